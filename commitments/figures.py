@@ -1,0 +1,176 @@
+"""The one definition of the completion figures, used by every page, endpoint, export and task.
+
+For a group of commitments (an action plan, a member, an organisation's led commitments, an OGP value,
+a policy area) and for each track (the IRM's assessments, civil society's self-reports):
+
+- the count of commitments at each completion level, plus `no_data` for those not yet assessed or
+  reported; every commitment is counted exactly once per track;
+- two rates, each as a numerator and a denominator (never a bare percentage):
+  complete = complete / all commitments in the group;
+  high completion = (substantial + complete) / all commitments in the group.
+
+The denominator is every commitment in the group: withdrawn, unclear and not-yet-assessed commitments
+stay in it, so a plan cannot look better by withdrawing what it did not do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models.vocab import (
+    FIGURE_KEYS,
+    HIGH_COMPLETION_LEVELS,
+    NO_DATA,
+    OGP_VALUE_FIELDS,
+    CompletionLevel,
+)
+
+DENOMINATOR_RULE = _(
+    "Rates count every commitment in the group, including withdrawn, unclear and not yet assessed "
+    "or reported ones. Complete rate: complete ÷ all commitments. High completion rate: "
+    "(substantial + complete) ÷ all commitments."
+)
+
+# Track name -> the cached Commitment field that holds that track's current level.
+TRACKS: dict[str, str] = {"irm": "irm_completion", "self_reported": "self_reported_completion"}
+
+# Grouping name -> the values() path that identifies a group and the one that labels it.
+GROUPINGS: dict[str, tuple[str, str]] = {
+    "member": ("action_plan__member__code", "action_plan__member__name"),
+    "action_plan": ("action_plan__ogp_id", "action_plan__title"),
+    "organization": ("lead_organization__slug", "lead_organization__name"),
+    "policy_area": ("policy_areas__slug", "policy_areas__name"),
+    "ogp_value": ("", ""),  # four boolean columns, handled apart
+}
+
+
+@dataclass(frozen=True)
+class Rate:
+    numerator: int
+    denominator: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"numerator": self.numerator, "denominator": self.denominator}
+
+    @property
+    def percent(self) -> float | None:
+        """For display only; APIs give numerator and denominator."""
+        return round(100 * self.numerator / self.denominator, 1) if self.denominator else None
+
+
+@dataclass(frozen=True)
+class TrackFigures:
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def complete_rate(self) -> Rate:
+        return Rate(self.counts[CompletionLevel.COMPLETE], self.total)
+
+    @property
+    def high_completion_rate(self) -> Rate:
+        return Rate(sum(self.counts[level] for level in HIGH_COMPLETION_LEVELS), self.total)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **{str(key): self.counts[key] for key in FIGURE_KEYS},
+            "complete_rate": self.complete_rate.as_dict(),
+            "high_completion_rate": self.high_completion_rate.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class CompletionFigures:
+    irm: TrackFigures
+    self_reported: TrackFigures
+
+    @property
+    def commitment_count(self) -> int:
+        return self.irm.total
+
+    def track(self, name: str) -> TrackFigures:
+        return getattr(self, name)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "irm": self.irm.as_dict(),
+            "self_reported": self.self_reported.as_dict(),
+            "denominator_rule": str(DENOMINATOR_RULE),
+        }
+
+
+def _aggregates(prefix: str = "", extra: Q | None = None) -> dict[str, Count]:
+    """Conditional counts, one per track and level, named `{prefix}{track}__{key}`."""
+    aggregates = {}
+    for track, field in TRACKS.items():
+        for key in FIGURE_KEYS:
+            condition = Q(**{field: "" if key == NO_DATA else key})
+            if extra is not None:
+                condition &= extra
+            aggregates[f"{prefix}{track}__{key}"] = Count("pk", filter=condition)
+    return aggregates
+
+
+def figures_from_row(row: Mapping[str, Any], prefix: str = "") -> CompletionFigures:
+    def track(name: str) -> TrackFigures:
+        return TrackFigures({key: row[f"{prefix}{name}__{key}"] or 0 for key in FIGURE_KEYS})
+
+    return CompletionFigures(irm=track("irm"), self_reported=track("self_reported"))
+
+
+def empty_figures() -> CompletionFigures:
+    return figures_from_row(dict.fromkeys(_aggregates(), 0))
+
+
+def completion_figures(commitments: QuerySet) -> CompletionFigures:
+    """Figures for one group of commitments, in one query."""
+    return figures_from_row(commitments.order_by().aggregate(**_aggregates()))
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    key: str
+    label: str
+    figures: CompletionFigures
+
+
+def completion_by(commitments: QuerySet, grouping: str) -> list[GroupFigures]:
+    """Figures per group, by SQL aggregation: one query whatever the number of groups."""
+    if grouping not in GROUPINGS:
+        raise ValueError(f"Unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}.")
+    if grouping == "ogp_value":
+        row = commitments.order_by().aggregate(
+            **{
+                k: v
+                for value, field in OGP_VALUE_FIELDS.items()
+                for k, v in _aggregates(f"{value}__", Q(**{field: True})).items()
+            }
+        )
+        return [
+            GroupFigures(str(value), str(value.label), figures_from_row(row, f"{value}__"))
+            for value in OGP_VALUE_FIELDS
+        ]
+    key_path, label_path = GROUPINGS[grouping]
+    rows = (
+        commitments.order_by()
+        .exclude(**{f"{key_path}__isnull": True})
+        .values(key_path, label_path)
+        .annotate(**_aggregates())
+        .order_by(key_path)
+    )
+    return [
+        GroupFigures(row[key_path], row[label_path] or row[key_path], figures_from_row(row))
+        for row in rows
+    ]
+
+
+def figures_by_key(groups: Iterable[GroupFigures]) -> dict[str, CompletionFigures]:
+    return {group.key: group.figures for group in groups}

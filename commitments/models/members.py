@@ -1,0 +1,212 @@
+"""Who takes part: OGP members, organisations (and their alternative names), user profiles."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def normalize_name(name: str) -> str:
+    """Key used to match spellings of one institution: no accents, case or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().replace("\u201c", '"').replace("\u201d", '"').split())
+
+
+class MemberQuerySet(models.QuerySet):
+    def by_code(self, code: str) -> MemberQuerySet:
+        """A member by its OGP code (`PER`) or, for nations, its ISO alpha-2 code (`PE`)."""
+        code = code.strip().upper()
+        return self.filter(Q(code=code) | Q(iso_alpha2=code))
+
+    def in_country(self, member: Member) -> MemberQuerySet:
+        """A nation together with its local members."""
+        return self.filter(Q(pk=member.pk) | Q(country=member))
+
+
+class Member(models.Model):
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National government")
+        LOCAL = "local", _("Local government")
+
+    code = models.CharField(
+        _("OGP code"),
+        max_length=12,
+        unique=True,
+        help_text=_("ISO alpha-3 for a nation (PER); OGP's own code for a local member."),
+    )
+    iso_alpha2 = models.CharField(_("ISO alpha-2 code"), max_length=2, blank=True)
+    commitment_prefix = models.CharField(
+        _("commitment id prefix"),
+        max_length=3,
+        unique=True,
+        help_text=_("Two or three letters that start this member's commitment ids (PE in PE0008)."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NATIONAL)
+    country = models.ForeignKey(
+        "self",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="local_members",
+        limit_choices_to={"kind": "national"},
+        help_text=_("For a local member: the nation it belongs to."),
+    )
+    joined_on = models.DateField(_("joined OGP on"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("OGP member")
+        verbose_name_plural = _("OGP members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso_alpha2"], condition=~Q(iso_alpha2=""), name="member_iso_alpha2_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="national", country__isnull=True)
+                | Q(kind="local", country__isnull=False),
+                name="member_local_has_country",
+                violation_error_message=_(
+                    "A local member belongs to a country; a nation does not."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(commitment_prefix__regex=r"^[A-Z]{2,3}$"),
+                name="member_commitment_prefix_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def matching(self, name: str, member: Member | None) -> OrganizationQuerySet:
+        """Organisations known under `name` (any spelling registered as an alias) for a member."""
+        key = normalize_name(name)
+        return self.filter(
+            Q(aliases__normalized=key) | Q(normalized_name=key), member=member
+        ).distinct()
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government office")
+        LEGISLATURE = "legislature", _("Legislature")
+        JUDICIARY = "judiciary", _("Judiciary")
+        AUTONOMOUS = "autonomous", _("Autonomous body")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        INTERNATIONAL = "international", _("International")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=300)
+    normalized_name = models.CharField(max_length=300, editable=False, db_index=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("OGP member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="organization_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self) -> None:
+        self.normalized_name = normalize_name(self.name)
+
+    @staticmethod
+    def unique_slug(name: str, acronym: str = "", taken: set[str] | None = None) -> str:
+        """A stable slug for a new organisation, suffixed until it is free."""
+        base = slugify(f"{name} {acronym}".strip())[:100] or "organization"
+        taken = taken if taken is not None else set()
+        candidate, n = base, 1
+        while candidate in taken or Organization.objects.filter(slug=candidate).exists():
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+
+class OrganizationAlias(models.Model):
+    """Another spelling of an organisation's name ("Secretaria de Gestion Publica", "SGP")."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alternative name"), max_length=300)
+    normalized = models.CharField(max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("alternative name")
+        verbose_name_plural = _("alternative names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "normalized"], name="alias_unique_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        self.normalized = normalize_name(self.name)
+
+
+class Profile(models.Model):
+    """What a user is beyond Django's User: the organisation they work for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

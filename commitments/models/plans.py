@@ -1,0 +1,276 @@
+"""What was promised: action plans, their commitments and milestones."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .members import Member, Organization
+from .vocab import CompletionLevel
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def for_list(self) -> ActionPlanQuerySet:
+        """Plans with their member and commitment count, ready for a list page."""
+        return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
+
+
+class ActionPlan(models.Model):
+    class Status(models.TextChoices):
+        DEVELOPMENT = "development", _("In development")
+        IMPLEMENTATION = "implementation", _("In implementation")
+        ENDED = "ended", _("Ended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    member = models.ForeignKey(
+        Member, verbose_name=_("OGP member"), on_delete=models.PROTECT, related_name="action_plans"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    ogp_id = models.CharField(
+        _("OGP id"),
+        max_length=20,
+        unique=True,
+        help_text=_("AP_ + member code + two digits: AP_PER01."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    approval_date = models.DateField(_("approval date"), null=True, blank=True)
+    approval_instrument = models.CharField(
+        _("approving instrument"),
+        max_length=300,
+        blank=True,
+        help_text=_("As written, e.g. Resolución Ministerial N° 085-2012-PCM."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IMPLEMENTATION
+    )
+    url = models.URLField(_("link to the plan"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ActionPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["member__name", "number"]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "number"], name="plan_number_unique_per_member"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lt=models.F("end_date")),
+                name="plan_starts_before_it_ends",
+                violation_error_message=_("A plan must start before it ends."),
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="plan_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.ogp_id
+
+    @staticmethod
+    def make_ogp_id(member_code: str, number: int) -> str:
+        return f"AP_{member_code}{number:02d}"
+
+
+class PolicyArea(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("policy area")
+        verbose_name_plural = _("policy areas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def for_list(self) -> CommitmentQuerySet:
+        """Commitments with what a list row shows: plan, member and lead organisation."""
+        return self.select_related("action_plan__member", "lead_organization")
+
+    def for_detail(self) -> CommitmentQuerySet:
+        return self.for_list().prefetch_related(
+            "supporting_organizations", "policy_areas", "milestones"
+        )
+
+    def involving(self, organization: Organization) -> CommitmentQuerySet:
+        """Commitments an organisation leads or supports."""
+        return self.filter(
+            Q(lead_organization=organization) | Q(supporting_organizations=organization)
+        ).distinct()
+
+    def monitored_by(self, organization: Organization | None) -> CommitmentQuerySet:
+        """Commitments a civil-society organisation has been assigned to monitor."""
+        if organization is None:
+            return self.none()
+        return self.filter(monitoring_organizations=organization)
+
+    def completion_figures(self):  # -> commitments.figures.CompletionFigures
+        """The completion figures (both tracks) of these commitments, in one query."""
+        from commitments.figures import completion_figures
+
+        return completion_figures(self)
+
+
+class Commitment(models.Model):
+    ogp_id = models.CharField(
+        _("OGP id"),
+        max_length=12,
+        unique=True,
+        help_text=_("Member prefix and four digits, e.g. PE0008."),
+    )
+    action_plan = models.ForeignKey(
+        ActionPlan,
+        verbose_name=_("action plan"),
+        on_delete=models.PROTECT,
+        related_name="commitments",
+    )
+    number = models.CharField(
+        _("number in the plan"), max_length=40, blank=True, help_text=_("As written: 1:h, 2.1...")
+    )
+    title = models.TextField(_("title"))
+    short_title = models.CharField(_("short title"), max_length=300, blank=True)
+    full_text = models.TextField(_("full text"), blank=True)
+    lead_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("lead organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_commitments",
+    )
+    supporting_organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("supporting organisations"),
+        blank=True,
+        related_name="supported_commitments",
+    )
+    monitoring_organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("monitoring organisations"),
+        blank=True,
+        related_name="monitored_commitments",
+        help_text=_("Civil-society organisations whose editors may report on this commitment."),
+    )
+    value_access_to_information = models.BooleanField(_("access to information"), default=False)
+    value_civic_participation = models.BooleanField(_("civic participation"), default=False)
+    value_public_accountability = models.BooleanField(_("public accountability"), default=False)
+    value_technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
+    policy_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="commitments"
+    )
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    cluster = models.CharField(_("cluster"), max_length=60, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_date_text = models.CharField(
+        _("start date as written"),
+        max_length=100,
+        blank=True,
+        help_text=_("Kept when the source date cannot be read as a date."),
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_date_text = models.CharField(_("end date as written"), max_length=100, blank=True)
+    added_after_approval = models.BooleanField(_("added after the plan's approval"), default=False)
+
+    # Cached summaries, each written in the same transaction as what it summarises.
+    self_reported_completion = models.CharField(
+        _("self-reported completion"), max_length=20, choices=CompletionLevel.choices, blank=True
+    )
+    self_reported_as_of = models.DateField(_("self-reported as of"), null=True, blank=True)
+    irm_completion = models.CharField(
+        _("IRM completion"),
+        max_length=20,
+        choices=CompletionLevel.choices,
+        blank=True,
+        help_text=_("From the latest published IRM assessment that rates completion."),
+    )
+    irm_starred = models.BooleanField(_("starred by the IRM"), default=False)
+
+    source_file = models.CharField(_("source file"), max_length=200, blank=True)
+    source_row = models.PositiveIntegerField(_("source row"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords(m2m_fields=[supporting_organizations])
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ogp_id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ogp_id__regex=r"^[A-Z]{2,3}[0-9]{4}$"), name="commitment_ogp_id_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lte=models.F("end_date")),
+                name="commitment_starts_before_it_ends",
+            ),
+        ]
+        indexes = [models.Index(fields=["action_plan", "ogp_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.ogp_id} {self.short_title or self.title[:80]}"
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def overdue_on(self, day) -> MilestoneQuerySet:
+        """Milestones due before `day` and not met."""
+        return self.filter(due_date__lt=day).exclude(status=Milestone.Status.MET)
+
+
+class Milestone(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        MET = "met", _("Met")
+        PARTIALLY_MET = "partially_met", _("Partially met")
+        NOT_MET = "not_met", _("Not met")
+
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    title = models.CharField(_("title"), max_length=500)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    met_on = models.DateField(_("date met"), null=True, blank=True)
+    is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["commitment", "due_date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(met_on__isnull=True) | Q(status__in=["met", "partially_met"]),
+                name="milestone_met_on_only_when_met",
+                violation_error_message=_(
+                    "A date met only goes with a met or partially met milestone."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,112 @@
+"""The civil-society track: append-only status updates with their evidence."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .members import Organization
+from .plans import Commitment
+from .vocab import CompletionLevel
+
+
+class StatusUpdateQuerySet(models.QuerySet):
+    def for_history(self) -> StatusUpdateQuerySet:
+        """Updates oldest first with author, organisation and evidence."""
+        return (
+            self.select_related("author", "author_organization", "corrects")
+            .prefetch_related("evidence")
+            .order_by("as_of", "recorded_at", "pk")
+        )
+
+    def latest_first(self) -> StatusUpdateQuerySet:
+        return self.order_by("-as_of", "-recorded_at", "-pk")
+
+
+class StatusUpdate(models.Model):
+    """A civil-society report on a commitment. Never edited or deleted: a newer one corrects it."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.PROTECT,
+        related_name="status_updates",
+    )
+    completion = models.CharField(
+        _("completion level"), max_length=20, choices=CompletionLevel.choices
+    )
+    note = models.TextField(_("what changed"), blank=True)
+    as_of = models.DateField(_("as of"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="status_updates",
+    )
+    author_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("author's organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_updates",
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        help_text=_("The earlier update this one corrects, if any."),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
+
+    objects = StatusUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-as_of", "-recorded_at", "-pk"]
+        get_latest_by = ["as_of", "recorded_at", "pk"]
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        indexes = [models.Index(fields=["commitment", "-as_of", "-recorded_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.commitment.ogp_id} {self.get_completion_display()} ({self.as_of})"
+
+
+def evidence_upload_to(instance: StatusEvidence, filename: str) -> str:
+    # A random name: what the user called the file is kept in original_name, never used on disk.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"evidence/{uuid.uuid4().hex}{suffix}"
+
+
+class StatusEvidence(models.Model):
+    """A link or an uploaded file backing a status update."""
+
+    status_update = models.ForeignKey(
+        StatusUpdate, on_delete=models.PROTECT, related_name="evidence"
+    )
+    url = models.URLField(_("link"), max_length=1000, blank=True)
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, blank=True)
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(url="") & ~Q(file="")) | (~Q(url="") & Q(file="")),
+                name="evidence_is_link_or_file",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.url or self.original_name

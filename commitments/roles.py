@@ -1,0 +1,73 @@
+"""The product's roles. Each is a Django group with model permissions; object rules live in
+`commitments.permissions` and in QuerySet methods such as `IRMReport.objects.visible_to(user)`."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+EDITOR = "Civil-society editor"
+RESEARCHER = "IRM researcher"
+PLAN_ADMIN = "Plan administrator"
+
+ROLE_LABELS = {
+    EDITOR: _("Civil-society editor"),
+    RESEARCHER: _("IRM researcher"),
+    PLAN_ADMIN: _("Plan administrator"),
+}
+
+# Group -> "app_label.codename" permissions. Plan administrators manage everything in the admin.
+_ADMIN_MODELS = {
+    "commitments": [
+        "member",
+        "organization",
+        "organizationalias",
+        "profile",
+        "actionplan",
+        "policyarea",
+        "commitment",
+        "milestone",
+    ],
+    "reviews": ["irmreport", "assessment"],
+}
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    EDITOR: ["commitments.add_statusupdate", "commitments.view_statusupdate"],
+    RESEARCHER: ["reviews.add_assessment", "reviews.change_assessment", "reviews.view_irmreport"],
+    PLAN_ADMIN: [
+        f"{app}.{action}_{model}"
+        for app, models in _ADMIN_MODELS.items()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ]
+    + [
+        "commitments.view_statusupdate",
+        "reviews.publish_irmreport",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_user",
+        "auth.view_group",
+        "authtoken.add_token",
+        "authtoken.view_token",
+        "authtoken.delete_token",
+    ],
+}
+
+
+def sync_roles(apps=None) -> None:
+    """Create the role groups and give each exactly its permissions. Safe to run again."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            found = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if found is not None:
+                wanted.append(found)
+        group.permissions.set(wanted)

@@ -1,0 +1,88 @@
+"""Writes that touch several models. Admin, HTML views, the API and importers all call these."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Commitment, CompletionLevel, StatusEvidence, StatusUpdate
+from .permissions import can_report_on, user_organization
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """An uploaded file already checked by the caller (type by content, size)."""
+
+    upload: UploadedFile
+    content_type: str
+
+
+def record_status_update(
+    *,
+    commitment: Commitment,
+    author,
+    completion: str,
+    as_of: datetime.date,
+    note: str = "",
+    links: Sequence[str] = (),
+    files: Sequence[EvidenceFile] = (),
+    corrects: StatusUpdate | None = None,
+) -> StatusUpdate:
+    """Append a civil-society status update with its evidence and refresh the commitment's cached
+    current status, in one transaction. Raises PermissionDenied or ValidationError; writes nothing then."""
+    if not can_report_on(author, commitment):
+        raise PermissionDenied(_("You may only report on commitments your organisation monitors."))
+    errors: dict[str, list[str]] = {}
+    if completion not in CompletionLevel.values:
+        errors["completion"] = [_("Choose a completion level from the list.")]
+    if as_of > timezone.localdate():
+        errors["as_of"] = [_("The as-of date cannot be in the future.")]
+    if corrects is not None and corrects.commitment_id != commitment.pk:
+        errors["corrects"] = [_("A correction must be about the same commitment.")]
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        # Lock the commitment so concurrent updates refresh its cached status one at a time.
+        locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        update = StatusUpdate.objects.create(
+            commitment=locked,
+            completion=completion,
+            as_of=as_of,
+            note=note,
+            author=author,
+            author_organization=user_organization(author),
+            corrects=corrects,
+        )
+        StatusEvidence.objects.bulk_create(
+            [StatusEvidence(status_update=update, url=url) for url in links]
+            + [
+                StatusEvidence(
+                    status_update=update,
+                    file=f.upload,
+                    original_name=f.upload.name[:255],
+                    content_type=f.content_type,
+                    size=f.upload.size,
+                )
+                for f in files
+            ]
+        )
+        refresh_self_reported_status(locked)
+    return update
+
+
+def refresh_self_reported_status(commitment: Commitment) -> None:
+    """Cache the latest status update (by as-of date, then time recorded) on the commitment."""
+    latest = commitment.status_updates.latest_first().values("completion", "as_of").first()
+    Commitment.objects.filter(pk=commitment.pk).update(
+        self_reported_completion=latest["completion"] if latest else "",
+        self_reported_as_of=latest["as_of"] if latest else None,
+        updated_at=timezone.now(),
+    )

@@ -1,0 +1,247 @@
+"""The independent track: IRM reports and their assessments of commitments.
+
+Never mixed with civil society's self-reports: the only link back is the cached IRM completion on each
+commitment, which `reviews.services.refresh_irm_summary` keeps in step when a report is published.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from commitments.models import ActionPlan, Commitment, CompletionLevel
+
+
+class Methodology(models.TextChoices):
+    PRE_2021 = "pre_2021", _("Before 2021 (progress and end-of-term reports)")
+    FROM_2021 = "from_2021", _("2021 onward (action plan review and results report)")
+
+
+class Specificity(models.TextChoices):
+    NONE = "none", _("None")
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class PotentialImpact(models.TextChoices):
+    NONE = "none", _("None")
+    MINOR = "minor", _("Minor")
+    MODERATE = "moderate", _("Moderate")
+    TRANSFORMATIVE = "transformative", _("Transformative")
+    UNCLEAR = "unclear", _("Unclear")
+
+
+class PotentialForResults(models.TextChoices):
+    UNCLEAR = "unclear", _("Unclear")
+    MODEST = "modest", _("Modest")
+    SUBSTANTIAL = "substantial", _("Substantial")
+
+
+class OpenedGovernment(models.TextChoices):
+    WORSENED = "worsened", _("Worsened")
+    DID_NOT_CHANGE = "did_not_change", _("Did not change")
+    MARGINAL = "marginal", _("Marginal")
+    MAJOR = "major", _("Major")
+    OUTSTANDING = "outstanding", _("Outstanding")
+
+
+class EarlyResults(models.TextChoices):
+    NONE_YET = "none_yet", _("No early results to report yet")
+    NO_NOTABLE = "no_notable", _("No notable results")
+    MARGINAL = "marginal", _("Marginal")
+    MODERATE = "moderate", _("Moderate")
+    SIGNIFICANT = "significant", _("Significant")
+    OUTSTANDING = "outstanding", _("Outstanding")
+
+
+class StarFormula(models.TextChoices):
+    PRE_2014 = "pre_2014", _("Before June 2014")
+    Y2015 = "2015", _("2015 formula")
+    CURRENT = "current", _("Current formula")
+
+
+class IRMReportQuerySet(models.QuerySet):
+    def published(self) -> IRMReportQuerySet:
+        return self.filter(state=IRMReport.State.PUBLISHED)
+
+    def visible_to(self, user) -> IRMReportQuerySet:
+        """Published reports for everyone; drafts only for their researchers and administrators."""
+        if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+            return self.published()
+        if user.is_superuser or user.has_perm("reviews.publish_irmreport"):
+            return self
+        return self.filter(Q(state=IRMReport.State.PUBLISHED) | Q(researchers=user)).distinct()
+
+
+class IRMReport(models.Model):
+    class Kind(models.TextChoices):
+        DESIGN = "design", _("Design report")
+        PROGRESS = "progress", _("Progress report")
+        END_OF_TERM = "end_of_term", _("End-of-term report")
+        IMPLEMENTATION = "implementation", _("Implementation report")
+        ACTION_PLAN_REVIEW = "action_plan_review", _("Action plan review")
+        RESULTS = "results", _("Results report")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for publication")
+        PUBLISHED = "published", _("Published")
+
+    action_plan = models.ForeignKey(
+        ActionPlan,
+        verbose_name=_("action plan"),
+        on_delete=models.PROTECT,
+        related_name="irm_reports",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    methodology = models.CharField(
+        _("methodology"), max_length=10, choices=Methodology.choices, default=Methodology.PRE_2021
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    publication_year = models.PositiveSmallIntegerField(
+        _("publication year"), null=True, blank=True, help_text=_("When only the year is known.")
+    )
+    url = models.URLField(_("link"), blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    researchers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("IRM researchers"),
+        blank=True,
+        related_name="irm_reports",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = IRMReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action_plan", "published_on", "pk"]
+        verbose_name = _("IRM report")
+        verbose_name_plural = _("IRM reports")
+        permissions = [("publish_irmreport", _("Can publish IRM reports"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_plan", "kind"], name="one_report_per_plan_and_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.action_plan.ogp_id} {self.get_kind_display()}"
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def published(self) -> AssessmentQuerySet:
+        return self.filter(report__state=IRMReport.State.PUBLISHED)
+
+    def visible_to(self, user) -> AssessmentQuerySet:
+        return self.filter(report__in=IRMReport.objects.visible_to(user))
+
+    def for_list(self) -> AssessmentQuerySet:
+        return self.select_related("report__action_plan__member", "commitment")
+
+    def latest_first(self) -> AssessmentQuerySet:
+        return self.order_by(
+            models.F("report__published_on").desc(nulls_last=True),
+            models.F("report__publication_year").desc(nulls_last=True),
+            "-pk",
+        )
+
+
+class Assessment(models.Model):
+    """The IRM's findings on one commitment in one report. Each scale keeps the label as it arrived."""
+
+    report = models.ForeignKey(
+        IRMReport,
+        verbose_name=_("IRM report"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.PROTECT,
+        related_name="assessments",
+    )
+    # Design
+    specificity = models.CharField(
+        _("specificity"), max_length=10, choices=Specificity.choices, blank=True
+    )
+    specificity_label = models.CharField(max_length=60, blank=True, editable=False)
+    verifiable = models.BooleanField(_("verifiable"), null=True, blank=True)
+    verifiable_label = models.CharField(max_length=60, blank=True, editable=False)
+    relevant_access_to_information = models.BooleanField(
+        _("relevant to access to information"), null=True, blank=True
+    )
+    relevant_civic_participation = models.BooleanField(
+        _("relevant to civic participation"), null=True, blank=True
+    )
+    relevant_public_accountability = models.BooleanField(
+        _("relevant to public accountability"), null=True, blank=True
+    )
+    relevant_technology_innovation = models.BooleanField(
+        _("relevant to technology and innovation"), null=True, blank=True
+    )
+    open_government_lens = models.BooleanField(_("open government lens"), null=True, blank=True)
+    potential_impact = models.CharField(
+        _("potential impact"), max_length=20, choices=PotentialImpact.choices, blank=True
+    )
+    potential_impact_label = models.CharField(max_length=60, blank=True, editable=False)
+    potential_for_results = models.CharField(
+        _("potential for results"), max_length=20, choices=PotentialForResults.choices, blank=True
+    )
+    potential_for_results_label = models.CharField(max_length=60, blank=True, editable=False)
+    promising = models.BooleanField(_("promising"), null=True, blank=True)
+    # Implementation
+    completion = models.CharField(
+        _("completion"), max_length=20, choices=CompletionLevel.choices, blank=True
+    )
+    completion_label = models.CharField(max_length=60, blank=True, editable=False)
+    opened_government = models.CharField(
+        _("did it open government?"), max_length=20, choices=OpenedGovernment.choices, blank=True
+    )
+    opened_government_label = models.CharField(max_length=60, blank=True, editable=False)
+    early_results = models.CharField(
+        _("early results"), max_length=20, choices=EarlyResults.choices, blank=True
+    )
+    early_results_label = models.CharField(max_length=80, blank=True, editable=False)
+    # Computed, never typed: see reviews.stars.
+    starred = models.BooleanField(_("starred"), default=False, editable=False)
+    star_formula = models.CharField(
+        _("star formula"), max_length=10, choices=StarFormula.choices, blank=True, editable=False
+    )
+    source_stars = models.JSONField(
+        _("stars as published"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The star given under each formula in the imported data, as it arrived."),
+    )
+    narrative = models.TextField(_("narrative"), blank=True)
+    sources = models.TextField(_("sources"), blank=True)
+    source_file = models.CharField(max_length=200, blank=True, editable=False)
+    source_row = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["report", "commitment"]
+        verbose_name = _("IRM assessment")
+        verbose_name_plural = _("IRM assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "commitment"], name="one_assessment_per_report_and_commitment"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id} / {self.report_id}"

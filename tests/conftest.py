@@ -1,0 +1,59 @@
+"""Shared fixtures. Named ones: editor, researcher, plan_admin, api_client."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests import factories
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ogp-irm"
+EXPLORER_CSV = SHARED_DATA / "explorer-2017-ogpirm_live_data.csv"
+PROCESS_CSV = SHARED_DATA / "explorer-2017-process_database.csv"
+CURRENT_HEADER_CSV = SHARED_DATA / "current-sheet-header.csv"
+# Set by .ci/run: tests that need real services must fail, never skip, when they are missing.
+REQUIRE_SERVICES = os.environ.get("OGP_REQUIRE_SERVICES") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Throttle counters and lockouts must not leak from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def shared_explorer_csv() -> Path:
+    assert EXPLORER_CSV.exists(), f"The shared IRM dataset is missing: {EXPLORER_CSV}"
+    return EXPLORER_CSV
+
+
+@pytest.fixture
+def editor(db):
+    return factories.make_editor()
+
+
+@pytest.fixture
+def researcher(db):
+    return factories.make_researcher()
+
+
+@pytest.fixture
+def plan_admin(db):
+    return factories.make_plan_admin()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
