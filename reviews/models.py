@@ -77,6 +77,18 @@ class IRMReportQuerySet(models.QuerySet):
             return self
         return self.filter(Q(state=IRMReport.State.PUBLISHED) | Q(researchers=user)).distinct()
 
+    def editable_by(self, user) -> IRMReportQuerySet:
+        """Draft reports whose assessments `user` may write: those they are assigned to research."""
+        if user is None or not (user.is_authenticated and user.is_active):
+            return self.none()
+        if not user.has_perm("reviews.change_assessment"):
+            return self.none()
+        return self.filter(state=IRMReport.State.DRAFT, researchers=user)
+
+    def for_workspace(self) -> IRMReportQuerySet:
+        """Reports with their plan and member, for the researcher's and administrator's pages."""
+        return self.select_related("action_plan__member")
+
 
 class IRMReport(models.Model):
     class Kind(models.TextChoices):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from commitments.models import Commitment
 
 from .models import Assessment, IRMReport
+from .stars import compute_star
 
 
 def refresh_irm_summary(commitment_ids: Iterable[int]) -> int:
@@ -49,4 +51,78 @@ def publish_report(
         locked.save(update_fields=["state", "published_on", "version", "updated_at"])
         locked.refresh_from_db()
         refresh_irm_summary(locked.assessments.values_list("commitment_id", flat=True))
+    return locked
+
+
+def save_draft_assessment(
+    *, report: IRMReport, commitment: Commitment, researcher, data: Mapping[str, Any]
+) -> Assessment:
+    """Create or update the researcher's draft assessment of one commitment in one report.
+
+    Only the scales of the report's methodology (plus narrative and sources) may be given; the star
+    is computed from them. Raises PermissionDenied or ValidationError; writes nothing then."""
+    from .scales import METHODOLOGY_SCALES
+
+    allowed = {*METHODOLOGY_SCALES.get(report.methodology, ()), "narrative", "sources"}
+    unexpected = sorted(set(data) - allowed)
+    if unexpected:
+        raise ValidationError(
+            {
+                name: [_("This scale is not part of the report's methodology.")]
+                for name in unexpected
+            }
+        )
+    if commitment.action_plan_id != report.action_plan_id:
+        raise ValidationError(_("This commitment is not part of the report's action plan."))
+    with transaction.atomic():
+        locked = (
+            IRMReport.objects.editable_by(researcher)
+            .select_for_update(of=("self",))
+            .filter(pk=report.pk)
+            .first()
+        )
+        if locked is None:
+            if IRMReport.objects.filter(pk=report.pk, researchers=researcher).exists():
+                raise ValidationError(_("This report is no longer a draft: it cannot be changed."))
+            raise PermissionDenied(_("Only the researchers assigned to a report may assess in it."))
+        assessment = Assessment.objects.filter(
+            report=locked, commitment=commitment
+        ).first() or Assessment(report=locked, commitment=commitment)
+        for name, value in data.items():
+            setattr(assessment, name, "" if value is None and name not in _NULLABLE else value)
+        assessment.starred, assessment.star_formula = compute_star(locked.methodology, assessment)
+        assessment.full_clean(validate_unique=False, validate_constraints=False)
+        if assessment.pk is None:
+            assessment.save()
+        else:
+            assessment.version = F("version") + 1
+            assessment.save()
+            assessment.refresh_from_db()
+    return assessment
+
+
+_NULLABLE = frozenset(
+    f.name for f in Assessment._meta.get_fields() if getattr(f, "null", False) and f.concrete
+)
+
+
+def submit_report(*, report: IRMReport, user) -> IRMReport:
+    """A researcher assigned to a draft report hands it to the plan administrators to publish."""
+    with transaction.atomic():
+        locked = (
+            IRMReport.objects.editable_by(user)
+            .select_for_update(of=("self",))
+            .filter(pk=report.pk)
+            .first()
+        )
+        if locked is None:
+            if IRMReport.objects.filter(pk=report.pk, researchers=user).exists():
+                raise ValidationError(_("Only a draft report can be submitted."))
+            raise PermissionDenied(_("Only the researchers assigned to a report may submit it."))
+        if not locked.assessments.exists():
+            raise ValidationError(_("Assess at least one commitment before submitting the report."))
+        locked.state = IRMReport.State.SUBMITTED
+        locked.version = F("version") + 1
+        locked.save(update_fields=["state", "version", "updated_at"])
+        locked.refresh_from_db()
     return locked
