@@ -7,8 +7,10 @@ from .accountability import (
     PlanProcess,
     Proposal,
 )
+from .follows import Follow, NotificationDelivery
 from .members import Member, Organization, OrganizationAlias, Profile, normalize_name
 from .plans import ActionPlan, Commitment, Milestone, PolicyArea
+from .snapshots import CompletionSnapshot, SnapshotRun
 from .status import StatusEvidence, StatusUpdate
 from .vocab import CompletionLevel, OGPValue
 
@@ -16,12 +18,15 @@ __all__ = [
     "ActionPlan",
     "Commitment",
     "CompletionLevel",
+    "CompletionSnapshot",
     "ConsultationEvent",
+    "Follow",
     "IAP2Level",
     "Indicator",
     "IndicatorReading",
     "Member",
     "Milestone",
+    "NotificationDelivery",
     "OGPValue",
     "Organization",
     "OrganizationAlias",
@@ -30,6 +35,7 @@ __all__ = [
     "PolicyArea",
     "Profile",
     "Proposal",
+    "SnapshotRun",
     "StatusEvidence",
     "StatusUpdate",
     "normalize_name",
