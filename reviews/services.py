@@ -8,15 +8,18 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments.models import Commitment
+from commitments.snapshots import request_recompute
+from commitments.versioning import stale_details
 
 from .models import Assessment, IRMReport
 from .stars import compute_star
+from .tasks import notify_report_published
 
 
 def refresh_irm_summary(commitment_ids: Iterable[int]) -> int:
@@ -47,20 +50,31 @@ def publish_report(
             raise ValidationError(_("This report is already published."))
         locked.state = IRMReport.State.PUBLISHED
         locked.published_on = published_on or locked.published_on or timezone.localdate()
-        locked.version = F("version") + 1
+        # The row is locked: a plain increment is safe, and history can store a plain value.
+        locked.version += 1
+        locked._history_user = user
         locked.save(update_fields=["state", "published_on", "version", "updated_at"])
-        locked.refresh_from_db()
         refresh_irm_summary(locked.assessments.values_list("commitment_id", flat=True))
+        # After commit only: the figures and the emails must see the published report.
+        transaction.on_commit(request_recompute)
+        notify_report_published.delay_on_commit(locked.pk)
     return locked
 
 
 def save_draft_assessment(
-    *, report: IRMReport, commitment: Commitment, researcher, data: Mapping[str, Any]
+    *,
+    report: IRMReport,
+    commitment: Commitment,
+    researcher,
+    data: Mapping[str, Any],
+    expected_version: int | None = None,
 ) -> Assessment:
     """Create or update the researcher's draft assessment of one commitment in one report.
 
     Only the scales of the report's methodology (plus narrative and sources) may be given; the star
-    is computed from them. Raises PermissionDenied or ValidationError; writes nothing then."""
+    is computed from them. With `expected_version`, an existing assessment at another version raises
+    commitments.versioning.StaleVersion. Raises PermissionDenied or ValidationError; writes nothing
+    then."""
     from .scales import METHODOLOGY_SCALES
 
     allowed = {*METHODOLOGY_SCALES.get(report.methodology, ()), "narrative", "sources"}
@@ -85,19 +99,23 @@ def save_draft_assessment(
             if IRMReport.objects.filter(pk=report.pk, researchers=researcher).exists():
                 raise ValidationError(_("This report is no longer a draft: it cannot be changed."))
             raise PermissionDenied(_("Only the researchers assigned to a report may assess in it."))
-        assessment = Assessment.objects.filter(
+        assessment = Assessment.objects.select_for_update().filter(
             report=locked, commitment=commitment
         ).first() or Assessment(report=locked, commitment=commitment)
+        if (
+            expected_version is not None
+            and assessment.pk is not None
+            and assessment.version != expected_version
+        ):
+            raise stale_details(Assessment, assessment, expected_version)
         for name, value in data.items():
             setattr(assessment, name, "" if value is None and name not in _NULLABLE else value)
         assessment.starred, assessment.star_formula = compute_star(locked.methodology, assessment)
         assessment.full_clean(validate_unique=False, validate_constraints=False)
-        if assessment.pk is None:
-            assessment.save()
-        else:
-            assessment.version = F("version") + 1
-            assessment.save()
-            assessment.refresh_from_db()
+        assessment._history_user = researcher
+        if assessment.pk is not None:
+            assessment.version += 1  # the row is locked
+        assessment.save()
     return assessment
 
 
@@ -122,7 +140,7 @@ def submit_report(*, report: IRMReport, user) -> IRMReport:
         if not locked.assessments.exists():
             raise ValidationError(_("Assess at least one commitment before submitting the report."))
         locked.state = IRMReport.State.SUBMITTED
-        locked.version = F("version") + 1
+        locked.version += 1  # the row is locked
+        locked._history_user = user
         locked.save(update_fields=["state", "version", "updated_at"])
-        locked.refresh_from_db()
     return locked

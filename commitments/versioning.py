@@ -1,0 +1,324 @@
+"""No lost updates: every editable record carries a version, and a change made over a newer one is
+refused with what changed, and by whom.
+
+`update_versioned` is the one write path for an edit of a versioned record (admin, web forms, write
+API). The version check and the write are one conditional ``UPDATE ... WHERE version = expected``
+inside a transaction, so two people can never silently overwrite each other, on PostgreSQL or SQLite.
+The record is then saved through the model so django-simple-history keeps who, when, before and after.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+# Fields an editor never types: left out of diffs shown to people.
+NOT_SHOWN_IN_DIFFS = frozenset(
+    {
+        "id",
+        "version",
+        "updated_at",
+        "created_at",
+        "normalized_name",
+        "self_reported_completion",
+        "self_reported_as_of",
+        "irm_completion",
+        "irm_starred",
+        "is_overdue",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's value before and after a change, as shown to a person."""
+
+    field: str
+    label: str
+    old: Any
+    new: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "label": str(self.label),
+            "old": _plain(self.old),
+            "new": _plain(self.new),
+        }
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly form of a field value."""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def _shown(value: Any) -> str:
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return formats.localize(value)
+    return str(value)
+
+
+@dataclass(eq=False)
+class StaleVersion(Exception):
+    """Raised when an edit was made over an older version than the one stored."""
+
+    current: models.Model
+    expected_version: int
+    changed_by: Any = None  # a User or None when the history does not say
+    changed_at: datetime.datetime | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def changed_by_name(self) -> str:
+        user = self.changed_by
+        if user is None:
+            return gettext("someone")
+        return user.get_full_name() or user.get_username()
+
+    def message(self) -> str:
+        """ "This record was changed by ana at 27 Nov 2026 14:03: title: old -> new; ..."."""
+        when = _shown(timezone.localtime(self.changed_at)) if self.changed_at else "?"
+        text = gettext("This record was changed by %(user)s at %(when)s") % {
+            "user": self.changed_by_name(),
+            "when": when,
+        }
+        if self.changes:
+            details = "; ".join(
+                f"{change.label}: {_shown(change.old)} -> {_shown(change.new)}"
+                for change in self.changes
+            )
+            text = f"{text}: {details}"
+        return (
+            text
+            + ". "
+            + gettext(
+                "Your input is kept below: check it against these changes and save again to "
+                "apply it."
+            )
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "detail": self.message(),
+            "current_version": self.current.version,
+            "changed_by": self.changed_by_name(),
+            "changed_at": self.changed_at.isoformat() if self.changed_at else None,
+            "changes": [change.as_dict() for change in self.changes],
+        }
+
+
+def etag_for(instance: models.Model) -> str:
+    """A strong ETag naming the record and its version: "milestone-12-v3"."""
+    return f'"{instance._meta.model_name}-{instance.pk}-v{instance.version}"'
+
+
+def version_from_etag(model: type[models.Model], pk: Any, etag: str) -> int | None:
+    """The version an If-Match value names for this record, or None if it names another one."""
+    value = etag.strip()
+    if value.startswith("W/"):
+        # A weak tag never matches strongly (RFC 9110 13.1.1): treat it as naming no version.
+        return None
+    value = value.strip('"')
+    prefix = f"{model._meta.model_name}-{pk}-v"
+    if not value.startswith(prefix):
+        return None
+    try:
+        return int(value[len(prefix) :])
+    except ValueError:
+        return None
+
+
+def field_changes(
+    model: type[models.Model], old: Mapping[str, Any], new: Mapping[str, Any]
+) -> list[FieldChange]:
+    """The fields whose values differ between two snapshots (attname -> value), in model order."""
+    changes = []
+    for model_field in model._meta.concrete_fields:
+        if model_field.name in NOT_SHOWN_IN_DIFFS:
+            continue
+        key = model_field.attname
+        if key not in old or key not in new or old[key] == new[key]:
+            continue
+        changes.append(
+            FieldChange(
+                field=model_field.name,
+                label=model_field.verbose_name,
+                old=_display(model_field, old[key]),
+                new=_display(model_field, new[key]),
+            )
+        )
+    return changes
+
+
+def _display(model_field: models.Field, value: Any) -> Any:
+    choices = dict(model_field.flatchoices) if model_field.choices else None
+    if choices and value in choices:
+        return str(choices[value])
+    return value
+
+
+def _snapshot(record: Any, model: type[models.Model]) -> dict[str, Any]:
+    return {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
+
+
+def stale_details(model: type[models.Model], current: models.Model, expected_version: int):
+    """Build the StaleVersion for `current`, describing what changed since `expected_version`."""
+    history = getattr(current, "history", None)
+    changed_by = changed_at = None
+    changes: list[FieldChange] = []
+    if history is not None:
+        records = list(
+            history.filter(version__gte=expected_version)
+            .select_related("history_user")
+            .order_by("history_date", "history_id")
+        )
+        base = next((r for r in records if r.version == expected_version), None)
+        latest = records[-1] if records else None
+        if latest is not None:
+            changed_by, changed_at = latest.history_user, latest.history_date
+        if base is not None:
+            changes = field_changes(model, _snapshot(base, model), _snapshot(current, model))
+    return StaleVersion(
+        current=current,
+        expected_version=expected_version,
+        changed_by=changed_by,
+        changed_at=changed_at,
+        changes=changes,
+    )
+
+
+def update_versioned(
+    model_or_instance: type[models.Model] | models.Model,
+    pk: Any = None,
+    *,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    user,
+    validate: bool = True,
+) -> models.Model:
+    """Apply `changes` to a record if it is still at `expected_version`, bump its version and record
+    the change (who, when, before, after) in its history. Raises StaleVersion if someone else changed
+    it first, ValidationError (nothing written) if the result is invalid."""
+    if isinstance(model_or_instance, models.Model):
+        model, pk = type(model_or_instance), model_or_instance.pk
+    else:
+        model = model_or_instance
+    manager = model._default_manager
+    m2m_names = {f.name for f in model._meta.many_to_many}
+    plain = {k: v for k, v in changes.items() if k not in m2m_names}
+    related = {k: v for k, v in changes.items() if k in m2m_names}
+
+    with transaction.atomic():
+        # The check and the write are one statement: a concurrent editor's UPDATE waits on the row
+        # (PostgreSQL) or the database (SQLite) and then finds the version moved.
+        bumped = manager.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
+        if not bumped:
+            current = manager.get(pk=pk)  # DoesNotExist if it was deleted
+            raise stale_details(model, current, expected_version)
+        obj = manager.get(pk=pk)
+        for name, value in plain.items():
+            setattr(obj, name, value)
+        if validate:
+            obj.full_clean(exclude=_unchanged_fields(model, plain), validate_unique=True)
+        obj._history_user = user
+        update_fields = {model._meta.get_field(name).name for name in plain} | {"version"}
+        if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+            update_fields.add("updated_at")
+        obj.save(update_fields=sorted(update_fields))
+        for name, value in related.items():
+            getattr(obj, name).set(value)
+    return obj
+
+
+def _unchanged_fields(model: type[models.Model], changes: Mapping[str, Any]) -> list[str]:
+    changed = {model._meta.get_field(name).name for name in changes}
+    return [f.name for f in model._meta.concrete_fields if f.name not in changed]
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A ModelForm that refuses to save over a newer version of its record.
+
+    It carries the version the user started from in a hidden field. When someone else saved first,
+    the form gets a non-field error naming who changed what, the user's input stays in the form, and
+    the hidden version moves to the current one so that saving again applies their input on purpose.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    stale: StaleVersion | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["version"].initial = self.instance.version
+            self.fields["version"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        expected = cleaned.get("version")
+        if expected is None:
+            return cleaned
+        model = type(self.instance)
+        current = model._default_manager.filter(pk=self.instance.pk).first()
+        if current is None:
+            raise ValidationError(_("This record has been deleted."), code="deleted")
+        if current.version != expected:
+            self.refuse(stale_details(model, current, expected))
+        return cleaned
+
+    def refuse(self, stale: StaleVersion) -> None:
+        """Show the conflict and let the next submit apply the user's input over the current version."""
+        self.stale = stale
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(stale.current.version)
+        self.add_error(None, ValidationError(stale.message(), code="stale"))
+
+    def versioned_changes(self) -> dict[str, Any]:
+        """The model fields this form changed, with their new values (m2m included)."""
+        names = [n for n in self.changed_data if n != "version" and n in self._meta_field_names()]
+        values = {}
+        for name in names:
+            model_field = self.instance._meta.get_field(name)
+            if model_field.many_to_many:
+                values[name] = list(self.cleaned_data[name])
+            else:
+                values[model_field.name] = getattr(self.instance, model_field.name)
+        return values
+
+    def _meta_field_names(self) -> set[str]:
+        return {f.name for f in self.instance._meta.get_fields()}
+
+    def save_versioned(self, *, user) -> models.Model:
+        """Save through update_versioned. Raises StaleVersion if someone saved in between."""
+        if self.instance.pk is None:
+            self.instance._history_user = user
+            return self.save()
+        obj = update_versioned(
+            type(self.instance),
+            self.instance.pk,
+            expected_version=self.cleaned_data["version"],
+            changes=self.versioned_changes(),
+            user=user,
+            validate=False,  # the form has validated already
+        )
+        self.instance = obj
+        return obj
