@@ -1,0 +1,553 @@
+"""The Django admin for plan administrators: members, organisations, plans, commitments and users.
+
+Every list page loads its rows with a fixed number of queries (select_related / annotate), and the
+civil-society track is shown but never written here: status updates, their evidence and indicator
+readings are append-only and go through commitments.services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .figures import Rate, figures_from_row
+from .models import (
+    ActionPlan,
+    Commitment,
+    CompletionSnapshot,
+    ConsultationEvent,
+    Follow,
+    Indicator,
+    IndicatorReading,
+    Member,
+    Milestone,
+    NotificationDelivery,
+    Organization,
+    OrganizationAlias,
+    PlanProcess,
+    PolicyArea,
+    Profile,
+    Proposal,
+    SnapshotRun,
+    StatusEvidence,
+    StatusUpdate,
+    normalize_name,
+)
+
+User = get_user_model()
+
+
+class ReadOnlyAdminMixin:
+    """For append-only records: visible to whoever may view them, never added, changed or deleted
+    here, not even by a superuser (a newer record corrects an older one)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+def rate_text(rate: Rate) -> str:
+    return f"{rate.numerator}/{rate.denominator}"
+
+
+# --- Members and organisations -----------------------------------------------------------------------
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "code",
+        "iso_alpha2",
+        "commitment_prefix",
+        "kind",
+        "country",
+        "joined_on",
+    ]
+    list_filter = ["kind"]
+    search_fields = ["name", "code", "iso_alpha2", "commitment_prefix"]
+    autocomplete_fields = ["country"]
+    list_select_related = ["country"]
+
+
+class AliasForm(forms.ModelForm):
+    def clean(self) -> dict[str, Any]:
+        # The unique key is the normalised name, which is not a form field: check it here so a
+        # duplicate spelling is a form error, not a database error.
+        data = super().clean()
+        organization, name = data.get("organization"), data.get("name")
+        if organization is not None and name:
+            duplicate = OrganizationAlias.objects.filter(
+                organization=organization, normalized=normalize_name(name)
+            ).exclude(pk=self.instance.pk)
+            if duplicate.exists():
+                self.add_error("name", _("This organisation already has this alternative name."))
+        return data
+
+
+class AliasInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            name = form.cleaned_data.get("name") if hasattr(form, "cleaned_data") else None
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            key = normalize_name(name)
+            if key in seen:
+                form.add_error("name", _("This alternative name is listed twice."))
+            seen.add(key)
+
+
+class OrganizationAliasInline(admin.TabularInline):
+    model = OrganizationAlias
+    formset = AliasInlineFormSet
+    extra = 1
+    fields = ["name"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "acronym", "kind", "member", "parent"]
+    list_filter = ["kind", ("member", RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "acronym", "slug", "aliases__name"]
+    autocomplete_fields = ["parent", "member"]
+    prepopulated_fields = {"slug": ["name", "acronym"]}
+    list_select_related = ["member", "parent"]
+    inlines = [OrganizationAliasInline]
+
+
+@admin.register(OrganizationAlias)
+class OrganizationAliasAdmin(admin.ModelAdmin):
+    form = AliasForm
+    list_display = ["name", "organization"]
+    search_fields = ["name", "organization__name", "organization__acronym"]
+    list_filter = [("organization", RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["organization"]
+    list_select_related = ["organization"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization"]
+    search_fields = ["user__username", "user__email", "organization__name"]
+    list_filter = [("organization", RelatedOnlyFieldListFilter)]
+    autocomplete_fields = ["user", "organization"]
+    list_select_related = ["user", "organization"]
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    max_num = 1
+    autocomplete_fields = ["organization"]
+    verbose_name_plural = _("organisation")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class ProfiledUserAdmin(UserAdmin):
+    """Django's user admin with the user's organisation. Only a superuser may grant superuser status
+    or single permissions, or change a superuser: a plan administrator cannot raise themselves."""
+
+    inlines = [ProfileInline]
+    list_display = [*UserAdmin.list_display, "organization"]
+    list_filter = [*UserAdmin.list_filter, ("profile__organization", RelatedOnlyFieldListFilter)]
+    search_fields = [*UserAdmin.search_fields, "profile__organization__name"]
+    list_select_related = ["profile__organization"]
+
+    @admin.display(description=_("organisation"), ordering="profile__organization__name")
+    def organization(self, user: Any) -> Any:
+        profile = getattr(user, "profile", None)
+        return profile.organization if profile is not None else None
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+# --- Plans and commitments ---------------------------------------------------------------------------
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "ogp_id",
+        "title",
+        "member",
+        "start_date",
+        "end_date",
+        "status",
+        "commitments",
+        "irm_complete",
+        "irm_high_completion",
+    ]
+    list_filter = [("member", RelatedOnlyFieldListFilter), "status"]
+    search_fields = ["ogp_id", "title", "member__name", "member__code"]
+    autocomplete_fields = ["member"]
+    date_hierarchy = "start_date"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # One query for the page: the completion counts are annotated on each plan.
+        return super().get_queryset(request).select_related("member").with_completion()
+
+    @admin.display(description=_("commitments"))
+    def commitments(self, plan: ActionPlan) -> int:
+        return figures_from_row(vars(plan)).commitment_count
+
+    @admin.display(description=_("IRM: complete"))
+    def irm_complete(self, plan: ActionPlan) -> str:
+        return rate_text(figures_from_row(vars(plan)).irm.complete_rate)
+
+    @admin.display(description=_("IRM: high completion"))
+    def irm_high_completion(self, plan: ActionPlan) -> str:
+        return rate_text(figures_from_row(vars(plan)).irm.high_completion_rate)
+
+
+@admin.register(PolicyArea)
+class PolicyAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    fields = ["title", "due_date", "status", "met_on", "is_overdue"]
+    readonly_fields = ["is_overdue"]
+
+
+class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = StatusUpdate
+    fk_name = "commitment"
+    extra = 0
+    fields = ["as_of", "completion", "author", "author_organization", "note", "recorded_at"]
+    readonly_fields = fields
+    verbose_name_plural = _("status updates (civil society; append-only)")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("author", "author_organization")
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "ogp_id",
+        "number",
+        "short_title",
+        "action_plan",
+        "lead_organization",
+        "irm_completion",
+        "irm_starred",
+        "self_reported_completion",
+    ]
+    list_display_links = ["ogp_id", "short_title"]
+    list_filter = [
+        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan", RelatedOnlyFieldListFilter),
+        ("lead_organization", RelatedOnlyFieldListFilter),
+        "irm_completion",
+        "self_reported_completion",
+        "irm_starred",
+        "added_after_approval",
+    ]
+    search_fields = [
+        "ogp_id",
+        "title",
+        "short_title",
+        "lead_organization__name",
+        "lead_organization__acronym",
+        "lead_organization__aliases__name",
+    ]
+    autocomplete_fields = [
+        "action_plan",
+        "lead_organization",
+        "supporting_organizations",
+        "monitoring_organizations",
+        "policy_areas",
+    ]
+    list_select_related = ["action_plan__member", "lead_organization"]
+    # Cached summaries: written by the services that record what they summarise, never by hand.
+    readonly_fields = [
+        "irm_completion",
+        "irm_starred",
+        "self_reported_completion",
+        "self_reported_as_of",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["ogp_id", "action_plan", "number", "title", "short_title"]}),
+        (
+            _("Responsibility"),
+            {
+                "fields": [
+                    "lead_organization",
+                    "supporting_organizations",
+                    "monitoring_organizations",
+                ]
+            },
+        ),
+        (
+            _("Content"),
+            {
+                "fields": [
+                    "full_text",
+                    "theme",
+                    "cluster",
+                    "policy_areas",
+                    (
+                        "value_access_to_information",
+                        "value_civic_participation",
+                        "value_public_accountability",
+                        "value_technology_innovation",
+                    ),
+                ]
+            },
+        ),
+        (
+            _("Dates"),
+            {
+                "fields": [
+                    ("start_date", "start_date_text"),
+                    ("end_date", "end_date_text"),
+                    "added_after_approval",
+                ]
+            },
+        ),
+        (
+            _("Current status (computed)"),
+            {
+                "fields": [
+                    ("irm_completion", "irm_starred"),
+                    ("self_reported_completion", "self_reported_as_of"),
+                ]
+            },
+        ),
+        (
+            _("Source"),
+            {
+                "classes": ["collapse"],
+                "fields": ["source_file", "source_row", "created_at", "updated_at"],
+            },
+        ),
+    ]
+    inlines = [MilestoneInline, StatusUpdateInline]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "commitment", "due_date", "status", "met_on", "is_overdue"]
+    list_filter = [
+        "status",
+        "is_overdue",
+        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "commitment__ogp_id", "commitment__short_title"]
+    autocomplete_fields = ["commitment"]
+    list_select_related = ["commitment"]
+    readonly_fields = ["is_overdue"]
+
+
+# --- The civil-society track (append-only) -----------------------------------------------------------
+
+
+class StatusEvidenceInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = StatusEvidence
+    extra = 0
+    fields = ["url", "file", "original_name", "content_type", "size"]
+    readonly_fields = fields
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "commitment",
+        "completion",
+        "as_of",
+        "author",
+        "author_organization",
+        "recorded_at",
+    ]
+    list_filter = [
+        "completion",
+        ("author_organization", RelatedOnlyFieldListFilter),
+        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
+    list_select_related = ["commitment", "author", "author_organization"]
+    date_hierarchy = "as_of"
+    inlines = [StatusEvidenceInline]
+
+
+@admin.register(StatusEvidence)
+class StatusEvidenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "status_update", "content_type", "size"]
+    search_fields = ["url", "original_name", "status_update__commitment__ogp_id"]
+    list_select_related = ["status_update__commitment"]
+
+
+# --- Accountability: indicators, co-creation record, plan process ------------------------------------
+
+
+class IndicatorReadingInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = IndicatorReading
+    fk_name = "indicator"
+    extra = 0
+    fields = ["as_of", "value", "author", "author_organization", "evidence_url", "note"]
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("author", "author_organization")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "commitment", "unit", "baseline_value", "target_value", "reported_by"]
+    list_filter = [
+        "frequency",
+        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+        ("reported_by", RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["name", "commitment__ogp_id", "commitment__short_title"]
+    autocomplete_fields = ["commitment", "milestone", "reported_by"]
+    list_select_related = ["commitment", "reported_by"]
+    inlines = [IndicatorReadingInline]
+
+
+@admin.register(IndicatorReading)
+class IndicatorReadingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["indicator", "value", "as_of", "author", "author_organization", "recorded_at"]
+    list_filter = [("author_organization", RelatedOnlyFieldListFilter)]
+    search_fields = ["indicator__name", "indicator__commitment__ogp_id", "note"]
+    list_select_related = ["indicator", "author", "author_organization"]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "action_plan",
+        "outcome",
+        "by_civil_society",
+        "priority",
+        "resulting_commitment",
+    ]
+    list_filter = [
+        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan", RelatedOnlyFieldListFilter),
+        "outcome",
+        "by_civil_society",
+        "priority",
+    ]
+    search_fields = ["title", "text", "action_plan__ogp_id", "proposers__name"]
+    autocomplete_fields = ["action_plan", "proposers", "resulting_commitment"]
+    list_select_related = ["action_plan", "resulting_commitment"]
+
+
+@admin.register(ConsultationEvent)
+class ConsultationEventAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "action_plan", "phase", "kind", "date", "place", "iap2_level"]
+    list_filter = [
+        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan", RelatedOnlyFieldListFilter),
+        "phase",
+        "kind",
+        "iap2_level",
+    ]
+    search_fields = ["place", "description", "action_plan__ogp_id", "participants__name"]
+    autocomplete_fields = ["action_plan", "participants"]
+    list_select_related = ["action_plan"]
+
+
+@admin.register(PlanProcess)
+class PlanProcessAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "action_plan",
+        "office_level",
+        "irm_development_level",
+        "irm_implementation_level",
+        "irm_steps_followed",
+    ]
+    list_filter = [("action_plan__member", RelatedOnlyFieldListFilter), "office_level"]
+    search_fields = ["action_plan__ogp_id", "action_plan__title", "responsible_organizations__name"]
+    autocomplete_fields = ["action_plan", "responsible_organizations"]
+    list_select_related = ["action_plan__member"]
+
+
+# --- Written by the system: follows, notifications, snapshots (shown, never edited here) ------------
+
+
+@admin.register(Follow)
+class FollowAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "commitment", "action_plan", "organization", "frequency", "created_at"]
+    list_filter = ["frequency"]
+    search_fields = [
+        "user__username",
+        "commitment__ogp_id",
+        "action_plan__ogp_id",
+        "organization__name",
+    ]
+    list_select_related = ["user", "commitment", "action_plan", "organization"]
+
+
+@admin.register(NotificationDelivery)
+class NotificationDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "event_key", "frequency", "subject", "created_at", "sent_at"]
+    list_filter = ["frequency", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username", "event_key", "subject"]
+    list_select_related = ["user"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(SnapshotRun)
+class SnapshotRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["day", "computed_at", "row_count"]
+    date_hierarchy = "day"
+
+
+@admin.register(CompletionSnapshot)
+class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "day",
+        "grouping",
+        "group_label",
+        "track",
+        "total",
+        "complete",
+        "substantial",
+        "limited",
+        "not_started",
+        "no_data",
+    ]
+    list_filter = ["grouping", "track", "day"]
+    search_fields = ["group_key", "group_label"]

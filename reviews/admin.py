@@ -1,0 +1,230 @@
+"""The Django admin for the IRM track: reports, their assessments, and publishing.
+
+Publishing goes through reviews.services.publish_report, so the commitments' IRM figures move exactly as
+they do anywhere else. Stars are computed with reviews.stars, never typed. When a plan administrator
+edits assessments of a report that is already published, the commitments' cached IRM status is
+refreshed in the same transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Assessment, IRMReport
+from .services import publish_report, refresh_irm_summary
+from .stars import compute_star
+
+LABEL_FIELDS = [
+    "specificity_label",
+    "verifiable_label",
+    "potential_impact_label",
+    "potential_for_results_label",
+    "completion_label",
+    "opened_government_label",
+    "early_results_label",
+]
+COMPUTED_FIELDS = ["starred", "star_formula", "source_stars"]
+
+
+def apply_star(assessment: Assessment, methodology: str) -> None:
+    assessment.starred, assessment.star_formula = compute_star(methodology, assessment)
+
+
+class AssessmentInline(admin.StackedInline):
+    model = Assessment
+    extra = 0
+    autocomplete_fields = ["commitment"]
+    readonly_fields = COMPUTED_FIELDS
+    classes = ["collapse"]
+    fieldsets = [
+        (None, {"fields": ["commitment"]}),
+        (
+            _("Design"),
+            {
+                "fields": [
+                    ("specificity", "verifiable"),
+                    (
+                        "relevant_access_to_information",
+                        "relevant_civic_participation",
+                        "relevant_public_accountability",
+                        "relevant_technology_innovation",
+                    ),
+                    "open_government_lens",
+                    ("potential_impact", "potential_for_results", "promising"),
+                ]
+            },
+        ),
+        (
+            _("Implementation"),
+            {"fields": [("completion", "opened_government", "early_results")]},
+        ),
+        (_("Star (computed)"), {"fields": [("starred", "star_formula")]}),
+        (None, {"fields": ["narrative", "sources"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("commitment")
+
+
+@admin.register(IRMReport)
+class IRMReportAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "action_plan",
+        "kind",
+        "methodology",
+        "state",
+        "published_on",
+        "publication_year",
+        "assessment_count",
+    ]
+    list_filter = [
+        "state",
+        "kind",
+        "methodology",
+        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan", RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "action_plan__ogp_id", "action_plan__title", "researchers__username"]
+    autocomplete_fields = ["action_plan", "researchers"]
+    # Publishing is an action (it moves the public figures); the state is not typed in.
+    readonly_fields = ["state"]
+    inlines = [AssessmentInline]
+    actions = ["publish_selected"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("action_plan__member")
+            .annotate(assessment_total=Count("assessments"))
+        )
+
+    @admin.display(description=_("assessments"), ordering="assessment_total")
+    def assessment_count(self, report: IRMReport) -> int:
+        return report.assessment_total
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("reviews.publish_irmreport")
+
+    @admin.action(permissions=["publish"], description=_("Publish the selected reports"))
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        published = 0
+        for report in queryset.order_by("pk"):
+            try:
+                publish_report(report=report, user=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(getattr(error, "messages", None) or [str(error)])
+                self.message_user(request, f"{report}: {reason}", messages.WARNING)
+            else:
+                published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d report published.", "%(count)d reports published.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
+
+    def save_model(self, request: HttpRequest, obj: IRMReport, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and obj.state == IRMReport.State.PUBLISHED:
+            # A new publication date can change which assessment is each commitment's latest.
+            refresh_irm_summary(obj.assessments.values_list("commitment_id", flat=True))
+
+    def delete_model(self, request: HttpRequest, obj: IRMReport) -> None:
+        self.delete_queryset(request, IRMReport.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        affected = list(
+            Assessment.objects.filter(
+                report__in=queryset, report__state=IRMReport.State.PUBLISHED
+            ).values_list("commitment_id", flat=True)
+        )
+        super().delete_queryset(request, queryset)
+        if affected:
+            refresh_irm_summary(affected)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not Assessment:
+            super().save_formset(request, form, formset, change)
+            return
+        report: IRMReport = form.instance
+        before = set(report.assessments.values_list("commitment_id", flat=True))
+        for assessment in formset.save(commit=False):
+            apply_star(assessment, report.methodology)
+            assessment.save()
+        for assessment in formset.deleted_objects:
+            assessment.delete()
+        formset.save_m2m()
+        if report.state == IRMReport.State.PUBLISHED:
+            # Every commitment assessed before or after the edit may have a new latest assessment.
+            refresh_irm_summary(
+                before | set(report.assessments.values_list("commitment_id", flat=True))
+            )
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "commitment",
+        "report",
+        "specificity",
+        "potential_impact",
+        "completion",
+        "starred",
+    ]
+    list_filter = [
+        ("report__action_plan__member", RelatedOnlyFieldListFilter),
+        ("report__action_plan", RelatedOnlyFieldListFilter),
+        "report__kind",
+        "report__state",
+        "completion",
+        "specificity",
+        "potential_impact",
+        "starred",
+    ]
+    search_fields = [
+        "commitment__ogp_id",
+        "commitment__title",
+        "commitment__short_title",
+        "report__title",
+        "report__action_plan__ogp_id",
+    ]
+    autocomplete_fields = ["report", "commitment"]
+    list_select_related = ["report__action_plan", "commitment"]
+    readonly_fields = [*COMPUTED_FIELDS, *LABEL_FIELDS]
+
+    def save_model(self, request: HttpRequest, obj: Assessment, form: Any, change: bool) -> None:
+        previous = (
+            Assessment.objects.filter(pk=obj.pk).values_list("commitment_id", flat=True).first()
+        )
+        apply_star(obj, obj.report.methodology)
+        super().save_model(request, obj, form, change)
+        if obj.report.state == IRMReport.State.PUBLISHED:
+            refresh_irm_summary({obj.commitment_id, previous} - {None})
+
+    def delete_model(self, request: HttpRequest, obj: Assessment) -> None:
+        published = obj.report.state == IRMReport.State.PUBLISHED
+        super().delete_model(request, obj)
+        if published:
+            refresh_irm_summary([obj.commitment_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        affected = list(
+            queryset.filter(report__state=IRMReport.State.PUBLISHED).values_list(
+                "commitment_id", flat=True
+            )
+        )
+        super().delete_queryset(request, queryset)
+        if affected:
+            refresh_irm_summary(affected)
