@@ -1,3 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "commitments"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<str:ogp_id>/", views.plan_detail, name="plan"),
+    path("commitments/<str:ogp_id>/", views.commitment_detail, name="commitment"),
+    path("commitments/<str:ogp_id>/report/", views.report_status, name="report"),
+    path("organizations/<slug:slug>/", views.organization_detail, name="organization"),
+    path("my/commitments/", views.my_commitments, name="my_commitments"),
+    path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
+]

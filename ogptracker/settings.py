@@ -196,6 +196,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OGP Tracker <noreply@localhost>")
 
 # --- Language and time ------------------------------------------------------------------------------

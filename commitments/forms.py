@@ -1,0 +1,204 @@
+"""The civil-society status update form. Writes go through commitments.services."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Commitment, CompletionLevel, StatusUpdate
+from .services import EvidenceFile
+
+# Content types accepted as evidence, detected from the file's bytes (never from its name).
+EVIDENCE_TYPES: dict[str, str] = {
+    "application/pdf": "PDF",
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "image/gif": "GIF",
+    "image/webp": "WebP",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (docx)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel (xlsx)",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint (pptx)",
+    "application/vnd.oasis.opendocument.text": "OpenDocument (odt)",
+    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument (ods)",
+    "application/vnd.oasis.opendocument.presentation": "OpenDocument (odp)",
+    "application/msword": "Word (doc)",
+    "application/vnd.ms-excel": "Excel (xls)",
+    "application/vnd.ms-powerpoint": "PowerPoint (ppt)",
+}
+MAX_LINKS = 10
+MAX_FILES = 10
+
+
+def detect_evidence_type(upload: UploadedFile) -> str | None:
+    """The content type of an upload from its first bytes, if it is one we accept."""
+    kind = filetype.guess(upload)
+    upload.seek(0)
+    if kind is None or kind.mime not in EVIDENCE_TYPES:
+        return None
+    return kind.mime
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; cleans to a list (empty when none were chosen)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class StatusUpdateForm(forms.Form):
+    completion = forms.ChoiceField(
+        label=_("Completion level"),
+        choices=CompletionLevel.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The same scale the IRM uses, so both tracks can be compared."),
+    )
+    note = forms.CharField(
+        label=_("What changed"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_("What was done since the last update, in a few sentences."),
+    )
+    links = forms.CharField(
+        label=_("Evidence links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "inputmode": "url"}),
+        help_text=_("One web address per line, starting with http:// or https://."),
+    )
+    files = MultipleFileField(
+        label=_("Evidence files"),
+        required=False,
+        help_text=_("PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s each."),
+    )
+    as_of = forms.DateField(
+        label=_("As of"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_("The date this status describes. It cannot be in the future."),
+    )
+    corrects = forms.ModelChoiceField(
+        label=_("Corrects an earlier update"),
+        queryset=StatusUpdate.objects.none(),
+        required=False,
+        empty_label=_("No, this is a new update"),
+        help_text=_(
+            "Updates are never edited or deleted. To fix a mistake, post a new update that "
+            "says which one it corrects."
+        ),
+    )
+
+    def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+        self.fields["files"].help_text = self.fields["files"].help_text % {
+            "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        }
+        corrects = self.fields["corrects"]
+        corrects.queryset = commitment.status_updates.latest_first()
+        corrects.label_from_instance = self._update_label
+        self.fields["as_of"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.is_bound:
+            self.initial.setdefault("as_of", timezone.localdate())
+
+    @staticmethod
+    def _update_label(update: StatusUpdate) -> str:
+        return f"{update.as_of.isoformat()}: {update.get_completion_display()}"
+
+    def clean_as_of(self) -> datetime.date:
+        as_of = self.cleaned_data["as_of"]
+        if as_of > timezone.localdate():
+            raise ValidationError(_("The as-of date cannot be in the future."))
+        return as_of
+
+    def clean_links(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        if len(lines) > MAX_LINKS:
+            raise ValidationError(
+                _("Give at most %(count)d links."), params={"count": MAX_LINKS}, code="max"
+            )
+        validate = URLValidator(schemes=["http", "https"])
+        bad = []
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError:
+                bad.append(line)
+            if len(line) > 1000:
+                bad.append(line)
+        if bad:
+            raise ValidationError(
+                _("These are not web addresses starting with http:// or https://: %(bad)s"),
+                params={"bad": ", ".join(bad)},
+                code="invalid",
+            )
+        return lines
+
+    def clean_files(self) -> list[EvidenceFile]:
+        uploads = self.cleaned_data["files"]
+        if len(uploads) > MAX_FILES:
+            raise ValidationError(
+                _("Upload at most %(count)d files."), params={"count": MAX_FILES}, code="max"
+            )
+        checked, errors = [], []
+        for upload in uploads:
+            if upload.size > settings.EVIDENCE_MAX_BYTES:
+                errors.append(
+                    ValidationError(
+                        _("%(name)s is larger than %(limit)s."),
+                        params={
+                            "name": upload.name,
+                            "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
+                        },
+                        code="too_large",
+                    )
+                )
+                continue
+            content_type = detect_evidence_type(upload)
+            if content_type is None:
+                errors.append(
+                    ValidationError(
+                        _(
+                            "%(name)s is not a PDF, an image or an office document "
+                            "(the type is checked from the file's content)."
+                        ),
+                        params={"name": upload.name},
+                        code="file_type",
+                    )
+                )
+                continue
+            checked.append(EvidenceFile(upload=upload, content_type=content_type))
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if (
+            "links" in cleaned
+            and "files" in cleaned
+            and not cleaned["links"]
+            and not cleaned["files"]
+            and not self.has_error("files")
+        ):
+            self.add_error("links", _("Give at least one link or file as evidence."))
+        return cleaned

@@ -1,0 +1,174 @@
+"""Template helpers for the public pages: rates in words, completion badges, the SVG chart, API links."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from commitments.figures import CompletionFigures, Rate
+from commitments.models import CompletionLevel
+from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
+
+register = template.Library()
+
+LOW_COMPLETION_LEVELS = frozenset({CompletionLevel.NOT_STARTED, CompletionLevel.LIMITED})
+
+
+def level_label(key: str) -> str:
+    if key in ("", NO_DATA, None):
+        return _("No data")
+    return str(CompletionLevel(key).label)
+
+
+@register.filter
+def completion_label(key: str) -> str:
+    """A completion level in words ("No data" when there is none)."""
+    return level_label(key)
+
+
+@register.simple_tag
+def completion_badge(key: str) -> SafeString:
+    css = key if key else NO_DATA
+    return format_html('<span class="badge level-{}">{}</span>', css, level_label(key))
+
+
+@register.simple_tag
+def rate(value: Rate) -> str:
+    """ "2 of 48 (4.2%)", with numbers in the active locale."""
+    percent = value.percent
+    shown = "—" if percent is None else f"{number_format(percent, 1)} %"
+    return _("%(numerator)s of %(denominator)s (%(percent)s)") % {
+        "numerator": number_format(value.numerator),
+        "denominator": number_format(value.denominator),
+        "percent": shown,
+    }
+
+
+def tracks_disagree(irm: str, self_reported: str) -> bool:
+    """The tracks disagree when one says substantial or complete and the other not started or limited."""
+    high = set(HIGH_COMPLETION_LEVELS)
+    return (irm in high and self_reported in LOW_COMPLETION_LEVELS) or (
+        self_reported in high and irm in LOW_COMPLETION_LEVELS
+    )
+
+
+@register.filter
+def disagrees(commitment) -> bool:
+    return tracks_disagree(commitment.irm_completion, commitment.self_reported_completion)
+
+
+def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:
+    """Past its due date and not met."""
+    today = today or timezone.localdate()
+    return bool(milestone.due_date and milestone.due_date < today and milestone.status != "met")
+
+
+@register.filter
+def overdue(milestone) -> bool:
+    return milestone_overdue(milestone)
+
+
+@register.simple_tag
+def api_links(path: str) -> SafeString:
+    """Links to the same data in the public API, as JSON and as CSV."""
+    joiner = "&" if "?" in path else "?"
+    return format_html(
+        '<span class="api-links">{} <a href="{}{}format=json">JSON</a> · '
+        '<a href="{}{}format=csv">CSV</a></span>',
+        _("Same data in the API:"),
+        path,
+        joiner,
+        path,
+        joiner,
+    )
+
+
+# Chart geometry, in SVG user units. Kept narrow so labels stay legible at phone width.
+_LABEL_W, _BAR_W, _NUM_W = 150, 210, 40
+_BAR_H, _GAP = 11, 9
+
+
+@register.simple_tag
+def completion_chart(figures: CompletionFigures, chart_id: str = "chart") -> SafeString:
+    """Side-by-side bars of both tracks at each completion level, drawn on the server as SVG."""
+    tracks = (("irm", _("IRM")), ("self_reported", _("Civil society")))
+    largest = max(
+        [figures.track(name).counts[key] for name, _label in tracks for key in FIGURE_KEYS] + [1]
+    )
+    row_h = _BAR_H * len(tracks) + _GAP
+    legend_h = 24
+    height = legend_h + row_h * len(FIGURE_KEYS)
+    width = _LABEL_W + _BAR_W + _NUM_W
+    parts = []
+    for i, (name, label) in enumerate(tracks):
+        x = _LABEL_W + i * 120
+        parts.append(
+            format_html(
+                '<rect class="bar-{}" x="{}" y="4" width="12" height="12"/>'
+                '<text x="{}" y="14">{}</text>',
+                name,
+                x,
+                x + 16,
+                label,
+            )
+        )
+    for row, key in enumerate(FIGURE_KEYS):
+        top = legend_h + row * row_h
+        parts.append(
+            format_html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                _LABEL_W - 6,
+                top + _BAR_H + 3,
+                level_label(key),
+            )
+        )
+        for i, (name, _label) in enumerate(tracks):
+            count = figures.track(name).counts[key]
+            bar = round(_BAR_W * count / largest, 1)
+            y = top + i * _BAR_H
+            parts.append(
+                format_html(
+                    '<rect class="bar-{}" x="{}" y="{}" width="{}" height="{}">'
+                    "<title>{}: {}, {}</title></rect>"
+                    '<text class="chart-count" x="{}" y="{}">{}</text>',
+                    name,
+                    _LABEL_W,
+                    y,
+                    bar,
+                    _BAR_H - 1,
+                    _label,
+                    level_label(key),
+                    number_format(count),
+                    _LABEL_W + bar + 4,
+                    y + _BAR_H - 2,
+                    number_format(count),
+                )
+            )
+    title = _("Commitments at each completion level: IRM and civil society side by side")
+    return format_html(
+        '<svg class="chart" id="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
+        'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title>{}</svg>',
+        chart_id,
+        width,
+        height,
+        chart_id,
+        chart_id,
+        title,
+        format_html_join("", "{}", ((p,) for p in parts)),
+    )
+
+
+@register.simple_tag
+def figure_keys() -> tuple[str, ...]:
+    return FIGURE_KEYS
+
+
+@register.filter
+def count_of(track, key: str) -> int:
+    return track.counts[key]

@@ -1,0 +1,160 @@
+"""Public pages (home, plan, commitment, organisation), the status update form and evidence files."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .figures import DENOMINATOR_RULE, completion_by, completion_figures, empty_figures
+from .forms import EVIDENCE_TYPES, StatusUpdateForm
+from .models import ActionPlan, Commitment, CompletionLevel, Organization, StatusEvidence
+from .permissions import can_report_on, is_in_group, reportable_commitments
+from .roles import EDITOR
+from .services import record_status_update
+from .templatetags.ogp import milestone_overdue
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """OGP members with their action plans and each plan's headline figures."""
+    plans = list(ActionPlan.objects.for_list())
+    figures = {
+        group.key: group.figures for group in completion_by(Commitment.objects.all(), "action_plan")
+    }
+    blank = empty_figures()
+    rows = [(plan, figures.get(plan.ogp_id, blank)) for plan in plans]
+    return render(
+        request,
+        "commitments/home.html",
+        {"rows": rows, "denominator_rule": DENOMINATOR_RULE},
+    )
+
+
+@require_GET
+def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
+    plan = get_object_or_404(ActionPlan.objects.select_related("member"), ogp_id=ogp_id)
+    commitments = list(plan.commitments.for_list())
+    return render(
+        request,
+        "commitments/plan_detail.html",
+        {
+            "plan": plan,
+            "commitments": commitments,
+            "figures": completion_figures(plan.commitments.all()),
+            "denominator_rule": DENOMINATOR_RULE,
+            "levels": CompletionLevel.choices,
+        },
+    )
+
+
+@require_GET
+def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
+    commitment = get_object_or_404(Commitment.objects.for_detail(), ogp_id=ogp_id)
+    today = timezone.localdate()
+    milestones = [(m, milestone_overdue(m, today)) for m in commitment.milestones.all()]
+    updates = list(commitment.status_updates.for_history())
+    updates.reverse()  # newest first on the page
+    return render(
+        request,
+        "commitments/commitment_detail.html",
+        {
+            "commitment": commitment,
+            "plan": commitment.action_plan,
+            "milestones": milestones,
+            "updates": updates,
+            "can_report": can_report_on(request.user, commitment),
+        },
+    )
+
+
+@require_GET
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(Organization.objects.select_related("member"), slug=slug)
+    led = organization.led_commitments.all()
+    return render(
+        request,
+        "commitments/organization_detail.html",
+        {
+            "organization": organization,
+            "led": list(led.for_list()),
+            "supported": list(organization.supported_commitments.for_list()),
+            "monitored": list(organization.monitored_commitments.for_list()),
+            "figures": completion_figures(led),
+            "denominator_rule": DENOMINATOR_RULE,
+        },
+    )
+
+
+@login_required
+def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
+    """A civil-society editor posts a status update on a commitment their organisation monitors."""
+    commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
+    if not can_report_on(request.user, commitment):
+        raise PermissionDenied(_("You may only report on commitments your organisation monitors."))
+    if request.method == "POST":
+        form = StatusUpdateForm(request.POST, request.FILES, commitment=commitment)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                record_status_update(
+                    commitment=commitment,
+                    author=request.user,
+                    completion=data["completion"],
+                    as_of=data["as_of"],
+                    note=data["note"],
+                    links=data["links"],
+                    files=data["files"],
+                    corrects=data["corrects"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Your status update was published."))
+                return redirect("commitments:commitment", ogp_id=commitment.ogp_id)
+    else:
+        form = StatusUpdateForm(commitment=commitment)
+    recent = list(commitment.status_updates.latest_first().prefetch_related("evidence")[:3])
+    return render(
+        request,
+        "commitments/report_form.html",
+        {"commitment": commitment, "form": form, "recent": recent},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+def my_commitments(request: HttpRequest) -> HttpResponse:
+    """The commitments the editor's organisation monitors, with their current status."""
+    if not is_in_group(request.user, EDITOR):
+        raise PermissionDenied(_("This page is for civil-society editors."))
+    commitments = list(reportable_commitments(request.user).for_list())
+    return render(request, "commitments/my_commitments.html", {"commitments": commitments})
+
+
+@require_GET
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    """An uploaded evidence file, served by the app with the type detected at upload, never as HTML."""
+    evidence = get_object_or_404(StatusEvidence.objects.exclude(file=""), pk=pk)
+    content_type = evidence.content_type
+    if content_type not in EVIDENCE_TYPES:
+        content_type = "application/octet-stream"
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("This file is no longer available.")) from None
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=not content_type.startswith("image/"),
+        filename=evidence.original_name or f"evidence-{evidence.pk}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

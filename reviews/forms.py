@@ -1,0 +1,90 @@
+"""The IRM assessment form: only the scales of the report's methodology, each explained."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from .models import Assessment
+from .scales import BOOLEAN_SCALES, METHODOLOGY_SCALES, SCALE_DEFINITIONS, VALUE_DEFINITIONS
+
+NOT_RATED = _("Not rated")
+
+
+def _help_text(field: str, choices: list[tuple[str, Any]]) -> str:
+    """The scale's definition, then what each value means, as safe HTML (help text is not escaped)."""
+    meanings = VALUE_DEFINITIONS.get(field, {})
+    items = [(label, meanings[value]) for value, label in choices if value in meanings]
+    if not items:
+        return format_html("{}", SCALE_DEFINITIONS[field])
+    return format_html(
+        '{}<dl class="scale-values">{}</dl>',
+        SCALE_DEFINITIONS[field],
+        format_html_join("", "<dt>{}</dt><dd>{}</dd>", items),
+    )
+
+
+def _to_bool(value: str) -> bool | None:
+    return {"true": True, "false": False}.get(value)
+
+
+class AssessmentForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("Narrative"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the IRM found, in the report's words."),
+    )
+    sources = forms.CharField(
+        label=_("Sources"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Documents, interviews and links the finding rests on, one per line."),
+    )
+
+    def __init__(self, *args: Any, methodology: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scale_names = METHODOLOGY_SCALES.get(methodology, ())
+        model_fields = {f.name: f for f in Assessment._meta.get_fields()}
+        scale_fields: dict[str, forms.Field] = {}
+        for name in self.scale_names:
+            model_field = model_fields[name]
+            if name in BOOLEAN_SCALES:
+                choices = [("", NOT_RATED), ("true", _("Yes")), ("false", _("No"))]
+                scale_fields[name] = forms.TypedChoiceField(
+                    label=model_field.verbose_name,
+                    choices=choices,
+                    coerce=_to_bool,
+                    empty_value=None,
+                    required=False,
+                    help_text=_help_text(name, choices),
+                )
+            else:
+                choices = list(model_field.choices)
+                scale_fields[name] = forms.ChoiceField(
+                    label=model_field.verbose_name,
+                    choices=[("", NOT_RATED), *choices],
+                    required=False,
+                    help_text=_help_text(name, choices),
+                )
+        # Scales first, in the order the IRM's reports use, then the narrative and sources.
+        self.fields = {**scale_fields, **self.fields}
+
+    @staticmethod
+    def initial_from(assessment: Assessment | None, methodology: str) -> dict[str, Any]:
+        if assessment is None:
+            return {}
+        initial: dict[str, Any] = {
+            "narrative": assessment.narrative,
+            "sources": assessment.sources,
+        }
+        for name in METHODOLOGY_SCALES.get(methodology, ()):
+            value = getattr(assessment, name)
+            if name in BOOLEAN_SCALES:
+                initial[name] = "" if value is None else ("true" if value else "false")
+            else:
+                initial[name] = value
+        return initial

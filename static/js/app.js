@@ -1,0 +1,88 @@
+/* OGP Tracker: small progressive enhancements. No inline scripts, no third-party code.
+   - Commitment tables: filter by text, status and flags, and sort by column, without reloading.
+   - Forms with errors: move focus to the error summary so screen readers announce it. */
+(function () {
+  "use strict";
+
+  // Same order as commitments.models.vocab.FIGURE_KEYS; an empty value means no data.
+  var LEVEL_ORDER = ["no_data", "no_evidence", "not_started", "limited", "substantial", "complete", "withdrawn", "unclear"];
+
+  function levelRank(value) {
+    var i = LEVEL_ORDER.indexOf(value || "no_data");
+    return i < 0 ? 0 : i;
+  }
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) { return ""; }
+    var v = cell.getAttribute("data-value");
+    return v !== null ? v : cell.textContent.trim().toLowerCase();
+  }
+
+  function setupSort(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var button = th.querySelector("button");
+      if (!button) { return; }
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var byLevel = th.getAttribute("data-sort") === "level";
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a, index), y = cellValue(b, index);
+          var result = byLevel ? levelRank(x) - levelRank(y) : collator.compare(x, y);
+          return ascending ? result : -result;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function setupFilters(form) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    if (!table) { return; }
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var count = form.querySelector(".filter-count");
+    var template = count ? count.getAttribute("data-count-template") : "";
+
+    function control(name) { return form.querySelector('[data-filter="' + name + '"]'); }
+
+    function apply() {
+      var text = control("text").value.trim().toLowerCase();
+      var self = control("self").value;
+      var irm = control("irm").value;
+      var disagree = control("disagree").checked;
+      var starred = control("starred").checked;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = (!text || row.textContent.toLowerCase().indexOf(text) !== -1) &&
+          (!self || row.getAttribute("data-self") === self) &&
+          (!irm || row.getAttribute("data-irm") === irm) &&
+          (!disagree || row.getAttribute("data-disagree") === "1") &&
+          (!starred || row.getAttribute("data-starred") === "1");
+        row.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      if (count) {
+        count.textContent = template.replace("%(shown)s", shown).replace("%(total)s", rows.length);
+      }
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.hidden = false;
+    apply();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), setupSort);
+    Array.prototype.forEach.call(document.querySelectorAll("form.table-filters"), setupFilters);
+    var errors = document.getElementById("form-errors");
+    if (errors) { errors.focus(); }
+  });
+})();
