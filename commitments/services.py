@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from .models import Commitment, CompletionLevel, StatusEvidence, StatusUpdate
 from .permissions import can_report_on, user_organization
+from .snapshots import request_recompute
+from .tasks import notify_status_update
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ def record_status_update(
             ]
         )
         refresh_self_reported_status(locked)
+        # After commit only: the figures and the emails must see the update, and a rollback sends none.
+        transaction.on_commit(request_recompute)
+        notify_status_update.delay_on_commit(update.pk)
     return update
 
 

@@ -1,3 +1,41 @@
-from django.urls import path  # noqa: F401
+"""The API, under /api/. Version 1 of the public read-only API is /api/v1/; its OpenAPI 3 schema is
+/api/schema/ and the interactive docs /api/docs/ (Swagger UI) and /api/redoc/, from vendored files.
 
-urlpatterns: list = []
+Add an endpoint with one line: a `router.register(...)` for a viewset or a `path(...)` in
+`v1_patterns`."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from commitments.api.views import (
+    ActionPlanViewSet,
+    CompletionStatsView,
+    MemberViewSet,
+    OrganizationViewSet,
+)
+from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
+
+router = SimpleRouter()
+router.register("members", MemberViewSet, basename="member")
+router.register("action-plans", ActionPlanViewSet, basename="action-plan")
+router.register("commitments", PublicCommitmentViewSet, basename="commitment")
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+
+v1_patterns = [
+    path("stats/completion/", CompletionStatsView.as_view(), name="stats-completion"),
+    path(
+        "commitments/export.csv",
+        PublicCommitmentViewSet.as_view({"get": "export"}),
+        name="commitment-export",
+    ),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("v1/", include((v1_patterns, "api"), namespace="v1")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]

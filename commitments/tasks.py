@@ -1,0 +1,37 @@
+"""Background work of the commitments app. Thin: each task calls one domain function, safe to repeat."""
+
+from __future__ import annotations
+
+import datetime
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import notifications, overdue, snapshots
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def recompute_completion_snapshots(day: str | None = None) -> int:
+    """Write today's (or `day`'s, ISO date) completion snapshot for every grouping. Returns rows."""
+    snapshots.clear_recompute_request()
+    when = datetime.date.fromisoformat(day) if day else None
+    return snapshots.recompute_snapshots(day=when).rows
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def mark_overdue(day: str | None = None) -> dict[str, int]:
+    """Daily: mark overdue milestones (and un-mark met ones); count plans ended without a status."""
+    when = datetime.date.fromisoformat(day) if day else timezone.localdate()
+    return overdue.mark_overdue(day=when)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def notify_status_update(status_update_id: int) -> int:
+    """Tell the followers of a commitment about a new status update. Returns emails sent now."""
+    return notifications.notify_status_update(status_update_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_daily_digests() -> int:
+    """Daily: one email per user listing what changed on what they follow. Returns emails sent."""
+    return notifications.send_daily_digests()

@@ -1,0 +1,146 @@
+"""Follow notifications: who is told, what the email says, and never twice."""
+
+from __future__ import annotations
+
+import datetime
+from smtplib import SMTPException
+
+import pytest
+
+from commitments import tasks
+from commitments.models import Follow, NotificationDelivery, StatusUpdate
+from reviews.tasks import notify_report_published
+from tests.factories import (
+    AssessmentFactory,
+    CommitmentFactory,
+    IRMReportFactory,
+    OrganizationFactory,
+    UserFactory,
+    make_editor,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def update(db) -> StatusUpdate:
+    """A status update written by an editor of "Transparencia" on a commitment of plan P."""
+    org = OrganizationFactory(name="Transparencia", kind="civil_society")
+    author = make_editor(org, first_name="Ana", last_name="Quispe")
+    commitment = CommitmentFactory(ogp_id="PE0008", short_title="Open budgets")
+    return StatusUpdate.objects.create(
+        commitment=commitment,
+        completion="substantial",
+        as_of=datetime.date(2026, 1, 10),
+        note="Budget portal launched",
+        author=author,
+        author_organization=org,
+    )
+
+
+def follow(user, frequency="instant", **target) -> Follow:
+    return Follow.objects.create(user=user, frequency=frequency, **target)
+
+
+def test_follower_gets_one_email_naming_what_changed_who_and_a_link(update, mailoutbox):
+    reader = UserFactory(email="reader@example.org")
+    follow(reader, commitment=update.commitment)
+
+    assert tasks.notify_status_update(update.pk) == 1
+    [email] = mailoutbox
+    assert email.to == ["reader@example.org"]
+    assert "PE0008" in email.subject
+    assert "Ana Quispe (Transparencia)" in email.body
+    assert "Budget portal launched" in email.body
+    assert "http://127.0.0.1:8000/commitments/PE0008/" in email.body
+
+
+def test_a_retried_task_never_sends_twice(update, mailoutbox):
+    follow(UserFactory(), commitment=update.commitment)
+    assert tasks.notify_status_update(update.pk) == 1
+    assert tasks.notify_status_update(update.pk) == 0
+    assert len(mailoutbox) == 1
+    assert NotificationDelivery.objects.filter(sent_at__isnull=False).count() == 1
+
+
+def test_followers_of_the_plan_and_the_lead_organisation_are_told_once_each(update, mailoutbox):
+    commitment = update.commitment
+    plan_follower = UserFactory()
+    org_follower = UserFactory()
+    both = UserFactory()
+    follow(plan_follower, action_plan=commitment.action_plan)
+    follow(org_follower, organization=commitment.lead_organization)
+    follow(both, commitment=commitment)
+    follow(both, action_plan=commitment.action_plan)
+    follow(UserFactory(), commitment=CommitmentFactory())  # something else
+
+    assert tasks.notify_status_update(update.pk) == 3
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        u.email for u in (plan_follower, org_follower, both)
+    )
+
+
+def test_the_author_is_not_told_about_their_own_update(update, mailoutbox):
+    follow(update.author, commitment=update.commitment)
+    assert tasks.notify_status_update(update.pk) == 0
+    assert mailoutbox == []
+
+
+def test_daily_followers_get_one_digest_listing_the_days_changes(update, mailoutbox):
+    reader = UserFactory()
+    follow(reader, frequency="daily", action_plan=update.commitment.action_plan)
+    second = StatusUpdate.objects.create(
+        commitment=CommitmentFactory(action_plan=update.commitment.action_plan, ogp_id="PE0009"),
+        completion="complete",
+        as_of=datetime.date(2026, 1, 11),
+        author=update.author,
+    )
+    tasks.notify_status_update(update.pk)
+    tasks.notify_status_update(second.pk)
+    assert mailoutbox == []  # nothing instant for a daily follower
+
+    assert tasks.send_daily_digests() == 1
+    [digest] = mailoutbox
+    assert digest.to == [reader.email]
+    assert "PE0008" in digest.body and "PE0009" in digest.body
+    # A retried digest task finds everything claimed and sends nothing.
+    assert tasks.send_daily_digests() == 0
+    assert len(mailoutbox) == 1
+
+
+def test_a_mail_server_error_is_recorded_and_not_retried(update, mailoutbox, monkeypatch):
+    from commitments import notifications
+
+    follow(UserFactory(), commitment=update.commitment)
+
+    def refuse(*args, **kwargs):
+        raise SMTPException("451 try later")
+
+    monkeypatch.setattr(notifications, "send_mail", refuse)
+    assert tasks.notify_status_update(update.pk) == 0
+    delivery = NotificationDelivery.objects.get()
+    assert "451" in delivery.error
+    # At most once: the claimed row is never sent by a retry, even once the server is back.
+    monkeypatch.undo()
+    assert tasks.notify_status_update(update.pk) == 0
+    assert mailoutbox == []
+
+
+def test_publishing_an_irm_report_tells_the_plan_followers(mailoutbox):
+    report = IRMReportFactory(state="published")
+    AssessmentFactory(report=report, completion="complete")
+    reader = UserFactory()
+    follow(reader, action_plan=report.action_plan)
+    assert notify_report_published(report.pk) == 1
+    assert notify_report_published(report.pk) == 0
+    [email] = mailoutbox
+    assert report.action_plan.ogp_id in email.subject
+    assert f"/irm/reports/{report.pk}/" in email.body
+
+
+def test_a_draft_report_tells_nobody(mailoutbox):
+    report = IRMReportFactory(state="draft")
+    AssessmentFactory(report=report)
+    follow(UserFactory(), action_plan=report.action_plan)
+    assert notify_report_published(report.pk) == 0
+    assert mailoutbox == []

@@ -1,0 +1,164 @@
+"""On-commit hooks, the coalescing of recomputes, and the tasks called directly."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from commitments import tasks
+from commitments.models import CompletionSnapshot, Milestone, SnapshotRun
+from commitments.overdue import ended_without_final_status
+from commitments.services import record_status_update
+from reviews.services import publish_report
+from tests.factories import (
+    ActionPlanFactory,
+    AssessmentFactory,
+    CommitmentFactory,
+    IRMReportFactory,
+    MilestoneFactory,
+    make_editor,
+)
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = datetime.date(2026, 1, 15)
+
+
+@pytest.fixture
+def monitored(editor):
+    commitment = CommitmentFactory()
+    commitment.monitoring_organizations.add(editor.profile.organization)
+    return commitment
+
+
+def report(editor, commitment, completion="limited"):
+    return record_status_update(
+        commitment=commitment, author=editor, completion=completion, as_of=AS_OF
+    )
+
+
+def test_status_update_queues_recompute_and_email_only_after_commit(
+    editor, monitored, sent_recomputes, sent_notifications, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        update = report(editor, monitored)
+        assert sent_recomputes.calls == []  # not before the commit
+    assert len(callbacks) == 2
+    for callback in callbacks:
+        callback()
+    assert sent_recomputes.calls == [((), {"countdown": 10})]
+    assert sent_notifications.calls == [((update.pk,), {})]
+
+
+def test_a_rolled_back_update_queues_nothing(
+    editor, monitored, sent_recomputes, sent_notifications, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        report(editor, monitored)
+        raise RuntimeError("the request failed later")
+    assert sent_recomputes.calls == []
+    assert sent_notifications.calls == []
+
+
+def test_a_hundred_updates_in_a_burst_queue_one_recompute(
+    editor, monitored, sent_recomputes, sent_notifications, django_capture_on_commit_callbacks
+):
+    for _ in range(100):
+        with django_capture_on_commit_callbacks(execute=True):
+            report(editor, monitored)
+    assert len(sent_recomputes.calls) == 1
+    assert len(sent_notifications.calls) == 100  # emails are per update, not coalesced
+
+    # The queued recompute runs: it clears the flag, so the next update queues the next run.
+    tasks.recompute_completion_snapshots()
+    with django_capture_on_commit_callbacks(execute=True):
+        report(editor, monitored, completion="complete")
+    assert len(sent_recomputes.calls) == 2
+
+
+def test_publishing_an_irm_report_queues_recompute_and_email_after_commit(
+    plan_admin, sent_recomputes, monkeypatch, django_capture_on_commit_callbacks
+):
+    from reviews import tasks as review_tasks
+
+    sent_reports = []
+    monkeypatch.setattr(review_tasks.notify_report_published, "delay", sent_reports.append)
+    draft = IRMReportFactory(state="draft")
+    AssessmentFactory(report=draft, completion="complete")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_report(report=draft, user=plan_admin)
+    assert len(sent_recomputes.calls) == 1
+    assert sent_reports == [draft.pk]
+
+
+def test_recompute_task_called_directly_writes_todays_snapshot(monitored):
+    rows = tasks.recompute_completion_snapshots()
+    assert rows > 0
+    assert SnapshotRun.objects.filter(row_count=rows).count() == 1
+    assert CompletionSnapshot.objects.filter(grouping="all", group_key="all").count() == 2
+
+
+def test_recompute_task_accepts_a_day():
+    tasks.recompute_completion_snapshots(day="2026-02-01")
+    assert SnapshotRun.objects.get().day == datetime.date(2026, 2, 1)
+
+
+def test_mark_overdue_marks_late_unmet_milestones_and_clears_met_ones():
+    late = MilestoneFactory(due_date=datetime.date(2026, 1, 1))
+    met = MilestoneFactory(due_date=datetime.date(2026, 1, 1), status="met", is_overdue=True)
+    future = MilestoneFactory(due_date=datetime.date(2026, 6, 1))
+    undated = MilestoneFactory(due_date=None)
+
+    result = tasks.mark_overdue(day="2026-02-01")
+    assert result["marked"] == 1 and result["cleared"] == 1
+    overdue = set(Milestone.objects.filter(is_overdue=True).values_list("pk", flat=True))
+    assert overdue == {late.pk}
+    assert {met.pk, future.pk, undated.pk}.isdisjoint(overdue)
+    # Safe to repeat: the second run the same day changes nothing.
+    again = tasks.mark_overdue(day="2026-02-01")
+    assert again["marked"] == 0 and again["cleared"] == 0
+
+
+def test_commitments_of_an_ended_plan_without_a_final_status_are_flagged():
+    plan = ActionPlanFactory(
+        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2022, 1, 1)
+    )
+    silent = CommitmentFactory(action_plan=plan)
+    reported_mid_term = CommitmentFactory(
+        action_plan=plan,
+        self_reported_completion="limited",
+        self_reported_as_of=datetime.date(2021, 1, 1),
+    )
+    reported_at_end = CommitmentFactory(
+        action_plan=plan,
+        self_reported_completion="complete",
+        self_reported_as_of=datetime.date(2022, 1, 1),
+    )
+    running = CommitmentFactory(
+        action_plan=ActionPlanFactory(end_date=datetime.date(2030, 1, 1), start_date=None)
+    )
+    flagged = set(ended_without_final_status(datetime.date(2026, 1, 1)))
+    assert flagged == {silent, reported_mid_term}
+    assert reported_at_end not in flagged and running not in flagged
+    assert tasks.mark_overdue(day="2026-01-01")["ended_without_final_status"] == 2
+
+
+def test_notify_task_for_a_missing_update_does_nothing(mailoutbox):
+    assert tasks.notify_status_update(987654) == 0
+    assert mailoutbox == []
+
+
+def test_editors_of_other_organisations_get_nothing_queued(
+    monitored, sent_recomputes, django_capture_on_commit_callbacks
+):
+    outsider = make_editor()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
+        report(outsider, monitored)
+    assert sent_recomputes.calls == []
