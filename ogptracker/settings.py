@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "django-insecure-development-key-refused-by-check-deploy"
@@ -276,12 +278,36 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60)
+# Short timeouts (down to 10 s) are for the integration test that kills a worker; keep the default.
+CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=10)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT // 3
 CELERY_TASK_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT // 2
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+# Recomputes go to their own queue so a burst of them never delays an email; a plain
+# `celery -A ogptracker worker` consumes both queues, `-Q figures` dedicates a worker.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = (Queue("celery"), Queue("figures"))
+CELERY_TASK_ROUTES = {"commitments.tasks.recompute_completion_snapshots": {"queue": "figures"}}
+# Nightly runs heal whatever a lost message missed (times are in TIME_ZONE).
+CELERY_BEAT_SCHEDULE: dict = {
+    "mark-overdue": {
+        "task": "commitments.tasks.mark_overdue",
+        "schedule": crontab(hour=0, minute=5),
+    },
+    "recompute-completion-snapshots": {
+        "task": "commitments.tasks.recompute_completion_snapshots",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    "send-daily-digests": {
+        "task": "commitments.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+# A burst of status updates within this many seconds causes one recompute of the snapshots.
+SNAPSHOT_COALESCE_SECONDS = env_int("SNAPSHOT_COALESCE_SECONDS", 10)
+# Test-only (0 = off): pause between groupings so the integration test can kill a recompute half-way.
+SNAPSHOT_RECOMPUTE_PAUSE_MS = env_int("SNAPSHOT_RECOMPUTE_PAUSE_MS", 0)
 
 # --- Security (production values come from the environment) -------------------------------------
 
