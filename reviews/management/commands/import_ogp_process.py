@@ -1,0 +1,49 @@
+"""Import the IRM's process database: IAP2 levels and consultation steps for every action plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from reviews.importers.process import ProcessImportError, import_process_database
+
+DEFAULT_PATH = (
+    Path(settings.BASE_DIR).parent
+    / "shared"
+    / "data"
+    / "ogp-irm"
+    / "explorer-2017-process_database.csv"
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Import the IRM process database (one row per action plan): IAP2 level of public influence "
+        "during development and implementation, and the consultation steps followed. Creates the "
+        "members and plans it does not find. All or nothing; safe to run again."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="The CSV file.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check and count everything, then roll back."
+        )
+
+    def handle(self, *args: Any, path: str, dry_run: bool = False, **options: Any) -> None:
+        if not Path(path).is_file():
+            raise CommandError(f"No such file: {path}")
+        try:
+            result = import_process_database(path, dry_run=dry_run)
+        except ProcessImportError as error:
+            raise CommandError(
+                "Nothing was imported:\n" + "\n".join(f"  {e}" for e in error.errors)
+            ) from error
+        prefix = "Dry run, nothing written: " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}{result.rows} plans read; process data created {result.processes_created}, "
+            f"updated {result.processes_updated}, unchanged {result.processes_unchanged}; "
+            f"new members {len(result.members_created)}, new plans {len(result.plans_created)}."
+        )
