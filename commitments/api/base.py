@@ -1,0 +1,107 @@
+"""The lean read-only view the public API is built on.
+
+A list: the FilterSet filters and orders the base table, `IdPagination` counts it and picks the ids
+of one page, then `fetch_rows(ids)` builds plain dicts from `.values_list()` tuples with a fixed
+number of queries (no model instances, no serializer on the way out). A detail is the same
+`fetch_rows` for one id. The serializer classes only document the rows (OpenAPI schema and CSV
+columns). Errors are always JSON, even when CSV was asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from django.db.models import Model, QuerySet
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .pagination import IdPages, IdPagination
+from .renderers import CSVRenderer, ORJSONRenderer
+
+ERROR_RENDERER = ORJSONRenderer()
+
+
+class PublicReadOnlyMixin:
+    """Anonymous GET only; errors rendered as JSON whatever format was negotiated."""
+
+    permission_classes = [AllowAny]
+    http_method_names = ["get", "head", "options"]
+    renderer_classes = [ORJSONRenderer, CSVRenderer]
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code >= 400:
+            response.accepted_renderer = ERROR_RENDERER
+            response.accepted_media_type = ERROR_RENDERER.media_type
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+
+class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
+    model: ClassVar[type[Model]]
+    pagination_class = IdPagination
+    lookup_field = "ogp_id"
+    lookup_pattern: ClassVar[str] = r"[A-Za-z0-9_\-]{1,40}"
+    ordering: ClassVar[list[str]] = ["pk"]
+    not_found_message: ClassVar[str | Promise] = _("No record with id %(id)s.")
+
+    def get_queryset(self) -> QuerySet:
+        return self.model._default_manager.all()
+
+    def get_csv_serializer_class(self) -> type:
+        return self.get_serializer_class()
+
+    # -- rows -------------------------------------------------------------------------------------
+
+    def fetch_rows(self, ids: list[Any]) -> list[dict]:
+        """Rows for these primary keys, in the same order, with a fixed number of queries."""
+        raise NotImplementedError
+
+    def get_ordering(self, queryset: QuerySet) -> list[str]:
+        ordering = list(queryset.query.order_by) or list(self.ordering)
+        return [*ordering, "pk"]
+
+    # -- endpoints --------------------------------------------------------------------------------
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        pages = IdPages(queryset, self.get_ordering(queryset))
+        ids = self.paginate_queryset(pages)
+        response = self.get_paginated_response(self.fetch_rows(ids))
+        if pages.last_modified is not None:
+            response["Last-Modified"] = http_date(pages.last_modified.timestamp())
+        return response
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
+        response = Response(row)
+        if row.get("updated_at") is not None:
+            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
+        return response
+
+    def get_row(self, lookup: str) -> dict:
+        """The row for an id given in a URL, or a JSON 404 saying which id was not found."""
+        pk = self.resolve_lookup(lookup)
+        rows = self.fetch_rows([pk]) if pk is not None else []
+        if not rows:
+            raise NotFound(str(self.not_found_message) % {"id": lookup[:40]})
+        return rows[0]
+
+    def resolve_lookup(self, lookup: str) -> Any:
+        """The primary key behind an id in a URL (one query), or None."""
+        if not re.fullmatch(self.lookup_pattern, lookup):
+            return None
+        return (
+            self.get_queryset()
+            .filter(**{self.lookup_field: lookup})
+            .values_list("pk", flat=True)
+            .first()
+        )

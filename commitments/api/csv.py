@@ -1,0 +1,116 @@
+"""Flatten API rows into CSV columns, for the `?format=csv` lists and the streamed export.
+
+The columns come from the serializer that documents a row (one description for the OpenAPI schema
+and the CSV header): a nested object becomes `parent.child` columns, a list of objects becomes one
+`parent.child` column per sub-field with the values joined by "; ", a list of strings is joined the
+same way. Empty values are empty cells; booleans are `true`/`false`; dates are ISO 8601.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from rest_framework import serializers
+
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    get: Callable[[dict], str]
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        return orjson.dumps(value, default=str).decode()
+    return str(value)
+
+
+def _path_getter(path: tuple[str, ...]) -> Callable[[dict], Any]:
+    def get(row: dict) -> Any:
+        value: Any = row
+        for key in path:
+            if not isinstance(value, dict):
+                return None
+            value = value.get(key)
+        return value
+
+    return get
+
+
+def _scalar(path: tuple[str, ...]) -> Callable[[dict], str]:
+    get = _path_getter(path)
+    return lambda row: cell(get(row))
+
+
+def _joined(path: tuple[str, ...], sub: str | None) -> Callable[[dict], str]:
+    get = _path_getter(path)
+
+    def join(row: dict) -> str:
+        items = get(row) or []
+        if sub is None:
+            return LIST_SEPARATOR.join(cell(item) for item in items)
+        return LIST_SEPARATOR.join(cell(item.get(sub)) for item in items)
+
+    return join
+
+
+def csv_columns(serializer: serializers.Serializer, prefix: tuple[str, ...] = ()) -> list[Column]:
+    """The CSV columns of a row described by `serializer`, in field order."""
+    columns: list[Column] = []
+    for name, field in serializer.fields.items():
+        path = (*prefix, name)
+        header = ".".join(path)
+        if isinstance(field, serializers.ListSerializer) and isinstance(
+            field.child, serializers.Serializer
+        ):
+            for sub in field.child.fields:
+                columns.append(Column(f"{header}.{sub}", _joined(path, sub)))
+        elif isinstance(field, serializers.Serializer):
+            columns.extend(csv_columns(field, path))
+        elif isinstance(field, serializers.ListField):
+            columns.append(Column(header, _joined(path, None)))
+        else:
+            columns.append(Column(header, _scalar(path)))
+    return columns
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming with csv.writer."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def iter_csv(rows: Iterable[dict], columns: list[Column]) -> Iterator[str]:
+    """CSV text, one line per yielded string: the header first, then one line per row."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow([column.header for column in columns])
+    for row in rows:
+        yield writer.writerow([column.get(row) for column in columns])
+
+
+def write_csv(rows: list[dict], columns: list[Column] | None) -> str:
+    if columns is None:
+        # No description of the rows: use the keys of the first one.
+        keys = list(rows[0]) if rows else []
+        columns = [Column(key, _scalar((key,))) for key in keys]
+    buffer = io.StringIO()
+    for line in iter_csv(rows, columns):
+        buffer.write(line)
+    return buffer.getvalue()

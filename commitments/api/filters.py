@@ -1,0 +1,323 @@
+"""Filters of the public lists. Strict: a bad or unknown value is a 400 naming the parameter.
+
+Filters that reach another table use `pk IN (subquery)` rather than joins, so the paginator's count
+stays on the bare table and no `DISTINCT` is needed (see PERF-NOTES).
+Text search (`q`) is a case-insensitive substring match over title, short title and full text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import django_filters as filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+
+from commitments.models import (
+    ActionPlan,
+    Commitment,
+    CompletionLevel,
+    Member,
+    OGPValue,
+    Organization,
+    PolicyArea,
+)
+from commitments.models.vocab import NO_DATA, OGP_VALUE_FIELDS
+
+MAX_TEXT = 200
+CODE_PATTERN = r"^[A-Za-z0-9_\-]{1,40}$"
+COMPLETION_CHOICES = [(NO_DATA, _("No data yet")), *CompletionLevel.choices]
+
+
+class ResolvedField(forms.CharField):
+    """A code typed by the user, turned into the object it names (one query) or a clear error."""
+
+    def __init__(self, *, resolve: Callable[[str], Any], unknown: str, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.resolve = resolve
+        self.unknown = unknown
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        found = self.resolve(value)
+        if found is None:
+            raise ValidationError(str(self.unknown) % {"value": value}, code="unknown")
+        return found
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0); anything else is an error, not silently ignored."""
+
+    values = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        try:
+            return self.values[str(value).strip().lower()]
+        except KeyError:
+            raise ValidationError(_("Give true or false."), code="invalid") from None
+
+
+class DescribedSchemaMixin:
+    """Documents the filter with a fixed OpenAPI schema plus its own help text.
+
+    (drf-spectacular drops the help text of filters whose schema is overridden per class.)"""
+
+    schema: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        schema = dict(self.schema)
+        if kwargs.get("help_text"):
+            schema["description"] = kwargs["help_text"]
+        extend_schema_field(schema)(self)
+
+
+class StrictBooleanFilter(DescribedSchemaMixin, filters.Filter):
+    field_class = StrictBooleanField
+    schema: ClassVar[dict[str, Any]] = {"type": "boolean"}
+
+
+class CodeFilter(DescribedSchemaMixin, filters.Filter):
+    """A filter on an object named by its public code (OGP code, OGP id or slug)."""
+
+    field_class = ResolvedField
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": CODE_PATTERN, "maxLength": 40}
+
+
+class TextFilter(DescribedSchemaMixin, filters.CharFilter):
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "maxLength": MAX_TEXT}
+
+
+def member_by_code(code: str) -> Member | None:
+    return Member.objects.by_code(code).first()
+
+
+def plan_by_id(ogp_id: str) -> ActionPlan | None:
+    return ActionPlan.objects.filter(ogp_id=ogp_id.strip().upper()).first()
+
+
+def organization_by_slug(slug: str) -> Organization | None:
+    return Organization.objects.filter(slug=slug.strip().lower()).first()
+
+
+def area_by_slug(slug: str) -> PolicyArea | None:
+    return PolicyArea.objects.filter(slug=slug.strip().lower()).first()
+
+
+def commitment_by_id(ogp_id: str) -> Commitment | None:
+    return Commitment.objects.filter(ogp_id=ogp_id.strip().upper()).only("pk").first()
+
+
+def member_filter(help_text: str) -> CodeFilter:
+    return CodeFilter(
+        method="filter_member",
+        resolve=member_by_code,
+        unknown=_("No OGP member with the code %(value)s."),
+        help_text=help_text,
+    )
+
+
+def country_filter() -> CodeFilter:
+    return CodeFilter(
+        method="filter_country",
+        resolve=member_by_code,
+        unknown=_("No OGP member with the code %(value)s."),
+        help_text=_("A nation by OGP or ISO alpha-2 code, together with its local members."),
+    )
+
+
+def search(fields: tuple[str, ...]) -> Callable[[Any, QuerySet, str, str], QuerySet]:
+    def filter_q(self: Any, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+    return filter_q
+
+
+class StrictFilterSet(filters.FilterSet):
+    updated_since = filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text=_("Only records changed at or after this ISO 8601 date-time."),
+    )
+
+
+def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
+    return filters.ChoiceFilter(
+        field_name=field,
+        choices=COMPLETION_CHOICES,
+        method="filter_completion",
+        help_text=_("Current completion on the %(track)s track; no_data for not yet rated.")
+        % {"track": track},
+    )
+
+
+class CommitmentFilter(StrictFilterSet):
+    member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
+    country = country_filter()
+    action_plan = CodeFilter(
+        method="filter_action_plan",
+        resolve=plan_by_id,
+        unknown=_("No action plan with the id %(value)s."),
+        help_text=_("An action plan by OGP id, e.g. AP_PER01."),
+    )
+    organization = CodeFilter(
+        method="filter_organization",
+        resolve=organization_by_slug,
+        unknown=_("No organisation with the slug %(value)s."),
+        help_text=_("An organisation (by slug) that leads or supports the commitment."),
+    )
+    ogp_value = filters.ChoiceFilter(
+        choices=OGPValue.choices, method="filter_ogp_value", help_text=_("An OGP value.")
+    )
+    policy_area = CodeFilter(
+        method="filter_policy_area",
+        resolve=area_by_slug,
+        unknown=_("No policy area with the slug %(value)s."),
+        help_text=_("A policy area by slug."),
+    )
+    irm_completion = completion_filter("irm_completion", "IRM")
+    self_reported_completion = completion_filter("self_reported_completion", "self-reported")
+    starred = StrictBooleanFilter(
+        field_name="irm_starred", help_text=_("Starred by the IRM (true or false).")
+    )
+    q = TextFilter(
+        method="filter_q",
+        max_length=MAX_TEXT,
+        help_text=_("Words in the title, short title or full text (case-insensitive substring)."),
+    )
+    ordering = filters.OrderingFilter(
+        fields=(
+            ("ogp_id", "ogp_id"),
+            ("updated_at", "updated_at"),
+            ("start_date", "start_date"),
+            ("end_date", "end_date"),
+            ("action_plan__ogp_id", "action_plan"),
+            ("irm_completion", "irm_completion"),
+            ("self_reported_completion", "self_reported_completion"),
+        ),
+        help_text=_("Sort by a field; prefix with - for descending."),
+    )
+
+    class Meta:
+        model = Commitment
+        fields: list[str] = []
+
+    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return queryset.filter(
+            action_plan_id__in=ActionPlan.objects.filter(member=member).values("pk")
+        )
+
+    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        members = Member.objects.in_country(member).values("pk")
+        return queryset.filter(
+            action_plan_id__in=ActionPlan.objects.filter(member__in=members).values("pk")
+        )
+
+    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
+        return queryset.filter(action_plan_id=plan.pk)
+
+    def filter_organization(
+        self, queryset: QuerySet, name: str, organization: Organization
+    ) -> QuerySet:
+        supported = Commitment.supporting_organizations.through.objects.filter(
+            organization_id=organization.pk
+        ).values("commitment_id")
+        return queryset.filter(Q(lead_organization_id=organization.pk) | Q(pk__in=supported))
+
+    def filter_ogp_value(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(**{OGP_VALUE_FIELDS[value]: True})
+
+    def filter_policy_area(self, queryset: QuerySet, name: str, area: PolicyArea) -> QuerySet:
+        tagged = Commitment.policy_areas.through.objects.filter(policyarea_id=area.pk).values(
+            "commitment_id"
+        )
+        return queryset.filter(pk__in=tagged)
+
+    def filter_completion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(**{name: "" if value == NO_DATA else value})
+
+    filter_q = search(("title", "short_title", "full_text"))
+
+
+class ActionPlanFilter(StrictFilterSet):
+    member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
+    country = country_filter()
+    status = filters.ChoiceFilter(choices=ActionPlan.Status.choices, help_text=_("Plan status."))
+    q = TextFilter(method="filter_q", max_length=MAX_TEXT, help_text=_("Words in the title."))
+    ordering = filters.OrderingFilter(
+        fields=(
+            ("ogp_id", "ogp_id"),
+            ("start_date", "start_date"),
+            ("end_date", "end_date"),
+            ("updated_at", "updated_at"),
+        ),
+        help_text=_("Sort by a field; prefix with - for descending."),
+    )
+
+    class Meta:
+        model = ActionPlan
+        fields: list[str] = []
+
+    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return queryset.filter(member_id=member.pk)
+
+    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return queryset.filter(member_id__in=Member.objects.in_country(member).values("pk"))
+
+    filter_q = search(("title",))
+
+
+class MemberFilter(StrictFilterSet):
+    kind = filters.ChoiceFilter(choices=Member.Kind.choices, help_text=_("national or local."))
+    country = country_filter()
+    q = TextFilter(method="filter_q", max_length=MAX_TEXT, help_text=_("Words in the name."))
+    ordering = filters.OrderingFilter(
+        fields=(("code", "code"), ("name", "name"), ("updated_at", "updated_at")),
+        help_text=_("Sort by a field; prefix with - for descending."),
+    )
+
+    class Meta:
+        model = Member
+        fields: list[str] = []
+
+    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return queryset.filter(pk__in=Member.objects.in_country(member).values("pk"))
+
+    filter_q = search(("name",))
+
+
+class OrganizationFilter(StrictFilterSet):
+    member = member_filter(_("Organisations of an OGP member, by OGP or ISO alpha-2 code."))
+    country = country_filter()
+    kind = filters.ChoiceFilter(choices=Organization.Kind.choices, help_text=_("Kind."))
+    q = TextFilter(
+        method="filter_q", max_length=MAX_TEXT, help_text=_("Words in the name or acronym.")
+    )
+    ordering = filters.OrderingFilter(
+        fields=(("name", "name"), ("slug", "slug"), ("updated_at", "updated_at")),
+        help_text=_("Sort by a field; prefix with - for descending."),
+    )
+
+    class Meta:
+        model = Organization
+        fields: list[str] = []
+
+    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return queryset.filter(member_id=member.pk)
+
+    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return queryset.filter(member_id__in=Member.objects.in_country(member).values("pk"))
+
+    filter_q = search(("name", "acronym"))

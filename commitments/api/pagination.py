@@ -1,0 +1,99 @@
+"""Page-number pagination that pages ids, not rows (see /work/shared/PERF-NOTES.md).
+
+The count runs on the filtered base table (filters use id subqueries, not joins) and also returns
+the newest `updated_at`, for the Last-Modified header, in the same query. The page is a list of
+primary keys; the view then fetches the rows for those keys only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Max, QuerySet
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+MAX_PAGE_SIZE = 500
+
+
+class IdPages:
+    """What Django's Paginator needs (count and slicing) over the ids of a filtered queryset."""
+
+    def __init__(self, queryset: QuerySet, ordering: list[str]) -> None:
+        self.queryset = queryset
+        self.ordering = ordering
+        self.last_modified: datetime.datetime | None = None
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            figures = self.queryset.order_by().aggregate(n=Count("pk"), last=Max("updated_at"))
+            self._count, self.last_modified = figures["n"], figures["last"]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        return list(self.queryset.order_by(*self.ordering).values_list("pk", flat=True)[index])
+
+
+class IdPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None or raw == "":
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Give a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size
+
+    def get_paginated_response(self, data: list) -> Response:
+        response = super().get_paginated_response(data)
+        response["X-Total-Count"] = str(self.page.paginator.count)
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for url, rel in ((self.get_next_link(), "next"), (self.get_previous_link(), "prev"))
+            if url
+        ]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": str(_("Page number, from 1.")),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": str(
+                    _("Rows per page, from 1 to %(max)d (default %(default)d).")
+                    % {"max": self.max_page_size, "default": self.page_size}
+                ),
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]

@@ -1,0 +1,381 @@
+"""Build the API's rows as plain dicts from `.values_list()` tuples: a fixed number of queries for
+any number of rows, no model instances. `commitments.api.serializers` documents each shape."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from commitments.figures import (
+    CompletionFigures,
+    completion_by,
+    empty_figures,
+    figures_by_key,
+)
+from commitments.models import ActionPlan, Commitment, Member, Organization
+from commitments.models.vocab import OGP_VALUE_FIELDS
+
+
+def _in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
+    by_pk = {row.pop("_pk"): row for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _completion(figures: CompletionFigures | None) -> dict:
+    return (figures or empty_figures()).as_dict()
+
+
+# -- members ------------------------------------------------------------------------------------
+
+MEMBER_COLUMNS = (
+    "pk",
+    "code",
+    "iso_alpha2",
+    "commitment_prefix",
+    "name",
+    "kind",
+    "country__code",
+    "joined_on",
+    "updated_at",
+)
+
+
+def member_rows(ids: Sequence[Any]) -> list[dict]:
+    """Members by primary key, with their number of plans (one query)."""
+    plan_count = (
+        ActionPlan.objects.filter(member=OuterRef("pk"))
+        .order_by()
+        .values("member")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    tuples = (
+        Member.objects.filter(pk__in=ids)
+        .annotate(plan_count=Coalesce(Subquery(plan_count), 0))
+        .values_list(*MEMBER_COLUMNS, "plan_count")
+    )
+    return _in_order(
+        ids,
+        (
+            {
+                "_pk": pk,
+                "code": code,
+                "iso_alpha2": iso2 or None,
+                "commitment_prefix": prefix,
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "joined_on": joined_on,
+                "plan_count": plan_count,
+                "updated_at": updated_at,
+            }
+            for pk, code, iso2, prefix, name, kind, country, joined_on, updated_at, plan_count in (
+                tuples
+            )
+        ),
+    )
+
+
+# -- action plans -------------------------------------------------------------------------------
+
+PLAN_COLUMNS = (
+    "pk",
+    "ogp_id",
+    "member__code",
+    "member__name",
+    "number",
+    "title",
+    "start_date",
+    "end_date",
+    "approval_date",
+    "approval_instrument",
+    "status",
+    "url",
+    "updated_at",
+)
+
+
+def plan_rows(ids: Sequence[Any]) -> list[dict]:
+    """Plans by primary key with their completion figures (two queries: rows, one aggregate)."""
+    tuples = list(ActionPlan.objects.filter(pk__in=ids).values_list(*PLAN_COLUMNS))
+    figures = figures_by_key(
+        completion_by(Commitment.objects.filter(action_plan_id__in=ids), "action_plan")
+    )
+    rows = []
+    for (
+        pk,
+        ogp_id,
+        member,
+        member_name,
+        number,
+        title,
+        start,
+        end,
+        approval,
+        instrument,
+        status,
+        url,
+        updated_at,
+    ) in tuples:
+        plan_figures = figures.get(ogp_id) or empty_figures()
+        rows.append(
+            {
+                "_pk": pk,
+                "ogp_id": ogp_id,
+                "member": member,
+                "member_name": member_name,
+                "number": number,
+                "title": title,
+                "start_date": start,
+                "end_date": end,
+                "approval_date": approval,
+                "approval_instrument": instrument,
+                "status": status,
+                "url": url,
+                "commitment_count": plan_figures.commitment_count,
+                "completion": plan_figures.as_dict(),
+                "updated_at": updated_at,
+            }
+        )
+    return _in_order(ids, rows)
+
+
+# -- organisations ------------------------------------------------------------------------------
+
+ORGANIZATION_COLUMNS = (
+    "pk",
+    "slug",
+    "name",
+    "acronym",
+    "kind",
+    "member__code",
+    "parent__slug",
+    "website",
+    "updated_at",
+)
+
+
+def organization_rows(ids: Sequence[Any]) -> list[dict]:
+    """Organisations with the figures of the commitments they lead (two queries)."""
+    tuples = list(Organization.objects.filter(pk__in=ids).values_list(*ORGANIZATION_COLUMNS))
+    figures = figures_by_key(
+        completion_by(Commitment.objects.filter(lead_organization_id__in=ids), "organization")
+    )
+    rows = []
+    for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:
+        led = figures.get(slug) or empty_figures()
+        rows.append(
+            {
+                "_pk": pk,
+                "id": slug,
+                "name": name,
+                "acronym": acronym,
+                "kind": kind,
+                "member": member,
+                "parent": parent,
+                "website": website,
+                "led_commitment_count": led.commitment_count,
+                "completion": led.as_dict(),
+                "updated_at": updated_at,
+            }
+        )
+    return _in_order(ids, rows)
+
+
+# -- commitments --------------------------------------------------------------------------------
+
+COMMITMENT_COLUMNS = (
+    "pk",
+    "ogp_id",
+    "action_plan__ogp_id",
+    "action_plan__member__code",
+    "number",
+    "title",
+    "short_title",
+    "full_text",
+    "lead_organization__slug",
+    "lead_organization__name",
+    *OGP_VALUE_FIELDS.values(),
+    "theme",
+    "cluster",
+    "start_date",
+    "start_date_text",
+    "end_date",
+    "end_date_text",
+    "added_after_approval",
+    "self_reported_completion",
+    "self_reported_as_of",
+    "irm_completion",
+    "irm_starred",
+    "source_file",
+    "source_row",
+    "created_at",
+    "updated_at",
+)
+OGP_VALUES = tuple(OGP_VALUE_FIELDS)
+
+
+def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict:
+    """One commitment row from a COMMITMENT_COLUMNS tuple and its related lists."""
+    (
+        pk,
+        ogp_id,
+        plan,
+        member,
+        number,
+        title,
+        short_title,
+        full_text,
+        lead_slug,
+        lead_name,
+        v1,
+        v2,
+        v3,
+        v4,
+        theme,
+        cluster,
+        start,
+        start_text,
+        end,
+        end_text,
+        added,
+        sr_completion,
+        sr_as_of,
+        irm_completion,
+        irm_starred,
+        source_file,
+        source_row,
+        created_at,
+        updated_at,
+    ) = values
+    flags = (v1, v2, v3, v4)
+    return {
+        "_pk": pk,
+        "ogp_id": ogp_id,
+        "action_plan": plan,
+        "member": member,
+        "number": number,
+        "title": title,
+        "short_title": short_title,
+        "full_text": full_text,
+        "lead_organization": {"id": lead_slug, "name": lead_name} if lead_slug else None,
+        "supporting_organizations": supporting,
+        "ogp_values": [OGP_VALUES[i] for i in range(4) if flags[i]],
+        "policy_areas": areas,
+        "theme": theme,
+        "cluster": cluster,
+        "start_date": start,
+        "start_date_text": start_text,
+        "end_date": end,
+        "end_date_text": end_text,
+        "added_after_approval": added,
+        "self_reported": {"completion": sr_completion or None, "as_of": sr_as_of},
+        "irm_completion": irm_completion or None,
+        "irm_starred": irm_starred,
+        "source_file": source_file,
+        "source_row": source_row,
+        "created_at": created_at,
+        "updated_at": updated_at,
+    }
+
+
+def supporting_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
+    through = Commitment.supporting_organizations.through.objects
+    grouped: dict[Any, list[dict]] = defaultdict(list)
+    for commitment_id, slug, name in (
+        through.filter(commitment_id__in=ids)
+        .order_by("organization__name", "organization_id")
+        .values_list("commitment_id", "organization__slug", "organization__name")
+    ):
+        grouped[commitment_id].append({"id": slug, "name": name})
+    return grouped
+
+
+def areas_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
+    through = Commitment.policy_areas.through.objects
+    grouped: dict[Any, list[dict]] = defaultdict(list)
+    for commitment_id, slug, name in (
+        through.filter(commitment_id__in=ids)
+        .order_by("policyarea__name", "policyarea_id")
+        .values_list("commitment_id", "policyarea__slug", "policyarea__name")
+    ):
+        grouped[commitment_id].append({"id": slug, "name": name})
+    return grouped
+
+
+def commitment_rows(
+    ids: Sequence[Any], extras: Mapping[str, Mapping[Any, Any]] | None = None
+) -> list[dict]:
+    """Commitments by primary key with organisations and policy areas (three queries), plus
+    `extras`: {row key: {commitment pk: value}} computed by the caller for the same ids."""
+    if not ids:
+        return []
+    tuples = Commitment.objects.filter(pk__in=ids).values_list(*COMMITMENT_COLUMNS)
+    supporting = supporting_by_commitment(ids)
+    areas = areas_by_commitment(ids)
+    extras = extras or {}
+    page = []
+    for values in tuples:
+        pk = values[0]
+        row = commitment_row(values, supporting.get(pk, []), areas.get(pk, []))
+        for key, by_pk in extras.items():
+            row[key] = by_pk.get(pk)
+        page.append(row)
+    return _in_order(ids, page)
+
+
+class _SortedStream:
+    """(commitment pk, value) pairs sorted by pk, consumed alongside the commitments."""
+
+    def __init__(self, pairs: Iterable[tuple[Any, Any]]) -> None:
+        self._pairs = iter(pairs)
+        self._head = next(self._pairs, None)
+
+    def take(self, pk: Any) -> list[Any]:
+        found = []
+        while self._head is not None and self._head[0] <= pk:
+            if self._head[0] == pk:
+                found.append(self._head[1])
+            self._head = next(self._pairs, None)
+        return found
+
+
+def stream_commitment_rows(
+    queryset: QuerySet,
+    extras: Mapping[str, Iterable[tuple[Any, Any]]],
+    *,
+    chunk_size: int = 2000,
+) -> Iterator[dict]:
+    """Every commitment of `queryset` (ordered by pk) as a row, streamed: the commitments and
+    each related list are read by cursors in pk order and merged, so memory stays flat."""
+    ids = queryset.values("pk")
+    commitments = queryset.order_by("pk").values_list(*COMMITMENT_COLUMNS)
+    supporting = _SortedStream(
+        (cid, {"id": slug, "name": name})
+        for cid, slug, name in Commitment.supporting_organizations.through.objects.filter(
+            commitment_id__in=ids
+        )
+        .order_by("commitment_id", "organization__name", "organization_id")
+        .values_list("commitment_id", "organization__slug", "organization__name")
+        .iterator(chunk_size=chunk_size)
+    )
+    areas = _SortedStream(
+        (cid, {"id": slug, "name": name})
+        for cid, slug, name in Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
+        .order_by("commitment_id", "policyarea__name", "policyarea_id")
+        .values_list("commitment_id", "policyarea__slug", "policyarea__name")
+        .iterator(chunk_size=chunk_size)
+    )
+    extra_streams = {key: _SortedStream(pairs) for key, pairs in extras.items()}
+    for values in commitments.iterator(chunk_size=chunk_size):
+        pk = values[0]
+        row = commitment_row(values, supporting.take(pk), areas.take(pk))
+        del row["_pk"]
+        for key, stream in extra_streams.items():
+            found = stream.take(pk)
+            row[key] = found[0] if found else None
+        yield row

@@ -1,0 +1,240 @@
+"""Public read-only API, version 1: members, action plans, organisations, commitments, statistics.
+
+The commitment endpoints here carry no IRM assessment (commitments never imports reviews);
+`reviews.api.views` extends them with the latest published assessment and the history, and that
+extended view is the one routed in `ogptracker/api_urls.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.figures import DENOMINATOR_RULE, GROUPINGS, completion_by
+from commitments.models import ActionPlan, Commitment, Member, Organization
+
+from . import rows
+from .base import LeanReadOnlyViewSet, PublicReadOnlyMixin
+from .csv import csv_columns, iter_csv
+from .filters import ActionPlanFilter, CommitmentFilter, MemberFilter, OrganizationFilter
+from .renderers import CSVRenderer, ORJSONRenderer
+from .serializers import (
+    ActionPlanSerializer,
+    CommitmentSerializer,
+    CompletionStatsSerializer,
+    ErrorSerializer,
+    MemberSerializer,
+    OrganizationSerializer,
+)
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv"],
+    description=_("json (default) or csv; an Accept: text/csv header works too."),
+)
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description=_("A bad parameter, named in the body.")),
+    404: OpenApiResponse(ErrorSerializer, description=_("No such record, or no such page.")),
+    429: OpenApiResponse(ErrorSerializer, description=_("Too many requests; see Retry-After.")),
+}
+
+
+def list_schema(serializer: type, description: str) -> Any:
+    return extend_schema(
+        description=description,
+        parameters=[FORMAT_PARAMETER],
+        responses={200: serializer(many=True), **ERRORS},
+    )
+
+
+def detail_schema(serializer: type, description: str) -> Any:
+    return extend_schema(
+        description=description,
+        parameters=[FORMAT_PARAMETER],
+        responses={200: serializer, **ERRORS},
+    )
+
+
+@extend_schema_view(
+    list=list_schema(MemberSerializer, _("OGP members: nations and local governments.")),
+    retrieve=detail_schema(
+        MemberSerializer, _("One member, by OGP code (PER) or ISO alpha-2 code (PE).")
+    ),
+)
+class MemberViewSet(LeanReadOnlyViewSet):
+    model = Member
+    serializer_class = MemberSerializer
+    filterset_class = MemberFilter
+    lookup_field = "code"
+    ordering: ClassVar[list[str]] = ["name"]
+    not_found_message = _("No OGP member with the code %(id)s.")
+
+    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
+        return rows.member_rows(ids)
+
+    def resolve_lookup(self, lookup: str) -> Any:
+        if not lookup.isascii() or not lookup.isalnum() or len(lookup) > 12:
+            return None
+        return Member.objects.by_code(lookup).values_list("pk", flat=True).first()
+
+
+@extend_schema_view(
+    list=list_schema(
+        ActionPlanSerializer,
+        _("Action plans with their completion figures on both tracks (IRM, self-reported)."),
+    ),
+    retrieve=detail_schema(ActionPlanSerializer, _("One action plan, by OGP id (AP_PER01).")),
+)
+class ActionPlanViewSet(LeanReadOnlyViewSet):
+    model = ActionPlan
+    serializer_class = ActionPlanSerializer
+    filterset_class = ActionPlanFilter
+    ordering: ClassVar[list[str]] = ["member__name", "number"]
+    not_found_message = _("No action plan with the id %(id)s.")
+
+    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
+        return rows.plan_rows(ids)
+
+    def resolve_lookup(self, lookup: str) -> Any:
+        return super().resolve_lookup(lookup.upper())
+
+
+@extend_schema_view(
+    list=list_schema(
+        OrganizationSerializer,
+        _("Organisations, with the completion figures of the commitments they lead."),
+    ),
+    retrieve=detail_schema(OrganizationSerializer, _("One organisation, by slug.")),
+)
+class OrganizationViewSet(LeanReadOnlyViewSet):
+    model = Organization
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationFilter
+    lookup_field = "slug"
+    ordering: ClassVar[list[str]] = ["name"]
+    not_found_message = _("No organisation with the slug %(id)s.")
+
+    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
+        return rows.organization_rows(ids)
+
+
+class CommitmentViewSet(LeanReadOnlyViewSet):
+    """Commitments without the IRM part; see reviews.api.views.PublicCommitmentViewSet."""
+
+    model = Commitment
+    serializer_class = CommitmentSerializer
+    filterset_class = CommitmentFilter
+    ordering: ClassVar[list[str]] = ["ogp_id"]
+    not_found_message = _("No commitment with the id %(id)s.")
+    export_chunk_size = 2000
+
+    def resolve_lookup(self, lookup: str) -> Any:
+        return super().resolve_lookup(lookup.upper())
+
+    def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
+        """Extra keys for a page of rows: {key: {commitment pk: value}} (a fixed number of queries)."""
+        return {}
+
+    def export_extras(self, queryset: QuerySet) -> dict[str, Iterator[tuple[Any, Any]]]:
+        """Extra keys for the export: {key: iterator of (commitment pk, value) by pk}."""
+        return {}
+
+    def get_renderers(self) -> list:
+        if self.action == "export":
+            return [CSVRenderer(), ORJSONRenderer()]
+        return super().get_renderers()
+
+    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
+        return rows.commitment_rows(ids, extras=self.page_extras(ids) if ids else {})
+
+    @extend_schema(
+        description=_(
+            "Every commitment matching the filters (all of them without filters) with its latest "
+            "published IRM assessment, as one streamed CSV file, ordered by internal id. "
+            "Not paginated; the server's memory does not grow with the data."
+        ),
+        responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
+    )
+    def export(self, request: Request) -> StreamingHttpResponse:
+        queryset = self.filter_queryset(self.get_queryset()).order_by("pk")
+        columns = csv_columns(self.get_csv_serializer_class()())
+        lines = iter_csv(
+            rows.stream_commitment_rows(
+                queryset, self.export_extras(queryset), chunk_size=self.export_chunk_size
+            ),
+            columns,
+        )
+        response = StreamingHttpResponse(
+            (line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8"
+        )
+        stamp = timezone.now().strftime("%Y%m%d")
+        response["Content-Disposition"] = f'attachment; filename="ogp-commitments-{stamp}.csv"'
+        return response
+
+
+class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
+    """Completion figures per group, from the one definition (commitments.figures)."""
+
+    queryset = Commitment.objects.all()
+    filterset_class = CommitmentFilter
+    serializer_class = CompletionStatsSerializer
+    pagination_class = None
+
+    def get_csv_serializer_class(self) -> type:
+        return CompletionStatsSerializer().fields["results"].child.__class__
+
+    @extend_schema(
+        description=_(
+            "Completion figures per member, action plan, lead organisation, OGP value or policy "
+            "area, over the commitments that match the filters. Rates are numerator and "
+            "denominator; the denominator counts every commitment of the group."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "group_by",
+                OpenApiTypes.STR,
+                enum=list(GROUPINGS),
+                description=_("How to group the commitments (default: member)."),
+            ),
+            FORMAT_PARAMETER,
+        ],
+        responses={200: CompletionStatsSerializer, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        grouping = request.query_params.get("group_by", "member")
+        if grouping not in GROUPINGS:
+            raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+        queryset = self.filter_queryset(self.get_queryset())
+        groups = completion_by(queryset, grouping)
+        return Response(
+            {
+                "group_by": grouping,
+                "denominator_rule": str(DENOMINATOR_RULE),
+                "results": [
+                    {
+                        "key": group.key,
+                        "label": group.label,
+                        "commitment_count": group.figures.commitment_count,
+                        "completion": group.figures.as_dict(),
+                    }
+                    for group in groups
+                ],
+            }
+        )

@@ -1,0 +1,108 @@
+"""Descriptions of the IRM rows of the public API (schema and CSV columns only; see
+commitments.api.serializers for why these never build a response)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from commitments.api.serializers import CommitmentSerializer, NamedRefSerializer
+from commitments.models import CompletionLevel
+from reviews.models import (
+    EarlyResults,
+    IRMReport,
+    Methodology,
+    OpenedGovernment,
+    PotentialForResults,
+    PotentialImpact,
+    Specificity,
+    StarFormula,
+)
+
+
+def choice(choices: list, help_text: str = "") -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=choices, allow_null=True, help_text=help_text or _("Null when not rated.")
+    )
+
+
+def label() -> serializers.CharField:
+    return serializers.CharField(help_text=_("The label as published by the IRM."))
+
+
+class ReportSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=IRMReport.Kind.choices)
+    methodology = serializers.ChoiceField(choices=Methodology.choices)
+    title = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    publication_year = serializers.IntegerField(allow_null=True)
+    url = serializers.CharField()
+
+
+class AssessmentSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    report = ReportSerializer()
+    specificity = choice(Specificity.choices)
+    specificity_label = label()
+    verifiable = serializers.BooleanField(allow_null=True)
+    relevant_access_to_information = serializers.BooleanField(allow_null=True)
+    relevant_civic_participation = serializers.BooleanField(allow_null=True)
+    relevant_public_accountability = serializers.BooleanField(allow_null=True)
+    relevant_technology_innovation = serializers.BooleanField(allow_null=True)
+    open_government_lens = serializers.BooleanField(allow_null=True)
+    potential_impact = choice(PotentialImpact.choices)
+    potential_impact_label = label()
+    potential_for_results = choice(PotentialForResults.choices)
+    potential_for_results_label = label()
+    promising = serializers.BooleanField(allow_null=True)
+    completion = choice(CompletionLevel.choices)
+    completion_label = label()
+    opened_government = choice(OpenedGovernment.choices)
+    opened_government_label = label()
+    early_results = choice(EarlyResults.choices)
+    early_results_label = label()
+    starred = serializers.BooleanField(help_text=_("Computed from the scales (reviews.stars)."))
+    star_formula = choice(StarFormula.choices)
+    updated_at = serializers.DateTimeField()
+
+
+class AssessmentSerializer(AssessmentSummarySerializer):
+    commitment = serializers.CharField(help_text=_("OGP id of the commitment."))
+    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
+    member = serializers.CharField(help_text=_("OGP code of the member."))
+    narrative = serializers.CharField()
+    sources = serializers.CharField()
+
+
+class PublicCommitmentSerializer(CommitmentSerializer):
+    latest_irm_assessment = AssessmentSummarySerializer(
+        allow_null=True,
+        help_text=_("The latest published IRM assessment of the commitment, if any."),
+    )
+
+
+class PublicEvidenceSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text=_("A link, or empty for a file."))
+    file_name = serializers.CharField(help_text=_("An uploaded file's name, or empty."))
+    content_type = serializers.CharField()
+    size = serializers.IntegerField(allow_null=True)
+
+
+class PublicStatusUpdateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    completion = serializers.ChoiceField(choices=CompletionLevel.choices)
+    as_of = serializers.DateField()
+    note = serializers.CharField()
+    author_organization = NamedRefSerializer(allow_null=True)
+    corrects = serializers.IntegerField(
+        allow_null=True, help_text=_("Id of the earlier update this one corrects.")
+    )
+    recorded_at = serializers.DateTimeField()
+    evidence = PublicEvidenceSerializer(many=True)
+
+
+class PublicHistorySerializer(serializers.Serializer):
+    commitment = serializers.CharField()
+    status_updates = PublicStatusUpdateSerializer(many=True, help_text=_("Oldest first."))
+    assessments = AssessmentSerializer(many=True, help_text=_("Published ones, oldest first."))

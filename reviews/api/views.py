@@ -1,0 +1,81 @@
+"""Public read-only API over the IRM track: published assessments, and the commitment endpoints
+extended with each commitment's latest published assessment and its history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.api.base import LeanReadOnlyViewSet
+from commitments.api.renderers import ORJSONRenderer
+from commitments.api.views import ERRORS, CommitmentViewSet, detail_schema, list_schema
+from reviews.models import Assessment, IRMReport
+
+from . import rows
+from .filters import AssessmentFilter
+from .serializers import AssessmentSerializer, PublicCommitmentSerializer, PublicHistorySerializer
+
+LATEST = "latest_irm_assessment"
+
+
+@extend_schema_view(
+    list=list_schema(
+        PublicCommitmentSerializer,
+        _(
+            "Commitments with their organisations, OGP values, policy areas, current "
+            "self-reported status and latest published IRM assessment."
+        ),
+    ),
+    retrieve=detail_schema(PublicCommitmentSerializer, _("One commitment, by OGP id (PE0008).")),
+)
+class PublicCommitmentViewSet(CommitmentViewSet):
+    serializer_class = PublicCommitmentSerializer
+
+    def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
+        return {LATEST: rows.latest_assessments(ids)}
+
+    def export_extras(self, queryset: QuerySet) -> dict[str, Iterator[tuple[Any, Any]]]:
+        return {LATEST: rows.stream_latest_assessments(queryset, self.export_chunk_size)}
+
+    @extend_schema(
+        description=_(
+            "The civil-society status updates (with their evidence) and the published IRM "
+            "assessments of one commitment, oldest first. JSON only."
+        ),
+        responses={200: PublicHistorySerializer, **ERRORS},
+    )
+    @action(detail=True, renderer_classes=[ORJSONRenderer], pagination_class=None)
+    def history(self, request: Request, ogp_id: str) -> Response:
+        pk = self.resolve_lookup(ogp_id)
+        if pk is None:
+            self.get_row(ogp_id)  # raises the JSON 404
+        return Response({"commitment": ogp_id.upper(), **rows.history(pk)})
+
+
+@extend_schema_view(
+    list=list_schema(AssessmentSerializer, _("Published IRM assessments only.")),
+    retrieve=detail_schema(AssessmentSerializer, _("One published IRM assessment, by id.")),
+)
+class AssessmentViewSet(LeanReadOnlyViewSet):
+    model = Assessment
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilter
+    lookup_field = "pk"
+    lookup_url_kwarg = "id"
+    lookup_pattern: ClassVar[str] = r"[0-9]{1,18}"
+    ordering: ClassVar[list[str]] = ["pk"]
+    not_found_message = _("No published IRM assessment with the id %(id)s.")
+
+    def get_queryset(self) -> QuerySet:
+        # Published only; a report subquery keeps the paginator's count off the join.
+        return Assessment.objects.filter(report__in=IRMReport.objects.published().values("pk"))
+
+    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
+        return rows.assessment_rows(ids)
