@@ -8,9 +8,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from commitments.api.snapshots import CompletionHistoryView, CompletionStatsAsOfView
 from commitments.api.views import (
     ActionPlanViewSet,
-    CompletionStatsView,
     MemberViewSet,
     OrganizationViewSet,
 )
@@ -24,13 +24,23 @@ router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 
 v1_patterns = [
-    path("stats/completion/", CompletionStatsView.as_view(), name="stats-completion"),
+    # The live figures, or with ?as_of= the daily snapshot's (commitments/api/snapshots.py).
+    path("stats/completion/", CompletionStatsAsOfView.as_view(), name="stats-completion"),
     path(
         "commitments/export.csv",
         PublicCommitmentViewSet.as_view({"get": "export"}),
         name="commitment-export",
     ),
     *router.urls,
+]
+
+# The course of the completion figures over time, from the daily snapshots.
+v1_patterns += [
+    path(
+        "stats/completion/history/",
+        CompletionHistoryView.as_view(),
+        name="stats-completion-history",
+    ),
 ]
 
 urlpatterns = [

@@ -1,0 +1,178 @@
+"""Figures as they stood on a past day (?as_of=YYYY-MM-DD) and their course over time, read from the
+dated completion snapshots (commitments.models.snapshots). Same figures shape as the live endpoint."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.figures import DENOMINATOR_RULE, GROUPINGS
+from commitments.models import CompletionSnapshot
+from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
+
+from .base import PublicReadOnlyMixin
+from .serializers import CompletionSerializer
+from .views import ERRORS, FORMAT_PARAMETER, CompletionStatsView
+
+AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description=_(
+        "Figures as they stood on this day (YYYY-MM-DD), from the daily snapshots. Cannot be "
+        "combined with filters."
+    ),
+)
+
+
+def parse_day(request: Request, name: str) -> datetime.date | None:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError({name: [_("Enter a date as YYYY-MM-DD.")]}) from None
+
+
+def point_row(point: SnapshotPoint) -> dict[str, Any]:
+    return {
+        "key": point.key,
+        "label": point.label,
+        "commitment_count": point.figures.commitment_count,
+        "completion": point.figures.as_dict(),
+    }
+
+
+class CompletionStatsAsOfView(CompletionStatsView):
+    """The live completion figures, or with ?as_of= the figures that stood on that day."""
+
+    @extend_schema(
+        description=_(
+            "Completion figures per member, action plan, lead organisation, OGP value or policy "
+            "area, over the commitments that match the filters; with as_of, as they stood on that "
+            "day. Rates are numerator and denominator; the denominator counts every commitment."
+        ),
+        parameters=[
+            OpenApiParameter("group_by", OpenApiTypes.STR, enum=list(GROUPINGS)),
+            AS_OF_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        responses={200: CompletionStatsView.serializer_class, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        day = parse_day(request, "as_of")
+        if day is None:
+            return super().get(request)
+        grouping = request.query_params.get("group_by", "member")
+        if grouping not in GROUPINGS:
+            raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+        filters = sorted(set(request.query_params) - {"as_of", "group_by", "format"})
+        if filters:
+            raise ValidationError(
+                {"as_of": [_("as_of cannot be combined with filters: %s.") % ", ".join(filters)]}
+            )
+        points = CompletionSnapshot.objects.as_of(day, grouping)
+        return Response(
+            {
+                "group_by": grouping,
+                "as_of": day.isoformat(),
+                "snapshot_day": points[0].day.isoformat() if points else None,
+                "denominator_rule": str(DENOMINATOR_RULE),
+                "results": [point_row(point) for point in points],
+            }
+        )
+
+
+class HistoryPointSerializer(serializers.Serializer):
+    day = serializers.DateField()
+    commitment_count = serializers.IntegerField()
+    completion = CompletionSerializer()
+
+
+class CompletionHistorySerializer(serializers.Serializer):
+    group_by = serializers.CharField()
+    key = serializers.CharField()
+    label = serializers.CharField()
+    denominator_rule = serializers.CharField()
+    results = HistoryPointSerializer(many=True)
+
+
+class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
+    """One group's completion figures on each day a snapshot was taken, oldest first."""
+
+    serializer_class = CompletionHistorySerializer
+    pagination_class = None
+    filter_backends: list = []
+
+    def get_csv_serializer_class(self) -> type:
+        return HistoryPointSerializer
+
+    @extend_schema(
+        description=_(
+            "The course of one group's completion figures: one point per snapshot day, oldest "
+            "first. group_by=all (the default) is every commitment."
+        ),
+        parameters=[
+            OpenApiParameter("group_by", OpenApiTypes.STR, enum=list(SNAPSHOT_GROUPINGS)),
+            OpenApiParameter(
+                "key",
+                OpenApiTypes.STR,
+                description=_(
+                    "The group: a member code, action plan OGP id, organisation slug, OGP value "
+                    "or policy area slug. Not needed for group_by=all."
+                ),
+            ),
+            OpenApiParameter("since", OpenApiTypes.DATE),
+            OpenApiParameter("until", OpenApiTypes.DATE),
+            FORMAT_PARAMETER,
+        ],
+        responses={200: CompletionHistorySerializer, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        grouping = request.query_params.get("group_by", "all")
+        errors: dict[str, list[str]] = {}
+        if grouping not in SNAPSHOT_GROUPINGS:
+            errors["group_by"] = [_("Choose one of: %s.") % ", ".join(SNAPSHOT_GROUPINGS)]
+        key = ALL_KEY if grouping == "all" else request.query_params.get("key", "").strip()
+        if not key:
+            errors["key"] = [_("Give the group's key, e.g. key=AP_PER01 for an action plan.")]
+        if errors:
+            raise ValidationError(errors)
+        since, until = parse_day(request, "since"), parse_day(request, "until")
+        if since and until and since > until:
+            raise ValidationError({"since": [_("since must not be after until.")]})
+        points = CompletionSnapshot.objects.history(grouping, key, since=since, until=until)
+        if (
+            not points
+            and not CompletionSnapshot.objects.filter(grouping=grouping, group_key=key).exists()
+        ):
+            raise NotFound(
+                _("No figures recorded for %(group)s %(key)s.")
+                % {
+                    "group": grouping,
+                    "key": key,
+                }
+            )
+        data = {
+            "group_by": grouping,
+            "key": key,
+            "label": points[-1].label if points else key,
+            "denominator_rule": str(DENOMINATOR_RULE),
+            "results": [
+                {
+                    "day": point.day.isoformat(),
+                    "commitment_count": point.figures.commitment_count,
+                    "completion": point.figures.as_dict(),
+                }
+                for point in points
+            ],
+        }
+        return Response(data)
