@@ -25,3 +25,11 @@ def token_client():
 @pytest.fixture
 def commitment(db):
     return factories.CommitmentFactory()
+
+
+@pytest.fixture
+def live_roles(transactional_db):
+    """The role groups, recreated: a transactional test's flush removes what migrations created."""
+    from commitments.roles import sync_roles
+
+    sync_roles()

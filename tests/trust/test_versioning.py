@@ -92,7 +92,7 @@ def run_concurrently(count: int, work) -> list:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ten_clients_same_starting_version_exactly_one_wins():
+def test_ten_clients_same_starting_version_exactly_one_wins(live_roles):
     commitment = factories.CommitmentFactory()
     users = [factories.make_plan_admin(username=f"admin{i}") for i in range(10)]
 

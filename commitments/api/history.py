@@ -1,0 +1,60 @@
+"""GET /api/v1/commitments/{ogp_id}/changes/: the public change history of a commitment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.audit import commitment_changes
+from commitments.models import Commitment
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    label = serializers.CharField()
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+
+
+class ChangeSerializer(serializers.Serializer):
+    record_type = serializers.ChoiceField(choices=["commitment", "milestone"])
+    record_id = serializers.IntegerField()
+    record = serializers.CharField()
+    action = serializers.ChoiceField(choices=["created", "changed", "deleted"])
+    at = serializers.DateTimeField()
+    by = serializers.CharField(help_text=_("The person's name (never their e-mail address)."))
+    by_organization = serializers.CharField(allow_blank=True)
+    version = serializers.IntegerField()
+    changes = FieldChangeSerializer(many=True)
+
+
+class ChangePagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class CommitmentChanges(generics.GenericAPIView):
+    """Who changed what on a commitment and its milestones, newest first."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    serializer_class = ChangeSerializer
+    pagination_class = ChangePagination
+    http_method_names = ["get", "head", "options"]
+
+    @extend_schema(summary=_("Change history of a commitment"))
+    def get(self, request: Request, ogp_id: str) -> Response:
+        commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
+        entries = commitment_changes(commitment)
+        page = self.paginate_queryset(entries)
+        rows: list[dict[str, Any]] = [entry.as_dict() for entry in page]
+        return self.get_paginated_response(rows)

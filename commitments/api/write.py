@@ -1,0 +1,336 @@
+"""The write API for integrations: token-authenticated, same rules as the web app.
+
+- POST /api/v1/commitments/{ogp_id}/status-updates/  a civil-society status update (201)
+- GET, PATCH /api/v1/milestones/{id}/                 a milestone, for plan administrators
+
+Updates need `If-Match` with the record's ETag: 428 without it, 412 when the record changed since
+(the body says what changed and by whom). Every write goes through the service or
+`commitments.versioning.update_versioned` the web app uses, so history records who did it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.forms import MAX_FILES, MAX_LINKS, detect_evidence_type
+from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
+from commitments.permissions import can_report_on
+from commitments.services import EvidenceFile, record_status_update
+from commitments.versioning import StaleVersion, etag_for, update_versioned, version_from_etag
+
+logger = logging.getLogger("ogptracker.security")
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description=_("The ETag of the version you edited, from a GET of this record."),
+)
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = _(
+        "Send If-Match with the ETag of the version you edited (GET the record to read it)."
+    )
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("The record changed since the version you edited.")
+    default_code = "precondition_failed"
+
+
+class StaleSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    current_version = serializers.IntegerField()
+    changed_by = serializers.CharField()
+    changed_at = serializers.DateTimeField(allow_null=True)
+    changes = serializers.ListField(child=serializers.DictField())
+
+
+def _django_errors(exc: DjangoValidationError) -> dict[str, Any] | list[str]:
+    if hasattr(exc, "error_dict"):
+        return {
+            ("non_field_errors" if key == "__all__" else key): value
+            for key, value in exc.message_dict.items()
+        }
+    return {"non_field_errors": exc.messages}
+
+
+class VersionedUpdateMixin:
+    """GET returns the record's ETag; PATCH applies a change only over the version If-Match names."""
+
+    request: Request
+
+    def expected_version(self, instance: models.Model) -> int:
+        header = self.request.headers.get("If-Match", "").strip()
+        if not header or header == "*":
+            raise PreconditionRequired()
+        for tag in header.split(","):
+            version = version_from_etag(type(instance), instance.pk, tag)
+            if version is not None:
+                return version
+        # A tag for another record, or a weak one: it cannot name this record's version.
+        return 0
+
+    def stale_response(self, stale: StaleVersion) -> Response:
+        return Response(
+            stale.as_dict(),
+            status=status.HTTP_412_PRECONDITION_FAILED,
+            headers={"ETag": etag_for(stale.current)},
+        )
+
+    def with_etag(self, response: Response, instance: models.Model) -> Response:
+        response["ETag"] = etag_for(instance)
+        return response
+
+
+class CanChangeMilestones(BasePermission):
+    """Anyone may read a milestone; only users with the change permission may edit it."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        user = request.user
+        return bool(user and user.is_authenticated and user.is_active) and user.has_perm(
+            "commitments.change_milestone"
+        )
+
+
+class MilestoneWriteSerializer(serializers.ModelSerializer):
+    commitment = serializers.SlugRelatedField(slug_field="ogp_id", read_only=True)
+
+    class Meta:
+        model = Milestone
+        fields = ["id", "commitment", "title", "due_date", "status", "met_on", "version"]
+        read_only_fields = ["id", "commitment", "version"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # The model's constraint, checked on the merged record so a partial update gets a 400.
+        status_value = attrs.get("status", getattr(self.instance, "status", None))
+        met_on = attrs.get("met_on", getattr(self.instance, "met_on", None))
+        if met_on is not None and status_value not in {"met", "partially_met"}:
+            raise ValidationError(
+                {"met_on": [_("A date met only goes with a met or partially met milestone.")]}
+            )
+        return attrs
+
+
+class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
+    """A milestone. PATCH needs If-Match and the commitments.change_milestone permission."""
+
+    queryset = Milestone.objects.select_related("commitment")
+    serializer_class = MilestoneWriteSerializer
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [CanChangeMilestones]
+    http_method_names = ["get", "patch", "head", "options"]
+
+    @extend_schema(summary=_("A milestone, with its ETag"))
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        return self.with_etag(Response(self.get_serializer(instance).data), instance)
+
+    @extend_schema(
+        summary=_("Update a milestone"),
+        parameters=[IF_MATCH],
+        responses={
+            200: MilestoneWriteSerializer,
+            400: OpenApiResponse(description=_("Field errors")),
+            403: OpenApiResponse(description=_("Not allowed")),
+            412: StaleSerializer,
+            428: OpenApiResponse(description=_("If-Match missing")),
+        },
+    )
+    def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        expected = self.expected_version(instance)
+        serializer = self.get_serializer(instance, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        try:
+            updated = update_versioned(
+                Milestone,
+                instance.pk,
+                expected_version=expected,
+                changes=serializer.validated_data,
+                user=request.user,
+            )
+        except StaleVersion as stale:
+            return self.stale_response(stale)
+        except DjangoValidationError as exc:
+            raise ValidationError(_django_errors(exc)) from exc
+        return self.with_etag(Response(self.get_serializer(updated).data), updated)
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    file_name = serializers.CharField(source="original_name", read_only=True)
+
+    class Meta:
+        model = StatusEvidence
+        fields = ["url", "file_name", "content_type", "size"]
+        read_only_fields = fields
+
+
+class StatusUpdateWriteSerializer(serializers.ModelSerializer):
+    commitment = serializers.SlugRelatedField(slug_field="ogp_id", read_only=True)
+    links = serializers.ListField(
+        child=serializers.URLField(
+            max_length=1000, validators=[URLValidator(schemes=["http", "https"])]
+        ),
+        required=False,
+        max_length=MAX_LINKS,
+        write_only=True,
+        help_text=_("Web addresses of the evidence, starting with http:// or https://."),
+    )
+    files = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        max_length=MAX_FILES,
+        write_only=True,
+        help_text=_("Evidence files (multipart): PDF, images or office documents."),
+    )
+    corrects = serializers.PrimaryKeyRelatedField(
+        queryset=StatusUpdate.objects.none(), required=False, allow_null=True
+    )
+    # Prefetched by the view: no query per row.
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = StatusUpdate
+        fields = [
+            "id",
+            "commitment",
+            "completion",
+            "as_of",
+            "note",
+            "links",
+            "files",
+            "corrects",
+            "recorded_at",
+            "evidence",
+        ]
+        read_only_fields = ["id", "commitment", "recorded_at", "evidence"]
+        extra_kwargs = {"note": {"max_length": 5000}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        commitment = self.context.get("commitment")
+        if commitment is not None:
+            self.fields["corrects"].queryset = commitment.status_updates.all()
+
+    def validate_as_of(self, value: Any) -> Any:
+        if value > timezone.localdate():
+            raise ValidationError(_("The as-of date cannot be in the future."))
+        return value
+
+    def validate_files(self, uploads: list[Any]) -> list[EvidenceFile]:
+        checked, errors = [], []
+        for upload in uploads:
+            if upload.size > settings.EVIDENCE_MAX_BYTES:
+                errors.append(
+                    _("%(name)s is larger than %(limit)s.")
+                    % {"name": upload.name, "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
+                )
+                continue
+            content_type = detect_evidence_type(upload)
+            if content_type is None:
+                errors.append(
+                    _(
+                        "%(name)s is not a PDF, an image or an office document "
+                        "(the type is checked from the file's content)."
+                    )
+                    % {"name": upload.name}
+                )
+                continue
+            checked.append(EvidenceFile(upload=upload, content_type=content_type))
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("links") and not attrs.get("files"):
+            raise ValidationError({"links": [_("Give at least one link or file as evidence.")]})
+        return attrs
+
+
+class CanReportOnCommitment(BasePermission):
+    message = _("You may only report on commitments your organisation monitors.")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
+        return can_report_on(request.user, obj)
+
+
+class StatusUpdateCreate(generics.GenericAPIView):
+    """Post a civil-society status update on a commitment your organisation monitors."""
+
+    serializer_class = StatusUpdateWriteSerializer
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated, CanReportOnCommitment]
+    http_method_names = ["post", "options"]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "commitment": getattr(self, "commitment", None)}
+
+    @extend_schema(
+        summary=_("Post a status update"),
+        request={
+            "application/json": StatusUpdateWriteSerializer,
+            "multipart/form-data": StatusUpdateWriteSerializer,
+        },
+        responses={
+            201: StatusUpdateWriteSerializer,
+            400: OpenApiResponse(description=_("Field errors")),
+            403: OpenApiResponse(description=_("Not allowed")),
+            404: OpenApiResponse(description=_("No such commitment")),
+        },
+    )
+    def post(self, request: Request, ogp_id: str) -> Response:
+        self.commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
+        self.check_object_permissions(request, self.commitment)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            update = record_status_update(
+                commitment=self.commitment,
+                author=request.user,
+                completion=data["completion"],
+                as_of=data["as_of"],
+                note=data.get("note", ""),
+                links=data.get("links", []),
+                files=data.get("files", []),
+                corrects=data.get("corrects"),
+            )
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise ValidationError(_django_errors(exc)) from exc
+        update = StatusUpdate.objects.prefetch_related("evidence").get(pk=update.pk)
+        return Response(
+            StatusUpdateWriteSerializer(update, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )

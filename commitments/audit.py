@@ -1,0 +1,112 @@
+"""The change history of a commitment and its milestones, as people read it: who, when, what.
+
+Built from django-simple-history's records in two queries (the commitment's, its milestones'),
+whatever the number of changes; each change is diffed against the record's previous version.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import Commitment, Milestone
+from .versioning import FieldChange, field_changes
+
+ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+ACTION_KEYS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One saved change of one record."""
+
+    record_type: str  # "commitment" or "milestone"
+    record_id: int
+    record_label: str
+    action: str  # "created", "changed", "deleted"
+    action_label: Any
+    at: datetime.datetime
+    by: str  # the person's display name, never their e-mail address
+    by_organization: str
+    version: int
+    changes: list[FieldChange] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "record_type": self.record_type,
+            "record_id": self.record_id,
+            "record": self.record_label,
+            "action": self.action,
+            "at": self.at.isoformat(),
+            "by": self.by,
+            "by_organization": self.by_organization,
+            "version": self.version,
+            "changes": [change.as_dict() for change in self.changes],
+        }
+
+
+def _person(user: Any) -> tuple[str, str]:
+    if user is None:
+        return str(_("system (import or maintenance)")), ""
+    profile = getattr(user, "profile", None)
+    organization = profile.organization.name if profile and profile.organization else ""
+    return (user.get_full_name() or user.get_username()), organization
+
+
+def _entries(
+    model: type[models.Model], records: Iterable[Any], record_type: str
+) -> list[ChangeEntry]:
+    entries: list[ChangeEntry] = []
+    previous: dict[int, dict[str, Any]] = {}
+    for record in records:
+        snapshot = {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
+        before = previous.get(record.id)
+        changes = field_changes(model, before, snapshot) if before is not None else []
+        previous[record.id] = snapshot
+        if record.history_type == "~" and not changes:
+            continue  # a save that changed nothing a person edits (version, cached figures)
+        by, organization = _person(record.history_user)
+        entries.append(
+            ChangeEntry(
+                record_type=record_type,
+                record_id=record.id,
+                record_label=str(getattr(record, "ogp_id", "") or record.title)[:200],
+                action=ACTION_KEYS.get(record.history_type, "changed"),
+                action_label=ACTIONS.get(record.history_type, _("changed")),
+                at=record.history_date,
+                by=by,
+                by_organization=organization,
+                version=record.version,
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def commitment_changes(commitment: Commitment) -> list[ChangeEntry]:
+    """Every recorded change to the commitment and its milestones, newest first (two queries)."""
+    people = ("history_user__profile__organization",)
+    own = (
+        Commitment.history.filter(id=commitment.pk)
+        .select_related(*people)
+        .order_by("history_date", "history_id")
+    )
+    milestones = (
+        Milestone.history.filter(commitment_id=commitment.pk)
+        .select_related(*people)
+        .order_by("history_date", "history_id")
+    )
+    entries = _entries(Commitment, own, "commitment") + _entries(Milestone, milestones, "milestone")
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries
+
+
+def change_history_context(commitment: Commitment, *, limit: int = 20) -> dict[str, Any]:
+    """Context for templates/trust/change_history.html on the public commitment page."""
+    entries = commitment_changes(commitment)
+    return {"change_history": entries[:limit], "change_history_total": len(entries)}
