@@ -8,12 +8,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from commitments.api import history, write
 from commitments.api.snapshots import CompletionHistoryView, CompletionStatsAsOfView
 from commitments.api.views import (
     ActionPlanViewSet,
     MemberViewSet,
     OrganizationViewSet,
 )
+from reviews.api import write as reviews_write
 from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 
 router = SimpleRouter()
@@ -32,6 +34,26 @@ v1_patterns = [
         name="commitment-export",
     ),
     *router.urls,
+]
+
+# Write API (token authentication; updates need If-Match) and the public change history.
+v1_patterns += [
+    path(
+        "commitments/<str:ogp_id>/status-updates/",
+        write.StatusUpdateCreate.as_view(),
+        name="commitment-status-updates",
+    ),
+    path(
+        "commitments/<str:ogp_id>/changes/",
+        history.CommitmentChanges.as_view(),
+        name="commitment-changes",
+    ),
+    path("milestones/<int:pk>/", write.MilestoneDetail.as_view(), name="milestone-write"),
+    path(
+        "draft-assessments/<int:pk>/",
+        reviews_write.AssessmentDetail.as_view(),
+        name="draft-assessment-write",
+    ),
 ]
 
 # The course of the completion figures over time, from the daily snapshots.
