@@ -1,0 +1,192 @@
+"""The 2017 IRM Explorer table (`ogpirm_live_data.csv`): row 1 column numbers, row 2 names, data from 3.
+
+It names countries, not codes, and carries no OGP ids: the writer numbers each member's commitments in
+file order (PE0001...). Reports: the progress report (design scales, mid-term completion, three star
+columns) and, where the row has end-of-term data, the end-of-term report; both methodology pre_2021.
+The end-of-term assessment repeats the row's design scales (specificity, relevance, potential impact),
+as the IRM's end-of-term reports did, so that its star can be computed.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from commitments.models import ActionPlan
+from reviews.models import IRMReport, Methodology
+
+from .common import (
+    AssessmentRecord,
+    CommitmentRecord,
+    ImportRowError,
+    clean_text,
+    date_fields,
+    is_missing,
+    parse_flag,
+    parse_int,
+    parse_scale,
+)
+from .members import CountryResolver
+from .organizations import split_lead, split_supporting
+
+NAME = "IRM Explorer table (2017)"
+HEADER_ROWS = 2
+FIRST_FLAG, LAST_FLAG = "Anti-corruption", "Marginalized Communities"
+VALUES = {
+    "Value -Info": "access_to_information",
+    "Value -Part": "civic_participation",
+    "Value -Acc": "public_accountability",
+    "Value -Tech": "technology_innovation",
+}
+PROGRESS_YEAR = "Report publication year (progress report)"
+END_YEAR = "Report publication year (end of term)"
+PROGRESS_STARS = {
+    "pre_2014": "Starred (pre-June 2014 assessments)",
+    "2015": "Starred (2015 only)",
+    "current": "Starred (current formula) progress report",
+}
+END_STARS = {"current": "Starred (current formula) end of term"}
+SPECIFICITY, IMPACT = "Specificity", "Potential impact"
+PROGRESS_COMPLETION = "Completion (progress report)"
+END_COMPLETION = "Completion (end of term)"
+OPENED = "Did it open government (end of term only)"
+REQUIRED = (
+    "Country",
+    "Action Plan Number",
+    "Theme",
+    "Comm No",
+    "Commitment Title",
+    "Short Title",
+    "Full Text",
+    "Start Date",
+    "End Date",
+    "Lead Institution",
+    "Supporting Institution(s)",
+    FIRST_FLAG,
+    LAST_FLAG,
+    "Cluster",
+    SPECIFICITY,
+    *VALUES,
+    IMPACT,
+    PROGRESS_COMPLETION,
+    *PROGRESS_STARS.values(),
+    PROGRESS_YEAR,
+    END_YEAR,
+    END_COMPLETION,
+    OPENED,
+    *END_STARS.values(),
+)
+
+
+def detect(first_row: list[str], second_row: list[str] | None) -> bool:
+    numbers = [c.strip() for c in first_row if c.strip()]
+    return (
+        bool(numbers)
+        and all(c.isdigit() for c in numbers)
+        and second_row is not None
+        and {"Country", "Comm No"} <= {c.strip() for c in second_row}
+    )
+
+
+class ExplorerFormat:
+    name = NAME
+
+    def __init__(self, header: list[str]) -> None:
+        self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
+        self.flags = [
+            name.strip()
+            for name in header[self.index[FIRST_FLAG] : self.index[LAST_FLAG] + 1]
+            if name.strip()
+        ]
+        self.countries = CountryResolver()
+
+    def parse(self, row: int, cells: list[str]) -> CommitmentRecord:
+        def cell(column: str) -> str:
+            i = self.index[column]
+            return cells[i] if i < len(cells) else ""
+
+        member = self.countries(cell("Country"), row=row, column="Country")
+        plan_number = parse_int(cell("Action Plan Number"), row=row, column="Action Plan Number")
+        if not plan_number:
+            raise ImportRowError(
+                _("an action plan number from 1 up is required"),
+                row=row,
+                column="Action Plan Number",
+            )
+        title = cell("Commitment Title").strip() or cell("Short Title").strip()
+        if not title:
+            raise ImportRowError(
+                _("the commitment has no title"), row=row, column="Commitment Title"
+            )
+        warnings: list[str] = []
+        relevance = {
+            f"relevant_{value}": parse_flag(cell(column), row=row, column=column)
+            for column, value in VALUES.items()
+        }
+        cluster = clean_text(cell("Cluster"))
+        values = {
+            "number": clean_text(cell("Comm No")),
+            "title": title,
+            "short_title": cell("Short Title").strip(),
+            "full_text": clean_text(cell("Full Text")),
+            "theme": clean_text(cell("Theme")),
+            "cluster": "" if cluster.casefold() == "none" else cluster,
+            **date_fields(cell("Start Date"), cell("End Date"), warnings),
+            **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
+        }
+        design = {
+            **relevance,
+            **self._scales(cell, row, {SPECIFICITY: "specificity", IMPACT: "potential_impact"}),
+        }
+        assessments = []
+        if not all(is_missing(cell(c)) for c in (SPECIFICITY, IMPACT, PROGRESS_COMPLETION)):
+            assessments.append(
+                AssessmentRecord(
+                    kind=IRMReport.Kind.PROGRESS,
+                    methodology=Methodology.PRE_2021,
+                    publication_year=parse_int(cell(PROGRESS_YEAR), row=row, column=PROGRESS_YEAR),
+                    values={
+                        **design,
+                        **self._scales(cell, row, {PROGRESS_COMPLETION: "completion"}),
+                    },
+                    source_stars={k: cell(c).strip() for k, c in PROGRESS_STARS.items()},
+                )
+            )
+        if not all(is_missing(cell(c)) for c in (END_COMPLETION, OPENED)):
+            assessments.append(
+                AssessmentRecord(
+                    kind=IRMReport.Kind.END_OF_TERM,
+                    methodology=Methodology.PRE_2021,
+                    publication_year=parse_int(cell(END_YEAR), row=row, column=END_YEAR),
+                    values={
+                        **design,
+                        **self._scales(
+                            cell, row, {END_COMPLETION: "completion", OPENED: "opened_government"}
+                        ),
+                    },
+                    source_stars={k: cell(c).strip() for k, c in END_STARS.items()},
+                )
+            )
+        return CommitmentRecord(
+            row=row,
+            member=member,
+            plan_number=plan_number,
+            plan_ogp_id=ActionPlan.make_ogp_id(member.code, plan_number),
+            ogp_id=None,
+            values=values,
+            lead=split_lead(cell("Lead Institution")),
+            supporting=split_supporting(cell("Supporting Institution(s)")),
+            policy_areas=[
+                name for name in self.flags if parse_flag(cell(name), row=row, column=name)
+            ],
+            assessments=assessments,
+            warnings=warnings,
+        )
+
+    @staticmethod
+    def _scales(cell, row: int, columns: dict[str, str]) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for column, scale in columns.items():
+            values[scale], values[f"{scale}_label"] = parse_scale(
+                scale, cell(column), row=row, column=column
+            )
+        return values

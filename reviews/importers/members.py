@@ -1,0 +1,70 @@
+"""OGP members from what the files carry: a country name (Explorer) or a code and kind (current sheet)."""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+from django.utils.translation import gettext as _
+
+from .common import ImportRowError, MemberSpec, plain
+from .countries import iso_codes
+
+# Display names for the abbreviations the Explorer uses; other names are kept as written.
+DISPLAY_NAMES: dict[str, str] = {"uk": "United Kingdom", "usa": "United States"}
+_LOCAL_CODE = re.compile(r"[A-Z0-9_-]{2,12}")
+
+
+def national_member(alpha_3: str, name: str, *, row: int, column: str) -> MemberSpec:
+    """A nation: code ISO alpha-3, iso_alpha2, and the alpha-2 as its commitment prefix."""
+    country = pycountry.countries.get(alpha_3=alpha_3.strip().upper())
+    if country is None:
+        raise ImportRowError(
+            _("“%(code)s” is not an ISO alpha-3 country code") % {"code": alpha_3.strip()},
+            row=row,
+            column=column,
+        )
+    return MemberSpec(
+        code=country.alpha_3,
+        iso_alpha2=country.alpha_2,
+        prefix=country.alpha_2,
+        name=name.strip() or getattr(country, "common_name", country.name),
+    )
+
+
+def local_member(
+    code: str, name: str, prefix: str, country: MemberSpec, *, row: int, column: str
+) -> MemberSpec:
+    """A local member: OGP's own code, no ISO code, the prefix its commitment ids carry."""
+    code = code.strip().upper()
+    if not _LOCAL_CODE.fullmatch(code):
+        raise ImportRowError(
+            _("“%(code)s” is not an OGP member code (2 to 12 letters or digits)") % {"code": code},
+            row=row,
+            column=column,
+        )
+    return MemberSpec(
+        code=code, iso_alpha2="", prefix=prefix, name=name.strip(), kind="local", country=country
+    )
+
+
+class CountryResolver:
+    """Country name as written -> national MemberSpec; one look-up per distinct name."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, MemberSpec] = {}
+
+    def __call__(self, name: str, *, row: int, column: str) -> MemberSpec:
+        key = " ".join(plain(name).split())
+        spec = self._cache.get(key)
+        if spec is None:
+            codes = iso_codes(name) if key else None
+            if codes is None:
+                raise ImportRowError(
+                    _("unknown country “%(name)s”") % {"name": name.strip()},
+                    row=row,
+                    column=column,
+                )
+            display = DISPLAY_NAMES.get(key, " ".join(name.split()))
+            spec = self._cache[key] = national_member(codes[0], display, row=row, column=column)
+        return spec

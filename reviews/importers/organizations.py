@@ -1,0 +1,205 @@
+"""Institution names: split the lead and supporting cells, and match spellings to one Organization.
+
+Matching, per member: a spelling is looked up under three keys, in order: the whole spelling
+normalised (`commitments.models.normalize_name`: no accents, case or extra spaces), the name without
+a trailing "(ACRONYM)", and that name with punctuation and stop-words ("de", "la", "of", "the"...)
+removed. A new organisation keeps its first spelling (without the acronym) as its name, the acronym
+in `acronym`, and registers every key (and the acronym) as an OrganizationAlias, so
+"Secretaría de Gestión Pública (SGP)", "Secretaria de Gestión Pública (SGP)" and
+"Secretaria de la Gestión Pública (SGP), " are one record. A key already registered for another
+organisation of the member is never taken over.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commitments.models import Member, Organization, OrganizationAlias, normalize_name
+
+from .common import NO_ORGANIZATION, fit, plain
+
+NAME_LENGTH = Organization._meta.get_field("name").max_length
+ACRONYM_LENGTH = Organization._meta.get_field("acronym").max_length
+KEY_LENGTH = OrganizationAlias._meta.get_field("normalized").max_length
+
+_ACRONYM = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^\s()]{2,20})\)$")
+_STOP_WORDS_TEXT = (
+    "a al and da das de del des do dos du e el en et for in la las le les los of on para por the y"
+)
+_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# First words that start an institution's name: a lead cell is split on commas (and on " y " /
+# " and ") only when every piece starts with one of these, i.e. when it is clearly a list.
+_HEAD_WORDS_TEXT = """
+    agencia agency archivo autoridad biblioteca camara comision commission comisionado consejo
+    contraloria corte council court defensoria department departamento direccion directorate
+    fiscalia institute instituto jurado minister ministerio ministry municipalidad office oficina
+    organismo poder presidencia presidency procuraduria registro secretaria secretariat
+    secretary servicio superintendencia tribunal unidad
+"""
+_HEAD_WORDS = frozenset(_HEAD_WORDS_TEXT.split())
+_ARTICLES = frozenset({"the", "la", "el", "los", "las"})
+
+
+def clean_name(raw: str) -> str:
+    text = re.sub(r"<br\s*/?>", " ", raw, flags=re.IGNORECASE)
+    return " ".join(text.split()).strip(" ,;")
+
+
+def _is_nobody(text: str) -> bool:
+    return text.casefold() in NO_ORGANIZATION
+
+
+def split_acronym(text: str) -> tuple[str, str]:
+    """`Secretaría de Gestión Pública (SGP)` -> (`Secretaría de Gestión Pública`, `SGP`)."""
+    match = _ACRONYM.match(text)
+    if match and match["name"] and sum(ch.isupper() for ch in match["acronym"]) >= 2:
+        return match["name"].strip(" ,;"), match["acronym"]
+    return text, ""
+
+
+def _split_outside_parentheses(text: str, pattern: re.Pattern[str]) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for match in pattern.finditer(text):
+        depth = text.count("(", 0, match.start()) - text.count(")", 0, match.start())
+        if depth == 0:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return [clean_name(p) for p in pieces]
+
+
+def _starts_with_head(text: str) -> bool:
+    words = plain(text).split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    return len(words) >= 2 and words[0].strip(".,") in _HEAD_WORDS
+
+
+def _split_clear_list(text: str) -> list[str]:
+    pieces = _split_outside_parentheses(text, re.compile(r","))
+    if len(pieces) < 2 or not all(_starts_with_head(p) for p in pieces):
+        pieces = [text]
+    result = []
+    for piece in pieces:
+        halves = _split_outside_parentheses(piece, re.compile(r"\s+(?:y|and|e)\s+"))
+        if len(halves) > 1 and all(_starts_with_head(h) for h in halves):
+            result.extend(halves)
+        else:
+            result.append(piece)
+    return result
+
+
+def split_lead(raw: str) -> list[str]:
+    """Institutions named in a lead cell: the first leads, the others support.
+
+    Conservative: the cell is one institution unless it is clearly a list: pieces separated by `;`,
+    or by commas / " y " / " and " where every piece starts like an institution's name
+    (Ministerio..., Secretaría..., Ministry..., Office...)."""
+    names: list[str] = []
+    for part in raw.split(";"):
+        part = clean_name(part)
+        if part and not _is_nobody(part):
+            names.extend(n for n in _split_clear_list(part) if n and not _is_nobody(n))
+    return names
+
+
+def split_supporting(raw: str) -> list[str]:
+    """Supporting institutions: the cell split on `;` and line breaks."""
+    names = (clean_name(p) for p in re.split(r"[;\n\r]", raw))
+    return [n for n in names if n and not _is_nobody(n)]
+
+
+def match_keys(spelling: str) -> list[str]:
+    """The keys a spelling is looked up under, most exact first."""
+    name, _acronym = split_acronym(spelling)
+    loose_words = [w for w in re.sub(r"[^\w\s]", " ", plain(name)).split() if w not in _STOP_WORDS]
+    keys = [normalize_name(spelling), normalize_name(name)]
+    if len(loose_words) >= 2:
+        keys.append(" ".join(loose_words))
+    return list(dict.fromkeys(k[:KEY_LENGTH] for k in keys if k))
+
+
+class OrganizationIndex:
+    """Organisations by member and key, loaded from the database once per member (two queries)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, dict[str, Organization]] = {}  # member code -> key -> organisation
+        self.pending: list[Organization] = []
+        self.pending_aliases: list[OrganizationAlias] = []
+        self._taken_slugs: set[str] = set()
+        self.created = 0
+        self.aliases_created = 0
+        self.matched: set[int] = set()  # ids of organisations that existed before this file
+        self._new: set[int] = set()  # id() of the organisations this file creates
+        self.shortened: list[int] = []  # rows
+
+    def _member_keys(self, member: Member) -> dict[str, Organization]:
+        keys = self._keys.get(member.code)
+        if keys is None:
+            keys = self._keys[member.code] = {}
+            if member.pk is not None:
+                orgs = {
+                    org.pk: org
+                    for org in Organization.objects.filter(member=member).only(
+                        "pk", "normalized_name", "member_id"
+                    )
+                }
+                aliases = (
+                    OrganizationAlias.objects.filter(organization__member=member)
+                    .order_by("pk")
+                    .values_list("normalized", "organization_id")
+                )
+                for key, org_id in aliases:
+                    keys.setdefault(key, orgs[org_id])
+                for org in orgs.values():
+                    keys.setdefault(org.normalized_name, org)
+        return keys
+
+    def resolve(self, spelling: str, member: Member, row: int) -> Organization:
+        """The organisation this spelling names for the member, creating it (pending) if new."""
+        keys = self._member_keys(member)
+        candidates = match_keys(spelling)
+        org = next((keys[k] for k in candidates if k in keys), None)
+        if org is None:
+            base, acronym = split_acronym(spelling)
+            name, shortened = fit(base, NAME_LENGTH)
+            if shortened:
+                self.shortened.append(row)
+            acronym = acronym[:ACRONYM_LENGTH]
+            org = Organization(
+                name=name,
+                normalized_name=normalize_name(name)[:KEY_LENGTH],
+                acronym=acronym,
+                member=member,
+                slug=Organization.unique_slug(name, acronym, taken=self._taken_slugs),
+            )
+            self._taken_slugs.add(org.slug)
+            self.pending.append(org)
+            self._new.add(id(org))
+            self.created += 1
+            if acronym:
+                candidates.append(normalize_name(acronym))
+        elif id(org) not in self._new:
+            self.matched.add(org.pk)
+        self._register(keys, org, spelling, candidates)
+        return org
+
+    def _register(
+        self, keys: dict[str, Organization], org: Organization, spelling: str, candidates: list[str]
+    ) -> None:
+        for key in candidates:
+            if key in keys:
+                continue
+            keys[key] = org
+            alias_name = fit(clean_name(spelling), NAME_LENGTH)[0]
+            if key != normalize_name(spelling):
+                alias_name = key  # the acronym, the bare name or the loose key
+                base, acronym = split_acronym(spelling)
+                if key == normalize_name(base):
+                    alias_name = fit(base, NAME_LENGTH)[0]
+                elif acronym and key == normalize_name(acronym):
+                    alias_name = acronym
+            self.pending_aliases.append(
+                OrganizationAlias(organization=org, name=alias_name, normalized=key)
+            )
+            self.aliases_created += 1

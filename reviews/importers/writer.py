@@ -1,0 +1,595 @@
+"""Writes parsed rows to the database in batches, comparing with what is there first.
+
+Rows arrive one at a time (`add`); every `batch_size` rows the writer creates what is new and updates
+what changed, in bulk, with history (django-simple-history) recorded for every created or changed
+row. Per-file state is only the look-up maps (members, plans, reports, organisations by key, policy
+areas) and the id counters.
+
+Identity: members by code; plans by ogp_id; commitments by ogp_id (assigned ids are the member's
+prefix and the row's position among that member's rows in the file, so they are stable for a file);
+organisations by member and name key (see organizations.py); reports by (plan, kind); assessments by
+(report, commitment).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from django.apps import apps
+from django.db.models import CharField
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from commitments.models import ActionPlan, Commitment, Member, Organization, PolicyArea
+from reviews.models import Assessment, IRMReport
+from reviews.services import refresh_irm_summary
+from reviews.stars import compute_star
+
+from .common import AssessmentRecord, CommitmentRecord, ImportRowError, MemberSpec, fit
+from .organizations import OrganizationIndex
+
+KINDS = (
+    "members",
+    "action plans",
+    "policy areas",
+    "organisations",
+    "organisation names",
+    "commitments",
+    "IRM reports",
+    "assessments",
+)
+COMMITMENT_FIELDS = (
+    "action_plan_id",
+    "number",
+    "title",
+    "short_title",
+    "full_text",
+    "lead_organization_id",
+    "value_access_to_information",
+    "value_civic_participation",
+    "value_public_accountability",
+    "value_technology_innovation",
+    "theme",
+    "cluster",
+    "start_date",
+    "start_date_text",
+    "end_date",
+    "end_date_text",
+    "added_after_approval",
+    "source_file",
+    "source_row",
+)
+# What a format leaves out is written blank: the importer owns these fields.
+COMMITMENT_DEFAULTS: dict[str, object] = {
+    "number": "",
+    "title": "",
+    "short_title": "",
+    "full_text": "",
+    "value_access_to_information": False,
+    "value_civic_participation": False,
+    "value_public_accountability": False,
+    "value_technology_innovation": False,
+    "theme": "",
+    "cluster": "",
+    "start_date": None,
+    "start_date_text": "",
+    "end_date": None,
+    "end_date_text": "",
+}
+# Every field the importer owns on an assessment; a scale the row does not rate is written blank.
+ASSESSMENT_DEFAULTS: dict[str, object] = {
+    "specificity": "",
+    "specificity_label": "",
+    "verifiable": None,
+    "verifiable_label": "",
+    "relevant_access_to_information": None,
+    "relevant_civic_participation": None,
+    "relevant_public_accountability": None,
+    "relevant_technology_innovation": None,
+    "potential_impact": "",
+    "potential_impact_label": "",
+    "potential_for_results": "",
+    "potential_for_results_label": "",
+    "completion": "",
+    "completion_label": "",
+    "opened_government": "",
+    "opened_government_label": "",
+    "early_results": "",
+    "early_results_label": "",
+}
+ASSESSMENT_FIELDS = (
+    *ASSESSMENT_DEFAULTS,
+    "starred",
+    "star_formula",
+    "source_stars",
+    "source_file",
+    "source_row",
+)
+_MAX_LENGTHS = {
+    f.attname: f.max_length
+    for f in Commitment._meta.concrete_fields
+    if isinstance(f, CharField) and f.attname in COMMITMENT_FIELDS
+}
+
+
+class Summary:
+    """Created / updated / unchanged per kind of record, plus warnings with their rows."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        self.rows = 0
+        # message -> (rows affected, the first ten of them): stays small however long the file.
+        self.warnings: dict[str, tuple[int, list[int]]] = {}
+
+    def add(self, kind: str, outcome: str, n: int = 1) -> None:
+        self.counts[kind][outcome] += n
+
+    def warn(self, message: str, row: int) -> None:
+        count, rows = self.warnings.get(message, (0, []))
+        if len(rows) < 10:
+            rows.append(row)
+        self.warnings[message] = (count + 1, rows)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"{kind}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
+            for kind, c in self.counts.items()
+        ]
+        for message, (count, rows) in self.warnings.items():
+            shown = ", ".join(str(r) for r in rows) + (", ..." if count > len(rows) else "")
+            lines.append(
+                _("warning: %(message)s (%(n)d rows: %(rows)s)")
+                % {"message": message, "n": count, "rows": shown}
+            )
+        return lines
+
+
+class Writer:
+    def __init__(
+        self,
+        *,
+        source_file: str,
+        batch_size: int = 500,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.source_file = source_file
+        self.reason = f"import_ogp_irm {source_file}"
+        self.batch_size = batch_size
+        self.progress = progress
+        self.summary = Summary()
+        self.orgs = OrganizationIndex()
+        self.members = {m.code: m for m in Member.objects.all()}
+        self.prefixes = {m.commitment_prefix: m.code for m in self.members.values()}
+        self.plans = {p.ogp_id: p for p in ActionPlan.objects.select_related("member")}
+        self.areas = {a.slug: a for a in PolicyArea.objects.all()}
+        self.reports = {
+            (r.action_plan_id, r.kind): r for r in IRMReport.objects.all().order_by("pk")
+        }
+        self._seen: dict[str, set[str]] = {"members": set(), "plans": set(), "areas": set()}
+        self._new_members: list[Member] = []
+        self._new_plans: list[ActionPlan] = []
+        self._new_areas: list[PolicyArea] = []
+        self._new_reports: list[IRMReport] = []
+        self._created_reports: set[int] = set()
+        self._years: dict[int, Counter[int]] = defaultdict(Counter)  # id(report) -> years
+        self._assigned: Counter[str] = Counter()  # member code -> rows seen
+        self._numbers: dict[str, set[str]] = defaultdict(set)  # plan ogp_id -> Comm No seen
+        self._ids: dict[str, int] = {}  # ogp_id -> row, for files that carry ids
+        self._batch: list[tuple[CommitmentRecord, dict[str, object]]] = []
+
+    # --- Rows ---------------------------------------------------------------------------------------
+
+    def add(self, record: CommitmentRecord) -> None:
+        member = self._member(record.member, record.row)
+        plan = self._plan(member, record)
+        ogp_id = self._commitment_id(record, member)
+        number = str(record.values.get("number", ""))
+        # Rule: a Comm No already seen earlier in the same plan marks a commitment added later.
+        added_after = bool(number) and number in self._numbers[plan.ogp_id]
+        if number:
+            self._numbers[plan.ogp_id].add(number)
+        lead_names = record.lead
+        lead = self.orgs.resolve(lead_names[0], member, record.row) if lead_names else None
+        supporting: dict[int, Organization] = {}
+        for name in [*lead_names[1:], *record.supporting]:
+            org = self.orgs.resolve(name, member, record.row)
+            if org is not lead:
+                supporting.setdefault(id(org), org)
+        areas = [self._area(name) for name in record.policy_areas]
+        reports = [(self._report(plan, a), a) for a in record.assessments]
+        values = {**COMMITMENT_DEFAULTS, **record.values}
+        for name, limit in _MAX_LENGTHS.items():
+            text = values.get(name)
+            if isinstance(text, str) and len(text) > limit:
+                values[name] = fit(text, limit)[0]
+                self.summary.warn(
+                    _("%(field)s longer than %(limit)d characters, shortened")
+                    % {"field": name, "limit": limit},
+                    record.row,
+                )
+        for warning in record.warnings:
+            self.summary.warn(warning, record.row)
+        state = {
+            "ogp_id": ogp_id,
+            "plan": plan,
+            "values": values,
+            "added_after": added_after,
+            "lead": lead,
+            "supporting": list(supporting.values()),
+            "areas": areas,
+            "reports": reports,
+        }
+        self._batch.append((record, state))
+        self.summary.rows += 1
+        if len(self._batch) >= self.batch_size:
+            self.flush()
+        if self.progress and self.summary.rows % 500 == 0:
+            self.progress(self.summary.rows)
+
+    def _member(self, spec: MemberSpec, row: int) -> Member:
+        member = self.members.get(spec.code)
+        if member is None:
+            country = self._member(spec.country, row) if spec.country else None
+            taken_by = self.prefixes.get(spec.prefix)
+            if taken_by:
+                raise ImportRowError(
+                    _("commitment prefix %(prefix)s of %(name)s is already used by member %(code)s")
+                    % {"prefix": spec.prefix, "name": spec.name, "code": taken_by},
+                    row=row,
+                )
+            member = Member(
+                code=spec.code,
+                iso_alpha2=spec.iso_alpha2,
+                commitment_prefix=spec.prefix,
+                name=fit(spec.name, 200)[0],
+                kind=spec.kind,
+                country=country,
+            )
+            self.members[spec.code] = member
+            self.prefixes[spec.prefix] = spec.code
+            self._new_members.append(member)
+            self.summary.add("members", "created")
+        elif spec.code not in self._seen["members"] and member.pk is not None:
+            self.summary.add("members", "unchanged")
+        self._seen["members"].add(spec.code)
+        return member
+
+    def _plan(self, member: Member, record: CommitmentRecord) -> ActionPlan:
+        plan = self.plans.get(record.plan_ogp_id)
+        if plan is None:
+            plan = ActionPlan(member=member, number=record.plan_number, ogp_id=record.plan_ogp_id)
+            self.plans[plan.ogp_id] = plan
+            self._new_plans.append(plan)
+            self.summary.add("action plans", "created")
+        else:
+            if plan.member.code != member.code or plan.number != record.plan_number:
+                raise ImportRowError(
+                    _("plan %(id)s already exists as plan %(n)d of %(member)s")
+                    % {"id": plan.ogp_id, "n": plan.number, "member": plan.member.code},
+                    row=record.row,
+                )
+            if plan.pk is not None and plan.ogp_id not in self._seen["plans"]:
+                self.summary.add("action plans", "unchanged")
+        self._seen["plans"].add(plan.ogp_id)
+        return plan
+
+    def _commitment_id(self, record: CommitmentRecord, member: Member) -> str:
+        if record.ogp_id is None:
+            self._assigned[member.code] += 1
+            count = self._assigned[member.code]
+            if count > 9999:
+                raise ImportRowError(_("more than 9999 commitments for one member"), row=record.row)
+            return f"{member.commitment_prefix}{count:04d}"
+        if (
+            not record.ogp_id.startswith(member.commitment_prefix)
+            or not record.ogp_id[len(member.commitment_prefix) :].isdigit()
+        ):
+            raise ImportRowError(
+                _("commitment id %(id)s does not start with %(member)s's prefix %(prefix)s")
+                % {"id": record.ogp_id, "member": member.code, "prefix": member.commitment_prefix},
+                row=record.row,
+                column="Commitment Unique Identifier",
+            )
+        first = self._ids.setdefault(record.ogp_id, record.row)
+        if first != record.row:
+            raise ImportRowError(
+                _("commitment id %(id)s already appears on row %(first)d")
+                % {"id": record.ogp_id, "first": first},
+                row=record.row,
+                column="Commitment Unique Identifier",
+            )
+        return record.ogp_id
+
+    def _area(self, name: str) -> PolicyArea:
+        slug = slugify(name)[:80]
+        area = self.areas.get(slug)
+        if area is None:
+            area = self.areas[slug] = PolicyArea(slug=slug, name=name[:120])
+            self._new_areas.append(area)
+            self.summary.add("policy areas", "created")
+        elif area.pk is not None and slug not in self._seen["areas"]:
+            self.summary.add("policy areas", "unchanged")
+        self._seen["areas"].add(slug)
+        return area
+
+    def _report(self, plan: ActionPlan, record: AssessmentRecord) -> IRMReport:
+        key = (plan.pk if plan.pk is not None else id(plan), record.kind)
+        report = self.reports.get(key)
+        if report is None:
+            report = self.reports[key] = IRMReport(
+                action_plan=plan,
+                kind=record.kind,
+                methodology=record.methodology,
+                state=IRMReport.State.PUBLISHED,
+            )
+            self._new_reports.append(report)
+        if record.publication_year:
+            self._years[id(report)][record.publication_year] += 1
+        return report
+
+    # --- Batches ------------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        self._create_parents()
+        if self._batch:
+            touched = self._write_commitments()
+            if touched:
+                refresh_irm_summary(touched)
+            self._batch = []
+
+    def _create_parents(self) -> None:
+        if self._new_members:
+            # Nations first: a local member points at its country, which needs its id.
+            for kind in (Member.Kind.NATIONAL, Member.Kind.LOCAL):
+                Member.objects.bulk_create([m for m in self._new_members if m.kind == kind])
+            self._new_members = []
+        if self._new_plans:
+            bulk_create_with_history(self._new_plans, ActionPlan, default_change_reason=self.reason)
+            for plan in self._new_plans:  # re-key the reports made while the plan had no pk
+                for kind in IRMReport.Kind.values:
+                    report = self.reports.pop((id(plan), kind), None)
+                    if report is not None:
+                        self.reports[(plan.pk, kind)] = report
+            self._new_plans = []
+        if self._new_areas:
+            PolicyArea.objects.bulk_create(self._new_areas)
+            self._new_areas = []
+        if self.orgs.pending:
+            bulk_create_with_history(
+                self.orgs.pending, Organization, default_change_reason=self.reason
+            )
+            self.orgs.pending = []
+        if self.orgs.pending_aliases:
+            type(self.orgs.pending_aliases[0]).objects.bulk_create(self.orgs.pending_aliases)
+            self.orgs.pending_aliases = []
+        if self._new_reports:
+            for report in self._new_reports:
+                report.publication_year = _most_common(self._years.get(id(report)))
+            bulk_create_with_history(
+                self._new_reports, IRMReport, default_change_reason=self.reason
+            )
+            self._created_reports.update(r.pk for r in self._new_reports)
+            self.summary.add("IRM reports", "created", len(self._new_reports))
+            self._new_reports = []
+
+    def _write_commitments(self) -> list[int]:
+        now = timezone.now()
+        existing = Commitment.objects.in_bulk(
+            [state["ogp_id"] for _r, state in self._batch], field_name="ogp_id"
+        )
+        through_s = Commitment.supporting_organizations.through
+        through_a = Commitment.policy_areas.through
+        current_s: dict[int, dict[int, int]] = defaultdict(dict)  # commitment -> org -> row id
+        current_a: dict[int, set[int]] = defaultdict(set)
+        ids = [c.pk for c in existing.values()]
+        for pk, c_id, o_id in through_s.objects.filter(commitment_id__in=ids).values_list(
+            "pk", "commitment_id", "organization_id"
+        ):
+            current_s[c_id][o_id] = pk
+        for c_id, a_id in through_a.objects.filter(commitment_id__in=ids).values_list(
+            "commitment_id", "policyarea_id"
+        ):
+            current_a[c_id].add(a_id)
+
+        new, changed, m2m = [], [], []
+        for record, state in self._batch:
+            plan = state["plan"]
+            wanted = {
+                **state["values"],
+                "action_plan_id": plan.pk,
+                "lead_organization_id": state["lead"].pk if state["lead"] else None,
+                "added_after_approval": state["added_after"],
+                "source_file": self.source_file,
+                "source_row": record.row,
+            }
+            orgs = {o.pk for o in state["supporting"]}
+            areas = {a.pk for a in state["areas"]}
+            commitment = existing.get(state["ogp_id"])
+            if commitment is None:
+                commitment = Commitment(ogp_id=state["ogp_id"], **wanted)
+                new.append(commitment)
+            else:
+                if commitment.action_plan_id != plan.pk:
+                    raise ImportRowError(
+                        _(
+                            "commitment %(id)s already belongs to another plan; this row puts it in %(plan)s"
+                        )
+                        % {"id": commitment.ogp_id, "plan": plan.ogp_id},
+                        row=record.row,
+                    )
+                diff = [f for f in COMMITMENT_FIELDS if getattr(commitment, f) != wanted[f]]
+                if (
+                    diff
+                    or orgs != set(current_s[commitment.pk])
+                    or areas != current_a[commitment.pk]
+                ):
+                    for f in diff:
+                        setattr(commitment, f, wanted[f])
+                    commitment.version += 1
+                    commitment.updated_at = now
+                    changed.append(commitment)
+                else:
+                    self.summary.add("commitments", "unchanged")
+            m2m.append((commitment, orgs, areas))
+            state["commitment"] = commitment
+
+        if new:
+            Commitment.objects.bulk_create(new)
+        if changed:
+            Commitment.objects.bulk_update(
+                changed, [*COMMITMENT_FIELDS, "version", "updated_at"], batch_size=500
+            )
+        self._sync_m2m(m2m, current_s, current_a, through_s, through_a)
+        self._record_commitment_history(new, update=False)
+        self._record_commitment_history(changed, update=True)
+        self.summary.add("commitments", "created", len(new))
+        self.summary.add("commitments", "updated", len(changed))
+        return self._write_assessments()
+
+    def _sync_m2m(self, m2m, current_s, current_a, through_s, through_a) -> None:
+        add_s, add_a, drop_s, drop_a = [], [], [], []
+        for commitment, orgs, areas in m2m:
+            have_s, have_a = current_s.get(commitment.pk, {}), current_a.get(commitment.pk, set())
+            add_s += [
+                through_s(commitment_id=commitment.pk, organization_id=o)
+                for o in orgs - set(have_s)
+            ]
+            drop_s += [have_s[o] for o in set(have_s) - orgs]
+            add_a += [
+                through_a(commitment_id=commitment.pk, policyarea_id=a) for a in areas - have_a
+            ]
+            drop_a += [(commitment.pk, a) for a in have_a - areas]
+        if drop_s:
+            through_s.objects.filter(pk__in=drop_s).delete()
+        for c_id, a_id in drop_a:  # rare: only when a file's flags change
+            through_a.objects.filter(commitment_id=c_id, policyarea_id=a_id).delete()
+        through_s.objects.bulk_create(add_s)
+        through_a.objects.bulk_create(add_a)
+        self._through_rows = {(row.commitment_id, row.organization_id): row.pk for row in add_s}
+        for commitment, orgs, _areas in m2m:
+            for o_id, pk in current_s.get(commitment.pk, {}).items():
+                if o_id in orgs:
+                    self._through_rows[(commitment.pk, o_id)] = pk
+        self._m2m_orgs = {commitment.pk: orgs for commitment, orgs, _a in m2m}
+
+    def _record_commitment_history(self, commitments: list[Commitment], *, update: bool) -> None:
+        """History rows, then the supporting organisations each one had (simple-history's bulk
+        helpers leave the m2m snapshot out, so it is written here)."""
+        if not commitments:
+            return
+        history = Commitment.history.bulk_history_create(
+            commitments, update=update, default_change_reason=self.reason
+        )
+        m2m_model = apps.get_model("commitments", "HistoricalCommitment_supporting_organizations")
+        m2m_model.objects.bulk_create(
+            m2m_model(
+                history_id=h.pk,
+                id=self._through_rows[(c.pk, o_id)],
+                commitment_id=c.pk,
+                organization_id=o_id,
+            )
+            for h, c in zip(history, commitments, strict=True)
+            for o_id in sorted(self._m2m_orgs[c.pk])
+        )
+
+    def _write_assessments(self) -> list[int]:
+        commitment_ids = [state["commitment"].pk for _r, state in self._batch]
+        existing = {
+            (a.report_id, a.commitment_id): a
+            for a in Assessment.objects.filter(commitment_id__in=commitment_ids)
+        }
+        new, changed, touched = [], [], set()
+        now = timezone.now()
+        for record, state in self._batch:
+            commitment = state["commitment"]
+            for report, parsed in state["reports"]:
+                wanted = {**ASSESSMENT_DEFAULTS, **parsed.values}
+                probe = Assessment(**wanted)
+                starred, formula = compute_star(report.methodology, probe)
+                wanted.update(
+                    starred=starred,
+                    star_formula=formula,
+                    source_stars=parsed.source_stars,
+                    source_file=self.source_file,
+                    source_row=record.row,
+                )
+                assessment = existing.get((report.pk, commitment.pk))
+                if assessment is None:
+                    new.append(Assessment(report=report, commitment=commitment, **wanted))
+                    touched.add(commitment.pk)
+                    continue
+                diff = [f for f in ASSESSMENT_FIELDS if getattr(assessment, f) != wanted[f]]
+                if diff:
+                    for f in diff:
+                        setattr(assessment, f, wanted[f])
+                    assessment.version += 1
+                    assessment.updated_at = now
+                    changed.append(assessment)
+                    touched.add(commitment.pk)
+                else:
+                    self.summary.add("assessments", "unchanged")
+        if new:
+            bulk_create_with_history(new, Assessment, default_change_reason=self.reason)
+        if changed:
+            bulk_update_with_history(
+                changed,
+                Assessment,
+                [*ASSESSMENT_FIELDS, "version", "updated_at"],
+                default_change_reason=self.reason,
+            )
+        self.summary.add("assessments", "created", len(new))
+        self.summary.add("assessments", "updated", len(changed))
+        return sorted(touched)
+
+    # --- End ----------------------------------------------------------------------------------------
+
+    def finish(self) -> Summary:
+        """Write what is left, settle each report's publication year, and count the rest."""
+        self.flush()
+        changed: list[IRMReport] = []
+        for report in self.reports.values():
+            if id(report) not in self._years and report.pk not in self._created_reports:
+                continue  # a report this file does not touch
+            wanted = {
+                "publication_year": _most_common(self._years.get(id(report))),
+                "state": IRMReport.State.PUBLISHED,
+            }
+            diff = [f for f, v in wanted.items() if getattr(report, f) != v]
+            if diff:
+                for f in diff:
+                    setattr(report, f, wanted[f])
+                report.version += 1
+                report.updated_at = timezone.now()
+                changed.append(report)
+            if report.pk not in self._created_reports:
+                self.summary.add("IRM reports", "updated" if diff else "unchanged")
+        if changed:
+            bulk_update_with_history(
+                changed,
+                IRMReport,
+                ["publication_year", "state", "version", "updated_at"],
+                default_change_reason=self.reason,
+            )
+            # Which assessment is the latest may have moved: refresh those plans' commitments.
+            ids = list(
+                Commitment.objects.filter(
+                    action_plan_id__in={r.action_plan_id for r in changed}
+                ).values_list("pk", flat=True)
+            )
+            for start in range(0, len(ids), self.batch_size):
+                refresh_irm_summary(ids[start : start + self.batch_size])
+        self.summary.add("organisations", "created", self.orgs.created)
+        self.summary.add("organisations", "unchanged", len(self.orgs.matched))
+        self.summary.add("organisation names", "created", self.orgs.aliases_created)
+        for row in self.orgs.shortened:
+            self.summary.warn(_("organisation name longer than 300 characters, shortened"), row)
+        return self.summary
+
+
+def _most_common(years: Counter[int] | None) -> int | None:
+    if not years:
+        return None
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0]
