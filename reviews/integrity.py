@@ -430,15 +430,20 @@ RULES = (
 )
 
 
+def warnings_for_facts(facts: PlanFacts) -> list[Warning]:
+    """Every warning that fires on one plan's facts, most serious first."""
+    found = [w for rule in RULES if (w := rule(facts)) is not None]
+    return sorted(found, key=lambda w: w.severity != HIGH)
+
+
 def warnings_for_plans(
     plans: Iterable[ActionPlan], *, today: datetime.date | None = None
 ) -> dict[int, list[Warning]]:
     """Every warning for every plan given (plan id -> warnings, most serious first)."""
-    result: dict[int, list[Warning]] = {}
-    for plan_id, facts in plan_facts(plans, today=today).items():
-        found = [w for rule in RULES if (w := rule(facts)) is not None]
-        result[plan_id] = sorted(found, key=lambda w: w.severity != HIGH)
-    return result
+    return {
+        plan_id: warnings_for_facts(facts)
+        for plan_id, facts in plan_facts(plans, today=today).items()
+    }
 
 
 def warnings_for_plan(plan: ActionPlan, *, today: datetime.date | None = None) -> list[Warning]:
@@ -448,9 +453,7 @@ def warnings_for_plan(plan: ActionPlan, *, today: datetime.date | None = None) -
 def plan_context(plan: ActionPlan, *, today: datetime.date | None = None) -> dict[str, Any]:
     """What the accountability partials on a plan page need (templates/accountability/)."""
     facts = plan_facts([plan], today=today)[plan.pk]
-    warnings = sorted(
-        [w for rule in RULES if (w := rule(facts)) is not None], key=lambda w: w.severity != HIGH
-    )
+    warnings = warnings_for_facts(facts)
     return {
         "integrity_warnings": warnings,
         "proposal_summary": facts.proposals,

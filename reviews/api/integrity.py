@@ -1,0 +1,113 @@
+"""Public API for plan-integrity warnings and the co-creation summary of each plan.
+
+In `reviews` because one warning reads the IRM's specificity ratings (see reviews.integrity)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_view
+from rest_framework import serializers
+
+from commitments.api.base import LeanReadOnlyViewSet
+from commitments.api.filters import ActionPlanFilter, CodeFilter, plan_by_id
+from commitments.api.views import detail_schema, list_schema
+from commitments.models import ActionPlan
+from reviews.integrity import HIGH, plan_facts, warnings_for_facts
+
+
+class WarningSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("Stable code, e.g. retroactive_approval."))
+    severity = serializers.ChoiceField(choices=[("high", "high"), ("medium", "medium")])
+    title = serializers.CharField()
+    message = serializers.CharField()
+    facts = serializers.JSONField(help_text=_("The facts behind the warning."))
+
+
+class PriorityProposalSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    outcome = serializers.CharField()
+    left_out = serializers.BooleanField()
+
+
+class ProposalSummarySerializer(serializers.Serializer):
+    total = serializers.IntegerField(help_text=_("Civil-society proposals recorded."))
+    adopted = serializers.IntegerField()
+    merged = serializers.IntegerField()
+    altered = serializers.IntegerField()
+    dropped = serializers.IntegerField()
+    unanswered = serializers.IntegerField()
+    priority = serializers.IntegerField(help_text=_("Marked as a priority by their proposers."))
+    priority_left_out = serializers.IntegerField(help_text=_("Priorities dropped or unanswered."))
+    priority_proposals = PriorityProposalSerializer(many=True)
+
+
+class PlanWarningsSerializer(serializers.Serializer):
+    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
+    member = serializers.CharField(help_text=_("OGP code of the member."))
+    title = serializers.CharField()
+    warning_count = serializers.IntegerField()
+    high_count = serializers.IntegerField(help_text=_("Warnings of high severity."))
+    warnings = WarningSerializer(many=True)
+    proposals = ProposalSummarySerializer(help_text=_("What became of civil society's proposals."))
+
+
+class PlanWarningFilter(ActionPlanFilter):
+    action_plan = CodeFilter(
+        method="filter_action_plan",
+        resolve=plan_by_id,
+        unknown=_("No action plan with the id %(value)s."),
+        help_text=_("An action plan by OGP id, e.g. AP_PER02."),
+    )
+
+    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
+        return queryset.filter(pk=plan.pk)
+
+
+def warning_rows(ids: Sequence[Any]) -> list[dict]:
+    """One query for the plans, six for all their warnings (reviews.integrity.plan_facts)."""
+    plans = list(ActionPlan.objects.filter(pk__in=ids).select_related("member"))
+    facts = plan_facts(plans)
+    by_pk = {}
+    for plan in plans:
+        found = warnings_for_facts(facts[plan.pk])
+        by_pk[plan.pk] = {
+            "action_plan": plan.ogp_id,
+            "member": plan.member.code,
+            "title": plan.title,
+            "warning_count": len(found),
+            "high_count": sum(1 for w in found if w.severity == HIGH),
+            "warnings": [w.as_dict() for w in found],
+            "proposals": facts[plan.pk].proposals.as_dict(),
+        }
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+@extend_schema_view(
+    list=list_schema(
+        PlanWarningsSerializer,
+        _(
+            "Plan-integrity warnings for each action plan, with the facts behind each (retroactive "
+            "approval, commitments without milestones, indicators or lead, low specificity, ended "
+            "without final status, single responsible office, priority proposals left out), and "
+            "what became of civil society's proposals."
+        ),
+    ),
+    retrieve=detail_schema(PlanWarningsSerializer, _("The warnings of one plan, by OGP id.")),
+)
+class PlanWarningViewSet(LeanReadOnlyViewSet):
+    model = ActionPlan
+    serializer_class = PlanWarningsSerializer
+    filterset_class = PlanWarningFilter
+    ordering: ClassVar[list[str]] = ["member__name", "number"]
+    not_found_message = _("No action plan with the id %(id)s.")
+
+    def resolve_lookup(self, lookup: str) -> Any:
+        return super().resolve_lookup(lookup.upper())
+
+    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
+        return warning_rows(ids)
