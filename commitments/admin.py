@@ -213,7 +213,6 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
     list_filter = [("member", RelatedOnlyFieldListFilter), "status"]
     search_fields = ["ogp_id", "title", "member__name", "member__code"]
     autocomplete_fields = ["member"]
-    date_hierarchy = "start_date"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # One query for the page: the completion counts are annotated on each plan.

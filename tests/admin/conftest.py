@@ -170,7 +170,7 @@ def _notifications(n: int) -> None:
 
 
 def _snapshot_runs(n: int) -> None:
-    for i in range(n):
+    for i in range(SnapshotRun.objects.count(), SnapshotRun.objects.count() + n):
         SnapshotRun.objects.create(
             day=datetime.date(2020, 1, 1) + datetime.timedelta(days=i),
             computed_at=timezone.now(),
@@ -178,7 +178,7 @@ def _snapshot_runs(n: int) -> None:
 
 
 def _snapshots(n: int) -> None:
-    for i in range(n):
+    for i in range(CompletionSnapshot.objects.count(), CompletionSnapshot.objects.count() + n):
         CompletionSnapshot.objects.create(
             day=datetime.date(2020, 1, 1),
             grouping="action_plan",
@@ -231,3 +231,9 @@ def admin_client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # These tests make many users; hashing each password the production way would take minutes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
