@@ -44,6 +44,8 @@ class AssessmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Documents, interviews and links the finding rests on, one per line."),
     )
+    # The version the researcher started from: saving over a newer one is refused, never lost.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, methodology: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,6 +82,7 @@ class AssessmentForm(forms.Form):
         initial: dict[str, Any] = {
             "narrative": assessment.narrative,
             "sources": assessment.sources,
+            "version": assessment.version,
         }
         for name in METHODOLOGY_SCALES.get(methodology, ()):
             value = getattr(assessment, name)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from commitments.models import Commitment
+from commitments.versioning import StaleVersion
 
 from .forms import AssessmentForm
 from .models import IRMReport
@@ -77,15 +78,20 @@ def assess(request: HttpRequest, pk: int, ogp_id: str) -> HttpResponse:
     if request.method == "POST":
         form = AssessmentForm(request.POST, methodology=report.methodology)
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            expected_version = data.pop("version", None)
             try:
                 save_draft_assessment(
                     report=report,
                     commitment=commitment,
                     researcher=request.user,
-                    data=form.cleaned_data,
+                    data=data,
+                    expected_version=expected_version,
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
+            except StaleVersion as exc:
+                form.add_error(None, exc.message())
             else:
                 messages.success(
                     request, _("Assessment of %(id)s saved as a draft.") % {"id": commitment.ogp_id}

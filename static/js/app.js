@@ -68,7 +68,7 @@
         if (visible) { shown += 1; }
       });
       if (count) {
-        count.textContent = template.replace("%(shown)s", shown).replace("%(total)s", rows.length);
+        count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
       }
     }
 
