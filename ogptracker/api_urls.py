@@ -71,3 +71,30 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]
+
+# Accountability by design: indicators and readings, the co-creation record, each plan's process
+# data, and plan-integrity warnings (v1_patterns is read lazily, so extending it here still routes).
+from commitments.api import accountability  # noqa: E402
+from reviews.api.integrity import PlanWarningViewSet  # noqa: E402
+
+accountability_router = SimpleRouter()
+accountability_router.register("indicators", accountability.IndicatorViewSet, basename="indicator")
+accountability_router.register(
+    "indicator-readings", accountability.IndicatorReadingViewSet, basename="indicator-reading"
+)
+accountability_router.register("proposals", accountability.ProposalViewSet, basename="proposal")
+accountability_router.register(
+    "consultation-events", accountability.ConsultationEventViewSet, basename="consultation-event"
+)
+accountability_router.register(
+    "plan-processes", accountability.PlanProcessViewSet, basename="plan-process"
+)
+accountability_router.register("plan-warnings", PlanWarningViewSet, basename="plan-warning")
+v1_patterns += [
+    path(
+        "action-plans/<str:ogp_id>/warnings/",
+        PlanWarningViewSet.as_view({"get": "retrieve"}),
+        name="action-plan-warnings",
+    ),
+    *accountability_router.urls,
+]
