@@ -44,9 +44,11 @@ class FieldChange:
     """One field's value before and after a change, as shown to a person."""
 
     field: str
-    label: str
-    old: Any
+    label: Any
+    old: Any  # the stored values (choice codes, ids)
     new: Any
+    old_display: Any  # what a person reads (choice labels)
+    new_display: Any
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +56,8 @@ class FieldChange:
             "label": str(self.label),
             "old": _plain(self.old),
             "new": _plain(self.new),
+            "old_display": str(_shown(self.old_display)),
+            "new_display": str(_shown(self.new_display)),
         }
 
 
@@ -102,7 +106,7 @@ class StaleVersion(Exception):
         }
         if self.changes:
             details = "; ".join(
-                f"{change.label}: {_shown(change.old)} -> {_shown(change.new)}"
+                f"{change.label}: {_shown(change.old_display)} -> {_shown(change.new_display)}"
                 for change in self.changes
             )
             text = f"{text}: {details}"
@@ -161,8 +165,10 @@ def field_changes(
             FieldChange(
                 field=model_field.name,
                 label=model_field.verbose_name,
-                old=_display(model_field, old[key]),
-                new=_display(model_field, new[key]),
+                old=old[key],
+                new=new[key],
+                old_display=_display(model_field, old[key]),
+                new_display=_display(model_field, new[key]),
             )
         )
     return changes

@@ -22,6 +22,8 @@ class FieldChangeSerializer(serializers.Serializer):
     label = serializers.CharField()
     old = serializers.JSONField(allow_null=True)
     new = serializers.JSONField(allow_null=True)
+    old_display = serializers.CharField(help_text=_("The old value as a person reads it."))
+    new_display = serializers.CharField()
 
 
 class ChangeSerializer(serializers.Serializer):

@@ -1,0 +1,71 @@
+"""System checks that stop a production start (DEBUG off) that would be unsafe under load.
+
+An in-process cache keeps throttle counters and login lockouts per worker process: a script could
+spread its requests over the workers and never be throttled, a password guesser never locked out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@register()
+def production_shared_cache(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    if settings.DEBUG:
+        return []
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PER_PROCESS_CACHES:
+        return [
+            Error(
+                f"Production (DEBUG off) runs with an in-process cache ({backend}).",
+                hint="Set CACHE_URL to a Redis database: throttles and login lockouts must be "
+                "shared by every worker.",
+                id="ogptracker.E001",
+            )
+        ]
+    return []
+
+
+@register()
+def production_rate_limits(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    if settings.DEBUG:
+        return []
+    errors = []
+    rest = getattr(settings, "REST_FRAMEWORK", {})
+    classes = rest.get("DEFAULT_THROTTLE_CLASSES") or []
+    rates = rest.get("DEFAULT_THROTTLE_RATES") or {}
+    scopes = {"rest_framework.throttling.AnonRateThrottle": "anon"}
+    scopes["rest_framework.throttling.UserRateThrottle"] = "user"
+    missing = [
+        scope for path, scope in scopes.items() if path not in classes or not rates.get(scope)
+    ]
+    if missing:
+        errors.append(
+            Error(
+                "Production (DEBUG off) runs without API rate limits for: "
+                + ", ".join(missing)
+                + ".",
+                hint="Keep AnonRateThrottle and UserRateThrottle in "
+                "REST_FRAMEWORK['DEFAULT_THROTTLE_CLASSES'] with API_ANON_RATE and API_USER_RATE set.",
+                id="ogptracker.E002",
+            )
+        )
+    if not getattr(settings, "AXES_ENABLED", False) or not getattr(
+        settings, "AXES_FAILURE_LIMIT", 0
+    ):
+        errors.append(
+            Error(
+                "Production (DEBUG off) runs without login lockouts (django-axes is disabled).",
+                hint="Unset AXES_ENABLED (or set it to 1) and keep LOGIN_FAILURE_LIMIT.",
+                id="ogptracker.E003",
+            )
+        )
+    return errors

@@ -1,0 +1,76 @@
+"""Security logging: every login, failed login, lockout, logout and refused request is logged to
+"ogptracker.security" with the user name and the client address (never the password)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+
+logger = logging.getLogger("ogptracker.security")
+
+
+def client_address(request: HttpRequest | None) -> str:
+    if request is None:
+        return "-"
+    return request.META.get("REMOTE_ADDR", "-")
+
+
+@receiver(user_logged_in, dispatch_uid="security_log_login")
+def log_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    logger.info("login succeeded user=%s ip=%s", user.get_username(), client_address(request))
+
+
+@receiver(user_login_failed, dispatch_uid="security_log_login_failed")
+def log_login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
+    # `credentials` has the password replaced by asterisks by Django; log the user name only.
+    logger.warning(
+        "login failed user=%s ip=%s", credentials.get("username", "-"), client_address(request)
+    )
+
+
+@receiver(user_logged_out, dispatch_uid="security_log_logout")
+def log_logout(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    name = user.get_username() if user is not None else "-"
+    logger.info("logout user=%s ip=%s", name, client_address(request))
+
+
+@receiver(user_locked_out, dispatch_uid="security_log_lockout")
+def log_lockout(
+    sender: Any, request: HttpRequest | None, username: str | None, ip_address: str, **kwargs: Any
+) -> None:
+    logger.warning("login locked out user=%s ip=%s", username or "-", ip_address)
+
+
+class RefusedRequestLogMiddleware:
+    """Log every request answered 401 (not authenticated) or 403 (permission refused)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code in (401, 403):
+            user = getattr(request, "user", None)
+            name = user.get_username() if user is not None and user.is_authenticated else "-"
+            # DRF authenticates inside the view: its user is on the response's renderer context.
+            drf_request = getattr(response, "renderer_context", {}).get("request")
+            drf_user = getattr(drf_request, "_user", None)
+            if name == "-" and drf_user is not None and drf_user.is_authenticated:
+                name = drf_user.get_username()
+            logger.warning(
+                "permission refused status=%s method=%s path=%s user=%s ip=%s",
+                response.status_code,
+                request.method,
+                request.path,
+                name,
+                client_address(request),
+            )
+        return response
