@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.conftest import CURRENT_HEADER_CSV, EXPLORER_CSV
 
@@ -73,8 +74,9 @@ def current_file(tmp_path, current_header) -> Callable[[list[dict[str, str]]], P
     return make
 
 
-def run_import(path: Path, *args: str) -> str:
-    """Run the command as an operator would; returns what it printed."""
+def run_import(path: Path, *args: str, language: str = "en") -> str:
+    """Run the command as an operator would (in English unless told); returns what it printed."""
     out, err = StringIO(), StringIO()
-    call_command("import_ogp_irm", str(path), *args, stdout=out, stderr=err)
+    with translation.override(language):
+        call_command("import_ogp_irm", str(path), *args, stdout=out, stderr=err)
     return out.getvalue()

@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from reviews.importers.irm import ImportRowError, import_ogp_irm
 
@@ -29,16 +30,24 @@ class Command(BaseCommand):
         started = time.monotonic()
 
         def progress(rows: int) -> None:
-            self.stderr.write(f"  {rows} rows imported so far...")
+            self.stderr.write(_("  %(rows)d rows read so far...") % {"rows": rows})
 
         try:
             format_name, summary = import_ogp_irm(path=path, dry_run=dry_run, progress=progress)
         except ImportRowError as exc:
-            raise CommandError(f"{path}: {exc}. Nothing was imported.") from None
+            raise CommandError(
+                _("%(path)s: %(error)s. Nothing was imported.") % {"path": path, "error": exc}
+            ) from None
         self.stdout.write(
-            f"{path}: {format_name}, {summary.rows} rows in {time.monotonic() - started:.1f} s."
+            _("%(path)s: %(format)s, %(rows)d rows in %(seconds).1f s.")
+            % {
+                "path": path,
+                "format": format_name,
+                "rows": summary.rows,
+                "seconds": time.monotonic() - started,
+            }
         )
         for line in summary.lines():
             self.stdout.write(f"  {line}")
         if dry_run:
-            self.stdout.write(self.style.WARNING("Dry run: everything was rolled back."))
+            self.stdout.write(self.style.WARNING(_("Dry run: everything was rolled back.")))
