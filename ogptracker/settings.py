@@ -208,6 +208,13 @@ AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OGP Tracker <noreply@localhost>")
+# For the SMTP backend (production): where follow notifications are handed over.
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = 30
 
 # --- Language and time ------------------------------------------------------------------------------
 
