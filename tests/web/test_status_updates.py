@@ -1,0 +1,254 @@
+"""The civil-society status update form, evidence uploads and the evidence download view."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from commitments.models import StatusEvidence, StatusUpdate
+from tests import factories
+from tests.web.conftest import PDF_BYTES, PNG_BYTES
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(commitment) -> str:
+    return f"/commitments/{commitment.ogp_id}/report/"
+
+
+def _post(client, commitment, lang: str = "es", **overrides):
+    data = {
+        "completion": "limited",
+        "note": "Half of the ministries publish their budgets.",
+        "links": "https://example.org/informe-2013\nhttps://example.org/acta",
+        "as_of": "2013-06-01",
+        "corrects": "",
+    }
+    data.update(overrides)
+    return client.post(_url(commitment), data, headers={"accept-language": lang})
+
+
+def test_editor_sees_form_with_current_status_and_last_three_updates(client, world):
+    for day in range(1, 5):
+        factories.StatusUpdateFactory(
+            commitment=world.commitment,
+            as_of=datetime.date(2013, 1, day),
+            note=f"update {day}",
+            author=world.editor,
+        )
+    client.force_login(world.editor)
+    response = client.get(_url(world.commitment), HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Current status" in html
+    assert "update 4" in html and "update 2" in html
+    assert "update 1" not in html  # only the last three
+    assert 'type="file"' in html and "multiple" in html
+    assert '<label for="id_note">' in html
+
+
+def test_editor_posts_update_with_links_and_files_and_it_is_public(client, world):
+    client.force_login(world.editor)
+    response = _post(
+        client,
+        world.commitment,
+        files=[
+            SimpleUploadedFile("acta.pdf", PDF_BYTES, content_type="application/pdf"),
+            SimpleUploadedFile("foto.png", PNG_BYTES, content_type="image/png"),
+        ],
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/commitments/{world.commitment.ogp_id}/"
+    update = StatusUpdate.objects.get()
+    assert update.author == world.editor and update.author_organization == world.civil
+    kinds = sorted((e.url, e.content_type) for e in update.evidence.all())
+    assert kinds == [
+        ("", "application/pdf"),
+        ("", "image/png"),
+        ("https://example.org/acta", ""),
+        ("https://example.org/informe-2013", ""),
+    ]
+    world.commitment.refresh_from_db()
+    assert world.commitment.self_reported_completion == "limited"
+
+    client.logout()
+    html = client.get(f"/commitments/{world.commitment.ogp_id}/").content.decode()
+    assert "Half of the ministries publish their budgets." in html
+    assert "https://example.org/informe-2013" in html
+    pdf = update.evidence.get(content_type="application/pdf")
+    assert f"/evidence/{pdf.pk}/" in html and "acta.pdf" in html
+
+
+def test_editor_cannot_report_on_a_commitment_their_organisation_does_not_monitor(client, world):
+    client.force_login(world.editor)
+    assert client.get(_url(world.other)).status_code == 403
+    assert _post(client, world.other).status_code == 403
+    assert not StatusUpdate.objects.exists()
+
+
+def test_editor_of_another_organisation_gets_403(client, world):
+    stranger = factories.make_editor(username="stranger")
+    client.force_login(stranger)
+    assert _post(client, world.commitment).status_code == 403
+    assert not StatusUpdate.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["researcher", "plan_admin"])
+def test_other_roles_cannot_post_status_updates(client, world, role):
+    client.force_login(getattr(world, role))
+    assert _post(client, world.commitment).status_code == 403
+    assert not StatusUpdate.objects.exists()
+
+
+def test_anonymous_is_sent_to_login(client, world):
+    response = _post(client, world.commitment)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+    assert not StatusUpdate.objects.exists()
+
+
+def test_bad_input_is_shown_next_to_the_field_keeps_input_and_saves_nothing(client, world):
+    client.force_login(world.editor)
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    response = _post(
+        client,
+        world.commitment,
+        as_of=future,
+        links="not a link",
+        note="Kept note text",
+        lang="en",
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "The as-of date cannot be in the future." in html
+    assert "These are not web addresses" in html
+    assert "Kept note text" in html  # the user's other input is kept
+    assert 'value="limited" id="id_completion_2" checked' in html or (
+        'value="limited"' in html and "checked" in html
+    )
+    assert not StatusUpdate.objects.exists()
+
+
+def test_bad_input_in_spanish_by_default(client, world):
+    client.force_login(world.editor)
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    html = _post(client, world.commitment, as_of=future).content.decode()
+    assert "La fecha de corte no puede estar en el futuro." in html
+
+
+def test_evidence_is_required(client, world):
+    client.force_login(world.editor)
+    response = _post(client, world.commitment, links="", lang="en")
+    assert response.status_code == 400
+    assert "Give at least one link or file as evidence." in response.content.decode()
+    assert not StatusUpdate.objects.exists()
+
+
+def test_file_type_is_checked_by_content_not_name(client, world):
+    client.force_login(world.editor)
+    fake = SimpleUploadedFile(
+        "informe.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"
+    )
+    response = _post(client, world.commitment, files=[fake], lang="en")
+    assert response.status_code == 400
+    assert "informe.pdf is not a PDF, an image or an office document" in response.content.decode()
+    assert not StatusUpdate.objects.exists()
+    assert not StatusEvidence.objects.exists()
+
+
+def test_file_size_limit_comes_from_settings(client, world, settings):
+    settings.EVIDENCE_MAX_BYTES = 1024
+    client.force_login(world.editor)
+    big = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * 2048, content_type="application/pdf")
+    response = _post(client, world.commitment, files=[big], lang="en")
+    assert response.status_code == 400
+    assert "big.pdf is larger than 1.0\xa0KB." in response.content.decode()
+    assert not StatusUpdate.objects.exists()
+
+
+def test_a_correction_names_the_update_it_corrects(client, world):
+    client.force_login(world.editor)
+    _post(client, world.commitment, completion="complete")
+    first = StatusUpdate.objects.get()
+    _post(client, world.commitment, completion="limited", corrects=str(first.pk))
+    correction = StatusUpdate.objects.exclude(pk=first.pk).get()
+    assert correction.corrects == first
+    first.refresh_from_db()
+    assert first.completion == "complete"  # the original is never edited
+    html = client.get(
+        f"/commitments/{world.commitment.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Corrects the update as of" in html
+
+
+def test_status_updates_have_no_edit_or_delete_page(client, world):
+    update = factories.StatusUpdateFactory(commitment=world.commitment, author=world.editor)
+    client.force_login(world.editor)
+    base = f"/commitments/{world.commitment.ogp_id}/report/{update.pk}/"
+    assert client.get(base + "edit/").status_code == 404
+    assert client.post(base + "delete/").status_code == 404
+
+
+def test_my_commitments_lists_only_monitored_ones(client, world):
+    client.force_login(world.editor)
+    html = client.get("/my/commitments/").content.decode()
+    assert world.commitment.title in html
+    assert world.other.title not in html
+    assert _url(world.commitment) in html
+
+
+def test_my_commitments_is_for_editors_only(client, world):
+    client.force_login(world.researcher)
+    assert client.get("/my/commitments/").status_code == 403
+    client.logout()
+    assert client.get("/my/commitments/").status_code == 302
+
+
+# --- Evidence files are served by the app, never as HTML ---------------------------------------
+
+
+def _upload(client, world, name: str, content: bytes, content_type: str) -> StatusEvidence:
+    client.force_login(world.editor)
+    response = _post(
+        client, world.commitment, files=[SimpleUploadedFile(name, content, content_type)]
+    )
+    assert response.status_code == 302
+    return StatusEvidence.objects.exclude(file="").get()
+
+
+def test_pdf_evidence_is_an_attachment_with_its_stored_type(client, world):
+    evidence = _upload(client, world, "acta.pdf", PDF_BYTES, "text/html")
+    assert not evidence.file.name.endswith("acta.pdf")  # random name on disk
+    client.logout()
+    response = client.get(f"/evidence/{evidence.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_image_evidence_is_shown_inline(client, world):
+    evidence = _upload(client, world, "foto.png", PNG_BYTES, "image/png")
+    response = client.get(f"/evidence/{evidence.pk}/")
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].startswith("inline;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_evidence_with_an_unexpected_stored_type_is_never_served_as_html(client, world):
+    evidence = _upload(client, world, "acta.pdf", PDF_BYTES, "application/pdf")
+    StatusEvidence.objects.filter(pk=evidence.pk).update(content_type="text/html")
+    response = client.get(f"/evidence/{evidence.pk}/")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_link_evidence_has_no_download(client, world):
+    update = factories.StatusUpdateFactory(commitment=world.commitment, author=world.editor)
+    link = StatusEvidence.objects.create(status_update=update, url="https://example.org/x")
+    assert client.get(f"/evidence/{link.pk}/").status_code == 404
+    assert client.get("/evidence/999999/").status_code == 404
