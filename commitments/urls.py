@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import follow_urls, views
 
 app_name = "commitments"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("organizations/<slug:slug>/", views.organization_detail, name="organization"),
     path("my/commitments/", views.my_commitments, name="my_commitments"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
+    *follow_urls.urlpatterns,  # follow/unfollow and Atom feeds (commitments/follow_urls.py)
 ]

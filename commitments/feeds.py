@@ -1,0 +1,120 @@
+"""Atom feeds, without an account: the status updates on a plan, a commitment or an organisation."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .models import ActionPlan, Commitment, Organization, StatusUpdate
+
+FEED_LENGTH = 50
+
+
+class StatusUpdateFeed(Feed):
+    """The latest status updates of something, newest first; one query for any number of items."""
+
+    feed_type = Atom1Feed
+
+    def updates(self, obj) -> QuerySet[StatusUpdate]:
+        raise NotImplementedError
+
+    def items(self, obj) -> list[StatusUpdate]:
+        return list(
+            self.updates(obj)
+            .select_related("commitment", "author", "author_organization")
+            .order_by("-recorded_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item: StatusUpdate) -> str:
+        return _("%(ogp_id)s: %(level)s, as of %(date)s") % {
+            "ogp_id": item.commitment.ogp_id,
+            "level": item.get_completion_display(),
+            "date": item.as_of.isoformat(),
+        }
+
+    def item_description(self, item: StatusUpdate) -> str:
+        # Plain text: the syndication framework escapes it.
+        title = item.commitment.short_title or item.commitment.title
+        return f"{title}\n\n{item.note}" if item.note else title
+
+    def item_link(self, item: StatusUpdate) -> str:
+        url = reverse("commitments:commitment", kwargs={"ogp_id": item.commitment.ogp_id})
+        return f"{url}#update-{item.pk}"
+
+    def item_guid(self, item: StatusUpdate) -> str:
+        return f"statusupdate:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: StatusUpdate):
+        return item.recorded_at
+
+    def item_updateddate(self, item: StatusUpdate):
+        return item.recorded_at
+
+    def item_author_name(self, item: StatusUpdate) -> str:
+        name = item.author.get_full_name() or item.author.get_username()
+        if item.author_organization is not None:
+            return f"{name} ({item.author_organization.name})"
+        return name
+
+
+class PlanFeed(StatusUpdateFeed):
+    def get_object(self, request: HttpRequest, ogp_id: str) -> ActionPlan:
+        return get_object_or_404(ActionPlan, ogp_id=ogp_id)
+
+    def title(self, obj: ActionPlan) -> str:
+        return _("Status updates: %(plan)s") % {"plan": obj}
+
+    def link(self, obj: ActionPlan) -> str:
+        return reverse("commitments:plan", kwargs={"ogp_id": obj.ogp_id})
+
+    def description(self, obj: ActionPlan) -> str:
+        return _("Civil society's status reports on the commitments of %(plan)s.") % {"plan": obj}
+
+    def updates(self, obj: ActionPlan) -> QuerySet[StatusUpdate]:
+        return StatusUpdate.objects.filter(commitment__action_plan=obj)
+
+
+class CommitmentFeed(StatusUpdateFeed):
+    def get_object(self, request: HttpRequest, ogp_id: str) -> Commitment:
+        return get_object_or_404(Commitment, ogp_id=ogp_id)
+
+    def title(self, obj: Commitment) -> str:
+        return _("Status updates: %(commitment)s") % {"commitment": obj}
+
+    def link(self, obj: Commitment) -> str:
+        return reverse("commitments:commitment", kwargs={"ogp_id": obj.ogp_id})
+
+    def description(self, obj: Commitment) -> str:
+        return _("Civil society's status reports on %(commitment)s.") % {"commitment": obj}
+
+    def updates(self, obj: Commitment) -> QuerySet[StatusUpdate]:
+        return StatusUpdate.objects.filter(commitment=obj)
+
+
+class OrganizationFeed(StatusUpdateFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Organization:
+        return get_object_or_404(Organization, slug=slug)
+
+    def title(self, obj: Organization) -> str:
+        return _("Status updates: %(organization)s") % {"organization": obj}
+
+    def link(self, obj: Organization) -> str:
+        return reverse("commitments:organization", kwargs={"slug": obj.slug})
+
+    def description(self, obj: Organization) -> str:
+        return _("Status reports on the commitments %(organization)s leads or supports.") % {
+            "organization": obj
+        }
+
+    def updates(self, obj: Organization) -> QuerySet[StatusUpdate]:
+        led_or_supported = Commitment.objects.filter(
+            Q(lead_organization=obj) | Q(supporting_organizations=obj)
+        ).values("pk")
+        return StatusUpdate.objects.filter(commitment__in=led_or_supported)

@@ -1,0 +1,14 @@
+"""Follows (logged-in) and Atom feeds (anyone). Included in commitments/urls.py."""
+
+from django.urls import path
+
+from . import feeds, follow_views
+
+urlpatterns = [
+    path("follow/", follow_views.follow, name="follow"),
+    path("unfollow/", follow_views.unfollow, name="unfollow"),
+    path("my/follows/", follow_views.follow_list, name="follows"),
+    path("feeds/plans/<str:ogp_id>/", feeds.PlanFeed(), name="feed_plan"),
+    path("feeds/commitments/<str:ogp_id>/", feeds.CommitmentFeed(), name="feed_commitment"),
+    path("feeds/organizations/<slug:slug>/", feeds.OrganizationFeed(), name="feed_organization"),
+]

@@ -1,0 +1,113 @@
+"""Follow and unfollow a commitment, a plan or an organisation (logged-in users), and list follows."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from .models import ActionPlan, Commitment, Follow, Organization
+
+# What can be followed: form value -> (model, lookup field, Follow field, page view name, kwarg).
+TARGETS = {
+    "commitment": (Commitment, "ogp_id", "commitment", "commitments:commitment", "ogp_id"),
+    "plan": (ActionPlan, "ogp_id", "action_plan", "commitments:plan", "ogp_id"),
+    "organization": (Organization, "slug", "organization", "commitments:organization", "slug"),
+}
+
+
+class FollowForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[
+            ("commitment", gettext_lazy("Commitment")),
+            ("plan", gettext_lazy("Action plan")),
+            ("organization", gettext_lazy("Organisation")),
+        ]
+    )
+    key = forms.CharField(max_length=200)
+    frequency = forms.ChoiceField(
+        label=gettext_lazy("Email me"),
+        choices=Follow.Frequency.choices,
+        initial=Follow.Frequency.INSTANT,
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind, key = data.get("kind"), data.get("key")
+        if kind and key:
+            model, field, *_rest = TARGETS[kind]
+            target = model.objects.filter(**{field: key}).first()
+            if target is None:
+                raise forms.ValidationError(_("There is nothing to follow under that name."))
+            data["target"] = target
+        data["frequency"] = data.get("frequency") or Follow.Frequency.INSTANT
+        return data
+
+
+def _back(request: HttpRequest, form: FollowForm) -> str:
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        return next_url
+    if form.is_valid():
+        _model, _field, _follow_field, view_name, kwarg = TARGETS[form.cleaned_data["kind"]]
+        return reverse(view_name, kwargs={kwarg: form.cleaned_data["key"]})
+    return reverse("commitments:follows")
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest) -> HttpResponse:
+    """Follow something, or change how often its emails come."""
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        return render(request, "follows/list.html", _list_context(request, form), status=400)
+    follow_field = TARGETS[form.cleaned_data["kind"]][2]
+    target = form.cleaned_data["target"]
+    try:
+        with transaction.atomic():
+            Follow.objects.update_or_create(
+                user=request.user,
+                **{follow_field: target},
+                defaults={"frequency": form.cleaned_data["frequency"]},
+            )
+    except IntegrityError:  # a double click raced us: the follow exists, which is what was asked
+        pass
+    messages.success(request, _("You follow %(target)s.") % {"target": target})
+    return redirect(_back(request, form))
+
+
+@login_required
+@require_POST
+def unfollow(request: HttpRequest) -> HttpResponse:
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        return render(request, "follows/list.html", _list_context(request, form), status=400)
+    follow_field = TARGETS[form.cleaned_data["kind"]][2]
+    target = form.cleaned_data["target"]
+    Follow.objects.filter(user=request.user, **{follow_field: target}).delete()
+    messages.success(request, _("You no longer follow %(target)s.") % {"target": target})
+    return redirect(_back(request, form))
+
+
+def _list_context(request: HttpRequest, form: FollowForm | None = None) -> dict:
+    follows = (
+        Follow.objects.of(request.user)
+        .select_related("commitment", "action_plan", "organization")
+        .order_by("-created_at", "-pk")
+    )
+    return {"follows": follows, "form": form, "frequencies": Follow.Frequency.choices}
+
+
+@login_required
+def follow_list(request: HttpRequest) -> HttpResponse:
+    """What the user follows, how often they hear about it, and the feeds."""
+    return render(request, "follows/list.html", _list_context(request))
