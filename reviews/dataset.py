@@ -1,0 +1,267 @@
+"""Export and restore the whole dataset as one versioned archive (a .tar.gz):
+
+    manifest.json                     {"format": "ogptracker-dataset", "version": 1, "created_at",
+                                       "models": [...in load order], "counts": {...}, "files": [...]}
+    data/<app>.<model>.jsonl          one record per line (Django's serializer format, natural keys
+                                      for users' groups, permissions and content types)
+    media/<path>                      every uploaded file (evidence), with its size and SHA-256
+
+Records include their django-simple-history tables, so the audit trail survives a restore. Restore
+goes into an empty, migrated database, in one transaction: it imports whole or writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.storage import default_storage
+from django.core.management.base import CommandError
+from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+
+FORMAT = "ogptracker-dataset"
+VERSION = 1
+# Apps whose records are the dataset. Content types and permissions are made by `migrate`; sessions,
+# lockout counters (axes) are short-lived and stay behind.
+DATA_APPS = ("auth", "authtoken", "admin", "commitments", "reviews")
+SKIPPED_MODELS = {"auth.permission", "authtoken.tokenproxy"}
+CHUNK = 2000
+
+
+class LosslessJSONEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder cuts times to milliseconds; a restore must keep the microseconds."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+def dataset_models() -> list[type[models.Model]]:
+    """The models exported, in an order that loads parents before children where possible."""
+    app_list = []
+    for label in DATA_APPS:
+        config = apps.get_app_config(label)
+        chosen = [
+            model
+            for model in config.get_models()
+            if model._meta.label_lower not in SKIPPED_MODELS
+            and not model._meta.proxy
+            and model._meta.managed
+        ]
+        app_list.append((config, chosen))
+    return serializers.sort_dependencies(app_list, allow_cycles=True)
+
+
+def _file_fields(model: type[models.Model]) -> list[models.FileField]:
+    return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+
+
+def _records(model: type[models.Model]) -> Iterator[dict[str, Any]]:
+    queryset = model._default_manager.order_by("pk")
+    buffer: list[models.Model] = []
+    for obj in queryset.iterator(chunk_size=CHUNK):
+        buffer.append(obj)
+        if len(buffer) == CHUNK:
+            yield from serializers.serialize("python", buffer, use_natural_foreign_keys=True)
+            buffer = []
+    if buffer:
+        yield from serializers.serialize("python", buffer, use_natural_foreign_keys=True)
+
+
+def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mtime = int(timezone.now().timestamp())
+    info.mode = 0o644
+    archive.addfile(info, io.BytesIO(data))
+
+
+def export_dataset(path: Path) -> dict[str, Any]:
+    """Write the archive to `path`; return its manifest."""
+    counts: dict[str, int] = {}
+    files: dict[str, dict[str, Any]] = {}
+    order = dataset_models()
+    connection = connections[DEFAULT_DB_ALIAS]
+    outermost = not connection.in_atomic_block
+    with tarfile.open(path, "w:gz") as archive, transaction.atomic():
+        # One transaction: on PostgreSQL a consistent snapshot of every table.
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        for model in order:
+            label = model._meta.label_lower
+            lines = []
+            for record in _records(model):
+                lines.append(json.dumps(record, cls=LosslessJSONEncoder, ensure_ascii=False))
+            counts[label] = len(lines)
+            _add_bytes(archive, f"data/{label}.jsonl", ("\n".join(lines) + "\n").encode())
+            for file_field in _file_fields(model):
+                names = (
+                    model._default_manager.exclude(**{file_field.name: ""})
+                    .values_list(file_field.name, flat=True)
+                    .distinct()
+                )
+                for name in names:
+                    if name in files:
+                        continue
+                    with default_storage.open(name, "rb") as handle:
+                        data = handle.read()
+                    files[name] = {
+                        "path": name,
+                        "size": len(data),
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                    }
+                    _add_bytes(archive, f"media/{name}", data)
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created_at": timezone.now().isoformat(),
+            "models": [model._meta.label_lower for model in order],
+            "counts": counts,
+            "files": sorted(files.values(), key=lambda f: f["path"]),
+        }
+        _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
+    return manifest
+
+
+def _safe_media_name(name: str) -> str:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise CommandError(f"The archive names an unsafe file path: {name!r}.")
+    return str(path)
+
+
+def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes], dict[str, bytes]]:
+    data: dict[str, bytes] = {}
+    media: dict[str, bytes] = {}
+    manifest: dict[str, Any] | None = None
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            for member in archive.getmembers():
+                if not member.isfile():
+                    continue
+                handle = archive.extractfile(member)
+                content = handle.read() if handle else b""
+                if member.name == "manifest.json":
+                    manifest = json.loads(content)
+                elif member.name.startswith("data/"):
+                    data[member.name.removeprefix("data/").removesuffix(".jsonl")] = content
+                elif member.name.startswith("media/"):
+                    media[_safe_media_name(member.name.removeprefix("media/"))] = content
+    except (OSError, tarfile.TarError, json.JSONDecodeError) as exc:
+        raise CommandError(f"{path} is not a readable dataset archive (.tar.gz): {exc}") from None
+    if manifest is None:
+        raise CommandError("The archive has no manifest.json: it is not an OGP Tracker dataset.")
+    if manifest.get("format") != FORMAT:
+        raise CommandError(f"The archive's format is {manifest.get('format')!r}, not {FORMAT!r}.")
+    if manifest.get("version") != VERSION:
+        raise CommandError(
+            f"The archive is format version {manifest.get('version')!r}; this version of OGP "
+            f"Tracker restores version {VERSION}."
+        )
+    for item in manifest.get("files", []):
+        name = _safe_media_name(item["path"])
+        content = media.get(name)
+        if content is None or hashlib.sha256(content).hexdigest() != item["sha256"]:
+            raise CommandError(f"The file {name} is missing from the archive or damaged.")
+    return manifest, data, media
+
+
+def database_is_empty() -> list[str]:
+    """The models that already have rows (groups made by migrations do not count)."""
+    busy = []
+    for model in dataset_models():
+        if model is Group or model._meta.auto_created:
+            continue
+        if model._default_manager.exists():
+            busy.append(model._meta.label_lower)
+    return busy
+
+
+def import_dataset(path: Path) -> dict[str, int]:
+    """Restore an archive into an empty database, whole or not at all. Returns rows per model."""
+    manifest, data, media = _read_archive(path)
+    busy = database_is_empty()
+    if busy:
+        raise CommandError(
+            "The database is not empty (" + ", ".join(busy[:5]) + "...): restore into a freshly "
+            "migrated database."
+        )
+    known = {model._meta.label_lower: model for model in dataset_models()}
+    unknown = [label for label in manifest["models"] if label not in known]
+    if unknown:
+        raise CommandError(f"The archive has tables this version does not know: {unknown}.")
+    written: list[Path] = []
+    loaded: dict[str, int] = {}
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        # The history tables are restored as they were: saving records must not add history rows.
+        with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
+            # The archive's groups replace those the migrations made (same names, their ids).
+            Group.objects.all().delete()
+            with connection.constraint_checks_disabled():
+                for label in manifest["models"]:
+                    lines = data.get(label, b"").decode().splitlines()
+                    records = [json.loads(line) for line in lines if line.strip()]
+                    if len(records) != manifest["counts"].get(label):
+                        raise CommandError(f"{label}: the archive's row count does not match.")
+                    objects = serializers.deserialize(
+                        "python", records, handle_forward_references=True
+                    )
+                    for obj in objects:
+                        obj.save()
+                    loaded[label] = len(records)
+            models_loaded = [known[label] for label in manifest["models"]]
+            connection.check_constraints(table_names=[m._meta.db_table for m in models_loaded])
+            statements = connection.ops.sequence_reset_sql(no_style(), models_loaded)
+            if statements:
+                with connection.cursor() as cursor:
+                    for sql in statements:
+                        cursor.execute(sql)
+            for name, content in media.items():
+                target = Path(settings.MEDIA_ROOT) / name
+                if target.exists():
+                    raise CommandError(
+                        f"{target} already exists: restore into an empty media folder."
+                    )
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+                written.append(target)
+    except (
+        serializers.base.DeserializationError,
+        ObjectDoesNotExist,
+        ValueError,
+        IntegrityError,
+    ) as exc:
+        _remove(written)
+        raise CommandError(f"The archive could not be restored: {exc}") from exc
+    except BaseException:
+        _remove(written)
+        raise
+    return loaded
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def default_archive_name() -> str:
+    stamp = datetime.datetime.now(tz=datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"ogptracker-dataset-{stamp}.tar.gz"

@@ -1,0 +1,29 @@
+"""manage.py import_dataset PATH: restore an export_dataset archive into an empty, migrated
+database. One transaction: it restores everything or writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from reviews.dataset import import_dataset
+
+
+class Command(BaseCommand):
+    help = "Restore a dataset archive (from export_dataset) into an empty database."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="The .tar.gz archive written by export_dataset.")
+
+    def handle(self, *args: Any, path: str, **options: Any) -> None:
+        source = Path(path)
+        if not source.is_file():
+            raise CommandError(f"{source} does not exist.")
+        loaded = import_dataset(source)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restored {sum(loaded.values())} records in {len(loaded)} tables from {source}."
+            )
+        )
