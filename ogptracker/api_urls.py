@@ -5,7 +5,7 @@ Add an endpoint with one line: a `router.register(...)` for a viewset or a `path
 `v1_patterns`."""
 
 from csp.decorators import csp_update
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -14,6 +14,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import SimpleRouter
 
 from commitments.api import history, write
+from commitments.api.base import api_not_found
 from commitments.api.snapshots import CompletionHistoryView, CompletionStatsAsOfView
 from commitments.api.views import (
     ActionPlanViewSet,
@@ -111,3 +112,6 @@ v1_patterns += [
     ),
     *accountability_router.urls,
 ]
+
+# Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).
+urlpatterns += [re_path(r"^.*/$", api_not_found)]

@@ -13,12 +13,14 @@ import re
 from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,10 +31,22 @@ from .renderers import CSVRenderer, ORJSONRenderer
 ERROR_RENDERER = ORJSONRenderer()
 
 
+class StrictContentNegotiation(DefaultContentNegotiation):
+    """`?format=` with no value is an unknown format (404), like any other unknown one."""
+
+    def select_renderer(
+        self, request: Request, renderers: list, format_suffix: str | None = None
+    ) -> tuple:
+        if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
+            raise Http404(_("Give a format (json or csv), or leave the parameter out."))
+        return super().select_renderer(request, renderers, format_suffix)
+
+
 class PublicReadOnlyMixin:
     """Anonymous GET only; errors rendered as JSON whatever format was negotiated."""
 
     permission_classes = [AllowAny]
+    content_negotiation_class = StrictContentNegotiation
     http_method_names = ["get", "head", "options"]
     renderer_classes = [ORJSONRenderer, CSVRenderer]
 
@@ -49,6 +63,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     model: ClassVar[type[Model]]
     pagination_class = IdPagination
     lookup_field = "ogp_id"
+    # Any id reaches the view, which answers a JSON 404 for one it does not know.
+    lookup_value_regex = "[^/]+"
     lookup_pattern: ClassVar[str] = r"[A-Za-z0-9_\-]{1,40}"
     ordering: ClassVar[list[str]] = ["pk"]
     not_found_message: ClassVar[str | Promise] = _("No record with id %(id)s.")
@@ -105,3 +121,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
             .values_list("pk", flat=True)
             .first()
         )
+
+
+def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any other URL under /api/: a JSON 404 rather than the site's HTML page."""
+    return JsonResponse({"detail": str(_("No such API endpoint."))}, status=404)

@@ -146,11 +146,29 @@ def search(fields: tuple[str, ...]) -> Callable[[Any, QuerySet, str, str], Query
 
 
 class StrictFilterSet(filters.FilterSet):
+    """A parameter given with an empty value is an error, not ignored (except free text)."""
+
+    allow_empty: ClassVar[frozenset[str]] = frozenset({"q"})
+
     updated_since = filters.IsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text=_("Only records changed at or after this ISO 8601 date-time."),
     )
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, declared in self.filters.items():
+            if name in self.allow_empty or name not in self.data:
+                continue
+            raw = self.data[name]
+            empty = raw == "" or (
+                isinstance(declared, filters.filters.BaseCSVFilter) and "" in raw.split(",")
+            )
+            if empty:
+                self.form.add_error(name, _("Give a value, or leave the parameter out."))
+                valid = False
+        return valid
 
 
 def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
