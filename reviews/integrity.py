@@ -73,6 +73,7 @@ class CommitmentFacts:
     total: int = 0
     without_milestone: int = 0
     without_indicator: int = 0
+    unsourced_indicator: int = 0
     without_lead: int = 0
     rated_specificity: int = 0
     low_specificity: int = 0
@@ -114,6 +115,12 @@ def _commitment_flags(today: datetime.date) -> dict[str, Any]:
     return {
         "no_milestone": ~Exists(Milestone.objects.filter(commitment=OuterRef("pk"))),
         "no_indicator": ~Exists(Indicator.objects.filter(commitment=OuterRef("pk"))),
+        # An indicator nobody can feed: no data source, or no stated way to obtain the value.
+        "unsourced": Exists(
+            Indicator.objects.filter(commitment=OuterRef("pk")).filter(
+                Q(data_source="") | Q(method="")
+            )
+        ),
         "no_lead": Q(lead_organization__isnull=True),
         "spec": Subquery(latest_specificity),
         "ended_open": Q(end_date__lt=today) & ~has_final_status,
@@ -133,6 +140,7 @@ def _fetch_commitment_facts(
             total=Count("pk"),
             without_milestone=Count("pk", filter=flags["no_milestone"]),
             without_indicator=Count("pk", filter=flags["no_indicator"]),
+            unsourced_indicator=Count("pk", filter=flags["unsourced"]),
             without_lead=Count("pk", filter=flags["no_lead"]),
             rated_specificity=Count("pk", filter=Q(spec__isnull=False)),
             low_specificity=Count("pk", filter=Q(spec__in=LOW_SPECIFICITY)),
@@ -147,11 +155,13 @@ def _fetch_commitment_facts(
         annotated.annotate(
             f_no_milestone=flags["no_milestone"],
             f_no_indicator=flags["no_indicator"],
+            f_unsourced=flags["unsourced"],
             f_ended_open=flags["ended_open"],
         )
         .filter(
             Q(f_no_milestone=True)
             | Q(f_no_indicator=True)
+            | Q(f_unsourced=True)
             | Q(lead_organization__isnull=True)
             | Q(spec__in=LOW_SPECIFICITY)
             | Q(f_ended_open=True)
@@ -162,16 +172,18 @@ def _fetch_commitment_facts(
             "ogp_id",
             "f_no_milestone",
             "f_no_indicator",
+            "f_unsourced",
             "lead_organization_id",
             "spec",
             "f_ended_open",
         )
     )
-    for plan_id, ogp_id, no_ms, no_ind, lead_id, spec, ended_open in flagged:
+    for plan_id, ogp_id, no_ms, no_ind, unsourced, lead_id, spec, ended_open in flagged:
         ids = facts[plan_id].ids
         for key, flagged_here in (
             ("without_milestone", no_ms),
             ("without_indicator", no_ind),
+            ("unsourced_indicator", unsourced),
             ("without_lead", lead_id is None),
             ("low_specificity", spec in LOW_SPECIFICITY),
             ("ended_without_final_status", ended_open),
@@ -254,13 +266,15 @@ def retroactive_approval(facts: PlanFacts) -> Warning | None:
     )
 
 
-def _commitment_gap(facts: PlanFacts, key: str, title: str, message: str) -> Warning | None:
+def _commitment_gap(
+    facts: PlanFacts, key: str, title: str, message: str, code: str = ""
+) -> Warning | None:
     c = facts.commitments
     count = getattr(c, key)
     if not count:
         return None
     return Warning(
-        code=f"commitments_{key}" if key.startswith("without") else key,
+        code=code or (f"commitments_{key}" if key.startswith("without") else key),
         severity=MEDIUM,
         title=title,
         message=message % {"count": count, "total": c.total},
@@ -293,6 +307,23 @@ def commitments_without_indicators(facts: PlanFacts) -> Warning | None:
             "%(count)d of %(total)d commitments have no indicator to measure them by.",
             count,
         ),
+    )
+
+
+def indicators_without_source(facts: PlanFacts) -> Warning | None:
+    count = facts.commitments.unsourced_indicator
+    return _commitment_gap(
+        facts,
+        "unsourced_indicator",
+        _("Indicators with no way to obtain their value"),
+        ngettext(
+            "%(count)d of %(total)d commitments has an indicator with no data source or no stated "
+            "way to obtain its value.",
+            "%(count)d of %(total)d commitments have an indicator with no data source or no stated "
+            "way to obtain its value.",
+            count,
+        ),
+        code="indicators_without_source",
     )
 
 
@@ -425,6 +456,7 @@ RULES = (
     low_specificity,
     commitments_without_milestones,
     commitments_without_indicators,
+    indicators_without_source,
     commitments_without_lead,
     ended_without_final_status,
 )

@@ -28,6 +28,8 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     baseline_date = datetime.date(2015, 1, 1)
     target_value = 80
     target_date = datetime.date(2016, 12, 31)
+    data_source = "Informe de supervisión"
+    method = "Revisión semestral"
 
 
 class ProposalFactory(factory.django.DjangoModelFactory):

@@ -220,3 +220,11 @@ def test_warnings_for_many_plans_take_the_same_number_of_queries(n, django_asser
     with django_assert_num_queries(6):
         result = warnings_for_plans(plans, today=TODAY)
     assert all(len(result[p.pk]) == 8 for p in plans)
+
+
+def test_indicator_nobody_can_feed_is_flagged():
+    plan, commitment = sound_plan()
+    assert "indicators_without_source" not in codes(plan)
+    IndicatorFactory(commitment=commitment, data_source="Registro nacional", method="")
+    found = warning(plan, "indicators_without_source")
+    assert found.facts["commitments"] == [commitment.ogp_id]
