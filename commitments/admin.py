@@ -124,7 +124,8 @@ class OrganizationAliasInline(admin.TabularInline):
 class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "member", "parent"]
     list_filter = ["kind", ("member", RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "acronym", "slug", "aliases__name"]
+    # The normalised names let "gestion publica" find "Gestión Pública".
+    search_fields = ["name", "normalized_name", "acronym", "slug", "aliases__normalized"]
     autocomplete_fields = ["parent", "member"]
     prepopulated_fields = {"slug": ["name", "acronym"]}
     list_select_related = ["member", "parent"]
@@ -283,9 +284,9 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         "ogp_id",
         "title",
         "short_title",
-        "lead_organization__name",
+        "lead_organization__normalized_name",
         "lead_organization__acronym",
-        "lead_organization__aliases__name",
+        "lead_organization__aliases__normalized",
     ]
     autocomplete_fields = [
         "action_plan",

@@ -139,3 +139,32 @@ def test_commitment_page_shows_status_updates_read_only_and_milestones_editable(
     assert inlines["status_updates"].has_delete_permission is False
     assert "Reported by civil society" in response.content.decode()
     assert inlines["milestones"].has_change_permission is True
+
+
+def test_organisation_picker_finds_names_typed_without_accents(client, plan_admin):
+    from commitments.models import Organization, OrganizationAlias, normalize_name
+
+    organization = factories.OrganizationFactory(
+        name="Oficina Nacional de Gobierno Electrónico e Informática",
+        normalized_name=normalize_name("Oficina Nacional de Gobierno Electrónico e Informática"),
+        acronym="ONGEI",
+    )
+    OrganizationAlias.objects.create(
+        organization=organization,
+        name="Oficina Nacional de Gobierno Electrónico y Informática (ONGEI)",
+        normalized=normalize_name("Oficina Nacional de Gobierno Electrónico y Informática (ONGEI)"),
+    )
+    factories.OrganizationFactory(name="Poder Judicial")
+    client.force_login(plan_admin)
+    for term in ("electronico", "Electrónico y Informática", "ongei"):
+        response = client.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": "commitments",
+                "model_name": "commitment",
+                "field_name": "lead_organization",
+                "term": term,
+            },
+        )
+        assert [r["id"] for r in response.json()["results"]] == [str(organization.pk)], term
+    assert Organization.objects.count() == 2
