@@ -12,12 +12,15 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+
+from commitments.roles import RESEARCHER
 
 from .models import Assessment, IRMReport
 from .services import publish_report, refresh_irm_summary
@@ -112,6 +115,12 @@ class IRMReportAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("assessments"), ordering="assessment_total")
     def assessment_count(self, report: IRMReport) -> int:
         return report.assessment_total
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "researchers":
+            # Only IRM researchers can be assigned; anyone else is a form error, not a silent grant.
+            kwargs["queryset"] = get_user_model().objects.filter(groups__name=RESEARCHER)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("reviews.publish_irmreport")

@@ -164,3 +164,36 @@ def test_admin_login_page_logs_a_plan_admin_in(client):
     )
     assert response.status_code == 302
     assert client.get(reverse("admin:index")).context["user"] == user
+
+
+def test_only_irm_researchers_can_be_assigned_to_a_report(client, plan_admin, researcher):
+    report = factories.IRMReportFactory(state=IRMReport.State.DRAFT, published_on=None)
+    outsider = factories.make_editor()
+    client.force_login(plan_admin)
+    url = reverse("admin:reviews_irmreport_change", args=[report.pk])
+    base = {
+        "action_plan": report.action_plan_id,
+        "kind": report.kind,
+        "methodology": report.methodology,
+        "title": "",
+        "url": "",
+        "assessments-TOTAL_FORMS": "0",
+        "assessments-INITIAL_FORMS": "0",
+        "assessments-MIN_NUM_FORMS": "0",
+        "assessments-MAX_NUM_FORMS": "1000",
+    }
+    refused = client.post(url, {**base, "researchers": [outsider.pk]})
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["researchers"]
+    assert list(report.researchers.all()) == []
+
+    accepted = client.post(url, {**base, "researchers": [researcher.pk]})
+    assert accepted.status_code == 302
+    assert list(report.researchers.all()) == [researcher]
+
+
+def test_history_of_a_commitment_opens(client, superuser):
+    commitment = factories.CommitmentFactory()
+    client.force_login(superuser)
+    response = client.get(reverse("admin:commitments_commitment_history", args=[commitment.pk]))
+    assert response.status_code == 200
