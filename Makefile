@@ -62,5 +62,18 @@ messages: install
 	$(PY) manage.py makemessages -l es -l en --no-obsolete --ignore=.venv --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv
 
+## make worker / make beat: the background processes, for when CELERY_BROKER_URL is set (without a
+## broker, `make run` runs every task in-process and needs neither)
+.PHONY: worker beat bench-recompute
+worker: install
+	$(VENV)/bin/celery -A ogptracker worker --loglevel=INFO
+
+beat: install
+	$(VENV)/bin/celery -A ogptracker beat --loglevel=INFO
+
+## make bench-recompute: snapshot recompute vs a naive loop (DATABASE_URL = an empty PostgreSQL db)
+bench-recompute: install
+	$(PY) bench/recompute_bench.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
