@@ -111,7 +111,8 @@ def request_recompute() -> bool:
     from .tasks import recompute_completion_snapshots
 
     delay = settings.SNAPSHOT_COALESCE_SECONDS
-    if not cache.add(PENDING_KEY, 1, timeout=max(delay, 1)):
+    # False: one is queued. None: the cache is down (errors are ignored); queue rather than miss one.
+    if cache.add(PENDING_KEY, 1, timeout=max(delay, 1)) is False:
         return False
     recompute_completion_snapshots.apply_async(countdown=delay)
     return True

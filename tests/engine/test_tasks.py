@@ -162,3 +162,13 @@ def test_editors_of_other_organisations_get_nothing_queued(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
         report(outsider, monitored)
     assert sent_recomputes.calls == []
+
+
+def test_without_a_working_cache_every_change_queues_a_recompute(sent_recomputes, monkeypatch):
+    from commitments import snapshots
+
+    # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down.
+    monkeypatch.setattr(snapshots.cache, "add", lambda *args, **kwargs: None)
+    assert snapshots.request_recompute() is True
+    assert snapshots.request_recompute() is True
+    assert len(sent_recomputes.calls) == 2
