@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -16,6 +17,17 @@ from .models import Commitment, CompletionLevel, StatusEvidence, StatusUpdate
 from .permissions import can_report_on, user_organization
 from .snapshots import request_recompute
 from .tasks import notify_status_update
+
+
+def enqueue_after_commit(task: Any, *args: Any) -> None:
+    """Send a Celery task once the transaction commits. A broker outage is logged (robust), never
+    raised: the write is saved, and the nightly runs heal what a lost message missed."""
+
+    def send() -> None:
+        task.delay(*args)
+
+    send.__qualname__ = f"send {task.name}"  # named in the log line if sending fails
+    transaction.on_commit(send, robust=True)
 
 
 @dataclass(frozen=True)
@@ -78,8 +90,10 @@ def record_status_update(
         )
         refresh_self_reported_status(locked)
         # After commit only: the figures and the emails must see the update, and a rollback sends none.
-        transaction.on_commit(request_recompute)
-        notify_status_update.delay_on_commit(update.pk)
+        # Robust: a broker outage after commit is logged, never an error for a saved update (the
+        # nightly recompute heals a lost message).
+        transaction.on_commit(request_recompute, robust=True)
+        enqueue_after_commit(notify_status_update, update.pk)
     return update
 
 

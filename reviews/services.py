@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments.models import Commitment
+from commitments.services import enqueue_after_commit
 from commitments.snapshots import request_recompute
 from commitments.versioning import stale_details
 
@@ -56,8 +57,9 @@ def publish_report(
         locked.save(update_fields=["state", "published_on", "version", "updated_at"])
         refresh_irm_summary(locked.assessments.values_list("commitment_id", flat=True))
         # After commit only: the figures and the emails must see the published report.
-        transaction.on_commit(request_recompute)
-        notify_report_published.delay_on_commit(locked.pk)
+        # Robust: a broker outage after commit is logged, never an error for a published report.
+        transaction.on_commit(request_recompute, robust=True)
+        enqueue_after_commit(notify_report_published, locked.pk)
     return locked
 
 
