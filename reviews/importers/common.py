@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -81,6 +82,119 @@ class CommitmentRecord:
     policy_areas: list[str] = field(default_factory=list)
     assessments: list[AssessmentRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+# --- What the importer writes, and its report ---------------------------------------------------------
+
+KINDS = (
+    "members",
+    "action plans",
+    "policy areas",
+    "organisations",
+    "organisation names",
+    "commitments",
+    "IRM reports",
+    "assessments",
+)
+COMMITMENT_FIELDS = (
+    "action_plan_id",
+    "number",
+    "title",
+    "short_title",
+    "full_text",
+    "lead_organization_id",
+    "value_access_to_information",
+    "value_civic_participation",
+    "value_public_accountability",
+    "value_technology_innovation",
+    "theme",
+    "cluster",
+    "start_date",
+    "start_date_text",
+    "end_date",
+    "end_date_text",
+    "added_after_approval",
+    "source_file",
+    "source_row",
+)
+# What a format leaves out is written blank: the importer owns these fields.
+COMMITMENT_DEFAULTS: dict[str, object] = {
+    "number": "",
+    "title": "",
+    "short_title": "",
+    "full_text": "",
+    "value_access_to_information": False,
+    "value_civic_participation": False,
+    "value_public_accountability": False,
+    "value_technology_innovation": False,
+    "theme": "",
+    "cluster": "",
+    "start_date": None,
+    "start_date_text": "",
+    "end_date": None,
+    "end_date_text": "",
+}
+# Every field the importer owns on an assessment; a scale the row does not rate is written blank.
+ASSESSMENT_DEFAULTS: dict[str, object] = {
+    "specificity": "",
+    "specificity_label": "",
+    "verifiable": None,
+    "verifiable_label": "",
+    "relevant_access_to_information": None,
+    "relevant_civic_participation": None,
+    "relevant_public_accountability": None,
+    "relevant_technology_innovation": None,
+    "potential_impact": "",
+    "potential_impact_label": "",
+    "potential_for_results": "",
+    "potential_for_results_label": "",
+    "completion": "",
+    "completion_label": "",
+    "opened_government": "",
+    "opened_government_label": "",
+    "early_results": "",
+    "early_results_label": "",
+}
+ASSESSMENT_FIELDS = (
+    *ASSESSMENT_DEFAULTS,
+    "starred",
+    "star_formula",
+    "source_stars",
+    "source_file",
+    "source_row",
+)
+
+
+class Summary:
+    """Created / updated / unchanged per kind of record, plus warnings with their rows."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        self.rows = 0
+        # message -> (rows affected, the first ten of them): stays small however long the file.
+        self.warnings: dict[str, tuple[int, list[int]]] = {}
+
+    def add(self, kind: str, outcome: str, n: int = 1) -> None:
+        self.counts[kind][outcome] += n
+
+    def warn(self, message: str, row: int) -> None:
+        count, rows = self.warnings.get(message, (0, []))
+        if len(rows) < 10:
+            rows.append(row)
+        self.warnings[message] = (count + 1, rows)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"{kind}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
+            for kind, c in self.counts.items()
+        ]
+        for message, (count, rows) in self.warnings.items():
+            shown = ", ".join(str(r) for r in rows) + (", ..." if count > len(rows) else "")
+            lines.append(
+                _("warning: %(message)s (%(n)d rows: %(rows)s)")
+                % {"message": message, "n": count, "rows": shown}
+            )
+        return lines
 
 
 # --- Scales -------------------------------------------------------------------------------------------

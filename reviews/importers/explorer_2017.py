@@ -1,8 +1,11 @@
 """The 2017 IRM Explorer table (`ogpirm_live_data.csv`): row 1 column numbers, row 2 names, data from 3.
 
 It names countries, not codes, and carries no OGP ids: the writer numbers each member's commitments in
-file order (PE0001...). Reports: the progress report (design scales, mid-term completion, three star
-columns) and, where the row has end-of-term data, the end-of-term report; both methodology pre_2021.
+file order (PE0001...). Reports, methodology pre_2021: the progress report (design scales, mid-term
+completion, three star columns) and the end-of-term report, each assessing a row only where that row
+has a value (other than ND/NR/NA/empty) in one of the report's scale columns; a report exists for a
+plan when one of its rows is assessed in it. The file's 69 rows with no IRM data at all (the plans the
+IRM had not yet assessed in 2017, e.g. Norway 1, Malta 1) get no assessment.
 The end-of-term assessment repeats the row's design scales (specificity, relevance, potential impact),
 as the IRM's end-of-term reports did, so that its star can be computed.
 """

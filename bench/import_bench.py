@@ -1,0 +1,122 @@
+"""Benchmark `import_ogp_irm` on the full 2017 Explorer table, and show memory stays flat at 5x.
+
+    .venv/bin/python bench/import_bench.py                      # SQLite (a fresh temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ogp_importer .venv/bin/python bench/import_bench.py
+
+The database is a fresh test database (Django's test-database machinery: `test_<name>` on
+PostgreSQL, a temporary file on SQLite), created, migrated and destroyed by the bench.
+
+Prints: wall time of the first import and of a second (nothing to change) import; the process's
+peak resident memory (ru_maxrss); and the tracemalloc peak of an import of the file and of a file
+five times as long (the same rows five times, copies 2-5 moved to plans 11-13, 21-23...: new plans
+and new commitment ids, same members). A streaming importer has about the same peak for both.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPLORER = ROOT.parent / "shared" / "data" / "ogp-irm" / "explorer-2017-ogpirm_live_data.csv"
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ogptracker.settings")
+
+
+def make_long_file(directory: Path, copies: int) -> Path:
+    """The Explorer file `copies` times over; each copy's plans renumbered so its rows are new."""
+    path = directory / f"explorer-x{copies}.csv"
+    with (
+        EXPLORER.open(newline="", encoding="utf-8") as source,
+        path.open("w", newline="", encoding="utf-8") as target,
+    ):
+        reader, writer = csv.reader(source), csv.writer(target)
+        numbers, names = next(reader), next(reader)
+        writer.writerows([numbers, names])
+        plan_col = names.index("Action Plan Number")
+        rows = list(reader)  # the bench's own copy; the importer itself streams
+        for copy in range(copies):
+            for row in rows:
+                out = list(row)
+                out[plan_col] = str(int(row[plan_col]) + 10 * copy)
+                writer.writerow(out)
+    return path
+
+
+def run(path: Path) -> tuple[float, str]:
+    from django.core.management import call_command
+
+    out = StringIO()
+    started = time.perf_counter()
+    call_command("import_ogp_irm", str(path), stdout=out, stderr=StringIO())
+    return time.perf_counter() - started, out.getvalue()
+
+
+def traced(path: Path) -> tuple[float, int]:
+    tracemalloc.start()
+    try:
+        seconds, _out = run(path)
+        return seconds, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def empty_database() -> None:
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+    from django.utils import translation
+
+    translation.activate("en")
+    workdir = Path(tempfile.mkdtemp(prefix="import-bench-"))
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(workdir / "bench.sqlite3")
+    setup_test_environment(debug=False)  # as in production: no query log kept in memory
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        rows = sum(1 for _ in EXPLORER.open(encoding="utf-8")) - 2
+        print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+        print(f"file: {EXPLORER.name}, {rows} data rows")
+
+        first, summary = run(EXPLORER)
+        print(f"first import (everything new):  {first:6.2f} s")
+        print("  " + "\n  ".join(line.strip() for line in summary.splitlines()[1:9]))
+        second, _ = run(EXPLORER)
+        print(f"second import (nothing to do):  {second:6.2f} s")
+        peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(f"peak RSS of the process so far: {peak_rss:6.1f} MiB")
+
+        long_file = make_long_file(workdir, 5)
+        empty_database()
+        long_seconds, _ = run(long_file)
+        print(f"5x file ({5 * rows} rows), first import: {long_seconds:6.2f} s")
+
+        empty_database()
+        _s, peak_1x = traced(EXPLORER)
+        empty_database()
+        _s, peak_5x = traced(long_file)
+        print(f"tracemalloc peak, 1x file: {peak_1x / 2**20:6.1f} MiB")
+        print(
+            f"tracemalloc peak, 5x file: {peak_5x / 2**20:6.1f} MiB  (ratio {peak_5x / peak_1x:.2f})"
+        )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
