@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Assessment
@@ -57,7 +58,7 @@ class AssessmentForm(forms.Form):
             if name in BOOLEAN_SCALES:
                 choices = [("", NOT_RATED), ("true", _("Yes")), ("false", _("No"))]
                 scale_fields[name] = forms.TypedChoiceField(
-                    label=model_field.verbose_name,
+                    label=capfirst(model_field.verbose_name),
                     choices=choices,
                     coerce=_to_bool,
                     empty_value=None,
@@ -67,7 +68,7 @@ class AssessmentForm(forms.Form):
             else:
                 choices = list(model_field.choices)
                 scale_fields[name] = forms.ChoiceField(
-                    label=model_field.verbose_name,
+                    label=capfirst(model_field.verbose_name),
                     choices=[("", NOT_RATED), *choices],
                     required=False,
                     help_text=_help_text(name, choices),

@@ -25,10 +25,20 @@
     Array.prototype.forEach.call(headers, function (th, index) {
       var button = th.querySelector("button");
       if (!button) { return; }
+      // The arrow is decoration: aria-sort on the header tells assistive technology the order.
+      var arrow = document.createElement("span");
+      arrow.className = "sort-arrow";
+      arrow.setAttribute("aria-hidden", "true");
+      button.appendChild(arrow);
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
-        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+        Array.prototype.forEach.call(headers, function (other) {
+          other.removeAttribute("aria-sort");
+          var otherArrow = other.querySelector(".sort-arrow");
+          if (otherArrow) { otherArrow.textContent = ""; }
+        });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        arrow.textContent = ascending ? " ▲" : " ▼";
         var byLevel = th.getAttribute("data-sort") === "level";
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);

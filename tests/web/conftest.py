@@ -43,6 +43,12 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """A plan with two commitments, an editor monitoring one, researchers, a draft and a published
+    report. The role groups must exist (they do after migrations)."""
     plan = factories.ActionPlanFactory(
         title="Primer plan de acción",
         approval_date=datetime.date(2012, 4, 10),
