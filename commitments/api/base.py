@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.cache import patch_vary_headers
@@ -75,6 +76,13 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     def get_csv_serializer_class(self) -> type:
         return self.get_serializer_class()
 
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Building a FilterSet deep-copies every declared filter: skip it when none is asked for.
+        declared = getattr(self.filterset_class, "base_filters", None)
+        if declared is not None and not any(name in declared for name in self.request.GET):
+            return queryset
+        return super().filter_queryset(queryset)
+
     # -- rows -------------------------------------------------------------------------------------
 
     def fetch_rows(self, ids: list[Any]) -> list[dict]:
@@ -82,8 +90,20 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         raise NotImplementedError
 
     def get_ordering(self, queryset: QuerySet) -> list[str]:
+        """The requested (or default) order, made total: the primary key breaks ties unless the
+        last field is already unique (so an index on that field alone can serve the page)."""
         ordering = list(queryset.query.order_by) or list(self.ordering)
-        return [*ordering, "pk"]
+        last = ordering[-1].lstrip("-")
+        if last != "pk" and not self._is_unique(last):
+            ordering.append("pk")
+        return ordering
+
+    def _is_unique(self, name: str) -> bool:
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:  # a related path: not a unique column of this table
+            return False
+        return bool(getattr(field, "unique", False))
 
     # -- endpoints --------------------------------------------------------------------------------
 
@@ -91,9 +111,12 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         pages = IdPages(queryset, self.get_ordering(queryset))
         ids = self.paginate_queryset(pages)
-        response = self.get_paginated_response(self.fetch_rows(ids))
-        if pages.last_modified is not None:
-            response["Last-Modified"] = http_date(pages.last_modified.timestamp())
+        rows = self.fetch_rows(ids)
+        response = self.get_paginated_response(rows)
+        # The newest change among the rows shown (the ETag, a hash of the body, catches the rest).
+        changed = [row["updated_at"] for row in rows if row.get("updated_at") is not None]
+        if changed:
+            response["Last-Modified"] = http_date(max(changed).timestamp())
         return response
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:

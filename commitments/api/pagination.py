@@ -1,16 +1,14 @@
 """Page-number pagination that pages ids, not rows (see /work/shared/PERF-NOTES.md).
 
-The count runs on the filtered base table (filters use id subqueries, not joins) and also returns
-the newest `updated_at`, for the Last-Modified header, in the same query. The page is a list of
-primary keys; the view then fetches the rows for those keys only.
+The count runs on the filtered base table (filters use id subqueries, not joins). The page is a
+list of primary keys, picked by an index scan; the view then fetches the rows for those keys only.
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -26,13 +24,11 @@ class IdPages:
     def __init__(self, queryset: QuerySet, ordering: list[str]) -> None:
         self.queryset = queryset
         self.ordering = ordering
-        self.last_modified: datetime.datetime | None = None
         self._count: int | None = None
 
     def count(self) -> int:
         if self._count is None:
-            figures = self.queryset.order_by().aggregate(n=Count("pk"), last=Max("updated_at"))
-            self._count, self.last_modified = figures["n"], figures["last"]
+            self._count = self.queryset.order_by().count()
         return self._count
 
     def __len__(self) -> int:

@@ -19,6 +19,8 @@ from commitments.figures import (
 from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 
+from .lookups import InIds
+
 
 def _in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
     by_pk = {row.pop("_pk"): row for row in rows}
@@ -54,7 +56,7 @@ def member_rows(ids: Sequence[Any]) -> list[dict]:
         .values("n")
     )
     tuples = (
-        Member.objects.filter(pk__in=ids)
+        Member.objects.filter(InIds("pk", ids))
         .annotate(plan_count=Coalesce(Subquery(plan_count), 0))
         .values_list(*MEMBER_COLUMNS, "plan_count")
     )
@@ -101,9 +103,9 @@ PLAN_COLUMNS = (
 
 def plan_rows(ids: Sequence[Any]) -> list[dict]:
     """Plans by primary key with their completion figures (two queries: rows, one aggregate)."""
-    tuples = list(ActionPlan.objects.filter(pk__in=ids).values_list(*PLAN_COLUMNS))
+    tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
     figures = figures_by_key(
-        completion_by(Commitment.objects.filter(action_plan_id__in=ids), "action_plan")
+        completion_by(Commitment.objects.filter(InIds("action_plan_id", ids)), "action_plan")
     )
     rows = []
     for (
@@ -161,9 +163,9 @@ ORGANIZATION_COLUMNS = (
 
 def organization_rows(ids: Sequence[Any]) -> list[dict]:
     """Organisations with the figures of the commitments they lead (two queries)."""
-    tuples = list(Organization.objects.filter(pk__in=ids).values_list(*ORGANIZATION_COLUMNS))
+    tuples = list(Organization.objects.filter(InIds("pk", ids)).values_list(*ORGANIZATION_COLUMNS))
     figures = figures_by_key(
-        completion_by(Commitment.objects.filter(lead_organization_id__in=ids), "organization")
+        completion_by(Commitment.objects.filter(InIds("lead_organization_id", ids)), "organization")
     )
     rows = []
     for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:
@@ -287,7 +289,7 @@ def supporting_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
     through = Commitment.supporting_organizations.through.objects
     grouped: dict[Any, list[dict]] = defaultdict(list)
     for commitment_id, slug, name in (
-        through.filter(commitment_id__in=ids)
+        through.filter(InIds("commitment_id", ids))
         .order_by("organization__name", "organization_id")
         .values_list("commitment_id", "organization__slug", "organization__name")
     ):
@@ -299,7 +301,7 @@ def areas_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
     through = Commitment.policy_areas.through.objects
     grouped: dict[Any, list[dict]] = defaultdict(list)
     for commitment_id, slug, name in (
-        through.filter(commitment_id__in=ids)
+        through.filter(InIds("commitment_id", ids))
         .order_by("policyarea__name", "policyarea_id")
         .values_list("commitment_id", "policyarea__slug", "policyarea__name")
     ):
@@ -314,7 +316,7 @@ def commitment_rows(
     `extras`: {row key: {commitment pk: value}} computed by the caller for the same ids."""
     if not ids:
         return []
-    tuples = Commitment.objects.filter(pk__in=ids).values_list(*COMMITMENT_COLUMNS)
+    tuples = Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
     supporting = supporting_by_commitment(ids)
     areas = areas_by_commitment(ids)
     extras = extras or {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
+from commitments.api.lookups import InIds
 from commitments.models import StatusEvidence, StatusUpdate
 from reviews.models import Assessment
 
@@ -107,7 +108,7 @@ def latest_assessments(commitment_ids: Sequence[Any]) -> dict[Any, dict]:
     """{commitment pk: its latest published assessment} for a page of commitments (one query)."""
     latest: dict[Any, dict] = {}
     for values in latest_first_by_commitment(
-        Assessment.objects.published().filter(commitment_id__in=commitment_ids)
+        Assessment.objects.published().filter(InIds("commitment_id", commitment_ids))
     ).values_list("commitment_id", *SUMMARY_PATHS):
         if values[0] not in latest:
             latest[values[0]] = summary_row(values[1:])
@@ -181,6 +182,6 @@ def assessment_rows(ids: Sequence[Any]) -> list[dict]:
     """Published assessments by primary key, in the same order (one query)."""
     by_pk = {
         values[0]: full_row(values)
-        for values in Assessment.objects.filter(pk__in=ids).values_list(*FULL_PATHS)
+        for values in Assessment.objects.filter(InIds("pk", ids)).values_list(*FULL_PATHS)
     }
     return [by_pk[pk] for pk in ids if pk in by_pk]
