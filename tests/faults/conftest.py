@@ -83,3 +83,11 @@ def throwaway_redis() -> Iterator[ThrowawayRedis]:
     finally:
         if server.is_up():
             server.stop()
+
+
+@pytest.fixture
+def live_roles(transactional_db) -> None:
+    """The role groups, recreated: a transactional test's flush removes what migrations created."""
+    from commitments.roles import sync_roles
+
+    sync_roles()
