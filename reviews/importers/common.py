@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commitments.models import CompletionLevel
 from reviews.models import (
@@ -86,16 +87,17 @@ class CommitmentRecord:
 
 # --- What the importer writes, and its report ---------------------------------------------------------
 
-KINDS = (
-    "members",
-    "action plans",
-    "policy areas",
-    "organisations",
-    "organisation names",
-    "commitments",
-    "IRM reports",
-    "assessments",
-)
+# Kind of record (the key the writer counts under) -> its name in the printed summary.
+KINDS = {
+    "members": gettext_lazy("members"),
+    "action plans": gettext_lazy("action plans"),
+    "policy areas": gettext_lazy("policy areas"),
+    "organisations": gettext_lazy("organisations"),
+    "organisation names": gettext_lazy("organisation names"),
+    "commitments": gettext_lazy("commitments"),
+    "IRM reports": gettext_lazy("IRM reports"),
+    "assessments": gettext_lazy("assessments"),
+}
 COMMITMENT_FIELDS = (
     "action_plan_id",
     "number",
@@ -185,7 +187,8 @@ class Summary:
 
     def lines(self) -> list[str]:
         lines = [
-            f"{kind}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
+            _("%(kind)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
+            % {"kind": KINDS[kind], **{k: c[k] for k in ("created", "updated", "unchanged")}}
             for kind, c in self.counts.items()
         ]
         for message, (count, rows) in self.warnings.items():

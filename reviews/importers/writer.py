@@ -154,6 +154,12 @@ class Writer:
             self.prefixes[spec.prefix] = spec.code
             self._new_members.append(member)
             self.summary.add("members", "created")
+        elif member.kind != spec.kind:
+            raise ImportRowError(
+                _("member %(code)s exists as a %(kind)s member; this row says %(given)s")
+                % {"code": spec.code, "kind": member.kind, "given": spec.kind},
+                row=row,
+            )
         elif spec.code not in self._seen["members"] and member.pk is not None:
             self.summary.add("members", "unchanged")
         self._seen["members"].add(spec.code)

@@ -207,3 +207,12 @@ def test_a_local_member_without_its_country_is_refused(current_file):
 
     with pytest.raises(CommandError, match="Locality, Country"):
         run_import(current_file(rows))
+
+
+def test_a_local_row_cannot_reuse_a_nations_code(current_file):
+    local = {**ROWS[2], "Code": "PER", "Action Plan ID": "AP_PER01"}
+    rows = [ROWS[0], {**local, "Commitment Unique Identifier": "PE0099"}]
+
+    with pytest.raises(CommandError, match="row 3: member PER exists as a national member"):
+        run_import(current_file(rows))
+    assert Commitment.objects.count() == 0
