@@ -19,7 +19,7 @@ from commitments.figures import (
 from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 
-from .lookups import InIds
+from .lookups import InIds, PageQuery
 
 
 def _in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
@@ -285,28 +285,38 @@ def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict
     }
 
 
-def supporting_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
-    through = Commitment.supporting_organizations.through.objects
-    grouped: dict[Any, list[dict]] = defaultdict(list)
-    for commitment_id, slug, name in (
-        through.filter(InIds("commitment_id", ids))
+SUPPORTING_PAGE = PageQuery(
+    lambda ids: (
+        Commitment.supporting_organizations.through.objects.filter(InIds("commitment_id", ids))
         .order_by("organization__name", "organization_id")
         .values_list("commitment_id", "organization__slug", "organization__name")
-    ):
+    )
+)
+AREAS_PAGE = PageQuery(
+    lambda ids: (
+        Commitment.policy_areas.through.objects.filter(InIds("commitment_id", ids))
+        .order_by("policyarea__name", "policyarea_id")
+        .values_list("commitment_id", "policyarea__slug", "policyarea__name")
+    )
+)
+COMMITMENTS_PAGE = PageQuery(
+    lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
+)
+
+
+def _named_refs_by_commitment(tuples: Iterable[tuple]) -> dict[Any, list[dict]]:
+    grouped: dict[Any, list[dict]] = defaultdict(list)
+    for commitment_id, slug, name in tuples:
         grouped[commitment_id].append({"id": slug, "name": name})
     return grouped
+
+
+def supporting_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
+    return _named_refs_by_commitment(SUPPORTING_PAGE.rows(ids))
 
 
 def areas_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
-    through = Commitment.policy_areas.through.objects
-    grouped: dict[Any, list[dict]] = defaultdict(list)
-    for commitment_id, slug, name in (
-        through.filter(InIds("commitment_id", ids))
-        .order_by("policyarea__name", "policyarea_id")
-        .values_list("commitment_id", "policyarea__slug", "policyarea__name")
-    ):
-        grouped[commitment_id].append({"id": slug, "name": name})
-    return grouped
+    return _named_refs_by_commitment(AREAS_PAGE.rows(ids))
 
 
 def commitment_rows(
@@ -316,7 +326,7 @@ def commitment_rows(
     `extras`: {row key: {commitment pk: value}} computed by the caller for the same ids."""
     if not ids:
         return []
-    tuples = Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
+    tuples = COMMITMENTS_PAGE.rows(ids)
     supporting = supporting_by_commitment(ids)
     areas = areas_by_commitment(ids)
     extras = extras or {}

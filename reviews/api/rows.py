@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
-from commitments.api.lookups import InIds
+from commitments.api.lookups import InIds, PageQuery
 from commitments.models import StatusEvidence, StatusUpdate
 from reviews.models import Assessment
 
@@ -68,18 +68,21 @@ NULL_WHEN_BLANK = frozenset(
 
 
 def _builder(fields: tuple[tuple[str, str], ...]) -> Any:
-    keys = [key for key, _ in fields]
+    """A function that turns a values tuple into a row, nested keys and blank scales resolved once."""
+    plan = []
+    for key, _ in fields:
+        parent, _, child = key.rpartition(".")
+        plan.append((parent or None, child, key in NULL_WHEN_BLANK))
 
     def build(values: Sequence[Any]) -> dict:
         row: dict[str, Any] = {}
-        for key, value in zip(keys, values, strict=True):
-            if key in NULL_WHEN_BLANK and value == "":
+        for (parent, key, blank_is_null), value in zip(plan, values, strict=True):
+            if blank_is_null and value == "":
                 value = None
-            if "." in key:
-                parent, child = key.split(".", 1)
-                row.setdefault(parent, {})[child] = value
-            else:
+            if parent is None:
                 row[key] = value
+            else:
+                row.setdefault(parent, {})[key] = value
         return row
 
     return build
@@ -104,12 +107,17 @@ def oldest_first(assessments: QuerySet) -> QuerySet:
     )
 
 
+LATEST_PAGE = PageQuery(
+    lambda ids: latest_first_by_commitment(
+        Assessment.objects.published().filter(InIds("commitment_id", ids))
+    ).values_list("commitment_id", *SUMMARY_PATHS)
+)
+
+
 def latest_assessments(commitment_ids: Sequence[Any]) -> dict[Any, dict]:
     """{commitment pk: its latest published assessment} for a page of commitments (one query)."""
     latest: dict[Any, dict] = {}
-    for values in latest_first_by_commitment(
-        Assessment.objects.published().filter(InIds("commitment_id", commitment_ids))
-    ).values_list("commitment_id", *SUMMARY_PATHS):
+    for values in LATEST_PAGE.rows(commitment_ids):
         if values[0] not in latest:
             latest[values[0]] = summary_row(values[1:])
     return latest
