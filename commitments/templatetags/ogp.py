@@ -42,7 +42,7 @@ def completion_badge(key: str) -> SafeString:
 def rate(value: Rate) -> str:
     """ "2 of 48 (4.2%)", with numbers in the active locale."""
     percent = value.percent
-    shown = "—" if percent is None else f"{number_format(percent, 1)} %"
+    shown = "—" if percent is None else f"{number_format(percent, 1)}\xa0%"
     return _("%(numerator)s of %(denominator)s (%(percent)s)") % {
         "numerator": number_format(value.numerator),
         "denominator": number_format(value.denominator),

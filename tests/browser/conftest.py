@@ -48,6 +48,20 @@ def browser() -> Iterator:
         browser.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    # A live-server test flushes the database when it ends, which also removes the role groups that
+    # a data migration made. Put them back after the flush, so later tests find them as they expect.
+    result = yield
+    from pytest_django.plugin import blocking_manager_key
+
+    from commitments.roles import sync_roles
+
+    with item.config.stash[blocking_manager_key].unblock():
+        sync_roles()
+    return result
+
+
 @pytest.fixture
 def roles(transactional_db) -> None:
     # Transactional tests flush the database between tests, which removes the role groups that a

@@ -22,8 +22,8 @@ def test_home_lists_members_plans_and_headline_figures(client, world):
     html = response.content.decode()
     assert world.plan.member.name in html
     assert f'href="/plans/{world.plan.ogp_id}/"' in html
-    # 3 commitments, one complete by the IRM: "1 de 3 (33,3 %)" in Spanish, the default language.
-    assert "1 de 3 (33,3 %)" in html
+    # 3 commitments, one complete by the IRM: "1 de 3 (33,3\xa0%)" in Spanish, the default language.
+    assert "1 de 3 (33,3\xa0%)" in html
     assert "/api/v1/stats/completion/?group_by=action_plan&amp;format=csv" in html
 
 
@@ -38,7 +38,7 @@ def test_plan_page_shows_approval_figures_chart_and_commitment_table(client, wor
     assert "Resolución Ministerial N° 085-2012-PCM" in html
     assert "April 10, 2012" in html  # dates in the user's locale
     assert '<svg class="chart"' in html  # drawn on the server
-    assert "1 of 2 (50.0 %)" in html  # civil society: complete rate
+    assert "1 of 2 (50.0\xa0%)" in html  # civil society: complete rate
     assert world.commitment.title in html and world.other.title in html
     assert world.commitment.lead_organization.name in html
     assert 'class="disagree"' in html and "Tracks disagree" in html
@@ -126,7 +126,7 @@ def test_organisation_page_shows_led_and_supported_commitments_with_figures(clie
     assert response.status_code == 200
     assert world.commitment.title in html  # leads
     assert world.other.title in html  # supports
-    assert "0 of 1 (0.0 %)" in html
+    assert "0 of 1 (0.0\xa0%)" in html
     assert f"/api/v1/organizations/{lead.slug}/?format=json" in html
 
 
