@@ -75,5 +75,10 @@ beat: install
 bench-recompute: install
 	$(PY) bench/recompute_bench.py $(ARGS)
 
+## make bench-import: import_ogp_irm on the full Explorer file and a 5x file (SQLite, or DATABASE_URL)
+.PHONY: bench-import
+bench-import: install
+	$(PY) bench/import_bench.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
