@@ -196,3 +196,24 @@ def test_editor_cannot_publish(client, world):
     assert client.post(f"/irm/reports/{world.draft.pk}/publish/").status_code == 404
     world.draft.refresh_from_db()
     assert world.draft.state == IRMReport.State.SUBMITTED
+
+
+def test_plan_admin_sees_drafts_but_does_not_assess_in_the_web_form(client, world):
+    client.force_login(world.plan_admin)
+    assert client.get(f"/irm/reports/{world.draft.pk}/").status_code == 200
+    assert client.get(_assess_url(world.draft, world.commitment)).status_code == 403
+    # Submitting is the researchers' step.
+    assert client.post(f"/irm/reports/{world.draft.pk}/submit/").status_code == 403
+    world.draft.refresh_from_db()
+    assert world.draft.state == IRMReport.State.DRAFT
+
+
+def test_forbidden_page_says_why_in_the_users_language(client, world):
+    client.force_login(world.editor)
+    response = client.get(
+        f"/commitments/{world.other.ogp_id}/report/", headers={"accept-language": "en"}
+    )
+    assert response.status_code == 403
+    assert "You may only report on commitments your organisation monitors." in (
+        response.content.decode()
+    )
