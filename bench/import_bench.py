@@ -33,20 +33,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ogptracker.settings")
 def make_long_file(directory: Path, copies: int) -> Path:
     """The Explorer file `copies` times over; each copy's plans renumbered so its rows are new."""
     path = directory / f"explorer-x{copies}.csv"
-    with (
-        EXPLORER.open(newline="", encoding="utf-8") as source,
-        path.open("w", newline="", encoding="utf-8") as target,
-    ):
-        reader, writer = csv.reader(source), csv.writer(target)
-        numbers, names = next(reader), next(reader)
-        writer.writerows([numbers, names])
-        plan_col = names.index("Action Plan Number")
-        rows = list(reader)  # the bench's own copy; the importer itself streams
+    with path.open("w", newline="", encoding="utf-8") as target:
+        writer = csv.writer(target)
         for copy in range(copies):
-            for row in rows:
-                out = list(row)
-                out[plan_col] = str(int(row[plan_col]) + 10 * copy)
-                writer.writerow(out)
+            with EXPLORER.open(newline="", encoding="utf-8") as source:
+                reader = csv.reader(source)
+                numbers, names = next(reader), next(reader)
+                if copy == 0:
+                    writer.writerows([numbers, names])
+                plan_col = names.index("Action Plan Number")
+                for row in reader:
+                    row[plan_col] = str(int(row[plan_col]) + 10 * copy)
+                    writer.writerow(row)
     return path
 
 
