@@ -26,6 +26,10 @@ _ADMIN_MODELS = {
         "policyarea",
         "commitment",
         "milestone",
+        "indicator",
+        "proposal",
+        "consultationevent",
+        "planprocess",
     ],
     "reviews": ["irmreport", "assessment"],
 }
@@ -40,6 +44,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ]
     + [
         "commitments.view_statusupdate",
+        "commitments.view_statusevidence",
+        "commitments.view_indicatorreading",
+        "commitments.view_follow",
+        "commitments.view_notificationdelivery",
+        "commitments.view_completionsnapshot",
+        "commitments.view_snapshotrun",
         "reviews.publish_irmreport",
         "auth.add_user",
         "auth.change_user",
