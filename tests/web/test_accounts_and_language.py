@@ -137,3 +137,13 @@ def test_catalogue_is_complete_and_compiled(language):
         if "msgid_plural" not in fields and "msgctxt" not in fields:
             msgid, msgstr = (json.loads(f'"{fields[k]}"') for k in ("msgid", "msgstr"))
             assert compiled.gettext(msgid) == msgstr, f"{mo} is stale: run make messages"
+
+
+@pytest.mark.parametrize(
+    ("username", "landing"),
+    [("editor", "/my/commitments/"), ("researcher", "/irm/reports/"), ("planadmin", "/")],
+)
+def test_without_a_next_page_people_land_where_their_work_is(client, world, username, landing):
+    response = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == landing
