@@ -50,10 +50,12 @@ def make_long_file(directory: Path, copies: int) -> Path:
 
 def run(path: Path) -> tuple[float, str]:
     from django.core.management import call_command
+    from django.utils import translation
 
     out = StringIO()
     started = time.perf_counter()
-    call_command("import_ogp_irm", str(path), stdout=out, stderr=StringIO())
+    with translation.override("en"):
+        call_command("import_ogp_irm", str(path), stdout=out, stderr=StringIO())
     return time.perf_counter() - started, out.getvalue()
 
 
@@ -78,9 +80,7 @@ def main() -> None:
     django.setup()
     from django.db import connection
     from django.test.utils import setup_test_environment
-    from django.utils import translation
 
-    translation.activate("en")
     workdir = Path(tempfile.mkdtemp(prefix="import-bench-"))
     if connection.vendor == "sqlite":
         connection.settings_dict["TEST"]["NAME"] = str(workdir / "bench.sqlite3")
