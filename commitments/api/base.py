@@ -19,8 +19,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -48,6 +49,21 @@ class PublicReadOnlyMixin:
 
     permission_classes = [AllowAny]
     content_negotiation_class = StrictContentNegotiation
+    # Query parameters that may be given empty (free text); any other empty one is a 400.
+    empty_allowed: ClassVar[frozenset[str]] = frozenset({"q"})
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        empty = sorted(
+            name
+            for name, value in request.query_params.items()
+            if value == "" and name not in self.empty_allowed
+        )
+        if empty:
+            raise ValidationError(
+                {name: [_("Give a value, or leave the parameter out.")] for name in empty}
+            )
+        super().initial(request, *args, **kwargs)
+
     http_method_names = ["get", "head", "options"]
     renderer_classes = [ORJSONRenderer, CSVRenderer]
 
@@ -146,6 +162,7 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         )
 
 
+@csrf_exempt  # a JSON 404 for any method, never the CSRF failure page (HTML)
 def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any other URL under /api/: a JSON 404 rather than the site's HTML page."""
     return JsonResponse({"detail": str(_("No such API endpoint."))}, status=404)
