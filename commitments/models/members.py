@@ -110,8 +110,8 @@ class Organization(models.Model):
         INTERNATIONAL = "international", _("International")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=300)
-    normalized_name = models.CharField(max_length=300, editable=False, db_index=True)
+    name = models.CharField(_("name"), max_length=1000)
+    normalized_name = models.CharField(max_length=1000, editable=False, db_index=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
@@ -170,8 +170,8 @@ class OrganizationAlias(models.Model):
     """Another spelling of an organisation's name ("Secretaria de Gestion Publica", "SGP")."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(_("alternative name"), max_length=300)
-    normalized = models.CharField(max_length=300, editable=False, db_index=True)
+    name = models.CharField(_("alternative name"), max_length=1000)
+    normalized = models.CharField(max_length=1000, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("alternative name")

@@ -163,7 +163,7 @@ class Commitment(models.Model):
         _("number in the plan"), max_length=40, blank=True, help_text=_("As written: 1:h, 2.1...")
     )
     title = models.TextField(_("title"))
-    short_title = models.CharField(_("short title"), max_length=300, blank=True)
+    short_title = models.CharField(_("short title"), max_length=1000, blank=True)
     full_text = models.TextField(_("full text"), blank=True)
     lead_organization = models.ForeignKey(
         Organization,
@@ -194,7 +194,7 @@ class Commitment(models.Model):
         PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="commitments"
     )
     theme = models.CharField(_("theme"), max_length=300, blank=True)
-    cluster = models.CharField(_("cluster"), max_length=60, blank=True)
+    cluster = models.CharField(_("cluster"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     start_date_text = models.CharField(
         _("start date as written"),
