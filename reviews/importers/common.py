@@ -308,19 +308,25 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def parse_date(raw: str) -> tuple[datetime.date | None, str]:
+def _day_first(raw: str) -> bool:
+    match = _NUMERIC_DATE.fullmatch(" ".join(raw.split()))
+    return bool(match and int(match.group(1)) > 12)
+
+
+def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | None, str]:
     """(date, text kept when it is not one exact date).
 
     `04/01/2012` is month/day (the OGP sheets are US-formatted) unless the first number is over 12
-    (`31/12/2014` is day/month). A bare year, a month and year (`July 2014`), `Ongoing`,
-    `Not Specified`, `NR` and anything else that is not one exact day stay null, with the text kept.
+    (`31/12/2014` is day/month) or `day_first` says the row writes day/month. A bare year, a
+    month and year (`July 2014`), `Ongoing`, `Not Specified`, `NR` and anything else that is
+    not one exact day stay null, with the text kept.
     """
     text = " ".join(raw.split())
     if is_missing(text):
         return None, "" if text == "" else text
     if match := _NUMERIC_DATE.fullmatch(text):
         first, second, year = (int(g) for g in match.groups())
-        month, day = (second, first) if first > 12 else (first, second)
+        month, day = (second, first) if first > 12 or day_first else (first, second)
     elif match := _ISO_DATE.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
     else:
@@ -332,9 +338,13 @@ def parse_date(raw: str) -> tuple[datetime.date | None, str]:
 
 
 def date_fields(raw_start: str, raw_end: str, warnings: list[str]) -> dict[str, object]:
-    """Start and end as stored; a start after the end keeps both as written text only."""
-    start, start_text = parse_date(raw_start)
-    end, end_text = parse_date(raw_end)
+    """Start and end as stored; a start after the end keeps both as written text only.
+
+    A row that writes one of its dates day/month (`31/12/2016`) is read day/month for both, so
+    `01/07/2014` beside it is 1 July, not 7 January."""
+    day_first = _day_first(raw_start) or _day_first(raw_end)
+    start, start_text = parse_date(raw_start, day_first=day_first)
+    end, end_text = parse_date(raw_end, day_first=day_first)
     if start and end and start > end:
         start, start_text = None, " ".join(raw_start.split())
         end, end_text = None, " ".join(raw_end.split())
