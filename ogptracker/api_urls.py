@@ -54,9 +54,9 @@ v1_patterns += [
         history.CommitmentChanges.as_view(),
         name="commitment-changes",
     ),
-    path("milestones/<int:pk>/", write.MilestoneDetail.as_view(), name="milestone-write"),
+    path("milestones/<str:pk>/", write.MilestoneDetail.as_view(), name="milestone-write"),
     path(
-        "draft-assessments/<int:pk>/",
+        "draft-assessments/<str:pk>/",
         reviews_write.AssessmentDetail.as_view(),
         name="draft-assessment-write",
     ),

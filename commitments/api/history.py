@@ -10,9 +10,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from commitments.api.serializers import ErrorSerializer
 from commitments.audit import commitment_changes
 from commitments.models import Commitment
 
@@ -49,11 +51,16 @@ class CommitmentChanges(generics.GenericAPIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    queryset = Commitment.objects.none()  # for the schema only: the view reads the history
     serializer_class = ChangeSerializer
     pagination_class = ChangePagination
     http_method_names = ["get", "head", "options"]
+    renderer_classes = [JSONRenderer]
 
-    @extend_schema(summary=_("Change history of a commitment"))
+    @extend_schema(
+        summary=_("Change history of a commitment"),
+        responses={200: ChangeSerializer(many=True), 404: ErrorSerializer, 429: ErrorSerializer},
+    )
     def get(self, request: Request, ogp_id: str) -> Response:
         commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
         entries = commitment_changes(commitment)

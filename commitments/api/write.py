@@ -28,9 +28,11 @@ from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from commitments.api.serializers import ErrorSerializer
 from commitments.forms import MAX_FILES, MAX_LINKS, detect_evidence_type
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
 from commitments.permissions import can_report_on
@@ -60,6 +62,27 @@ class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = _("The record changed since the version you edited.")
     default_code = "precondition_failed"
+
+
+def error(description: str) -> OpenApiResponse:
+    return OpenApiResponse(response=ErrorSerializer, description=description)
+
+
+FIELD_ERRORS = OpenApiResponse(
+    response=OpenApiTypes.OBJECT, description=_("Field errors: {field: [messages]}")
+)
+READ_ERRORS = {
+    401: error(_("A token was sent but is not valid")),
+    404: error(_("No such record")),
+    429: error(_("Too many requests")),
+}
+WRITE_ERRORS = {
+    400: FIELD_ERRORS,
+    401: error(_("Not authenticated: send Authorization: Token <key>")),
+    403: error(_("Not allowed")),
+    404: error(_("No such record")),
+    429: error(_("Too many requests")),
+}
 
 
 class StaleSerializer(serializers.Serializer):
@@ -144,10 +167,14 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
     queryset = Milestone.objects.select_related("commitment")
     serializer_class = MilestoneWriteSerializer
     authentication_classes = [TokenAuthentication, SessionAuthentication]
+    renderer_classes = [JSONRenderer]
     permission_classes = [CanChangeMilestones]
     http_method_names = ["get", "patch", "head", "options"]
 
-    @extend_schema(summary=_("A milestone, with its ETag"))
+    @extend_schema(
+        summary=_("A milestone, with its ETag"),
+        responses={200: MilestoneWriteSerializer, **READ_ERRORS},
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         return self.with_etag(Response(self.get_serializer(instance).data), instance)
@@ -157,10 +184,9 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
         parameters=[IF_MATCH],
         responses={
             200: MilestoneWriteSerializer,
-            400: OpenApiResponse(description=_("Field errors")),
-            403: OpenApiResponse(description=_("Not allowed")),
+            **WRITE_ERRORS,
             412: StaleSerializer,
-            428: OpenApiResponse(description=_("If-Match missing")),
+            428: error(_("If-Match missing")),
         },
     )
     def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -289,6 +315,7 @@ class StatusUpdateCreate(generics.GenericAPIView):
 
     serializer_class = StatusUpdateWriteSerializer
     authentication_classes = [TokenAuthentication, SessionAuthentication]
+    renderer_classes = [JSONRenderer]
     permission_classes = [IsAuthenticated, CanReportOnCommitment]
     http_method_names = ["post", "options"]
 
@@ -301,12 +328,7 @@ class StatusUpdateCreate(generics.GenericAPIView):
             "application/json": StatusUpdateWriteSerializer,
             "multipart/form-data": StatusUpdateWriteSerializer,
         },
-        responses={
-            201: StatusUpdateWriteSerializer,
-            400: OpenApiResponse(description=_("Field errors")),
-            403: OpenApiResponse(description=_("Not allowed")),
-            404: OpenApiResponse(description=_("No such commitment")),
-        },
+        responses={201: StatusUpdateWriteSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, ogp_id: str) -> Response:
         self.commitment = get_object_or_404(Commitment, ogp_id=ogp_id)

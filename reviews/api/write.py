@@ -12,19 +12,23 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.write import (
     IF_MATCH,
+    READ_ERRORS,
+    WRITE_ERRORS,
     StaleSerializer,
     VersionedUpdateMixin,
     _django_errors,
+    error,
 )
 from commitments.versioning import StaleVersion
 
@@ -90,6 +94,7 @@ class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     serializer_class = AssessmentWriteSerializer
     authentication_classes = [TokenAuthentication, SessionAuthentication]
+    renderer_classes = [JSONRenderer]
     permission_classes = [CanWriteDrafts]
     http_method_names = ["get", "patch", "head", "options"]
 
@@ -98,7 +103,10 @@ class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
             "report", "commitment"
         )
 
-    @extend_schema(summary=_("An IRM assessment, with its ETag"))
+    @extend_schema(
+        summary=_("An IRM assessment, with its ETag"),
+        responses={200: AssessmentWriteSerializer, **READ_ERRORS},
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         return self.with_etag(Response(self.get_serializer(instance).data), instance)
@@ -108,10 +116,9 @@ class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
         parameters=[IF_MATCH],
         responses={
             200: AssessmentWriteSerializer,
-            400: OpenApiResponse(description=_("Field errors")),
-            403: OpenApiResponse(description=_("Not allowed")),
+            **WRITE_ERRORS,
             412: StaleSerializer,
-            428: OpenApiResponse(description=_("If-Match missing")),
+            428: error(_("If-Match missing")),
         },
     )
     def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
