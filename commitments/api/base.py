@@ -58,7 +58,8 @@ class PublicReadOnlyMixin:
             for name, value in request.query_params.items()
             if value == "" and name not in self.empty_allowed
         )
-        if empty:
+        # A method the view does not serve is a 405 first, whatever its parameters.
+        if empty and request.method.lower() in self.http_method_names:
             raise ValidationError(
                 {name: [_("Give a value, or leave the parameter out.")] for name in empty}
             )

@@ -78,6 +78,18 @@ class IdPagination(PageNumberPagination):
             response["Link"] = ", ".join(links)
         return response
 
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = super().get_paginated_response_schema(schema)
+        descriptions = {
+            "count": _("Number of records matching the filters, on all pages."),
+            "next": _("URL of the next page, or null on the last one."),
+            "previous": _("URL of the previous page, or null on the first one."),
+            "results": _("The records of this page."),
+        }
+        for name, description in descriptions.items():
+            paginated["properties"][name]["description"] = str(description)
+        return paginated
+
     def get_schema_operation_parameters(self, view: Any) -> list[dict]:
         return [
             {

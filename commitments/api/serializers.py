@@ -15,13 +15,85 @@ from commitments.models.vocab import FIGURE_KEYS
 
 COMPLETION_CHOICES = CompletionLevel.choices
 
+# Descriptions of fields that mean the same wherever they appear (schema documentation only).
+DESCRIPTIONS = {
+    "name": _("Name, as the OGP or the organisation writes it."),
+    "title": _("Title, as published."),
+    "short_title": _("Short title, as published (may be empty)."),
+    "full_text": _("The full text of the commitment, as published (may be empty)."),
+    "kind": _("Kind (see the enumeration)."),
+    "status": _("Status of the plan."),
+    "number": _("Number (of the plan for the member, or of the commitment in its plan)."),
+    "member_name": _("Name of the plan's member."),
+    "start_date": _("Start date (ISO 8601), null when unknown or not a date."),
+    "end_date": _("End date (ISO 8601), null when unknown or not a date."),
+    "approval_date": _("Date the plan was approved, null when unknown."),
+    "joined_on": _("Date the member joined OGP, null when unknown."),
+    "commitment_count": _("Number of commitments in the group (the rates' denominator)."),
+    "led_commitment_count": _("Number of commitments this organisation leads."),
+    "completion": _("Completion level, or the completion figures of a group of commitments."),
+    "acronym": _("Acronym, or empty."),
+    "website": _("Website, or empty."),
+    "updated_at": _("When the record last changed (ISO 8601, UTC)."),
+    "created_at": _("When the record was created (ISO 8601, UTC)."),
+    "lead_organization": _("The organisation responsible, or null."),
+    "supporting_organizations": _("Other organisations involved, by name."),
+    "ogp_values": _("OGP values the commitment is relevant to."),
+    "policy_areas": _("Policy areas, by name."),
+    "theme": _("Theme, as published (may be empty)."),
+    "cluster": _("IRM cluster, as published (may be empty)."),
+    "added_after_approval": _("Added to the plan after its approval."),
+    "irm_starred": _("Starred in the latest published IRM assessment that rates completion."),
+    "source_row": _("Row in the source file, or null."),
+    "as_of": _("Date the status applies to."),
+    "id": _("Identifier."),
+    "label": _("Human-readable name of the group."),
+    "denominator_rule": _("How the rates' denominators are made."),
+    "group_by": _("How the commitments were grouped."),
+    "results": _("One entry per group."),
+    "note": _("What changed, as written by the reporter."),
+    "recorded_at": _("When the update was recorded (ISO 8601, UTC)."),
+    "evidence": _("Links and files backing the update."),
+    "author_organization": _("The reporter's organisation, or null."),
+    "commitment": _("OGP id of the commitment."),
+    "report": _("The IRM report the assessment belongs to."),
+    "methodology": _("IRM methodology of the report."),
+    "published_on": _("Publication date, or null."),
+    "publication_year": _("Publication year when only the year is known, or null."),
+    "url": _("Link, or empty."),
+    "verifiable": _("Verifiable, as the IRM judged (null when not assessed)."),
+    "relevant_access_to_information": _("Relevant to access to information (null: not assessed)."),
+    "relevant_civic_participation": _("Relevant to civic participation (null: not assessed)."),
+    "relevant_public_accountability": _("Relevant to public accountability (null: not assessed)."),
+    "relevant_technology_innovation": _(
+        "Relevant to technology and innovation (null: not assessed)."
+    ),
+    "open_government_lens": _("Has an open government lens (null: not assessed)."),
+    "promising": _("Singled out as promising (2021 methodology; null: not assessed)."),
+    "narrative": _("The IRM's narrative."),
+    "sources": _("The IRM's sources."),
+    "content_type": _("Media type of an uploaded file, or empty."),
+    "size": _("Size in bytes of an uploaded file, or null."),
+}
 
-class RateSerializer(serializers.Serializer):
+
+class DescribedSerializer(serializers.Serializer):
+    """Fills in the description of every field that has none from DESCRIPTIONS."""
+
+    def get_fields(self) -> dict:
+        fields = super().get_fields()
+        for name, field in fields.items():
+            if not getattr(field, "help_text", None) and name in DESCRIPTIONS:
+                field.help_text = DESCRIPTIONS[name]
+        return fields
+
+
+class RateSerializer(DescribedSerializer):
     numerator = serializers.IntegerField(help_text=_("Commitments counted by the rate."))
     denominator = serializers.IntegerField(help_text=_("All commitments in the group."))
 
 
-class TrackFiguresSerializer(serializers.Serializer):
+class TrackFiguresSerializer(DescribedSerializer):
     complete_rate = RateSerializer(help_text=_("complete ÷ all commitments."))
     high_completion_rate = RateSerializer(
         help_text=_("(substantial + complete) ÷ all commitments.")
@@ -37,7 +109,7 @@ class TrackFiguresSerializer(serializers.Serializer):
         return {**counts, **super().get_fields()}
 
 
-class CompletionSerializer(serializers.Serializer):
+class CompletionSerializer(DescribedSerializer):
     irm = TrackFiguresSerializer(help_text=_("From the latest published IRM assessments."))
     self_reported = TrackFiguresSerializer(
         help_text=_("From the latest civil-society status updates.")
@@ -45,12 +117,12 @@ class CompletionSerializer(serializers.Serializer):
     denominator_rule = serializers.CharField(help_text=_("How the denominators are made."))
 
 
-class NamedRefSerializer(serializers.Serializer):
+class NamedRefSerializer(DescribedSerializer):
     id = serializers.CharField(help_text=_("Stable slug."))
     name = serializers.CharField()
 
 
-class MemberSerializer(serializers.Serializer):
+class MemberSerializer(DescribedSerializer):
     code = serializers.CharField(help_text=_("OGP code: ISO alpha-3 for a nation (PER)."))
     iso_alpha2 = serializers.CharField(allow_null=True, help_text=_("ISO alpha-2 (PE)."))
     commitment_prefix = serializers.CharField(help_text=_("Starts its commitment ids (PE)."))
@@ -64,7 +136,7 @@ class MemberSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
 
-class ActionPlanSerializer(serializers.Serializer):
+class ActionPlanSerializer(DescribedSerializer):
     ogp_id = serializers.CharField(help_text=_("AP_ + member code + number: AP_PER01."))
     member = serializers.CharField(help_text=_("The member's OGP code."))
     member_name = serializers.CharField()
@@ -81,7 +153,7 @@ class ActionPlanSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
 
-class OrganizationSerializer(serializers.Serializer):
+class OrganizationSerializer(DescribedSerializer):
     id = serializers.CharField(help_text=_("Stable slug, used in URLs and filters."))
     name = serializers.CharField()
     acronym = serializers.CharField()
@@ -94,14 +166,14 @@ class OrganizationSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
 
-class SelfReportedSerializer(serializers.Serializer):
+class SelfReportedSerializer(DescribedSerializer):
     completion = serializers.ChoiceField(
         choices=COMPLETION_CHOICES, allow_null=True, help_text=_("Null when nobody reported.")
     )
     as_of = serializers.DateField(allow_null=True)
 
 
-class CommitmentSerializer(serializers.Serializer):
+class CommitmentSerializer(DescribedSerializer):
     ogp_id = serializers.CharField(help_text=_("Member prefix and four digits: PE0008."))
     action_plan = serializers.CharField(help_text=_("OGP id of its plan."))
     member = serializers.CharField(help_text=_("OGP code of its member."))
@@ -133,20 +205,20 @@ class CommitmentSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
 
-class GroupFiguresSerializer(serializers.Serializer):
+class GroupFiguresSerializer(DescribedSerializer):
     key = serializers.CharField(help_text=_("Code, OGP id, slug or OGP value of the group."))
     label = serializers.CharField()
     commitment_count = serializers.IntegerField()
     completion = CompletionSerializer()
 
 
-class CompletionStatsSerializer(serializers.Serializer):
+class CompletionStatsSerializer(DescribedSerializer):
     group_by = serializers.CharField()
     denominator_rule = serializers.CharField()
     results = GroupFiguresSerializer(many=True)
 
 
-class ErrorSerializer(serializers.Serializer):
+class ErrorSerializer(DescribedSerializer):
     detail = serializers.CharField(
         required=False, help_text=_("What was wrong (or field names with their errors).")
     )

@@ -64,10 +64,19 @@ def list_schema(serializer: type, description: str) -> Any:
     )
 
 
-def detail_schema(serializer: type, description: str) -> Any:
+def id_parameter(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.STR, OpenApiParameter.PATH, description=description)
+
+
+COMMITMENT_ID = id_parameter("ogp_id", _("The commitment's OGP id, e.g. PE0008."))
+
+
+def detail_schema(
+    serializer: type, description: str, lookup: OpenApiParameter | None = None
+) -> Any:
     return extend_schema(
         description=description,
-        parameters=[FORMAT_PARAMETER],
+        parameters=[lookup, FORMAT_PARAMETER] if lookup else [FORMAT_PARAMETER],
         responses={200: serializer, **ERRORS},
     )
 
@@ -75,7 +84,9 @@ def detail_schema(serializer: type, description: str) -> Any:
 @extend_schema_view(
     list=list_schema(MemberSerializer, _("OGP members: nations and local governments.")),
     retrieve=detail_schema(
-        MemberSerializer, _("One member, by OGP code (PER) or ISO alpha-2 code (PE).")
+        MemberSerializer,
+        _("One member, by OGP code (PER) or ISO alpha-2 code (PE)."),
+        id_parameter("code", _("OGP code (PER) or, for a nation, ISO alpha-2 code (PE).")),
     ),
 )
 class MemberViewSet(LeanReadOnlyViewSet):
@@ -100,7 +111,11 @@ class MemberViewSet(LeanReadOnlyViewSet):
         ActionPlanSerializer,
         _("Action plans with their completion figures on both tracks (IRM, self-reported)."),
     ),
-    retrieve=detail_schema(ActionPlanSerializer, _("One action plan, by OGP id (AP_PER01).")),
+    retrieve=detail_schema(
+        ActionPlanSerializer,
+        _("One action plan, by OGP id (AP_PER01)."),
+        id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
+    ),
 )
 class ActionPlanViewSet(LeanReadOnlyViewSet):
     model = ActionPlan
@@ -121,7 +136,11 @@ class ActionPlanViewSet(LeanReadOnlyViewSet):
         OrganizationSerializer,
         _("Organisations, with the completion figures of the commitments they lead."),
     ),
-    retrieve=detail_schema(OrganizationSerializer, _("One organisation, by slug.")),
+    retrieve=detail_schema(
+        OrganizationSerializer,
+        _("One organisation, by slug."),
+        id_parameter("slug", _("The organisation's stable slug.")),
+    ),
 )
 class OrganizationViewSet(LeanReadOnlyViewSet):
     model = Organization
@@ -170,6 +189,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             "published IRM assessment, as one streamed CSV file, ordered by internal id. "
             "Not paginated; the server's memory does not grow with the data."
         ),
+        parameters=[FORMAT_PARAMETER],
         responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
     )
     def export(self, request: Request) -> StreamingHttpResponse:

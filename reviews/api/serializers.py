@@ -6,7 +6,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from commitments.api.serializers import CommitmentSerializer, NamedRefSerializer
+from commitments.api.serializers import (
+    CommitmentSerializer,
+    DescribedSerializer,
+    NamedRefSerializer,
+)
 from commitments.models import CompletionLevel
 from reviews.models import (
     EarlyResults,
@@ -30,7 +34,7 @@ def label() -> serializers.CharField:
     return serializers.CharField(help_text=_("The label as published by the IRM."))
 
 
-class ReportSerializer(serializers.Serializer):
+class ReportSerializer(DescribedSerializer):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=IRMReport.Kind.choices)
     methodology = serializers.ChoiceField(choices=Methodology.choices)
@@ -40,7 +44,7 @@ class ReportSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
-class AssessmentSummarySerializer(serializers.Serializer):
+class AssessmentSummarySerializer(DescribedSerializer):
     id = serializers.IntegerField()
     report = ReportSerializer()
     specificity = choice(Specificity.choices)
@@ -82,14 +86,14 @@ class PublicCommitmentSerializer(CommitmentSerializer):
     )
 
 
-class PublicEvidenceSerializer(serializers.Serializer):
+class PublicEvidenceSerializer(DescribedSerializer):
     url = serializers.CharField(help_text=_("A link, or empty for a file."))
     file_name = serializers.CharField(help_text=_("An uploaded file's name, or empty."))
     content_type = serializers.CharField()
     size = serializers.IntegerField(allow_null=True)
 
 
-class PublicStatusUpdateSerializer(serializers.Serializer):
+class PublicStatusUpdateSerializer(DescribedSerializer):
     id = serializers.IntegerField()
     completion = serializers.ChoiceField(choices=CompletionLevel.choices)
     as_of = serializers.DateField()
@@ -102,7 +106,7 @@ class PublicStatusUpdateSerializer(serializers.Serializer):
     evidence = PublicEvidenceSerializer(many=True)
 
 
-class PublicHistorySerializer(serializers.Serializer):
+class PublicHistorySerializer(DescribedSerializer):
     commitment = serializers.CharField()
     status_updates = PublicStatusUpdateSerializer(many=True, help_text=_("Oldest first."))
     assessments = AssessmentSerializer(many=True, help_text=_("Published ones, oldest first."))

@@ -15,7 +15,14 @@ from rest_framework.response import Response
 
 from commitments.api.base import LeanReadOnlyViewSet
 from commitments.api.renderers import ORJSONRenderer
-from commitments.api.views import ERRORS, CommitmentViewSet, detail_schema, list_schema
+from commitments.api.views import (
+    COMMITMENT_ID,
+    ERRORS,
+    CommitmentViewSet,
+    detail_schema,
+    id_parameter,
+    list_schema,
+)
 from reviews.models import Assessment, IRMReport
 
 from . import rows
@@ -33,7 +40,9 @@ LATEST = "latest_irm_assessment"
             "self-reported status and latest published IRM assessment."
         ),
     ),
-    retrieve=detail_schema(PublicCommitmentSerializer, _("One commitment, by OGP id (PE0008).")),
+    retrieve=detail_schema(
+        PublicCommitmentSerializer, _("One commitment, by OGP id (PE0008)."), COMMITMENT_ID
+    ),
 )
 class PublicCommitmentViewSet(CommitmentViewSet):
     serializer_class = PublicCommitmentSerializer
@@ -49,6 +58,7 @@ class PublicCommitmentViewSet(CommitmentViewSet):
             "The civil-society status updates (with their evidence) and the published IRM "
             "assessments of one commitment, oldest first. JSON only."
         ),
+        parameters=[COMMITMENT_ID],
         responses={200: PublicHistorySerializer, **ERRORS},
     )
     @action(detail=True, renderer_classes=[ORJSONRenderer], pagination_class=None)
@@ -61,7 +71,11 @@ class PublicCommitmentViewSet(CommitmentViewSet):
 
 @extend_schema_view(
     list=list_schema(AssessmentSerializer, _("Published IRM assessments only.")),
-    retrieve=detail_schema(AssessmentSerializer, _("One published IRM assessment, by id.")),
+    retrieve=detail_schema(
+        AssessmentSerializer,
+        _("One published IRM assessment, by id."),
+        id_parameter("id", _("The assessment's id.")),
+    ),
 )
 class AssessmentViewSet(LeanReadOnlyViewSet):
     model = Assessment

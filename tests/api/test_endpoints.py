@@ -199,3 +199,53 @@ def test_schema_and_docs_are_served_without_a_cdn(client, world):
     html = docs.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
     assert "cdn" not in html.lower()
+
+
+PUBLIC_OPERATIONS = (
+    "/api/v1/members/",
+    "/api/v1/members/{code}/",
+    "/api/v1/action-plans/",
+    "/api/v1/action-plans/{ogp_id}/",
+    "/api/v1/commitments/",
+    "/api/v1/commitments/{ogp_id}/",
+    "/api/v1/commitments/{ogp_id}/history/",
+    "/api/v1/commitments/export.csv",
+    "/api/v1/organizations/",
+    "/api/v1/organizations/{slug}/",
+    "/api/v1/assessments/",
+    "/api/v1/assessments/{id}/",
+)
+
+
+def test_every_field_and_parameter_of_the_public_api_is_described(client, db):
+    schema = client.get("/api/schema/?format=json").json()
+    undescribed = [
+        f"{path} {parameter['name']}"
+        for path in PUBLIC_OPERATIONS
+        for parameter in schema["paths"][path]["get"].get("parameters", [])
+        if not parameter.get("description")
+    ]
+    components = schema["components"]["schemas"]
+    seen: set[str] = set()
+
+    def walk(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for field, spec in components[name].get("properties", {}).items():
+            if not spec.get("description"):
+                undescribed.append(f"{name}.{field}")
+            refs = [spec.get("$ref"), spec.get("items", {}).get("$ref")]
+            refs += [item.get("$ref") for item in spec.get("allOf", [])]
+            for ref in filter(None, refs):
+                target = ref.rsplit("/", 1)[1]
+                if "properties" in components[target]:
+                    walk(target)
+
+    for path in PUBLIC_OPERATIONS:
+        content = schema["paths"][path]["get"]["responses"]["200"]["content"]
+        ref = content.get("application/json", {}).get("schema", {}).get("$ref")
+        if ref:
+            walk(ref.rsplit("/", 1)[1])
+    assert "PublicCommitment" in seen
+    assert undescribed == []
