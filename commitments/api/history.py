@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -45,6 +46,25 @@ class ChangePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
 
+    def get_page_size(self, request: Request) -> int:
+        # Strict, like the rest of the API: a bad page size is a 400, not silently the default.
+        values = request.query_params.getlist(self.page_size_query_param)
+        if not values:
+            return self.page_size
+        if len(values) > 1 or not values[0].isdigit() or not 1 <= int(values[0]) <= 200:
+            raise ValidationError(
+                {self.page_size_query_param: [_("Give one whole number from 1 to 200.")]}
+            )
+        return int(values[0])
+
+    def get_page_number(self, request: Request, paginator: Any) -> str:
+        values = request.query_params.getlist(self.page_query_param)
+        if not values:
+            return "1"
+        if len(values) > 1 or not values[0].isdigit():
+            raise ValidationError({self.page_query_param: [_("Give one page number.")]})
+        return values[0]
+
 
 class CommitmentChanges(generics.GenericAPIView):
     """Who changed what on a commitment and its milestones, newest first."""
@@ -59,7 +79,12 @@ class CommitmentChanges(generics.GenericAPIView):
 
     @extend_schema(
         summary=_("Change history of a commitment"),
-        responses={200: ChangeSerializer(many=True), 404: ErrorSerializer, 429: ErrorSerializer},
+        responses={
+            200: ChangeSerializer(many=True),
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+            429: ErrorSerializer,
+        },
     )
     def get(self, request: Request, ogp_id: str) -> Response:
         commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
