@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from commitments.figures import CompletionFigures, Rate
-from commitments.models import CompletionLevel
+from commitments.models import CompletionLevel, Milestone
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
 
 register = template.Library()
@@ -64,9 +64,13 @@ def disagrees(commitment) -> bool:
 
 
 def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:
-    """Past its due date and not met."""
+    """Past its due date and not met: the rule of Milestone.objects.overdue_on(day), for one row."""
     today = today or timezone.localdate()
-    return bool(milestone.due_date and milestone.due_date < today and milestone.status != "met")
+    return bool(
+        milestone.due_date
+        and milestone.due_date < today
+        and milestone.status != Milestone.Status.MET
+    )
 
 
 @register.filter
