@@ -34,7 +34,7 @@ AS_OF_PARAMETER = OpenApiParameter(
 
 def parse_day(request: Request, name: str) -> datetime.date | None:
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     try:
         return datetime.date.fromisoformat(raw)

@@ -53,6 +53,7 @@ def test_as_of_before_the_first_snapshot_is_empty(two_days, api_client):
     ("params", "field"),
     [
         ({"as_of": "01/03/2026"}, "as_of"),
+        ({"as_of": ""}, "as_of"),
         ({"as_of": "2026-02-30"}, "as_of"),
         ({"as_of": "2026-03-01", "group_by": "planet"}, "group_by"),
         ({"as_of": "2026-03-01", "member": "AAA"}, "as_of"),
@@ -92,6 +93,7 @@ def test_history_errors(two_days, api_client):
     assert (
         api_client.get(HISTORY, {"group_by": "action_plan", "key": "AP_ZZZ09"}).status_code == 404
     )
+    assert api_client.get(HISTORY, {"until": ""}).status_code == 400
     bad = api_client.get(HISTORY, {"since": "2026-03-04", "until": "2026-03-01"})
     assert bad.status_code == 400 and "since" in bad.json()
 
