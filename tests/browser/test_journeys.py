@@ -143,6 +143,14 @@ def test_anonymous_visitor_switches_to_english_and_back(new_page, live_server, s
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page).to_have_url(f"{base}/plans/{site.plan.ogp_id}/")
 
+    lead = site.commitment.lead_organization
+    page.get_by_role("link", name=lead.name).first.click()
+    expect(page.locator("h1")).to_have_text(lead.name)
+    expect(page.locator("main")).to_contain_text("Compromisos que lidera")
+    screenshot(page, "organisation-page")
+    page.goto(f"{base}/accounts/login/")
+    screenshot(page, "login-page")
+
 
 def test_plan_table_filters_and_sorts_without_reloading(new_page, live_server, site):
     site.commitment.self_reported_completion = "complete"

@@ -147,3 +147,26 @@ def test_without_a_next_page_people_land_where_their_work_is(client, world, user
     response = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == landing
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/accounts/password_reset/", "Reset your password"),
+        ("/accounts/password_reset/done/", "Check your email"),
+        ("/accounts/reset/done/", "Password set"),
+        ("/accounts/reset/MQ/bad-token/", "This link is invalid or was already used."),
+        ("/no/such/page/", "Page not found"),
+    ],
+)
+def test_account_and_error_pages_render_in_the_site_layout(client, db, url, text):
+    response = client.get(url, headers={"accept-language": "en"}, follow=True)
+    html = response.content.decode()
+    assert text in html
+    assert 'class="skip-link"' in html and 'action="/i18n/setlang/"' in html
+
+
+def test_password_change_done_page(client, world):
+    client.force_login(world.editor)
+    response = client.get("/accounts/password_change/done/", headers={"accept-language": "en"})
+    assert "Your password was changed." in response.content.decode()
