@@ -82,3 +82,8 @@ bench-import: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+
+## make bench-api: public API vs a raw json_agg endpoint, and export memory (PostgreSQL, Redis, wrk)
+.PHONY: bench-api
+bench-api: install
+	$(PY) bench/api_bench.py $(ARGS)
