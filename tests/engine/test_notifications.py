@@ -144,3 +144,32 @@ def test_a_draft_report_tells_nobody(mailoutbox):
     follow(UserFactory(), action_plan=report.action_plan)
     assert notify_report_published(report.pk) == 0
     assert mailoutbox == []
+
+
+def test_a_follow_has_exactly_one_target_and_is_unique(update):
+    from django.db import IntegrityError, transaction
+
+    user = UserFactory()
+    commitment = update.commitment
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Follow.objects.create(user=user, commitment=commitment, action_plan=commitment.action_plan)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Follow.objects.create(user=user)
+    follow(user, commitment=commitment)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        follow(user, commitment=commitment)
+
+
+def test_a_notification_row_is_unique_per_user_and_event(update):
+    from django.db import IntegrityError, transaction
+
+    user = UserFactory()
+    fields = {
+        "user": user,
+        "event_key": "statusupdate:1",
+        "frequency": "instant",
+        "url": "http://x/",
+    }
+    NotificationDelivery.objects.create(subject="a", body="b", **fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        NotificationDelivery.objects.create(subject="a", body="b", **fields)
