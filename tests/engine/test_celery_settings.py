@@ -1,0 +1,51 @@
+"""The worker settings fit the engine: late acknowledgement, requeue on a lost worker, one task at a
+time, time limits below the broker's visibility timeout, and a beat schedule of real tasks."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from ogptracker.celery import app
+
+
+def test_tasks_are_acknowledged_late_and_requeued_when_a_worker_is_lost():
+    assert app.conf.task_acks_late is True
+    assert app.conf.task_reject_on_worker_lost is True
+    assert app.conf.worker_prefetch_multiplier == 1
+
+
+def test_time_limits_are_below_the_visibility_timeout():
+    visibility = app.conf.broker_transport_options["visibility_timeout"]
+    assert 0 < app.conf.task_soft_time_limit < app.conf.task_time_limit < visibility
+
+
+def test_recomputes_have_their_own_queue_and_a_plain_worker_consumes_both():
+    assert app.conf.task_routes["commitments.tasks.recompute_completion_snapshots"] == {
+        "queue": "figures"
+    }
+    assert {queue.name for queue in app.conf.task_queues} == {"celery", "figures"}
+
+
+def test_the_beat_schedule_names_registered_tasks():
+    app.loader.import_default_modules()
+    schedule = settings.CELERY_BEAT_SCHEDULE
+    assert {entry["task"] for entry in schedule.values()} == {
+        "commitments.tasks.recompute_completion_snapshots",
+        "commitments.tasks.mark_overdue",
+        "commitments.tasks.send_daily_digests",
+    }
+    for entry in schedule.values():
+        assert entry["task"] in app.tasks
+
+
+def test_engine_tasks_are_safe_to_redeliver():
+    app.loader.import_default_modules()
+    for name in (
+        "commitments.tasks.recompute_completion_snapshots",
+        "commitments.tasks.mark_overdue",
+        "commitments.tasks.notify_status_update",
+        "commitments.tasks.send_daily_digests",
+        "reviews.tasks.notify_report_published",
+    ):
+        task = app.tasks[name]
+        assert task.acks_late and task.reject_on_worker_lost, name
