@@ -139,7 +139,7 @@ def start_worker(services, tmp_path) -> Iterator[Callable[..., Worker]]:
     def start(**extra_env: str) -> Worker:
         worker = Worker(tmp_path, extra_env)
         workers.append(worker)
-        worker.wait_for_log("ready.", timeout=30)
+        worker.wait_for_log("ready.", timeout=60)
         return worker
 
     try:

@@ -69,7 +69,7 @@ def test_a_status_update_posted_on_the_web_moves_the_snapshot_within_seconds(
     assert response.status_code == 302, response.content.decode()[:2000]
     wait_until(
         lambda: plan_self_reported(plan.ogp_id)["complete"] == 1,
-        timeout=20,
+        timeout=40,
         what="the worker to recompute the snapshot after the status update",
     )
     assert plan_self_reported(plan.ogp_id)["no_data"] == 0
@@ -116,7 +116,7 @@ def test_a_worker_killed_mid_recompute_leaves_the_old_snapshot_and_the_next_work
     start_worker(CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_TIMEOUT))
     wait_until(
         lambda: SnapshotRun.objects.get().computed_at > before_run.computed_at,
-        timeout=30,
+        timeout=60,
         what="the second worker to finish the requeued recompute",
     )
     converged = snapshot_rows()
