@@ -226,3 +226,51 @@ def test_keyboard_user_can_skip_to_content_and_sees_focus(new_page, live_server,
     assert outline == "solid"
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("#content$"))
+
+
+# WCAG 2 contrast of each visible text element against the first opaque background behind it.
+CONTRAST_JS = """
+() => {
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const parse = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const background = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.99)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const failures = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest("svg") || !el.getClientRects().length) continue;
+    const fg = parse(getComputedStyle(el).color).slice(0, 3);
+    const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 4.5) failures.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+  }
+  return failures;
+}
+"""
+
+
+def test_text_contrast_passes_wcag_aa_on_the_main_pages(new_page, live_server, site):
+    site.commitment.self_reported_completion = "complete"
+    site.commitment.irm_completion = "limited"
+    site.commitment.save()
+    page = new_page()
+    for path in (
+        "/",
+        f"/plans/{site.plan.ogp_id}/",
+        f"/commitments/{site.commitment.ogp_id}/",
+        f"/organizations/{site.commitment.lead_organization.slug}/",
+        "/accounts/login/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate(CONTRAST_JS) == [], path
