@@ -67,7 +67,7 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
                 "self_complete": self_reported.complete_rate,
             }
         )
-    lines = {"irm": [], "self": []}
+    lines: dict[str, list[tuple[str, str]]] = {"irm": [], "self": []}
     if rows:
         first, last = rows[0]["day"], rows[-1]["day"]
         span = max((last - first).days, 1)
@@ -79,11 +79,13 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
                 value = _rate(rate.numerator, rate.denominator)
                 if value is not None:
                     y = CHART_PAD + inner_h * (1 - value / 100)
-                    lines[name].append(f"{x:.1f},{y:.1f}")
+                    lines[name].append((f"{x:.1f}", f"{y:.1f}"))
     return {
         "rows": rows,
-        "irm_points": " ".join(lines["irm"]),
-        "self_points": " ".join(lines["self"]),
+        "irm_points": " ".join(f"{x},{y}" for x, y in lines["irm"]),
+        "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
+        "irm_dots": lines["irm"],
+        "self_dots": lines["self"],
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
         "pad": CHART_PAD,

@@ -168,3 +168,10 @@ def test_plan_page_without_snapshots_says_so(client):
     assert "No figures have been recorded for this plan yet" in page
     assert 'action="/follow/"' not in page  # anonymous: only the feed link
     assert f"/feeds/plans/{plan.ogp_id}/" in page
+
+
+def test_a_single_snapshot_day_is_drawn_as_points(client):
+    commitment = CommitmentFactory(irm_completion="complete", self_reported_completion="limited")
+    snapshots.recompute_snapshots(day=datetime.date(2026, 1, 1))
+    page = client.get(f"/plans/{commitment.action_plan.ogp_id}/").content.decode()
+    assert page.count("<circle") == 2  # one IRM point, one civil-society point
