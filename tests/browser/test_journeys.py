@@ -274,3 +274,19 @@ def test_text_contrast_passes_wcag_aa_on_the_main_pages(new_page, live_server, s
     ):
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate(CONTRAST_JS) == [], path
+
+
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(new_page, live_server, site):
+    page = new_page(viewport=PHONE)
+    log_in(page, live_server.url, "editor")
+    for path in (
+        "/",
+        f"/plans/{site.plan.ogp_id}/",
+        f"/commitments/{site.commitment.ogp_id}/",
+        f"/organizations/{site.commitment.lead_organization.slug}/",
+        "/my/commitments/",
+        f"/commitments/{site.commitment.ogp_id}/report/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow}px wider than the phone screen"
