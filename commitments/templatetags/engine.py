@@ -84,6 +84,8 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
         "rows": rows,
         "irm_points": " ".join(f"{x},{y}" for x, y in lines["irm"]),
         "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
+        "first_day": rows[0]["day"] if rows else None,
+        "last_day": rows[-1]["day"] if rows else None,
         "irm_dots": lines["irm"],
         "self_dots": lines["self"],
         "width": CHART_WIDTH,
