@@ -172,3 +172,16 @@ def test_without_a_working_cache_every_change_queues_a_recompute(sent_recomputes
     assert snapshots.request_recompute() is True
     assert snapshots.request_recompute() is True
     assert len(sent_recomputes.calls) == 2
+
+
+def test_recompute_command_writes_a_snapshot_and_rejects_a_bad_day(monitored):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("recompute_snapshots", "--day", "2026-02-01", stdout=out)
+    assert "Snapshot for 2026-02-01" in out.getvalue()
+    assert SnapshotRun.objects.get().day == datetime.date(2026, 2, 1)
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("recompute_snapshots", "--day", "yesterday")
