@@ -328,3 +328,100 @@ class VersionedModelForm(forms.ModelForm):
         )
         self.instance = obj
         return obj
+
+
+def claim_version(form: VersionedModelForm) -> None:
+    """Just before saving a validated VersionedModelForm's existing record: move its version on with
+    the conditional UPDATE, or raise StaleVersion if someone saved in between (the form's clean()
+    catches the usual case with a friendly error; this closes the race)."""
+    instance = form.instance
+    if instance.pk is None:
+        return
+    model = type(instance)
+    expected = form.cleaned_data.get("version")
+    manager = model._default_manager
+    if not manager.filter(pk=instance.pk, version=expected).update(version=F("version") + 1):
+        raise stale_details(model, manager.get(pk=instance.pk), expected or 0)
+    instance.version = expected + 1
+
+
+def claim_formset_versions(formset: Any) -> None:
+    """claim_version for every changed, existing, kept record of an inline formset."""
+    deleted = set(getattr(formset, "deleted_forms", []))
+    for inline_form in formset.forms:
+        if (
+            isinstance(inline_form, VersionedModelForm)
+            and inline_form.instance.pk is not None
+            and inline_form not in deleted
+            and inline_form.has_changed()
+        ):
+            claim_version(inline_form)
+
+
+def _without_version(fields: Any) -> Any:
+    # `version` is a form field, not an editable model field: keep it out of modelform_factory.
+    return None if fields is None else [name for name in fields if name != "version"]
+
+
+def _with_version(fieldsets: Any) -> list:
+    from django.contrib.admin.utils import flatten_fieldsets
+
+    if "version" in flatten_fieldsets(fieldsets):
+        return list(fieldsets)
+    return [*fieldsets, (None, {"fields": ["version"], "classes": ["versioned"]})]
+
+
+class VersionedAdminMixin:
+    """For a ModelAdmin of a versioned model: a change saved over a newer version is refused with
+    what changed and by whom, the user's input kept. Put it first in the bases."""
+
+    form = VersionedModelForm
+
+    def get_fieldsets(self, request: Any, obj: Any = None) -> list:
+        return _with_version(super().get_fieldsets(request, obj))
+
+    def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        if "fields" not in kwargs:
+            from django.contrib.admin.utils import flatten_fieldsets
+
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = _without_version(kwargs["fields"])
+        return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        if change and isinstance(form, VersionedModelForm):
+            claim_version(form)
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
+        claim_formset_versions(formset)
+        super().save_formset(request, form, formset, change)
+
+    def changeform_view(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except StaleVersion as stale:
+            # Someone saved between this form's check and its save (the transaction rolled back).
+            from django.contrib import messages
+            from django.http import HttpResponseRedirect
+
+            self.message_user(request, stale.message(), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class VersionedInlineMixin:
+    """For an inline of a versioned model (the parent admin's VersionedAdminMixin claims versions)."""
+
+    form = VersionedModelForm
+
+    def get_fieldsets(self, request: Any, obj: Any = None) -> list:
+        return _with_version(super().get_fieldsets(request, obj))
+
+    def get_formset(self, request: Any, obj: Any = None, **kwargs: Any) -> Any:
+        if "fields" not in kwargs:
+            from django.contrib.admin.utils import flatten_fieldsets
+
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = _without_version(kwargs["fields"])
+        return super().get_formset(request, obj, **kwargs)

@@ -1,0 +1,262 @@
+"""The permission matrix: every write endpoint and form, for every role, against its own and a
+foreign object, with the status expected. One table; the tests are generated from it.
+
+"own" is the object the role works on: a commitment the editor's organisation monitors, a draft
+report the researcher is assigned to. "foreign" is the same kind of object belonging to someone else.
+Plan administrators work on everything; for them own and foreign are two ordinary objects.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from commitments.models import Commitment, Milestone, Profile, StatusUpdate
+from reviews.models import Assessment, IRMReport
+from tests import factories
+from tests.trust.admin_forms import admin_post_data
+
+ANON, EDITOR, RESEARCHER, PLAN_ADMIN = "anonymous", "editor", "researcher", "plan_admin"
+# Redirects: LOGIN is a 302 to a login page; SAVED a 302 elsewhere (the change was made).
+LOGIN, SAVED = "302 to login", "302 saved"
+
+# (action, role, target, expected status)
+MATRIX: list[tuple[str, str, str, int | str]] = [
+    # Write API (token authentication)
+    ("api_status_update", ANON, "own", 401),
+    ("api_status_update", ANON, "foreign", 401),
+    ("api_status_update", EDITOR, "own", 201),
+    ("api_status_update", EDITOR, "foreign", 403),
+    ("api_status_update", RESEARCHER, "own", 403),
+    ("api_status_update", RESEARCHER, "foreign", 403),
+    ("api_status_update", PLAN_ADMIN, "own", 403),
+    ("api_status_update", PLAN_ADMIN, "foreign", 403),
+    ("api_milestone_update", ANON, "own", 401),
+    ("api_milestone_update", ANON, "foreign", 401),
+    ("api_milestone_update", EDITOR, "own", 403),
+    ("api_milestone_update", EDITOR, "foreign", 403),
+    ("api_milestone_update", RESEARCHER, "own", 403),
+    ("api_milestone_update", RESEARCHER, "foreign", 403),
+    ("api_milestone_update", PLAN_ADMIN, "own", 200),
+    ("api_milestone_update", PLAN_ADMIN, "foreign", 200),
+    ("api_draft_assessment_update", ANON, "own", 401),
+    ("api_draft_assessment_update", ANON, "foreign", 401),
+    ("api_draft_assessment_update", EDITOR, "own", 404),
+    ("api_draft_assessment_update", EDITOR, "foreign", 404),
+    ("api_draft_assessment_update", RESEARCHER, "own", 200),
+    ("api_draft_assessment_update", RESEARCHER, "foreign", 404),
+    ("api_draft_assessment_update", PLAN_ADMIN, "own", 403),
+    ("api_draft_assessment_update", PLAN_ADMIN, "foreign", 403),
+    # Web forms (session)
+    ("web_status_update", ANON, "own", LOGIN),
+    ("web_status_update", ANON, "foreign", LOGIN),
+    ("web_status_update", EDITOR, "own", SAVED),
+    ("web_status_update", EDITOR, "foreign", 403),
+    ("web_status_update", RESEARCHER, "own", 403),
+    ("web_status_update", RESEARCHER, "foreign", 403),
+    ("web_status_update", PLAN_ADMIN, "own", 403),
+    ("web_status_update", PLAN_ADMIN, "foreign", 403),
+    ("web_assess", ANON, "own", LOGIN),
+    ("web_assess", ANON, "foreign", LOGIN),
+    ("web_assess", EDITOR, "own", 404),
+    ("web_assess", EDITOR, "foreign", 404),
+    ("web_assess", RESEARCHER, "own", SAVED),
+    ("web_assess", RESEARCHER, "foreign", 404),
+    ("web_assess", PLAN_ADMIN, "own", 403),
+    ("web_assess", PLAN_ADMIN, "foreign", 403),
+    ("web_submit_report", ANON, "own", LOGIN),
+    ("web_submit_report", ANON, "foreign", LOGIN),
+    ("web_submit_report", EDITOR, "own", 404),
+    ("web_submit_report", EDITOR, "foreign", 404),
+    ("web_submit_report", RESEARCHER, "own", SAVED),
+    ("web_submit_report", RESEARCHER, "foreign", 404),
+    ("web_submit_report", PLAN_ADMIN, "own", 403),
+    ("web_submit_report", PLAN_ADMIN, "foreign", 403),
+    ("web_publish_report", ANON, "own", LOGIN),
+    ("web_publish_report", ANON, "foreign", LOGIN),
+    ("web_publish_report", EDITOR, "own", 404),
+    ("web_publish_report", EDITOR, "foreign", 404),
+    ("web_publish_report", RESEARCHER, "own", 403),
+    ("web_publish_report", RESEARCHER, "foreign", 404),
+    ("web_publish_report", PLAN_ADMIN, "own", SAVED),
+    ("web_publish_report", PLAN_ADMIN, "foreign", SAVED),
+    # Django admin (plan administrators only; everyone else is sent to the admin login)
+    ("admin_change_commitment", ANON, "own", LOGIN),
+    ("admin_change_commitment", ANON, "foreign", LOGIN),
+    ("admin_change_commitment", EDITOR, "own", LOGIN),
+    ("admin_change_commitment", EDITOR, "foreign", LOGIN),
+    ("admin_change_commitment", RESEARCHER, "own", LOGIN),
+    ("admin_change_commitment", RESEARCHER, "foreign", LOGIN),
+    ("admin_change_commitment", PLAN_ADMIN, "own", SAVED),
+    ("admin_change_commitment", PLAN_ADMIN, "foreign", SAVED),
+    ("admin_change_assessment", ANON, "own", LOGIN),
+    ("admin_change_assessment", EDITOR, "own", LOGIN),
+    ("admin_change_assessment", RESEARCHER, "own", LOGIN),
+    ("admin_change_assessment", PLAN_ADMIN, "own", SAVED),
+    ("admin_change_assessment", PLAN_ADMIN, "foreign", SAVED),
+]
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    commitments: dict[str, Any]
+    milestones: dict[str, Any]
+    reports: dict[str, Any]
+    assessments: dict[str, Any]
+
+
+@pytest.fixture
+def world(db) -> World:
+    editor = factories.make_editor(username="editor")
+    researcher = factories.make_researcher(username="researcher")
+    other_researcher = factories.make_researcher(username="other-researcher")
+    plan_admin = factories.make_plan_admin(username="plan-admin")
+    plan = factories.ActionPlanFactory()
+    own = factories.CommitmentFactory(action_plan=plan)
+    own.monitoring_organizations.add(Profile.objects.get(user=editor).organization)
+    foreign = factories.CommitmentFactory(action_plan=plan)
+    reports, assessments = {}, {}
+    for target, kind, assigned in (
+        ("own", IRMReport.Kind.PROGRESS, researcher),
+        ("foreign", IRMReport.Kind.END_OF_TERM, other_researcher),
+    ):
+        report = factories.IRMReportFactory(
+            action_plan=plan, kind=kind, state=IRMReport.State.DRAFT, published_on=None
+        )
+        report.researchers.add(assigned)
+        reports[target] = report
+        assessments[target] = factories.AssessmentFactory(report=report, commitment=own)
+    return World(
+        users={EDITOR: editor, RESEARCHER: researcher, PLAN_ADMIN: plan_admin, ANON: None},
+        commitments={"own": own, "foreign": foreign},
+        milestones={
+            "own": factories.MilestoneFactory(commitment=own),
+            "foreign": factories.MilestoneFactory(commitment=foreign),
+        },
+        reports=reports,
+        assessments=assessments,
+    )
+
+
+def _api(user) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+def _web(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _admin_post(user, obj) -> Any:
+    client = _web(user)
+    meta = obj._meta
+    url = f"/admin/{meta.app_label}/{meta.model_name}/{obj.pk}/change/"
+    page = client.get(url)
+    if page.status_code != 200:
+        return page
+    data = admin_post_data(page)
+    return client.post(url, data)
+
+
+def perform(action: str, user: Any, target: str, w: World) -> Any:
+    commitment = w.commitments[target]
+    report = w.reports[target]
+    if action == "api_status_update":
+        return _api(user).post(
+            f"/api/v1/commitments/{commitment.ogp_id}/status-updates/",
+            {"completion": "limited", "as_of": "2013-05-01", "links": ["https://example.org"]},
+            format="json",
+        )
+    if action == "api_milestone_update":
+        milestone = w.milestones[target]
+        return _api(user).patch(
+            f"/api/v1/milestones/{milestone.pk}/",
+            {"status": "not_met"},
+            format="json",
+            HTTP_IF_MATCH=f'"milestone-{milestone.pk}-v1"',
+        )
+    if action == "api_draft_assessment_update":
+        assessment = w.assessments[target]
+        return _api(user).patch(
+            f"/api/v1/draft-assessments/{assessment.pk}/",
+            {"narrative": "Checked"},
+            format="json",
+            HTTP_IF_MATCH=f'"assessment-{assessment.pk}-v1"',
+        )
+    if action == "web_status_update":
+        return _web(user).post(
+            f"/commitments/{commitment.ogp_id}/report/",
+            {
+                "completion": "limited",
+                "note": "Progress",
+                "links": "https://example.org/evidence",
+                "as_of": datetime.date(2013, 5, 1).isoformat(),
+            },
+        )
+    if action == "web_assess":
+        own_commitment = w.commitments["own"]
+        return _web(user).post(
+            f"/irm/reports/{report.pk}/assess/{own_commitment.ogp_id}/",
+            {"narrative": "Checked", "version": w.assessments[target].version},
+        )
+    if action == "web_submit_report":
+        return _web(user).post(f"/irm/reports/{report.pk}/submit/")
+    if action == "web_publish_report":
+        return _web(user).post(f"/irm/reports/{report.pk}/publish/")
+    if action == "admin_change_commitment":
+        return _admin_post(user, commitment)
+    if action == "admin_change_assessment":
+        return _admin_post(user, w.assessments[target])
+    raise AssertionError(f"no such action {action}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("action", "role", "target", "expected"),
+    MATRIX,
+    ids=[f"{action}-{role}-{target}" for action, role, target, _ in MATRIX],
+)
+def test_permission_matrix(world, action, role, target, expected):
+    before = fingerprint()
+    response = perform(action, world.users[role], target, world)
+    location = response.get("Location", "")
+    if expected == LOGIN:
+        assert (response.status_code, "login" in location) == (302, True), location
+    elif expected == SAVED:
+        assert (response.status_code, "login" in location) == (302, False), response.content[:300]
+    else:
+        assert response.status_code == expected, response.content[:300]
+    # A refusal writes nothing; a success writes something.
+    succeeded = expected == SAVED or (isinstance(expected, int) and expected < 300)
+    assert (fingerprint() != before) == succeeded
+
+
+def fingerprint() -> tuple:
+    """Everything the actions of the matrix can change."""
+    return (
+        StatusUpdate.objects.count(),
+        tuple(Milestone.objects.order_by("pk").values_list("status", "version")),
+        tuple(Assessment.objects.order_by("pk").values_list("narrative", "version")),
+        tuple(IRMReport.objects.order_by("pk").values_list("state", "version")),
+        Commitment.history.count(),
+        Assessment.history.count(),
+    )
+
+
+def test_matrix_covers_every_role_for_every_action():
+    actions = {action for action, *_ in MATRIX}
+    for action in actions:
+        roles = {role for a, role, *_ in MATRIX if a == action}
+        assert roles == {ANON, EDITOR, RESEARCHER, PLAN_ADMIN}, action
