@@ -7,6 +7,7 @@ Text search (`q`) is a case-insensitive substring match over title, short title 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -15,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
 from commitments.models import (
@@ -145,12 +147,32 @@ def search(fields: tuple[str, ...]) -> Callable[[Any, QuerySet, str, str], Query
     return filter_q
 
 
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, turned to UTC (PostgreSQL refuses offsets past 15:59 that Python
+    accepts), or a clear error when that leaves the years 1-9999."""
+
+    def clean(self, value: Any) -> datetime.datetime | None:
+        cleaned = super().clean(value)
+        if cleaned is None:
+            return None
+        try:
+            return cleaned.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise ValidationError(
+                _("Give a date-time between the years 1 and 9999."), code="invalid"
+            ) from None
+
+
+class UTCDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 class StrictFilterSet(filters.FilterSet):
     """A parameter given with an empty value is an error, not ignored (except free text)."""
 
     allow_empty: ClassVar[frozenset[str]] = frozenset({"q"})
 
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UTCDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text=_("Only records changed at or after this ISO 8601 date-time."),

@@ -108,6 +108,8 @@ def test_filters_combine(client, world):
     assert ids("q=transparencia&member=CHL") == set()
     assert len(ids("updated_since=2000-01-01T00:00:00Z&member=CHL")) == 3
     assert ids("updated_since=2999-01-01T00:00:00Z") == set()
+    # An offset PostgreSQL would refuse (past 15:59) is turned to UTC first.
+    assert len(ids("updated_since=0764-01-28T20:32:41.9-17:37&member=CHL")) == 3
 
 
 def test_ordering(client, world):
@@ -128,6 +130,7 @@ def test_ordering(client, world):
         ("starred=perhaps", "starred"),
         ("updated_since=yesterday", "updated_since"),
         ("updated_since=2024-13-45", "updated_since"),
+        ("updated_since=0001-01-01T00:00:00%2B05:00", "updated_since"),
         ("q=" + "x" * 201, "q"),
         ("q=abc%00def", "q"),
         ("member=P%00E", "member"),
