@@ -42,6 +42,7 @@ from .models import (
     StatusUpdate,
     normalize_name,
 )
+from .versioning import VersionedAdminMixin, VersionedInlineMixin
 
 User = get_user_model()
 
@@ -121,7 +122,7 @@ class OrganizationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "member", "parent"]
     list_filter = ["kind", ("member", RelatedOnlyFieldListFilter)]
     # The normalised names let "gestion publica" find "Gestión Pública".
@@ -199,7 +200,7 @@ class ProfiledUserAdmin(UserAdmin):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(SimpleHistoryAdmin):
+class ActionPlanAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "ogp_id",
         "title",
@@ -239,7 +240,7 @@ class PolicyAreaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(VersionedInlineMixin, admin.TabularInline):
     model = Milestone
     extra = 0
     fields = ["title", "due_date", "status", "met_on", "is_overdue"]
@@ -259,7 +260,7 @@ class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "ogp_id",
         "number",
@@ -365,7 +366,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "commitment", "due_date", "status", "met_on", "is_overdue"]
     list_filter = [
         "status",
@@ -431,7 +432,7 @@ class IndicatorReadingInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "commitment", "unit", "baseline_value", "target_value", "reported_by"]
     list_filter = [
         "frequency",
@@ -453,7 +454,7 @@ class IndicatorReadingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(SimpleHistoryAdmin):
+class ProposalAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "action_plan",
@@ -475,7 +476,7 @@ class ProposalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ConsultationEvent)
-class ConsultationEventAdmin(SimpleHistoryAdmin):
+class ConsultationEventAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "action_plan", "phase", "kind", "date", "place", "iap2_level"]
     list_filter = [
         ("action_plan__member", RelatedOnlyFieldListFilter),
@@ -490,7 +491,7 @@ class ConsultationEventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PlanProcess)
-class PlanProcessAdmin(SimpleHistoryAdmin):
+class PlanProcessAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "action_plan",
         "office_level",

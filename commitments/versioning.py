@@ -273,7 +273,7 @@ class VersionedModelForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields["version"].initial = self.instance.version
+            self.initial.setdefault("version", self.instance.version)
             self.fields["version"].required = True
 
     def clean(self) -> dict[str, Any]:

@@ -21,6 +21,11 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from commitments.roles import RESEARCHER
+from commitments.versioning import (
+    VersionedAdminMixin,
+    VersionedInlineMixin,
+    claim_formset_versions,
+)
 
 from .models import Assessment, IRMReport
 from .services import publish_report, refresh_irm_summary
@@ -42,7 +47,7 @@ def apply_star(assessment: Assessment, methodology: str) -> None:
     assessment.starred, assessment.star_formula = compute_star(methodology, assessment)
 
 
-class AssessmentInline(admin.StackedInline):
+class AssessmentInline(VersionedInlineMixin, admin.StackedInline):
     model = Assessment
     extra = 0
     autocomplete_fields = ["commitment"]
@@ -79,7 +84,7 @@ class AssessmentInline(admin.StackedInline):
 
 
 @admin.register(IRMReport)
-class IRMReportAdmin(SimpleHistoryAdmin):
+class IRMReportAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "action_plan",
@@ -168,6 +173,7 @@ class IRMReportAdmin(SimpleHistoryAdmin):
             super().save_formset(request, form, formset, change)
             return
         report: IRMReport = form.instance
+        claim_formset_versions(formset)  # no lost updates: each changed assessment's version
         before = set(report.assessments.values_list("commitment_id", flat=True))
         for assessment in formset.save(commit=False):
             apply_star(assessment, report.methodology)
@@ -183,7 +189,7 @@ class IRMReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "commitment",
         "report",

@@ -177,6 +177,7 @@ def test_only_irm_researchers_can_be_assigned_to_a_report(client, plan_admin, re
         "methodology": report.methodology,
         "title": "",
         "url": "",
+        "version": str(report.version),  # the version the form was opened at (no lost updates)
         "assessments-TOTAL_FORMS": "0",
         "assessments-INITIAL_FORMS": "0",
         "assessments-MIN_NUM_FORMS": "0",
