@@ -19,7 +19,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def redis_backed(settings, throwaway_redis) -> Iterator[None]:
+def redis_backed(settings, throwaway_redis, monkeypatch) -> Iterator[None]:
     """Cache and Celery broker on our throwaway Redis, as in production (tasks sent, not run)."""
     settings.CACHES = {
         "default": {
@@ -36,6 +36,8 @@ def redis_backed(settings, throwaway_redis) -> Iterator[None]:
         key: celery_app.conf[key]
         for key in ("broker_url", "task_always_eager", "broker_connection_timeout")
     }
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", f"{FAULT_REDIS_URL}/1")
     celery_app.conf.update(
         broker_url=f"{FAULT_REDIS_URL}/1", task_always_eager=False, broker_connection_timeout=1
     )
@@ -94,7 +96,9 @@ def test_site_serves_and_status_updates_are_saved_while_redis_is_down(
     commitment.refresh_from_db()
     assert commitment.self_reported_completion == "limited"
     # The lost messages are logged, not raised.
-    assert any("on_commit" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    assert any("on_commit" in r.getMessage() for r in caplog.records if r.levelname == "ERROR"), [
+        (r.name, r.levelname, r.getMessage()[:120]) for r in caplog.records
+    ]
 
     # Redis returns: the next write queues a recompute, which recomputes from the database and so
     # includes the update whose message was lost (the nightly run heals it too).
