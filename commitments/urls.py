@@ -14,3 +14,8 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
     *follow_urls.urlpatterns,  # follow/unfollow and Atom feeds (commitments/follow_urls.py)
 ]
+
+# The indicator reading form (commitments/indicator_urls.py).
+from . import indicator_urls  # noqa: E402
+
+urlpatterns += indicator_urls.urlpatterns
