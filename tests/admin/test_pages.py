@@ -64,12 +64,14 @@ def test_every_changelist_and_a_change_page_open(client, role):
         assert response.status_code == expected, model._meta.label
 
 
-def test_plan_admin_sees_plans_and_commitments_but_not_evidence_files(client, plan_admin):
+def test_plan_admin_sees_evidence_but_cannot_add_or_change_it(client, plan_admin):
     from commitments.models import ActionPlan, StatusEvidence
 
     client.force_login(plan_admin)
     assert client.get(admin_url(ActionPlan, "changelist")).status_code == 200
-    assert client.get(admin_url(StatusEvidence, "changelist")).status_code == 403
+    # Evidence is append-only: a plan administrator may look (to moderate), never add or edit.
+    assert client.get(admin_url(StatusEvidence, "changelist")).status_code == 200
+    assert client.get(admin_url(StatusEvidence, "add")).status_code == 403
 
 
 def test_search_finds_a_commitment_by_an_alias_of_its_lead_organisation(client, superuser):
