@@ -143,9 +143,7 @@ if DATABASE_URL:
     try:
         # Health checks: a connection dropped between requests is replaced, not reused broken.
         DATABASES = {
-            "default": dj_database_url.parse(
-                DATABASE_URL, conn_max_age=60, conn_health_checks=True
-            )
+            "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
         }
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL could not be read: {exc}") from None
@@ -204,9 +202,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OGP Tracker <noreply@localhost>")
 # For the SMTP backend (production): where follow notifications are handed over.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -368,6 +366,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Logins, failed logins, lockouts and refused permissions (ogptracker.security).
         "ogptracker.security": {"level": "INFO"},
-        "axes": {"level": "INFO"},
+        # Axes reports lockouts at WARNING; its INFO lines (start-up, resets) are noise.
+        "axes": {"level": "WARNING"},
     },
 }
