@@ -175,3 +175,15 @@ def test_a_single_snapshot_day_is_drawn_as_points(client):
     snapshots.recompute_snapshots(day=datetime.date(2026, 1, 1))
     page = client.get(f"/plans/{commitment.action_plan.ogp_id}/").content.decode()
     assert page.count("<circle") == 2  # one IRM point, one civil-society point
+
+
+def test_commitment_and_organisation_pages_offer_follow_and_feed(client, reader):
+    organization = OrganizationFactory(slug="ministerio")
+    commitment = CommitmentFactory(ogp_id="PE0008", lead_organization=organization)
+    for url, feed in [
+        (f"/commitments/{commitment.ogp_id}/", "/feeds/commitments/PE0008/"),
+        (f"/organizations/{organization.slug}/", "/feeds/organizations/ministerio/"),
+    ]:
+        page = client.get(url).content.decode()
+        assert 'action="/follow/"' in page, url
+        assert feed in page, url
