@@ -61,10 +61,16 @@ class CompletionStatsAsOfView(CompletionStatsView):
             "day. Rates are numerator and denominator; the denominator counts every commitment."
         ),
         parameters=[
-            OpenApiParameter("group_by", OpenApiTypes.STR, enum=list(GROUPINGS)),
+            OpenApiParameter(
+                "group_by",
+                OpenApiTypes.STR,
+                enum=list(GROUPINGS),
+                description=_("How to group the commitments (default: member)."),
+            ),
             AS_OF_PARAMETER,
             FORMAT_PARAMETER,
         ],
+        filters=True,  # live figures take every commitment filter (not combined with as_of)
         responses={200: CompletionStatsView.serializer_class, **ERRORS},
     )
     def get(self, request: Request) -> Response:
@@ -121,7 +127,12 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
             "first. group_by=all (the default) is every commitment."
         ),
         parameters=[
-            OpenApiParameter("group_by", OpenApiTypes.STR, enum=list(SNAPSHOT_GROUPINGS)),
+            OpenApiParameter(
+                "group_by",
+                OpenApiTypes.STR,
+                enum=list(SNAPSHOT_GROUPINGS),
+                description=_("How the snapshot groups commitments (default: all)."),
+            ),
             OpenApiParameter(
                 "key",
                 OpenApiTypes.STR,
@@ -130,8 +141,12 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
                     "or policy area slug. Not needed for group_by=all."
                 ),
             ),
-            OpenApiParameter("since", OpenApiTypes.DATE),
-            OpenApiParameter("until", OpenApiTypes.DATE),
+            OpenApiParameter(
+                "since", OpenApiTypes.DATE, description=_("First day to include (YYYY-MM-DD).")
+            ),
+            OpenApiParameter(
+                "until", OpenApiTypes.DATE, description=_("Last day to include (YYYY-MM-DD).")
+            ),
             FORMAT_PARAMETER,
         ],
         responses={200: CompletionHistorySerializer, **ERRORS},

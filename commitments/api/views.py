@@ -235,6 +235,7 @@ class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
             ),
             FORMAT_PARAMETER,
         ],
+        filters=True,  # not a list action, but every commitment filter narrows the figures
         responses={200: CompletionStatsSerializer, **ERRORS},
     )
     def get(self, request: Request) -> Response:
