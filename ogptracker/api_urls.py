@@ -15,9 +15,12 @@ from rest_framework.routers import SimpleRouter
 
 from commitments.api import history, write
 from commitments.api.base import api_not_found
-from commitments.api.snapshots import CompletionHistoryView, CompletionStatsAsOfView
+from commitments.api.snapshots import (
+    ActionPlanAsOfViewSet,
+    CompletionHistoryView,
+    CompletionStatsAsOfView,
+)
 from commitments.api.views import (
-    ActionPlanViewSet,
     MemberViewSet,
     OrganizationViewSet,
 )
@@ -26,7 +29,8 @@ from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 
 router = SimpleRouter()
 router.register("members", MemberViewSet, basename="member")
-router.register("action-plans", ActionPlanViewSet, basename="action-plan")
+# The plan detail also answers ?as_of= from the daily snapshots (commitments/api/snapshots.py).
+router.register("action-plans", ActionPlanAsOfViewSet, basename="action-plan")
 router.register("commitments", PublicCommitmentViewSet, basename="commitment")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("assessments", AssessmentViewSet, basename="assessment")

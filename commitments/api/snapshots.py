@@ -19,8 +19,8 @@ from commitments.models import CompletionSnapshot
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
 
 from .base import PublicReadOnlyMixin
-from .serializers import CompletionSerializer
-from .views import ERRORS, FORMAT_PARAMETER, CompletionStatsView
+from .serializers import ActionPlanSerializer, CompletionSerializer
+from .views import ERRORS, FORMAT_PARAMETER, ActionPlanViewSet, CompletionStatsView, id_parameter
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
@@ -191,3 +191,50 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
             ],
         }
         return Response(data)
+
+
+PLAN_AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description=_(
+        "The plan's completion figures as they stood on this day (YYYY-MM-DD), from the daily "
+        "snapshots; 404 when no snapshot was taken on or before it."
+    ),
+)
+
+
+class ActionPlanAsOfViewSet(ActionPlanViewSet):
+    """Action plans; the detail takes ?as_of= for the figures of a past day."""
+
+    @extend_schema(
+        description=_(
+            "One action plan, by OGP id (AP_PER01); with as_of, its figures on that day."
+        ),
+        parameters=[
+            id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
+            PLAN_AS_OF_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        responses={200: ActionPlanSerializer, **ERRORS},
+    )
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        day = parse_day(request, "as_of")
+        if day is None:
+            return super().retrieve(request, *args, **kwargs)
+        row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
+        points = CompletionSnapshot.objects.as_of(day, "action_plan", key=row["ogp_id"])
+        if not points:
+            raise NotFound(
+                _("No figures were recorded for %(plan)s on or before %(day)s.")
+                % {"plan": row["ogp_id"], "day": day.isoformat()}
+            )
+        point = points[0]
+        return Response(
+            {
+                **row,
+                "as_of": day.isoformat(),
+                "snapshot_day": point.day.isoformat(),
+                "commitment_count": point.figures.commitment_count,
+                "completion": point.figures.as_dict(),
+            }
+        )

@@ -108,3 +108,29 @@ def test_history_query_count_does_not_grow_with_days(world, api_client):
         return len(ctx.captured_queries)
 
     assert count_for(2) == count_for(20) == 1
+
+
+def test_plan_detail_as_of_gives_that_days_figures(two_days, api_client):
+    url = "/api/v1/action-plans/AP_AAA01/"
+    past = api_client.get(url, {"as_of": "2026-03-02"})
+    assert past.status_code == 200
+    body = past.json()
+    assert body["ogp_id"] == "AP_AAA01"
+    assert body["snapshot_day"] == "2026-03-01"
+    assert body["commitment_count"] == 3
+    assert body["completion"]["irm"]["complete_rate"] == {"numerator": 1, "denominator": 3}
+    # Today's snapshot equals the live figures.
+    live = api_client.get(url).json()
+    now = api_client.get(url, {"as_of": "2026-03-03"}).json()
+    assert now["completion"] == live["completion"]
+    assert now["commitment_count"] == live["commitment_count"] == 4
+
+
+def test_plan_detail_as_of_bad_or_too_early_is_a_clear_error(two_days, api_client):
+    url = "/api/v1/action-plans/AP_AAA01/"
+    bad = api_client.get(url, {"as_of": "yesterday"})
+    assert bad.status_code == 400
+    assert "as_of" in bad.json()
+    early = api_client.get(url, {"as_of": "2020-01-01"})
+    assert early.status_code == 404
+    assert "2020-01-01" in str(early.json())
