@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -114,7 +114,5 @@ class OrganizationFeed(StatusUpdateFeed):
         }
 
     def updates(self, obj: Organization) -> QuerySet[StatusUpdate]:
-        led_or_supported = Commitment.objects.filter(
-            Q(lead_organization=obj) | Q(supporting_organizations=obj)
-        ).values("pk")
+        led_or_supported = Commitment.objects.involving(obj).values("pk")
         return StatusUpdate.objects.filter(commitment__in=led_or_supported)

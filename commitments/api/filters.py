@@ -271,10 +271,7 @@ class CommitmentFilter(StrictFilterSet):
     def filter_organization(
         self, queryset: QuerySet, name: str, organization: Organization
     ) -> QuerySet:
-        supported = Commitment.supporting_organizations.through.objects.filter(
-            organization_id=organization.pk
-        ).values("commitment_id")
-        return queryset.filter(Q(lead_organization_id=organization.pk) | Q(pk__in=supported))
+        return queryset.involving(organization)
 
     def filter_ogp_value(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{OGP_VALUE_FIELDS[value]: True})

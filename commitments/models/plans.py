@@ -128,10 +128,12 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
-        """Commitments an organisation leads or supports."""
-        return self.filter(
-            Q(lead_organization=organization) | Q(supporting_organizations=organization)
-        ).distinct()
+        """Commitments an organisation leads or supports. A subquery, not a join: no duplicate rows
+        to remove, and the paginator's count stays on the bare table."""
+        supported = Commitment.supporting_organizations.through.objects.filter(
+            organization_id=organization.pk
+        ).values("commitment_id")
+        return self.filter(Q(lead_organization_id=organization.pk) | Q(pk__in=supported))
 
     def monitored_by(self, organization: Organization | None) -> CommitmentQuerySet:
         """Commitments a civil-society organisation has been assigned to monitor."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_filters as filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from commitments.api.filters import (
@@ -78,10 +78,5 @@ class AssessmentFilter(StrictFilterSet):
     def filter_organization(
         self, queryset: QuerySet, name: str, organization: Organization
     ) -> QuerySet:
-        supported = Commitment.supporting_organizations.through.objects.filter(
-            organization_id=organization.pk
-        ).values("commitment_id")
-        involved = Commitment.objects.filter(
-            Q(lead_organization_id=organization.pk) | Q(pk__in=supported)
-        )
+        involved = Commitment.objects.involving(organization)
         return queryset.filter(commitment_id__in=involved.values("pk"))
