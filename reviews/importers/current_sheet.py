@@ -33,8 +33,9 @@ from .common import (
     parse_int,
     parse_scale,
 )
-from .members import CountryResolver, local_member, national_member
+from .members import local_member, national_member
 from .organizations import split_lead, split_supporting
+from .sheet import SheetFormat
 
 NAME = "OGP commitments sheet (current)"
 HEADER_ROWS = 1
@@ -107,22 +108,12 @@ def detect(first_row: list[str]) -> bool:
     return ID in {c.strip() for c in first_row}
 
 
-class CurrentSheetFormat:
+class CurrentSheetFormat(SheetFormat):
     name = NAME
-
-    def __init__(self, header: list[str]) -> None:
-        self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
-        self.flags = [
-            name.strip()
-            for name in header[self.index[FIRST_FLAG] : self.index[LAST_FLAG] + 1]
-            if name.strip()
-        ]
-        self.countries = CountryResolver()
+    first_flag, last_flag = FIRST_FLAG, LAST_FLAG
 
     def parse(self, row: int, cells: list[str]) -> CommitmentRecord:
-        def cell(column: str) -> str:
-            i = self.index[column]
-            return cells[i] if i < len(cells) else ""
+        cell = self.reader(cells)
 
         ogp_id = cell(ID).strip()
         match = _ID.fullmatch(ogp_id)

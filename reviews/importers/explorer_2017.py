@@ -28,8 +28,8 @@ from .common import (
     parse_int,
     parse_scale,
 )
-from .members import CountryResolver
 from .organizations import split_lead, split_supporting
+from .sheet import SheetFormat
 
 NAME = "IRM Explorer table (2017)"
 HEADER_ROWS = 2
@@ -90,22 +90,12 @@ def detect(first_row: list[str], second_row: list[str] | None) -> bool:
     )
 
 
-class ExplorerFormat:
+class ExplorerFormat(SheetFormat):
     name = NAME
-
-    def __init__(self, header: list[str]) -> None:
-        self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
-        self.flags = [
-            name.strip()
-            for name in header[self.index[FIRST_FLAG] : self.index[LAST_FLAG] + 1]
-            if name.strip()
-        ]
-        self.countries = CountryResolver()
+    first_flag, last_flag = FIRST_FLAG, LAST_FLAG
 
     def parse(self, row: int, cells: list[str]) -> CommitmentRecord:
-        def cell(column: str) -> str:
-            i = self.index[column]
-            return cells[i] if i < len(cells) else ""
+        cell = self.reader(cells)
 
         member = self.countries(cell("Country"), row=row, column="Country")
         plan_number = parse_int(cell("Action Plan Number"), row=row, column="Action Plan Number")
