@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -60,7 +61,11 @@ class Rate:
     @property
     def percent(self) -> float | None:
         """For display only; APIs give numerator and denominator."""
-        return round(100 * self.numerator / self.denominator, 1) if self.denominator else None
+        if not self.denominator:
+            return None
+        # Round half up, as people do by hand (3 of 48 is 6.3 %, not Python's half-even 6.2 %).
+        exact = Decimal(100 * self.numerator) / Decimal(self.denominator)
+        return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)

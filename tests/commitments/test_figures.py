@@ -95,3 +95,12 @@ def test_figures_per_ogp_value():
     }
     assert groups["civic_participation"].irm.counts["limited"] == 1
     assert groups["public_accountability"].commitment_count == 0
+
+
+def test_plan_page_rounds_percentages_half_up_in_spanish(client):
+    # 3 of 48 is 6.25 %: a reader rounding by hand writes 6,3 %, never Python's half-even 6,2 %.
+    plan = make_plan_with_irm_levels({"complete": 3, "limited": 45})
+    response = client.get(f"/plans/{plan.ogp_id}/", HTTP_ACCEPT_LANGUAGE="es")
+    text = response.content.decode()
+    assert "3 de 48 (6,3\xa0%)" in text
+    assert "6,2\xa0%" not in text
