@@ -21,6 +21,12 @@ class LoginView(auth_views.LoginView):
             return reverse("reviews:reports")
         return super().get_default_redirect_url()
 
+    def get_redirect_url(self) -> str:
+        # A `next` back to an account page (the login form itself, log out, a reset link) would
+        # land a successful login on an empty form: go where the person's work is instead.
+        url = super().get_redirect_url()
+        return "" if url.startswith("/accounts/") else url
+
 
 urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),

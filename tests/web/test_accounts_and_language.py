@@ -170,3 +170,14 @@ def test_password_change_done_page(client, world):
     client.force_login(world.editor)
     response = client.get("/accounts/password_change/done/", headers={"accept-language": "en"})
     assert "Your password was changed." in response.content.decode()
+
+
+def test_log_in_link_on_the_login_page_does_not_loop_back_to_it(client, world):
+    html = client.get("/accounts/login/").content.decode()
+    assert "?next=/accounts/login/" not in html and "next=%2Faccounts%2Flogin%2F" not in html
+    # A link that still carries it (an old bookmark) lands where the person's work is.
+    response = client.post(
+        "/accounts/login/?next=/accounts/login/",
+        {"username": "editor", "password": PASSWORD, "next": "/accounts/login/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/my/commitments/"
