@@ -27,6 +27,8 @@ from commitments.api.views import (
 from reviews.api import write as reviews_write
 from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 
+from .views import api_root
+
 router = SimpleRouter()
 router.register("members", MemberViewSet, basename="member")
 # The plan detail also answers ?as_of= from the daily snapshots (commitments/api/snapshots.py).
@@ -76,6 +78,8 @@ v1_patterns += [
 ]
 
 urlpatterns = [
+    path("", api_root, name="api-root"),
+    path("v1/", api_root, name="api-root-v1"),
     path("v1/", include((v1_patterns, "api"), namespace="v1")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.
