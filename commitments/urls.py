@@ -1,11 +1,15 @@
 from django.urls import path
 
-from . import follow_urls, views
+from . import follow_urls, index_views, views
 
 app_name = "commitments"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("plans/", index_views.plan_index, name="plans"),
+    path("commitments/", index_views.commitment_index, name="commitments"),
+    path("organizations/", index_views.organization_index, name="organizations"),
+    path("members/", index_views.member_index, name="members"),
     path("plans/<str:ogp_id>/", views.plan_detail, name="plan"),
     path("commitments/<str:ogp_id>/", views.commitment_detail, name="commitment"),
     path("commitments/<str:ogp_id>/report/", views.report_status, name="report"),

@@ -1,0 +1,127 @@
+"""Index pages: every plan, commitment, organisation and member, each list with its filters in the URL
+and a CSV link to the same rows through the public API.
+
+The commitment list filters with the API's own FilterSet (commitments/api/filters.py), so a page and
+its CSV link always mean the same thing."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .api.filters import COMPLETION_CHOICES, CommitmentFilter, OrganizationFilter
+from .models import ActionPlan, Commitment, Member, Organization
+
+PAGE_SIZE = 50
+# The parameters the commitment page offers in its form (the API takes more; they pass through).
+COMMITMENT_FIELDS = ("q", "member", "action_plan", "irm_completion", "self_reported_completion")
+
+
+def _page(request: HttpRequest, queryset, *, size: int = PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def _query(request: HttpRequest, **extra: str) -> str:
+    """The request's filters (without the page), to build page links and the CSV link."""
+    params = {k: v for k, v in request.GET.items() if k != "page" and v != ""}
+    params.update(extra)
+    return urlencode(params)
+
+
+def _filter_data(request: HttpRequest) -> dict[str, str]:
+    # An empty choice in the page's form means "any": drop it rather than refuse it as the API does.
+    return {k: v for k, v in request.GET.items() if k != "page" and v != ""}
+
+
+@require_GET
+def plan_index(request: HttpRequest) -> HttpResponse:
+    plans = ActionPlan.objects.for_list().order_by("member__name", "number")
+    member = request.GET.get("member", "")
+    if member:
+        plans = plans.filter(member__code=member)
+    return render(
+        request,
+        "commitments/index_plans.html",
+        {
+            "page": _page(request, plans),
+            "members": Member.objects.order_by("name").only("code", "name"),
+            "member": member,
+            "query": _query(request),
+            "csv": "/api/v1/action-plans/?" + _query(request, format="csv", page_size="500"),
+        },
+    )
+
+
+@require_GET
+def commitment_index(request: HttpRequest) -> HttpResponse:
+    data = _filter_data(request)
+    filterset = CommitmentFilter(
+        data, queryset=Commitment.objects.for_list().order_by("ogp_id"), request=request
+    )
+    valid = filterset.is_valid()
+    rows = filterset.qs if valid else Commitment.objects.none()
+    return render(
+        request,
+        "commitments/index_commitments.html",
+        {
+            "page": _page(request, rows),
+            "errors": filterset.errors if not valid else {},
+            "values": {name: request.GET.get(name, "") for name in COMMITMENT_FIELDS},
+            "carried": {k: v for k, v in data.items() if k not in COMMITMENT_FIELDS},
+            "members": Member.objects.order_by("name").only("code", "name"),
+            "plans": ActionPlan.objects.select_related("member").order_by("ogp_id"),
+            "levels": COMPLETION_CHOICES,
+            "query": _query(request),
+            "csv": "/api/v1/commitments/export.csv?" + _query(request)
+            if data
+            else "/api/v1/commitments/export.csv",
+        },
+        status=200 if valid else 400,
+    )
+
+
+@require_GET
+def organization_index(request: HttpRequest) -> HttpResponse:
+    data = _filter_data(request)
+    organizations = Organization.objects.select_related("member").annotate(
+        led_count=Count("led_commitments", distinct=True),
+    )
+    filterset = OrganizationFilter(data, queryset=organizations.order_by("name"), request=request)
+    valid = filterset.is_valid()
+    return render(
+        request,
+        "commitments/index_organizations.html",
+        {
+            "page": _page(request, filterset.qs if valid else Organization.objects.none()),
+            "errors": filterset.errors if not valid else {},
+            "q": request.GET.get("q", ""),
+            "member": request.GET.get("member", ""),
+            "members": Member.objects.order_by("name").only("code", "name"),
+            "query": _query(request),
+            "csv": "/api/v1/organizations/?" + _query(request, format="csv", page_size="500"),
+        },
+        status=200 if valid else 400,
+    )
+
+
+@require_GET
+def member_index(request: HttpRequest) -> HttpResponse:
+    members = Member.objects.annotate(
+        plan_count=Count("action_plans", distinct=True),
+        commitment_count=Count("action_plans__commitments", distinct=True),
+    ).order_by("name")
+    return render(
+        request,
+        "commitments/index_members.html",
+        {
+            "members": members,
+            "csv": "/api/v1/members/?format=csv&page_size=500",
+            "title": _("OGP members"),
+        },
+    )
