@@ -10,11 +10,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from commitments.api.base import PublicReadOnlyMixin
 from commitments.api.serializers import ErrorSerializer
 from commitments.audit import commitment_changes
 from commitments.models import Commitment
@@ -66,16 +65,17 @@ class ChangePagination(PageNumberPagination):
         return values[0]
 
 
-class CommitmentChanges(generics.GenericAPIView):
-    """Who changed what on a commitment and its milestones, newest first."""
+class CommitmentChanges(PublicReadOnlyMixin, generics.GenericAPIView):
+    """Who changed what on a commitment and its milestones, newest first; JSON or CSV like every
+    public list (errors always JSON)."""
 
-    permission_classes = [AllowAny]
     authentication_classes: list = []
     queryset = Commitment.objects.none()  # for the schema only: the view reads the history
     serializer_class = ChangeSerializer
     pagination_class = ChangePagination
-    http_method_names = ["get", "head", "options"]
-    renderer_classes = [JSONRenderer]
+
+    def get_csv_serializer_class(self) -> type:
+        return ChangeSerializer
 
     @extend_schema(
         summary=_("Change history of a commitment"),

@@ -108,3 +108,17 @@ def test_bulk_history_helpers_record_each_row(changed):
         milestone.title = "Bulk"
     bulk_update_with_history(milestones, Milestone, ["title"], batch_size=100)
     assert Milestone.history.filter(title="Bulk").count() == len(milestones)
+
+
+@pytest.mark.django_db
+def test_changes_are_downloadable_as_csv_like_every_public_list(api_client, changed):
+    response = api_client.get(f"/api/v1/commitments/{changed.ogp_id}/changes/?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("record_type,record_id,record,action,at,by,")
+    assert len(lines) == 1 + 4
+    assert any("Open data law" in line for line in lines)
+    # An unknown commitment is still a JSON 404, whatever format was asked for.
+    missing = api_client.get("/api/v1/commitments/ZZ9999/changes/?format=csv")
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/json"
