@@ -20,11 +20,13 @@ $(STAMP): pyproject.toml | $(PY)
 install: $(STAMP)
 
 ## make run: install, migrate, load the Peru demo data, serve on http://127.0.0.1:8000
+# Links in emails and in load_demo's output use SITE_URL: by default the address `make run` serves on.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo ""
-	@echo "OGP Tracker: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
+	@echo "OGP Tracker: $(SITE_URL)/   admin: $(SITE_URL)/admin/"
 	@echo "Demo logins are printed above when first created (run 'make demo-passwords' to reset them)."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
