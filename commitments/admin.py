@@ -23,6 +23,7 @@ from .figures import Rate, figures_from_row
 from .models import (
     ActionPlan,
     Commitment,
+    CommitmentFormerId,
     CompletionSnapshot,
     ConsultationEvent,
     Follow,
@@ -259,6 +260,21 @@ class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("author", "author_organization")
 
 
+class FormerIdInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """Ids the commitment had before (a provisional id replaced by OGP's own), which redirect."""
+
+    model = CommitmentFormerId
+    extra = 0
+    fields = readonly_fields = ["ogp_id", "replaced_at"]
+
+
+@admin.register(CommitmentFormerId)
+class CommitmentFormerIdAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["ogp_id", "commitment", "replaced_at"]
+    search_fields = ["ogp_id", "commitment__ogp_id"]
+    list_select_related = ["commitment"]
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
@@ -280,9 +296,11 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         "self_reported_completion",
         "irm_starred",
         "added_after_approval",
+        "id_provisional",
     ]
     search_fields = [
         "ogp_id",
+        "former_ids__ogp_id",
         "title",
         "short_title",
         "lead_organization__normalized_name",
@@ -303,11 +321,24 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         "irm_starred",
         "self_reported_completion",
         "self_reported_as_of",
+        "source_key",
         "created_at",
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["ogp_id", "action_plan", "number", "title", "short_title"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("ogp_id", "id_provisional"),
+                    "action_plan",
+                    "number",
+                    "title",
+                    "short_title",
+                    "url",
+                ]
+            },
+        ),
         (
             _("Responsibility"),
             {
@@ -358,11 +389,17 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             _("Source"),
             {
                 "classes": ["collapse"],
-                "fields": ["source_file", "source_row", "created_at", "updated_at"],
+                "fields": [
+                    "source_file",
+                    "source_row",
+                    "source_key",
+                    "created_at",
+                    "updated_at",
+                ],
             },
         ),
     ]
-    inlines = [MilestoneInline, StatusUpdateInline]
+    inlines = [MilestoneInline, StatusUpdateInline, FormerIdInline]
 
 
 @admin.register(Milestone)

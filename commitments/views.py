@@ -13,7 +13,14 @@ from django.views.decorators.http import require_GET
 
 from .figures import DENOMINATOR_RULE, completion_by, completion_figures, empty_figures
 from .forms import EVIDENCE_TYPES, StatusUpdateForm
-from .models import ActionPlan, Commitment, CompletionLevel, Organization, StatusEvidence
+from .models import (
+    ActionPlan,
+    Commitment,
+    CommitmentFormerId,
+    CompletionLevel,
+    Organization,
+    StatusEvidence,
+)
 from .permissions import can_report_on, is_in_group, reportable_commitments
 from .roles import EDITOR
 from .services import record_status_update
@@ -55,7 +62,13 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
 
 @require_GET
 def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
-    commitment = get_object_or_404(Commitment.objects.for_detail(), ogp_id=ogp_id)
+    commitment = Commitment.objects.for_detail().filter(ogp_id=ogp_id).first()
+    if commitment is None:
+        # A provisional id replaced by OGP's own: its old address still leads to the commitment.
+        former = get_object_or_404(
+            CommitmentFormerId.objects.select_related("commitment"), ogp_id=ogp_id
+        )
+        return redirect("commitments:commitment", ogp_id=former.commitment.ogp_id, permanent=True)
     today = timezone.localdate()
     milestones = [(m, milestone_overdue(m, today)) for m in commitment.milestones.all()]
     updates = list(commitment.status_updates.for_history())

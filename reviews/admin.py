@@ -29,7 +29,7 @@ from commitments.versioning import (
 
 from .models import Assessment, IRMReport
 from .services import publish_report, refresh_irm_summary
-from .stars import compute_star
+from .stars import apply_stars
 
 LABEL_FIELDS = [
     "specificity_label",
@@ -40,11 +40,7 @@ LABEL_FIELDS = [
     "opened_government_label",
     "early_results_label",
 ]
-COMPUTED_FIELDS = ["starred", "star_formula", "source_stars"]
-
-
-def apply_star(assessment: Assessment, methodology: str) -> None:
-    assessment.starred, assessment.star_formula = compute_star(methodology, assessment)
+COMPUTED_FIELDS = ["starred", "star_formula", "formula_stars", "source_stars"]
 
 
 class AssessmentInline(VersionedInlineMixin, admin.StackedInline):
@@ -60,6 +56,7 @@ class AssessmentInline(VersionedInlineMixin, admin.StackedInline):
             {
                 "fields": [
                     ("specificity", "verifiable"),
+                    "relevant",
                     (
                         "relevant_access_to_information",
                         "relevant_civic_participation",
@@ -75,7 +72,10 @@ class AssessmentInline(VersionedInlineMixin, admin.StackedInline):
             _("Implementation"),
             {"fields": [("completion", "opened_government", "early_results")]},
         ),
-        (_("Star (computed)"), {"fields": [("starred", "star_formula")]}),
+        (
+            _("Star (computed)"),
+            {"fields": [("starred", "star_formula"), ("formula_stars", "source_stars")]},
+        ),
         (None, {"fields": ["narrative", "sources"]}),
     ]
 
@@ -176,7 +176,7 @@ class IRMReportAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         claim_formset_versions(formset)  # no lost updates: each changed assessment's version
         before = set(report.assessments.values_list("commitment_id", flat=True))
         for assessment in formset.save(commit=False):
-            apply_star(assessment, report.methodology)
+            apply_stars(assessment, report.methodology)
             assessment.save()
         for assessment in formset.deleted_objects:
             assessment.delete()
@@ -223,7 +223,7 @@ class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         previous = (
             Assessment.objects.filter(pk=obj.pk).values_list("commitment_id", flat=True).first()
         )
-        apply_star(obj, obj.report.methodology)
+        apply_stars(obj, obj.report.methodology)
         super().save_model(request, obj, form, change)
         if obj.report.state == IRMReport.State.PUBLISHED:
             refresh_irm_summary({obj.commitment_id, previous} - {None})

@@ -147,6 +147,25 @@ class IRMReport(models.Model):
     def __str__(self) -> str:
         return self.title or f"{self.action_plan.ogp_id} {self.get_kind_display()}"
 
+    # Where each kind of report falls in a plan's cycle, earliest first.
+    STAGES = {
+        Kind.DESIGN: 1,
+        Kind.ACTION_PLAN_REVIEW: 1,
+        Kind.PROGRESS: 2,
+        Kind.IMPLEMENTATION: 2,
+        Kind.END_OF_TERM: 3,
+        Kind.RESULTS: 3,
+    }
+
+    @classmethod
+    def stage_expression(cls, field: str = "kind") -> models.Case:
+        """The stage of the report named by `field`, as a database expression (for ordering)."""
+        return models.Case(
+            *(models.When(**{field: kind}, then=models.Value(n)) for kind, n in cls.STAGES.items()),
+            default=models.Value(0),
+            output_field=models.IntegerField(),
+        )
+
 
 class AssessmentQuerySet(models.QuerySet):
     def published(self) -> AssessmentQuerySet:
@@ -159,9 +178,13 @@ class AssessmentQuerySet(models.QuerySet):
         return self.select_related("report__action_plan__member", "commitment")
 
     def latest_first(self) -> AssessmentQuerySet:
-        return self.order_by(
+        """Latest report first: by publication date, then year; within one year, the later kind of
+        report in a plan's cycle (an end-of-term report published the same year as the progress
+        report comes after it)."""
+        return self.alias(_stage=IRMReport.stage_expression("report__kind")).order_by(
             models.F("report__published_on").desc(nulls_last=True),
             models.F("report__publication_year").desc(nulls_last=True),
+            models.F("_stage").desc(),
             "-pk",
         )
 
@@ -188,6 +211,15 @@ class Assessment(models.Model):
     specificity_label = models.CharField(max_length=60, blank=True, editable=False)
     verifiable = models.BooleanField(_("verifiable"), null=True, blank=True)
     verifiable_label = models.CharField(max_length=60, blank=True, editable=False)
+    relevant = models.BooleanField(
+        _("relevant to an OGP value"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The IRM's overall verdict, where the source records it; otherwise read from the values "
+            "below (technology and innovation alone does not count)."
+        ),
+    )
     relevant_access_to_information = models.BooleanField(
         _("relevant to access to information"), null=True, blank=True
     )
@@ -227,6 +259,15 @@ class Assessment(models.Model):
     starred = models.BooleanField(_("starred"), default=False, editable=False)
     star_formula = models.CharField(
         _("star formula"), max_length=10, choices=StarFormula.choices, blank=True, editable=False
+    )
+    formula_stars = models.JSONField(
+        _("star under each formula"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Computed under each of the IRM's three star formulas: pre_2014, 2015, current."
+        ),
     )
     source_stars = models.JSONField(
         _("stars as published"),

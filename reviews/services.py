@@ -19,7 +19,7 @@ from commitments.snapshots import request_recompute
 from commitments.versioning import stale_details
 
 from .models import Assessment, IRMReport
-from .stars import compute_star
+from .stars import apply_stars
 from .tasks import notify_report_published
 
 
@@ -112,7 +112,7 @@ def save_draft_assessment(
             raise stale_details(Assessment, assessment, expected_version)
         for name, value in data.items():
             setattr(assessment, name, "" if value is None and name not in _NULLABLE else value)
-        assessment.starred, assessment.star_formula = compute_star(locked.methodology, assessment)
+        apply_stars(assessment, locked.methodology)
         assessment.full_clean(validate_unique=False, validate_constraints=False)
         assessment._history_user = researcher
         if assessment.pk is not None:

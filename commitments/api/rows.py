@@ -193,6 +193,8 @@ def organization_rows(ids: Sequence[Any]) -> list[dict]:
 COMMITMENT_COLUMNS = (
     "pk",
     "ogp_id",
+    "id_provisional",
+    "url",
     "action_plan__ogp_id",
     "action_plan__member__code",
     "number",
@@ -226,6 +228,8 @@ def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict
     (
         pk,
         ogp_id,
+        id_provisional,
+        url,
         plan,
         member,
         number,
@@ -258,6 +262,8 @@ def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict
     return {
         "_pk": pk,
         "ogp_id": ogp_id,
+        "id_provisional": id_provisional,
+        "url": url,
         "action_plan": plan,
         "member": member,
         "number": number,

@@ -174,7 +174,16 @@ class SelfReportedSerializer(DescribedSerializer):
 
 
 class CommitmentSerializer(DescribedSerializer):
-    ogp_id = serializers.CharField(help_text=_("Member prefix and four digits: PE0008."))
+    ogp_id = serializers.CharField(
+        help_text=_("OGP's id: the member's prefix as OGP writes it and a number (PE0008, UK0012).")
+    )
+    id_provisional = serializers.BooleanField(
+        help_text=_(
+            "The source had no OGP id (PE-P0008): a provisional id, replaced by OGP's own when a "
+            "file with ids is reconciled; the old address then redirects."
+        )
+    )
+    url = serializers.CharField(help_text=_("The commitment's page on OGP's site, when known."))
     action_plan = serializers.CharField(help_text=_("OGP id of its plan."))
     member = serializers.CharField(help_text=_("OGP code of its member."))
     number = serializers.CharField(help_text=_("Number in the plan, as written."))

@@ -9,14 +9,23 @@ from .accountability import (
 )
 from .follows import Follow, NotificationDelivery
 from .members import Member, Organization, OrganizationAlias, Profile, normalize_name
-from .plans import ActionPlan, Commitment, Milestone, PolicyArea
+from .plans import (
+    PROVISIONAL_MARK,
+    ActionPlan,
+    Commitment,
+    CommitmentFormerId,
+    Milestone,
+    PolicyArea,
+)
 from .snapshots import CompletionSnapshot, SnapshotRun
 from .status import StatusEvidence, StatusUpdate
 from .vocab import CompletionLevel, OGPValue
 
 __all__ = [
+    "PROVISIONAL_MARK",
     "ActionPlan",
     "Commitment",
+    "CommitmentFormerId",
     "CompletionLevel",
     "CompletionSnapshot",
     "ConsultationEvent",

@@ -34,6 +34,7 @@ class Member(models.Model):
     class Kind(models.TextChoices):
         NATIONAL = "national", _("National government")
         LOCAL = "local", _("Local government")
+        OTHER = "other", _("Other member")
 
     code = models.CharField(
         _("OGP code"),
@@ -44,9 +45,12 @@ class Member(models.Model):
     iso_alpha2 = models.CharField(_("ISO alpha-2 code"), max_length=2, blank=True)
     commitment_prefix = models.CharField(
         _("commitment id prefix"),
-        max_length=3,
+        max_length=6,
         unique=True,
-        help_text=_("Two or three letters that start this member's commitment ids (PE in PE0008)."),
+        help_text=_(
+            "The letters that start this member's commitment ids, as OGP writes them (PE in PE0008, "
+            "UK for the United Kingdom, PNG): OGP's own, not always an ISO code."
+        ),
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NATIONAL)
@@ -75,14 +79,15 @@ class Member(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind="national", country__isnull=True)
-                | Q(kind="local", country__isnull=False),
+                | Q(kind="local", country__isnull=False)
+                | Q(kind="other"),
                 name="member_local_has_country",
                 violation_error_message=_(
                     "A local member belongs to a country; a nation does not."
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(commitment_prefix__regex=r"^[A-Z]{2,3}$"),
+                condition=Q(commitment_prefix__regex=r"^[A-Z]{2,6}$"),
                 name="member_commitment_prefix_format",
             ),
         ]

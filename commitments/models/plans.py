@@ -61,6 +61,10 @@ class ActionPlan(models.Model):
     title = models.CharField(_("title"), max_length=300, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    submission_year = models.PositiveSmallIntegerField(
+        _("year of submission"), null=True, blank=True
+    )
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
     approval_instrument = models.CharField(
         _("approving instrument"),
@@ -117,6 +121,10 @@ class PolicyArea(models.Model):
         return self.name
 
 
+# Marks an id given to a row whose source has no OGP ids (PE-P0008): never a real OGP id.
+PROVISIONAL_MARK = "-P"
+
+
 class CommitmentQuerySet(models.QuerySet):
     def for_list(self) -> CommitmentQuerySet:
         """Commitments with what a list row shows: plan, member and lead organisation."""
@@ -153,8 +161,28 @@ class Commitment(models.Model):
         _("OGP id"),
         max_length=12,
         unique=True,
-        help_text=_("Member prefix and four digits, e.g. PE0008."),
+        help_text=_("The member's prefix as OGP writes it and a number, e.g. PE0008, UK0012."),
     )
+    id_provisional = models.BooleanField(
+        _("provisional id"),
+        default=False,
+        help_text=_(
+            "The source had no OGP id (the 2017 Explorer file): this id was given in file order "
+            "and is replaced when a file with OGP's own ids is reconciled."
+        ),
+    )
+    source_key = models.CharField(
+        _("source key"),
+        max_length=120,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "Member, plan number, commitment number and occurrence: how rows of files without "
+            "ids are matched to this commitment."
+        ),
+    )
+    url = models.URLField(_("OGP page"), max_length=500, blank=True)
     action_plan = models.ForeignKey(
         ActionPlan,
         verbose_name=_("action plan"),
@@ -237,7 +265,8 @@ class Commitment(models.Model):
         verbose_name_plural = _("commitments")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ogp_id__regex=r"^[A-Z]{2,3}[0-9]{4}$"), name="commitment_ogp_id_format"
+                condition=Q(ogp_id__regex=r"^[A-Z]{2,6}(-P)?[0-9]{4}$"),
+                name="commitment_ogp_id_format",
             ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
@@ -250,6 +279,27 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ogp_id} {self.short_title or self.title[:80]}"
+
+
+class CommitmentFormerId(models.Model):
+    """An id a commitment was known by before (a provisional id replaced by OGP's own): its old
+    address redirects to the commitment."""
+
+    ogp_id = models.CharField(_("former id"), max_length=12, unique=True)
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.CASCADE,
+        related_name="former_ids",
+    )
+    replaced_at = models.DateTimeField(_("replaced on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former commitment id")
+        verbose_name_plural = _("former commitment ids")
+
+    def __str__(self) -> str:
+        return f"{self.ogp_id} → {self.commitment_id}"
 
 
 class MilestoneQuerySet(models.QuerySet):

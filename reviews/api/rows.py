@@ -96,7 +96,8 @@ FULL_PATHS = [path for _, path in FULL_FIELDS]
 
 def latest_first_by_commitment(assessments: QuerySet) -> QuerySet:
     """Ordered by commitment, then latest first by the model's own `latest_first()` rule."""
-    return assessments.order_by("commitment_id", *assessments.latest_first().query.order_by)
+    latest = assessments.latest_first()
+    return latest.order_by("commitment_id", *latest.query.order_by)
 
 
 def oldest_first(assessments: QuerySet) -> QuerySet:

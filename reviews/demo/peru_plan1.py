@@ -17,7 +17,7 @@ from commitments.models import ActionPlan, Commitment, StatusUpdate
 from commitments.services import record_status_update
 from reviews.models import Assessment, IRMReport, Methodology
 from reviews.services import refresh_irm_summary
-from reviews.stars import compute_star
+from reviews.stars import apply_stars
 
 from .context import DemoContext
 from .upsert import set_m2m, upsert
@@ -185,10 +185,14 @@ def load(context: DemoContext) -> None:
     _load_status_updates(commitments, context)
 
 
-def _assessment_values(methodology: str, row: tuple, **overrides: str) -> dict:
+def _assessment_values(
+    methodology: str, row: tuple, *, published: bool = True, **overrides: str
+) -> dict:
     """An assessment's scales from a COMMITMENTS row (normalised value and label as written), with
-    the star computed by the one star rule."""
+    the star computed by the one star rule. `published`: the row's star as the IRM published it is
+    kept; an invented draft has none."""
     _number, _title, _institutions, specificity, impact, completion, values, star_pre_2014 = row
+    source_stars = {"pre_2014": star_pre_2014} if published else {}
     scales = {
         "specificity": SPECIFICITY[specificity],
         "specificity_label": specificity,
@@ -199,12 +203,14 @@ def _assessment_values(methodology: str, row: tuple, **overrides: str) -> dict:
         **overrides,
         **{f"relevant_{name}": flag == "1" for name, flag in zip(VALUE_NAMES, values, strict=True)},
     }
-    starred, formula = compute_star(methodology, SimpleNamespace(**scales))
+    computed = SimpleNamespace(**scales, source_stars=source_stars)
+    apply_stars(computed, methodology)
     return {
         **scales,
-        "starred": starred,
-        "star_formula": formula,
-        "source_stars": {"pre_2014": star_pre_2014},
+        "starred": computed.starred,
+        "star_formula": computed.star_formula,
+        "formula_stars": computed.formula_stars,
+        "source_stars": source_stars,
     }
 
 
@@ -246,10 +252,9 @@ def _load_draft_end_of_term_report(
     for commitment_id, completion in DRAFT_ASSESSMENTS:
         row = COMMITMENTS[int(commitment_id[2:]) - 1]
         values = _assessment_values(
-            report.methodology, row, completion=completion, completion_label=""
+            report.methodology, row, published=False, completion=completion, completion_label=""
         )
         values["narrative"] = DEMO_NOTE + "Borrador: no es un hallazgo del IRM."
-        values["source_stars"] = {}  # invented, so nothing was published
         upsert(Assessment, {"report": report, "commitment": commitments[commitment_id]}, values)
 
 

@@ -6,12 +6,15 @@ value it cannot read exactly; nothing here guesses.
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,20 +35,104 @@ NO_ORGANIZATION = MISSING | {"none", "none specified", "not specified", "-", "n.
 
 
 class ImportRowError(Exception):
-    """A cell or a row the importer cannot place. Stops the import; nothing is written."""
+    """A problem that makes a row (or the file) unreadable: the file is refused, nothing is written.
 
-    def __init__(self, message: str, *, row: int | None = None, column: str | None = None):
-        self.row, self.column, self.message = row, column, message
+    `row` is the row number as a spreadsheet shows it (header rows included); `commitment` the
+    commitment id (or what identifies the row) when the row has one."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        commitment: str = "",
+    ):
+        self.row, self.column, self.message, self.commitment = row, column, message, commitment
+        super().__init__(message)
+
+    def __str__(self) -> str:
         where = []
-        if row is not None:
-            where.append(_("row %(row)d") % {"row": row})
-        if column:
-            where.append(_("column “%(column)s”") % {"column": column})
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        if self.row is not None:
+            where.append(_("row %(row)d") % {"row": self.row})
+        if self.commitment:
+            where.append(self.commitment)
+        if self.column:
+            where.append(_("column “%(column)s”") % {"column": self.column})
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class ImportRefused(ImportRowError):
+    """Every problem found in one read of the file; the file is refused and nothing is written."""
+
+    SHOWN = 50
+
+    def __init__(self, problems: list[ImportRowError]):
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.message, row=first.row, column=first.column)
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems[: self.SHOWN]]
+        if len(self.problems) > self.SHOWN:
+            lines.append(_("... and %(n)d more problems") % {"n": len(self.problems) - self.SHOWN})
+        heading = _("%(n)d problem(s) make the file unreadable") % {"n": len(self.problems)}
+        return heading + ":\n  " + "\n  ".join(lines)
+
+
+class RowNotes:
+    """Warnings about one row's cells, as (column, message): the row still imports."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+
+    def warn(self, column: str, message: str) -> None:
+        self.items.append((column, message))
 
 
 def is_missing(value: str) -> bool:
     return value.strip().casefold() in MISSING
+
+
+# --- Reading a file: what makes it unreadable ----------------------------------------------------------
+
+
+def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRowError | None:
+    """Why a row cannot be read cell by cell: a NUL byte, or a cell count that differs from the
+    header's (a file cut off part-way, a broken row). Empty cells past the last named column
+    are allowed to be left out or added."""
+    if any("\x00" in c for c in cells):
+        return ImportRowError(
+            _("the row holds a NUL byte: the file is damaged or not a CSV export"), row=row
+        )
+    width = len(header)
+    named = max((i + 1 for i, name in enumerate(header) if name.strip()), default=0)
+    if len(cells) < named or (len(cells) > width and any(c.strip() for c in cells[width:])):
+        return ImportRowError(
+            _(
+                "%(n)d cells where the header has %(width)d: the file is cut off here or the row "
+                "is broken (a stray quote or separator)"
+            )
+            % {"n": len(cells), "width": width},
+            row=row,
+        )
+    return None
+
+
+def csv_problem(error: csv.Error) -> str:
+    """What a CSV parse error means for the person holding the file."""
+    if "unexpected end of data" in str(error):
+        return _("the file ends inside a quoted cell: it is cut off, or a quote is never closed")
+    return _("a stray or unclosed quote: %(error)s") % {"error": error}
+
+
+def check_encoding(path: Path) -> None:
+    with path.open("rb") as stream:
+        head = stream.read(4)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ImportRowError(
+            _("the file is UTF-16 text; save it as “CSV UTF-8” and import that"), row=1
+        )
 
 
 # --- Records: one parsed row, handed from a format module to the writer ------------------------------
@@ -82,7 +169,10 @@ class CommitmentRecord:
     supporting: list[str] = field(default_factory=list)
     policy_areas: list[str] = field(default_factory=list)
     assessments: list[AssessmentRecord] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # (column, message): imported, and reported in the summary with the row and commitment id.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    # Facts about the plan the row belongs to (years, dates), and the OGP page of the commitment.
+    plan_values: dict[str, object] = field(default_factory=dict)
 
 
 # --- What the importer writes, and its report ---------------------------------------------------------
@@ -116,6 +206,9 @@ COMMITMENT_FIELDS = (
     "end_date",
     "end_date_text",
     "added_after_approval",
+    "url",
+    "id_provisional",
+    "source_key",
     "source_file",
     "source_row",
 )
@@ -135,6 +228,7 @@ COMMITMENT_DEFAULTS: dict[str, object] = {
     "start_date_text": "",
     "end_date": None,
     "end_date_text": "",
+    "url": "",
 }
 # Every field the importer owns on an assessment; a scale the row does not rate is written blank.
 ASSESSMENT_DEFAULTS: dict[str, object] = {
@@ -142,6 +236,7 @@ ASSESSMENT_DEFAULTS: dict[str, object] = {
     "specificity_label": "",
     "verifiable": None,
     "verifiable_label": "",
+    "relevant": None,
     "relevant_access_to_information": None,
     "relevant_civic_participation": None,
     "relevant_public_accountability": None,
@@ -161,6 +256,7 @@ ASSESSMENT_FIELDS = (
     *ASSESSMENT_DEFAULTS,
     "starred",
     "star_formula",
+    "formula_stars",
     "source_stars",
     "source_file",
     "source_row",
@@ -170,20 +266,34 @@ ASSESSMENT_FIELDS = (
 class Summary:
     """Created / updated / unchanged per kind of record, plus warnings with their rows."""
 
+    SHOWN_ROWS = 10
+
     def __init__(self) -> None:
         self.counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
         self.rows = 0
-        # message -> (rows affected, the first ten of them): stays small however long the file.
-        self.warnings: dict[str, tuple[int, list[int]]] = {}
+        # (column, message) -> (rows affected, the first ten "row (id)"): small however long the file.
+        self.warnings: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        # Rows kept out because writing them would re-point an id at a different commitment.
+        self.conflicts: list[str] = []
+
+    def conflict(self, message: str, row: int, *, commitment: str = "") -> None:
+        where = _("row %(row)d") % {"row": row}
+        self.conflicts.append(
+            f"{where} ({commitment}): {message}" if commitment else f"{where}: {message}"
+        )
 
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
         self.counts[kind][outcome] += n
 
-    def warn(self, message: str, row: int) -> None:
-        count, rows = self.warnings.get(message, (0, []))
-        if len(rows) < 10:
-            rows.append(row)
-        self.warnings[message] = (count + 1, rows)
+    def warn(self, message: str, row: int, *, column: str = "", commitment: str = "") -> None:
+        count, rows = self.warnings.get((column, message), (0, []))
+        if len(rows) < self.SHOWN_ROWS:
+            rows.append(f"{row} ({commitment})" if commitment else str(row))
+        self.warnings[(column, message)] = (count + 1, rows)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(count for count, _rows in self.warnings.values())
 
     def lines(self) -> list[str]:
         lines = [
@@ -191,8 +301,21 @@ class Summary:
             % {"kind": KINDS[kind], **{k: c[k] for k in ("created", "updated", "unchanged")}}
             for kind, c in self.counts.items()
         ]
-        for message, (count, rows) in self.warnings.items():
-            shown = ", ".join(str(r) for r in rows) + (", ..." if count > len(rows) else "")
+        if reconciled := self.counts["commitments"]["reconciled"]:
+            lines.append(
+                _("commitments reconciled: %(n)d took OGP's own id in place of a provisional one")
+                % {"n": reconciled}
+            )
+        lines += [
+            _("conflict, not written: %(conflict)s") % {"conflict": c} for c in self.conflicts
+        ]
+        for (column, message), (count, rows) in self.warnings.items():
+            shown = ", ".join(rows) + (", ..." if count > len(rows) else "")
+            if column:
+                message = _("column “%(column)s”: %(message)s") % {
+                    "column": column,
+                    "message": message,
+                }
             lines.append(
                 _("warning: %(message)s (%(n)d rows: %(rows)s)")
                 % {"message": message, "n": count, "rows": shown}
@@ -261,49 +384,68 @@ SCALES: dict[str, dict[str, str]] = {
 }
 
 
-def parse_scale(scale: str, raw: str, *, row: int, column: str) -> tuple[str, str]:
-    """(stored value, label as it arrived). ND/NR/NA/empty give a blank value; unknown labels stop."""
-    label = raw.strip()
+def parse_scale(
+    scale: str, raw: str, *, row: int, column: str, notes: RowNotes | None = None
+) -> tuple[str, str]:
+    """(stored value, label as it arrived). ND/NR/NA/empty give a blank value.
+
+    A label outside the known vocabulary is kept as it arrived, with the scale left unrated (shown
+    as its label), and a warning in `notes`; without `notes` it stops the row."""
+    label = " ".join(raw.split())
     if is_missing(label):
         return "", label
     try:
         return SCALES[scale][_label_key(label)], label
     except KeyError:
         known = ", ".join(sorted(SCALES[scale]))
-        raise ImportRowError(
-            _("unknown label “%(label)s” (known: %(known)s)") % {"label": label, "known": known},
-            row=row,
-            column=column,
-        ) from None
+        message = _("unknown label “%(label)s” kept as written, not rated (known: %(known)s)") % {
+            "label": label,
+            "known": known,
+        }
+        if notes is None:
+            raise ImportRowError(message, row=row, column=column) from None
+        notes.warn(column, message)
+        return "", label
 
 
-def parse_flag(raw: str, *, row: int, column: str) -> bool | None:
-    """0/1 flags (also Yes/No); ND/NR/NA/empty -> None."""
-    value = raw.strip().casefold()
+def parse_flag(raw: str, *, row: int, column: str, notes: RowNotes | None = None) -> bool | None:
+    """0/1 flags (also Yes/No, 1.0/0.0); ND/NR/NA/empty -> None. Anything else is unknown: None
+    with a warning in `notes` (without `notes` it stops the row)."""
+    value = " ".join(raw.split()).casefold()
     if value in MISSING:
         return None
-    if value in {"1", "yes", "true"}:
+    if value in {"1", "1.0", "yes", "y", "true"}:
         return True
-    if value in {"0", "no", "false"}:
+    if value in {"0", "0.0", "no", "n", "false"}:
         return False
-    raise ImportRowError(
-        _("expected 0 or 1, found “%(value)s”") % {"value": raw.strip()}, row=row, column=column
-    )
+    message = _("expected 0 or 1, found “%(value)s”: read as unknown") % {"value": raw.strip()}
+    if notes is None:
+        raise ImportRowError(message, row=row, column=column)
+    notes.warn(column, message)
+    return None
 
 
-def parse_int(raw: str, *, row: int, column: str, required: bool = False) -> int | None:
-    value = raw.strip()
+def parse_int(
+    raw: str, *, row: int, column: str, required: bool = False, notes: RowNotes | None = None
+) -> int | None:
+    """A whole number (`2014`, also `2014.0` as spreadsheets export it). An optional cell that holds
+    something else is read as unknown with a warning in `notes`; a required one stops the row."""
+    value = " ".join(raw.split())
     if not required and is_missing(value):
         return None
-    if re.fullmatch(r"\d{1,4}", value):
-        return int(value)
-    raise ImportRowError(
-        _("expected a whole number, found “%(value)s”") % {"value": value}, row=row, column=column
-    )
+    if match := re.fullmatch(r"(\d{1,4})(?:\.0+)?", value):
+        return int(match[1])
+    message = _("expected a whole number, found “%(value)s”") % {"value": value}
+    if required or notes is None:
+        raise ImportRowError(message, row=row, column=column)
+    notes.warn(column, message + _(": read as unknown"))
+    return None
 
 
 # --- Dates --------------------------------------------------------------------------------------------
 
+# Dates outside these years are spreadsheet artefacts (1905 is a number read as a date).
+EARLIEST_DATE, LATEST_YEAR = 2011, 2100
 _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -337,7 +479,7 @@ def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | No
         return None, text
 
 
-def date_fields(raw_start: str, raw_end: str, warnings: list[str]) -> dict[str, object]:
+def date_fields(raw_start: str, raw_end: str, notes: RowNotes) -> dict[str, object]:
     """Start and end as stored; a start after the end keeps both as written text only.
 
     A row that writes one of its dates day/month (`31/12/2016`) is read day/month for both, so
@@ -348,7 +490,18 @@ def date_fields(raw_start: str, raw_end: str, warnings: list[str]) -> dict[str, 
     if start and end and start > end:
         start, start_text = None, " ".join(raw_start.split())
         end, end_text = None, " ".join(raw_end.split())
-        warnings.append(_("start date after end date: both kept as text only"))
+        notes.warn("End Date", _("start date after end date: both kept as text only"))
+    for column, value in (("Start Date", start), ("End Date", end)):
+        if value and not (EARLIEST_DATE <= value.year <= LATEST_YEAR):
+            notes.warn(
+                column,
+                _("implausible date %(date)s (OGP began in 2011): kept as written text only")
+                % {"date": value.isoformat()},
+            )
+    if start and not (EARLIEST_DATE <= start.year <= LATEST_YEAR):
+        start, start_text = None, " ".join(raw_start.split())
+    if end and not (EARLIEST_DATE <= end.year <= LATEST_YEAR):
+        end, end_text = None, " ".join(raw_end.split())
     return {
         "start_date": start,
         "start_date_text": start_text,

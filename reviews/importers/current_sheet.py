@@ -26,6 +26,7 @@ from .common import (
     CommitmentRecord,
     ImportRowError,
     MemberSpec,
+    RowNotes,
     clean_text,
     date_fields,
     is_missing,
@@ -33,7 +34,7 @@ from .common import (
     parse_int,
     parse_scale,
 )
-from .members import local_member, national_member
+from .members import local_member, national_member, other_member
 from .organizations import split_lead, split_supporting
 from .sheet import SheetFormat
 
@@ -101,7 +102,15 @@ REQUIRED = (
     END_YEAR,
     PLAN_ID,
 )
-_ID = re.compile(r"([A-Z]{2,3})[0-9]{4}")
+SUBMITTED, PLAN_END, URL = "Year Of Submission", "Action Plan End Year", "URL"
+RELEVANT = "_Relevant"
+# OGP's ids: the member's prefix as OGP writes it (PE, UK, MO, PNG, XK; never checked against ISO)
+# and a number.
+_ID = re.compile(r"([A-Z]{2,6})[0-9]{4}")
+# Plans submitted from this year on are assessed under the 2021 methodology (Action Plan Review and
+# Results Report); 2018-2019 plans got a design and an implementation report; earlier ones a
+# progress and an end-of-term report.
+FROM_2021_SINCE, DESIGN_REPORTS_SINCE = 2020, 2018
 
 
 def detect(first_row: list[str]) -> bool:
@@ -110,46 +119,52 @@ def detect(first_row: list[str]) -> bool:
 
 class CurrentSheetFormat(SheetFormat):
     name = NAME
+    header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
+
+    def row_id(self, cells: list[str]) -> str:
+        return self.reader(cells)(ID).strip()
 
     def parse(self, row: int, cells: list[str]) -> CommitmentRecord:
         cell = self.reader(cells)
+        notes = RowNotes()
 
-        ogp_id = cell(ID).strip()
+        raw_id = cell(ID).strip()
+        ogp_id = raw_id.upper().replace(" ", "")
         match = _ID.fullmatch(ogp_id)
         if not match:
-            raise ImportRowError(
-                _(
-                    "“%(id)s” is not an OGP commitment id (2 or 3 capitals and 4 digits, e.g. PE0074)"
-                )
-                % {"id": ogp_id},
-                row=row,
-                column=ID,
+            notes.warn(
+                ID,
+                _("“%(id)s” is not an OGP commitment id: the row gets a provisional id")
+                % {"id": raw_id},
             )
-        member = self._member(cell, row, prefix=match[1])
-        plan_number = parse_int(cell(PLAN_NUMBER), row=row, column=PLAN_NUMBER)
+            ogp_id = None
+        plan_number = parse_int(cell(PLAN_NUMBER), row=row, column=PLAN_NUMBER, required=True)
         if not plan_number:
             raise ImportRowError(
                 _("an action plan number from 1 up is required"), row=row, column=PLAN_NUMBER
             )
+        member = self._member(cell, row, match[1] if match else "", plan_number, notes)
         plan_id = ActionPlan.make_ogp_id(member.code, plan_number)
         if cell(PLAN_ID).strip() and cell(PLAN_ID).strip() != plan_id:
-            raise ImportRowError(
-                _("“%(given)s” does not match the code and plan number (%(expected)s)")
+            notes.warn(
+                PLAN_ID,
+                _("“%(given)s” does not match the code and plan number: filed under %(expected)s")
                 % {"given": cell(PLAN_ID).strip(), "expected": plan_id},
-                row=row,
-                column=PLAN_ID,
             )
         title = cell("Commitment Title").strip() or cell("Short Title").strip()
         if not title:
             raise ImportRowError(
                 _("the commitment has no title"), row=row, column="Commitment Title"
             )
-        warnings: list[str] = []
         relevance = {
-            f"relevant_{value}": parse_flag(cell(column), row=row, column=column)
+            f"relevant_{value}": parse_flag(cell(column), row=row, column=column, notes=notes)
             for column, value in VALUES.items()
         }
+        if RELEVANT in self.index:
+            relevance["relevant"] = parse_flag(
+                cell(RELEVANT), row=row, column=RELEVANT, notes=notes
+            )
         values = {
             "number": clean_text(cell("Commitment Number")),
             "title": title,
@@ -157,9 +172,12 @@ class CurrentSheetFormat(SheetFormat):
             "full_text": clean_text(cell("Full Text")),
             "theme": clean_text(cell("Theme")),
             "cluster": clean_text(cell("Cluster")),
-            **date_fields(cell("Start Date"), cell("End Date"), warnings),
+            **date_fields(cell("Start Date"), cell("End Date"), notes),
             **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
         }
+        if URL in self.index:
+            values["url"] = self._url(cell(URL), row, notes)
+        submitted = self._year(cell, SUBMITTED, row, notes)
         return CommitmentRecord(
             row=row,
             member=member,
@@ -170,43 +188,82 @@ class CurrentSheetFormat(SheetFormat):
             lead=split_lead(cell("Lead Institution")),
             supporting=split_supporting(cell("Supporting Institution(s)")),
             policy_areas=[
-                name for name in self.flags if parse_flag(cell(name), row=row, column=name)
+                name
+                for name in self.flags
+                if parse_flag(cell(name), row=row, column=name, notes=notes)
             ],
-            assessments=self._assessments(cell, row, relevance),
-            warnings=warnings,
+            assessments=self._assessments(cell, row, relevance, submitted, notes),
+            warnings=notes.items,
+            plan_values={
+                "submission_year": submitted,
+                "end_year": self._year(cell, PLAN_END, row, notes),
+            },
         )
 
-    def _member(self, cell, row: int, *, prefix: str) -> MemberSpec:
-        level = cell(LEVEL).strip().casefold()
-        if level == "national":
-            return national_member(cell(CODE), cell(PLACE), row=row, column=CODE)
-        if level != "local":
-            raise ImportRowError(
-                _("expected National or Local, found “%(value)s”") % {"value": cell(LEVEL).strip()},
-                row=row,
-                column=LEVEL,
-            )
-        place = " ".join(cell(PLACE).split())
-        if "," not in place:
-            raise ImportRowError(
-                _("a local member is written “Locality, Country”; found “%(place)s”")
-                % {"place": place},
-                row=row,
-                column=PLACE,
-            )
-        country = self.countries(place.rsplit(",", 1)[1], row=row, column=PLACE)
-        return local_member(cell(CODE), place, prefix, country, row=row, column=CODE)
+    def _year(self, cell, column: str, row: int, notes: RowNotes) -> int | None:
+        if column not in self.index:
+            return None
+        year = parse_int(cell(column), row=row, column=column, notes=notes)
+        if year is not None and not 2011 <= year <= 2100:
+            notes.warn(column, _("implausible year %(year)d: read as unknown") % {"year": year})
+            return None
+        return year
 
-    def _assessments(self, cell, row: int, relevance: dict) -> list[AssessmentRecord]:
+    @staticmethod
+    def _url(raw: str, row: int, notes: RowNotes) -> str:
+        url = raw.strip()
+        if is_missing(url):
+            return ""
+        if not re.fullmatch(r"https?://\S+", url) or len(url) > 500:
+            notes.warn(URL, _("“%(url)s” is not a web address: left out") % {"url": url[:80]})
+            return ""
+        return url
+
+    def _member(self, cell, row: int, prefix: str, plan_number: int, notes: RowNotes) -> MemberSpec:
+        """The member from `Code`, `Country/Locality` and `National Or Local`. A level other than
+        national or local (OGP's "legacy" local members say local in other words; some members are
+        neither) is kept as written in the warning and read as "other"."""
+        raw_level = " ".join(cell(LEVEL).split())
+        level = raw_level.casefold()
+        place = " ".join(cell(PLACE).split())
+        if level == "national":
+            return national_member(cell(CODE), place, prefix, row=row, column=CODE, notes=notes)
+        if "local" in level:
+            if level != "local":
+                notes.warn(LEVEL, _("“%(value)s” read as Local") % {"value": raw_level})
+            country = None
+            if "," in place:
+                country = self.countries.find(place.rsplit(",", 1)[1])
+            if country is not None:
+                return local_member(cell(CODE), place, prefix, country, row=row, column=CODE)
+            notes.warn(
+                PLACE,
+                _(
+                    "a local member is written “Locality, Country”; found “%(place)s”: "
+                    "filed as a member of another kind"
+                )
+                % {"place": place},
+            )
+        else:
+            notes.warn(
+                LEVEL,
+                _("“%(value)s” is neither National nor Local: filed as a member of another kind")
+                % {"value": raw_level},
+            )
+        return other_member(cell(CODE), place, prefix, row=row, column=CODE)
+
+    def _assessments(
+        self, cell, row: int, relevance: dict, submitted: int | None, notes: RowNotes
+    ) -> list[AssessmentRecord]:
         def scales(columns: dict[str, str]) -> dict[str, object]:
             values: dict[str, object] = {}
             for column, scale in columns.items():
                 if scale == "verifiable":
-                    values[scale] = parse_flag(cell(column), row=row, column=column)
+                    values[scale] = parse_flag(cell(column), row=row, column=column, notes=notes)
                     values[f"{scale}_label"] = cell(column).strip()
                 else:
                     values[scale], values[f"{scale}_label"] = parse_scale(
-                        scale, cell(column), row=row, column=column
+                        scale, cell(column), row=row, column=column, notes=notes
                     )
             return values
 
@@ -214,37 +271,57 @@ class CurrentSheetFormat(SheetFormat):
             return not all(is_missing(cell(c)) for c in columns)
 
         def year(column: str) -> int | None:
-            return parse_int(cell(column), row=row, column=column)
+            return parse_int(cell(column), row=row, column=column, notes=notes)
 
         def stars(columns: dict[str, str]) -> dict[str, str]:
             return {k: cell(c).strip() for k, c in columns.items()}
 
-        new_generation = has_data(REVIEW) or has_data(EARLY)
+        # The methodology follows the plan's cycle (its submission year), never which columns
+        # happen to be filled: OGP filled `Verifiable` for older plans too. Without a year, only
+        # the 2021 methodology's own results columns say it.
+        if submitted is not None:
+            new_generation = submitted >= FROM_2021_SINCE
+        else:
+            new_generation = has_data(EARLY) or has_data({"Potential for Results": ""})
+        if new_generation:
+            return self._new_generation(has_data, scales, year, relevance)
+        first, second = (
+            (IRMReport.Kind.DESIGN, IRMReport.Kind.IMPLEMENTATION)
+            if submitted is not None and submitted >= DESIGN_REPORTS_SINCE
+            else (IRMReport.Kind.PROGRESS, IRMReport.Kind.END_OF_TERM)
+        )
         design = {
             **relevance,
             **scales({"Specificity": "specificity", "Potential Impact": "potential_impact"}),
         }
+        if has_data({"Verifiable": ""}):
+            design.update(scales({"Verifiable": "verifiable"}))
         records = []
         if has_data(PROGRESS):
             records.append(
                 AssessmentRecord(
-                    IRMReport.Kind.PROGRESS,
+                    first,
                     Methodology.PRE_2021,
                     year(PROGRESS_YEAR),
                     {**design, **scales({"Completion (Progress Report)": "completion"})},
                     stars(PROGRESS_STARS),
                 )
             )
-        if has_data(END) and not new_generation:
+        if has_data(END):
             records.append(
                 AssessmentRecord(
-                    IRMReport.Kind.END_OF_TERM,
+                    second,
                     Methodology.PRE_2021,
                     year(END_YEAR),
                     {**design, **scales(END)},
                     stars(END_STARS),
                 )
             )
+        return records
+
+    @staticmethod
+    def _new_generation(has_data, scales, year, relevance) -> list[AssessmentRecord]:
+        records = []
         if has_data(REVIEW):
             records.append(
                 AssessmentRecord(
@@ -254,7 +331,7 @@ class CurrentSheetFormat(SheetFormat):
                     {**relevance, **scales(REVIEW)},
                 )
             )
-        if new_generation and (has_data(EARLY) or has_data(END)):
+        if has_data(EARLY) or has_data(END):
             records.append(
                 AssessmentRecord(
                     IRMReport.Kind.RESULTS,

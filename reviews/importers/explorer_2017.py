@@ -21,6 +21,7 @@ from .common import (
     AssessmentRecord,
     CommitmentRecord,
     ImportRowError,
+    RowNotes,
     clean_text,
     date_fields,
     is_missing,
@@ -49,6 +50,9 @@ PROGRESS_STARS = {
 }
 END_STARS = {"current": "Starred (current formula) end of term"}
 SPECIFICITY, IMPACT = "Specificity", "Potential impact"
+# The IRM's own coded verdict on relevance (optional: older exports may lack it).
+RELEVANT = "_Relevant"
+SUBMITTED = "Year of submission"
 PROGRESS_COMPLETION = "Completion (progress report)"
 END_COMPLETION = "Completion (end of term)"
 OPENED = "Did it open government (end of term only)"
@@ -92,10 +96,20 @@ def detect(first_row: list[str], second_row: list[str] | None) -> bool:
 
 class ExplorerFormat(SheetFormat):
     name = NAME
+    header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
+
+    def row_id(self, cells: list[str]) -> str:
+        cell = self.reader(cells)
+        place = " ".join(
+            part for part in (cell("Country").strip(), cell("Action Plan Number").strip()) if part
+        )
+        number = cell("Comm No").strip()
+        return f"{place} {number}".strip() if number else place
 
     def parse(self, row: int, cells: list[str]) -> CommitmentRecord:
         cell = self.reader(cells)
+        notes = RowNotes()
 
         member = self.countries(cell("Country"), row=row, column="Country")
         plan_number = parse_int(cell("Action Plan Number"), row=row, column="Action Plan Number")
@@ -110,11 +124,14 @@ class ExplorerFormat(SheetFormat):
             raise ImportRowError(
                 _("the commitment has no title"), row=row, column="Commitment Title"
             )
-        warnings: list[str] = []
         relevance = {
-            f"relevant_{value}": parse_flag(cell(column), row=row, column=column)
+            f"relevant_{value}": parse_flag(cell(column), row=row, column=column, notes=notes)
             for column, value in VALUES.items()
         }
+        if RELEVANT in self.index:
+            relevance["relevant"] = parse_flag(
+                cell(RELEVANT), row=row, column=RELEVANT, notes=notes
+            )
         cluster = clean_text(cell("Cluster"))
         values = {
             "number": clean_text(cell("Comm No")),
@@ -123,12 +140,14 @@ class ExplorerFormat(SheetFormat):
             "full_text": clean_text(cell("Full Text")),
             "theme": clean_text(cell("Theme")),
             "cluster": "" if cluster.casefold() == "none" else cluster,
-            **date_fields(cell("Start Date"), cell("End Date"), warnings),
+            **date_fields(cell("Start Date"), cell("End Date"), notes),
             **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
         }
         design = {
             **relevance,
-            **self._scales(cell, row, {SPECIFICITY: "specificity", IMPACT: "potential_impact"}),
+            **self._scales(
+                cell, row, {SPECIFICITY: "specificity", IMPACT: "potential_impact"}, notes
+            ),
         }
         assessments = []
         if not all(is_missing(cell(c)) for c in (SPECIFICITY, IMPACT, PROGRESS_COMPLETION)):
@@ -136,10 +155,12 @@ class ExplorerFormat(SheetFormat):
                 AssessmentRecord(
                     kind=IRMReport.Kind.PROGRESS,
                     methodology=Methodology.PRE_2021,
-                    publication_year=parse_int(cell(PROGRESS_YEAR), row=row, column=PROGRESS_YEAR),
+                    publication_year=parse_int(
+                        cell(PROGRESS_YEAR), row=row, column=PROGRESS_YEAR, notes=notes
+                    ),
                     values={
                         **design,
-                        **self._scales(cell, row, {PROGRESS_COMPLETION: "completion"}),
+                        **self._scales(cell, row, {PROGRESS_COMPLETION: "completion"}, notes),
                     },
                     source_stars={k: cell(c).strip() for k, c in PROGRESS_STARS.items()},
                 )
@@ -149,11 +170,16 @@ class ExplorerFormat(SheetFormat):
                 AssessmentRecord(
                     kind=IRMReport.Kind.END_OF_TERM,
                     methodology=Methodology.PRE_2021,
-                    publication_year=parse_int(cell(END_YEAR), row=row, column=END_YEAR),
+                    publication_year=parse_int(
+                        cell(END_YEAR), row=row, column=END_YEAR, notes=notes
+                    ),
                     values={
                         **design,
                         **self._scales(
-                            cell, row, {END_COMPLETION: "completion", OPENED: "opened_government"}
+                            cell,
+                            row,
+                            {END_COMPLETION: "completion", OPENED: "opened_government"},
+                            notes,
                         ),
                     },
                     source_stars={k: cell(c).strip() for k, c in END_STARS.items()},
@@ -169,17 +195,26 @@ class ExplorerFormat(SheetFormat):
             lead=split_lead(cell("Lead Institution")),
             supporting=split_supporting(cell("Supporting Institution(s)")),
             policy_areas=[
-                name for name in self.flags if parse_flag(cell(name), row=row, column=name)
+                name
+                for name in self.flags
+                if parse_flag(cell(name), row=row, column=name, notes=notes)
             ],
             assessments=assessments,
-            warnings=warnings,
+            warnings=notes.items,
+            plan_values={
+                "submission_year": parse_int(
+                    cell(SUBMITTED), row=row, column=SUBMITTED, notes=notes
+                )
+                if SUBMITTED in self.index
+                else None
+            },
         )
 
     @staticmethod
-    def _scales(cell, row: int, columns: dict[str, str]) -> dict[str, str]:
+    def _scales(cell, row: int, columns: dict[str, str], notes: RowNotes) -> dict[str, str]:
         values: dict[str, str] = {}
         for column, scale in columns.items():
             values[scale], values[f"{scale}_label"] = parse_scale(
-                scale, cell(column), row=row, column=column
+                scale, cell(column), row=row, column=column, notes=notes
             )
         return values

@@ -3,53 +3,66 @@
 Formats (told apart by the header): the 2017 IRM Explorer table (`explorer_2017`) and OGP's current
 commitments sheet (`current_sheet`). The file is read as a stream and written in batches (`writer`).
 
-Identity rule, which makes a second run of the same file change nothing:
-- a commitment is identified by its OGP id when the file has one (current sheet); otherwise
-  (Explorer) by (source file, member, plan number, row position among that member's rows), which is
-  turned into the id OGP would give: the member's prefix and a running count of its rows in file
-  order across its plans (Peru: PE0001...; PE0008 is plan 1's `1:h`);
+Identity rule (README, "Importing OGP data"), which makes a second run of a file change nothing and
+the order of files irrelevant:
+- a row of a file with OGP's ids (current sheet) is the commitment with that id. OGP's prefixes are
+  taken as they are (UK, MO, PNG, XK), never checked against ISO;
+- a row of a file without ids (Explorer) has a source key: member, plan number, commitment number
+  and occurrence of that number in the plan. It is the commitment with that key; a new one gets a
+  provisional id, marked as such (PE-P0008: the member's prefix, -P, its position among the
+  member's rows);
+- reconciliation: a row with OGP's id matches a provisional commitment of the same plan by source
+  key (confirmed by a similar title) or by a nearly identical title; the commitment takes the real
+  id and its old address redirects. A row without ids that matches a commitment holding OGP's id
+  only adds what that file did not give. Anything that would re-point an id at a different
+  commitment is a conflict: reported, not written;
 - plans by ogp_id (AP_ + member code + two digits); members by code; organisations by member and
   normalised name or alias; IRM reports by (plan, kind); assessments by (report, commitment).
 Only rows whose values changed are written; history records every created or changed row.
 
-`added_after_approval`: a row whose `Comm No` repeats a number seen earlier in the same plan
-(Peru plan 1's second `4:A`) is a commitment added after the plan was approved.
-
-A file that cannot be read, a missing column, or a row that cannot be placed stops the import with
-the row and column; the whole import is one transaction, so nothing is written then.
+What makes rows unreadable refuses the file, every such problem reported in one run with its
+spreadsheet row, commitment and column: a missing required column (with the near-miss header),
+a duplicate header, a row whose cell count differs from the header (a cut-off file), an unclosed
+quote, a NUL byte, bytes that are not UTF-8. The import is one transaction: refused means nothing
+written. Anything else imports; a value outside the known vocabulary is kept as written, read as
+unknown, and reported as a warning.
 """
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Callable
+from difflib import get_close_matches
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from . import current_sheet, explorer_2017
-from .common import ImportRowError
+from .common import ImportRefused, ImportRowError, check_encoding, csv_problem, row_shape_problem
 from .writer import Summary, Writer
 
-__all__ = ["ImportRowError", "Summary", "import_ogp_irm"]
+__all__ = ["ImportRefused", "ImportRowError", "Summary", "import_ogp_irm"]
 
 
 def _blank(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells)
 
 
-def _open_format(reader, rows: list[int]):
-    """Read the header row(s) and return the format object; `rows[0]` tracks the line number."""
+# Problems collected before the import gives up reading (the file is refused either way).
+MAX_PROBLEMS = 1000
+
+
+def _open_format(reader, problems: list[ImportRowError]):
+    """Read the header row(s) and return the format object (None when the header is unusable)."""
     first = next(reader, None)
-    rows[0] = reader.line_num
     if first is None:
         raise ImportRowError(_("the file is empty"), row=1)
     if current_sheet.detect(first):
         header, module = first, current_sheet
     else:
         second = next(reader, None)
-        rows[0] = reader.line_num
         if not explorer_2017.detect(first, second):
             raise ImportRowError(
                 _(
@@ -60,17 +73,31 @@ def _open_format(reader, rows: list[int]):
                 row=1,
             )
         header, module = second, explorer_2017
-    names = {c.strip() for c in header}
-    missing = [c for c in module.REQUIRED if c not in names]
-    if missing:
-        raise ImportRowError(
-            _("required column(s) missing: %(columns)s") % {"columns": ", ".join(missing)},
-            row=module.HEADER_ROWS,
-            column=missing[0],
-        )
+    row = module.HEADER_ROWS
+    names = [" ".join(c.split()) for c in header]
+    counts = Counter(n for n in names if n)
+    for name, n in counts.items():
+        if n > 1:
+            problems.append(
+                ImportRowError(
+                    _("the header names this column %(n)d times: which one holds the data?")
+                    % {"n": n},
+                    row=row,
+                    column=name,
+                )
+            )
+    for name in module.REQUIRED:
+        if name not in counts:
+            near = get_close_matches(name, list(counts), n=1, cutoff=0.75)
+            hint = _(" (the header has “%(near)s”: renamed?)") % {"near": near[0]} if near else ""
+            problems.append(
+                ImportRowError(_("required column missing") + hint, row=row, column=name)
+            )
+    if problems:
+        return None
     if module is explorer_2017:
-        return explorer_2017.ExplorerFormat(header)
-    return current_sheet.CurrentSheetFormat(header)
+        return explorer_2017.ExplorerFormat(names)
+    return current_sheet.CurrentSheetFormat(names)
 
 
 def import_ogp_irm(
@@ -79,37 +106,72 @@ def import_ogp_irm(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[str, Summary]:
-    """Import one file; returns (format name, summary). Raises ImportRowError; writes nothing then.
-    With dry_run everything is done and then rolled back."""
+    """Import one file; returns (format name, summary).
+
+    Everything that makes rows unreadable is reported in one run (ImportRefused, each problem with
+    its spreadsheet row, commitment and column), and then nothing is written. Anything else
+    imports, with warnings in the summary. With dry_run everything is done and then rolled back."""
     path = Path(path)
-    rows = [0]  # the last physical line read, for messages
+    row = 0  # the row as a spreadsheet numbers it: records, not text lines
+    problems: list[ImportRowError] = []
     try:
+        check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as stream:
-            reader = csv.reader(stream)
-            fmt = _open_format(reader, rows)
+            reader = csv.reader(stream, strict=True)
+            fmt = _open_format(reader, problems)
+            if fmt is None:
+                raise ImportRefused(problems)
+            row = fmt.header_rows
             with transaction.atomic():
                 writer = Writer(source_file=path.name, progress=progress)
                 for cells in reader:
-                    row, rows[0] = rows[0] + 1, reader.line_num
-                    if not _blank(cells):
-                        writer.add(fmt.parse(row, cells))
+                    row += 1
+                    if _blank(cells):
+                        continue
+                    problem = row_shape_problem(cells, fmt.header, row)
+                    try:
+                        if problem is not None:
+                            raise problem
+                        record = fmt.parse(row, cells)
+                        if not problems:
+                            writer.add(record, fmt.row_id(cells))
+                    except ImportRowError as error:
+                        error.row = error.row or row
+                        error.commitment = error.commitment or _row_id(fmt, cells)
+                        problems.append(error)
+                        if len(problems) >= MAX_PROBLEMS:
+                            break
+                if problems:
+                    raise ImportRefused(problems)
                 summary = writer.finish()
                 if dry_run:
                     transaction.set_rollback(True)
+    except ImportRowError:
+        raise
     except OSError as exc:
         raise ImportRowError(
             _("cannot read the file: %(error)s") % {"error": exc.strerror or exc}
         ) from None
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         raise ImportRowError(
-            _("the file is not UTF-8 text; is it a CSV export?"), row=rows[0] + 1
+            _(
+                "byte %(byte)s is not UTF-8 text (a Latin-1 or Windows export?); save the sheet as "
+                "“CSV UTF-8” and import that"
+            )
+            % {"byte": f"0x{exc.object[exc.start]:02X}"},
+            row=row + 1,
         ) from None
     except csv.Error as exc:
-        raise ImportRowError(
-            _("not a readable CSV file: %(error)s") % {"error": exc}, row=rows[0] + 1
-        ) from None
+        raise ImportRowError(csv_problem(exc), row=row + 1) from None
     except DatabaseError as exc:
         raise ImportRowError(
-            _("the database refused rows up to %(row)d: %(error)s") % {"row": rows[0], "error": exc}
+            _("the database refused rows up to %(row)d: %(error)s") % {"row": row, "error": exc}
         ) from None
     return fmt.name, summary
+
+
+def _row_id(fmt, cells: list[str]) -> str:
+    try:
+        return fmt.row_id(cells)
+    except (IndexError, KeyError):
+        return ""

@@ -7,7 +7,7 @@ import re
 import pycountry
 from django.utils.translation import gettext as _
 
-from .common import ImportRowError, MemberSpec, plain
+from .common import ImportRowError, MemberSpec, RowNotes, plain
 from .countries import iso_codes
 
 # Display names for the abbreviations the Explorer uses; other names are kept as written.
@@ -15,19 +15,56 @@ DISPLAY_NAMES: dict[str, str] = {"uk": "United Kingdom", "usa": "United States"}
 _LOCAL_CODE = re.compile(r"[A-Z0-9_-]{2,12}")
 
 
-def national_member(alpha_3: str, name: str, *, row: int, column: str) -> MemberSpec:
-    """A nation: code ISO alpha-3, iso_alpha2, and the alpha-2 as its commitment prefix."""
-    country = pycountry.countries.get(alpha_3=alpha_3.strip().upper())
-    if country is None:
+def _prefix(code: str) -> str:
+    letters = re.sub(r"[^A-Z]", "", code)[:6]
+    return letters if len(letters) >= 2 else "XX"
+
+
+def _code(raw: str, *, row: int, column: str) -> str:
+    code = raw.strip().upper()
+    if not _LOCAL_CODE.fullmatch(code):
         raise ImportRowError(
-            _("“%(code)s” is not an ISO alpha-3 country code") % {"code": alpha_3.strip()},
+            _("“%(code)s” is not an OGP member code (2 to 12 letters or digits)") % {"code": code},
             row=row,
             column=column,
+        )
+    return code
+
+
+def national_member(
+    alpha_3: str,
+    name: str,
+    prefix: str = "",
+    *,
+    row: int,
+    column: str,
+    notes: RowNotes | None = None,
+) -> MemberSpec:
+    """A nation. `prefix` is the one its commitment ids carry, as OGP writes it (UK for the United
+    Kingdom, MO for Morocco, PNG, XK): taken as it is, never checked against ISO. Without ids, the
+    ISO alpha-2 code. A code that is not ISO alpha-3 (Kosovo's XKX) is OGP's own: kept, with a
+    warning, and no ISO code is stored."""
+    country = pycountry.countries.get(alpha_3=alpha_3.strip().upper())
+    if country is None:
+        code = _code(alpha_3, row=row, column=column)
+        if notes is None:
+            raise ImportRowError(
+                _("“%(code)s” is not an ISO alpha-3 country code") % {"code": alpha_3.strip()},
+                row=row,
+                column=column,
+            )
+        notes.warn(
+            column,
+            _("“%(code)s” is not an ISO alpha-3 country code: kept as OGP's own code")
+            % {"code": code},
+        )
+        return MemberSpec(
+            code=code, iso_alpha2="", prefix=prefix or _prefix(code), name=name.strip() or code
         )
     return MemberSpec(
         code=country.alpha_3,
         iso_alpha2=country.alpha_2,
-        prefix=country.alpha_2,
+        prefix=prefix or country.alpha_2,
         name=name.strip() or getattr(country, "common_name", country.name),
     )
 
@@ -36,15 +73,26 @@ def local_member(
     code: str, name: str, prefix: str, country: MemberSpec, *, row: int, column: str
 ) -> MemberSpec:
     """A local member: OGP's own code, no ISO code, the prefix its commitment ids carry."""
-    code = code.strip().upper()
-    if not _LOCAL_CODE.fullmatch(code):
-        raise ImportRowError(
-            _("“%(code)s” is not an OGP member code (2 to 12 letters or digits)") % {"code": code},
-            row=row,
-            column=column,
-        )
+    code = _code(code, row=row, column=column)
     return MemberSpec(
-        code=code, iso_alpha2="", prefix=prefix, name=name.strip(), kind="local", country=country
+        code=code,
+        iso_alpha2="",
+        prefix=prefix or _prefix(code),
+        name=name.strip(),
+        kind="local",
+        country=country,
+    )
+
+
+def other_member(code: str, name: str, prefix: str, *, row: int, column: str) -> MemberSpec:
+    """A member that is neither a nation nor a local government with a known country."""
+    code = _code(code, row=row, column=column)
+    return MemberSpec(
+        code=code,
+        iso_alpha2="",
+        prefix=prefix or _prefix(code),
+        name=name.strip() or code,
+        kind="other",
     )
 
 
@@ -53,6 +101,13 @@ class CountryResolver:
 
     def __init__(self) -> None:
         self._cache: dict[str, MemberSpec] = {}
+
+    def find(self, name: str) -> MemberSpec | None:
+        """The nation named `name`, or None when the name is not a known country."""
+        try:
+            return self(name, row=0, column="")
+        except ImportRowError:
+            return None
 
     def __call__(self, name: str, *, row: int, column: str) -> MemberSpec:
         key = " ".join(plain(name).split())

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 
-from .common import ImportRowError, MemberSpec
+from .common import ImportRowError, MemberSpec, check_encoding, csv_problem, row_shape_problem
 from .members import CountryResolver
 
 COUNTRY = "Country name"
@@ -110,9 +110,34 @@ class _Row:
     values: dict[str, Any]
 
 
+def _lines(path: Path) -> list[list[str]]:
+    """Every record of the file; what makes it unreadable is a ProcessImportError, never a crash."""
+    try:
+        check_encoding(path)
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle, strict=True)
+            lines: list[list[str]] = []
+            try:
+                for line in reader:
+                    lines.append(line)
+            except csv.Error as exc:
+                raise ProcessImportError(
+                    [
+                        _("Row %(row)d: %(error)s")
+                        % {"row": len(lines) + 1, "error": csv_problem(exc)}
+                    ]
+                ) from None
+    except ImportRowError as error:
+        raise ProcessImportError([str(error)]) from None
+    except UnicodeDecodeError:
+        raise ProcessImportError(
+            [_("The file is not UTF-8 text (a Latin-1 or Windows export?); save it as CSV UTF-8.")]
+        ) from None
+    return lines
+
+
 def _read(path: Path) -> list[_Row]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        lines = list(csv.reader(handle))
+    lines = _lines(path)
     header_index = next(
         (i for i, line in enumerate(lines) if line and line[0].strip() == COUNTRY), None
     )
@@ -128,6 +153,15 @@ def _read(path: Path) -> list[_Row]:
                 for c in missing
             ]
         )
+    duplicated = sorted({n for n in header if n and header.count(n) > 1})
+    if duplicated:
+        raise ProcessImportError(
+            [
+                _("Row %(row)d: the header names column “%(column)s” more than once.")
+                % {"row": header_index + 1, "column": c}
+                for c in duplicated
+            ]
+        )
     group_header = lines[header_index - 1] if header_index else None
     errors: list[str] = []
     rows: list[_Row] = []
@@ -140,6 +174,10 @@ def _read(path: Path) -> list[_Row]:
             continue
         if [c.strip() for c in line] == header or line == group_header:
             continue  # the snapshot repeats its header rows
+        if shape := row_shape_problem(line, header, number):
+            # A short row (a cut-off file) would blank every missing cell's value: refused.
+            errors.append(str(shape))
+            continue
         cells = dict(zip(header, line, strict=False))
         row_errors: list[str] = []
 

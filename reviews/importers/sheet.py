@@ -16,6 +16,7 @@ class SheetFormat:
     last_flag: str
 
     def __init__(self, header: list[str]) -> None:
+        self.header = header
         self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
         self.flags = [
             name.strip()

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.apps import apps
 from django.db.models import CharField
@@ -23,10 +25,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from commitments.models import ActionPlan, Commitment, Member, Organization, PolicyArea
+from commitments.models import (
+    PROVISIONAL_MARK,
+    ActionPlan,
+    Commitment,
+    CommitmentFormerId,
+    Member,
+    Organization,
+    PolicyArea,
+)
 from reviews.models import Assessment, IRMReport
 from reviews.services import refresh_irm_summary
-from reviews.stars import compute_star
+from reviews.stars import apply_stars
 
 from .common import (
     ASSESSMENT_DEFAULTS,
@@ -39,6 +49,7 @@ from .common import (
     MemberSpec,
     Summary,
     fit,
+    plain,
 )
 from .organizations import OrganizationIndex
 
@@ -77,17 +88,26 @@ class Writer:
         self._new_reports: list[IRMReport] = []
         self._created_reports: set[int] = set()
         self._years: dict[int, Counter[int]] = defaultdict(Counter)  # id(report) -> years
-        self._assigned: Counter[str] = Counter()  # member code -> rows seen
+        self.known = KnownCommitments()
+        self._plan_facts_seen: dict[str, set[str]] = {}
+        self._changed_plans: dict[str, ActionPlan] = {}
+        self._occurrences: Counter[tuple[str, str]] = Counter()  # (plan, number) -> rows seen
+        self._positions: Counter[str] = Counter()  # member code -> rows without ids seen
         self._numbers: dict[str, set[str]] = defaultdict(set)  # plan ogp_id -> Comm No seen
         self._ids: dict[str, int] = {}  # ogp_id -> row, for files that carry ids
         self._batch: list[tuple[CommitmentRecord, dict[str, object]]] = []
 
     # --- Rows ---------------------------------------------------------------------------------------
 
-    def add(self, record: CommitmentRecord) -> None:
+    def add(self, record: CommitmentRecord, commitment_label: str = "") -> None:
         member = self._member(record.member, record.row)
         plan = self._plan(member, record)
-        ogp_id = self._commitment_id(record, member)
+        identity = self._identify(record, member, plan)
+        label = record.ogp_id or commitment_label
+        if identity.conflict_message:
+            self.summary.conflict(identity.conflict_message, record.row, commitment=label)
+            return
+        ogp_id = identity.ogp_id
         number = str(record.values.get("number", ""))
         # Rule: a Comm No already seen earlier in the same plan marks a commitment added later.
         added_after = bool(number) and number in self._numbers[plan.ogp_id]
@@ -111,11 +131,14 @@ class Writer:
                     _("%(field)s longer than %(limit)d characters, shortened")
                     % {"field": name, "limit": limit},
                     record.row,
+                    commitment=label,
                 )
-        for warning in record.warnings:
-            self.summary.warn(warning, record.row)
+        for column, warning in record.warnings:
+            self.summary.warn(warning, record.row, column=column, commitment=label)
+        self._plan_facts(plan, record)
         state = {
             "ogp_id": ogp_id,
+            "identity": identity,
             "plan": plan,
             "values": values,
             "added_after": added_after,
@@ -154,7 +177,7 @@ class Writer:
             self.prefixes[spec.prefix] = spec.code
             self._new_members.append(member)
             self.summary.add("members", "created")
-        elif member.kind != spec.kind:
+        elif member.kind != spec.kind and Member.Kind.OTHER not in (member.kind, spec.kind):
             raise ImportRowError(
                 _("member %(code)s exists as a %(kind)s member; this row says %(given)s")
                 % {"code": spec.code, "kind": member.kind, "given": spec.kind},
@@ -184,23 +207,15 @@ class Writer:
         self._seen["plans"].add(plan.ogp_id)
         return plan
 
-    def _commitment_id(self, record: CommitmentRecord, member: Member) -> str:
+    def _identify(self, record: CommitmentRecord, member: Member, plan: ActionPlan) -> Identity:
+        """Which commitment a row is, by the identity rule (module docstring); a conflict instead
+        when writing the row would re-point an id at a different commitment."""
+        number = " ".join(str(record.values.get("number", "")).split()).casefold()
+        self._occurrences[(plan.ogp_id, number)] += 1
+        key = f"{member.code}|{record.plan_number}|{number}|{self._occurrences[(plan.ogp_id, number)]}"
+        title = str(record.values.get("title", ""))
         if record.ogp_id is None:
-            self._assigned[member.code] += 1
-            count = self._assigned[member.code]
-            if count > 9999:
-                raise ImportRowError(_("more than 9999 commitments for one member"), row=record.row)
-            return f"{member.commitment_prefix}{count:04d}"
-        if (
-            not record.ogp_id.startswith(member.commitment_prefix)
-            or not record.ogp_id[len(member.commitment_prefix) :].isdigit()
-        ):
-            raise ImportRowError(
-                _("commitment id %(id)s does not start with %(member)s's prefix %(prefix)s")
-                % {"id": record.ogp_id, "member": member.code, "prefix": member.commitment_prefix},
-                row=record.row,
-                column="Commitment Unique Identifier",
-            )
+            return self._identify_provisional(record, member, key)
         first = self._ids.setdefault(record.ogp_id, record.row)
         if first != record.row:
             raise ImportRowError(
@@ -208,8 +223,62 @@ class Writer:
                 % {"id": record.ogp_id, "first": first},
                 row=record.row,
                 column="Commitment Unique Identifier",
+                commitment=record.ogp_id,
             )
-        return record.ogp_id
+        known = self.known.by_id.get(record.ogp_id)
+        if known is not None and not known.provisional:
+            if known.plan_ogp_id not in (None, plan.ogp_id):
+                return Identity.conflict(
+                    _("%(id)s belongs to plan %(known)s; this row puts it in %(plan)s: not written")
+                    % {"id": record.ogp_id, "known": known.plan_ogp_id, "plan": plan.ogp_id}
+                )
+            return Identity(record.ogp_id, key)
+        # The real id is new, or held by a commitment that had only a provisional id.
+        match = self.known.provisional_match(plan.ogp_id, key, title)
+        if known is not None and known is not match:
+            return Identity.conflict(
+                _(
+                    "%(id)s is held provisionally by a different commitment (%(title)s): "
+                    "not written, reconcile by hand"
+                )
+                % {"id": record.ogp_id, "title": fit(known.title, 60)[0]}
+            )
+        if match is not None:
+            self.known.adopt(match, record.ogp_id, key)
+            self.summary.add("commitments", "reconciled")
+            return Identity(record.ogp_id, key, renamed_from=match.ogp_id)
+        self.known.add(record.ogp_id, key, provisional=False, plan_ogp_id=plan.ogp_id, title=title)
+        return Identity(record.ogp_id, key)
+
+    def _identify_provisional(self, record: CommitmentRecord, member: Member, key: str) -> Identity:
+        # The row's position among the member's rows of this file, matched or not: the same
+        # provisional id whatever else is in the database (import order never changes it).
+        self._positions[member.code] += 1
+        position = self._positions[member.code]
+        title = str(record.values.get("title", ""))
+        known = self.known.by_key.get(key) or self.known.real_match(record.plan_ogp_id, title)
+        if known is not None:
+            if not known.provisional:
+                # A file with OGP's own ids already holds this commitment: it wins, in either order.
+                known.adopted = True
+                return Identity(known.ogp_id, key, enrich_only=True)
+            return Identity(known.ogp_id, key, provisional=True)
+        ogp_id = self.known.free_provisional(member.commitment_prefix, position)
+        self.known.add(ogp_id, key, provisional=True, plan_ogp_id=record.plan_ogp_id, title=title)
+        return Identity(ogp_id, key, provisional=True)
+
+    def _plan_facts(self, plan: ActionPlan, record: CommitmentRecord) -> None:
+        """A plan's submission and end years, from its rows (the first row that gives each)."""
+        for name, value in record.plan_values.items():
+            seen = self._plan_facts_seen.setdefault(name, set())
+            if value is None or plan.ogp_id in seen:
+                continue
+            seen.add(plan.ogp_id)
+            if getattr(plan, name) != value:
+                setattr(plan, name, value)
+                if plan.pk is not None:
+                    plan.updated_at = timezone.now()
+                    self._changed_plans[plan.ogp_id] = plan
 
     def _area(self, name: str) -> PolicyArea:
         slug = slugify(name)[:80]
@@ -251,7 +320,7 @@ class Writer:
     def _create_parents(self) -> None:
         if self._new_members:
             # Nations first: a local member points at its country, which needs its id.
-            for kind in (Member.Kind.NATIONAL, Member.Kind.LOCAL):
+            for kind in (Member.Kind.NATIONAL, Member.Kind.OTHER, Member.Kind.LOCAL):
                 Member.objects.bulk_create([m for m in self._new_members if m.kind == kind])
             self._new_members = []
         if self._new_plans:
@@ -285,9 +354,8 @@ class Writer:
 
     def _write_commitments(self) -> list[int]:
         now = timezone.now()
-        existing = Commitment.objects.in_bulk(
-            [state["ogp_id"] for _r, state in self._batch], field_name="ogp_id"
-        )
+        lookup = [state["identity"].renamed_from or state["ogp_id"] for _r, state in self._batch]
+        existing = Commitment.objects.in_bulk(lookup, field_name="ogp_id")
         through_s = Commitment.supporting_organizations.through
         through_a = Commitment.policy_areas.through
         current_s: dict[int, dict[int, int]] = defaultdict(dict)  # commitment -> org -> row id
@@ -302,20 +370,26 @@ class Writer:
         ):
             current_a[c_id].add(a_id)
 
-        new, changed, m2m = [], [], []
+        new, changed, m2m, renamed = [], [], [], []
         for record, state in self._batch:
-            plan = state["plan"]
+            plan, identity = state["plan"], state["identity"]
+            commitment = existing.get(identity.renamed_from or state["ogp_id"])
+            if identity.enrich_only and commitment is not None:
+                self.summary.add("commitments", "unchanged")
+                state["commitment"] = commitment
+                continue
             wanted = {
                 **state["values"],
                 "action_plan_id": plan.pk,
                 "lead_organization_id": state["lead"].pk if state["lead"] else None,
                 "added_after_approval": state["added_after"],
+                "id_provisional": identity.provisional,
+                "source_key": identity.source_key,
                 "source_file": self.source_file,
                 "source_row": record.row,
             }
             orgs = {o.pk for o in state["supporting"]}
             areas = {a.pk for a in state["areas"]}
-            commitment = existing.get(state["ogp_id"])
             if commitment is None:
                 commitment = Commitment(ogp_id=state["ogp_id"], **wanted)
                 new.append(commitment)
@@ -327,10 +401,15 @@ class Writer:
                         )
                         % {"id": commitment.ogp_id, "plan": plan.ogp_id},
                         row=record.row,
+                        commitment=commitment.ogp_id,
                     )
-                diff = [f for f in COMMITMENT_FIELDS if getattr(commitment, f) != wanted[f]]
+                if identity.renamed_from:
+                    renamed.append((identity.renamed_from, commitment))
+                    commitment.ogp_id = state["ogp_id"]
+                diff = _changed(commitment, wanted, COMMITMENT_FIELDS)
                 if (
                     diff
+                    or identity.renamed_from
                     or orgs != set(current_s[commitment.pk])
                     or areas != current_a[commitment.pk]
                 ):
@@ -348,7 +427,11 @@ class Writer:
             Commitment.objects.bulk_create(new)
         if changed:
             Commitment.objects.bulk_update(
-                changed, [*COMMITMENT_FIELDS, "version", "updated_at"], batch_size=500
+                changed, ["ogp_id", *COMMITMENT_FIELDS, "version", "updated_at"], batch_size=500
+            )
+        if renamed:
+            CommitmentFormerId.objects.bulk_create(
+                CommitmentFormerId(ogp_id=old, commitment=commitment) for old, commitment in renamed
             )
         self._sync_m2m(m2m, current_s, current_a, through_s, through_a)
         self._record_commitment_history(new, update=False)
@@ -415,21 +498,26 @@ class Writer:
             commitment = state["commitment"]
             for report, parsed in state["reports"]:
                 wanted = {**ASSESSMENT_DEFAULTS, **parsed.values}
-                probe = Assessment(**wanted)
-                starred, formula = compute_star(report.methodology, probe)
+                probe = Assessment(**wanted, source_stars=parsed.source_stars)
+                apply_stars(probe, report.methodology)
                 wanted.update(
-                    starred=starred,
-                    star_formula=formula,
+                    starred=probe.starred,
+                    star_formula=probe.star_formula,
+                    formula_stars=probe.formula_stars,
                     source_stars=parsed.source_stars,
                     source_file=self.source_file,
                     source_row=record.row,
                 )
                 assessment = existing.get((report.pk, commitment.pk))
+                if assessment is not None and state["identity"].enrich_only:
+                    # The file with OGP's own ids gave this one: it wins, in either order.
+                    self.summary.add("assessments", "unchanged")
+                    continue
                 if assessment is None:
                     new.append(Assessment(report=report, commitment=commitment, **wanted))
                     touched.add(commitment.pk)
                     continue
-                diff = [f for f in ASSESSMENT_FIELDS if getattr(assessment, f) != wanted[f]]
+                diff = _changed(assessment, wanted, ASSESSMENT_FIELDS)
                 if diff:
                     for f in diff:
                         setattr(assessment, f, wanted[f])
@@ -457,6 +545,16 @@ class Writer:
     def finish(self) -> Summary:
         """Write what is left, settle each report's publication year, and count the rest."""
         self.flush()
+        if self._changed_plans:
+            plans = list(self._changed_plans.values())
+            for plan in plans:
+                plan.version += 1
+            bulk_update_with_history(
+                plans,
+                ActionPlan,
+                ["submission_year", "end_year", "version", "updated_at"],
+                default_change_reason=self.reason,
+            )
         changed: list[IRMReport] = []
         for report in self.reports.values():
             if id(report) not in self._years and report.pk not in self._created_reports:
@@ -495,6 +593,136 @@ class Writer:
         for row in self.orgs.shortened:
             self.summary.warn(_("organisation name longer than 300 characters, shortened"), row)
         return self.summary
+
+
+@dataclass
+class Identity:
+    """What a row is: the commitment id to write it under, or a conflict that keeps it out."""
+
+    ogp_id: str = ""
+    source_key: str = ""
+    provisional: bool = False
+    # A row without ids matching a commitment that a file with OGP's ids holds: only what that
+    # file did not give (assessments of reports it lacks) is added.
+    enrich_only: bool = False
+    renamed_from: str = ""  # the provisional id a reconciled commitment leaves behind
+    conflict_message: str = ""
+
+    @classmethod
+    def conflict(cls, message: str) -> Identity:
+        return cls(conflict_message=message)
+
+
+@dataclass(eq=False)
+class Known:
+    ogp_id: str
+    source_key: str
+    provisional: bool
+    plan_ogp_id: str | None
+    title_key: str
+    adopted: bool = False
+
+
+def _title_key(title: str) -> str:
+    return " ".join(plain(title).split())
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
+
+
+class KnownCommitments:
+    """Every commitment's id, source key, plan and title, for the identity rule (one query)."""
+
+    # A commitment matched by its source key is confirmed when the titles are this close; without
+    # a key match, only a nearly identical title in the same plan matches.
+    CONFIRM, TITLE_ONLY = 0.5, 0.9
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Known] = {}
+        self.by_key: dict[str, Known] = {}
+        self.provisional_by_plan: dict[str, list[Known]] = defaultdict(list)
+        self.real_by_plan: dict[str, list[Known]] = defaultdict(list)
+        self.last_provisional: Counter[str] = Counter()
+        for ogp_id, key, provisional, plan, title in Commitment.objects.values_list(
+            "ogp_id", "source_key", "id_provisional", "action_plan__ogp_id", "title"
+        ):
+            self.add(ogp_id, key, provisional=provisional, plan_ogp_id=plan, title=title)
+
+    def add(
+        self, ogp_id: str, key: str, *, provisional: bool, plan_ogp_id: str | None, title: str
+    ) -> Known:
+        known = Known(ogp_id, key, provisional, plan_ogp_id, _title_key(title))
+        self.by_id[ogp_id] = known
+        if key:
+            self.by_key.setdefault(key, known)
+        if not provisional and plan_ogp_id:
+            self.real_by_plan[plan_ogp_id].append(known)
+        if provisional:
+            if plan_ogp_id:
+                self.provisional_by_plan[plan_ogp_id].append(known)
+            prefix, _sep, number = ogp_id.partition(PROVISIONAL_MARK)
+            if number.isdigit():
+                self.last_provisional[prefix] = max(self.last_provisional[prefix], int(number))
+        return known
+
+    def provisional_match(self, plan_ogp_id: str, key: str, title: str) -> Known | None:
+        title_key = _title_key(title)
+        known = self.by_key.get(key)
+        if (
+            known is not None
+            and known.provisional
+            and not known.adopted
+            and _similar(known.title_key, title_key) >= self.CONFIRM
+        ):
+            return known
+        candidates = [
+            (_similar(k.title_key, title_key), k)
+            for k in self.provisional_by_plan.get(plan_ogp_id, [])
+            if not k.adopted
+        ]
+        best = max(candidates, key=lambda c: c[0], default=(0.0, None))
+        return best[1] if best[0] >= self.TITLE_ONLY else None
+
+    def adopt(self, known: Known, ogp_id: str, key: str) -> None:
+        """A provisional commitment takes OGP's own id."""
+        known.adopted = True
+        self.by_id.pop(known.ogp_id, None)
+        if self.by_key.get(known.source_key) is known:
+            del self.by_key[known.source_key]
+        adopted = Known(ogp_id, key, False, known.plan_ogp_id, known.title_key, adopted=True)
+        self.by_id[ogp_id] = adopted
+        self.by_key.setdefault(key, adopted)
+
+    def real_match(self, plan_ogp_id: str, title: str) -> Known | None:
+        """A commitment holding OGP's id in the plan whose title is nearly the same (a row without
+        ids whose number is written differently), not yet matched by another row."""
+        title_key = _title_key(title)
+        candidates = [
+            (_similar(k.title_key, title_key), k)
+            for k in self.real_by_plan.get(plan_ogp_id, [])
+            if not k.adopted
+        ]
+        best = max(candidates, key=lambda c: c[0], default=(0.0, None))
+        return best[1] if best[0] >= self.TITLE_ONLY else None
+
+    def free_provisional(self, prefix: str, position: int) -> str:
+        """PE-P0008 for the 8th row of the member; the next free number if another row holds it."""
+        number = position
+        while f"{prefix}{PROVISIONAL_MARK}{number:04d}" in self.by_id:
+            number = max(number, self.last_provisional[prefix]) + 1
+        self.last_provisional[prefix] = max(self.last_provisional[prefix], number)
+        return f"{prefix}{PROVISIONAL_MARK}{number:04d}"
+
+
+# Where a row came from: updated with a real change, never a change by itself (a subset file, or the
+# same rows in another file, changes nothing).
+PROVENANCE = frozenset({"source_file", "source_row"})
+
+
+def _changed(obj, wanted: dict, fields) -> list[str]:
+    diff = [f for f in fields if getattr(obj, f) != wanted[f]]
+    return diff if set(diff) - PROVENANCE else []
 
 
 def _most_common(years: Counter[int] | None) -> int | None:

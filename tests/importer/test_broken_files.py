@@ -30,19 +30,46 @@ def test_dry_run_prints_the_summary_and_writes_nothing(explorer_file):
     assert_nothing_written()
 
 
-def test_unknown_completion_label_after_the_first_batch_names_row_and_column(explorer_file):
-    # 600 rows: the first 500 are written in a batch before the bad row is read; they must go too.
-    path = explorer_file(limit=600, edits={599: {"Completion (progress report)": "e. Done"}})
+def test_every_unreadable_row_is_reported_in_one_run_and_nothing_is_written(explorer_file):
+    # 600 rows: the first 500 are written in a batch before the bad rows are read; they must go too.
+    path = explorer_file(
+        limit=600,
+        edits={10: {"Action Plan Number": "two"}, 599: {"Country": "Atlantis"}},
+    )
 
     with pytest.raises(CommandError) as error:
         run_import(path)
 
     message = str(error.value)
-    assert "row 602" in message  # the physical line: data starts on line 3
-    assert "Completion (progress report)" in message
-    assert "e. Done" in message
+    assert "2 problem(s)" in message
+    # Spreadsheet rows: data starts on row 3.
+    assert "row 13" in message and "column “Action Plan Number”" in message
+    assert "row 602" in message and "unknown country “Atlantis”" in message
     assert "Nothing was imported" in message
     assert_nothing_written()
+
+
+def test_unknown_vocabulary_imports_kept_as_written_with_a_warning_naming_row_id_and_column(
+    explorer_file,
+):
+    path = explorer_file(
+        country="Peru",
+        edits={
+            3: {"Completion (progress report)": "e. Done", "Value -Info": "yes please"},
+            5: {"Specificity": "d. very high"},
+        },
+    )
+
+    printed = run_import(path)
+
+    assert "commitments: 48 created" in printed
+    assert "column “Completion (progress report)”: unknown label “e. Done”" in printed
+    assert "(1 rows: 6 (Peru 1 1:D))" in printed
+    assert "column “Value -Info”: expected 0 or 1, found “yes please”" in printed
+    assert "column “Specificity”: unknown label “d. very high”" in printed
+    kept = Assessment.objects.get(commitment__source_row=6)
+    assert (kept.completion, kept.completion_label) == ("", "e. Done")
+    assert Assessment.objects.get(commitment__source_row=8).specificity_label == "d. very high"
 
 
 def test_missing_required_column_is_named(tmp_path):
@@ -84,9 +111,7 @@ def test_missing_file_is_reported(tmp_path):
     [
         ("Country", "Atlantis", "unknown country “Atlantis”"),
         ("Action Plan Number", "two", "expected a whole number"),
-        ("Specificity", "d. very high", "unknown label “d. very high”"),
-        ("Value -Info", "yes please", "expected 0 or 1"),
-        ("Did it open government (end of term only)", "e. Enormous", "unknown label"),
+        ("Action Plan Number", "", "an action plan number from 1 up is required"),
     ],
 )
 def test_a_row_that_cannot_be_placed_names_its_row_and_column(
@@ -97,7 +122,7 @@ def test_a_row_that_cannot_be_placed_names_its_row_and_column(
     with pytest.raises(CommandError) as error:
         run_import(path)
 
-    assert f"row 6, column “{column}”" in str(error.value)
+    assert "row 6, " in str(error.value) and f"column “{column}”" in str(error.value)
     assert expected in str(error.value)
     assert_nothing_written()
 

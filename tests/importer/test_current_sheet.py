@@ -42,7 +42,7 @@ ROWS = [
         "End Date": "31/12/2014",
         "Supporting Institution(s)": "Secretaria de la Gestión Pública (SGP), ; Defensoría del Pueblo",
         "Specificity": "Medium",
-        "Potential Impact": "Moderate",
+        "Potential Impact": "Transformative",
         "Completion (Progress Report)": "Substantial",
     },
     {
@@ -120,6 +120,7 @@ def test_current_sheet_rows_import_with_their_ids_and_again_change_nothing(curre
     assert (progress.completion, progress.completion_label) == ("substantial", "Substantial")
     assert progress.relevant_public_accountability is None  # ND
     assert (progress.starred, progress.star_formula) == (True, "current")  # computed
+    assert progress.formula_stars == {"pre_2014": True, "2015": True, "current": True}
     end = Assessment.objects.get(commitment=pe75, report__kind="end_of_term")
     assert (end.opened_government, end.opened_government_label) == (
         "did_not_change",
@@ -173,25 +174,59 @@ def test_a_changed_row_updates_only_that_commitment(current_file, tmp_path):
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
     [
-        ("Commitment Unique Identifier", "P074", "not an OGP commitment id"),
-        ("Commitment Unique Identifier", "CL0074", "does not start with PER's prefix PE"),
-        ("National Or Local", "Regional", "expected National or Local"),
+        ("Commitment Unique Identifier", "P074", "is not an OGP commitment id"),
+        ("National Or Local", "Regional", "is neither National nor Local"),
         ("Action Plan ID", "AP_PER02", "does not match the code and plan number"),
-        ("Code", "XXX", "not an ISO alpha-3 country code"),
         ("Completion (End Of Term)", "Mostly", "unknown label “Mostly”"),
+        ("Year Of Submission", "2016 (revised)", "expected a whole number"),
+        ("OGP Value Technology", "Y?", "expected 0 or 1"),
     ],
 )
-def test_a_current_sheet_row_that_cannot_be_placed_stops_everything(
+def test_a_value_outside_the_vocabulary_imports_with_a_warning_naming_row_id_and_column(
     current_file, column, value, expected
 ):
     rows = [dict(row) for row in ROWS]
     rows[1][column] = value
 
-    with pytest.raises(CommandError) as error:
-        run_import(current_file(rows))
+    printed = run_import(current_file(rows))
 
-    assert "row 3" in str(error.value) and expected in str(error.value)
-    assert Commitment.objects.count() == 0 and Member.objects.count() == 0
+    assert "commitments: 3 created" in printed
+    warning = next(line for line in printed.splitlines() if expected in line)
+    assert f"column “{column}”" in warning and "(1 rows: 3 (" in warning
+
+
+def test_ogp_prefixes_and_codes_are_taken_as_written(current_file):
+    kosovo = {
+        **ROWS[0],
+        "Commitment Unique Identifier": "XK0003",
+        "Country/Locality": "Kosovo",
+        "Code": "XKX",
+        "Action Plan Number": "1",
+        "Action Plan ID": "AP_XKX01",
+    }
+    uk = {
+        **ROWS[0],
+        "Commitment Unique Identifier": "UK0101",
+        "Country/Locality": "United Kingdom",
+        "Code": "GBR",
+        "Action Plan Number": "4",
+        "Action Plan ID": "AP_GBR04",
+    }
+    png = {**uk, "Commitment Unique Identifier": "PNG0012", "Code": "PNG"}
+    png.update({"Country/Locality": "Papua New Guinea", "Action Plan ID": "AP_PNG04"})
+
+    printed = run_import(current_file([kosovo, uk, png]))
+
+    assert "commitments: 3 created" in printed
+    assert set(Commitment.objects.values_list("ogp_id", flat=True)) == {
+        "XK0003",
+        "UK0101",
+        "PNG0012",
+    }
+    assert list(
+        Member.objects.order_by("code").values_list("code", "iso_alpha2", "commitment_prefix")
+    ) == [("GBR", "GB", "UK"), ("PNG", "PG", "PNG"), ("XKX", "", "XK")]
+    assert "“XKX” is not an ISO alpha-3 country code: kept as OGP's own code" in printed
 
 
 def test_a_repeated_commitment_id_is_refused(current_file):
@@ -202,17 +237,19 @@ def test_a_repeated_commitment_id_is_refused(current_file):
     assert Commitment.objects.count() == 0
 
 
-def test_a_local_member_without_its_country_is_refused(current_file):
+def test_a_local_member_without_its_country_is_kept_as_another_kind(current_file):
     rows = [{**ROWS[2], "Country/Locality": "Santa Tecla"}]
 
-    with pytest.raises(CommandError, match="Locality, Country"):
-        run_import(current_file(rows))
+    printed = run_import(current_file(rows))
+
+    assert "Locality, Country" in printed
+    assert Member.objects.get(code="STT").kind == "other"
 
 
 def test_a_local_row_cannot_reuse_a_nations_code(current_file):
     local = {**ROWS[2], "Code": "PER", "Action Plan ID": "AP_PER01"}
     rows = [ROWS[0], {**local, "Commitment Unique Identifier": "PE0099"}]
 
-    with pytest.raises(CommandError, match="row 3: member PER exists as a national member"):
+    with pytest.raises(CommandError, match="row 3, PE0099: member PER exists as a national member"):
         run_import(current_file(rows))
     assert Commitment.objects.count() == 0

@@ -49,12 +49,16 @@ def test_full_explorer_file_imports_every_row_and_a_second_run_changes_nothing(
     assert Commitment.objects.filter(source_file=shared_explorer_csv.name).count() == 1927
     assert sorted(Commitment.objects.values_list("source_row", flat=True)) == list(range(3, 1930))
 
-    # Peru plan 1 as OGP numbers it: PE0001..PE0048 in file order; PE0008 is `1:h`.
+    # The file has no OGP ids: provisional ones, marked as such, in file order (PE-P0008 is `1:h`),
+    # each row with its source key (member, plan, number, occurrence).
     peru1 = Commitment.objects.filter(action_plan__ogp_id="AP_PER01")
     assert list(peru1.order_by("source_row").values_list("ogp_id", flat=True)) == [
-        f"PE{n:04d}" for n in range(1, 49)
+        f"PE-P{n:04d}" for n in range(1, 49)
     ]
-    pe0008 = Commitment.objects.get(ogp_id="PE0008")
+    assert not Commitment.objects.filter(id_provisional=False).exists()
+    pe0008 = Commitment.objects.get(ogp_id="PE-P0008")
+    assert pe0008.source_key == "PER|1|1:h|1"
+    assert peru1.filter(number="4:A").order_by("source_row")[1].source_key == "PER|1|4:a|2"
     assert (pe0008.number, pe0008.title) == ("1:H", "1:h) Institución autónoma")
     assert pe0008.source_row == 1416  # the physical line in the file
     later = peru1.get(added_after_approval=True)  # the second `4:A`
@@ -74,8 +78,11 @@ def test_full_explorer_file_imports_every_row_and_a_second_run_changes_nothing(
     assert (assessment.specificity, assessment.specificity_label) == ("low", "a. low")
     assert (assessment.completion, assessment.completion_label) == ("substantial", "c. Substantial")
     assert assessment.source_stars == {"pre_2014": "1", "2015": "ND", "current": "ND"}
-    # The star is computed (low specificity never stars), not copied from the file's "1".
-    assert (assessment.starred, assessment.star_formula) == (False, "current")
+    # Each formula is computed, not copied from the file's "1": the pre-June-2014 formula stars it
+    # (it ignores specificity); the current one, not the report's own (the file says ND), does not
+    # give the star it is served with.
+    assert (assessment.starred, assessment.star_formula) == (False, "")
+    assert assessment.formula_stars == {"pre_2014": True, "2015": False, "current": False}
     assert IRMReport.objects.filter(kind="end_of_term").count() == 4
 
     # Members from country names.

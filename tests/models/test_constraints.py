@@ -64,12 +64,14 @@ def test_commitment_ogp_ids_are_unique():
     assert refused_by_database(lambda: factories.CommitmentFactory(ogp_id="PE0008"))
 
 
-@pytest.mark.parametrize("ogp_id", ["PE008", "pe0008", "PE00081", "P0008", "PERU0008", "PE-0008"])
+@pytest.mark.parametrize(
+    "ogp_id", ["PE008", "pe0008", "PE00081", "P0008", "PERUVIA0008", "PE-0008", "PE-X0008"]
+)
 def test_commitment_ogp_id_must_be_a_prefix_and_four_digits(ogp_id):
     assert refused_by_database(lambda: factories.CommitmentFactory(ogp_id=ogp_id))
 
 
-@pytest.mark.parametrize("ogp_id", ["PE0008", "ABC1234"])
+@pytest.mark.parametrize("ogp_id", ["PE0008", "ABC1234", "UK0012", "PNG0003", "PE-P0008"])
 def test_well_formed_commitment_ogp_ids_are_accepted(ogp_id):
     assert factories.CommitmentFactory(ogp_id=ogp_id).pk
 
