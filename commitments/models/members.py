@@ -112,8 +112,11 @@ class Organization(models.Model):
         JUDICIARY = "judiciary", _("Judiciary")
         AUTONOMOUS = "autonomous", _("Autonomous body")
         CIVIL_SOCIETY = "civil_society", _("Civil society")
-        INTERNATIONAL = "international", _("International")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        ACADEMIA = "academia", _("Academia")
+        INTERNATIONAL = "international", _("International or multilateral")
         OTHER = "other", _("Other")
+        UNKNOWN = "unknown", _("Not known")
 
     name = models.CharField(_("name"), max_length=1000)
     normalized_name = models.CharField(max_length=1000, editable=False, db_index=True)

@@ -183,6 +183,9 @@ class Commitment(models.Model):
         ),
     )
     url = models.URLField(_("OGP page"), max_length=500, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=300, blank=True)
+    contact_email = models.CharField(_("contact email"), max_length=300, blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=200, blank=True)
     action_plan = models.ForeignKey(
         ActionPlan,
         verbose_name=_("action plan"),

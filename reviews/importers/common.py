@@ -207,6 +207,9 @@ COMMITMENT_FIELDS = (
     "end_date_text",
     "added_after_approval",
     "url",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
     "id_provisional",
     "source_key",
     "source_file",
@@ -229,6 +232,9 @@ COMMITMENT_DEFAULTS: dict[str, object] = {
     "end_date": None,
     "end_date_text": "",
     "url": "",
+    "contact_name": "",
+    "contact_email": "",
+    "contact_phone": "",
 }
 # Every field the importer owns on an assessment; a scale the row does not rate is written blank.
 ASSESSMENT_DEFAULTS: dict[str, object] = {
@@ -532,6 +538,22 @@ def fit(text: str, limit: int) -> tuple[str, bool]:
 def plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def contact_values(contacts, *, name: str = "", email: str = "", phone: str = "") -> dict:
+    """A commitment's contact fields: the file's contact columns, then what the institution cells
+    held that was a person, an email or a telephone (see organizations.Contacts)."""
+
+    def joined(given: str, found: list[str], limit: int) -> str:
+        items = [clean_text(given)] if clean_text(given) else []
+        items += [x for x in found if x not in items]
+        return fit("; ".join(items), limit)[0]
+
+    return {
+        "contact_name": joined(name, contacts.names, 300),
+        "contact_email": joined(email, contacts.emails, 300),
+        "contact_phone": joined(phone, contacts.phones, 200),
+    }
 
 
 def first_present(values: Iterable[str]) -> str:

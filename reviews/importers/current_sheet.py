@@ -28,6 +28,7 @@ from .common import (
     MemberSpec,
     RowNotes,
     clean_text,
+    contact_values,
     date_fields,
     is_missing,
     parse_flag,
@@ -35,7 +36,7 @@ from .common import (
     parse_scale,
 )
 from .members import local_member, national_member, other_member
-from .organizations import split_lead, split_supporting
+from .organizations import Contacts, split_lead, split_supporting
 from .sheet import SheetFormat
 
 NAME = "OGP commitments sheet (current)"
@@ -165,7 +166,11 @@ class CurrentSheetFormat(SheetFormat):
             relevance["relevant"] = parse_flag(
                 cell(RELEVANT), row=row, column=RELEVANT, notes=notes
             )
+        contacts = Contacts()
+        lead = split_lead(cell("Lead Institution"), contacts)
+        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
         values = {
+            **contact_values(contacts),
             "number": clean_text(cell("Commitment Number")),
             "title": title,
             "short_title": cell("Short Title").strip(),
@@ -185,8 +190,8 @@ class CurrentSheetFormat(SheetFormat):
             plan_ogp_id=plan_id,
             ogp_id=ogp_id,
             values=values,
-            lead=split_lead(cell("Lead Institution")),
-            supporting=split_supporting(cell("Supporting Institution(s)")),
+            lead=lead,
+            supporting=supporting,
             policy_areas=[
                 name
                 for name in self.flags

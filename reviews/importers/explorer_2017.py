@@ -23,13 +23,14 @@ from .common import (
     ImportRowError,
     RowNotes,
     clean_text,
+    contact_values,
     date_fields,
     is_missing,
     parse_flag,
     parse_int,
     parse_scale,
 )
-from .organizations import split_lead, split_supporting
+from .organizations import Contacts, split_lead, split_supporting
 from .sheet import SheetFormat
 
 NAME = "IRM Explorer table (2017)"
@@ -133,6 +134,9 @@ class ExplorerFormat(SheetFormat):
                 cell(RELEVANT), row=row, column=RELEVANT, notes=notes
             )
         cluster = clean_text(cell("Cluster"))
+        contacts = Contacts()
+        lead = split_lead(cell("Lead Institution"), contacts)
+        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
         values = {
             "number": clean_text(cell("Comm No")),
             "title": title,
@@ -142,6 +146,12 @@ class ExplorerFormat(SheetFormat):
             "cluster": "" if cluster.casefold() == "none" else cluster,
             **date_fields(cell("Start Date"), cell("End Date"), notes),
             **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
+            **contact_values(
+                contacts,
+                name=self._optional(cell, "Contact Name"),
+                email=self._optional(cell, "Contact Email"),
+                phone=self._optional(cell, "Contact Telephone"),
+            ),
         }
         design = {
             **relevance,
@@ -192,8 +202,8 @@ class ExplorerFormat(SheetFormat):
             plan_ogp_id=ActionPlan.make_ogp_id(member.code, plan_number),
             ogp_id=None,
             values=values,
-            lead=split_lead(cell("Lead Institution")),
-            supporting=split_supporting(cell("Supporting Institution(s)")),
+            lead=lead,
+            supporting=supporting,
             policy_areas=[
                 name
                 for name in self.flags
@@ -209,6 +219,9 @@ class ExplorerFormat(SheetFormat):
                 else None
             },
         )
+
+    def _optional(self, cell, column: str) -> str:
+        return cell(column) if column in self.index else ""
 
     @staticmethod
     def _scales(cell, row: int, columns: dict[str, str], notes: RowNotes) -> dict[str, str]:

@@ -13,6 +13,7 @@ organisation of the member is never taken over.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from commitments.models import Member, Organization, OrganizationAlias, normalize_name
 
@@ -89,24 +90,322 @@ def _split_clear_list(text: str) -> list[str]:
     return result
 
 
-def split_lead(raw: str) -> list[str]:
-    """Institutions named in a lead cell: the first leads, the others support.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A telephone: digits with spaces, dots, dashes or parentheses, at least seven digits in all.
+_PHONE = re.compile(
+    r"(?:(?:tel|tel\.|teléfono|telefono|phone|fax)[:.]?\s*)?\+?\(?\d[\d\s().-]{5,}\d"
+)
+_PERSON = re.compile(
+    r"^(?:contact(?:o|)?\s*:?\s*|(?:sr|sra|srta|mr|mrs|ms|dr|dra|lic|ing)\.?\s+)", re.IGNORECASE
+)
+_CONTACT_LABEL = re.compile(
+    r"(?:tel|teléfono|telefono|phone|fax|e-?mail|correo|contact|contacto)[.:]?", re.IGNORECASE
+)
+# List markers: bullets, and numbered items (`1.`, `2)`, `a)`) at the start of a line or the cell.
+_BULLET = re.compile(r"(?:^|\n)\s*(?:[•·▪●◦*\u2013-]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
 
-    Conservative: the cell is one institution unless it is clearly a list: pieces separated by `;`,
-    or by commas / " y " / " and " where every piece starts like an institution's name
-    (Ministerio..., Secretaría..., Ministry..., Office...)."""
+
+@dataclass
+class Contacts:
+    """What institution cells hold that is not an institution: people, emails, telephones."""
+
+    names: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+
+    def merge(self, other: Contacts) -> None:
+        for mine, theirs in (
+            (self.names, other.names),
+            (self.emails, other.emails),
+            (self.phones, other.phones),
+        ):
+            mine.extend(x for x in theirs if x not in mine)
+
+
+def _take_contacts(text: str, contacts: Contacts) -> str:
+    """Move emails and telephones out of `text` into `contacts`; the rest stays."""
+    for email in _EMAIL.findall(text):
+        if email not in contacts.emails:
+            contacts.emails.append(email)
+    text = _EMAIL.sub(" ", text)
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) >= 7 and match.group().strip() not in contacts.phones:
+            contacts.phones.append(" ".join(match.group().split()))
+    text = _PHONE.sub(lambda m: " " if len(re.sub(r"\D", "", m.group())) >= 7 else m.group(), text)
+    return text
+
+
+def _whole_name(line: str) -> bool:
+    """A line that reads as a whole institution name (not the rest of a wrapped one)."""
+    words = line.split()
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return len(words) >= 2 or (words[0].isupper() and len(words[0]) >= 2)
+
+
+def _lines_to_names(text: str) -> list[str]:
+    """A cell's lines: one name per line only where every line is a whole name; otherwise the
+    lines are one name wrapped over several (joined with spaces)."""
+    lines = [clean_name(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > 1 and all(_whole_name(line) for line in lines):
+        return lines
+    return [" ".join(lines)] if lines else []
+
+
+def _items(part: str) -> list[str]:
+    """One `;`-separated part split at bullets and numbered items (`1.` ... `2.` inline too)."""
+    items = _BULLET.split("\n" + part)
+    if re.match(r"\s*\(?1[.)]\s", part):
+        items = [piece for item in items for piece in re.split(r"\s\(?\d{1,2}[.)]\s+", item)]
+    return items
+
+
+def _pieces(raw: str, contacts: Contacts) -> list[str]:
+    text = re.sub(r"<br\s*/?>", "\n", raw, flags=re.IGNORECASE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     names: list[str] = []
-    for part in raw.split(";"):
-        part = clean_name(part)
-        if part and not _is_nobody(part):
-            names.extend(n for n in _split_clear_list(part) if n and not _is_nobody(n))
+    for part in text.split(";"):
+        for item in _items(part):
+            for line in _lines_to_names(item):
+                has_contact = bool(_EMAIL.search(line) or _PHONE.search(line))
+                for piece in line.split(",") if has_contact else [line]:
+                    rest = clean_name(_take_contacts(piece, contacts).strip(" ,;:-\u2013"))
+                    if not rest or _is_nobody(rest) or re.fullmatch(r"[\W\d_]+", rest):
+                        continue
+                    if _CONTACT_LABEL.fullmatch(rest):
+                        continue
+                    # Beside an email or a telephone, a short name that is not an institution's
+                    # is the contact person.
+                    person = _PERSON.match(rest) or (
+                        has_contact and len(rest.split()) <= 4 and infer_kind(rest) == "unknown"
+                    )
+                    if person:
+                        rest = _PERSON.sub("", rest).strip(" ,;:")
+                        if rest and rest not in contacts.names:
+                            contacts.names.append(rest)
+                        continue
+                    names.append(rest)
     return names
 
 
-def split_supporting(raw: str) -> list[str]:
-    """Supporting institutions: the cell split on `;` and line breaks."""
-    names = (clean_name(p) for p in re.split(r"[;\n\r]", raw))
-    return [n for n in names if n and not _is_nobody(n)]
+def split_lead(raw: str, contacts: Contacts | None = None) -> list[str]:
+    """Institutions named in a lead cell: the first leads, the others support.
+
+    Conservative: the cell is one institution unless it is clearly a list: pieces separated by `;`,
+    bullets or numbered items, one whole name per line, or commas / " y " / " and " where every
+    piece starts like an institution's name (Ministerio..., Secretaría..., Ministry..., Office...).
+    Emails, telephones and people go to `contacts`."""
+    names: list[str] = []
+    for part in _pieces(raw, contacts if contacts is not None else Contacts()):
+        names.extend(n for n in _split_clear_list(part) if n and not _is_nobody(n))
+    return names
+
+
+def split_supporting(raw: str, contacts: Contacts | None = None) -> list[str]:
+    """Supporting institutions: the cell split on `;`, bullets, numbered items, and line breaks
+    where each line is a whole name (a name wrapped over two lines stays one). Emails, telephones
+    and people go to `contacts`."""
+    names: list[str] = []
+    for part in _pieces(raw, contacts if contacts is not None else Contacts()):
+        names.extend(n for n in _split_clear_list(part) if n and not _is_nobody(n))
+    return names
+
+
+# Kind of organisation from words in its name (accent- and case-blind, whole words), checked in
+# this order; "unknown" when no rule is sure.
+_KIND_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "international",
+        (
+            "united nations",
+            "naciones unidas",
+            "undp",
+            "pnud",
+            "world bank",
+            "banco mundial",
+            "oecd",
+            "ocde",
+            "usaid",
+            "european union",
+            "union europea",
+            "unicef",
+            "unesco",
+            "inter-american development bank",
+            "banco interamericano",
+            "idb",
+            "bid",
+            "giz",
+            "dfid",
+            "oas",
+            "oea",
+            "open government partnership",
+        ),
+    ),
+    (
+        "academia",
+        (
+            "universidad",
+            "university",
+            "universite",
+            "college",
+            "pontificia",
+            "academy",
+            "academia",
+            "research institute",
+        ),
+    ),
+    (
+        "judiciary",
+        (
+            "poder judicial",
+            "judiciary",
+            "supreme court",
+            "corte suprema",
+            "tribunal",
+            "juzgado",
+            "court of",
+            "judicial",
+        ),
+    ),
+    (
+        "legislature",
+        (
+            "congreso",
+            "congress",
+            "parliament",
+            "parlamento",
+            "asamblea nacional",
+            "national assembly",
+            "senate",
+            "senado",
+            "camara de diputados",
+            "legislative",
+            "legislativa",
+            "legislatura",
+        ),
+    ),
+    (
+        "autonomous",
+        (
+            "defensoria",
+            "ombudsman",
+            "contraloria",
+            "comptroller",
+            "auditor general",
+            "supreme audit",
+            "jurado nacional de elecciones",
+            "electoral",
+            "banco central",
+            "central bank",
+            "fiscalia",
+            "attorney general",
+            "procuraduria",
+            "information commissioner",
+            "consejo para la transparencia",
+        ),
+    ),
+    (
+        "civil_society",
+        (
+            "ngo",
+            "ong",
+            "foundation",
+            "fundacion",
+            "asociacion",
+            "association",
+            "civil society",
+            "sociedad civil",
+            "transparency international",
+            "transparencia internacional",
+            "colectivo",
+            "coalition",
+            "coalicion",
+            "movimiento",
+            "red ciudadana",
+            "citizens",
+            "ciudadanos al dia",
+            "proetica",
+            "consejo de la prensa",
+            "human rights watch",
+            "trade union",
+            "sindicato",
+        ),
+    ),
+    (
+        "private_sector",
+        (
+            "chamber of commerce",
+            "camara de comercio",
+            "s.a.",
+            "s.a.c.",
+            "ltd",
+            "inc",
+            "corporation",
+            "company",
+            "empresa",
+            "business",
+            "private sector",
+            "sector privado",
+            "confederacion",
+            "confederation of",
+            "industry association",
+        ),
+    ),
+    (
+        "government",
+        (
+            "ministerio",
+            "ministry",
+            "minister",
+            "secretaria",
+            "secretariat",
+            "department",
+            "departamento",
+            "direccion",
+            "directorate",
+            "presidencia",
+            "presidency",
+            "presidential",
+            "prime minister",
+            "municipalidad",
+            "municipality",
+            "municipal",
+            "gobierno",
+            "government",
+            "agencia",
+            "agency",
+            "superintendencia",
+            "servicio nacional",
+            "cabinet",
+            "gabinete",
+            "alcaldia",
+            "ayuntamiento",
+            "prefectura",
+            "governorate",
+            "county",
+            "city of",
+            "consejo de ministros",
+            "council of ministers",
+            "oficina nacional",
+            "office of the",
+        ),
+    ),
+)
+_KIND_PATTERNS = tuple(
+    (kind, re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"))
+    for kind, words in _KIND_RULES
+)
+
+
+def infer_kind(name: str) -> str:
+    """The kind of an organisation from its name, conservatively: "unknown" when unsure."""
+    text = " ".join(plain(name).split())
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return "unknown"
 
 
 def match_keys(spelling: str) -> list[str]:
@@ -171,6 +470,7 @@ class OrganizationIndex:
                 normalized_name=normalize_name(name)[:KEY_LENGTH],
                 acronym=acronym,
                 member=member,
+                kind=infer_kind(f"{name} ({acronym})" if acronym else name),
                 slug=Organization.unique_slug(name, acronym, taken=self._taken_slugs),
             )
             self._taken_slugs.add(org.slug)
