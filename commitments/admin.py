@@ -39,6 +39,7 @@ from .models import (
     Profile,
     Proposal,
     SnapshotRun,
+    SourceRecord,
     StatusEvidence,
     StatusUpdate,
     normalize_name,
@@ -268,6 +269,23 @@ class FormerIdInline(ReadOnlyAdminMixin, admin.TabularInline):
     fields = readonly_fields = ["ogp_id", "replaced_at"]
 
 
+class SourceRecordInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """Every imported row the commitment came from, as it arrived."""
+
+    model = SourceRecord
+    extra = 0
+    fields = readonly_fields = ["file_name", "row", "imported_at", "sha256", "cells"]
+    classes = ["collapse"]
+
+
+@admin.register(SourceRecord)
+class SourceRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["commitment", "file_name", "row", "imported_at"]
+    list_filter = ["file_name", "file_format"]
+    search_fields = ["commitment__ogp_id", "file_name", "sha256"]
+    list_select_related = ["commitment"]
+
+
 @admin.register(CommitmentFormerId)
 class CommitmentFormerIdAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["ogp_id", "commitment", "replaced_at"]
@@ -399,7 +417,7 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             },
         ),
     ]
-    inlines = [MilestoneInline, StatusUpdateInline, FormerIdInline]
+    inlines = [MilestoneInline, StatusUpdateInline, FormerIdInline, SourceRecordInline]
 
 
 @admin.register(Milestone)

@@ -13,7 +13,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import SimpleRouter
 
-from commitments.api import history, write
+from commitments.api import history, sources, write
 from commitments.api.base import api_not_found
 from commitments.api.snapshots import (
     ActionPlanAsOfViewSet,
@@ -59,6 +59,11 @@ v1_patterns += [
         "commitments/<str:ogp_id>/changes/",
         history.CommitmentChanges.as_view(),
         name="commitment-changes",
+    ),
+    path(
+        "commitments/<str:ogp_id>/sources/",
+        sources.CommitmentSources.as_view(),
+        name="commitment-sources",
     ),
     path("milestones/<str:pk>/", write.MilestoneDetail.as_view(), name="milestone-write"),
     path(

@@ -18,6 +18,7 @@ from .plans import (
     PolicyArea,
 )
 from .snapshots import CompletionSnapshot, SnapshotRun
+from .sources import SourceRecord
 from .status import StatusEvidence, StatusUpdate
 from .vocab import CompletionLevel, OGPValue
 
@@ -45,6 +46,7 @@ __all__ = [
     "Profile",
     "Proposal",
     "SnapshotRun",
+    "SourceRecord",
     "StatusEvidence",
     "StatusUpdate",
     "normalize_name",

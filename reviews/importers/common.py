@@ -173,6 +173,8 @@ class CommitmentRecord:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     # Facts about the plan the row belongs to (years, dates), and the OGP page of the commitment.
     plan_values: dict[str, object] = field(default_factory=dict)
+    # The row as it arrived: its non-empty cells by column name (kept as a SourceRecord).
+    raw: dict[str, str] = field(default_factory=dict)
 
 
 # --- What the importer writes, and its report ---------------------------------------------------------

@@ -31,6 +31,7 @@ unknown, and reported as a warning.
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from difflib import get_close_matches
@@ -123,7 +124,12 @@ def import_ogp_irm(
                 raise ImportRefused(problems)
             row = fmt.header_rows
             with transaction.atomic():
-                writer = Writer(source_file=path.name, progress=progress)
+                writer = Writer(
+                    source_file=path.name,
+                    progress=progress,
+                    sha256=file_sha256(path),
+                    file_format=fmt.name,
+                )
                 for cells in reader:
                     row += 1
                     if _blank(cells):
@@ -133,6 +139,11 @@ def import_ogp_irm(
                         if problem is not None:
                             raise problem
                         record = fmt.parse(row, cells)
+                        record.raw = {
+                            name: cell
+                            for name, cell in zip(fmt.header, cells, strict=False)
+                            if name and cell.strip()
+                        }
                         if not problems:
                             writer.add(record, fmt.row_id(cells))
                     except ImportRowError as error:
@@ -168,6 +179,14 @@ def import_ogp_irm(
             _("the database refused rows up to %(row)d: %(error)s") % {"row": row, "error": exc}
         ) from None
     return fmt.name, summary
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _row_id(fmt, cells: list[str]) -> str:

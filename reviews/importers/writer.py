@@ -33,6 +33,7 @@ from commitments.models import (
     Member,
     Organization,
     PolicyArea,
+    SourceRecord,
 )
 from reviews.models import Assessment, IRMReport
 from reviews.services import refresh_irm_summary
@@ -67,8 +68,11 @@ class Writer:
         source_file: str,
         batch_size: int = 500,
         progress: Callable[[int], None] | None = None,
+        sha256: str = "",
+        file_format: str = "",
     ) -> None:
         self.source_file = source_file
+        self.sha256, self.file_format = sha256, file_format
         self.reason = f"import_ogp_irm {source_file}"
         self.batch_size = batch_size
         self.progress = progress
@@ -433,6 +437,20 @@ class Writer:
             CommitmentFormerId.objects.bulk_create(
                 CommitmentFormerId(ogp_id=old, commitment=commitment) for old, commitment in renamed
             )
+        SourceRecord.objects.bulk_create(
+            (
+                SourceRecord(
+                    commitment=state["commitment"],
+                    file_name=self.source_file,
+                    sha256=self.sha256,
+                    file_format=self.file_format,
+                    row=record.row,
+                    cells=record.raw,
+                )
+                for record, state in self._batch
+            ),
+            ignore_conflicts=True,  # the same file again: its rows are already kept
+        )
         self._sync_m2m(m2m, current_s, current_a, through_s, through_a)
         self._record_commitment_history(new, update=False)
         self._record_commitment_history(changed, update=True)

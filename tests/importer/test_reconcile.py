@@ -151,3 +151,22 @@ def test_an_id_that_would_move_a_commitment_to_another_plan_is_a_conflict(curren
 
     assert "conflict, not written: row 2 (PE0100): PE0100 belongs to plan AP_PER01" in printed
     assert Commitment.objects.get(ogp_id="PE0100").action_plan.ogp_id == "AP_PER01"
+
+
+def test_every_source_row_is_kept_and_served(client, files):
+    explorer, sheet = files
+    run_import(explorer)
+    run_import(sheet)
+    run_import(sheet)  # the same file again keeps no second copy
+
+    response = client.get("/api/v1/commitments/PE0008/sources/")
+
+    assert response.status_code == 200
+    records = response.json()["results"]
+    assert [(r["file_name"], r["row"]) for r in records] == [("sheet.csv", 2), ("explorer.csv", 10)]
+    assert records[1]["cells"]["Comm No"] == "1:H"
+    assert records[0]["cells"]["Commitment Unique Identifier"] == "PE0008"
+    assert len(records[0]["sha256"]) == 64
+    csv_response = client.get("/api/v1/commitments/PE0008/sources/", {"format": "csv"})
+    assert csv_response.status_code == 200 and b"explorer.csv" in csv_response.content
+    assert client.get("/api/v1/commitments/PE9999/sources/").status_code == 404

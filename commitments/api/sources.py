@@ -1,0 +1,50 @@
+"""GET /api/v1/commitments/{ogp_id}/sources/: every imported row a commitment came from, as it
+arrived (file, checksum, row, time, cells). JSON or CSV like every public list."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.api.base import PublicReadOnlyMixin
+from commitments.api.history import ChangePagination
+from commitments.api.serializers import ErrorSerializer
+from commitments.models import Commitment, SourceRecord
+
+
+class SourceRecordSerializer(serializers.ModelSerializer):
+    cells = serializers.JSONField(help_text=_("The row's non-empty cells, by column name."))
+
+    class Meta:
+        model = SourceRecord
+        fields = ["file_name", "sha256", "file_format", "row", "imported_at", "cells"]
+
+
+class CommitmentSources(PublicReadOnlyMixin, generics.GenericAPIView):
+    """The rows of the imported files a commitment came from, the latest import first."""
+
+    authentication_classes: list = []
+    queryset = SourceRecord.objects.none()  # for the schema; the view filters by commitment
+    serializer_class = SourceRecordSerializer
+    pagination_class = ChangePagination
+
+    def get_csv_serializer_class(self) -> type:
+        return SourceRecordSerializer
+
+    @extend_schema(
+        summary=_("Source rows of a commitment"),
+        responses={
+            200: SourceRecordSerializer(many=True),
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+            429: ErrorSerializer,
+        },
+    )
+    def get(self, request: Request, ogp_id: str) -> Response:
+        commitment = get_object_or_404(Commitment, ogp_id=ogp_id.upper())
+        page = self.paginate_queryset(SourceRecord.objects.for_commitment(commitment))
+        return self.get_paginated_response(list(SourceRecordSerializer(page, many=True).data))
