@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from commitments.figures import (
     CompletionFigures,
@@ -98,6 +99,8 @@ PLAN_COLUMNS = (
     "status",
     "url",
     "updated_at",
+    "submission_year",
+    "end_year",
 )
 
 
@@ -108,6 +111,7 @@ def plan_rows(ids: Sequence[Any]) -> list[dict]:
         completion_by(Commitment.objects.filter(InIds("action_plan_id", ids)), "action_plan")
     )
     rows = []
+    today = timezone.localdate()
     for (
         pk,
         ogp_id,
@@ -122,6 +126,8 @@ def plan_rows(ids: Sequence[Any]) -> list[dict]:
         status,
         url,
         updated_at,
+        submission_year,
+        end_year,
     ) in tuples:
         plan_figures = figures.get(ogp_id) or empty_figures()
         rows.append(
@@ -134,9 +140,13 @@ def plan_rows(ids: Sequence[Any]) -> list[dict]:
                 "title": title,
                 "start_date": start,
                 "end_date": end,
+                "submission_year": submission_year,
+                "end_year": end_year,
                 "approval_date": approval,
                 "approval_instrument": instrument,
-                "status": status,
+                "status": ActionPlan.status_on(
+                    status, start=start, end=end, end_year=end_year, today=today
+                ),
                 "url": url,
                 "commitment_count": plan_figures.commitment_count,
                 "completion": plan_figures.as_dict(),

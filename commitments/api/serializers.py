@@ -144,9 +144,14 @@ class ActionPlanSerializer(DescribedSerializer):
     title = serializers.CharField()
     start_date = serializers.DateField(allow_null=True)
     end_date = serializers.DateField(allow_null=True)
+    submission_year = serializers.IntegerField(allow_null=True)
+    end_year = serializers.IntegerField(allow_null=True)
     approval_date = serializers.DateField(allow_null=True)
     approval_instrument = serializers.CharField(help_text=_("As written."))
-    status = serializers.ChoiceField(choices=ActionPlan.Status.choices)
+    status = serializers.ChoiceField(
+        choices=ActionPlan.Status.choices,
+        help_text=_("From the plan's dates and today: a plan whose end has passed has ended."),
+    )
     url = serializers.CharField(help_text=_("Link to the plan, or empty."))
     commitment_count = serializers.IntegerField()
     completion = CompletionSerializer()

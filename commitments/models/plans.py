@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -106,6 +109,43 @@ class ActionPlan(models.Model):
     @staticmethod
     def make_ogp_id(member_code: str, number: int) -> str:
         return f"AP_{member_code}{number:02d}"
+
+    @classmethod
+    def status_on(
+        cls,
+        stored: str,
+        *,
+        start: datetime.date | None,
+        end: datetime.date | None,
+        end_year: int | None,
+        today: datetime.date,
+    ) -> str:
+        """The one rule for a plan's status: from its dates and today. A withdrawn plan stays
+        withdrawn; a plan whose end (date, or the last day of its end year) has passed has ended;
+        one that has not started is in development; otherwise, what was recorded."""
+        if stored == cls.Status.WITHDRAWN:
+            return stored
+        last_day = end or (datetime.date(end_year, 12, 31) if end_year else None)
+        if last_day and last_day < today:
+            return cls.Status.ENDED
+        if start and start > today:
+            return cls.Status.DEVELOPMENT
+        if stored == cls.Status.ENDED and last_day and last_day >= today:
+            return cls.Status.IMPLEMENTATION
+        return stored
+
+    @property
+    def current_status(self) -> str:
+        return self.status_on(
+            self.status,
+            start=self.start_date,
+            end=self.end_date,
+            end_year=self.end_year,
+            today=timezone.localdate(),
+        )
+
+    def get_current_status_display(self) -> str:
+        return str(self.Status(self.current_status).label)
 
 
 class PolicyArea(models.Model):

@@ -253,3 +253,28 @@ def test_a_local_row_cannot_reuse_a_nations_code(current_file):
     with pytest.raises(CommandError, match="row 3, PE0099: member PER exists as a national member"):
         run_import(current_file(rows))
     assert Commitment.objects.count() == 0
+
+
+def test_plan_facts_are_kept_and_an_ended_plan_shows_as_ended(client, current_file):
+    row = {
+        **ROWS[0],
+        "Year Of Submission": "2017",
+        "Action Plan End Year": "2019",
+        "URL": "https://www.opengovpartnership.org/members/peru/commitments/PE0074/",
+        "Start Date": "1/5/1905",  # a spreadsheet artefact
+    }
+
+    printed = run_import(current_file([row]))
+
+    plan = client.get("/api/v1/action-plans/AP_PER03/").json()
+    assert (plan["submission_year"], plan["end_year"], plan["status"]) == (2017, 2019, "ended")
+    commitment = client.get("/api/v1/commitments/PE0074/").json()
+    assert commitment["url"].endswith("/commitments/PE0074/")
+    assert commitment["id_provisional"] is False
+    assert (commitment["start_date"], commitment["start_date_text"]) == (None, "1/5/1905")
+    assert "implausible date 1905-05-01" in printed  # the row writes day/month (31/12/2014)
+    # The methodology of its cycle: a 2017 plan has a progress report (2018-2019 plans get design
+    # and implementation reports; the 2021 methodology starts with 2020 plans).
+    assert list(Assessment.objects.values_list("report__kind", "report__methodology")) == [
+        ("progress", "pre_2021")
+    ]
