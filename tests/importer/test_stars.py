@@ -100,3 +100,53 @@ def test_starred_counts_the_current_formula_on_each_commitments_latest_report(
 
     assert response.status_code == 200
     assert response.json()["count"] == expected
+
+
+LEVELS = {
+    "not started": "not_started",
+    "limited": "limited",
+    "substantial": "substantial",
+    "complete": "complete",
+    "withdrawn": "withdrawn",
+    "unclear": "unclear",
+}
+
+
+def test_every_plan_and_member_figure_equals_an_independent_count_of_the_file(
+    client, shared_explorer_csv
+):
+    # Counted here from the CSV: each row's IRM completion on its latest report (end of term where
+    # the row has one, else the progress report), per plan and per member.
+    from collections import Counter, defaultdict
+
+    per_plan: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    per_member: dict[str, Counter] = defaultdict(Counter)
+    for row in explorer_table(shared_explorer_csv):
+        end = row["Completion (end of term)"].strip()
+        label = end if end not in MISSING else row["Completion (progress report)"].strip()
+        key = label.casefold().split(". ", 1)[-1]
+        level = LEVELS.get(key, "no_data")
+        country = {"UK": "United Kingdom", "USA": "United States"}.get(
+            row["Country"], row["Country"]
+        )
+        per_plan[(country, row["Action Plan Number"])][level] += 1
+        per_member[country][level] += 1
+    run_import(shared_explorer_csv)
+
+    plans = client.get("/api/v1/action-plans/", {"page_size": 100}).json()
+    members = client.get("/api/v1/stats/completion/", {"group_by": "member"}).json()
+
+    assert plans["count"] == len(per_plan) == 100
+    served = {
+        (p["member_name"], str(p["number"])): {
+            k: v for k, v in p["completion"]["irm"].items() if isinstance(v, int) and v
+        }
+        for p in plans["results"]
+    }
+    assert served == {key: dict(counts) for key, counts in per_plan.items()}
+    assert len(members["results"]) == len(per_member) == 61
+    by_member = {
+        m["label"]: {k: v for k, v in m["completion"]["irm"].items() if isinstance(v, int) and v}
+        for m in members["results"]
+    }
+    assert by_member == {name: dict(counts) for name, counts in per_member.items()}
