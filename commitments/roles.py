@@ -31,7 +31,7 @@ _ADMIN_MODELS = {
         "consultationevent",
         "planprocess",
     ],
-    "reviews": ["irmreport", "assessment"],
+    "reviews": ["irmreport", "assessment", "importrun"],
 }
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: ["commitments.add_statusupdate", "commitments.view_statusupdate"],

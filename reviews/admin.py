@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -27,7 +28,8 @@ from commitments.versioning import (
     claim_formset_versions,
 )
 
-from .models import Assessment, IRMReport
+from .importers.runs import confirm_import_run, rows_read, start_import_run
+from .models import Assessment, ImportRun, IRMReport
 from .services import publish_report, refresh_irm_summary
 from .stars import apply_stars
 
@@ -243,3 +245,99 @@ class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         super().delete_queryset(request, queryset)
         if affected:
             refresh_irm_summary(affected)
+
+
+class ImportRunForm(forms.ModelForm):
+    class Meta:
+        model = ImportRun
+        fields = ["file"]
+        help_texts = {
+            "file": _(
+                "A CSV export of OGP's commitments sheet or of the 2017 IRM Explorer table. It is "
+                "checked first (nothing written); you then confirm to import it."
+            )
+        }
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise ValidationError(_("Upload the sheet as a .csv file (CSV UTF-8)."))
+        return upload
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Upload an OGP sheet, read the check's report (counts, conflicts, warnings with their rows),
+    confirm. The same importer as `manage.py import_ogp_irm`."""
+
+    form = ImportRunForm
+    change_form_template = "admin/reviews/importrun/change_form.html"
+    list_display = ["file_name", "state", "progress", "uploaded_by", "created_at", "finished_at"]
+    list_filter = ["state"]
+    actions = ["confirm_import"]
+    readonly_fields = [
+        "file_name",
+        "state",
+        "file_format",
+        "progress",
+        "check_report",
+        "import_report",
+        "uploaded_by",
+        "confirmed_by",
+        "created_at",
+        "finished_at",
+    ]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["file"] if obj is None else self.readonly_fields
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Nothing is edited by hand: the page shows the reports and offers the confirmation.
+        return self.has_view_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description=_("rows read"))
+    def progress(self, run: ImportRun) -> int:
+        return rows_read(run)
+
+    def save_model(self, request: HttpRequest, obj: ImportRun, form: Any, change: bool) -> None:
+        if change:
+            return
+        run = start_import_run(upload=form.cleaned_data["file"], user=request.user)
+        obj.pk, obj.file, obj.state = run.pk, run.file, run.state
+
+    def response_change(self, request: HttpRequest, obj: ImportRun) -> Any:
+        if "_confirm_import" in request.POST:
+            try:
+                confirm_import_run(run=obj, user=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR
+                )
+            else:
+                self.message_user(request, _("Importing %(file)s.") % {"file": obj.file_name})
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    @admin.action(description=_("Import the selected checked sheets"), permissions=["add"])
+    def confirm_import(self, request: HttpRequest, queryset: QuerySet) -> None:
+        started = 0
+        for run in queryset:
+            try:
+                confirm_import_run(run=run, user=request.user)
+                started += 1
+            except ValidationError:
+                self.message_user(
+                    request,
+                    _("%(file)s is not a checked sheet waiting for confirmation.")
+                    % {"file": run.file_name},
+                    messages.WARNING,
+                )
+        if started:
+            self.message_user(
+                request,
+                ngettext("%(n)d import started.", "%(n)d imports started.", started)
+                % {"n": started},
+            )

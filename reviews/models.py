@@ -6,10 +6,13 @@ commitment, which `reviews.services.refresh_irm_summary` keeps in step when a re
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -298,3 +301,58 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment_id} / {self.report_id}"
+
+
+def import_upload_to(run: ImportRun, filename: str) -> str:
+    return f"imports/{timezone.now():%Y/%m}/{Path(filename).name}"
+
+
+class ImportRun(models.Model):
+    """An OGP sheet uploaded in the admin: checked first (a dry run, nothing written), then, once a
+    plan administrator confirms, imported. Both run as background tasks; the report stays."""
+
+    class State(models.TextChoices):
+        CHECKING = "checking", _("Being checked")
+        CHECKED = "checked", _("Checked: waiting for confirmation")
+        REFUSED = "refused", _("Refused: nothing written")
+        IMPORTING = "importing", _("Importing")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Failed: nothing written")
+
+    file = models.FileField(_("file"), upload_to=import_upload_to)
+    file_name = models.CharField(_("file name"), max_length=200, editable=False)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.CHECKING, editable=False
+    )
+    file_format = models.CharField(_("format"), max_length=100, blank=True, editable=False)
+    rows_read = models.PositiveIntegerField(_("rows read"), default=0, editable=False)
+    # The uploader's language: the reports are written in it.
+    language = models.CharField(max_length=10, blank=True, editable=False)
+    check_report = models.TextField(_("check (dry run)"), blank=True, editable=False)
+    import_report = models.TextField(_("import"), blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import of an OGP sheet")
+        verbose_name_plural = _("imports of OGP sheets")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_state_display()})"

@@ -42,3 +42,19 @@ def notify_report_published(report_id: int) -> int:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         return notify_followers(report_published_event(report))
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def check_import_run(run_id: int) -> None:
+    """Dry-run an uploaded OGP sheet and keep the report (reviews.importers.runs)."""
+    from .importers.runs import execute_import_run
+
+    execute_import_run(run_id, dry_run=True)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def perform_import_run(run_id: int) -> None:
+    """Import a checked, confirmed OGP sheet (reviews.importers.runs)."""
+    from .importers.runs import execute_import_run
+
+    execute_import_run(run_id, dry_run=False)

@@ -1,0 +1,105 @@
+"""Imports started from the admin: upload, check (a dry run), confirm, import. The same importer as
+`manage.py import_ogp_irm`; the work runs as background tasks (reviews.tasks), in-process without a
+broker. Progress (rows read) lives in the cache, because the import's own transaction keeps its
+writes invisible until it ends."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from reviews.models import ImportRun
+
+from .irm import ImportRowError, import_ogp_irm
+
+PERMISSION = "reviews.add_importrun"
+
+
+def progress_key(run_id: int) -> str:
+    return f"importrun:{run_id}:rows"
+
+
+def rows_read(run: ImportRun) -> int:
+    """Rows read so far by a running check or import; the final count once it has finished."""
+    if run.state in (ImportRun.State.CHECKING, ImportRun.State.IMPORTING):
+        return cache.get(progress_key(run.pk), run.rows_read)
+    return run.rows_read
+
+
+def start_import_run(*, upload: UploadedFile, user) -> ImportRun:
+    """Keep the uploaded sheet and check it in the background; nothing is imported yet."""
+    from reviews.tasks import check_import_run
+
+    if not (user.is_authenticated and user.has_perm(PERMISSION)):
+        raise PermissionDenied(_("Only a plan administrator may import OGP sheets."))
+    with transaction.atomic():
+        run = ImportRun(
+            uploaded_by=user, file_name=upload.name[:200], language=translation.get_language() or ""
+        )
+        run.file.save(upload.name, upload, save=False)
+        run.save()
+        check_import_run.delay_on_commit(run.pk)
+    return run
+
+
+def confirm_import_run(*, run: ImportRun, user) -> ImportRun:
+    """Import a checked sheet for real, in the background."""
+    from reviews.tasks import perform_import_run
+
+    if not (user.is_authenticated and user.has_perm(PERMISSION)):
+        raise PermissionDenied(_("Only a plan administrator may import OGP sheets."))
+    with transaction.atomic():
+        claimed = ImportRun.objects.filter(pk=run.pk, state=ImportRun.State.CHECKED).update(
+            state=ImportRun.State.IMPORTING, confirmed_by=user
+        )
+        if not claimed:
+            raise ValidationError(_("Only a checked sheet, not yet imported, can be imported."))
+        perform_import_run.delay_on_commit(run.pk)
+    run.refresh_from_db()
+    return run
+
+
+def execute_import_run(run_id: int, *, dry_run: bool) -> None:
+    """Run the importer on the run's file and keep its report. Safe to repeat: a run that has
+    moved on is left alone, and importing the same file twice changes nothing."""
+    wanted = ImportRun.State.CHECKING if dry_run else ImportRun.State.IMPORTING
+    run = ImportRun.objects.filter(pk=run_id, state=wanted).first()
+    if run is None:
+        return
+
+    def progress(rows: int) -> None:
+        cache.set(progress_key(run_id), rows, timeout=24 * 3600)
+
+    try:
+        with translation.override(run.language or None):
+            format_name, summary = import_ogp_irm(
+                path=run.file.path, dry_run=dry_run, progress=progress
+            )
+            lines = summary.lines()
+    except ImportRowError as error:
+        state = ImportRun.State.REFUSED if dry_run else ImportRun.State.FAILED
+        with translation.override(run.language or None):
+            report, rows, format_name = str(error), 0, ""
+    else:
+        state = ImportRun.State.CHECKED if dry_run else ImportRun.State.IMPORTED
+        with translation.override(run.language or None):
+            heading = _("%(format)s, %(rows)d rows.") % {
+                "format": format_name,
+                "rows": summary.rows,
+            }
+            if dry_run:
+                heading += " " + _("Dry run: nothing was written; confirm to import.")
+        report, rows = "\n".join([heading, *lines]), summary.rows
+    field = "check_report" if dry_run else "import_report"
+    ImportRun.objects.filter(pk=run_id, state=wanted).update(
+        state=state,
+        file_format=format_name,
+        rows_read=rows,
+        finished_at=timezone.now(),
+        **{field: report},
+    )
+    cache.delete(progress_key(run_id))
