@@ -63,7 +63,34 @@ class PublicReadOnlyMixin:
             raise ValidationError(
                 {name: [_("Give a value, or leave the parameter out.")] for name in empty}
             )
+        # A typo (`?action_pan=`) or a parameter this endpoint does not take never silently
+        # gives everything unfiltered.
+        allowed = self.allowed_query_params()
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown and request.method.lower() in self.http_method_names:
+            known = ", ".join(sorted(allowed))
+            raise ValidationError(
+                {
+                    name: [
+                        _("Unknown parameter. This endpoint takes: %(known)s.") % {"known": known}
+                    ]
+                    for name in unknown
+                }
+            )
         super().initial(request, *args, **kwargs)
+
+    # Parameters every public endpoint takes, and those a view adds (`extra_query_params`).
+    common_query_params: ClassVar[frozenset[str]] = frozenset(
+        {"format", "page", "page_size", "ordering"}
+    )
+    extra_query_params: ClassVar[frozenset[str]] = frozenset()
+
+    def allowed_query_params(self) -> set[str]:
+        allowed = set(self.common_query_params) | set(self.extra_query_params)
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is not None:
+            allowed |= set(filterset.base_filters)
+        return allowed
 
     http_method_names = ["get", "head", "options"]
     renderer_classes = [ORJSONRenderer, CSVRenderer]

@@ -144,8 +144,12 @@ class ActionPlanSerializer(DescribedSerializer):
     title = serializers.CharField()
     start_date = serializers.DateField(allow_null=True)
     end_date = serializers.DateField(allow_null=True)
-    submission_year = serializers.IntegerField(allow_null=True)
-    end_year = serializers.IntegerField(allow_null=True)
+    submission_year = serializers.IntegerField(
+        allow_null=True, help_text=_("Year the plan was submitted to OGP, null when unknown.")
+    )
+    end_year = serializers.IntegerField(
+        allow_null=True, help_text=_("Year the plan ends, null when unknown.")
+    )
     approval_date = serializers.DateField(allow_null=True)
     approval_instrument = serializers.CharField(help_text=_("As written."))
     status = serializers.ChoiceField(

@@ -54,6 +54,8 @@ def point_row(point: SnapshotPoint) -> dict[str, Any]:
 class CompletionStatsAsOfView(CompletionStatsView):
     """The live completion figures, or with ?as_of= the figures that stood on that day."""
 
+    extra_query_params = frozenset({"group_by", "as_of"})
+
     @extend_schema(
         description=_(
             "Completion figures per member, action plan, lead organisation, OGP value or policy "
@@ -117,6 +119,7 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
     serializer_class = CompletionHistorySerializer
     pagination_class = None
     filter_backends: list = []
+    extra_query_params = frozenset({"group_by", "key", "since", "until"})
 
     def get_csv_serializer_class(self) -> type:
         return HistoryPointSerializer
@@ -204,6 +207,8 @@ PLAN_AS_OF_PARAMETER = OpenApiParameter(
 
 
 class ActionPlanAsOfViewSet(ActionPlanViewSet):
+    extra_query_params = frozenset({"as_of"})
+
     """Action plans; the detail takes ?as_of= for the figures of a past day."""
 
     @extend_schema(

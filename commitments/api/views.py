@@ -216,6 +216,7 @@ class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
     filterset_class = CommitmentFilter
     serializer_class = CompletionStatsSerializer
     pagination_class = None
+    extra_query_params = frozenset({"group_by"})
 
     def get_csv_serializer_class(self) -> type:
         return CompletionStatsSerializer().fields["results"].child.__class__

@@ -194,3 +194,21 @@ def test_list_query_count_does_not_grow_with_page_size(client, big_world, url, e
 )
 def test_detail_query_counts(client, big_world, url, expected):
     assert count_queries(client, url)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/commitments/?action_pan=AP_PER01", "action_pan"),
+        ("/api/v1/commitments/?as_of=2013-01-01", "as_of"),
+        ("/api/v1/assessments/?report=2", "report"),
+        ("/api/v1/commitments/export.csv?membr=PER", "membr"),
+        ("/api/v1/action-plans/?statuss=ended", "statuss"),
+    ],
+)
+def test_an_unknown_query_parameter_is_a_400_naming_it(client, url, parameter):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert parameter in body and "This endpoint takes" in body[parameter][0]
