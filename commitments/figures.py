@@ -15,12 +15,14 @@ stay in it, so a plan cannot look better by withdrawing what it did not do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .models.vocab import (
@@ -35,6 +37,13 @@ DENOMINATOR_RULE = _(
     "Rates count every commitment in the group, including withdrawn, unclear and not yet assessed "
     "or reported ones. Complete rate: complete ÷ all commitments. High completion rate: "
     "(substantial + complete) ÷ all commitments."
+)
+
+AS_OF_RULE = _(
+    "As of a day: a commitment counts from its plan's start; civil society's level is its latest "
+    "status update dated on or before that day; the IRM's, its latest assessment in a report "
+    "published on or before it (a report known only by its publication year counts from that "
+    "year's last day)."
 )
 
 # Track name -> the cached Commitment field that holds that track's current level.
@@ -112,10 +121,19 @@ class CompletionFigures:
         }
 
 
-def _aggregates(prefix: str = "", extra: Q | None = None) -> dict[str, Count]:
+# The same levels as they stood on a past day, annotated by `as_of()` under these names.
+AS_OF_TRACKS: dict[str, str] = {
+    "irm": "irm_level_as_of",
+    "self_reported": "self_reported_level_as_of",
+}
+
+
+def _aggregates(
+    prefix: str = "", extra: Q | None = None, fields: Mapping[str, str] = TRACKS
+) -> dict[str, Count]:
     """Conditional counts, one per track and level, named `{prefix}{track}__{key}`."""
     aggregates = {}
-    for track, field in TRACKS.items():
+    for track, field in fields.items():
         for key in FIGURE_KEYS:
             condition = Q(**{field: "" if key == NO_DATA else key})
             if extra is not None:
@@ -135,9 +153,57 @@ def empty_figures() -> CompletionFigures:
     return figures_from_row(dict.fromkeys(_aggregates(), 0))
 
 
-def completion_figures(commitments: QuerySet) -> CompletionFigures:
-    """Figures for one group of commitments, in one query."""
-    return figures_from_row(commitments.order_by().aggregate(**_aggregates()))
+# --- As of a day: from the dated records themselves -----------------------------------------------
+
+# The IRM's level of a commitment on a day (an expression over OuterRef("pk")): the IRM's app
+# provides it (reviews.figures), which this app never imports.
+IrmLevelAsOf = Callable[[datetime.date], Any]
+_irm_level_as_of: IrmLevelAsOf | None = None
+
+
+def register_irm_level_as_of(provider: IrmLevelAsOf) -> None:
+    global _irm_level_as_of
+    _irm_level_as_of = provider
+
+
+def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
+    """The commitments as they stood on `day`, each track's level annotated (AS_OF_TRACKS).
+
+    - A commitment counts from its plan's start date (without one, from the first day of the year
+      the plan was submitted; with neither, always).
+    - Civil society: its latest status update with an as-of date on or before `day`.
+    - The IRM: its latest assessment rating completion in a report published on or before `day`
+      (a report known only by its year counts from that year's last day).
+    Never a snapshot: the same records give the same figures for any day."""
+    from .models import StatusUpdate
+
+    started = (
+        Q(action_plan__start_date__lte=day)
+        | Q(action_plan__start_date__isnull=True, action_plan__submission_year__lte=day.year)
+        | Q(action_plan__start_date__isnull=True, action_plan__submission_year__isnull=True)
+    )
+    reported = (
+        StatusUpdate.objects.filter(commitment=OuterRef("pk"), as_of__lte=day)
+        .latest_first()
+        .values("completion")[:1]
+    )
+    irm = _irm_level_as_of(day) if _irm_level_as_of else Value("")
+    return commitments.filter(started).annotate(
+        **{
+            AS_OF_TRACKS["self_reported"]: Coalesce(Subquery(reported), Value("")),
+            AS_OF_TRACKS["irm"]: Coalesce(irm, Value("")),
+        }
+    )
+
+
+def completion_figures(
+    commitments: QuerySet, *, day: datetime.date | None = None
+) -> CompletionFigures:
+    """Figures for one group of commitments, in one query; with `day`, as they stood then."""
+    if day is not None:
+        commitments = as_of(commitments, day)
+    fields = TRACKS if day is None else AS_OF_TRACKS
+    return figures_from_row(commitments.order_by().aggregate(**_aggregates(fields=fields)))
 
 
 @dataclass(frozen=True)
@@ -147,16 +213,22 @@ class GroupFigures:
     figures: CompletionFigures
 
 
-def completion_by(commitments: QuerySet, grouping: str) -> list[GroupFigures]:
-    """Figures per group, by SQL aggregation: one query whatever the number of groups."""
+def completion_by(
+    commitments: QuerySet, grouping: str, *, day: datetime.date | None = None
+) -> list[GroupFigures]:
+    """Figures per group, by SQL aggregation: one query whatever the number of groups; with `day`,
+    as they stood then (`as_of`)."""
     if grouping not in GROUPINGS:
         raise ValueError(f"Unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}.")
+    if day is not None:
+        commitments = as_of(commitments, day)
+    fields = TRACKS if day is None else AS_OF_TRACKS
     if grouping == "ogp_value":
         row = commitments.order_by().aggregate(
             **{
                 k: v
                 for value, field in OGP_VALUE_FIELDS.items()
-                for k, v in _aggregates(f"{value}__", Q(**{field: True})).items()
+                for k, v in _aggregates(f"{value}__", Q(**{field: True}), fields).items()
             }
         )
         return [
@@ -168,7 +240,7 @@ def completion_by(commitments: QuerySet, grouping: str) -> list[GroupFigures]:
         commitments.order_by()
         .exclude(**{f"{key_path}__isnull": True})
         .values(key_path, label_path)
-        .annotate(**_aggregates())
+        .annotate(**_aggregates(fields=fields))
         .order_by(key_path)
     )
     return [

@@ -16,6 +16,13 @@ class ReviewsConfig(AppConfig):
         # groups theirs then too (Django creates permissions the same way, on post_migrate).
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="reviews.sync_roles")
 
+        # The figures as they stood on a day need the IRM's level then: provided from here.
+        from commitments.figures import register_irm_level_as_of
+
+        from .figures import irm_level_as_of
+
+        register_irm_level_as_of(irm_level_as_of)
+
 
 def _sync_roles(**kwargs: object) -> None:
     from commitments.roles import sync_roles

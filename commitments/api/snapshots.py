@@ -14,8 +14,14 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.figures import DENOMINATOR_RULE, GROUPINGS
-from commitments.models import CompletionSnapshot
+from commitments.figures import (
+    AS_OF_RULE,
+    DENOMINATOR_RULE,
+    GROUPINGS,
+    completion_by,
+    completion_figures,
+)
+from commitments.models import Commitment, CompletionSnapshot
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
 
 from .base import PublicReadOnlyMixin
@@ -26,8 +32,8 @@ AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
     OpenApiTypes.DATE,
     description=_(
-        "Figures as they stood on this day (YYYY-MM-DD), from the daily snapshots. Cannot be "
-        "combined with filters."
+        "Figures as they stood on this day (YYYY-MM-DD), from the dated records (see as_of_rule "
+        "in the answer); combines with every filter."
     ),
 )
 
@@ -82,19 +88,23 @@ class CompletionStatsAsOfView(CompletionStatsView):
         grouping = request.query_params.get("group_by", "member")
         if grouping not in GROUPINGS:
             raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
-        filters = sorted(set(request.query_params) - {"as_of", "group_by", "format"})
-        if filters:
-            raise ValidationError(
-                {"as_of": [_("as_of cannot be combined with filters: %s.") % ", ".join(filters)]}
-            )
-        points = CompletionSnapshot.objects.as_of(day, grouping)
+        queryset = self.filter_queryset(self.get_queryset())
+        groups = completion_by(queryset, grouping, day=day)
         return Response(
             {
                 "group_by": grouping,
                 "as_of": day.isoformat(),
-                "snapshot_day": points[0].day.isoformat() if points else None,
+                "as_of_rule": str(AS_OF_RULE),
                 "denominator_rule": str(DENOMINATOR_RULE),
-                "results": [point_row(point) for point in points],
+                "results": [
+                    {
+                        "key": group.key,
+                        "label": group.label,
+                        "commitment_count": group.figures.commitment_count,
+                        "completion": group.figures.as_dict(),
+                    }
+                    for group in groups
+                ],
             }
         )
 
@@ -200,16 +210,17 @@ PLAN_AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
     OpenApiTypes.DATE,
     description=_(
-        "The plan's completion figures as they stood on this day (YYYY-MM-DD), from the daily "
-        "snapshots; 404 when no snapshot was taken on or before it."
+        "The plan's completion figures as they stood on this day (YYYY-MM-DD), from the dated "
+        "records: status updates by their as-of date, IRM assessments by their report's "
+        "publication. Before the plan started: no commitments; before any record: no data."
     ),
 )
 
 
 class ActionPlanAsOfViewSet(ActionPlanViewSet):
-    extra_query_params = frozenset({"as_of"})
-
     """Action plans; the detail takes ?as_of= for the figures of a past day."""
+
+    extra_query_params = frozenset({"as_of"})
 
     @extend_schema(
         description=_(
@@ -227,19 +238,15 @@ class ActionPlanAsOfViewSet(ActionPlanViewSet):
         if day is None:
             return super().retrieve(request, *args, **kwargs)
         row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
-        points = CompletionSnapshot.objects.as_of(day, "action_plan", key=row["ogp_id"])
-        if not points:
-            raise NotFound(
-                _("No figures were recorded for %(plan)s on or before %(day)s.")
-                % {"plan": row["ogp_id"], "day": day.isoformat()}
-            )
-        point = points[0]
+        figures = completion_figures(
+            Commitment.objects.filter(action_plan__ogp_id=row["ogp_id"]), day=day
+        )
         return Response(
             {
                 **row,
                 "as_of": day.isoformat(),
-                "snapshot_day": point.day.isoformat(),
-                "commitment_count": point.figures.commitment_count,
-                "completion": point.figures.as_dict(),
+                "as_of_rule": str(AS_OF_RULE),
+                "commitment_count": figures.commitment_count,
+                "completion": figures.as_dict(),
             }
         )

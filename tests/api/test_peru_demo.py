@@ -38,3 +38,17 @@ def test_peru_first_plan_figures_and_questions_from_the_demo_data(client, peru_d
     exported = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert len(exported) == 48
     assert {row["latest_irm_assessment.report.kind"] for row in exported} >= {"progress"}
+
+
+def test_peru_first_plan_as_it_stood_on_past_days(client, peru_demo):
+    # Approved April 2012: all 48 commitments, no IRM finding yet.
+    early = client.get("/api/v1/action-plans/AP_PER01/", {"as_of": "2012-06-01"}).json()
+    assert early["commitment_count"] == 48
+    assert early["completion"]["irm"]["no_data"] == 48
+    # After the IRM's progress report (published 2014): the figures the IRM published.
+    later = client.get("/api/v1/action-plans/AP_PER01/", {"as_of": "2015-06-01"}).json()
+    irm = later["completion"]["irm"]
+    assert {level: irm[level] for level in PERU_IRM_LEVELS} == PERU_IRM_LEVELS
+    # Before the plan existed.
+    before = client.get("/api/v1/action-plans/AP_PER01/", {"as_of": "2011-12-31"}).json()
+    assert before["commitment_count"] == 0

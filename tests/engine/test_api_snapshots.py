@@ -1,4 +1,5 @@
-"""The figures API with ?as_of= and the history endpoint, read from the daily snapshots."""
+"""The figures API with ?as_of= (from the dated records) and the history endpoint (from the daily
+snapshots)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from commitments import snapshots
-from tests.factories import CommitmentFactory
+from tests.factories import (
+    ActionPlanFactory,
+    AssessmentFactory,
+    CommitmentFactory,
+    IRMReportFactory,
+    StatusUpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,26 +34,64 @@ def two_days(world):
     return world
 
 
-def test_as_of_gives_the_figures_of_that_day_in_the_live_shape(two_days, api_client):
-    past = api_client.get(STATS, {"group_by": "action_plan", "as_of": "2026-03-02"})
-    assert past.status_code == 200
-    body = past.json()
-    assert body["snapshot_day"] == "2026-03-01"
-    p1 = next(row for row in body["results"] if row["key"] == "AP_AAA01")
-    assert p1["commitment_count"] == 3
-    assert p1["completion"]["irm"]["complete_rate"] == {"numerator": 1, "denominator": 3}
+@pytest.fixture
+def records(world):
+    """Dated records for P1 (plan started 2012-01-01): c1 reported substantial on 2013-06-01,
+    limited on 2012-06-01; the IRM's progress report published 2014-03-01 rates c1 complete and
+    c2 limited; an end-of-term report known only by its year (2015) rates c1 complete again."""
+    c1, c2 = world.commitments["c1"], world.commitments["c2"]
+    StatusUpdateFactory(commitment=c1, completion="limited", as_of=datetime.date(2012, 6, 1))
+    StatusUpdateFactory(commitment=c1, completion="substantial", as_of=datetime.date(2013, 6, 1))
+    progress = IRMReportFactory(action_plan=world.plans["P1"], published_on=DAY_PROGRESS)
+    AssessmentFactory(report=progress, commitment=c1, completion="complete")
+    AssessmentFactory(report=progress, commitment=c2, completion="limited")
+    end = IRMReportFactory(
+        action_plan=world.plans["P1"], kind="end_of_term", published_on=None, publication_year=2015
+    )
+    AssessmentFactory(report=end, commitment=c1, completion="complete")
+    return world
 
-    live = api_client.get(STATS, {"group_by": "action_plan"}).json()
-    live_p1 = next(row for row in live["results"] if row["key"] == "AP_AAA01")
-    now = api_client.get(STATS, {"group_by": "action_plan", "as_of": "2026-03-03"}).json()
-    now_p1 = next(row for row in now["results"] if row["key"] == "AP_AAA01")
-    # Same keys and same figures as the live endpoint once the snapshot is current.
-    assert now_p1 == live_p1
+
+DAY_PROGRESS = datetime.date(2014, 3, 1)
 
 
-def test_as_of_before_the_first_snapshot_is_empty(two_days, api_client):
-    body = api_client.get(STATS, {"as_of": "2020-01-01"}).json()
-    assert body["results"] == [] and body["snapshot_day"] is None
+def p1_figures(api_client, day: str) -> dict:
+    body = api_client.get(STATS, {"group_by": "action_plan", "as_of": day}).json()
+    assert body["as_of"] == day and "as_of_rule" in body
+    return next(row for row in body["results"] if row["key"] == "AP_AAA01")
+
+
+def test_as_of_gives_the_figures_of_that_day_from_the_dated_records(records, api_client):
+    before_report = p1_figures(api_client, "2014-02-28")
+    assert before_report["commitment_count"] == 3
+    assert before_report["completion"]["irm"]["no_data"] == 3
+    assert before_report["completion"]["self_reported"]["substantial"] == 1
+
+    after_report = p1_figures(api_client, "2014-03-01")
+    assert after_report["completion"]["irm"]["complete"] == 1
+    assert after_report["completion"]["irm"]["limited"] == 1
+    assert after_report["completion"]["irm"]["no_data"] == 1
+
+    mid_2012 = p1_figures(api_client, "2012-07-01")
+    assert mid_2012["completion"]["self_reported"]["limited"] == 1
+    # A report known only by its year counts from that year's last day.
+    assert p1_figures(api_client, "2015-12-30")["completion"]["irm"]["complete"] == 1
+
+
+def test_as_of_before_a_plan_started_counts_no_commitments_never_a_404(records, api_client):
+    body = api_client.get(STATS, {"group_by": "action_plan", "as_of": "2011-06-01"}).json()
+    assert body["results"] == []
+    plan = api_client.get("/api/v1/action-plans/AP_AAA01/", {"as_of": "2011-06-01"})
+    assert plan.status_code == 200 and plan.json()["commitment_count"] == 0
+
+
+def test_as_of_combines_with_every_filter(records, api_client):
+    body = api_client.get(
+        STATS, {"group_by": "member", "as_of": "2014-03-01", "organization": "org-x"}
+    ).json()
+    aaa = next(row for row in body["results"] if row["key"] == "AAA")
+    assert aaa["commitment_count"] == 2  # c1 and c2 are led by X
+    assert aaa["completion"]["irm"]["complete"] == 1
 
 
 @pytest.mark.parametrize(
@@ -56,13 +101,24 @@ def test_as_of_before_the_first_snapshot_is_empty(two_days, api_client):
         ({"as_of": ""}, "as_of"),
         ({"as_of": "2026-02-30"}, "as_of"),
         ({"as_of": "2026-03-01", "group_by": "planet"}, "group_by"),
-        ({"as_of": "2026-03-01", "member": "AAA"}, "as_of"),
     ],
 )
 def test_bad_as_of_requests_get_a_400_naming_the_field(two_days, api_client, params, field):
     response = api_client.get(STATS, params)
     assert response.status_code == 400
     assert field in response.json()
+
+
+def test_as_of_query_count_does_not_grow_with_plans(world, api_client):
+    def count_for(plans: int) -> int:
+        for _ in range(plans):
+            CommitmentFactory(action_plan=ActionPlanFactory(member=world.plans["P1"].member))
+        with CaptureQueriesContext(connection) as ctx:
+            response = api_client.get(STATS, {"group_by": "action_plan", "as_of": "2013-01-01"})
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    assert count_for(2) == count_for(20)
 
 
 def test_history_of_a_plan_lists_each_day_oldest_first(two_days, api_client):
@@ -110,27 +166,17 @@ def test_history_query_count_does_not_grow_with_days(world, api_client):
     assert count_for(2) == count_for(20) == 1
 
 
-def test_plan_detail_as_of_gives_that_days_figures(two_days, api_client):
+def test_plan_detail_as_of_gives_that_days_figures(records, api_client):
     url = "/api/v1/action-plans/AP_AAA01/"
-    past = api_client.get(url, {"as_of": "2026-03-02"})
+    past = api_client.get(url, {"as_of": "2014-03-01"})
     assert past.status_code == 200
     body = past.json()
-    assert body["ogp_id"] == "AP_AAA01"
-    assert body["snapshot_day"] == "2026-03-01"
+    assert body["ogp_id"] == "AP_AAA01" and body["as_of"] == "2014-03-01"
     assert body["commitment_count"] == 3
     assert body["completion"]["irm"]["complete_rate"] == {"numerator": 1, "denominator": 3}
-    # Today's snapshot equals the live figures.
-    live = api_client.get(url).json()
-    now = api_client.get(url, {"as_of": "2026-03-03"}).json()
-    assert now["completion"] == live["completion"]
-    assert now["commitment_count"] == live["commitment_count"] == 4
 
 
-def test_plan_detail_as_of_bad_or_too_early_is_a_clear_error(two_days, api_client):
-    url = "/api/v1/action-plans/AP_AAA01/"
-    bad = api_client.get(url, {"as_of": "yesterday"})
+def test_plan_detail_as_of_bad_is_a_clear_error(records, api_client):
+    bad = api_client.get("/api/v1/action-plans/AP_AAA01/", {"as_of": "yesterday"})
     assert bad.status_code == 400
     assert "as_of" in bad.json()
-    early = api_client.get(url, {"as_of": "2020-01-01"})
-    assert early.status_code == 404
-    assert "2020-01-01" in str(early.json())
