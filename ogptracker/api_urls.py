@@ -19,11 +19,9 @@ from commitments.api.snapshots import (
     ActionPlanAsOfViewSet,
     CompletionHistoryView,
     CompletionStatsAsOfView,
+    OrganizationAsOfViewSet,
 )
-from commitments.api.views import (
-    MemberViewSet,
-    OrganizationViewSet,
-)
+from commitments.api.views import MemberViewSet
 from reviews.api import write as reviews_write
 from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 
@@ -31,10 +29,10 @@ from .views import api_root
 
 router = SimpleRouter()
 router.register("members", MemberViewSet, basename="member")
-# The plan detail also answers ?as_of= from the daily snapshots (commitments/api/snapshots.py).
+# Plans and organisations also answer ?as_of= from the dated records (commitments/api/snapshots.py).
 router.register("action-plans", ActionPlanAsOfViewSet, basename="action-plan")
 router.register("commitments", PublicCommitmentViewSet, basename="commitment")
-router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("organizations", OrganizationAsOfViewSet, basename="organization")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 
 v1_patterns = [

@@ -3,6 +3,7 @@ any number of rows, no model instances. `commitments.api.serializers` documents 
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -104,11 +105,14 @@ PLAN_COLUMNS = (
 )
 
 
-def plan_rows(ids: Sequence[Any]) -> list[dict]:
-    """Plans by primary key with their completion figures (two queries: rows, one aggregate)."""
+def plan_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[dict]:
+    """Plans by primary key with their completion figures (two queries: rows, one aggregate);
+    with `day`, the figures as they stood then."""
     tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
     figures = figures_by_key(
-        completion_by(Commitment.objects.filter(InIds("action_plan_id", ids)), "action_plan")
+        completion_by(
+            Commitment.objects.filter(InIds("action_plan_id", ids)), "action_plan", day=day
+        )
     )
     rows = []
     today = timezone.localdate()
@@ -171,11 +175,14 @@ ORGANIZATION_COLUMNS = (
 )
 
 
-def organization_rows(ids: Sequence[Any]) -> list[dict]:
-    """Organisations with the figures of the commitments they lead (two queries)."""
+def organization_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[dict]:
+    """Organisations with the figures of the commitments they lead (two queries); with `day`, the
+    figures as they stood then."""
     tuples = list(Organization.objects.filter(InIds("pk", ids)).values_list(*ORGANIZATION_COLUMNS))
     figures = figures_by_key(
-        completion_by(Commitment.objects.filter(InIds("lead_organization_id", ids)), "organization")
+        completion_by(
+            Commitment.objects.filter(InIds("lead_organization_id", ids)), "organization", day=day
+        )
     )
     rows = []
     for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:

@@ -19,14 +19,21 @@ from commitments.figures import (
     DENOMINATOR_RULE,
     GROUPINGS,
     completion_by,
-    completion_figures,
 )
-from commitments.models import Commitment, CompletionSnapshot
+from commitments.models import CompletionSnapshot
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
 
 from .base import PublicReadOnlyMixin
+from .rows import organization_rows, plan_rows
 from .serializers import ActionPlanSerializer, CompletionSerializer
-from .views import ERRORS, FORMAT_PARAMETER, ActionPlanViewSet, CompletionStatsView, id_parameter
+from .views import (
+    ERRORS,
+    FORMAT_PARAMETER,
+    ActionPlanViewSet,
+    CompletionStatsView,
+    OrganizationViewSet,
+    id_parameter,
+)
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
@@ -217,10 +224,28 @@ PLAN_AS_OF_PARAMETER = OpenApiParameter(
 )
 
 
-class ActionPlanAsOfViewSet(ActionPlanViewSet):
-    """Action plans; the detail takes ?as_of= for the figures of a past day."""
+class AsOfRowsMixin:
+    """A list and detail whose figures take ?as_of= (commitments.figures.as_of)."""
 
     extra_query_params = frozenset({"as_of"})
+
+    def as_of_day(self) -> datetime.date | None:
+        return parse_day(self.request, "as_of")
+
+    def fetch_rows(self, ids: Any) -> list[dict]:
+        return self.row_builder(ids, day=self.as_of_day())
+
+
+class OrganizationAsOfViewSet(AsOfRowsMixin, OrganizationViewSet):
+    """Organisations; list and detail take ?as_of= for the figures of a past day."""
+
+    row_builder = staticmethod(organization_rows)
+
+
+class ActionPlanAsOfViewSet(AsOfRowsMixin, ActionPlanViewSet):
+    """Action plans; list and detail take ?as_of= for the figures of a past day."""
+
+    row_builder = staticmethod(plan_rows)
 
     @extend_schema(
         description=_(
@@ -234,19 +259,8 @@ class ActionPlanAsOfViewSet(ActionPlanViewSet):
         responses={200: ActionPlanSerializer, **ERRORS},
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        day = parse_day(request, "as_of")
+        day = self.as_of_day()
         if day is None:
             return super().retrieve(request, *args, **kwargs)
         row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
-        figures = completion_figures(
-            Commitment.objects.filter(action_plan__ogp_id=row["ogp_id"]), day=day
-        )
-        return Response(
-            {
-                **row,
-                "as_of": day.isoformat(),
-                "as_of_rule": str(AS_OF_RULE),
-                "commitment_count": figures.commitment_count,
-                "completion": figures.as_dict(),
-            }
-        )
+        return Response({**row, "as_of": day.isoformat(), "as_of_rule": str(AS_OF_RULE)})

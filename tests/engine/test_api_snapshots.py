@@ -180,3 +180,13 @@ def test_plan_detail_as_of_bad_is_a_clear_error(records, api_client):
     bad = api_client.get("/api/v1/action-plans/AP_AAA01/", {"as_of": "yesterday"})
     assert bad.status_code == 400
     assert "as_of" in bad.json()
+
+
+def test_plan_and_organisation_lists_take_as_of(records, api_client):
+    plans = api_client.get("/api/v1/action-plans/", {"as_of": "2014-03-01"}).json()["results"]
+    p1 = next(p for p in plans if p["ogp_id"] == "AP_AAA01")
+    assert p1["completion"]["irm"]["complete"] == 1 and p1["completion"]["irm"]["no_data"] == 1
+    orgs = api_client.get("/api/v1/organizations/", {"as_of": "2014-02-01"}).json()["results"]
+    x = next(o for o in orgs if o["id"] == "org-x")
+    assert x["completion"]["irm"]["complete"] == 0  # before the progress report
+    assert api_client.get("/api/v1/organizations/", {"as_of": "someday"}).status_code == 400
