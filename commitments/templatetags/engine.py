@@ -88,12 +88,18 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
         "last_day": rows[-1]["day"] if rows else None,
         "irm_dots": lines["irm"],
         "self_dots": lines["self"],
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "pad": CHART_PAD,
-        "mid": CHART_HEIGHT / 2,
-        "bottom": CHART_HEIGHT - CHART_PAD,
-        "right": CHART_WIDTH - CHART_PAD,
+        # SVG coordinates as locale-free text: a Spanish page must never write `110,0`.
+        **{
+            name: f"{value:g}"
+            for name, value in {
+                "width": CHART_WIDTH,
+                "height": CHART_HEIGHT,
+                "pad": CHART_PAD,
+                "mid": CHART_HEIGHT / 2,
+                "bottom": CHART_HEIGHT - CHART_PAD,
+                "right": CHART_WIDTH - CHART_PAD,
+            }.items()
+        },
     }
 
 

@@ -10,14 +10,8 @@ import pytest
 from django.conf import settings
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
-OURS = [
-    TEMPLATES / "base.html",
-    TEMPLATES / "403.html",
-    TEMPLATES / "404.html",
-    *sorted((TEMPLATES / "commitments").glob("*.html")),
-    *sorted((TEMPLATES / "reviews").glob("*.html")),
-    *sorted((TEMPLATES / "registration").glob("*.html")),
-]
+# Every template of ours, whatever folder a new one lands in.
+OURS = sorted(TEMPLATES.rglob("*.html"))
 
 
 @pytest.mark.parametrize("path", OURS, ids=lambda p: str(p.relative_to(TEMPLATES)))
@@ -28,3 +22,25 @@ def test_template_has_no_inline_script_style_or_event_handler(path: Path):
     assert not re.search(r"\sstyle=", text), "style attribute"
     assert not re.search(r"\son[a-z]+=", text), "event handler attribute"
     assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', text), "remote asset"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_svg_coordinates_never_carry_a_decimal_comma(client, language):
+    from commitments import snapshots
+    from tests.factories import CommitmentFactory
+
+    commitment = CommitmentFactory(irm_completion="complete")
+    snapshots.recompute_snapshots()
+    client.cookies["django_language"] = language
+
+    page = client.get(f"/plans/{commitment.action_plan.ogp_id}/").content.decode()
+
+    assert "<svg" in page
+    for svg in re.findall(r"<svg.*?</svg>", page, flags=re.S):
+        number = r"-?\d+(?:\.\d+)?"
+        coordinates = re.findall(r'\s(?:x|y|x1|x2|y1|y2|cx|cy|r|width|height)="([^"]*)"', svg)
+        assert coordinates and all(re.fullmatch(number + "%?", c) for c in coordinates), coordinates
+        for points in re.findall(r'\spoints="([^"]*)"', svg):
+            assert all(re.fullmatch(f"{number},{number}", p) for p in points.split()), points
+        assert 'style="' not in svg
