@@ -308,6 +308,15 @@ class ImportRunAdmin(admin.ModelAdmin):
         run = start_import_run(upload=form.cleaned_data["file"], user=request.user)
         obj.pk, obj.file, obj.state = run.pk, run.file, run.state
 
+    def response_add(
+        self, request: HttpRequest, obj: ImportRun, post_url_continue: Any = None
+    ) -> Any:
+        # Straight to the run's page, where the check's report appears.
+        self.message_user(
+            request, _("%(file)s uploaded: its check is below.") % {"file": obj.file_name}
+        )
+        return HttpResponseRedirect(request.path.replace("/add/", f"/{obj.pk}/change/"))
+
     def response_change(self, request: HttpRequest, obj: ImportRun) -> Any:
         if "_confirm_import" in request.POST:
             try:

@@ -662,9 +662,23 @@ class KnownCommitments:
         self.provisional_by_plan: dict[str, list[Known]] = defaultdict(list)
         self.real_by_plan: dict[str, list[Known]] = defaultdict(list)
         self.last_provisional: Counter[str] = Counter()
-        for ogp_id, key, provisional, plan, title in Commitment.objects.values_list(
-            "ogp_id", "source_key", "id_provisional", "action_plan__ogp_id", "title"
-        ):
+        occurrences: Counter[tuple[str, str]] = Counter()
+        rows = Commitment.objects.order_by("pk").values_list(
+            "ogp_id",
+            "source_key",
+            "id_provisional",
+            "action_plan__ogp_id",
+            "title",
+            "action_plan__member__code",
+            "action_plan__number",
+            "number",
+        )
+        for ogp_id, key, provisional, plan, title, member, plan_number, number in rows:
+            if not key:
+                # Entered by hand (or by the demo): the key a file row for it would have.
+                number = " ".join(number.split()).casefold()
+                occurrences[(plan, number)] += 1
+                key = f"{member}|{plan_number}|{number}|{occurrences[(plan, number)]}"
             self.add(ogp_id, key, provisional=provisional, plan_ogp_id=plan, title=title)
 
     def add(

@@ -33,6 +33,8 @@ def upload(client, content: bytes, name: str = "peru.csv"):
 
 def test_upload_checks_then_confirm_imports(client, tmp_path, django_capture_on_commit_callbacks):
     client.force_login(factories.make_plan_admin(username="planner"))
+    form = client.get("/admin/reviews/importrun/add/").content.decode()
+    assert 'type="file"' in form and 'name="_save"' in form
 
     def unknown_label(names, rows):
         rows[3][names.index("Specificity")] = "d. very high"
