@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,31 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger("ogptracker.security")
+
+
+def escape_controls(value: Any) -> Any:
+    """Text with CR, LF and every other control character written as an escape (\\r, \\n, \\x1b),
+    so a user name or URL cannot start a forged line in the log. Other values pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        for char in value
+    )
+
+
+class EscapeControlCharacters(logging.Filter):
+    """Escapes the arguments of every record of the security log (messages are constants)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, dict):
+            record.args = {key: escape_controls(value) for key, value in record.args.items()}
+        elif record.args:
+            record.args = tuple(escape_controls(value) for value in record.args)
+        return True
+
+
+logger.addFilter(EscapeControlCharacters())
 
 
 def client_address(request: HttpRequest | None) -> str:
