@@ -12,6 +12,7 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger("ogptracker.security")
 
@@ -75,6 +76,38 @@ def log_lockout(
     logger.warning("login locked out user=%s ip=%s", username or "-", ip_address)
 
 
+def response_user_name(request: HttpRequest, response: HttpResponse) -> str:
+    """The user name the response was made for, or "-" for anonymous.
+
+    DRF authenticates (tokens) inside the view: its user is on the response's renderer context."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return user.get_username()
+    drf_request = getattr(response, "renderer_context", {}).get("request")
+    drf_user = getattr(drf_request, "_user", None)
+    if drf_user is not None and drf_user.is_authenticated:
+        return drf_user.get_username()
+    return "-"
+
+
+class PrivateResponseMiddleware:
+    """Every response made for a signed-in user (session or API token) is `private, no-store`.
+
+    Such a page shows the user's own work (the IRM workspace, drafts, /my/ pages) or at least their
+    name and a CSRF token: no shared cache may keep it, nor the browser on disk."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response_user_name(request, response) != "-":
+            if "public" in response.get("Cache-Control", ""):
+                del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
 class RefusedRequestLogMiddleware:
     """Log every request answered 401 (not authenticated) or 403 (permission refused)."""
 
@@ -84,13 +117,7 @@ class RefusedRequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code in (401, 403):
-            user = getattr(request, "user", None)
-            name = user.get_username() if user is not None and user.is_authenticated else "-"
-            # DRF authenticates inside the view: its user is on the response's renderer context.
-            drf_request = getattr(response, "renderer_context", {}).get("request")
-            drf_user = getattr(drf_request, "_user", None)
-            if name == "-" and drf_user is not None and drf_user.is_authenticated:
-                name = drf_user.get_username()
+            name = response_user_name(request, response)
             logger.warning(
                 "permission refused status=%s method=%s path=%s user=%s ip=%s",
                 response.status_code,
