@@ -252,8 +252,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 API_ANON_RATE = env_str("API_ANON_RATE", "120/minute")
 API_USER_RATE = env_str("API_USER_RATE", "600/minute")
 REST_FRAMEWORK = {
-    # Fail closed: reads are opened per view, writes need an explicit permission.
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Fail closed: without its own permission_classes a view only reads; every write view declares
+    # who may write (commitments/api/permissions.py).
+    "DEFAULT_PERMISSION_CLASSES": ["commitments.api.permissions.ReadOnlyUnlessDeclared"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
