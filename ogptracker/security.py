@@ -13,6 +13,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from rest_framework.settings import api_settings
 
 logger = logging.getLogger("ogptracker.security")
 
@@ -43,8 +44,15 @@ logger.addFilter(EscapeControlCharacters())
 
 
 def client_address(request: HttpRequest | None) -> str:
+    """The client's address as DRF's throttles see it: REMOTE_ADDR, or with NUM_PROXIES set, the
+    address the outermost trusted proxy appended to X-Forwarded-For."""
     if request is None:
         return "-"
+    proxies = api_settings.NUM_PROXIES or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies > 0 and forwarded:
+        addresses = [address.strip() for address in forwarded.split(",")]
+        return addresses[-min(proxies, len(addresses))] or "-"
     return request.META.get("REMOTE_ADDR", "-")
 
 

@@ -201,6 +201,8 @@ LOGOUT_REDIRECT_URL = "/"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client address as the API throttles see it (REMOTE_ADDR, or behind NUM_PROXIES proxies).
+AXES_CLIENT_IP_CALLABLE = "ogptracker.security.client_address"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
@@ -251,6 +253,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 API_ANON_RATE = env_str("API_ANON_RATE", "120/minute")
 API_USER_RATE = env_str("API_USER_RATE", "600/minute")
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default): the
+# client is REMOTE_ADDR and the header is ignored, so nobody escapes a limit by inventing one.
+# Behind one proxy (nginx, a load balancer) set 1: the client is the address that proxy appended.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
 REST_FRAMEWORK = {
     # Fail closed: without its own permission_classes a view only reads; every write view declares
     # who may write (commitments/api/permissions.py).
@@ -266,6 +272,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
+    # Who the client is, for throttling (and ogptracker.security.client_address, which reads it).
+    "NUM_PROXIES": NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OGP Tracker API",
