@@ -11,10 +11,9 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import include, path, reverse
 
-from ogptracker.security import client_address, logger
-
 from commitments.permissions import is_in_group
 from commitments.roles import EDITOR, RESEARCHER
+from ogptracker.security import client_address, logger
 
 
 class LoginView(auth_views.LoginView):

@@ -10,7 +10,6 @@ from django.urls import path
 
 from commitments.api.views import MemberViewSet
 from ogptracker import urls as site_urls
-
 from tests import factories
 
 pytestmark = pytest.mark.django_db
