@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from commitments.figures import DENOMINATOR_RULE, GROUPINGS
 from commitments.models import CompletionSnapshot
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
+from commitments.models.vocab import EARLIEST_DATE, latest_plausible_date
 
 from .base import PublicReadOnlyMixin
 from .serializers import ActionPlanSerializer, CompletionSerializer
@@ -37,9 +38,20 @@ def parse_day(request: Request, name: str) -> datetime.date | None:
     if raw is None:
         return None
     try:
-        return datetime.date.fromisoformat(raw)
+        day = datetime.date.fromisoformat(raw)
     except ValueError:
         raise ValidationError({name: [_("Enter a date as YYYY-MM-DD.")]}) from None
+    latest = latest_plausible_date()
+    if not EARLIEST_DATE <= day <= latest:
+        raise ValidationError(
+            {
+                name: [
+                    _("Give a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": EARLIEST_DATE.isoformat(), "latest": latest.isoformat()}
+                ]
+            }
+        )
+    return day
 
 
 def point_row(point: SnapshotPoint) -> dict[str, Any]:
