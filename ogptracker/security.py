@@ -43,17 +43,23 @@ class EscapeControlCharacters(logging.Filter):
 logger.addFilter(EscapeControlCharacters())
 
 
-def client_address(request: HttpRequest | None) -> str:
+def client_ip(request: HttpRequest | None) -> str | None:
     """The client's address as DRF's throttles see it: REMOTE_ADDR, or with NUM_PROXIES set, the
-    address the outermost trusted proxy appended to X-Forwarded-For."""
+    address the outermost trusted proxy appended to X-Forwarded-For. None when unknown (axes stores
+    it in an inet column: AXES_CLIENT_IP_CALLABLE)."""
     if request is None:
-        return "-"
+        return None
     proxies = api_settings.NUM_PROXIES or 0
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies > 0 and forwarded:
         addresses = [address.strip() for address in forwarded.split(",")]
-        return addresses[-min(proxies, len(addresses))] or "-"
-    return request.META.get("REMOTE_ADDR", "-")
+        return addresses[-min(proxies, len(addresses))] or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def client_address(request: HttpRequest | None) -> str:
+    """client_ip for logs and counters: "-" when unknown."""
+    return client_ip(request) or "-"
 
 
 @receiver(user_logged_in, dispatch_uid="security_log_login")

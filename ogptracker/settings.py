@@ -202,7 +202,7 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The client address as the API throttles see it (REMOTE_ADDR, or behind NUM_PROXIES proxies).
-AXES_CLIENT_IP_CALLABLE = "ogptracker.security.client_address"
+AXES_CLIENT_IP_CALLABLE = "ogptracker.security.client_ip"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)

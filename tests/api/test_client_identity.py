@@ -63,3 +63,35 @@ def test_behind_one_proxy_each_real_client_has_its_own_limit(client, small_limit
 
     assert first.count(200) == LIMIT and first[-1] == 429
     assert second.status_code == 200
+
+
+def test_login_lockouts_count_the_same_client_as_the_throttles(client, settings):
+    from axes.models import AccessAttempt, AccessLog
+
+    from tests import factories
+    from tests.factories import PASSWORD
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    factories.make_editor(username="ana")
+    with override_settings(REST_FRAMEWORK=rest_framework(NUM_PROXIES=1)):
+        client.post(
+            "/accounts/login/",
+            {"username": "ana", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="192.0.2.1, 198.51.100.9",
+        )
+        client.post(
+            "/accounts/login/",
+            {"username": "ana", "password": PASSWORD},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.9",
+        )
+    # A login without any address (force_login has none): no address, not "-" (an inet column on
+    # PostgreSQL refuses that).
+    client.force_login(factories.make_editor(username="bea"))
+
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) in (
+        [],
+        ["198.51.100.9"],
+    )
+    assert set(AccessLog.objects.values_list("ip_address", flat=True)) == {"198.51.100.9", None}
