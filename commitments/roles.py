@@ -55,9 +55,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.change_user",
         "auth.view_user",
         "auth.view_group",
-        "authtoken.add_token",
-        "authtoken.view_token",
-        "authtoken.delete_token",
+        # The admin manages API tokens through DRF's proxy model: its permissions, not Token's.
+        "authtoken.add_tokenproxy",
+        "authtoken.view_tokenproxy",
+        "authtoken.delete_tokenproxy",
     ],
 }
 

@@ -233,6 +233,10 @@ def update_versioned(
     related = {k: v for k, v in changes.items() if k in m2m_names}
 
     with transaction.atomic():
+        current = manager.get(pk=pk)  # DoesNotExist if it was deleted
+        if current.version == expected_version and not _differs(current, plain, related):
+            # Nothing to change: no new version, no history row (a repeated PATCH is a no-op).
+            return current
         # The check and the write are one statement: a concurrent editor's UPDATE waits on the row
         # (PostgreSQL) or the database (SQLite) and then finds the version moved.
         bumped = manager.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
@@ -252,6 +256,17 @@ def update_versioned(
         for name, value in related.items():
             getattr(obj, name).set(value)
     return obj
+
+
+def _differs(obj: models.Model, plain: Mapping[str, Any], related: Mapping[str, Any]) -> bool:
+    """Whether applying the changes would alter `obj` (many-to-many compared as sets of ids)."""
+    if any(getattr(obj, name) != value for name, value in plain.items()):
+        return True
+    for name, values in related.items():
+        wanted = {getattr(value, "pk", value) for value in values}
+        if set(getattr(obj, name).values_list("pk", flat=True)) != wanted:
+            return True
+    return False
 
 
 def _unchanged_fields(model: type[models.Model], changes: Mapping[str, Any]) -> list[str]:

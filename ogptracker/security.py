@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -11,14 +12,54 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from rest_framework.settings import api_settings
 
 logger = logging.getLogger("ogptracker.security")
 
 
-def client_address(request: HttpRequest | None) -> str:
+def escape_controls(value: Any) -> Any:
+    """Text with CR, LF and every other control character written as an escape (\\r, \\n, \\x1b),
+    so a user name or URL cannot start a forged line in the log. Other values pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        for char in value
+    )
+
+
+class EscapeControlCharacters(logging.Filter):
+    """Escapes the arguments of every record of the security log (messages are constants)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, dict):
+            record.args = {key: escape_controls(value) for key, value in record.args.items()}
+        elif record.args:
+            record.args = tuple(escape_controls(value) for value in record.args)
+        return True
+
+
+logger.addFilter(EscapeControlCharacters())
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address as DRF's throttles see it: REMOTE_ADDR, or with NUM_PROXIES set, the
+    address the outermost trusted proxy appended to X-Forwarded-For. None when unknown (axes stores
+    it in an inet column: AXES_CLIENT_IP_CALLABLE)."""
     if request is None:
-        return "-"
-    return request.META.get("REMOTE_ADDR", "-")
+        return None
+    proxies = api_settings.NUM_PROXIES or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies > 0 and forwarded:
+        addresses = [address.strip() for address in forwarded.split(",")]
+        return addresses[-min(proxies, len(addresses))] or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def client_address(request: HttpRequest | None) -> str:
+    """client_ip for logs and counters: "-" when unknown."""
+    return client_ip(request) or "-"
 
 
 @receiver(user_logged_in, dispatch_uid="security_log_login")
@@ -49,6 +90,38 @@ def log_lockout(
     logger.warning("login locked out user=%s ip=%s", username or "-", ip_address)
 
 
+def response_user_name(request: HttpRequest, response: HttpResponse) -> str:
+    """The user name the response was made for, or "-" for anonymous.
+
+    DRF authenticates (tokens) inside the view: its user is on the response's renderer context."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return user.get_username()
+    drf_request = getattr(response, "renderer_context", {}).get("request")
+    drf_user = getattr(drf_request, "_user", None)
+    if drf_user is not None and drf_user.is_authenticated:
+        return drf_user.get_username()
+    return "-"
+
+
+class PrivateResponseMiddleware:
+    """Every response made for a signed-in user (session or API token) is `private, no-store`.
+
+    Such a page shows the user's own work (the IRM workspace, drafts, /my/ pages) or at least their
+    name and a CSRF token: no shared cache may keep it, nor the browser on disk."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response_user_name(request, response) != "-":
+            if "public" in response.get("Cache-Control", ""):
+                del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
 class RefusedRequestLogMiddleware:
     """Log every request answered 401 (not authenticated) or 403 (permission refused)."""
 
@@ -58,13 +131,7 @@ class RefusedRequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code in (401, 403):
-            user = getattr(request, "user", None)
-            name = user.get_username() if user is not None and user.is_authenticated else "-"
-            # DRF authenticates inside the view: its user is on the response's renderer context.
-            drf_request = getattr(response, "renderer_context", {}).get("request")
-            drf_user = getattr(drf_request, "_user", None)
-            if name == "-" and drf_user is not None and drf_user.is_authenticated:
-                name = drf_user.get_username()
+            name = response_user_name(request, response)
             logger.warning(
                 "permission refused status=%s method=%s path=%s user=%s ip=%s",
                 response.status_code,

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses for signed-in users (session or token): Cache-Control: private, no-store.
+    "ogptracker.security.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -199,6 +201,8 @@ LOGOUT_REDIRECT_URL = "/"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client address as the API throttles see it (REMOTE_ADDR, or behind NUM_PROXIES proxies).
+AXES_CLIENT_IP_CALLABLE = "ogptracker.security.client_ip"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
@@ -249,12 +253,23 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 API_ANON_RATE = env_str("API_ANON_RATE", "120/minute")
 API_USER_RATE = env_str("API_USER_RATE", "600/minute")
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default): the
+# client is REMOTE_ADDR and the header is ignored, so nobody escapes a limit by inventing one.
+# Behind one proxy (nginx, a load balancer) set 1: the client is the address that proxy appended.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
 REST_FRAMEWORK = {
-    # Fail closed: reads are opened per view, writes need an explicit permission.
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Fail closed: without its own permission_classes a view only reads; every write view declares
+    # who may write (commitments/api/permissions.py).
+    "DEFAULT_PERMISSION_CLASSES": ["commitments.api.permissions.ReadOnlyUnlessDeclared"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+    ],
+    # DRF's parsers; the JSON one refuses bodies nested too deep with a 400 (not a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "commitments.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -263,6 +278,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
+    # Who the client is, for throttling (and ogptracker.security.client_address, which reads it).
+    "NUM_PROXIES": NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OGP Tracker API",

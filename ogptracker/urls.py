@@ -5,6 +5,12 @@ from django.urls import include, path
 
 from .views import favicon
 
+# Errors raised outside DRF: JSON under /api/, the site's pages elsewhere (ogptracker/views.py).
+handler400 = "ogptracker.views.bad_request"
+handler403 = "ogptracker.views.permission_denied"
+handler404 = "ogptracker.views.page_not_found"
+handler500 = "ogptracker.views.server_error"
+
 urlpatterns = [
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),

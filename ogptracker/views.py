@@ -1,16 +1,55 @@
-"""Site-level answers that belong to no app: the API's front door and the favicon."""
+"""Site-level answers that belong to no app: the API's front door, the favicon, and the error
+handlers (JSON under /api/, the site's pages elsewhere)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+from rest_framework import exceptions
+
+API_PREFIX = "/api/"
 
 
-@require_GET
+def _api_error(error: exceptions.APIException) -> JsonResponse:
+    # The same shape and words (DRF's, translated) as an error raised inside a DRF view.
+    return JsonResponse({"detail": str(error.detail)}, status=error.status_code)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.ParseError(exceptions.ValidationError.default_detail))
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.PermissionDenied())
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.NotFound())
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.APIException())
+    return defaults.server_error(request)
+
+
+@csrf_exempt  # a JSON 405 for any other method, never the CSRF failure page (HTML)
 def api_root(request: HttpRequest) -> JsonResponse:
     """`/api/` and `/api/v1/`: where each public collection is, and where the docs are."""
+    if request.method not in ("GET", "HEAD"):
+        response = _api_error(exceptions.MethodNotAllowed(request.method))
+        response["Allow"] = "GET, HEAD"
+        return response
     from .api_urls import accountability_router, router
 
     base = request.build_absolute_uri(reverse("v1:stats-completion")).rsplit("stats/", 1)[0]

@@ -221,6 +221,28 @@ class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["report__action_plan", "commitment"]
     readonly_fields = [*COMPUTED_FIELDS, *LABEL_FIELDS]
 
+    def _administers(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("reviews.publish_irmreport")
+
+    def has_change_permission(self, request: HttpRequest, obj: Assessment | None = None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self._administers(request):
+            return True
+        # A researcher with staff status edits only drafts they are assigned to, as on the site.
+        return IRMReport.objects.editable_by(request.user).filter(pk=obj.report_id).exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Assessment | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and (
+            obj is None or self.has_change_permission(request, obj)
+        )
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "report" and not self._administers(request):
+            # Nor can a researcher add an assessment to, or move one into, a report they cannot edit.
+            kwargs["queryset"] = IRMReport.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: Assessment, form: Any, change: bool) -> None:
         previous = (
             Assessment.objects.filter(pk=obj.pk).values_list("commitment_id", flat=True).first()

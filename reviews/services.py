@@ -42,13 +42,17 @@ def refresh_irm_summary(commitment_ids: Iterable[int]) -> int:
 def publish_report(
     *, report: IRMReport, user, published_on: datetime.date | None = None
 ) -> IRMReport:
-    """Publish an IRM report: its assessments become public and the commitments' IRM figures move."""
+    """Publish a submitted IRM report: its assessments become public and the commitments' IRM
+    figures move. A draft or an already published report is a ValidationError."""
     if not (user.is_authenticated and user.has_perm("reviews.publish_irmreport")):
         raise PermissionDenied(_("Only a plan administrator may publish IRM reports."))
     with transaction.atomic():
         locked = IRMReport.objects.select_for_update().get(pk=report.pk)
         if locked.state == IRMReport.State.PUBLISHED:
             raise ValidationError(_("This report is already published."))
+        if locked.state != IRMReport.State.SUBMITTED:
+            # A draft is still being written: its researchers submit it first.
+            raise ValidationError(_("Only a report submitted for publication can be published."))
         locked.state = IRMReport.State.PUBLISHED
         locked.published_on = published_on or locked.published_on or timezone.localdate()
         # The row is locked: a plain increment is safe, and history can store a plain value.

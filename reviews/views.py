@@ -57,7 +57,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_publish": (
                 user.is_authenticated
                 and user.has_perm("reviews.publish_irmreport")
-                and report.state != IRMReport.State.PUBLISHED
+                and report.state == IRMReport.State.SUBMITTED
             ),
         },
     )

@@ -4,6 +4,10 @@ The columns come from the serializer that documents a row (one description for t
 and the CSV header): a nested object becomes `parent.child` columns, a list of objects becomes one
 `parent.child` column per sub-field with the values joined by "; ", a list of strings is joined the
 same way. Empty values are empty cells; booleans are `true`/`false`; dates are ISO 8601.
+
+Text that a spreadsheet would read as a formula (a cell starting with =, +, -, @, a tab or a carriage
+return) gets a leading single quote, so an imported title or a reporter's note cannot run in the
+reader's spreadsheet. Only text is touched: numbers, dates and booleans come out as they are.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import orjson
 from rest_framework import serializers
 
 LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_FIELDS = (serializers.IntegerField, serializers.DecimalField, serializers.FloatField)
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,18 @@ class Column:
     get: Callable[[dict], str]
 
 
+def neutralised(text: str) -> str:
+    """`text` made inert for spreadsheets: a leading ' when it would start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def cell(value: Any) -> str:
+    if isinstance(value, str):
+        return neutralised(value)
+    return _plain(value)
+
+
+def _plain(value: Any) -> str:
     if value is None:
         return ""
     if value is True:
@@ -53,9 +70,10 @@ def _path_getter(path: tuple[str, ...]) -> Callable[[dict], Any]:
     return get
 
 
-def _scalar(path: tuple[str, ...]) -> Callable[[dict], str]:
+def _scalar(path: tuple[str, ...], *, numeric: bool = False) -> Callable[[dict], str]:
     get = _path_getter(path)
-    return lambda row: cell(get(row))
+    # A number column may hold a number as text ("-3.0000" from a DecimalField): not a formula.
+    return (lambda row: _plain(get(row))) if numeric else (lambda row: cell(get(row)))
 
 
 def _joined(path: tuple[str, ...], sub: str | None) -> Callable[[dict], str]:
@@ -63,9 +81,10 @@ def _joined(path: tuple[str, ...], sub: str | None) -> Callable[[dict], str]:
 
     def join(row: dict) -> str:
         items = get(row) or []
-        if sub is None:
-            return LIST_SEPARATOR.join(cell(item) for item in items)
-        return LIST_SEPARATOR.join(cell(item.get(sub)) for item in items)
+        values = items if sub is None else [item.get(sub) for item in items]
+        joined = LIST_SEPARATOR.join(_plain(value) for value in values)
+        # One cell: neutralised as a whole when any part of it is text.
+        return neutralised(joined) if any(isinstance(v, str) for v in values) else joined
 
     return join
 
@@ -86,7 +105,8 @@ def csv_columns(serializer: serializers.Serializer, prefix: tuple[str, ...] = ()
         elif isinstance(field, serializers.ListField):
             columns.append(Column(header, _joined(path, None)))
         else:
-            columns.append(Column(header, _scalar(path)))
+            numeric = isinstance(field, NUMBER_FIELDS)
+            columns.append(Column(header, _scalar(path, numeric=numeric)))
     return columns
 
 

@@ -50,7 +50,9 @@ class ResolvedField(forms.CharField):
             return None
         found = self.resolve(value)
         if found is None:
-            raise ValidationError(str(self.unknown) % {"value": value}, code="unknown")
+            # The value goes in params, not into the message: django-filters formats the message
+            # with its params once more, so a typed "%" would otherwise be a 500.
+            raise ValidationError(self.unknown, code="unknown", params={"value": value})
         return found
 
 

@@ -22,6 +22,7 @@ from commitments.figures import (
 )
 from commitments.models import CompletionSnapshot
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
+from commitments.models.vocab import EARLIEST_DATE, latest_plausible_date
 
 from .base import PublicReadOnlyMixin
 from .rows import organization_rows, plan_rows
@@ -50,9 +51,20 @@ def parse_day(request: Request, name: str) -> datetime.date | None:
     if raw is None:
         return None
     try:
-        return datetime.date.fromisoformat(raw)
+        day = datetime.date.fromisoformat(raw)
     except ValueError:
         raise ValidationError({name: [_("Enter a date as YYYY-MM-DD.")]}) from None
+    latest = latest_plausible_date()
+    if not EARLIEST_DATE <= day <= latest:
+        raise ValidationError(
+            {
+                name: [
+                    _("Give a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": EARLIEST_DATE.isoformat(), "latest": latest.isoformat()}
+                ]
+            }
+        )
+    return day
 
 
 def point_row(point: SnapshotPoint) -> dict[str, Any]:

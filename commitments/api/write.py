@@ -10,7 +10,6 @@ Updates need `If-Match` with the record's ETag: 428 without it, 412 when the rec
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.conf import settings
@@ -38,8 +37,6 @@ from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpda
 from commitments.permissions import can_report_on
 from commitments.services import EvidenceFile, record_status_update
 from commitments.versioning import StaleVersion, etag_for, update_versioned, version_from_etag
-
-logger = logging.getLogger("ogptracker.security")
 
 IF_MATCH = OpenApiParameter(
     "If-Match",

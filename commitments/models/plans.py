@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .members import Member, Organization
-from .vocab import CompletionLevel
+from .vocab import CompletionLevel, validate_not_before_earliest, validate_not_in_future
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -369,7 +369,12 @@ class Milestone(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
     )
-    met_on = models.DateField(_("date met"), null=True, blank=True)
+    met_on = models.DateField(
+        _("date met"),
+        null=True,
+        blank=True,
+        validators=[validate_not_before_earliest, validate_not_in_future],
+    )
     is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

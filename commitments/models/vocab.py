@@ -1,7 +1,38 @@
 """Vocabularies shared by both tracks (civil society's self-reports and the IRM's assessments)."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# The plausible range of the dates the tracker deals in: nothing it records happened before 2000
+# (the OGP began in 2011), and a day asked about lies at most YEARS_AHEAD years ahead.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+YEARS_AHEAD = 5
+
+
+def latest_plausible_date() -> datetime.date:
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+def validate_not_before_earliest(value: datetime.date) -> None:
+    if value < EARLIEST_DATE:
+        raise ValidationError(
+            _("Give a date on or after %(earliest)s."),
+            code="too_early",
+            params={"earliest": EARLIEST_DATE.isoformat()},
+        )
+
+
+def validate_not_in_future(value: datetime.date) -> None:
+    if value > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."), code="future")
 
 
 class CompletionLevel(models.TextChoices):

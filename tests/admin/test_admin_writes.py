@@ -39,7 +39,7 @@ def test_status_update_admin_refuses_add_change_and_delete_even_to_a_superuser(c
 
 
 def test_publish_action_publishes_the_report_and_moves_the_irm_figures(client, plan_admin):
-    report = factories.IRMReportFactory(state=IRMReport.State.DRAFT, published_on=None)
+    report = factories.IRMReportFactory(state=IRMReport.State.SUBMITTED, published_on=None)
     assessment = factories.AssessmentFactory(report=report, completion="complete")
     client.force_login(plan_admin)
 

@@ -90,7 +90,7 @@ def test_publishing_an_irm_report_queues_recompute_and_email_after_commit(
 
     sent_reports = []
     monkeypatch.setattr(review_tasks.notify_report_published, "delay", sent_reports.append)
-    draft = IRMReportFactory(state="draft")
+    draft = IRMReportFactory(state="submitted")
     AssessmentFactory(report=draft, completion="complete")
     with django_capture_on_commit_callbacks(execute=True):
         publish_report(report=draft, user=plan_admin)
