@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0004_widen_imported_text'),
+        ('commitments', '0007_source_records'),
     ]
 
     operations = [
