@@ -15,9 +15,11 @@ from typing import Any, ClassVar
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.http import http_date
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import viewsets
@@ -151,8 +153,34 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
 
     # -- endpoints --------------------------------------------------------------------------------
 
+    # Rows fetched at a time when a CSV download gives every matching row.
+    csv_chunk_size: ClassVar[int] = 1000
+
+    def csv_filename(self) -> str:
+        """`commitments-ap_per01-2026-12-04.csv`: what was asked for, and when."""
+        parts = [f"{self.basename}s"]
+        parts += [
+            slugify(value)[:40]
+            for name, value in sorted(self.request.query_params.items())
+            if name != "format" and slugify(value)
+        ]
+        return "-".join([*parts, timezone.localdate().isoformat()]) + ".csv"
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
+        if request.accepted_renderer.format == "csv" and not (
+            {"page", "page_size"} & set(request.query_params)
+        ):
+            # A download is every matching row, never just the first page, under a telling name.
+            ids = list(queryset.order_by(*self.get_ordering(queryset)).values_list("pk", flat=True))
+            rows = [
+                row
+                for start in range(0, len(ids), self.csv_chunk_size)
+                for row in self.fetch_rows(ids[start : start + self.csv_chunk_size])
+            ]
+            response = Response(rows)
+            response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
+            return response
         pages = IdPages(queryset, self.get_ordering(queryset))
         ids = self.paginate_queryset(pages)
         rows = self.fetch_rows(ids)

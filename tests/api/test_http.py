@@ -211,4 +211,23 @@ def test_an_unknown_query_parameter_is_a_400_naming_it(client, url, parameter):
 
     assert response.status_code == 400
     body = response.json()
-    assert parameter in body and "This endpoint takes" in body[parameter][0]
+    assert parameter in body and "page_size" in body[parameter][0]  # it lists the real ones
+
+
+def test_a_list_download_gives_every_matching_row_under_a_telling_name(client):
+    from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory
+
+    plan = ActionPlanFactory(member=MemberFactory(code="PER", name="Peru"), number=1)
+    CommitmentFactory.create_batch(52, action_plan=plan)
+
+    response = client.get("/api/v1/commitments/", {"member": "PER", "format": "csv"})
+
+    assert response.status_code == 200
+    lines = response.content.decode().strip().splitlines()
+    assert len(lines) == 1 + 52  # the header and every row, not the first page of 50
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="commitments-per-')
+    assert disposition.endswith('.csv"')
+    # Asking for a page still gives that page.
+    paged = client.get("/api/v1/commitments/", {"member": "PER", "format": "csv", "page": 2})
+    assert len(paged.content.decode().strip().splitlines()) == 1 + 2
