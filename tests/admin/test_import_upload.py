@@ -11,7 +11,18 @@ from reviews.models import ImportRun
 from tests import factories
 from tests.importer.conftest import explorer_rows, write_csv
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
+
+
+@pytest.fixture
+def tasks_in_process():
+    """The check and the import run here, as without a broker (a worker is tested elsewhere)."""
+    from ogptracker.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
 
 
 def peru_csv(tmp_path, edit=None) -> bytes:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from commitments.models import ActionPlan, Commitment, Member, PlanProcess
 from tests.conftest import PROCESS_CSV
@@ -152,7 +153,7 @@ def test_an_unreadable_process_file_is_refused_and_nothing_is_written(tmp_path, 
     elif callable(make):
         path = make(tmp_path, source=PROCESS_CSV)
 
-    with pytest.raises(CommandError) as error:
+    with pytest.raises(CommandError) as error, translation.override("en"):
         call_command("import_ogp_process", str(path), stdout=StringIO(), stderr=StringIO())
 
     assert expected in str(error.value)
