@@ -38,6 +38,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from commitments.figures import completion_by  # noqa: E402
 from commitments.models import (  # noqa: E402
     ActionPlan,
     Commitment,
@@ -266,6 +267,18 @@ def main() -> None:
     sql_time, sql_queries = measure("SQL recompute", lambda: recompute_snapshots(day=SQL_DAY))
     measure("SQL recompute (repeat)", lambda: recompute_snapshots(day=SQL_DAY))
     print(f"snapshot rows per day: {CompletionSnapshot.objects.filter(day=SQL_DAY).count()}")
+    # Figures for every plan: today's (cached levels) against as of a past day (from the dated
+    # records, commitments.figures.as_of), the same grouping and the same one query each.
+    everything = Commitment.objects.all()
+    today_time, _q = measure(
+        "figures per plan, today", lambda: completion_by(everything, "action_plan")
+    )
+    past = datetime.date(2016, 6, 30)
+    as_of_time, _q = measure(
+        f"figures per plan, as of {past}",
+        lambda: completion_by(everything, "action_plan", day=past),
+    )
+    print(f"as-of / today: {as_of_time / today_time:.2f}x (target: at most 3x)")
     if args.skip_naive:
         return
     naive_time, naive_queries = measure(

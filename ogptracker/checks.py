@@ -69,3 +69,18 @@ def production_rate_limits(app_configs: Any = None, **kwargs: Any) -> list[Error
             )
         )
     return errors
+
+
+@register()
+def production_broker(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """Without a broker every task runs inside the web request that queued it, and its errors are
+    swallowed (CELERY_TASK_EAGER_PROPAGATES is off): fine on a laptop, never in production."""
+    if settings.DEBUG or not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        return []
+    return [
+        Error(
+            "Production (DEBUG off) runs background tasks inside web requests (no broker).",
+            hint="Set CELERY_BROKER_URL to a Redis database and run a worker and beat.",
+            id="ogptracker.E004",
+        )
+    ]

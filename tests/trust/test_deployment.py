@@ -24,13 +24,14 @@ def _production_env(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CACHE_URL"}
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CACHE_URL", "CELERY_BROKER_URL"}
     }
     env.update(
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="example.org",
         CACHE_URL="redis://127.0.0.1:6379/7",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
         DJANGO_SETTINGS_MODULE="ogptracker.settings",
     )
     env.update(extra)
@@ -60,6 +61,14 @@ def test_production_with_in_process_cache_does_not_start():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "ogptracker.E001" in result.stderr
+
+
+def test_production_without_a_broker_does_not_start():
+    env = _production_env()
+    env.pop("CELERY_BROKER_URL")
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "ogptracker.E004" in result.stderr
 
 
 def test_production_settings_values():
