@@ -196,14 +196,29 @@ def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
     )
 
 
+def _tally(levels: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Counts in the row shape `figures_from_row` reads, from (IRM level, civil society level)
+    pairs; a blank level is "no data"."""
+    counts = dict.fromkeys(_aggregates(), 0)
+    for irm, reported in levels:
+        counts[f"irm__{irm or NO_DATA}"] += 1
+        counts[f"self_reported__{reported or NO_DATA}"] += 1
+    return counts
+
+
+def _levels_as_of(commitments: QuerySet, day: datetime.date, *columns: str) -> QuerySet:
+    """One query: each commitment's `columns` and both levels as of `day`. Counted in Python:
+    inside SQL, every conditional count would evaluate the levels' subqueries again."""
+    return as_of(commitments, day).order_by().values_list(*columns, *AS_OF_TRACKS.values())
+
+
 def completion_figures(
     commitments: QuerySet, *, day: datetime.date | None = None
 ) -> CompletionFigures:
     """Figures for one group of commitments, in one query; with `day`, as they stood then."""
     if day is not None:
-        commitments = as_of(commitments, day)
-    fields = TRACKS if day is None else AS_OF_TRACKS
-    return figures_from_row(commitments.order_by().aggregate(**_aggregates(fields=fields)))
+        return figures_from_row(_tally(_levels_as_of(commitments, day)))
+    return figures_from_row(commitments.order_by().aggregate(**_aggregates()))
 
 
 @dataclass(frozen=True)
@@ -221,14 +236,13 @@ def completion_by(
     if grouping not in GROUPINGS:
         raise ValueError(f"Unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}.")
     if day is not None:
-        commitments = as_of(commitments, day)
-    fields = TRACKS if day is None else AS_OF_TRACKS
+        return _completion_by_as_of(commitments, grouping, day)
     if grouping == "ogp_value":
         row = commitments.order_by().aggregate(
             **{
                 k: v
                 for value, field in OGP_VALUE_FIELDS.items()
-                for k, v in _aggregates(f"{value}__", Q(**{field: True}), fields).items()
+                for k, v in _aggregates(f"{value}__", Q(**{field: True})).items()
             }
         )
         return [
@@ -240,12 +254,39 @@ def completion_by(
         commitments.order_by()
         .exclude(**{f"{key_path}__isnull": True})
         .values(key_path, label_path)
-        .annotate(**_aggregates(fields=fields))
+        .annotate(**_aggregates())
         .order_by(key_path)
     )
     return [
         GroupFigures(row[key_path], row[label_path] or row[key_path], figures_from_row(row))
         for row in rows
+    ]
+
+
+def _completion_by_as_of(
+    commitments: QuerySet, grouping: str, day: datetime.date
+) -> list[GroupFigures]:
+    if grouping == "ogp_value":
+        fields = list(OGP_VALUE_FIELDS.values())
+        rows = list(_levels_as_of(commitments, day, *fields))
+        return [
+            GroupFigures(
+                str(value),
+                str(value.label),
+                figures_from_row(_tally(row[-2:] for row in rows if row[i])),
+            )
+            for i, value in enumerate(OGP_VALUE_FIELDS)
+        ]
+    key_path, label_path = GROUPINGS[grouping]
+    groups: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    rows = _levels_as_of(
+        commitments.exclude(**{f"{key_path}__isnull": True}), day, key_path, label_path
+    )
+    for key, label, irm, reported in rows:
+        groups.setdefault(key, (label or key, []))[1].append((irm, reported))
+    return [
+        GroupFigures(key, label, figures_from_row(_tally(levels)))
+        for key, (label, levels) in sorted(groups.items())
     ]
 
 
