@@ -165,7 +165,7 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
         handle,
         content_type=content_type,
         as_attachment=not content_type.startswith("image/"),
-        filename=evidence.original_name or f"evidence-{evidence.pk}",
+        filename=evidence.download_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

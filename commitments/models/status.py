@@ -80,10 +80,29 @@ class StatusUpdate(models.Model):
         return f"{self.commitment.ogp_id} {self.get_completion_display()} ({self.as_of})"
 
 
+# The extension each accepted evidence type is stored and downloaded with: from the type detected
+# in the file's bytes, never the uploader's name (a PDF named informe.html stays a .pdf).
+EVIDENCE_EXTENSIONS: dict[str, str] = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+}
+
+
 def evidence_upload_to(instance: StatusEvidence, filename: str) -> str:
     # A random name: what the user called the file is kept in original_name, never used on disk.
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"evidence/{uuid.uuid4().hex}{suffix}"
+    return f"evidence/{uuid.uuid4().hex}{EVIDENCE_EXTENSIONS.get(instance.content_type, '')}"
 
 
 class StatusEvidence(models.Model):
@@ -110,3 +129,9 @@ class StatusEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.url or self.original_name
+
+    @property
+    def download_name(self) -> str:
+        """The uploader's name with the extension of the type detected in the file."""
+        stem = PurePath(self.original_name).stem if self.original_name else f"evidence-{self.pk}"
+        return stem + EVIDENCE_EXTENSIONS.get(self.content_type, "")

@@ -231,6 +231,15 @@ def test_pdf_evidence_is_an_attachment_with_its_stored_type(client, world):
     assert b"".join(response.streaming_content) == PDF_BYTES
 
 
+def test_a_pdf_named_html_is_stored_and_downloaded_as_a_pdf(client, world):
+    # A PDF/HTML polyglot keeps the uploader's name but never their extension.
+    evidence = _upload(client, world, "informe.html", PDF_BYTES, "text/html")
+    assert evidence.file.name.endswith(".pdf")
+    response = client.get(f"/evidence/{evidence.pk}/")
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="informe.pdf"' in response["Content-Disposition"]
+
+
 def test_image_evidence_is_shown_inline(client, world):
     evidence = _upload(client, world, "foto.png", PNG_BYTES, "image/png")
     response = client.get(f"/evidence/{evidence.pk}/")
