@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Bodies over the limit refused from Content-Length, before anything reads them (413).
+    "ogptracker.security.RequestSizeLimitMiddleware",
     # Responses for signed-in users (session or token): Cache-Control: private, no-store.
     "ogptracker.security.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -246,6 +248,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 # Evidence files are served only through the app (never straight from MEDIA_ROOT), so no MEDIA_URL route.
 MEDIA_URL = "/media-not-served/"
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# Request bodies: a signed-in user's (ten evidence files, an OGP sheet) and anyone else's (forms).
+REQUEST_MAX_BYTES = env_int(
+    "REQUEST_MAX_BYTES", 10 * EVIDENCE_MAX_BYTES + 1024 * 1024, minimum=1024
+)
+ANONYMOUS_MAX_BYTES = env_int("ANONYMOUS_MAX_BYTES", 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
