@@ -308,3 +308,24 @@ def test_published_assessment_cannot_be_changed_through_the_api(token_client, dr
         HTTP_IF_MATCH=f'"assessment-{assessment.pk}-v1"',
     )
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_etag_of_another_record_is_not_accepted_as_if_match(api_client, token_client):
+    editor = factories.make_plan_admin()
+    milestone_a = factories.MilestoneFactory(title="Milestone A")
+    milestone_b = factories.MilestoneFactory(title="Milestone B")
+    commitment = milestone_a.commitment
+    tags = [
+        api_client.get(_milestone_url(milestone_b))["ETag"],  # another milestone, same version
+        f'"commitment-{commitment.pk}-v1"',  # another kind of record
+        f'"milestone-{milestone_a.pk}-v1"'.replace('"m', 'W/"m', 1),  # a weak tag never matches
+    ]
+    for tag in tags:
+        response = token_client(editor).patch(
+            _milestone_url(milestone_a), {"title": "Changed"}, format="json", HTTP_IF_MATCH=tag
+        )
+        assert response.status_code == 412, tag
+        assert response["ETag"] == f'"milestone-{milestone_a.pk}-v1"'
+    milestone_a.refresh_from_db()
+    assert (milestone_a.title, milestone_a.version) == ("Milestone A", 1)
