@@ -83,9 +83,20 @@ bench-import: install
 	$(PY) bench/import_bench.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts mutants
 
 ## make bench-api: public API vs a raw json_agg endpoint, and export memory (PostgreSQL, Redis, wrk)
 .PHONY: bench-api
 bench-api: install
 	$(PY) bench/api_bench.py $(ARGS)
+
+## make mutate: mutation testing (mutmut) of the modules that hold the product's promises (figures,
+## versioning, permissions, services, stars, snapshots; [tool.mutmut] in pyproject.toml), then the
+## score and the surviving mutants. Slow (an hour or more on 2 cores) and not part of `make test`.
+## Narrow it with mutmut's name globs: make mutate MUTANTS='commitments.figures.* commitments.versioning.*'
+## Results are kept in mutants/ and reused by the next run; `rm -rf mutants` starts afresh.
+.PHONY: mutate
+MUTANTS ?=
+mutate: install
+	$(VENV)/bin/mutmut run $(MUTANTS)
+	@$(PY) bench/mutation_score.py $(MUTANTS)

@@ -18,6 +18,15 @@ CURRENT_HEADER_CSV = SHARED_DATA / "current-sheet-header.csv"
 REQUIRE_SERVICES = os.environ.get("OGP_REQUIRE_SERVICES") == "1"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Hashing each password the production way (PBKDF2, about 0.3 s) is what no test is about: every
+    # test and every fixture, of any scope, hashes with the fast MD5 hasher. Set once for the session
+    # rather than per test through the `settings` fixture.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

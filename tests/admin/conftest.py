@@ -231,9 +231,3 @@ def admin_client_for(client):
         return client
 
     return login
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # These tests make many users; hashing each password the production way would take minutes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

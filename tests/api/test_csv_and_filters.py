@@ -33,6 +33,44 @@ def test_list_as_csv_has_the_same_rows_flattened(client, world):
     assert 'rel="next"' in response["Link"]
 
 
+def _json_columns(value, path: str = "") -> list[tuple[str, object]]:
+    """A JSON row's keys as CSV headers ("parent.child"), each with its value (lists joined)."""
+    if isinstance(value, dict):
+        return [
+            column
+            for key, item in value.items()
+            for column in _json_columns(item, f"{path}.{key}" if path else key)
+        ]
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return [(f"{path}.{key}", [item[key] for item in value]) for key in value[0]]
+    return [(path, value)]
+
+
+def _as_cell(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(_as_cell(item) for item in value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def test_commitment_csv_header_is_the_json_keys_field_by_field(client, world):
+    query = "/api/v1/commitments/?action_plan=AP_PER01&page_size=5&format="
+    first = client.get(query + "json").json()["results"][0]
+    assert first["lead_organization"] and first["supporting_organizations"]  # nothing left empty
+    assert first["policy_areas"] and first["latest_irm_assessment"]
+    csv_text = client.get(query + "csv").content.decode("utf-8")
+    header = next(csv.reader(io.StringIO(csv_text)))
+    row = read_csv(csv_text.encode())[0]
+
+    expected = _json_columns(first)
+    assert header == [name for name, _ in expected]
+    for name, value in expected:
+        assert row[name] == _as_cell(value), name
+
+
 def test_accept_text_csv_header_gives_csv(client, world):
     response = client.get("/api/v1/action-plans/", HTTP_ACCEPT="text/csv")
     assert response["Content-Type"].startswith("text/csv")

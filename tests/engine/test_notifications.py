@@ -7,7 +7,7 @@ from smtplib import SMTPException
 
 import pytest
 
-from commitments import tasks
+from commitments import notifications, tasks
 from commitments.models import Follow, NotificationDelivery, StatusUpdate
 from reviews.tasks import notify_report_published
 from tests.factories import (
@@ -61,6 +61,38 @@ def test_a_retried_task_never_sends_twice(update, mailoutbox):
     assert tasks.notify_status_update(update.pk) == 0
     assert len(mailoutbox) == 1
     assert NotificationDelivery.objects.filter(sent_at__isnull=False).count() == 1
+
+
+def test_two_runs_racing_for_the_same_delivery_send_one_email(update, mailoutbox, monkeypatch):
+    """Two workers run the same delivery at once: both read the unsent row, one claim wins."""
+    follow(UserFactory(email="reader@example.org"), commitment=update.commitment)
+    real_claim = notifications._claim
+    other_run: list[int] = []
+    racing = [True]
+
+    def claim_after_the_other_worker(delivery_ids):
+        if racing:
+            racing.clear()
+            # The other worker reads, claims and sends between this run's read and its claim.
+            other_run.append(tasks.notify_status_update(update.pk))
+        return real_claim(delivery_ids)
+
+    monkeypatch.setattr(notifications, "_claim", claim_after_the_other_worker)
+    assert tasks.notify_status_update(update.pk) == 0
+    assert other_run == [1]
+    assert [m.to for m in mailoutbox] == [["reader@example.org"]]
+
+
+def test_a_deactivated_follower_gets_no_email(update, mailoutbox):
+    gone = UserFactory(email="gone@example.org")
+    follow(gone, commitment=update.commitment)
+    follow(UserFactory(email="reader@example.org"), action_plan=update.commitment.action_plan)
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+
+    assert tasks.notify_status_update(update.pk) == 1
+    assert [m.to for m in mailoutbox] == [["reader@example.org"]]
+    assert not NotificationDelivery.objects.filter(user=gone).exists()
 
 
 def test_followers_of_the_plan_and_the_lead_organisation_are_told_once_each(update, mailoutbox):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from commitments import tasks
 from commitments.models import CompletionSnapshot, Milestone, SnapshotRun
@@ -185,3 +188,32 @@ def test_recompute_command_writes_a_snapshot_and_rejects_a_bad_day(monitored):
     assert SnapshotRun.objects.get().day == datetime.date(2026, 2, 1)
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("recompute_snapshots", "--day", "yesterday")
+
+
+def test_a_milestone_due_today_is_not_flagged_overdue_by_the_task():
+    today = timezone.localdate()
+    due_today = MilestoneFactory(due_date=today)
+    due_yesterday = MilestoneFactory(due_date=today - datetime.timedelta(days=1))
+
+    tasks.mark_overdue()  # the nightly run: today by default
+    flagged = set(Milestone.objects.filter(is_overdue=True).values_list("pk", flat=True))
+    assert flagged == {due_yesterday.pk}
+    assert due_today.pk not in flagged
+
+
+def test_recompute_writes_todays_snapshot_and_the_api_reports_that_day(client):
+    CommitmentFactory(irm_completion="complete")
+    today = timezone.localdate()
+    out = io.StringIO()
+
+    call_command("recompute_snapshots", stdout=out)
+    assert f"Snapshot for {today.isoformat()}:" in out.getvalue()
+    tasks.recompute_completion_snapshots()  # the beat task, same day: replaces, adds no day
+    assert list(SnapshotRun.objects.values_list("day", flat=True).distinct()) == [today]
+
+    as_of = client.get(
+        "/api/v1/stats/completion/", {"as_of": today.isoformat(), "format": "json"}
+    ).json()
+    assert as_of["snapshot_day"] == today.isoformat()
+    history = client.get("/api/v1/stats/completion/history/", {"format": "json"}).json()
+    assert [point["day"] for point in history["results"]] == [today.isoformat()]

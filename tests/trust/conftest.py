@@ -33,9 +33,3 @@ def live_roles(transactional_db):
     from commitments.roles import sync_roles
 
     sync_roles()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Many users per test: the production hasher's work factor is not what these tests are about.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

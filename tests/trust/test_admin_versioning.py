@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from commitments.models import Commitment
+from commitments.versioning import VersionedModelForm, update_versioned
 from tests import factories
 from tests.trust.admin_forms import admin_post_data
 
@@ -95,3 +97,31 @@ def test_milestone_edited_inline_on_the_commitment_moves_its_version():
     assert response.status_code == 302
     milestone.refresh_from_db()
     assert (milestone.title, milestone.version) == ("Launch the portal", 2)
+
+
+@pytest.mark.django_db
+def test_admin_save_is_refused_when_a_change_lands_after_the_form_was_checked(monkeypatch):
+    """The form's clean() catches a stale version it can see; claim_version must refuse the save
+    when another change lands between that check and the save (here: before it, with the check
+    made to pass as if it had run first)."""
+    commitment = factories.CommitmentFactory(title="Portal")
+    client, _ = _admin_client(username="jorge")
+    rosa = factories.make_plan_admin(username="rosa", first_name="Rosa", last_name="Quispe")
+    url = _change_url(commitment)
+    data = admin_post_data(client.get(url))
+    data["title"] = "From Jorge"
+    update_versioned(
+        Commitment, commitment.pk, expected_version=1, changes={"title": "From Rosa"}, user=rosa
+    )
+    # The version check in clean() ran before Rosa's save: it saw version 1.
+    monkeypatch.setattr(
+        VersionedModelForm, "clean", lambda form: super(VersionedModelForm, form).clean()
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302 and response["Location"] == url  # back to the form
+    commitment.refresh_from_db()
+    assert (commitment.title, commitment.version) == ("From Rosa", 2)
+    page = client.get(url).content.decode()
+    assert "Rosa Quispe" in page

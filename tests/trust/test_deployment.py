@@ -124,6 +124,26 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 
 
+def _csp_directives(header: str) -> dict[str, set[str]]:
+    parts = [part.split() for part in header.split(";") if part.strip()]
+    return {part[0]: set(part[1:]) for part in parts}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/accounts/login/", "/admin/login/", "/api/docs/", "/api/v1/", "/commitments/{ogp_id}/"],
+)
+def test_csp_allows_no_inline_or_eval_in_scripts_or_styles(client, path):
+    # /api/redoc/ alone loosens style-src (Redoc injects its styles); no other page may.
+    commitment = factories.CommitmentFactory()
+    response = client.get(path.format(ogp_id=commitment.ogp_id))
+    assert response.status_code == 200
+    directives = _csp_directives(response["Content-Security-Policy"])
+    for name in ("default-src", "script-src", "style-src"):
+        assert directives.get(name) == {"'self'"}, (name, directives.get(name))
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",

@@ -81,6 +81,9 @@ def test_milestone_update_over_newer_version_is_412_saying_what_changed(token_cl
     assert response.status_code == 412
     body = response.json()
     assert body["changed_by"] == "Rosa Quispe"
+    assert body["current_version"] == 2
+    assert body["changed_at"] == milestone.history.latest().history_date.isoformat()
+    assert "Rosa Quispe" in body["detail"]
     assert [(c["field"], c["old"], c["new"]) for c in body["changes"]] == [
         ("title", "Publish the data", "Publish the open data")
     ]
@@ -308,3 +311,47 @@ def test_published_assessment_cannot_be_changed_through_the_api(token_client, dr
         HTTP_IF_MATCH=f'"assessment-{assessment.pk}-v1"',
     )
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_etag_of_another_record_is_not_accepted_as_if_match(api_client, token_client):
+    editor = factories.make_plan_admin()
+    milestone_a = factories.MilestoneFactory(title="Milestone A")
+    milestone_b = factories.MilestoneFactory(title="Milestone B")
+    commitment = milestone_a.commitment
+    tags = [
+        api_client.get(_milestone_url(milestone_b))["ETag"],  # another milestone, same version
+        f'"commitment-{commitment.pk}-v1"',  # another kind of record
+        f'"milestone-{milestone_a.pk}-v1"'.replace('"m', 'W/"m', 1),  # a weak tag never matches
+    ]
+    for tag in tags:
+        response = token_client(editor).patch(
+            _milestone_url(milestone_a), {"title": "Changed"}, format="json", HTTP_IF_MATCH=tag
+        )
+        assert response.status_code == 412, tag
+        assert response["ETag"] == f'"milestone-{milestone_a.pk}-v1"'
+    milestone_a.refresh_from_db()
+    assert (milestone_a.title, milestone_a.version) == ("Milestone A", 1)
+
+
+@pytest.mark.django_db
+def test_an_update_moves_only_that_records_version(token_client):
+    editor = factories.make_plan_admin()
+    edited, other = factories.MilestoneFactory(), factories.MilestoneFactory(title="Untouched")
+    response = token_client(editor).patch(
+        _milestone_url(edited),
+        {"title": "Edited"},
+        format="json",
+        HTTP_IF_MATCH=f'"milestone-{edited.pk}-v1"',
+    )
+    assert response.status_code == 200
+    other.refresh_from_db()
+    assert (other.title, other.version) == ("Untouched", 1)
+    # Its ETag still names its version: an edit of it is not refused as stale.
+    again = token_client(editor).patch(
+        _milestone_url(other),
+        {"title": "Edited too"},
+        format="json",
+        HTTP_IF_MATCH=f'"milestone-{other.pk}-v1"',
+    )
+    assert again.status_code == 200

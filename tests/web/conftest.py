@@ -21,12 +21,6 @@ PNG_BYTES = (
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings) -> None:
-    # Real hashing costs ~0.3 s per user; these tests are about pages and rules, not hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @dataclass
 class World:
     plan: ActionPlan

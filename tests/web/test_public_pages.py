@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from commitments.models import StatusEvidence
 from reviews.models import IRMReport
@@ -110,6 +111,52 @@ def test_anonymous_never_sees_draft_assessments(client, world):
     plan_html = client.get(f"/plans/{world.plan.ogp_id}/").content.decode()
     assert "Secret draft report" not in plan_html
     assert client.get(f"/irm/reports/{world.draft.pk}/").status_code == 404
+
+
+def test_a_submitted_report_stays_private_until_it_is_published(client, world):
+    """Submitted for publication is not published: its findings are on no public page nor the API."""
+    world.draft.state = IRMReport.State.SUBMITTED
+    world.draft.save(update_fields=["state"])
+    factories.AssessmentFactory(
+        report=world.draft, commitment=world.commitment, narrative="Submitted finding"
+    )
+    factories.AssessmentFactory(
+        report=world.published, commitment=world.other, narrative="Published finding"
+    )
+
+    html = client.get(f"/commitments/{world.commitment.ogp_id}/").content.decode()
+    assert "Submitted finding" not in html
+    assert "Secret draft report" not in html
+    plan_html = client.get(f"/plans/{world.plan.ogp_id}/").content.decode()
+    assert "Secret draft report" not in plan_html
+    assert "Progress report 2012-13" in plan_html
+    assert client.get(f"/irm/reports/{world.draft.pk}/").status_code == 404
+    api = client.get("/api/v1/assessments/?format=json")
+    assert api.status_code == 200
+    assert [row["commitment"] for row in api.json()["results"]] == [world.other.ogp_id]
+    assert "Submitted finding" not in api.content.decode()
+
+
+def test_a_milestone_due_today_is_not_overdue_on_the_commitment_page(client, world):
+    today = timezone.localdate()
+    factories.MilestoneFactory(commitment=world.commitment, title="Due today", due_date=today)
+    factories.MilestoneFactory(
+        commitment=world.commitment,
+        title="Due yesterday",
+        due_date=today - datetime.timedelta(days=1),
+    )
+    html = client.get(
+        f"/commitments/{world.commitment.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    rows = {
+        title: row
+        for row in html.split("<tr")
+        for title in ("Due today", "Due yesterday")
+        if f">{title}<" in row
+    }
+    assert set(rows) == {"Due today", "Due yesterday"}
+    assert 'class="overdue"' not in rows["Due today"] and "Overdue" not in rows["Due today"]
+    assert 'class="overdue"' in rows["Due yesterday"] and "Overdue" in rows["Due yesterday"]
 
 
 def test_researcher_sees_their_draft_report_listed_on_the_plan(client, world):

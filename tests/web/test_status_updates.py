@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from commitments.models import StatusEvidence, StatusUpdate
@@ -159,6 +163,31 @@ def test_file_type_is_checked_by_content_not_name(client, world):
     assert not StatusEvidence.objects.exists()
 
 
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("payload.txt", "not a document")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("informe.pdf", _zip_bytes()),  # a recognised type (zip), but not evidence
+        ("acta.docx", b"MZ\x90\x00" + b"\x00" * 64),  # a Windows executable
+    ],
+    ids=["zip", "exe"],
+)
+def test_a_recognised_file_type_that_is_not_evidence_is_refused(client, world, name, content):
+    client.force_login(world.editor)
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = _post(client, world.commitment, files=[upload], lang="en")
+    assert response.status_code == 400
+    assert f"{name} is not a PDF, an image or an office document" in response.content.decode()
+    assert not StatusUpdate.objects.exists()
+    assert not StatusEvidence.objects.exists()
+
+
 def test_file_size_limit_comes_from_settings(client, world, settings):
     settings.EVIDENCE_MAX_BYTES = 1024
     client.force_login(world.editor)
@@ -198,6 +227,35 @@ def test_my_commitments_lists_only_monitored_ones(client, world):
     assert world.commitment.title in html
     assert world.other.title not in html
     assert _url(world.commitment) in html
+
+
+def test_after_posting_the_success_message_is_in_spanish(client, world):
+    client.force_login(world.editor)
+    response = _post(client, world.commitment, lang="es")
+    assert response.status_code == 302
+    page = client.get(response["Location"], headers={"accept-language": "es"}).content.decode()
+    assert "Su reporte de avance fue publicado." in page
+    assert "Your status update was published." not in page
+
+
+def test_my_commitments_query_count_does_not_grow_with_commitments(client, world):
+    client.force_login(world.editor)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/my/commitments/")
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    one = queries()  # world.commitment alone
+    for _ in range(9):
+        commitment = factories.CommitmentFactory(
+            action_plan=factories.ActionPlanFactory(),
+            lead_organization=factories.OrganizationFactory(),
+        )
+        commitment.monitoring_organizations.add(world.civil)
+    ten = queries()
+    assert ten == one, (one, ten)
 
 
 def test_my_commitments_is_for_editors_only(client, world):
