@@ -151,3 +151,54 @@ def test_import_refuses_a_file_that_is_not_an_archive(tmp_path):
     bogus.write_text("hello")
     with pytest.raises(CommandError, match="not a readable dataset archive"):
         call_command("import_dataset", str(bogus))
+
+
+def _real_archive(tmp_path: Path, extra: dict[str, bytes]) -> Path:
+    """An export of a small database with `extra` members added."""
+    factories.CommitmentFactory()
+    source = tmp_path / "dataset.tar.gz"
+    call_command("export_dataset", str(source), stdout=io.StringIO())
+    target = tmp_path / "tampered.tar.gz"
+    with tarfile.open(source, "r:gz") as old, tarfile.open(target, "w:gz") as new:
+        for member in old.getmembers():
+            new.addfile(member, old.extractfile(member) if member.isfile() else None)
+        for name, data in extra.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            new.addfile(info, io.BytesIO(data))
+    _empty_database()
+    return target
+
+
+def _empty_database() -> None:
+    from commitments.models import ActionPlan, Member
+
+    Commitment.objects.all().delete()
+    ActionPlan.objects.all().delete()
+    Member.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_a_member_the_manifest_does_not_list_refuses_the_archive(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    archive = _real_archive(
+        tmp_path, {"media/.htaccess": b"AddType text/html .pdf", "media/page.html": b"<script>"}
+    )
+
+    with pytest.raises(CommandError, match=r"does not list: media/\.htaccess, media/page\.html"):
+        call_command("import_dataset", str(archive))
+    assert not (tmp_path / "media").exists()
+
+
+@pytest.mark.django_db
+def test_a_decompression_bomb_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from reviews import dataset
+
+    monkeypatch.setattr(dataset, "MIN_ALLOWED_BYTES", 1024)
+    archive = _real_archive(tmp_path, {"data/zeros.jsonl": b"\0" * (5 * 1024 * 1024)})
+    reads = []
+    monkeypatch.setattr(dataset, "_member_bytes", lambda *a: reads.append(a) or b"")
+
+    with pytest.raises(CommandError, match="more than 100 times its size"):
+        call_command("import_dataset", str(archive))
+    assert reads == []
