@@ -174,3 +174,40 @@ def too_large(request: HttpRequest, limit: int) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=413)
     return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+
+
+# --- Deactivation ends every way in ---------------------------------------------------------------
+
+
+def _end_sessions_and_tokens(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A user being deactivated loses their sessions and API tokens for good: reactivating the
+    account later must not bring back a browser session or a token from before."""
+    if instance.pk is None or instance.is_active:
+        return
+    was_active = (
+        type(instance).objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+    )
+    if not was_active:
+        return
+    from django.contrib.sessions.models import Session
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.filter(user_id=instance.pk).delete()
+    user_id = str(instance.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.iterator(chunk_size=2000)
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+
+
+def connect_deactivation() -> None:
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import pre_save
+
+    pre_save.connect(
+        _end_sessions_and_tokens,
+        sender=get_user_model(),
+        dispatch_uid="security_end_sessions_on_deactivation",
+    )

@@ -10,7 +10,10 @@ class ReviewsConfig(AppConfig):
         # Cross-cutting: production start-up checks and security logging (signal receivers).
         from django.db.models.signals import post_migrate
 
-        from ogptracker import checks, security  # noqa: F401
+        from ogptracker import checks, security
+
+        security.connect_deactivation()
+        del checks  # imported for its registered checks
 
         # Models added by later migrations get their permissions after migrate: give the role
         # groups theirs then too (Django creates permissions the same way, on post_migrate).
