@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models.vocab import (
@@ -158,12 +159,61 @@ def empty_figures() -> CompletionFigures:
 # The IRM's level of a commitment on a day (an expression over OuterRef("pk")): the IRM's app
 # provides it (reviews.figures), which this app never imports.
 IrmLevelAsOf = Callable[[datetime.date], Any]
+IrmChangeDates = Callable[[QuerySet], Iterable[datetime.date]]
 _irm_level_as_of: IrmLevelAsOf | None = None
+_irm_change_dates: IrmChangeDates | None = None
 
 
-def register_irm_level_as_of(provider: IrmLevelAsOf) -> None:
-    global _irm_level_as_of
-    _irm_level_as_of = provider
+def register_irm_level_as_of(provider: IrmLevelAsOf, change_dates: IrmChangeDates) -> None:
+    """The IRM's level of a commitment on a day, and the days the IRM published on."""
+    global _irm_level_as_of, _irm_change_dates
+    _irm_level_as_of, _irm_change_dates = provider, change_dates
+
+
+def change_dates(commitments: QuerySet) -> list[datetime.date]:
+    """The days the group's figures can change on: each plan's start, each status update's as-of
+    date, each IRM report's publication (a year-only report: 31 December). Three queries."""
+    from .models import StatusUpdate
+
+    days = set(
+        commitments.exclude(action_plan__start_date=None)
+        .order_by()
+        .values_list("action_plan__start_date", flat=True)
+        .distinct()
+    )
+    days |= set(
+        StatusUpdate.objects.filter(commitment__in=commitments.values("pk"))
+        .order_by()
+        .values_list("as_of", flat=True)
+        .distinct()
+    )
+    if _irm_change_dates is not None:
+        days |= set(_irm_change_dates(commitments))
+    return sorted(days)
+
+
+def course(
+    commitments: QuerySet,
+    *,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    step: str | None = None,
+) -> list[tuple[datetime.date, CompletionFigures]]:
+    """The group's figures over time, by the as-of definition: on each day something changed (and
+    today), or with step="month" at the end of every month from the first change; oldest first.
+    One query per point, plus three."""
+    today = timezone.localdate()
+    changes = change_dates(commitments)
+    if step == "month" and changes:
+        days, month = [], changes[0].replace(day=1)
+        while month <= today:
+            following = (month + datetime.timedelta(days=32)).replace(day=1)
+            days.append(min(following - datetime.timedelta(days=1), today))
+            month = following
+    else:
+        days = sorted({*changes, today})
+    days = [d for d in days if (since is None or d >= since) and (until is None or d <= until)]
+    return [(day, completion_figures(commitments, day=day)) for day in days]
 
 
 def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from .models import Assessment
 
@@ -27,3 +27,17 @@ def irm_level_as_of(day: datetime.date) -> Subquery:
         .values("completion")[:1]
     )
     return Subquery(latest)
+
+
+def irm_change_dates(commitments: QuerySet) -> list[datetime.date]:
+    """The days the IRM published a finding on these commitments (a year-only report: 31 Dec)."""
+    rows = (
+        Assessment.objects.published()
+        .filter(commitment__in=commitments.values("pk"))
+        .order_by()
+        .values_list("report__published_on", "report__publication_year")
+        .distinct()
+    )
+    return [
+        published or datetime.date(year, 12, 31) for published, year in rows if published or year
+    ]

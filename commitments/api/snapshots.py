@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -19,10 +20,11 @@ from commitments.figures import (
     DENOMINATOR_RULE,
     GROUPINGS,
     completion_by,
+    course,
 )
-from commitments.models import CompletionSnapshot
+from commitments.models import Commitment, OGPValue
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
-from commitments.models.vocab import EARLIEST_DATE, latest_plausible_date
+from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
 
 from .base import PublicReadOnlyMixin
 from .rows import organization_rows, plan_rows
@@ -143,27 +145,29 @@ class CompletionHistorySerializer(serializers.Serializer):
 
 
 class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
-    """One group's completion figures on each day a snapshot was taken, oldest first."""
+    """One group's completion figures over time, from the dated records, oldest first."""
 
     serializer_class = CompletionHistorySerializer
     pagination_class = None
     filter_backends: list = []
-    extra_query_params = frozenset({"group_by", "key", "since", "until"})
+    extra_query_params = frozenset({"group_by", "key", "since", "until", "step"})
 
     def get_csv_serializer_class(self) -> type:
         return HistoryPointSerializer
 
     @extend_schema(
         description=_(
-            "The course of one group's completion figures: one point per snapshot day, oldest "
-            "first. group_by=all (the default) is every commitment."
+            "The course of one group's completion figures, by the as-of definition (see "
+            "as_of_rule): a point on each day something changed (a plan started, a status update, "
+            "an IRM report's publication) and today, or with step=month at each month's end; "
+            "oldest first. group_by=all (the default) is every commitment."
         ),
         parameters=[
             OpenApiParameter(
                 "group_by",
                 OpenApiTypes.STR,
                 enum=list(SNAPSHOT_GROUPINGS),
-                description=_("How the snapshot groups commitments (default: all)."),
+                description=_("How to group the commitments (default: all)."),
             ),
             OpenApiParameter(
                 "key",
@@ -179,6 +183,12 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
             OpenApiParameter(
                 "until", OpenApiTypes.DATE, description=_("Last day to include (YYYY-MM-DD).")
             ),
+            OpenApiParameter(
+                "step",
+                OpenApiTypes.STR,
+                enum=["month"],
+                description=_("A point at the end of every month instead of at each change."),
+            ),
             FORMAT_PARAMETER,
         ],
         responses={200: CompletionHistorySerializer, **ERRORS},
@@ -191,38 +201,55 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
         key = ALL_KEY if grouping == "all" else request.query_params.get("key", "").strip()
         if not key:
             errors["key"] = [_("Give the group's key, e.g. key=AP_PER01 for an action plan.")]
+        step = request.query_params.get("step")
+        if step not in (None, "month"):
+            errors["step"] = [_("Choose month, or leave it out.")]
         if errors:
             raise ValidationError(errors)
         since, until = parse_day(request, "since"), parse_day(request, "until")
         if since and until and since > until:
             raise ValidationError({"since": [_("since must not be after until.")]})
-        points = CompletionSnapshot.objects.history(grouping, key, since=since, until=until)
-        if (
-            not points
-            and not CompletionSnapshot.objects.filter(grouping=grouping, group_key=key).exists()
-        ):
+        commitments, label = group_commitments(grouping, key)
+        if label is None:
             raise NotFound(
-                _("No figures recorded for %(group)s %(key)s.")
-                % {
-                    "group": grouping,
-                    "key": key,
-                }
+                _("No figures recorded for %(group)s %(key)s.") % {"group": grouping, "key": key}
             )
-        data = {
-            "group_by": grouping,
-            "key": key,
-            "label": points[-1].label if points else key,
-            "denominator_rule": str(DENOMINATOR_RULE),
-            "results": [
-                {
-                    "day": point.day.isoformat(),
-                    "commitment_count": point.figures.commitment_count,
-                    "completion": point.figures.as_dict(),
-                }
-                for point in points
-            ],
-        }
-        return Response(data)
+        points = course(commitments, since=since, until=until, step=step)
+        return Response(
+            {
+                "group_by": grouping,
+                "key": key,
+                "label": label,
+                "as_of_rule": str(AS_OF_RULE),
+                "denominator_rule": str(DENOMINATOR_RULE),
+                "results": [
+                    {
+                        "day": day.isoformat(),
+                        "commitment_count": figures.commitment_count,
+                        "completion": figures.as_dict(),
+                    }
+                    for day, figures in points
+                ],
+            }
+        )
+
+
+def group_commitments(grouping: str, key: str) -> tuple[QuerySet, str | None]:
+    """The commitments of one group and its label (None when the group has none)."""
+    commitments = Commitment.objects.all()
+    if grouping == "all":
+        return commitments, str(_("All commitments"))
+    if grouping == "ogp_value":
+        field = OGP_VALUE_FIELDS.get(key)
+        if field is None:
+            return commitments.none(), None
+        return commitments.filter(**{field: True}), str(OGPValue(key).label)
+    key_path, label_path = GROUPINGS[grouping]
+    commitments = commitments.filter(**{key_path: key})
+    found = commitments.order_by().values_list(label_path, flat=True).first()
+    if found is None and not commitments.exists():
+        return commitments, None
+    return commitments, found or key
 
 
 PLAN_AS_OF_PARAMETER = OpenApiParameter(

@@ -52,3 +52,17 @@ def test_peru_first_plan_as_it_stood_on_past_days(client, peru_demo):
     # Before the plan existed.
     before = client.get("/api/v1/action-plans/AP_PER01/", {"as_of": "2011-12-31"}).json()
     assert before["commitment_count"] == 0
+
+
+def test_peru_first_plan_course_from_2012(client, peru_demo):
+    body = client.get(
+        "/api/v1/stats/completion/history/", {"group_by": "action_plan", "key": "AP_PER01"}
+    ).json()
+    years = {point["day"][:4] for point in body["results"]}
+    assert {"2012", "2013", "2014"} <= years  # start, civil society's updates, the IRM's report
+    first, last_2014 = (
+        body["results"][0],
+        [p for p in body["results"] if p["day"] <= "2014-12-31"][-1],
+    )
+    assert first["day"] == "2012-04-10" and first["completion"]["irm"]["no_data"] == 48
+    assert last_2014["completion"]["irm"]["complete"] == 2

@@ -121,49 +121,69 @@ def test_as_of_query_count_does_not_grow_with_plans(world, api_client):
     assert count_for(2) == count_for(20)
 
 
-def test_history_of_a_plan_lists_each_day_oldest_first(two_days, api_client):
+def test_history_of_a_plan_has_a_point_at_each_change_from_the_records(records, api_client):
     response = api_client.get(HISTORY, {"group_by": "action_plan", "key": "AP_AAA01"})
     assert response.status_code == 200
     body = response.json()
-    assert body["label"] == "Aland plan 1"
-    assert [point["day"] for point in body["results"]] == ["2026-03-01", "2026-03-03"]
-    assert [p["completion"]["irm"]["complete"] for p in body["results"]] == [1, 2]
+    assert body["label"] == "Aland plan 1" and "as_of_rule" in body
+    days = [point["day"] for point in body["results"]]
+    # The plan's start, the two status updates, the two reports, and today.
+    assert days[:5] == ["2012-01-01", "2012-06-01", "2013-06-01", "2014-03-01", "2015-12-31"]
+    assert days[-1] == datetime.date.today().isoformat()
+    irm_complete = [point["completion"]["irm"]["complete"] for point in body["results"]]
+    assert irm_complete[:5] == [0, 0, 0, 1, 1]
 
 
-def test_history_of_everything_needs_no_key_and_can_be_cut(two_days, api_client):
-    body = api_client.get(HISTORY, {"since": "2026-03-02"}).json()
-    assert [point["day"] for point in body["results"]] == ["2026-03-03"]
-    assert body["results"][0]["commitment_count"] == 7
+def test_history_by_month_and_cut_by_dates(records, api_client):
+    body = api_client.get(
+        HISTORY,
+        {"group_by": "action_plan", "key": "AP_AAA01", "step": "month", "until": "2012-04-30"},
+    ).json()
+    assert [point["day"] for point in body["results"]] == [
+        "2012-01-31",
+        "2012-02-29",
+        "2012-03-31",
+        "2012-04-30",
+    ]
+    cut = api_client.get(HISTORY, {"since": "2014-01-01", "until": "2014-12-31"}).json()
+    assert [point["day"] for point in cut["results"]] == ["2014-03-01"]
 
 
-def test_history_as_csv_has_one_line_per_day(two_days, api_client):
-    response = api_client.get(HISTORY, {"group_by": "member", "key": "AAA", "format": "csv"})
+def test_history_as_csv_has_one_line_per_point(records, api_client):
+    response = api_client.get(
+        HISTORY,
+        {"group_by": "member", "key": "AAA", "format": "csv", "until": "2013-12-31"},
+    )
     assert response.status_code == 200
     lines = response.content.decode().strip().splitlines()
-    assert len(lines) == 3  # header + two days
-    assert lines[1].startswith("2026-03-01")
+    assert len(lines) == 4  # header + plan start + two status updates
+    assert lines[1].startswith("2012-01-01")
 
 
-def test_history_errors(two_days, api_client):
+def test_history_errors(records, api_client):
     assert api_client.get(HISTORY, {"group_by": "action_plan"}).status_code == 400
     assert (
         api_client.get(HISTORY, {"group_by": "action_plan", "key": "AP_ZZZ09"}).status_code == 404
     )
     assert api_client.get(HISTORY, {"until": ""}).status_code == 400
-    bad = api_client.get(HISTORY, {"since": "2026-03-04", "until": "2026-03-01"})
+    assert api_client.get(HISTORY, {"step": "week"}).status_code == 400
+    bad = api_client.get(HISTORY, {"since": "2014-03-04", "until": "2014-03-01"})
     assert bad.status_code == 400 and "since" in bad.json()
 
 
-def test_history_query_count_does_not_grow_with_days(world, api_client):
-    def count_for(days: int) -> int:
-        for n in range(days):
-            snapshots.recompute_snapshots(day=DAY1 + datetime.timedelta(days=n))
+def test_history_queries_grow_with_points_not_with_commitments(records, api_client):
+    def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            response = api_client.get(HISTORY, {"group_by": "member", "key": "AAA"})
-        assert len(response.json()["results"]) == days
+            body = api_client.get(
+                HISTORY, {"group_by": "action_plan", "key": "AP_AAA01", "until": "2014-12-31"}
+            ).json()
+        assert len(body["results"]) == 4
         return len(ctx.captured_queries)
 
-    assert count_for(2) == count_for(20) == 1
+    before = count()
+    for _ in range(10):
+        CommitmentFactory(action_plan=records.plans["P1"])
+    assert count() == before
 
 
 def test_plan_detail_as_of_gives_that_days_figures(records, api_client):
