@@ -12,8 +12,9 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
+from commitments.figures import course
 from commitments.follow_views import TARGETS
-from commitments.models import CompletionSnapshot, Follow
+from commitments.models import Follow
 from commitments.models.snapshots import SnapshotPoint
 
 register = template.Library()
@@ -105,6 +106,11 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
 
 @register.inclusion_tag("snapshots/plan_course.html")
 def plan_course(plan) -> dict[str, Any]:
-    """The plan's completion over time, from its daily snapshots (one query)."""
-    points = CompletionSnapshot.objects.history("action_plan", plan.ogp_id)
+    """The plan's completion over its own life, from the dated records (commitments.figures.course:
+    a point at its start, at each status update and each IRM report, and today)."""
+    points = [
+        SnapshotPoint(day=day, key=plan.ogp_id, label=str(plan), figures=figures)
+        for day, figures in course(plan.commitments.all())
+        if figures.commitment_count
+    ]
     return {"plan": plan, **course_context(points)}

@@ -8,11 +8,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from commitments import snapshots
 from commitments.models import Follow, StatusUpdate
 from tests.factories import (
+    ActionPlanFactory,
+    AssessmentFactory,
     CommitmentFactory,
+    IRMReportFactory,
     OrganizationFactory,
     StatusUpdateFactory,
     UserFactory,
@@ -148,31 +151,29 @@ def test_feed_query_count_does_not_grow_with_updates(client):
 
 
 def test_plan_page_shows_the_course_of_its_figures_and_a_follow_button(client, reader):
-    commitment = CommitmentFactory(irm_completion="limited")
+    commitment = CommitmentFactory()  # its plan started on 2012-01-01
     plan = commitment.action_plan
-    snapshots.recompute_snapshots(day=datetime.date(2026, 1, 1))
-    commitment.irm_completion = "complete"
-    commitment.save(update_fields=["irm_completion"])
-    snapshots.recompute_snapshots(day=datetime.date(2026, 6, 1))
+    report = IRMReportFactory(action_plan=plan, published_on=datetime.date(2014, 3, 1))
+    AssessmentFactory(report=report, commitment=commitment, completion="complete")
 
     page = client.get(f"/plans/{plan.ogp_id}/").content.decode()
     assert "<polyline" in page
-    assert "0 / 1" in page and "1 / 1" in page  # IRM high completion before and after
+    assert "0 / 1" in page and "1 / 1" in page  # IRM high completion before and after the report
     assert 'action="/follow/"' in page
     assert f"/feeds/plans/{plan.ogp_id}/" in page
 
 
-def test_plan_page_without_snapshots_says_so(client):
-    plan = CommitmentFactory().action_plan
+def test_a_plan_without_commitments_says_so(client):
+    plan = ActionPlanFactory()
     page = client.get(f"/plans/{plan.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "No figures have been recorded for this plan yet" in page
+    assert "This plan has no commitments yet" in page
     assert 'action="/follow/"' not in page  # anonymous: only the feed link
     assert f"/feeds/plans/{plan.ogp_id}/" in page
 
 
-def test_a_single_snapshot_day_is_drawn_as_points(client):
-    commitment = CommitmentFactory(irm_completion="complete", self_reported_completion="limited")
-    snapshots.recompute_snapshots(day=datetime.date(2026, 1, 1))
+def test_a_single_day_is_drawn_as_points(client):
+    plan = ActionPlanFactory(start_date=timezone.localdate(), end_date=None)
+    commitment = CommitmentFactory(action_plan=plan)
     page = client.get(f"/plans/{commitment.action_plan.ogp_id}/").content.decode()
     assert page.count("<circle") == 2  # one IRM point, one civil-society point
 
