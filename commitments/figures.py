@@ -198,10 +198,11 @@ def course(
     since: datetime.date | None = None,
     until: datetime.date | None = None,
     step: str | None = None,
+    include_today: bool = True,
 ) -> list[tuple[datetime.date, CompletionFigures]]:
     """The group's figures over time, by the as-of definition: on each day something changed (and
-    today), or with step="month" at the end of every month from the first change; oldest first.
-    One query per point, plus three."""
+    today, unless `include_today` is off), or with step="month" at the end of every month from the
+    first change; oldest first. One query per point, plus three."""
     today = timezone.localdate()
     changes = change_dates(commitments)
     if step == "month" and changes:
@@ -211,7 +212,7 @@ def course(
             days.append(min(following - datetime.timedelta(days=1), today))
             month = following
     else:
-        days = sorted({*changes, today})
+        days = sorted({*changes, today} if include_today else set(changes))
     days = [d for d in days if (since is None or d >= since) and (until is None or d <= until)]
     return [(day, completion_figures(commitments, day=day)) for day in days]
 

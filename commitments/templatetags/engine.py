@@ -11,6 +11,7 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.figures import course
 from commitments.follow_views import TARGETS
@@ -108,9 +109,12 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
 def plan_course(plan) -> dict[str, Any]:
     """The plan's completion over its own life, from the dated records (commitments.figures.course:
     a point at its start, at each status update and each IRM report, and today)."""
+    # The plan's own life: from its start, through its end and the reports after; today only
+    # while it runs.
+    running = plan.end_date is None or plan.end_date >= timezone.localdate()
     points = [
         SnapshotPoint(day=day, key=plan.ogp_id, label=str(plan), figures=figures)
-        for day, figures in course(plan.commitments.all())
+        for day, figures in course(plan.commitments.all(), include_today=running)
         if figures.commitment_count
     ]
     return {"plan": plan, **course_context(points)}
