@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.conftest import PERU_IRM_LEVELS
+from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +250,14 @@ def test_every_field_and_parameter_of_the_public_api_is_described(client, db):
             walk(ref.rsplit("/", 1)[1])
     assert "PublicCommitment" in seen
     assert undescribed == []
+
+
+def test_an_organisation_that_leads_nothing_has_all_zero_figures(client, db):
+    OrganizationFactory(slug="leads-nothing")
+    body = client.get("/api/v1/organizations/leads-nothing/?format=json").json()
+    assert body["led_commitment_count"] == 0
+    for track in ("irm", "self_reported"):
+        figures = dict(body["completion"][track])
+        for rate in ("complete_rate", "high_completion_rate"):
+            assert figures.pop(rate) == {"numerator": 0, "denominator": 0}, (track, rate)
+        assert figures and set(figures.values()) == {0}, (track, figures)
