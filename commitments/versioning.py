@@ -313,37 +313,6 @@ class VersionedModelForm(forms.ModelForm):
         self.data[self.add_prefix("version")] = str(stale.current.version)
         self.add_error(None, ValidationError(stale.message(), code="stale"))
 
-    def versioned_changes(self) -> dict[str, Any]:
-        """The model fields this form changed, with their new values (m2m included)."""
-        names = [n for n in self.changed_data if n != "version" and n in self._meta_field_names()]
-        values = {}
-        for name in names:
-            model_field = self.instance._meta.get_field(name)
-            if model_field.many_to_many:
-                values[name] = list(self.cleaned_data[name])
-            else:
-                values[model_field.name] = getattr(self.instance, model_field.name)
-        return values
-
-    def _meta_field_names(self) -> set[str]:
-        return {f.name for f in self.instance._meta.get_fields()}
-
-    def save_versioned(self, *, user) -> models.Model:
-        """Save through update_versioned. Raises StaleVersion if someone saved in between."""
-        if self.instance.pk is None:
-            self.instance._history_user = user
-            return self.save()
-        obj = update_versioned(
-            type(self.instance),
-            self.instance.pk,
-            expected_version=self.cleaned_data["version"],
-            changes=self.versioned_changes(),
-            user=user,
-            validate=False,  # the form has validated already
-        )
-        self.instance = obj
-        return obj
-
 
 def claim_version(form: VersionedModelForm) -> None:
     """Just before saving a validated VersionedModelForm's existing record: move its version on with
