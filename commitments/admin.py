@@ -328,6 +328,7 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = [
         "action_plan",
         "lead_organization",
+        "co_lead_organizations",
         "supporting_organizations",
         "monitoring_organizations",
         "policy_areas",
@@ -362,6 +363,7 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "lead_organization",
+                    "co_lead_organizations",
                     "supporting_organizations",
                     "monitoring_organizations",
                 ]

@@ -240,7 +240,9 @@ COMMITMENT_COLUMNS = (
 OGP_VALUES = tuple(OGP_VALUE_FIELDS)
 
 
-def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict:
+def commitment_row(
+    values: Sequence[Any], supporting: list, areas: list, co_leads: list | None = None
+) -> dict:
     """One commitment row from a COMMITMENT_COLUMNS tuple and its related lists."""
     (
         pk,
@@ -288,6 +290,7 @@ def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict
         "short_title": short_title,
         "full_text": full_text,
         "lead_organization": {"id": lead_slug, "name": lead_name} if lead_slug else None,
+        "co_lead_organizations": co_leads or [],
         "supporting_organizations": supporting,
         "ogp_values": [OGP_VALUES[i] for i in range(4) if flags[i]],
         "policy_areas": areas,
@@ -311,6 +314,13 @@ def commitment_row(values: Sequence[Any], supporting: list, areas: list) -> dict
 SUPPORTING_PAGE = PageQuery(
     lambda ids: (
         Commitment.supporting_organizations.through.objects.filter(InIds("commitment_id", ids))
+        .order_by("organization__name", "organization_id")
+        .values_list("commitment_id", "organization__slug", "organization__name")
+    )
+)
+CO_LEADS_PAGE = PageQuery(
+    lambda ids: (
+        Commitment.co_lead_organizations.through.objects.filter(InIds("commitment_id", ids))
         .order_by("organization__name", "organization_id")
         .values_list("commitment_id", "organization__slug", "organization__name")
     )
@@ -351,12 +361,15 @@ def commitment_rows(
         return []
     tuples = COMMITMENTS_PAGE.rows(ids)
     supporting = supporting_by_commitment(ids)
+    co_leads = _named_refs_by_commitment(CO_LEADS_PAGE.rows(ids))
     areas = areas_by_commitment(ids)
     extras = extras or {}
     page = []
     for values in tuples:
         pk = values[0]
-        row = commitment_row(values, supporting.get(pk, []), areas.get(pk, []))
+        row = commitment_row(
+            values, supporting.get(pk, []), areas.get(pk, []), co_leads.get(pk, [])
+        )
         for key, by_pk in extras.items():
             row[key] = by_pk.get(pk)
         page.append(row)
@@ -398,6 +411,15 @@ def stream_commitment_rows(
         .values_list("commitment_id", "organization__slug", "organization__name")
         .iterator(chunk_size=chunk_size)
     )
+    co_leads = _SortedStream(
+        (cid, {"id": slug, "name": name})
+        for cid, slug, name in Commitment.co_lead_organizations.through.objects.filter(
+            commitment_id__in=ids
+        )
+        .order_by("commitment_id", "organization__name", "organization_id")
+        .values_list("commitment_id", "organization__slug", "organization__name")
+        .iterator(chunk_size=chunk_size)
+    )
     areas = _SortedStream(
         (cid, {"id": slug, "name": name})
         for cid, slug, name in Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
@@ -408,7 +430,7 @@ def stream_commitment_rows(
     extra_streams = {key: _SortedStream(pairs) for key, pairs in extras.items()}
     for values in commitments.iterator(chunk_size=chunk_size):
         pk = values[0]
-        row = commitment_row(values, supporting.take(pk), areas.take(pk))
+        row = commitment_row(values, supporting.take(pk), areas.take(pk), co_leads.take(pk))
         del row["_pk"]
         for key, stream in extra_streams.items():
             found = stream.take(pk)

@@ -200,6 +200,9 @@ class CommitmentSerializer(DescribedSerializer):
     short_title = serializers.CharField()
     full_text = serializers.CharField()
     lead_organization = NamedRefSerializer(allow_null=True)
+    co_lead_organizations = NamedRefSerializer(
+        many=True, help_text=_("Other institutions the source names as leading it too.")
+    )
     supporting_organizations = NamedRefSerializer(many=True)
     ogp_values = serializers.ListField(child=serializers.ChoiceField(choices=OGPValue.choices))
     policy_areas = NamedRefSerializer(many=True)

@@ -172,16 +172,21 @@ class CommitmentQuerySet(models.QuerySet):
 
     def for_detail(self) -> CommitmentQuerySet:
         return self.for_list().prefetch_related(
-            "supporting_organizations", "policy_areas", "milestones"
+            "co_lead_organizations", "supporting_organizations", "policy_areas", "milestones"
         )
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
-        """Commitments an organisation leads or supports. A subquery, not a join: no duplicate rows
-        to remove, and the paginator's count stays on the bare table."""
+        """Commitments an organisation leads, co-leads or supports. Subqueries, not joins: no
+        duplicate rows to remove, and the paginator's count stays on the bare table."""
         supported = Commitment.supporting_organizations.through.objects.filter(
             organization_id=organization.pk
         ).values("commitment_id")
-        return self.filter(Q(lead_organization_id=organization.pk) | Q(pk__in=supported))
+        co_led = Commitment.co_lead_organizations.through.objects.filter(
+            organization_id=organization.pk
+        ).values("commitment_id")
+        return self.filter(
+            Q(lead_organization_id=organization.pk) | Q(pk__in=supported) | Q(pk__in=co_led)
+        )
 
     def monitored_by(self, organization: Organization | None) -> CommitmentQuerySet:
         """Commitments a civil-society organisation has been assigned to monitor."""
@@ -245,6 +250,13 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         related_name="led_commitments",
+    )
+    co_lead_organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("co-lead organisations"),
+        blank=True,
+        related_name="co_led_commitments",
+        help_text=_("Other institutions the source names as leading the commitment too."),
     )
     supporting_organizations = models.ManyToManyField(
         Organization,

@@ -119,10 +119,16 @@ class Writer:
             self._numbers[plan.ogp_id].add(number)
         lead_names = record.lead
         lead = self.orgs.resolve(lead_names[0], member, record.row) if lead_names else None
-        supporting: dict[int, Organization] = {}
-        for name in [*lead_names[1:], *record.supporting]:
+        # Several institutions in the lead cell: the first leads, the others co-lead.
+        co_leads: dict[int, Organization] = {}
+        for name in lead_names[1:]:
             org = self.orgs.resolve(name, member, record.row)
             if org is not lead:
+                co_leads.setdefault(id(org), org)
+        supporting: dict[int, Organization] = {}
+        for name in record.supporting:
+            org = self.orgs.resolve(name, member, record.row)
+            if org is not lead and id(org) not in co_leads:
                 supporting.setdefault(id(org), org)
         areas = [self._area(name) for name in record.policy_areas]
         reports = [(self._report(plan, a), a) for a in record.assessments]
@@ -148,6 +154,7 @@ class Writer:
             "added_after": added_after,
             "lead": lead,
             "supporting": list(supporting.values()),
+            "co_leads": list(co_leads.values()),
             "areas": areas,
             "reports": reports,
         }
@@ -373,8 +380,14 @@ class Writer:
             "commitment_id", "policyarea_id"
         ):
             current_a[c_id].add(a_id)
+        through_c = Commitment.co_lead_organizations.through
+        current_c: dict[int, set[int]] = defaultdict(set)
+        for c_id, o_id in through_c.objects.filter(commitment_id__in=ids).values_list(
+            "commitment_id", "organization_id"
+        ):
+            current_c[c_id].add(o_id)
 
-        new, changed, m2m, renamed = [], [], [], []
+        new, changed, m2m, renamed, co_m2m = [], [], [], [], []
         for record, state in self._batch:
             plan, identity = state["plan"], state["identity"]
             commitment = existing.get(identity.renamed_from or state["ogp_id"])
@@ -394,6 +407,7 @@ class Writer:
             }
             orgs = {o.pk for o in state["supporting"]}
             areas = {a.pk for a in state["areas"]}
+            co_leads = {o.pk for o in state["co_leads"]}
             if commitment is None:
                 commitment = Commitment(ogp_id=state["ogp_id"], **wanted)
                 new.append(commitment)
@@ -416,6 +430,7 @@ class Writer:
                     or identity.renamed_from
                     or orgs != set(current_s[commitment.pk])
                     or areas != current_a[commitment.pk]
+                    or co_leads != current_c[commitment.pk]
                 ):
                     for f in diff:
                         setattr(commitment, f, wanted[f])
@@ -425,6 +440,7 @@ class Writer:
                 else:
                     self.summary.add("commitments", "unchanged")
             m2m.append((commitment, orgs, areas))
+            co_m2m.append((commitment, co_leads))
             state["commitment"] = commitment
 
         if new:
@@ -452,6 +468,17 @@ class Writer:
             ignore_conflicts=True,  # the same file again: its rows are already kept
         )
         self._sync_m2m(m2m, current_s, current_a, through_s, through_a)
+        add_c = []
+        for commitment, co_leads in co_m2m:
+            have = current_c.get(commitment.pk, set())
+            if have - co_leads:  # rare: only when a file's lead cell changes
+                through_c.objects.filter(
+                    commitment_id=commitment.pk, organization_id__in=have - co_leads
+                ).delete()
+            add_c += [
+                through_c(commitment_id=commitment.pk, organization_id=o) for o in co_leads - have
+            ]
+        through_c.objects.bulk_create(add_c)
         self._record_commitment_history(new, update=False)
         self._record_commitment_history(changed, update=True)
         self.summary.add("commitments", "created", len(new))

@@ -101,6 +101,9 @@ def world(db) -> World:
     first.self_reported_as_of = datetime.date(2014, 1, 15)
     first.save()
     first.supporting_organizations.add(helper)
+    first.co_lead_organizations.add(
+        OrganizationFactory(name="Ministerio de Energía y Minas", slug="minem", member=peru)
+    )
     first.policy_areas.add(area)
     make_commitments(chile_plan, 3, "CL", irm_completion="complete")
     make_commitments(lima_plan, 2, "LIM", irm_completion="not_started")

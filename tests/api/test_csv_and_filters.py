@@ -60,6 +60,9 @@ def test_commitment_csv_header_is_the_json_keys_field_by_field(client, world):
     query = "/api/v1/commitments/?action_plan=AP_PER01&page_size=5&format="
     first = client.get(query + "json").json()["results"][0]
     assert first["lead_organization"] and first["supporting_organizations"]  # nothing left empty
+    assert first["co_lead_organizations"] == [
+        {"id": "minem", "name": "Ministerio de Energía y Minas"}
+    ]
     assert first["policy_areas"] and first["latest_irm_assessment"]
     csv_text = client.get(query + "csv").content.decode("utf-8")
     header = next(csv.reader(io.StringIO(csv_text)))

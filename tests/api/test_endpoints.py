@@ -109,7 +109,7 @@ def test_organisation_detail_has_figures_of_what_it_leads(client, world):
     assert org["led_commitment_count"] == 48
     assert org["completion"]["irm"]["complete"] == 2
     listed = get_json(client, "/api/v1/organizations/?member=PER")["results"]
-    assert {o["id"] for o in listed} == {"sgp", "defensoria"}
+    assert {o["id"] for o in listed} == {"sgp", "defensoria", "minem"}
 
 
 def test_assessments_are_published_only(client, history_world):

@@ -159,10 +159,11 @@ def count_queries(client, url: str) -> tuple[int, dict]:
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # count + newest updated_at; page ids; rows; supporting orgs; policy areas; assessments
-        ("/api/v1/commitments/?", 6),
+        # count + newest updated_at; page ids; rows; supporting orgs; co-leads; policy areas;
+        # assessments
+        ("/api/v1/commitments/?", 7),
         # the same plus one query to resolve each code filter
-        ("/api/v1/commitments/?member=PER&organization=sgp&", 8),
+        ("/api/v1/commitments/?member=PER&organization=sgp&", 9),
         # count; page ids; rows; completion figures of the page's plans (one aggregate)
         ("/api/v1/action-plans/?", 4),
         # count; page ids; rows with their plan count (subquery)
@@ -184,7 +185,7 @@ def test_list_query_count_does_not_grow_with_page_size(client, big_world, url, e
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/api/v1/commitments/PE0001/", 5),  # id; row; supporting; areas; latest assessment
+        ("/api/v1/commitments/PE0001/", 6),  # id; row; supporting; co-leads; areas; assessment
         ("/api/v1/commitments/PE0001/history/", 4),  # id; updates; evidence; assessments
         ("/api/v1/action-plans/AP_PER01/", 3),  # id; row; figures
         ("/api/v1/members/PER/", 2),  # id; row

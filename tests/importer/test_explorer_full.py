@@ -104,11 +104,12 @@ def test_full_explorer_file_imports_every_row_and_a_second_run_changes_nothing(
         assert list(Organization.objects.matching(spelling, sgp.member)) == [sgp]
     assert peru1.filter(lead_organization=sgp).count() == 28
     # "Secretaria de la Gestión Pública (SGP), Ministerio Energía y Minas, Autoridad ... (SERVIR)"
-    # is clearly a list: the SGP leads, the others support.
-    assert sorted(pe0008.supporting_organizations.values_list("acronym", flat=True)) == [
+    # is clearly a list of leads: the SGP leads, the others co-lead.
+    assert sorted(pe0008.co_lead_organizations.values_list("acronym", flat=True)) == [
         "",
         "SERVIR",
     ]
+    assert not pe0008.supporting_organizations.exists()
 
     # Dates: US month/day; anything that is not one exact day stays text.
     assert str(Commitment.objects.get(source_row=85).start_date) == "2012-04-01"
