@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -133,6 +133,10 @@ class OrganizationAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name", "acronym"]}
     list_select_related = ["member", "parent"]
     inlines = [OrganizationAliasInline]
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        # Accent-blind both ways: "Contraloría" finds what "contraloria" finds.
+        return super().get_search_results(request, queryset, normalize_name(search_term))
 
 
 @admin.register(OrganizationAlias)
@@ -420,6 +424,14 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         ),
     ]
     inlines = [MilestoneInline, StatusUpdateInline, FormerIdInline, SourceRecordInline]
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        """The admin's own search, plus the accent-blind match every search uses."""
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            matched = queryset.matching(search_term).values("pk")
+            results = queryset.filter(Q(pk__in=results.values("pk")) | Q(pk__in=matched))
+        return results, duplicates
 
 
 @admin.register(Milestone)

@@ -30,6 +30,8 @@ NOT_SHOWN_IN_DIFFS = frozenset(
         "updated_at",
         "created_at",
         "normalized_name",
+        "search_text",
+        "source_key",
         "self_reported_completion",
         "self_reported_as_of",
         "irm_completion",

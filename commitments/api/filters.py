@@ -287,7 +287,8 @@ class CommitmentFilter(StrictFilterSet):
     def filter_completion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{name: "" if value == NO_DATA else value})
 
-    filter_q = search(("title", "short_title", "full_text"))
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.matching(value)
 
 
 class ActionPlanFilter(StrictFilterSet):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .members import Member, Organization
+from .members import Member, Organization, normalize_name
 from .vocab import CompletionLevel, validate_not_before_earliest, validate_not_in_future
 
 
@@ -165,6 +166,9 @@ class PolicyArea(models.Model):
 PROVISIONAL_MARK = "-P"
 
 
+SEARCHED_FIELDS = frozenset({"ogp_id", "number", "title", "short_title", "full_text"})
+
+
 class CommitmentQuerySet(models.QuerySet):
     def for_list(self) -> CommitmentQuerySet:
         """Commitments with what a list row shows: plan, member and lead organisation."""
@@ -174,6 +178,11 @@ class CommitmentQuerySet(models.QuerySet):
         return self.for_list().prefetch_related(
             "co_lead_organizations", "supporting_organizations", "policy_areas", "milestones"
         )
+
+    def matching(self, text: str) -> CommitmentQuerySet:
+        """Commitments whose id, number, titles or full text contain `text`, accent- and
+        case-blind ("informacion" finds "información", "contraloria" finds "Contraloría")."""
+        return self.filter(search_text__contains=normalize_name(text))
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
         """Commitments an organisation leads, co-leads or supports. Subqueries, not joins: no
@@ -228,6 +237,8 @@ class Commitment(models.Model):
         ),
     )
     url = models.URLField(_("OGP page"), max_length=500, blank=True)
+    # Accent- and case-blind text of the id, number, titles and full text (make_search_text).
+    search_text = models.TextField(blank=True, editable=False)
     contact_name = models.CharField(_("contact person"), max_length=300, blank=True)
     contact_email = models.CharField(_("contact email"), max_length=300, blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=200, blank=True)
@@ -334,6 +345,20 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ogp_id} {self.short_title or self.title[:80]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = self.make_search_text(
+            self.ogp_id, self.number, self.title, self.short_title, self.full_text
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & SEARCHED_FIELDS:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def make_search_text(*parts: str) -> str:
+        """What text searches match: id, number, titles and full text, without accents or case."""
+        return normalize_name(" ".join(part for part in parts if part))
 
 
 class CommitmentFormerId(models.Model):

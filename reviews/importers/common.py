@@ -214,6 +214,7 @@ COMMITMENT_FIELDS = (
     "contact_phone",
     "id_provisional",
     "source_key",
+    "search_text",
     "source_file",
     "source_row",
 )

@@ -54,6 +54,7 @@ from .common import (
 )
 from .organizations import OrganizationIndex
 
+SEARCHED_TEXT = ("number", "title", "short_title", "full_text")
 _MAX_LENGTHS = {
     f.attname: f.max_length
     for f in Commitment._meta.concrete_fields
@@ -402,6 +403,10 @@ class Writer:
                 "added_after_approval": state["added_after"],
                 "id_provisional": identity.provisional,
                 "source_key": identity.source_key,
+                "search_text": Commitment.make_search_text(
+                    state["ogp_id"],
+                    *(str(state["values"].get(f, "")) for f in SEARCHED_TEXT),
+                ),
                 "source_file": self.source_file,
                 "source_row": record.row,
             }

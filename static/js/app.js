@@ -4,6 +4,11 @@
 (function () {
   "use strict";
 
+  // Accent- and case-blind text, as the server matches it ("informacion" finds "información").
+  function plain(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
   // Same order as commitments.models.vocab.FIGURE_KEYS; an empty value means no data.
   var LEVEL_ORDER = ["no_data", "no_evidence", "not_started", "limited", "substantial", "complete", "withdrawn", "unclear"];
 
@@ -62,14 +67,14 @@
     function control(name) { return form.querySelector('[data-filter="' + name + '"]'); }
 
     function apply() {
-      var text = control("text").value.trim().toLowerCase();
+      var text = plain(control("text").value.trim());
       var self = control("self").value;
       var irm = control("irm").value;
       var disagree = control("disagree").checked;
       var starred = control("starred").checked;
       var shown = 0;
       rows.forEach(function (row) {
-        var visible = (!text || row.textContent.toLowerCase().indexOf(text) !== -1) &&
+        var visible = (!text || plain(row.textContent).indexOf(text) !== -1) &&
           (!self || row.getAttribute("data-self") === self) &&
           (!irm || row.getAttribute("data-irm") === irm) &&
           (!disagree || row.getAttribute("data-disagree") === "1") &&
