@@ -14,7 +14,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commitment, Milestone
+from .models import Commitment, Milestone, public_name
 from .versioning import FieldChange, field_changes
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -55,7 +55,7 @@ def _person(user: Any) -> tuple[str, str]:
         return str(_("system (import or maintenance)")), ""
     profile = getattr(user, "profile", None)
     organization = profile.organization.name if profile and profile.organization else ""
-    return (user.get_full_name() or user.get_username()), organization
+    return public_name(user), organization
 
 
 def _entries(

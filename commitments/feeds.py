@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import ActionPlan, Commitment, Organization, StatusUpdate
+from .models import ActionPlan, Commitment, Organization, StatusUpdate, public_name
 
 FEED_LENGTH = 50
 
@@ -58,7 +58,7 @@ class StatusUpdateFeed(Feed):
         return item.recorded_at
 
     def item_author_name(self, item: StatusUpdate) -> str:
-        name = item.author.get_full_name() or item.author.get_username()
+        name = public_name(item.author)
         if item.author_organization is not None:
             return f"{name} ({item.author_organization.name})"
         return name

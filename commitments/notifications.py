@@ -23,7 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Follow, NotificationDelivery, StatusUpdate
+from .models import Follow, NotificationDelivery, StatusUpdate, public_name
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def absolute_url(view_name: str, **kwargs: str) -> str:
 
 def status_update_event(update: StatusUpdate) -> Event:
     commitment = update.commitment
-    author = update.author.get_full_name() or update.author.get_username()
+    author = public_name(update.author)
     if update.author_organization is not None:
         author = f"{author} ({update.author_organization.name})"
     url = absolute_url("commitments:commitment", ogp_id=commitment.ogp_id)

@@ -97,7 +97,9 @@ class StaleVersion(Exception):
         user = self.changed_by
         if user is None:
             return gettext("someone")
-        return user.get_full_name() or user.get_username()
+        from .models.members import public_name
+
+        return public_name(user)
 
     def message(self) -> str:
         """ "This record was changed by ana at 27 Nov 2026 14:03: title: old -> new; ..."."""

@@ -8,7 +8,14 @@ from .accountability import (
     Proposal,
 )
 from .follows import Follow, NotificationDelivery
-from .members import Member, Organization, OrganizationAlias, Profile, normalize_name
+from .members import (
+    Member,
+    Organization,
+    OrganizationAlias,
+    Profile,
+    normalize_name,
+    public_name,
+)
 from .plans import (
     PROVISIONAL_MARK,
     ActionPlan,
@@ -50,4 +57,5 @@ __all__ = [
     "StatusEvidence",
     "StatusUpdate",
     "normalize_name",
+    "public_name",
 ]

@@ -197,6 +197,14 @@ class OrganizationAlias(models.Model):
         self.normalized = normalize_name(self.name)
 
 
+def public_name(user) -> str:
+    """How a person is named on public pages, feeds, emails and API answers: their full name,
+    never their login name (an account credential); without a full name, "a registered user"."""
+    from django.utils.translation import gettext
+
+    return user.get_full_name().strip() or gettext("a registered user")
+
+
 class Profile(models.Model):
     """What a user is beyond Django's User: the organisation they work for."""
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from commitments.figures import CompletionFigures, Rate
 from commitments.models import CompletionLevel, Milestone
+from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
 
 register = template.Library()
@@ -176,3 +177,9 @@ def figure_keys() -> tuple[str, ...]:
 @register.filter
 def count_of(track, key: str) -> int:
     return track.counts[key]
+
+
+@register.filter
+def public_name(user) -> str:
+    """A person as public pages name them: their full name, never their login name."""
+    return _public_name(user) if user is not None else ""

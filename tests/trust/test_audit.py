@@ -122,3 +122,25 @@ def test_changes_are_downloadable_as_csv_like_every_public_list(api_client, chan
     # An unknown commitment is still a JSON 404, whatever format was asked for.
     missing = api_client.get("/api/v1/commitments/ZZ9999/changes/?format=csv")
     assert missing.status_code == 404 and missing["Content-Type"] == "application/json"
+
+
+@pytest.mark.django_db
+def test_login_names_never_appear_in_the_public_history_or_feeds(client):
+    from tests import factories as f
+
+    editor = f.make_editor(username="rosa.login")
+    editor.first_name, editor.last_name = "", ""
+    editor.save()
+    commitment = f.CommitmentFactory(ogp_id="PE0042")
+    commitment.monitoring_organizations.add(editor.profile.organization)
+    f.StatusUpdateFactory(commitment=commitment, author=editor)
+    commitment.title = "Changed"
+    commitment._history_user = editor
+    commitment.save()
+
+    for url in (
+        "/api/v1/commitments/PE0042/changes/",
+        "/feeds/commitments/PE0042/",
+        "/commitments/PE0042/",
+    ):
+        assert "rosa.login" not in client.get(url).content.decode(), url
