@@ -110,7 +110,7 @@ def test_commitment_feed_lists_its_status_updates_newest_first(client):
     StatusUpdateFactory(commitment=commitment, completion="limited", note="Started")
     newest = StatusUpdateFactory(commitment=commitment, completion="complete", note="Done")
     StatusUpdateFactory()  # another commitment's
-    response = client.get("/feeds/commitments/PE0008/")
+    response = client.get("/feeds/commitments/PE0008/", HTTP_ACCEPT_LANGUAGE="en")
     entries = feed_entries(response)
     assert len(entries) == 2
     first = entries[0]
