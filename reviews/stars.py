@@ -76,9 +76,9 @@ def current_formula_applies(source_stars: dict[str, str] | None) -> bool:
     """Whether the current formula was the report's own: always for an assessment made here; for an
     imported one, unless its source says the report was not assessed under it (the Explorer's
     current-formula columns say ND for the reports from before the IRM adopted it)."""
-    value = (source_stars or {}).get(CURRENT)
     if not source_stars:
         return True
+    value = source_stars.get(CURRENT)
     return value is not None and value.strip().casefold() not in NOT_ASSESSED
 
 

@@ -123,7 +123,8 @@ class ActionPlan(models.Model):
     ) -> str:
         """The one rule for a plan's status: from its dates and today. A withdrawn plan stays
         withdrawn; a plan whose end (date, or the last day of its end year) has passed has ended;
-        one that has not started is in development; otherwise, what was recorded."""
+        one that has not started is in development; otherwise, what was recorded (a plan closed
+        early stays ended)."""
         if stored == cls.Status.WITHDRAWN:
             return stored
         last_day = end or (datetime.date(end_year, 12, 31) if end_year else None)
@@ -131,8 +132,6 @@ class ActionPlan(models.Model):
             return cls.Status.ENDED
         if start and start > today:
             return cls.Status.DEVELOPMENT
-        if stored == cls.Status.ENDED and last_day and last_day >= today:
-            return cls.Status.IMPLEMENTATION
         return stored
 
     @property

@@ -145,7 +145,7 @@ def import_ogp_irm(
                             if name and cell.strip()
                         }
                         if not problems:
-                            writer.add(record, fmt.row_id(cells))
+                            writer.add(record, _row_id(fmt, cells))
                     except ImportRowError as error:
                         error.row = error.row or row
                         error.commitment = error.commitment or _row_id(fmt, cells)
