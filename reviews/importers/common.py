@@ -284,6 +284,16 @@ class Summary:
         self.warnings: dict[tuple[str, str], tuple[int, list[str]]] = {}
         # Rows kept out because writing them would re-point an id at a different commitment.
         self.conflicts: list[str] = []
+        # kind -> field -> records whose field changes, and the first ten "id (fields)": what a
+        # dry run would change, small however long the file.
+        self.changed_fields: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        self.changed_examples: dict[str, list[str]] = {kind: [] for kind in KINDS}
+
+    def changed(self, kind: str, label: str, fields: list[str]) -> None:
+        """One record of `kind` (named `label`) is updated in these fields."""
+        self.changed_fields[kind].update(fields)
+        if len(self.changed_examples[kind]) < self.SHOWN_ROWS:
+            self.changed_examples[kind].append(f"{label} ({', '.join(fields)})")
 
     def conflict(self, message: str, row: int, *, commitment: str = "") -> None:
         where = _("row %(row)d") % {"row": row}
@@ -310,6 +320,21 @@ class Summary:
             % {"kind": KINDS[kind], **{k: c[k] for k in ("created", "updated", "unchanged")}}
             for kind, c in self.counts.items()
         ]
+        for kind, fields in self.changed_fields.items():
+            if not fields:
+                continue
+            examples = self.changed_examples[kind]
+            shown = "; ".join(examples) + (
+                "; ..." if self.counts[kind]["updated"] > len(examples) else ""
+            )
+            lines.append(
+                _("%(kind)s updated, by field: %(fields)s (%(examples)s)")
+                % {
+                    "kind": KINDS[kind],
+                    "fields": ", ".join(f"{name} {n}" for name, n in fields.most_common()),
+                    "examples": shown,
+                }
+            )
         if reconciled := self.counts["commitments"]["reconciled"]:
             lines.append(
                 _("commitments reconciled: %(n)d took OGP's own id in place of a provisional one")
@@ -488,8 +513,16 @@ def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | No
         return None, text
 
 
-def date_fields(raw_start: str, raw_end: str, notes: RowNotes) -> dict[str, object]:
-    """Start and end as stored; a start after the end keeps both as written text only.
+# A commitment dated this many calendar years after its plan's last year is a typing slip (2061 for
+# 2016), not an extension: plans end mid-year and commitments run on a year at most.
+YEARS_PAST_PLAN_END = 2
+
+
+def date_fields(
+    raw_start: str, raw_end: str, notes: RowNotes, *, plan_end_year: int | None = None
+) -> dict[str, object]:
+    """Start and end as stored; a start after the end keeps both as written text only, and so does
+    a date before OGP began or years past the plan's end (when the row gives that year).
 
     A row that writes one of its dates day/month (`31/12/2016`) is read day/month for both, so
     `01/07/2014` beside it is 1 July, not 7 January."""
@@ -507,9 +540,26 @@ def date_fields(raw_start: str, raw_end: str, notes: RowNotes) -> dict[str, obje
                 _("implausible date %(date)s (OGP began in 2011): kept as written text only")
                 % {"date": value.isoformat()},
             )
-    if start and not (EARLIEST_DATE <= start.year <= LATEST_YEAR):
+    latest = LATEST_YEAR
+    if plan_end_year is not None:
+        latest = plan_end_year + YEARS_PAST_PLAN_END - 1
+        for column, value in (("Start Date", start), ("End Date", end)):
+            if value and latest < value.year <= LATEST_YEAR:
+                notes.warn(
+                    column,
+                    _(
+                        "date %(date)s is %(years)d years past the plan's end (%(end)d): kept "
+                        "as written text only"
+                    )
+                    % {
+                        "date": value.isoformat(),
+                        "years": value.year - plan_end_year,
+                        "end": plan_end_year,
+                    },
+                )
+    if start and not (EARLIEST_DATE <= start.year <= latest):
         start, start_text = None, " ".join(raw_start.split())
-    if end and not (EARLIEST_DATE <= end.year <= LATEST_YEAR):
+    if end and not (EARLIEST_DATE <= end.year <= latest):
         end, end_text = None, " ".join(raw_end.split())
     return {
         "start_date": start,

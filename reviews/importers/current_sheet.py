@@ -169,6 +169,7 @@ class CurrentSheetFormat(SheetFormat):
         contacts = Contacts()
         lead = split_lead(cell("Lead Institution"), contacts)
         supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        plan_end = self._year(cell, PLAN_END, row, notes)
         values = {
             **contact_values(contacts),
             "number": clean_text(cell("Commitment Number")),
@@ -177,7 +178,7 @@ class CurrentSheetFormat(SheetFormat):
             "full_text": clean_text(cell("Full Text")),
             "theme": clean_text(cell("Theme")),
             "cluster": clean_text(cell("Cluster")),
-            **date_fields(cell("Start Date"), cell("End Date"), notes),
+            **date_fields(cell("Start Date"), cell("End Date"), notes, plan_end_year=plan_end),
             **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
         }
         if URL in self.index:
@@ -201,7 +202,7 @@ class CurrentSheetFormat(SheetFormat):
             warnings=notes.items,
             plan_values={
                 "submission_year": submitted,
-                "end_year": self._year(cell, PLAN_END, row, notes),
+                "end_year": plan_end,
             },
         )
 

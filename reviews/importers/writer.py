@@ -437,6 +437,19 @@ class Writer:
                     or areas != current_a[commitment.pk]
                     or co_leads != current_c[commitment.pk]
                 ):
+                    fields = [f for f in diff if f not in PROVENANCE | {"search_text"}]
+                    if identity.renamed_from:
+                        fields.insert(0, "ogp_id")
+                    fields += [
+                        name
+                        for name, now_set, was in (
+                            ("supporting_organizations", orgs, set(current_s[commitment.pk])),
+                            ("policy_areas", areas, current_a[commitment.pk]),
+                            ("co_lead_organizations", co_leads, current_c[commitment.pk]),
+                        )
+                        if now_set != was
+                    ]
+                    self.summary.changed("commitments", state["ogp_id"], fields)
                     for f in diff:
                         setattr(commitment, f, wanted[f])
                     commitment.version += 1
@@ -569,6 +582,11 @@ class Writer:
                     continue
                 diff = _changed(assessment, wanted, ASSESSMENT_FIELDS)
                 if diff:
+                    self.summary.changed(
+                        "assessments",
+                        f"{commitment.ogp_id} · {report.get_kind_display()}",
+                        [f for f in diff if f not in PROVENANCE],
+                    )
                     for f in diff:
                         setattr(assessment, f, wanted[f])
                     assessment.version += 1
@@ -663,7 +681,7 @@ class Identity:
         return cls(conflict_message=message)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # one per commitment in the database: kept small
 class Known:
     ogp_id: str
     source_key: str
@@ -673,8 +691,13 @@ class Known:
     adopted: bool = False
 
 
+# Titles are compared on their opening words: enough to confirm a match, and a file of long titles
+# does not hold every title whole in memory.
+TITLE_KEY_LENGTH = 160
+
+
 def _title_key(title: str) -> str:
-    return " ".join(plain(title).split())
+    return " ".join(plain(title).split())[:TITLE_KEY_LENGTH]
 
 
 def _similar(a: str, b: str) -> float:

@@ -171,6 +171,38 @@ def test_a_changed_row_updates_only_that_commitment(current_file, tmp_path):
     assert pe75.history.count() == 2
 
 
+def test_a_dry_run_names_the_fields_each_update_would_change_and_writes_nothing(current_file):
+    run_import(current_file(ROWS))
+    changed = [dict(row) for row in ROWS]
+    changed[1]["Commitment Title"] = "Registro de visitas en línea"
+    changed[1]["Right To Information"] = "0"  # a policy area dropped
+    changed[1]["Completion (End Of Term)"] = "Complete"
+
+    printed = run_import(current_file(changed), "--dry-run")
+
+    assert (
+        "commitments updated, by field: title 1, policy_areas 1 (PE0075 (title, policy_areas))"
+        in (printed)
+    )
+    assert "assessments updated, by field: completion 1" in printed
+    assert "PE0075 · End-of-term report (completion" in printed
+    assert Commitment.objects.get(ogp_id="PE0075").title == "Registro de visitas"  # rolled back
+
+
+def test_a_date_years_past_the_plans_end_is_kept_as_text_and_warned_about(client, current_file):
+    row = {**ROWS[0], "Year Of Submission": "2014", "Action Plan End Year": "2016"}
+    slipped = {**ROWS[1], "Year Of Submission": "2014", "Action Plan End Year": "2016"}
+    slipped["End Date"] = "12/31/2061"  # 2016 typed backwards
+    row["End Date"] = "12/31/2017"  # a year's extension is real
+
+    printed = run_import(current_file([row, slipped]))
+
+    late = client.get("/api/v1/commitments/PE0075/").json()
+    assert (late["end_date"], late["end_date_text"]) == (None, "12/31/2061")
+    assert "date 2061-12-31 is 45 years past the plan's end (2016)" in printed
+    assert client.get("/api/v1/commitments/PE0074/").json()["end_date"] == "2017-12-31"
+
+
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
     [
