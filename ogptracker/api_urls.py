@@ -124,5 +124,19 @@ v1_patterns += [
     *accountability_router.urls,
 ]
 
+# Outcome checks after the plan: the public list and the write endpoint (commitments/api/outcomes.py).
+from commitments.api import outcomes  # noqa: E402
+
+outcome_router = SimpleRouter()
+outcome_router.register("outcome-checks", outcomes.OutcomeCheckViewSet, basename="outcome-check")
+v1_patterns += [
+    path(
+        "commitments/<str:ogp_id>/outcome-checks/",
+        outcomes.OutcomeCheckCreate.as_view(),
+        name="commitment-outcome-checks",
+    ),
+    *outcome_router.urls,
+]
+
 # Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).
 urlpatterns += [re_path(r"^.*/$", api_not_found)]
