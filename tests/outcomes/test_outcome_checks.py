@@ -420,3 +420,18 @@ def test_no_warning_within_a_year_of_the_plan_end_or_for_incomplete_commitments(
     assert "completed_without_outcome_check" not in warning_codes(client, recent)
     incomplete, _ = ended_commitment(self_reported_completion="limited")
     assert "completed_without_outcome_check" not in warning_codes(client, incomplete.action_plan)
+
+
+def test_a_check_dated_in_the_future_or_before_the_plan_started_is_a_400(api_client):
+    commitment, monitor = ended_commitment()
+    api = token_client(api_client, factories.make_editor(monitor))
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    for day in (tomorrow, "2011-12-31"):  # the plan started on 2012-01-01
+        response = api.post(api_url(commitment), form_data(checked_on=day), format="json")
+        assert response.status_code == 400 and "checked_on" in response.json(), day
+    assert not OutcomeCheck.objects.exists()
+
+
+def test_the_api_root_names_the_outcome_check_list(client):
+    collections = client.get(f"{API}/").json()["collections"]
+    assert collections["outcome-checks"].endswith("/api/v1/outcome-checks/")
