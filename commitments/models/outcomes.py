@@ -108,16 +108,7 @@ class OutcomeCheck(models.Model):
                 violation_error_message=_("Give a link or a file as evidence."),
             ),
             models.CheckConstraint(
-                condition=Q(
-                    verdict__in=[
-                        "in_force_applied",
-                        "dead_letter",
-                        "weakened",
-                        "reversed",
-                        "superseded",
-                        "unknown",
-                    ]
-                ),
+                condition=Q(verdict__in=OutcomeVerdict.values),
                 name="outcome_check_verdict_known",
             ),
         ]

@@ -9,6 +9,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
@@ -435,3 +436,13 @@ def test_a_check_dated_in_the_future_or_before_the_plan_started_is_a_400(api_cli
 def test_the_api_root_names_the_outcome_check_list(client):
     collections = client.get(f"{API}/").json()["collections"]
     assert collections["outcome-checks"].endswith("/api/v1/outcome-checks/")
+
+
+def test_the_database_refuses_a_check_without_evidence_or_with_an_unknown_verdict():
+    commitment, _ = ended_commitment()
+    author = factories.UserFactory()
+    for fields in ({"verdict": "dead_letter"}, {"verdict": "forgotten", "evidence_url": "x"}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            OutcomeCheck.objects.create(
+                commitment=commitment, checked_on=datetime.date(2015, 1, 1), author=author, **fields
+            )
