@@ -34,6 +34,7 @@ from .models import (
     NotificationDelivery,
     Organization,
     OrganizationAlias,
+    OutcomeCheck,
     PlanProcess,
     PolicyArea,
     Profile,
@@ -484,6 +485,22 @@ class StatusEvidenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status_update", "content_type", "size"]
     search_fields = ["url", "original_name", "status_update__commitment__ogp_id"]
     list_select_related = ["status_update__commitment"]
+
+
+@admin.register(OutcomeCheck)
+class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Append-only like status updates: recorded through commitments.outcome_services (the form and
+    the API), read here."""
+
+    list_display = ["commitment", "verdict", "checked_on", "author_organization", "recorded_at"]
+    list_filter = [
+        "verdict",
+        ("author_organization", RelatedOnlyFieldListFilter),
+        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
+    list_select_related = ["commitment", "author", "author_organization"]
+    date_hierarchy = "checked_on"
 
 
 # --- Accountability: indicators, co-creation record, plan process ------------------------------------

@@ -34,8 +34,17 @@ _ADMIN_MODELS = {
     "reviews": ["irmreport", "assessment", "importrun"],
 }
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    EDITOR: ["commitments.add_statusupdate", "commitments.view_statusupdate"],
-    RESEARCHER: ["reviews.add_assessment", "reviews.change_assessment", "reviews.view_irmreport"],
+    EDITOR: [
+        "commitments.add_statusupdate",
+        "commitments.view_statusupdate",
+        "commitments.add_outcomecheck",
+    ],
+    RESEARCHER: [
+        "reviews.add_assessment",
+        "reviews.change_assessment",
+        "reviews.view_irmreport",
+        "commitments.add_outcomecheck",
+    ],
     PLAN_ADMIN: [
         f"{app}.{action}_{model}"
         for app, models in _ADMIN_MODELS.items()
@@ -45,6 +54,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + [
         "commitments.view_statusupdate",
         "commitments.view_statusevidence",
+        "commitments.view_outcomecheck",
         "commitments.view_indicatorreading",
         "commitments.view_follow",
         "commitments.view_notificationdelivery",

@@ -23,3 +23,8 @@ urlpatterns = [
 from . import indicator_urls  # noqa: E402
 
 urlpatterns += indicator_urls.urlpatterns
+
+# Outcome checks after the plan: the form and the evidence files (commitments/outcome_urls.py).
+from . import outcome_urls  # noqa: E402
+
+urlpatterns += outcome_urls.urlpatterns

@@ -99,7 +99,7 @@ urlpatterns = [
 
 # Accountability by design: indicators and readings, the co-creation record, each plan's process
 # data, and plan-integrity warnings (v1_patterns is read lazily, so extending it here still routes).
-from commitments.api import accountability  # noqa: E402
+from commitments.api import accountability, outcomes  # noqa: E402
 from reviews.api.integrity import PlanWarningViewSet  # noqa: E402
 
 accountability_router = SimpleRouter()
@@ -115,6 +115,9 @@ accountability_router.register(
     "plan-processes", accountability.PlanProcessViewSet, basename="plan-process"
 )
 accountability_router.register("plan-warnings", PlanWarningViewSet, basename="plan-warning")
+accountability_router.register(
+    "outcome-checks", outcomes.OutcomeCheckViewSet, basename="outcome-check"
+)
 v1_patterns += [
     path(
         "action-plans/<str:ogp_id>/warnings/",
@@ -122,6 +125,15 @@ v1_patterns += [
         name="action-plan-warnings",
     ),
     *accountability_router.urls,
+]
+
+# Outcome checks after the plan: the write endpoint (the public list is on accountability_router).
+v1_patterns += [
+    path(
+        "commitments/<str:ogp_id>/outcome-checks/",
+        outcomes.OutcomeCheckCreate.as_view(),
+        name="commitment-outcome-checks",
+    ),
 ]
 
 # Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).

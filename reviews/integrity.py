@@ -30,6 +30,7 @@ from commitments.models import (
     PlanProcess,
     Proposal,
 )
+from commitments.outcomes import check_overdue
 
 from .models import Assessment, IRMReport, Specificity
 
@@ -78,6 +79,7 @@ class CommitmentFacts:
     rated_specificity: int = 0
     low_specificity: int = 0
     ended_without_final_status: int = 0
+    outcome_unchecked: int = 0
     ids: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -124,6 +126,8 @@ def _commitment_flags(today: datetime.date) -> dict[str, Any]:
         "no_lead": Q(lead_organization__isnull=True),
         "spec": Subquery(latest_specificity),
         "ended_open": Q(end_date__lt=today) & ~has_final_status,
+        # Completed, plan over for more than a year, and nobody checked whether it lasted.
+        "outcome_unchecked": check_overdue(today),
     }
 
 
@@ -145,6 +149,7 @@ def _fetch_commitment_facts(
             rated_specificity=Count("pk", filter=Q(spec__isnull=False)),
             low_specificity=Count("pk", filter=Q(spec__in=LOW_SPECIFICITY)),
             ended_without_final_status=Count("pk", filter=flags["ended_open"]),
+            outcome_unchecked=Count("pk", filter=flags["outcome_unchecked"]),
         )
     )
     facts = {pk: CommitmentFacts() for pk in plan_ids}
@@ -157,6 +162,7 @@ def _fetch_commitment_facts(
             f_no_indicator=flags["no_indicator"],
             f_unsourced=flags["unsourced"],
             f_ended_open=flags["ended_open"],
+            f_outcome_unchecked=flags["outcome_unchecked"],
         )
         .filter(
             Q(f_no_milestone=True)
@@ -165,6 +171,7 @@ def _fetch_commitment_facts(
             | Q(lead_organization__isnull=True)
             | Q(spec__in=LOW_SPECIFICITY)
             | Q(f_ended_open=True)
+            | Q(f_outcome_unchecked=True)
         )
         .order_by("action_plan_id", "ogp_id")
         .values_list(
@@ -176,9 +183,10 @@ def _fetch_commitment_facts(
             "lead_organization_id",
             "spec",
             "f_ended_open",
+            "f_outcome_unchecked",
         )
     )
-    for plan_id, ogp_id, no_ms, no_ind, unsourced, lead_id, spec, ended_open in flagged:
+    for plan_id, ogp_id, no_ms, no_ind, unsourced, lead_id, spec, ended_open, unchecked in flagged:
         ids = facts[plan_id].ids
         for key, flagged_here in (
             ("without_milestone", no_ms),
@@ -187,6 +195,7 @@ def _fetch_commitment_facts(
             ("without_lead", lead_id is None),
             ("low_specificity", spec in LOW_SPECIFICITY),
             ("ended_without_final_status", ended_open),
+            ("outcome_unchecked", unchecked),
         ):
             if flagged_here and len(ids[key]) < MAX_LISTED:
                 ids[key].append(ogp_id)
@@ -379,6 +388,23 @@ def ended_without_final_status(facts: PlanFacts) -> Warning | None:
     )
 
 
+def completed_without_outcome_check(facts: PlanFacts) -> Warning | None:
+    count = facts.commitments.outcome_unchecked
+    return _commitment_gap(
+        facts,
+        "outcome_unchecked",
+        _("Completed commitments nobody checked after the plan"),
+        ngettext(
+            "%(count)d of %(total)d commitments was completed, but more than a year after the "
+            "plan's end nobody has recorded whether it is still in force and applied.",
+            "%(count)d of %(total)d commitments were completed, but more than a year after the "
+            "plan's end nobody has recorded whether they are still in force and applied.",
+            count,
+        ),
+        code="completed_without_outcome_check",
+    )
+
+
 def single_office(facts: PlanFacts) -> Warning | None:
     process = facts.process
     offices = facts.responsible_offices
@@ -459,6 +485,7 @@ RULES = (
     indicators_without_source,
     commitments_without_lead,
     ended_without_final_status,
+    completed_without_outcome_check,
 )
 
 

@@ -14,6 +14,7 @@ from commitments.models import (
     Member,
     Milestone,
     Organization,
+    OutcomeCheck,
     PolicyArea,
     Profile,
     StatusUpdate,
@@ -154,3 +155,16 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     )
     specificity = "low"
     completion = "limited"
+
+
+class OutcomeCheckFactory(factory.django.DjangoModelFactory):
+    """Writes a bare row. Use commitments.outcome_services.record_outcome_check for the real path."""
+
+    class Meta:
+        model = OutcomeCheck
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    checked_on = datetime.date(2015, 6, 1)
+    verdict = "in_force_applied"
+    evidence_url = "https://example.org/norma"
+    author = factory.SubFactory(UserFactory)

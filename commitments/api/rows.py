@@ -20,6 +20,7 @@ from commitments.figures import (
 )
 from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
+from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 
 from .lookups import InIds, PageQuery
 
@@ -114,6 +115,10 @@ def plan_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[d
             Commitment.objects.filter(InIds("action_plan_id", ids)), "action_plan", day=day
         )
     )
+    # Did it last? (commitments.outcomes): one more query for all the plans.
+    outcomes = outcome_figures_by_plan(
+        Commitment.objects.filter(InIds("action_plan_id", ids)), day=day
+    )
     rows = []
     today = timezone.localdate()
     for (
@@ -154,6 +159,7 @@ def plan_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[d
                 "url": url,
                 "commitment_count": plan_figures.commitment_count,
                 "completion": plan_figures.as_dict(),
+                "outcomes": (outcomes.get(pk) or OutcomeFigures(day or today)).as_dict(),
                 "updated_at": updated_at,
             }
         )

@@ -13,6 +13,8 @@ from rest_framework import serializers
 from commitments.models import ActionPlan, CompletionLevel, Member, OGPValue, Organization
 from commitments.models.vocab import FIGURE_KEYS
 
+from .outcome_serializers import OutcomeFiguresSerializer
+
 COMPLETION_CHOICES = CompletionLevel.choices
 
 # Descriptions of fields that mean the same wherever they appear (schema documentation only).
@@ -159,6 +161,9 @@ class ActionPlanSerializer(DescribedSerializer):
     url = serializers.CharField(help_text=_("Link to the plan, or empty."))
     commitment_count = serializers.IntegerField()
     completion = CompletionSerializer()
+    outcomes = OutcomeFiguresSerializer(
+        help_text=_("Did it last? Completed commitments still in force and applied.")
+    )
     updated_at = serializers.DateTimeField()
 
 

@@ -16,6 +16,7 @@ from .members import (
     normalize_name,
     public_name,
 )
+from .outcomes import OutcomeCheck, OutcomeVerdict
 from .plans import (
     PROVISIONAL_MARK,
     ActionPlan,
@@ -47,6 +48,8 @@ __all__ = [
     "OGPValue",
     "Organization",
     "OrganizationAlias",
+    "OutcomeCheck",
+    "OutcomeVerdict",
     "Phase",
     "PlanProcess",
     "PolicyArea",

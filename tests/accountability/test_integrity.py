@@ -27,7 +27,7 @@ def warning(plan, code: str):
 
 def sound_plan(**kwargs):
     """A plan none of the warnings fire on: approved before it starts, every commitment with a
-    milestone, an indicator, a lead organisation and a final status."""
+    milestone, an indicator, a lead organisation, a final status and an outcome check."""
     plan = factories.ActionPlanFactory(
         start_date=datetime.date(2015, 1, 1),
         end_date=datetime.date(2016, 12, 31),
@@ -39,6 +39,7 @@ def sound_plan(**kwargs):
     )
     factories.MilestoneFactory(commitment=commitment)
     IndicatorFactory(commitment=commitment)
+    factories.OutcomeCheckFactory(commitment=commitment, checked_on=datetime.date(2018, 1, 1))
     return plan, commitment
 
 

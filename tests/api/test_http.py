@@ -164,8 +164,9 @@ def count_queries(client, url: str) -> tuple[int, dict]:
         ("/api/v1/commitments/?", 7),
         # the same plus one query to resolve each code filter
         ("/api/v1/commitments/?member=PER&organization=sgp&", 9),
-        # count; page ids; rows; completion figures of the page's plans (one aggregate)
-        ("/api/v1/action-plans/?", 4),
+        # count; page ids; rows; completion figures of the page's plans (one aggregate);
+        # outcome figures of the page's plans (one query)
+        ("/api/v1/action-plans/?", 5),
         # count; page ids; rows with their plan count (subquery)
         ("/api/v1/members/?", 3),
         # count; page ids; rows; completion figures of what the page's organisations lead
@@ -187,7 +188,7 @@ def test_list_query_count_does_not_grow_with_page_size(client, big_world, url, e
     [
         ("/api/v1/commitments/PE0001/", 6),  # id; row; supporting; co-leads; areas; assessment
         ("/api/v1/commitments/PE0001/history/", 4),  # id; updates; evidence; assessments
-        ("/api/v1/action-plans/AP_PER01/", 3),  # id; row; figures
+        ("/api/v1/action-plans/AP_PER01/", 4),  # id; row; figures; outcome figures
         ("/api/v1/members/PER/", 2),  # id; row
         ("/api/v1/organizations/sgp/", 3),  # id; row; figures
         ("/api/v1/stats/completion/?group_by=action_plan", 1),  # one aggregate

@@ -17,7 +17,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from commitments.models import Commitment, Milestone, Profile, StatusUpdate
+from commitments.models import Commitment, Milestone, OutcomeCheck, Profile, StatusUpdate
 from reviews.models import Assessment, IRMReport
 from tests import factories
 from tests.trust.admin_forms import admin_post_data
@@ -86,6 +86,24 @@ MATRIX: list[tuple[str, str, str, int | str]] = [
     ("web_publish_report", RESEARCHER, "foreign", 404),
     ("web_publish_report", PLAN_ADMIN, "own", SAVED),
     ("web_publish_report", PLAN_ADMIN, "foreign", SAVED),
+    # Outcome checks after the plan (the plan has ended). "foreign" is a commitment of another plan
+    # that the editor's organisation does not monitor and the researcher does not research.
+    ("api_outcome_check", ANON, "own", 401),
+    ("api_outcome_check", ANON, "foreign", 401),
+    ("api_outcome_check", EDITOR, "own", 201),
+    ("api_outcome_check", EDITOR, "foreign", 403),
+    ("api_outcome_check", RESEARCHER, "own", 201),
+    ("api_outcome_check", RESEARCHER, "foreign", 403),
+    ("api_outcome_check", PLAN_ADMIN, "own", 403),
+    ("api_outcome_check", PLAN_ADMIN, "foreign", 403),
+    ("web_outcome_check", ANON, "own", LOGIN),
+    ("web_outcome_check", ANON, "foreign", LOGIN),
+    ("web_outcome_check", EDITOR, "own", SAVED),
+    ("web_outcome_check", EDITOR, "foreign", 403),
+    ("web_outcome_check", RESEARCHER, "own", SAVED),
+    ("web_outcome_check", RESEARCHER, "foreign", 403),
+    ("web_outcome_check", PLAN_ADMIN, "own", 403),
+    ("web_outcome_check", PLAN_ADMIN, "foreign", 403),
     # Django admin (plan administrators only; everyone else is sent to the admin login)
     ("admin_change_commitment", ANON, "own", LOGIN),
     ("admin_change_commitment", ANON, "foreign", LOGIN),
@@ -135,7 +153,7 @@ def world(db) -> World:
         assessments[target] = factories.AssessmentFactory(report=report, commitment=own)
     return World(
         users={EDITOR: editor, RESEARCHER: researcher, PLAN_ADMIN: plan_admin, ANON: None},
-        commitments={"own": own, "foreign": foreign},
+        commitments={"own": own, "foreign": foreign, "other_plan": factories.CommitmentFactory()},
         milestones={
             "own": factories.MilestoneFactory(commitment=own),
             "foreign": factories.MilestoneFactory(commitment=foreign),
@@ -195,6 +213,19 @@ def perform(action: str, user: Any, target: str, w: World) -> Any:
             format="json",
             HTTP_IF_MATCH=f'"assessment-{assessment.pk}-v1"',
         )
+    if action in ("api_outcome_check", "web_outcome_check"):
+        checked = w.commitments["own" if target == "own" else "other_plan"]
+        data = {
+            "verdict": "dead_letter",
+            "checked_on": "2015-06-30",
+            "note": "Not applied",
+            "evidence_url": "https://example.org/evidence",
+        }
+        if action == "api_outcome_check":
+            return _api(user).post(
+                f"/api/v1/commitments/{checked.ogp_id}/outcome-checks/", data, format="json"
+            )
+        return _web(user).post(f"/commitments/{checked.ogp_id}/outcome-checks/new/", data)
     if action == "web_status_update":
         return _web(user).post(
             f"/commitments/{commitment.ogp_id}/report/",
@@ -252,6 +283,7 @@ def fingerprint() -> tuple:
     """Everything the actions of the matrix can change."""
     return (
         StatusUpdate.objects.count(),
+        OutcomeCheck.objects.count(),
         tuple(Milestone.objects.order_by("pk").values_list("status", "version")),
         tuple(Assessment.objects.order_by("pk").values_list("narrative", "version")),
         tuple(IRMReport.objects.order_by("pk").values_list("state", "version")),

@@ -1,0 +1,146 @@
+"""Outcome checks: who may record them, the evidence check, and the one entry point that writes them.
+
+Checks follow the rules of status updates: append-only (a correction is a newer check naming the one
+it corrects), written by a permitted user, with that user's organisation recorded. The web form, the
+write API and any importer call `record_outcome_check`."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .forms import detect_evidence_type
+from .models import ActionPlan, Commitment, OutcomeCheck, OutcomeVerdict
+from .models.vocab import EARLIEST_DATE
+from .outcomes import checks_open, plan_end_day
+from .permissions import is_in_group, user_organization
+from .roles import EDITOR, RESEARCHER
+from .services import EvidenceFile
+
+# The project has no "responsible official" role yet (commitments/roles.py): civil-society editors
+# of a monitoring organisation and the IRM researchers of the plan record checks, nobody else.
+
+
+def can_record_outcome_check(user, commitment: Commitment) -> bool:
+    """An active civil-society editor of an organisation monitoring the commitment, or an IRM
+    researcher assigned to a report on its plan. Anyone else, fail closed."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not user.has_perm("commitments.add_outcomecheck"):
+        return False
+    if is_in_group(user, EDITOR):
+        organization = user_organization(user)
+        if (
+            organization is not None
+            and commitment.monitoring_organizations.filter(pk=organization.pk).exists()
+        ):
+            return True
+    if is_in_group(user, RESEARCHER):
+        # Through the ORM's names, not an import: commitments never imports reviews.
+        return ActionPlan.objects.filter(
+            pk=commitment.action_plan_id, irm_reports__researchers=user
+        ).exists()
+    return False
+
+
+NOT_ALLOWED = _(
+    "Only a civil-society editor of an organisation monitoring this commitment, or an IRM "
+    "researcher of its plan, may record outcome checks."
+)
+
+
+def check_evidence_upload(upload: UploadedFile) -> EvidenceFile:
+    """The status updates' evidence rules for one file: size, then type read from its bytes."""
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        raise ValidationError(
+            _("%(name)s is larger than %(limit)s.")
+            % {"name": upload.name, "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)},
+            code="too_large",
+        )
+    content_type = detect_evidence_type(upload)
+    if content_type is None:
+        raise ValidationError(
+            _(
+                "%(name)s is not a PDF, an image or an office document "
+                "(the type is checked from the file's content)."
+            )
+            % {"name": upload.name},
+            code="file_type",
+        )
+    return EvidenceFile(upload=upload, content_type=content_type)
+
+
+def record_outcome_check(
+    *,
+    commitment: Commitment,
+    author,
+    checked_on: datetime.date,
+    verdict: str,
+    note: str = "",
+    evidence_url: str = "",
+    evidence_file: EvidenceFile | None = None,
+    corrects: OutcomeCheck | None = None,
+) -> OutcomeCheck:
+    """Append an outcome check. Raises PermissionDenied or ValidationError; writes nothing then."""
+    if not can_record_outcome_check(author, commitment):
+        raise PermissionDenied(NOT_ALLOWED)
+    errors: dict[str, list[str]] = {}
+    if not checks_open(commitment):
+        end = plan_end_day(commitment.action_plan)
+        errors[NON_FIELD_ERRORS] = [
+            _(
+                "Outcome checks open once the plan has ended (on %(end)s) or the commitment is "
+                "rated complete; neither is the case yet."
+            )
+            % {"end": end.isoformat() if end else _("a date not recorded")}
+        ]
+    if verdict not in OutcomeVerdict.values:
+        errors["verdict"] = [_("Choose a verdict from the list.")]
+    if checked_on > timezone.localdate():
+        errors["checked_on"] = [_("The date cannot be in the future.")]
+    elif checked_on < EARLIEST_DATE:
+        errors["checked_on"] = [
+            _("Give a date on or after %(earliest)s.") % {"earliest": EARLIEST_DATE.isoformat()}
+        ]
+    elif commitment.action_plan.start_date and checked_on < commitment.action_plan.start_date:
+        errors["checked_on"] = [_("A check cannot be dated before the plan started.")]
+    if evidence_url:
+        try:
+            URLValidator(schemes=["http", "https"])(evidence_url)
+        except ValidationError:
+            errors["evidence_url"] = [_("Enter a link starting with http:// or https://.")]
+        if len(evidence_url) > 1000:
+            errors["evidence_url"] = [_("A link may be at most 1000 characters long.")]
+    if not evidence_url and evidence_file is None and verdict != OutcomeVerdict.UNKNOWN:
+        errors["evidence_url"] = [
+            _("Give a link or a file as evidence (only an unknown outcome may have none).")
+        ]
+    if corrects is not None and corrects.commitment_id != commitment.pk:
+        errors["corrects"] = [_("A correction must be about the same commitment.")]
+    if errors:
+        raise ValidationError(errors)
+
+    upload = evidence_file.upload if evidence_file else None
+    with transaction.atomic():
+        return OutcomeCheck.objects.create(
+            commitment=commitment,
+            checked_on=checked_on,
+            verdict=verdict,
+            note=note,
+            evidence_url=evidence_url,
+            evidence_file=upload or "",
+            evidence_name=upload.name[:255] if upload else "",
+            evidence_content_type=evidence_file.content_type if evidence_file else "",
+            evidence_size=upload.size if upload else None,
+            author=author,
+            author_organization=user_organization(author),
+            corrects=corrects,
+        )

@@ -1,0 +1,187 @@
+"""Outcome checks on the commitment page: the timeline after the plan's end, the form that records a
+check (through commitments.outcome_services), and the checks' evidence files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from .forms import EVIDENCE_TYPES
+from .models import Commitment, OutcomeCheck, OutcomeVerdict
+from .outcome_services import (
+    NOT_ALLOWED,
+    can_record_outcome_check,
+    check_evidence_upload,
+    record_outcome_check,
+)
+from .outcomes import OUTCOME_RULE, checks_open, outcome_figures, plan_end_day
+from .services import EvidenceFile
+
+
+class OutcomeCheckForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label=gettext_lazy("Verdict"),
+        choices=OutcomeVerdict.choices,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("What became of the commitment's result after the plan."),
+    )
+    checked_on = forms.DateField(
+        label=gettext_lazy("Checked on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=gettext_lazy("The date this check describes. It cannot be in the future."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("What was found"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=gettext_lazy("Is the norm, body or system still there, and is it used?"),
+    )
+    evidence_url = forms.CharField(
+        label=gettext_lazy("Evidence (link)"),
+        required=False,
+        max_length=1000,
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        help_text=gettext_lazy("A web address starting with http:// or https://."),
+    )
+    evidence_file = forms.FileField(
+        label=gettext_lazy("Evidence (file)"),
+        required=False,
+        help_text=gettext_lazy(
+            "PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s."
+        ),
+    )
+    corrects = forms.ModelChoiceField(
+        label=gettext_lazy("Corrects an earlier check"),
+        queryset=OutcomeCheck.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("No, this is a new check"),
+        help_text=gettext_lazy(
+            "Checks are never edited or deleted. To fix a mistake, record a new check that says "
+            "which one it corrects."
+        ),
+    )
+
+    def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+        self.fields["evidence_file"].help_text = self.fields["evidence_file"].help_text % {
+            "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        }
+        corrects = self.fields["corrects"]
+        corrects.queryset = commitment.outcome_checks.latest_first()
+        corrects.label_from_instance = self._check_label
+        self.fields["checked_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.is_bound:
+            self.initial.setdefault("checked_on", timezone.localdate())
+
+    @staticmethod
+    def _check_label(check: OutcomeCheck) -> str:
+        return f"{check.checked_on.isoformat()}: {check.get_verdict_display()}"
+
+    def clean_evidence_url(self) -> str:
+        return self.cleaned_data["evidence_url"].strip()
+
+    def clean_evidence_file(self) -> EvidenceFile | None:
+        upload = self.cleaned_data.get("evidence_file")
+        return check_evidence_upload(upload) if upload else None
+
+
+def outcome_context(commitment: Commitment, user: Any) -> dict[str, Any]:
+    """What templates/outcomes/commitment_checks.html needs: the checks newest first, the plan's end
+    and, for a permitted user once checks are open, an empty form. One query plus the permission."""
+    checks = list(commitment.outcome_checks.for_history())
+    can_record = can_record_outcome_check(user, commitment)
+    is_open = checks_open(commitment)
+    return {
+        "checks": checks,
+        "plan_end": plan_end_day(commitment.action_plan),
+        "open": is_open,
+        "can_record": can_record,
+        "form": OutcomeCheckForm(commitment=commitment) if can_record and is_open else None,
+    }
+
+
+def plan_outcome_context(plan) -> dict[str, Any]:
+    """The plan page's compact "did it last?" block: the one figure (commitments.outcomes)."""
+    return {"figures": outcome_figures(plan.commitments.all()), "rule": OUTCOME_RULE}
+
+
+@login_required
+def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
+    """Record an outcome check; the commitment page carries the same form."""
+    commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
+    if not can_record_outcome_check(request.user, commitment):
+        raise PermissionDenied(NOT_ALLOWED)
+    if request.method == "POST":
+        form = OutcomeCheckForm(request.POST, request.FILES, commitment=commitment)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                check = record_outcome_check(
+                    commitment=commitment,
+                    author=request.user,
+                    checked_on=data["checked_on"],
+                    verdict=data["verdict"],
+                    note=data["note"],
+                    evidence_url=data["evidence_url"],
+                    evidence_file=data["evidence_file"],
+                    corrects=data["corrects"],
+                )
+            except ValidationError as error:
+                for name, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(name if name in form.fields else None, message)
+            else:
+                messages.success(request, _("Your outcome check was recorded."))
+                page = reverse("commitments:commitment", args=[commitment.ogp_id])
+                return redirect(f"{page}#outcome-{check.pk}")
+    else:
+        form = OutcomeCheckForm(commitment=commitment)
+    return render(
+        request,
+        "outcomes/check_form.html",
+        {
+            "commitment": commitment,
+            "form": form,
+            "open": checks_open(commitment),
+            "plan_end": plan_end_day(commitment.action_plan),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_GET
+def outcome_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """An outcome check's evidence file, served as status evidence is (never as HTML)."""
+    check = get_object_or_404(OutcomeCheck.objects.exclude(evidence_file=""), pk=pk)
+    content_type = check.evidence_content_type
+    if content_type not in EVIDENCE_TYPES:
+        content_type = "application/octet-stream"
+    try:
+        handle = check.evidence_file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("This file is no longer available.")) from None
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=not content_type.startswith("image/"),
+        filename=check.evidence_download_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
