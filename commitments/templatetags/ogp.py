@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
@@ -91,6 +92,22 @@ def api_links(path: str) -> SafeString:
         joiner,
         path,
         joiner,
+    )
+
+
+@register.simple_tag
+def download_links(name: str, query: str = "") -> SafeString:
+    """Links to a list as files for people (translated columns, each row's page): CSV and Excel.
+    `name` is one of ogptracker/download_urls.py's lists; `query` the page's filters."""
+    suffix = f"?{query}" if query else ""
+    return format_html(
+        '<span class="download-links">{} <a href="{}{}" download>CSV</a> · '
+        '<a href="{}{}" download>Excel</a></span>',
+        _("Download:"),
+        reverse(f"downloads:{name}-csv"),
+        suffix,
+        reverse(f"downloads:{name}-xlsx"),
+        suffix,
     )
 
 
