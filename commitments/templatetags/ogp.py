@@ -6,14 +6,13 @@ import datetime
 
 from django import template
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from commitments.figures import CompletionFigures, Rate
-from commitments.models import CompletionLevel, Milestone
+from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
 
@@ -67,12 +66,7 @@ def disagrees(commitment) -> bool:
 
 def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:
     """Past its due date and not met: the rule of Milestone.objects.overdue_on(day), for one row."""
-    today = today or timezone.localdate()
-    return bool(
-        milestone.due_date
-        and milestone.due_date < today
-        and milestone.status != Milestone.Status.MET
-    )
+    return milestone.is_past_due(today)
 
 
 @register.filter
