@@ -9,9 +9,16 @@ import pytest
 from playwright.sync_api import expect
 
 from commitments.models import StatusUpdate
-from tests.browser.test_journeys import log_in, site  # noqa: F401  (the `site` fixture)
+from tests.browser.test_journeys import log_in
+from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def site(roles, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return build_world()
 
 
 def test_a_too_large_file_is_refused_before_upload_and_the_note_counts(
@@ -19,7 +26,7 @@ def test_a_too_large_file_is_refused_before_upload_and_the_note_counts(
     live_server,
     site,
     settings,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     settings.EVIDENCE_MAX_BYTES = 1024
     big = tmp_path / "acta-grande.pdf"
