@@ -11,9 +11,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin import RelatedFieldListFilter, RelatedOnlyFieldListFilter
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -45,9 +47,58 @@ from .models import (
     StatusUpdate,
     normalize_name,
 )
+from .roles import role_label
 from .versioning import VersionedAdminMixin, VersionedInlineMixin
 
 User = get_user_model()
+
+
+# --- Pick-lists that tell plans apart ----------------------------------------------------------------
+# Two plans may both be titled "Plan de Acción de Gobierno Abierto 20xx": every admin pick-list of
+# plans (autocomplete, selected value, list filter) shows "Perú · plan 1 (2012-2014)" instead
+# (ActionPlan.pick_label).
+
+
+def pick_label(obj: Any) -> str:
+    return obj.pick_label if isinstance(obj, ActionPlan) else str(obj)
+
+
+class PickLabelAutocompleteJsonView(AutocompleteJsonView):
+    """The admin's autocomplete, with plans named by member and number."""
+
+    def serialize_result(self, obj: Any, to_field_name: str) -> dict:
+        return {"id": str(getattr(obj, to_field_name)), "text": pick_label(obj)}
+
+
+def _autocomplete_view(request: HttpRequest) -> Any:
+    return PickLabelAutocompleteJsonView.as_view(admin_site=admin.site)(request)
+
+
+admin.site.autocomplete_view = _autocomplete_view  # one site-wide view for every autocomplete
+
+
+class PlanListFilter(RelatedOnlyFieldListFilter):
+    """Filter by plan, each named by member and number."""
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list:
+        pks = (
+            model_admin.get_queryset(request)
+            .values_list(f"{self.field_path}__pk", flat=True)
+            .distinct()
+        )
+        plans = ActionPlan.objects.filter(pk__in=pks).select_related("member")
+        return [(plan.pk, plan.pick_label) for plan in plans.order_by("member__name", "number")]
+
+
+class PlanPickListMixin:
+    """Plan fields of an admin form show the plan's pick label."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.related_model is ActionPlan:
+            field.queryset = field.queryset.select_related("member")
+            field.label_from_instance = pick_label
+        return field
 
 
 class ReadOnlyAdminMixin:
@@ -168,6 +219,25 @@ class ProfileInline(admin.StackedInline):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+class RoleListFilter(RelatedFieldListFilter):
+    """Filter users by role, each role in the reader's language."""
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list:
+        return [(pk, role_label(name)) for pk, name in Group.objects.values_list("pk", "name")]
+
+
+@admin.register(Group)
+class RoleAdmin(GroupAdmin):
+    """The role groups, named in the reader's language (the stored name is the code's key)."""
+
+    list_display = ["role"]
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, group: Group) -> str:
+        return role_label(group.name)
 
 
 @admin.register(User)
@@ -177,7 +247,10 @@ class ProfiledUserAdmin(UserAdmin):
 
     inlines = [ProfileInline]
     list_display = [*UserAdmin.list_display, "organization"]
-    list_filter = [*UserAdmin.list_filter, ("profile__organization", RelatedOnlyFieldListFilter)]
+    list_filter = [
+        *(("groups", RoleListFilter) if f == "groups" else f for f in UserAdmin.list_filter),
+        ("profile__organization", RelatedOnlyFieldListFilter),
+    ]
     search_fields = [*UserAdmin.search_fields, "profile__organization__name"]
     list_select_related = ["profile__organization"]
 
@@ -185,6 +258,12 @@ class ProfiledUserAdmin(UserAdmin):
     def organization(self, user: Any) -> Any:
         profile = getattr(user, "profile", None)
         return profile.organization if profile is not None else None
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.name == "groups":
+            field.label_from_instance = lambda group: role_label(group.name)
+        return field
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         readonly = list(super().get_readonly_fields(request, obj))
@@ -250,8 +329,12 @@ class PolicyAreaAdmin(admin.ModelAdmin):
 class MilestoneInline(VersionedInlineMixin, admin.TabularInline):
     model = Milestone
     extra = 0
-    fields = ["title", "due_date", "status", "met_on", "is_overdue"]
-    readonly_fields = ["is_overdue"]
+    fields = ["title", "due_date", "status", "met_on", "state"]
+    readonly_fields = ["state"]
+
+    @admin.display(description=_("state"))
+    def state(self, milestone: Milestone) -> str:
+        return milestone.state_label() if milestone.pk else ""
 
 
 class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -299,7 +382,7 @@ class CommitmentFormerIdAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     list_display = [
         "ogp_id",
         "number",
@@ -313,7 +396,7 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display_links = ["ogp_id", "short_title"]
     list_filter = [
         ("action_plan__member", RelatedOnlyFieldListFilter),
-        ("action_plan", RelatedOnlyFieldListFilter),
+        ("action_plan", PlanListFilter),
         ("lead_organization", RelatedOnlyFieldListFilter),
         "irm_completion",
         "self_reported_completion",
@@ -437,16 +520,21 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Milestone)
 class MilestoneAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
-    list_display = ["title", "commitment", "due_date", "status", "met_on", "is_overdue"]
+    # One state a person reads ("Overdue"), not "Scheduled" beside an overdue flag.
+    list_display = ["title", "commitment", "due_date", "state", "met_on"]
     list_filter = [
         "status",
         "is_overdue",
-        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+        ("commitment__action_plan", PlanListFilter),
     ]
     search_fields = ["title", "commitment__ogp_id", "commitment__short_title"]
     autocomplete_fields = ["commitment"]
     list_select_related = ["commitment"]
     readonly_fields = ["is_overdue"]
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, milestone: Milestone) -> str:
+        return milestone.state_label()
 
 
 # --- The civil-society track (append-only) -----------------------------------------------------------
@@ -472,7 +560,7 @@ class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = [
         "completion",
         ("author_organization", RelatedOnlyFieldListFilter),
-        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+        ("commitment__action_plan", PlanListFilter),
     ]
     search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
     list_select_related = ["commitment", "author", "author_organization"]
@@ -522,7 +610,7 @@ class IndicatorAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "commitment", "unit", "baseline_value", "target_value", "reported_by"]
     list_filter = [
         "frequency",
-        ("commitment__action_plan", RelatedOnlyFieldListFilter),
+        ("commitment__action_plan", PlanListFilter),
         ("reported_by", RelatedOnlyFieldListFilter),
     ]
     search_fields = ["name", "commitment__ogp_id", "commitment__short_title"]
@@ -540,7 +628,7 @@ class IndicatorReadingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class ProposalAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "action_plan",
@@ -551,7 +639,7 @@ class ProposalAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     ]
     list_filter = [
         ("action_plan__member", RelatedOnlyFieldListFilter),
-        ("action_plan", RelatedOnlyFieldListFilter),
+        ("action_plan", PlanListFilter),
         "outcome",
         "by_civil_society",
         "priority",
@@ -562,11 +650,11 @@ class ProposalAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ConsultationEvent)
-class ConsultationEventAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class ConsultationEventAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "action_plan", "phase", "kind", "date", "place", "iap2_level"]
     list_filter = [
         ("action_plan__member", RelatedOnlyFieldListFilter),
-        ("action_plan", RelatedOnlyFieldListFilter),
+        ("action_plan", PlanListFilter),
         "phase",
         "kind",
         "iap2_level",
@@ -577,7 +665,7 @@ class ConsultationEventAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlanProcess)
-class PlanProcessAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class PlanProcessAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     list_display = [
         "action_plan",
         "office_level",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import filetype
@@ -13,9 +14,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import Commitment, CompletionLevel, StatusUpdate
+from .models.vocab import COMPLETION_DEFINITIONS, SELF_REPORTED_LEVELS
 from .services import EvidenceFile
 
 # Content types accepted as evidence, detected from the file's bytes (never from its name).
@@ -37,6 +41,31 @@ EVIDENCE_TYPES: dict[str, str] = {
 }
 MAX_LINKS = 10
 MAX_FILES = 10
+MAX_NOTE = 5000
+# A line that reads as a web address without its scheme ("www.x.pe", "x.gob.pe/informe"): a host
+# with a dot, no spaces.
+BARE_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]\S*)?$")
+
+
+def scale_help_text(
+    definition: Any, choices: list[tuple[str, Any]], meanings: dict[str, Any]
+) -> SafeString:
+    """A scale's definition, then what each of its values means, as safe HTML for a help text."""
+    items = [(label, meanings[value]) for value, label in choices if value in meanings]
+    if not items:
+        return format_html("{}", definition)
+    return format_html(
+        '{}<dl class="scale-values">{}</dl>',
+        definition,
+        format_html_join("", "<dt>{}</dt><dd>{}</dd>", items),
+    )
+
+
+def completed_address(line: str) -> str:
+    """`www.x.pe` as `https://www.x.pe`: what people type, made a web address."""
+    if "://" not in line and BARE_ADDRESS.match(line):
+        return "https://" + line
+    return line
 
 
 def detect_evidence_type(upload: UploadedFile) -> str | None:
@@ -69,21 +98,25 @@ class MultipleFileField(forms.FileField):
 class StatusUpdateForm(forms.Form):
     completion = forms.ChoiceField(
         label=_("Completion level"),
-        choices=CompletionLevel.choices,
+        choices=[(level, CompletionLevel(level).label) for level in SELF_REPORTED_LEVELS],
         widget=forms.RadioSelect,
-        help_text=_("The same scale the IRM uses, so both tracks can be compared."),
     )
     note = forms.CharField(
         label=_("What changed"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-        help_text=_("What was done since the last update, in a few sentences."),
+        max_length=MAX_NOTE,
+        help_text=_(
+            "What was done since the last update, in a few sentences (at most %(max)s characters)."
+        ),
     )
     links = forms.CharField(
         label=_("Evidence links"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "inputmode": "url"}),
-        help_text=_("One web address per line, starting with http:// or https://."),
+        help_text=_(
+            "One web address per line, such as https://www.gob.pe/informe "
+            "(https:// is added when it is missing)."
+        ),
     )
     files = MultipleFileField(
         label=_("Evidence files"),
@@ -110,8 +143,30 @@ class StatusUpdateForm(forms.Form):
     def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commitment = commitment
-        self.fields["files"].help_text = self.fields["files"].help_text % {
-            "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        files = self.fields["files"]
+        files.help_text = files.help_text % {"size": limit}
+        # Checked in the browser before a long upload (static/js/forms.js), and again here.
+        files.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
+        files.widget.attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
+            "name": "{name}",
+            "limit": limit,
+        }
+        completion = self.fields["completion"]
+        completion.help_text = scale_help_text(
+            _("The same scale the IRM uses, so both tracks can be compared."),
+            list(completion.choices),
+            COMPLETION_DEFINITIONS,
+        )
+        note = self.fields["note"]
+        note.help_text = note.help_text % {"max": MAX_NOTE}
+        # No maxlength attribute: the browser would cut a longer paste without a word. A counter
+        # (static/js/forms.js) shows the length; a longer text is a form error here.
+        note.widget.attrs.pop("maxlength", None)
+        note.widget.attrs["data-max-length"] = str(MAX_NOTE)
+        note.widget.attrs["data-counter"] = _("%(count)s of %(max)s characters") % {
+            "count": "{count}",
+            "max": MAX_NOTE,
         }
         corrects = self.fields["corrects"]
         corrects.queryset = commitment.status_updates.latest_first()
@@ -131,7 +186,11 @@ class StatusUpdateForm(forms.Form):
         return as_of
 
     def clean_links(self) -> list[str]:
-        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        lines = [
+            completed_address(line.strip())
+            for line in self.cleaned_data["links"].splitlines()
+            if line.strip()
+        ]
         if len(lines) > MAX_LINKS:
             raise ValidationError(
                 _("Give at most %(count)d links."), params={"count": MAX_LINKS}, code="max"
@@ -190,6 +249,13 @@ class StatusUpdateForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return checked
+
+    @property
+    def dropped_files(self) -> list[str]:
+        """Names of the files sent with a form that has errors: a browser never keeps them."""
+        if not self.is_bound or not self.errors:
+            return []
+        return [upload.name for upload in self.files.getlist("files")]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

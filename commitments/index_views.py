@@ -53,7 +53,6 @@ def plan_index(request: HttpRequest) -> HttpResponse:
             "members": Member.objects.order_by("name").only("code", "name"),
             "member": member,
             "query": _query(request),
-            "csv": "/api/v1/action-plans/?" + _query(request, format="csv", page_size="500"),
         },
     )
 
@@ -78,9 +77,6 @@ def commitment_index(request: HttpRequest) -> HttpResponse:
             "plans": ActionPlan.objects.select_related("member").order_by("ogp_id"),
             "levels": COMPLETION_CHOICES,
             "query": _query(request),
-            "csv": "/api/v1/commitments/export.csv?" + _query(request)
-            if data
-            else "/api/v1/commitments/export.csv",
         },
         status=200 if valid else 400,
     )
@@ -104,7 +100,6 @@ def organization_index(request: HttpRequest) -> HttpResponse:
             "member": request.GET.get("member", ""),
             "members": Member.objects.order_by("name").only("code", "name"),
             "query": _query(request),
-            "csv": "/api/v1/organizations/?" + _query(request, format="csv", page_size="500"),
         },
         status=200 if valid else 400,
     )
@@ -121,7 +116,6 @@ def member_index(request: HttpRequest) -> HttpResponse:
         "commitments/index_members.html",
         {
             "members": members,
-            "csv": "/api/v1/members/?format=csv&page_size=500",
             "title": _("OGP members"),
         },
     )

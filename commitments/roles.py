@@ -15,6 +15,12 @@ ROLE_LABELS = {
     PLAN_ADMIN: _("Plan administrator"),
 }
 
+
+def role_label(group_name: str) -> str:
+    """A role's name in the reader's language (the stored group name is English, the code's key)."""
+    return str(ROLE_LABELS.get(group_name, group_name))
+
+
 # Group -> "app_label.codename" permissions. Plan administrators manage everything in the admin.
 _ADMIN_MODELS = {
     "commitments": [

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Commitment, CompletionLevel, StatusEvidence, StatusUpdate
+from .models import Commitment, StatusEvidence, StatusUpdate
+from .models.vocab import SELF_REPORTED_LEVELS
 from .permissions import can_report_on, user_organization
 from .snapshots import request_recompute
 from .tasks import notify_status_update
@@ -54,7 +55,7 @@ def record_status_update(
     if not can_report_on(author, commitment):
         raise PermissionDenied(_("You may only report on commitments your organisation monitors."))
     errors: dict[str, list[str]] = {}
-    if completion not in CompletionLevel.values:
+    if completion not in SELF_REPORTED_LEVELS:
         errors["completion"] = [_("Choose a completion level from the list.")]
     if as_of > timezone.localdate():
         errors["as_of"] = [_("The as-of date cannot be in the future.")]

@@ -73,6 +73,10 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     milestones = [(m, milestone_overdue(m, today)) for m in commitment.milestones.all()]
     updates = list(commitment.status_updates.for_history())
     updates.reverse()  # newest first on the page
+    # An update a later one corrects is marked superseded, with a link to its correction.
+    corrections = {u.corrects_id: u for u in reversed(updates) if u.corrects_id}
+    for update in updates:
+        update.superseded_by = corrections.get(update.pk)
     return render(
         request,
         "commitments/commitment_detail.html",

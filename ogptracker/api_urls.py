@@ -40,7 +40,7 @@ v1_patterns = [
     path("stats/completion/", CompletionStatsAsOfView.as_view(), name="stats-completion"),
     path(
         "commitments/export.csv",
-        PublicCommitmentViewSet.as_view({"get": "export"}),
+        PublicCommitmentViewSet.as_view({"get": "export"}, basename="commitment"),
         name="commitment-export",
     ),
     *router.urls,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from commitments.admin import PlanListFilter, PlanPickListMixin
 from commitments.roles import RESEARCHER
 from commitments.versioning import (
     VersionedAdminMixin,
@@ -86,7 +87,7 @@ class AssessmentInline(VersionedInlineMixin, admin.StackedInline):
 
 
 @admin.register(IRMReport)
-class IRMReportAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class IRMReportAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "action_plan",
@@ -102,7 +103,7 @@ class IRMReportAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         "kind",
         "methodology",
         ("action_plan__member", RelatedOnlyFieldListFilter),
-        ("action_plan", RelatedOnlyFieldListFilter),
+        ("action_plan", PlanListFilter),
     ]
     search_fields = ["title", "action_plan__ogp_id", "action_plan__title", "researchers__username"]
     autocomplete_fields = ["action_plan", "researchers"]
@@ -202,7 +203,7 @@ class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     ]
     list_filter = [
         ("report__action_plan__member", RelatedOnlyFieldListFilter),
-        ("report__action_plan", RelatedOnlyFieldListFilter),
+        ("report__action_plan", PlanListFilter),
         "report__kind",
         "report__state",
         "completion",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from commitments.forms import scale_help_text
 
 from .models import Assessment
 from .scales import BOOLEAN_SCALES, METHODOLOGY_SCALES, SCALE_DEFINITIONS, VALUE_DEFINITIONS
@@ -16,16 +17,7 @@ NOT_RATED = _("Not rated")
 
 
 def _help_text(field: str, choices: list[tuple[str, Any]]) -> str:
-    """The scale's definition, then what each value means, as safe HTML (help text is not escaped)."""
-    meanings = VALUE_DEFINITIONS.get(field, {})
-    items = [(label, meanings[value]) for value, label in choices if value in meanings]
-    if not items:
-        return format_html("{}", SCALE_DEFINITIONS[field])
-    return format_html(
-        '{}<dl class="scale-values">{}</dl>',
-        SCALE_DEFINITIONS[field],
-        format_html_join("", "<dt>{}</dt><dd>{}</dd>", items),
-    )
+    return scale_help_text(SCALE_DEFINITIONS[field], choices, VALUE_DEFINITIONS.get(field, {}))
 
 
 def _to_bool(value: str) -> bool | None:

@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import CompletionLevel
+from commitments.models.vocab import COMPLETION_DEFINITIONS
 
 from .models import (
     EarlyResults,
@@ -82,15 +83,7 @@ VALUE_DEFINITIONS: dict[str, dict[str, Promise]] = {
             "Could change the rules of the game: binding and lasting change in institutions."
         ),
     },
-    "completion": {
-        CompletionLevel.NO_EVIDENCE: _("No evidence was found to judge progress."),
-        CompletionLevel.NOT_STARTED: _("Work has not begun."),
-        CompletionLevel.LIMITED: _("Some work was done, but most of it is still pending."),
-        CompletionLevel.SUBSTANTIAL: _("Most of the work was done."),
-        CompletionLevel.COMPLETE: _("Everything that was promised was done."),
-        CompletionLevel.WITHDRAWN: _("The government dropped the commitment."),
-        CompletionLevel.UNCLEAR: _("What was done cannot be established."),
-    },
+    "completion": COMPLETION_DEFINITIONS,  # shared with civil society's form
     "opened_government": {
         OpenedGovernment.WORSENED: _("Government became less open."),
         OpenedGovernment.DID_NOT_CHANGE: _("Government practice did not change."),

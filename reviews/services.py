@@ -130,8 +130,16 @@ _NULLABLE = frozenset(
 )
 
 
-def submit_report(*, report: IRMReport, user) -> IRMReport:
-    """A researcher assigned to a draft report hands it to the plan administrators to publish."""
+def assessment_coverage(report: IRMReport) -> tuple[int, int]:
+    """(commitments assessed in the report, commitments in its plan): two counts."""
+    assessed = report.assessments.values("commitment_id").distinct().count()
+    return assessed, report.action_plan.commitments.count()
+
+
+def submit_report(*, report: IRMReport, user, confirmed_unassessed: int | None = None) -> IRMReport:
+    """A researcher assigned to a draft report hands it to the plan administrators to publish.
+    With commitments still unassessed, only when the researcher confirmed that very number (a
+    report cannot be edited once submitted)."""
     with transaction.atomic():
         locked = (
             IRMReport.objects.editable_by(user)
@@ -145,6 +153,16 @@ def submit_report(*, report: IRMReport, user) -> IRMReport:
             raise PermissionDenied(_("Only the researchers assigned to a report may submit it."))
         if not locked.assessments.exists():
             raise ValidationError(_("Assess at least one commitment before submitting the report."))
+        assessed, total = assessment_coverage(locked)
+        if assessed < total and confirmed_unassessed != total - assessed:
+            raise ValidationError(
+                _(
+                    "%(assessed)d of %(total)d commitments are assessed; %(left)d are not. "
+                    "Once submitted, the report can no longer be edited: confirm to submit anyway."
+                ),
+                params={"assessed": assessed, "total": total, "left": total - assessed},
+                code="unassessed",
+            )
         locked.state = IRMReport.State.SUBMITTED
         locked.version += 1  # the row is locked
         locked._history_user = user

@@ -53,6 +53,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "rows": rows,
             "assessed_count": len(assessments),
+            "unassessed_count": len(commitments) - len(assessments),
             "can_edit": IRMReport.objects.editable_by(user).filter(pk=report.pk).exists(),
             "can_publish": (
                 user.is_authenticated
@@ -133,8 +134,13 @@ class _Blank:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible_report(request, pk)
+    confirmed = request.POST.get("confirm_unassessed", "")
     try:
-        submit_report(report=report, user=request.user)
+        submit_report(
+            report=report,
+            user=request.user,
+            confirmed_unassessed=int(confirmed) if confirmed.isdigit() else None,
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -10,6 +10,8 @@ columns). Errors are always JSON, even when CSV was asked for.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from django.core.exceptions import FieldDoesNotExist
@@ -19,9 +21,9 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.http import http_date
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -29,6 +31,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from . import people
 from .pagination import IdPages, IdPagination
 from .renderers import CSVRenderer, ORJSONRenderer
 
@@ -156,15 +159,44 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     # Rows fetched at a time when a CSV download gives every matching row.
     csv_chunk_size: ClassVar[int] = 1000
 
-    def csv_filename(self) -> str:
-        """`commitments-ap_per01-2026-12-04.csv`: what was asked for, and when."""
-        parts = [f"{self.basename}s"]
-        parts += [
-            slugify(value)[:40]
+    # Query parameters that say how, not which rows: left out of a download's file name.
+    not_in_filename: ClassVar[frozenset[str]] = frozenset(
+        {"format", "page", "page_size", "ordering"}
+    )
+
+    def csv_filename(self, extension: str = "csv") -> str:
+        """`AP_PER01-commitments-2026-12-04.csv`: what was asked for, the kind of rows, and when."""
+        parts = [
+            part
             for name, value in sorted(self.request.query_params.items())
-            if name != "format" and slugify(value)
+            if name not in self.not_in_filename and (part := file_name_part(value))
         ]
-        return "-".join([*parts, timezone.localdate().isoformat()]) + ".csv"
+        parts += [f"{self.basename}s", timezone.localdate().isoformat()]
+        return "-".join(parts) + "." + extension
+
+    # -- downloads for people (commitments/api/people.py) ----------------------------------------
+
+    # Set per route (ogptracker/download_urls.py): the Excel workbook rather than the CSV.
+    excel: ClassVar[bool] = False
+
+    def people_columns(self) -> list[people.PeopleColumn]:
+        """The columns of the download for people: translated headers and values, page address."""
+        raise NotImplementedError
+
+    def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
+        """Every row of `queryset` in the list's order, fetched a chunk at a time."""
+        ids = list(queryset.order_by(*self.get_ordering(queryset)).values_list("pk", flat=True))
+        for start in range(0, len(ids), self.csv_chunk_size):
+            yield from self.fetch_rows(ids[start : start + self.csv_chunk_size])
+
+    @extend_schema(exclude=True)  # a download for people from the site's pages, not the API
+    def download(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        queryset = self.filter_queryset(self.get_queryset())
+        rows = self.download_rows(queryset)
+        columns = self.people_columns()
+        if self.excel:
+            return people.xlsx_response(rows, columns, self.csv_filename("xlsx"))
+        return people.csv_response(rows, columns, self.csv_filename())
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
@@ -216,6 +248,12 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
             .values_list("pk", flat=True)
             .first()
         )
+
+
+def file_name_part(value: str) -> str:
+    """A filter value as part of a file name: ids keep their case (AP_PER01), accents go."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9_]+", "-", ascii_text).strip("-")[:40]
 
 
 @csrf_exempt  # a JSON 404 for any method, never the CSRF failure page (HTML)

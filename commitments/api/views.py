@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -27,12 +26,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.figures import DENOMINATOR_RULE, GROUPINGS, completion_by
-from commitments.models import ActionPlan, Commitment, Member, Organization
+from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
+from commitments.models.vocab import OGPValue
 
-from . import rows
+from . import people, rows
 from .base import LeanReadOnlyViewSet, PublicReadOnlyMixin
 from .csv import csv_columns, iter_csv
 from .filters import ActionPlanFilter, CommitmentFilter, MemberFilter, OrganizationFilter
+from .people import PeopleColumn
 from .renderers import CSVRenderer, ORJSONRenderer
 from .serializers import (
     ActionPlanSerializer,
@@ -97,6 +98,16 @@ class MemberViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["name"]
     not_found_message = _("No OGP member with the code %(id)s.")
 
+    def people_columns(self) -> list[PeopleColumn]:
+        return [
+            PeopleColumn(_("OGP code"), people.value("code")),
+            PeopleColumn(_("Name"), people.value("name")),
+            PeopleColumn(_("Kind"), people.label("kind", Member.Kind.choices)),
+            PeopleColumn(_("Joined OGP"), people.value("joined_on")),
+            PeopleColumn(_("Action plans"), people.value("plan_count")),
+            PeopleColumn(_("Page"), people.page_with_query("commitments:plans", "member", "code")),
+        ]
+
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return rows.member_rows(ids)
 
@@ -124,6 +135,19 @@ class ActionPlanViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["member__name", "number"]
     not_found_message = _("No action plan with the id %(id)s.")
 
+    def people_columns(self) -> list[PeopleColumn]:
+        return [
+            PeopleColumn(_("Id"), people.value("ogp_id")),
+            PeopleColumn(_("OGP member"), people.value("member_name")),
+            PeopleColumn(_("Number"), people.value("number")),
+            PeopleColumn(_("Title"), people.value("title")),
+            PeopleColumn(_("Start"), people.value("start_date")),
+            PeopleColumn(_("End"), people.value("end_date")),
+            PeopleColumn(_("Status"), people.label("status", ActionPlan.Status.choices)),
+            *completion_columns(),
+            PeopleColumn(_("Page"), people.page("commitments:plan", "ogp_id", "ogp_id")),
+        ]
+
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return rows.plan_rows(ids)
 
@@ -149,6 +173,17 @@ class OrganizationViewSet(LeanReadOnlyViewSet):
     lookup_field = "slug"
     ordering: ClassVar[list[str]] = ["name"]
     not_found_message = _("No organisation with the slug %(id)s.")
+
+    def people_columns(self) -> list[PeopleColumn]:
+        return [
+            PeopleColumn(_("Name"), people.value("name")),
+            PeopleColumn(_("Acronym"), people.value("acronym")),
+            PeopleColumn(_("Kind"), people.label("kind", Organization.Kind.choices)),
+            PeopleColumn(_("OGP member"), people.value("member")),
+            PeopleColumn(_("Website"), people.value("website")),
+            *completion_columns(count_header=_("Commitments led")),
+            PeopleColumn(_("Page"), people.page("commitments:organization", "slug", "id")),
+        ]
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return rows.organization_rows(ids)
@@ -183,6 +218,37 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return rows.commitment_rows(ids, extras=self.page_extras(ids) if ids else {})
 
+    def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
+        # Streamed by cursors in internal-id order, as the export: memory stays flat.
+        return rows.stream_commitment_rows(
+            queryset.order_by("pk"), self.export_extras(queryset), chunk_size=self.export_chunk_size
+        )
+
+    def people_columns(self) -> list[PeopleColumn]:
+        completion = CompletionLevel.choices
+        return [
+            PeopleColumn(_("Id"), people.value("ogp_id")),
+            PeopleColumn(_("Title"), people.value("title")),
+            PeopleColumn(_("Action plan"), people.value("action_plan")),
+            PeopleColumn(_("OGP member"), people.value("member")),
+            PeopleColumn(_("Lead organisation"), people.value("lead_organization.name")),
+            PeopleColumn(_("Co-leads"), people.names("co_lead_organizations")),
+            PeopleColumn(_("Supporting organisations"), people.names("supporting_organizations")),
+            PeopleColumn(_("OGP values"), people.labels("ogp_values", OGPValue.choices)),
+            PeopleColumn(_("Policy areas"), people.names("policy_areas")),
+            PeopleColumn(_("Start"), people.date_or_text("start_date", "start_date_text")),
+            PeopleColumn(_("End"), people.date_or_text("end_date", "end_date_text")),
+            PeopleColumn(
+                _("Civil society status"), people.label("self_reported.completion", completion)
+            ),
+            PeopleColumn(_("Civil society status as of"), people.value("self_reported.as_of")),
+            PeopleColumn(
+                _("Completion according to the IRM"), people.label("irm_completion", completion)
+            ),
+            PeopleColumn(_("Starred"), people.yes_no("irm_starred")),
+            PeopleColumn(_("Page"), people.page("commitments:commitment", "ogp_id", "ogp_id")),
+        ]
+
     @extend_schema(
         description=_(
             "Every commitment matching the filters (all of them without filters) with its latest "
@@ -204,9 +270,28 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
         response = StreamingHttpResponse(
             (line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8"
         )
-        stamp = timezone.now().strftime("%Y%m%d")
-        response["Content-Disposition"] = f'attachment; filename="ogp-commitments-{stamp}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
         return response
+
+
+def completion_columns(count_header: Any = None) -> list[PeopleColumn]:
+    """A group's figures on both tracks: its commitments, then complete and high completion."""
+    return [
+        PeopleColumn(count_header or _("Commitments"), people.value("commitment_count")),
+        PeopleColumn(_("IRM: complete"), people.value("completion.irm.complete_rate.numerator")),
+        PeopleColumn(
+            _("IRM: substantial or complete"),
+            people.value("completion.irm.high_completion_rate.numerator"),
+        ),
+        PeopleColumn(
+            _("Civil society: complete"),
+            people.value("completion.self_reported.complete_rate.numerator"),
+        ),
+        PeopleColumn(
+            _("Civil society: substantial or complete"),
+            people.value("completion.self_reported.high_completion_rate.numerator"),
+        ),
+    ]
 
 
 class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):

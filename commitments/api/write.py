@@ -34,6 +34,7 @@ from rest_framework.response import Response
 from commitments.api.serializers import ErrorSerializer
 from commitments.forms import MAX_FILES, MAX_LINKS, detect_evidence_type
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
+from commitments.models.vocab import SELF_REPORTED_LEVELS
 from commitments.permissions import can_report_on
 from commitments.services import EvidenceFile, record_status_update
 from commitments.versioning import StaleVersion, etag_for, update_versioned, version_from_etag
@@ -254,7 +255,10 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
             "evidence",
         ]
         read_only_fields = ["id", "commitment", "recorded_at", "evidence"]
-        extra_kwargs = {"note": {"max_length": 5000}}
+        extra_kwargs = {
+            "note": {"max_length": 5000},
+            "completion": {"choices": [(level, level) for level in SELF_REPORTED_LEVELS]},
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

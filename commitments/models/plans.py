@@ -107,6 +107,20 @@ class ActionPlan(models.Model):
     def __str__(self) -> str:
         return self.title or self.ogp_id
 
+    @property
+    def pick_label(self) -> str:
+        """ "Perú · plan 1 (2012-2014)": tells apart plans whose titles read alike, in pick-lists.
+        Reads the member: select_related("member") where many are shown."""
+        start = self.start_date.year if self.start_date else self.submission_year
+        end = self.end_date.year if self.end_date else self.end_year
+        label = _("%(member)s · plan %(number)s") % {
+            "member": self.member.name,
+            "number": self.number,
+        }
+        if start and end and start != end:
+            return f"{label} ({start}-{end})"
+        return f"{label} ({start or end})" if (start or end) else label
+
     @staticmethod
     def make_ogp_id(member_code: str, number: int) -> str:
         return f"AP_{member_code}{number:02d}"
@@ -434,3 +448,18 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def is_past_due(self, day: datetime.date | None = None) -> bool:
+        """Due before `day` (today by default) and not met: `overdue_on(day)` for one row."""
+        day = day or timezone.localdate()
+        return bool(self.due_date and self.due_date < day and self.status != self.Status.MET)
+
+    def state_label(self, day: datetime.date | None = None) -> str:
+        """One status for people: "Overdue", not "Scheduled" and "Overdue" side by side."""
+        if not self.is_past_due(day):
+            return str(self.get_status_display())
+        if self.status == self.Status.SCHEDULED:
+            return str(_("Overdue"))
+        if self.status == self.Status.PARTIALLY_MET:
+            return str(_("Partially met, overdue"))
+        return str(self.get_status_display())  # not met: past its date is what that says

@@ -1,6 +1,7 @@
 """Vocabularies shared by both tracks (civil society's self-reports and the IRM's assessments)."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,6 +47,24 @@ class CompletionLevel(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     UNCLEAR = "unclear", _("Unclear")
 
+
+# What each level means, shown on both forms (civil society's and the IRM researcher's) and next to
+# every published assessment.
+COMPLETION_DEFINITIONS: dict[str, Any] = {
+    CompletionLevel.NO_EVIDENCE: _("No evidence was found to judge progress."),
+    CompletionLevel.NOT_STARTED: _("Work has not begun."),
+    CompletionLevel.LIMITED: _("Some work was done, but most of it is still pending."),
+    CompletionLevel.SUBSTANTIAL: _("Most of the work was done."),
+    CompletionLevel.COMPLETE: _("Everything that was promised was done."),
+    CompletionLevel.WITHDRAWN: _("The government dropped the commitment."),
+    CompletionLevel.UNCLEAR: _("What was done cannot be established."),
+}
+
+# "No evidence available" is a finding of the IRM's research (its 2021 method), not a status a
+# monitoring organisation reports: civil society says "unclear" when it cannot tell.
+SELF_REPORTED_LEVELS: tuple[str, ...] = tuple(
+    level for level in CompletionLevel.values if level != CompletionLevel.NO_EVIDENCE
+)
 
 # Order used in every table, chart and CSV: no data first, then the scale, then the two outliers.
 NO_DATA = "no_data"

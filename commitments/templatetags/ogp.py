@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from commitments.figures import CompletionFigures, Rate
-from commitments.models import CompletionLevel, Milestone
+from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
 
@@ -66,12 +66,7 @@ def disagrees(commitment) -> bool:
 
 def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:
     """Past its due date and not met: the rule of Milestone.objects.overdue_on(day), for one row."""
-    today = today or timezone.localdate()
-    return bool(
-        milestone.due_date
-        and milestone.due_date < today
-        and milestone.status != Milestone.Status.MET
-    )
+    return milestone.is_past_due(today)
 
 
 @register.filter
@@ -91,6 +86,22 @@ def api_links(path: str) -> SafeString:
         joiner,
         path,
         joiner,
+    )
+
+
+@register.simple_tag
+def download_links(name: str, query: str = "") -> SafeString:
+    """Links to a list as files for people (translated columns, each row's page): CSV and Excel.
+    `name` is one of ogptracker/download_urls.py's lists; `query` the page's filters."""
+    suffix = f"?{query}" if query else ""
+    return format_html(
+        '<span class="download-links">{} <a href="{}{}" download>CSV</a> · '
+        '<a href="{}{}" download>Excel</a></span>',
+        _("Download:"),
+        reverse(f"downloads:{name}-csv"),
+        suffix,
+        reverse(f"downloads:{name}-xlsx"),
+        suffix,
     )
 
 

@@ -13,7 +13,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from commitments.api import people
 from commitments.api.base import LeanReadOnlyViewSet
+from commitments.api.people import PeopleColumn
 from commitments.api.renderers import ORJSONRenderer
 from commitments.api.views import (
     COMMITMENT_ID,
@@ -23,7 +25,7 @@ from commitments.api.views import (
     id_parameter,
     list_schema,
 )
-from reviews.models import Assessment, IRMReport
+from reviews.models import Assessment, IRMReport, OpenedGovernment, PotentialImpact
 
 from . import rows
 from .filters import AssessmentFilter
@@ -52,6 +54,23 @@ class PublicCommitmentViewSet(CommitmentViewSet):
 
     def export_extras(self, queryset: QuerySet) -> dict[str, Iterator[tuple[Any, Any]]]:
         return {LATEST: rows.stream_latest_assessments(queryset, self.export_chunk_size)}
+
+    def people_columns(self) -> list[PeopleColumn]:
+        *columns, page = super().people_columns()
+        return [
+            *columns,
+            PeopleColumn(_("IRM report"), people.value(f"{LATEST}.report.title")),
+            PeopleColumn(_("IRM report published"), people.value(f"{LATEST}.report.published_on")),
+            PeopleColumn(
+                _("Potential impact"),
+                people.label(f"{LATEST}.potential_impact", PotentialImpact.choices),
+            ),
+            PeopleColumn(
+                _("Did it open government?"),
+                people.label(f"{LATEST}.opened_government", OpenedGovernment.choices),
+            ),
+            page,
+        ]
 
     @extend_schema(
         description=_(

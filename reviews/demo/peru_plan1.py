@@ -20,6 +20,7 @@ from reviews.services import refresh_irm_summary
 from reviews.stars import apply_stars
 
 from .context import DemoContext
+from .peru_plan1_text import FULL_TEXTS
 from .upsert import set_m2m, upsert
 
 PLAN_OGP_ID = "AP_PER01"
@@ -164,6 +165,7 @@ def load(context: DemoContext) -> None:
                 "number": number,
                 "title": title,
                 "short_title": title,
+                "full_text": FULL_TEXTS[index],
                 "theme": AXES[number[0]],
                 "lead_organization": orgs[institutions[0]],
                 "added_after_approval": ogp_id(index) in ADDED_AFTER_APPROVAL,

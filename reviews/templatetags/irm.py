@@ -31,6 +31,13 @@ def published_assessments(commitment) -> list[PublishedAssessment]:
     return [PublishedAssessment(a, a.report, scale_readings(a, a.report.methodology)) for a in rows]
 
 
+@register.filter
+def completion_basis(assessments: list[PublishedAssessment]) -> PublishedAssessment | None:
+    """The assessment a commitment's IRM completion comes from: the latest published one that rates
+    completion (the rule of reviews.services.refresh_irm_summary)."""
+    return next((item for item in assessments if item.assessment.completion), None)
+
+
 @register.simple_tag
 def plan_reports(plan, user) -> list[IRMReport]:
     """The plan's IRM reports this user may see (published ones for everyone). One query."""

@@ -228,7 +228,7 @@ def test_a_list_download_gives_every_matching_row_under_a_telling_name(client):
     lines = response.content.decode().strip().splitlines()
     assert len(lines) == 1 + 52  # the header and every row, not the first page of 50
     disposition = response["Content-Disposition"]
-    assert disposition.startswith('attachment; filename="commitments-per-')
+    assert disposition.startswith('attachment; filename="PER-commitments-')
     assert disposition.endswith('.csv"')
     # Asking for a page still gives that page.
     paged = client.get("/api/v1/commitments/", {"member": "PER", "format": "csv", "page": 2})

@@ -97,6 +97,8 @@ def test_researcher_files_an_assessment_and_plan_admin_publishes_it(new_page, li
     page.get_by_role("button", name="Guardar el borrador").click()
     expect(page.locator(".messages")).to_contain_text("guardada como borrador")
     assert Assessment.objects.get().starred is True
+    # One of the plan's two commitments is still unassessed: the researcher confirms it.
+    page.locator("#confirm-unassessed").check()
     page.get_by_role("button", name="Enviar para publicación").click()
     expect(page.locator(".messages")).to_contain_text("enviado para publicación")
     log_out(page)

@@ -243,7 +243,8 @@ def perform(action: str, user: Any, target: str, w: World) -> Any:
             {"narrative": "Checked", "version": w.assessments[target].version},
         )
     if action == "web_submit_report":
-        return _web(user).post(f"/irm/reports/{report.pk}/submit/")
+        # One of the plan's two commitments is unassessed: confirmed, as the page asks.
+        return _web(user).post(f"/irm/reports/{report.pk}/submit/", {"confirm_unassessed": "1"})
     if action == "web_publish_report":
         return _web(user).post(f"/irm/reports/{report.pk}/publish/")
     if action == "admin_change_commitment":

@@ -155,7 +155,9 @@ def test_workspace_lists_the_plans_commitments_with_assessment_status(client, wo
 def test_submit_then_plan_admin_publishes_and_it_appears_publicly(client, world):
     client.force_login(world.researcher)
     client.post(_assess_url(world.draft, world.commitment), STAR_SCALES)
-    assert client.post(f"/irm/reports/{world.draft.pk}/submit/").status_code == 302
+    # One of the plan's two commitments is left unassessed, on purpose and confirmed.
+    submitted = client.post(f"/irm/reports/{world.draft.pk}/submit/", {"confirm_unassessed": "1"})
+    assert submitted.status_code == 302
     world.draft.refresh_from_db()
     assert world.draft.state == IRMReport.State.SUBMITTED
     # Submitted: no more edits, and the researcher cannot publish.
