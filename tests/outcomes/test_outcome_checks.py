@@ -141,7 +141,7 @@ def test_check_before_the_plan_ends_is_refused_with_a_clear_form_error_and_api_4
     assert response.status_code == 400
     assert "Outcome checks open once the plan has ended" in response.content.decode()
     api = token_client(api_client, editor).post(
-        api_url(commitment), form_data(checked_on=today), format="json"
+        api_url(commitment), form_data(checked_on=today), format="json", **EN
     )
     assert api.status_code == 400
     assert "Outcome checks open" in api.json()["non_field_errors"][0]
