@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/", include("ogptracker.api_urls")),
     path("accounts/", include("ogptracker.account_urls")),
     path("irm/", include("reviews.urls")),
+    path("data/", include("releases.urls")),
     path("", include("commitments.urls")),
 ]
 
