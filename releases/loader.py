@@ -12,6 +12,7 @@ counted from the completion levels each commitment carries.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -172,6 +173,29 @@ def _organization_name(obj: Organization) -> None:
     obj.normalized_name = normalize_name(obj.name)
 
 
+@contextlib.contextmanager
+def _timestamps_as_given(model_list: list[type[models.Model]]) -> Iterator[None]:
+    """Keep the release's created/updated times: auto_now fields would stamp the load's time."""
+    given = {
+        (table.model, column.path) for table in TABLES_BY_NAME.values() for column in table.columns
+    }
+    switched = [
+        (f, f.auto_now, f.auto_now_add)
+        for model in model_list
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateField)
+        and (f.auto_now or f.auto_now_add)
+        and (model, f.name) in given
+    ]
+    for f, _now, _add in switched:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, now, add in switched:
+            f.auto_now, f.auto_now_add = now, add
+
+
 def load_release(folder: Path) -> dict[str, int]:
     """Load the release in `folder` into an empty database, whole or not at all. Rows per table."""
     _package, files = read_release(folder)
@@ -183,8 +207,14 @@ def load_release(folder: Path) -> dict[str, int]:
         )
     connection = connections[DEFAULT_DB_ALIAS]
     loader = _Loader(files)
+    loaded = [Member, Organization, PolicyArea, ActionPlan, Commitment, Milestone]
+    loaded += [IRMReport, Assessment, StatusUpdate, StatusEvidence]
     try:
-        with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
+        with (
+            override_settings(SIMPLE_HISTORY_ENABLED=False),
+            _timestamps_as_given(loaded),
+            transaction.atomic(),
+        ):
             loader.load("members", "code")
             loader.load("organizations", "slug", prepare=_organization_name)
             loader.load("policy_areas", "slug")
@@ -199,8 +229,6 @@ def load_release(folder: Path) -> dict[str, int]:
             author.save(update_fields=["password"])
             loader.load("status_updates", "id", extra={"author_id": author.pk})
             _load_evidence(loader)
-            loaded = [Member, Organization, PolicyArea, ActionPlan, Commitment, Milestone]
-            loaded += [IRMReport, Assessment, StatusUpdate, StatusEvidence]
             statements = connection.ops.sequence_reset_sql(no_style(), loaded)
             with connection.cursor() as cursor:
                 for sql in statements:

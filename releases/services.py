@@ -118,7 +118,7 @@ def build_package(
             "homepage": f"{settings.SITE_URL}{reverse('releases:index')}",
             "licenses": [license_descriptor()],
             "sources": [IRM_SOURCE],
-            "contributors": [{"title": IRM_ATTRIBUTION, "role": "author"}],
+            "contributors": [{"title": IRM_ATTRIBUTION, "role": "contributor"}],
             "ogptracker": {
                 "format": FORMAT,
                 "version": VERSION,

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .changelog import KINDS
 from .models import DataRelease
@@ -88,7 +88,7 @@ CONTEXT = {
 }
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     releases = list(DataRelease.objects.for_list())
     catalog = {
@@ -111,7 +111,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def detail(request: HttpRequest, day: str) -> HttpResponse:
     release = get_object_or_404(DataRelease.objects.select_related("previous"), date=_day(day))
     shown = release.changes.get("shown", {})
@@ -131,7 +131,7 @@ def detail(request: HttpRequest, day: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def release_file(request: HttpRequest, day: str, name: str) -> FileResponse:
     release = get_object_or_404(DataRelease, date=_day(day))
     entry = release.resource(name)
@@ -153,7 +153,7 @@ def release_file(request: HttpRequest, day: str, name: str) -> FileResponse:
     return response
 
 
-@require_GET
+@require_safe
 def latest(request: HttpRequest, name: str = "") -> HttpResponse:
     """The newest release (its page, or one of its files), by a redirect to its dated address."""
     release = DataRelease.objects.latest_first().only("date").first()
