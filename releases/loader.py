@@ -4,10 +4,10 @@ The package is checked before anything is written: it must be an OGP Tracker rel
 lists must be a plain name in the folder, of the size and SHA-256 it declares (no other file is read),
 and the database must be empty. Then one transaction: everything loads or nothing does.
 
-What a release leaves out stays out: status updates are credited to one inactive account ("a
-registered user" on the pages), an uploaded evidence file becomes a link to its public address, and
-the IRM's scale labels as they arrived are not restored. The figures come back the same: they are
-counted from the completion levels each commitment carries.
+What a release leaves out stays out: status updates and indicator readings are credited to one
+inactive account ("a registered user" on the pages), an uploaded evidence file becomes a link to its
+public address, and the IRM's scale labels as they arrived are not restored. The figures come back
+the same: they are counted from the completion levels each commitment carries.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from django.test.utils import override_settings
 from commitments.models import (
     ActionPlan,
     Commitment,
+    Indicator,
+    IndicatorReading,
     Member,
     Milestone,
     Organization,
@@ -208,7 +210,7 @@ def load_release(folder: Path) -> dict[str, int]:
     connection = connections[DEFAULT_DB_ALIAS]
     loader = _Loader(files)
     loaded = [Member, Organization, PolicyArea, ActionPlan, Commitment, Milestone]
-    loaded += [IRMReport, Assessment, StatusUpdate, StatusEvidence]
+    loaded += [Indicator, IndicatorReading, IRMReport, Assessment, StatusUpdate, StatusEvidence]
     try:
         with (
             override_settings(SIMPLE_HISTORY_ENABLED=False),
@@ -222,12 +224,14 @@ def load_release(folder: Path) -> dict[str, int]:
             loader.load("commitments", "ogp_id", prepare=_commitment_text)
             _load_commitment_links(loader)
             loader.load("milestones", "id")
+            loader.load("indicators", "id")
             loader.load("irm_reports", "id", extra={"state": IRMReport.State.PUBLISHED})
             loader.load("assessments", None)
             author = get_user_model().objects.create(username=LOADER_USERNAME, is_active=False)
             author.set_unusable_password()
             author.save(update_fields=["password"])
             loader.load("status_updates", "id", extra={"author_id": author.pk})
+            loader.load("indicator_readings", "id", extra={"author_id": author.pk})
             _load_evidence(loader)
             statements = connection.ops.sequence_reset_sql(no_style(), loaded)
             with connection.cursor() as cursor:

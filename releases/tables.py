@@ -29,6 +29,8 @@ from commitments.api.serializers import DESCRIPTIONS
 from commitments.models import (
     ActionPlan,
     Commitment,
+    Indicator,
+    IndicatorReading,
     Member,
     Milestone,
     Organization,
@@ -285,6 +287,57 @@ TABLES: tuple[Table, ...] = (
         queryset=lambda: Milestone.objects.order_by("pk"),
     ),
     Table(
+        "indicators",
+        Indicator,
+        (
+            _c("id"),
+            _c("commitment", "commitment__ogp_id"),
+            _c("milestone", "milestone_id"),
+            _c("name"),
+            _c("unit"),
+            _c("baseline_value"),
+            _c("baseline_date"),
+            _c("target_value"),
+            _c("target_date"),
+            _c("data_source"),
+            _c("method"),
+            _c("frequency"),
+            _c("reported_by", "reported_by__slug"),
+            _c("updated_at"),
+        ),
+        primary_key=("id",),
+        foreign_keys=(
+            ("commitment", "commitments", "ogp_id"),
+            ("milestone", "milestones", "id"),
+            ("reported_by", "organizations", "slug"),
+        ),
+        title=_("Indicators"),
+        queryset=lambda: Indicator.objects.order_by("pk"),
+    ),
+    Table(
+        "indicator_readings",
+        IndicatorReading,
+        (
+            _c("id"),
+            _c("indicator", "indicator_id"),
+            _c("value"),
+            _c("as_of"),
+            _c("evidence_url"),
+            _c("note"),
+            _c("author_organization", "author_organization__slug"),
+            _c("corrects", "corrects_id"),
+            _c("recorded_at"),
+        ),
+        primary_key=("id",),
+        foreign_keys=(
+            ("indicator", "indicators", "id"),
+            ("author_organization", "organizations", "slug"),
+            ("corrects", "indicator_readings", "id"),
+        ),
+        title=_("Indicator readings"),
+        queryset=lambda: IndicatorReading.objects.order_by("pk"),
+    ),
+    Table(
         "irm_reports",
         IRMReport,
         (
@@ -408,6 +461,8 @@ def _type(leaf: models.Field) -> str:
         return "boolean"
     if isinstance(leaf, models.AutoField | models.IntegerField):
         return "integer"
+    if isinstance(leaf, models.DecimalField):
+        return "number"
     if isinstance(leaf, models.DateTimeField):
         return "datetime"
     if isinstance(leaf, models.DateField):

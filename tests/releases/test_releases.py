@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from commitments.figures import completion_by, completion_figures
 from commitments.models import Commitment
@@ -84,6 +84,21 @@ def test_release_of_the_demo_validates_with_frictionless(demo):
     assert fields["start_date"]["type"] == "date"
     assert "complete" in fields["irm_completion"]["constraints"]["enum"]
     assert commitments["sources"][0]["title"].startswith("Open Government Partnership")
+    readings = next(r for r in package["resources"] if r["name"] == "indicator_readings")
+    assert {"name": "value", "type": "number"}.items() <= readings["schema"]["fields"][2].items()
+
+
+def test_numbers_and_dates_are_written_the_same_whatever_the_language(demo):
+    with translation.override("es"):
+        release = publish_data_release(on=DAY_1, by=None)
+
+    reading = read_csv(release, "indicator_readings")[0]
+    assert re.fullmatch(r"-?\d+\.\d+", reading["value"]), reading["value"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", reading["as_of"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", reading["recorded_at"])
+    # The data dictionary is in English even when a Spanish speaker asks for the release.
+    fields = package_of(release)["resources"][0]["schema"]["fields"]
+    assert fields[0]["description"].startswith("ISO alpha-3 for a nation")
 
 
 def test_a_damaged_file_fails_frictionless_validation(demo):
@@ -161,7 +176,8 @@ def test_a_release_loaded_into_an_empty_database_gives_the_same_figures(tmp_path
         e["name"].removesuffix(".csv") for e in release.resources if e["name"].endswith(".csv")
     ]
     before_rows = {n: read_csv(release, n) for n in names if n not in {"changelog", "evidence"}}
-    assert before_rows["status_updates"] and before_rows["milestones"]
+    for name in ("status_updates", "milestones", "indicators", "indicator_readings"):
+        assert before_rows[name], name
     call_command("flush", interactive=False, verbosity=0)
     assert Commitment.objects.count() == 0
 
