@@ -43,8 +43,9 @@ from commitments.models import (
 from reviews.dataset import database_is_empty
 from reviews.models import Assessment, IRMReport
 
+from .schema import model_field
 from .services import FORMAT, PACKAGE, VERSION
-from .tables import TABLES_BY_NAME, Table, model_field
+from .tables import TABLES_BY_NAME, Table
 
 MAX_PACKAGE_BYTES = 10 * 1024 * 1024
 LOADER_USERNAME = "release-loader"

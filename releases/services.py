@@ -21,7 +21,8 @@ from reviews.dataset import consistent_snapshot
 
 from . import changelog
 from .models import DataRelease
-from .tables import IRM_ATTRIBUTION, IRM_SOURCE, TABLES, table_csv, table_schema
+from .schema import table_csv, table_schema
+from .tables import IRM_ATTRIBUTION, IRM_SOURCE, TABLES
 
 FORMAT = "ogptracker-release"
 VERSION = 1
