@@ -67,6 +67,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.view_completionsnapshot",
         "commitments.view_snapshotrun",
         "reviews.publish_irmreport",
+        # Data releases are made, never edited: view them, make one on demand.
+        "releases.add_datarelease",
+        "releases.view_datarelease",
         "auth.add_user",
         "auth.change_user",
         "auth.view_user",

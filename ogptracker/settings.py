@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "axes",
     "commitments",
     "reviews",
+    "releases",
 ]
 
 MIDDLEWARE = [
@@ -340,6 +341,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "commitments.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+}
+# Data releases (releases/): made by the schedule on this day of each month at 01:00, and on
+# demand by plan administrators; 0 turns the schedule off. The licence goes in each datapackage.json.
+DATA_RELEASE_DAY_OF_MONTH = env_int("DATA_RELEASE_DAY_OF_MONTH", 1)
+if DATA_RELEASE_DAY_OF_MONTH > 28:
+    raise ImproperlyConfigured("DATA_RELEASE_DAY_OF_MONTH must be 0 (off) or a day from 1 to 28.")
+if DATA_RELEASE_DAY_OF_MONTH:
+    CELERY_BEAT_SCHEDULE["make-data-release"] = {
+        "task": "releases.tasks.make_data_release",
+        "schedule": crontab(day_of_month=DATA_RELEASE_DAY_OF_MONTH, hour=1, minute=0),
+    }
+DATA_RELEASE_LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
 }
 # A burst of status updates within this many seconds causes one recompute of the snapshots.
 SNAPSHOT_COALESCE_SECONDS = env_int("SNAPSHOT_COALESCE_SECONDS", 10)

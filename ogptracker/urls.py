@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("ogptracker.account_urls")),
     path("irm/", include("reviews.urls")),
     path("downloads/", include("ogptracker.download_urls")),
+    path("data/", include("releases.urls")),
     path("", include("commitments.urls")),
 ]
 

@@ -12,6 +12,7 @@ goes into an empty, migrated database, in one transaction: it imports whole or w
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import io
@@ -92,18 +93,25 @@ def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
+@contextlib.contextmanager
+def consistent_snapshot() -> Iterator[None]:
+    """One transaction that reads every table as of the same moment (REPEATABLE READ on
+    PostgreSQL), for exports that read many tables: the data release and the dataset archive."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
 def export_dataset(path: Path) -> dict[str, Any]:
     """Write the archive to `path`; return its manifest."""
     counts: dict[str, int] = {}
     files: dict[str, dict[str, Any]] = {}
     order = dataset_models()
-    connection = connections[DEFAULT_DB_ALIAS]
-    outermost = not connection.in_atomic_block
-    with tarfile.open(path, "w:gz") as archive, transaction.atomic():
-        # One transaction: on PostgreSQL a consistent snapshot of every table.
-        if connection.vendor == "postgresql" and outermost:
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    with tarfile.open(path, "w:gz") as archive, consistent_snapshot():
         for model in order:
             label = model._meta.label_lower
             lines = []

@@ -120,7 +120,10 @@ def test_start_up_checks_refuse_unsafe_production():
     assert not {"ogptracker.E002", "ogptracker.E003"} & _ids(DEBUG=False, CACHES=redis)
 
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+# JSON-LD data blocks (/data/) are data, never run, and not subject to script-src: not scripts.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))[^>]*>", re.IGNORECASE
+)
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 
 
@@ -147,7 +150,7 @@ def test_csp_allows_no_inline_or_eval_in_scripts_or_styles(client, path):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    ["/", "/accounts/login/", "/admin/login/", "/api/docs/", "/commitments/{ogp_id}/"],
+    ["/", "/accounts/login/", "/admin/login/", "/api/docs/", "/commitments/{ogp_id}/", "/data/"],
 )
 def test_pages_have_security_headers_and_no_inline_script(client, path):
     commitment = factories.CommitmentFactory()

@@ -17,7 +17,10 @@ OURS = sorted(TEMPLATES.rglob("*.html"))
 @pytest.mark.parametrize("path", OURS, ids=lambda p: str(p.relative_to(TEMPLATES)))
 def test_template_has_no_inline_script_style_or_event_handler(path: Path):
     text = path.read_text(encoding="utf-8")
-    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), "inline <script>"
+    # A JSON-LD data block is never run (and CSP's script-src does not apply to it): allowed.
+    assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))[^>]*>", text), (
+        "inline <script>"
+    )
     assert "<style" not in text, "inline <style>"
     assert not re.search(r"\sstyle=", text), "style attribute"
     assert not re.search(r"\son[a-z]+=", text), "event handler attribute"
