@@ -315,6 +315,14 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis going away must never end the worker: it waits for Redis at start and reconnects for as long
+# as it takes (the default gives up after 100 tries and exits). A task running when the connection
+# drops runs to its end; its acknowledgement is lost, so Redis hands it out again after the
+# visibility timeout, which is harmless because every task is idempotent
+# (tests/faults/test_worker_redis_loss.py).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 # Short timeouts (down to 10 s) are for the integration test that kills a worker; keep the default.
 CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=10)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
