@@ -160,6 +160,16 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The connection budget: every gunicorn thread, every worker process and beat may each hold one
+# connection at once. Their sum (and a few for migrate, a shell, a backup) must stay within the
+# server's max_connections, or requests wait and fail (ogptracker.W010 says so; a request that cannot
+# connect is answered 503 with Retry-After). WEB_CONCURRENCY and WEB_THREADS are also what
+# ogptracker/gunicorn.conf.py starts; WORKER_CONCURRENCY is the Celery worker's.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 3, minimum=1)
+WEB_THREADS = env_int("WEB_THREADS", 4, minimum=1)
+WORKER_CONCURRENCY = env_int("WORKER_CONCURRENCY", 2, minimum=1)
+WORKER_REPLICAS = env_int("WORKER_REPLICAS", 1, minimum=0)
+DB_MAX_CONNECTIONS = env_int("DB_MAX_CONNECTIONS", 100, minimum=1)
 
 # --- Cache (throttle counters, login lockouts) ---------------------------------------------------
 
@@ -315,6 +325,7 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_CONCURRENCY = WORKER_CONCURRENCY
 # Redis going away must never end the worker: it waits for Redis at start and reconnects for as long
 # as it takes (the default gives up after 100 tries and exits). A task running when the connection
 # drops runs to its end; its acknowledgement is lost, so Redis hands it out again after the
