@@ -42,8 +42,8 @@ def production_rate_limits(app_configs: Any = None, **kwargs: Any) -> list[Error
     rest = getattr(settings, "REST_FRAMEWORK", {})
     classes = rest.get("DEFAULT_THROTTLE_CLASSES") or []
     rates = rest.get("DEFAULT_THROTTLE_RATES") or {}
-    scopes = {"rest_framework.throttling.AnonRateThrottle": "anon"}
-    scopes["rest_framework.throttling.UserRateThrottle"] = "user"
+    scopes = {"ogptracker.throttling.AnonRateThrottle": "anon"}
+    scopes["ogptracker.throttling.UserRateThrottle"] = "user"
     missing = [
         scope for path, scope in scopes.items() if path not in classes or not rates.get(scope)
     ]
