@@ -28,8 +28,8 @@ COPY locale ./locale
 # into the volume nginx serves them from, and whitenoise serves them when nginx is not in front.
 RUN DEBUG=0 SECRET_KEY=collectstatic-at-build-only python manage.py collectstatic --noinput \
     && useradd --system --uid 1000 --home-dir /app ogp \
-    && mkdir -p /app/media /var/lib/ogptracker/beat \
-    && chown -R ogp /app/media /var/lib/ogptracker
+    && mkdir -p /app/media /var/lib/ogptracker/beat /tmp/ogptracker-uploads \
+    && chown -R ogp /app/media /var/lib/ogptracker /tmp/ogptracker-uploads
 
 USER ogp
 EXPOSE 8000

@@ -45,3 +45,14 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # No control socket: nothing here uses gunicornc, and two servers on one host would share its path.
 control_socket_disable = True
 accesslog = "-"
+
+
+def on_starting(server: object) -> None:
+    """Before the first worker: remove upload files a crashed process left behind (the hourly beat
+    task does the same while running)."""
+    import sys
+
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from ogptracker.uploads import remove_stale_uploads
+
+    remove_stale_uploads()

@@ -17,6 +17,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+from ogptracker.uploads import DEFAULT_MAX_AGE_HOURS, upload_temp_dir
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "django-insecure-development-key-refused-by-check-deploy"
 
@@ -265,6 +267,11 @@ REQUEST_MAX_BYTES = env_int(
 ANONYMOUS_MAX_BYTES = env_int("ANONYMOUS_MAX_BYTES", 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Larger uploads are spooled here while they are read: a folder of their own (a size-bounded tmpfs
+# in docker-compose.yml), cleared of leftovers from crashed requests (ogptracker/uploads.py).
+FILE_UPLOAD_TEMP_DIR = str(upload_temp_dir())
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+UPLOAD_TEMP_MAX_AGE_HOURS = env_int("UPLOAD_TEMP_MAX_AGE_HOURS", DEFAULT_MAX_AGE_HOURS, minimum=1)
 
 # --- API ------------------------------------------------------------------------------------------
 
@@ -355,6 +362,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "recompute-completion-snapshots": {
         "task": "commitments.tasks.recompute_completion_snapshots",
         "schedule": crontab(hour=0, minute=15),
+    },
+    "remove-stale-uploads": {
+        "task": "ogptracker.remove_stale_uploads",
+        "schedule": crontab(minute=40),
     },
     "send-daily-digests": {
         "task": "commitments.tasks.send_daily_digests",

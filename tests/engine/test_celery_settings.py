@@ -41,6 +41,7 @@ def test_the_beat_schedule_names_registered_tasks():
         "commitments.tasks.recompute_completion_snapshots",
         "commitments.tasks.mark_overdue",
         "commitments.tasks.send_daily_digests",
+        "ogptracker.remove_stale_uploads",
     }
     for entry in schedule.values():
         assert entry["task"] in app.tasks
