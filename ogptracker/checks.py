@@ -120,3 +120,23 @@ def database_connection_budget(app_configs: Any = None, **kwargs: Any) -> list[W
             id="ogptracker.W010",
         )
     ]
+
+
+@register()
+def production_trusted_proxies(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """Behind a proxy (BEHIND_PROXY, as with nginx in docker-compose.yml) every request arrives from
+    the proxy's address: with NUM_PROXIES 0 all clients would share one throttle counter and one
+    login-lockout address, so one client over the limit would lock everybody out."""
+    if settings.DEBUG or not getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        return []
+    if getattr(settings, "NUM_PROXIES", 0) > 0:
+        return []
+    return [
+        Error(
+            "Production (DEBUG off) runs behind a proxy (BEHIND_PROXY) but trusts none "
+            "(NUM_PROXIES is 0): every client would have the proxy's address.",
+            hint="Set NUM_PROXIES to the number of proxies that append to X-Forwarded-For "
+            "(1 for the nginx of docker-compose.yml).",
+            id="ogptracker.E005",
+        )
+    ]
