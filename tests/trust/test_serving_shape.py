@@ -261,6 +261,14 @@ def nginx_in_front(gunicorn, tmp_path) -> Iterator[int]:
         _nginx(nginx, tmp_path, conf, "-s", "stop")
 
 
+def test_behind_nginx_an_api_request_while_gunicorn_is_down_is_a_json_503(nginx_in_front, gunicorn):
+    gunicorn.stop()
+    started = time.monotonic()
+    status, body, _ = _get(nginx_in_front, "/api/v1/commitments/", timeout=10)
+    assert status == 503 and json.loads(body)["detail"]
+    assert time.monotonic() - started < 6  # proxy_connect_timeout 5s at most
+
+
 def test_behind_nginx_many_slow_clients_cost_gunicorn_nothing(nginx_in_front, gunicorn):
     """Twenty dribbling clients, more than gunicorn has threads (2 x 4): nginx holds them all, and
     a normal request still goes straight through."""
@@ -285,6 +293,16 @@ def test_behind_nginx_api_errors_before_django_are_json(nginx_in_front):
     status, body, _ = _get(nginx_in_front, "/api/v1/commitments/?q=" + "x" * 5000, timeout=5)
     assert status == 414
     assert json.loads(body)["detail"]
+    # A body over nginx's limit, refused from its Content-Length before a byte of it is read.
+    with socket.create_connection(("127.0.0.1", nginx_in_front), timeout=5) as sock:
+        sock.sendall(
+            b"POST /api/v1/status-updates/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 200000000\r\n\r\n"
+        )
+        answer = sock.recv(65536).decode()
+    head, _, payload = answer.partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 413") and "application/json" in head
+    assert json.loads(payload)["detail"]
     status, body, _ = _get(nginx_in_front, "/media/evidence/informe.pdf", timeout=5)
     assert status == 404
     status, body, _ = _get(nginx_in_front, "/static/css/site.css", timeout=5)
