@@ -4,6 +4,9 @@ request is answered 503 with Retry-After (JSON under /api/, a small page elsewhe
 
 from __future__ import annotations
 
+import logging
+import uuid
+
 import pytest
 from django.core.checks import run_checks
 from django.db import OperationalError, connections
@@ -11,6 +14,7 @@ from django.test import Client, override_settings
 
 from commitments.api.views import MemberViewSet
 from ogptracker.checks import connection_budget
+from tests.conftest import REQUIRE_SERVICES
 
 
 @pytest.fixture
@@ -39,6 +43,51 @@ def refusing_database(django_db_blocker, monkeypatch, tmp_path):
             if connection.connection is not None and connection.connection is not saved:
                 connection.connection.close()
             connection.connection = saved
+
+
+@pytest.fixture
+def exhausted_postgresql(django_db_blocker, monkeypatch):
+    """PostgreSQL's own "too many connections" (SQLSTATE 53300), for real: new connections log in as
+    a role whose connection limit is 0, exactly what a server at max_connections answers."""
+    connection = connections["default"]
+    if connection.vendor != "postgresql":
+        message = "Connection exhaustion needs PostgreSQL: set DATABASE_URL."
+        if REQUIRE_SERVICES:
+            pytest.fail(message)
+        pytest.skip(message)
+    role = f"ogp_exhausted_{uuid.uuid4().hex[:8]}"
+    real_params = type(connection).get_connection_params
+
+    def as_limited_role(self):
+        return {**real_params(self), "user": role, "password": ""}
+
+    with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cursor.execute(f'CREATE ROLE "{role}" LOGIN CONNECTION LIMIT 0')
+        saved = connection.connection
+        monkeypatch.setattr(type(connection), "get_connection_params", as_limited_role)
+        connection.connection = None
+        try:
+            yield
+        finally:
+            monkeypatch.undo()
+            connection.connection = saved
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_connections_exhausted_on_postgresql_answer_503(exhausted_postgresql, caplog):
+    caplog.set_level(logging.ERROR, logger="django.request")
+    client = Client(raise_request_exception=False)
+
+    api = client.get("/api/v1/commitments/", HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert (api.status_code, api["Retry-After"]) == (503, "30")
+    assert api["Content-Type"].startswith("application/json")
+    assert (page.status_code, page["Retry-After"]) == (503, "30")
+    # The server's own refusal, logged for the operator.
+    assert any("too many connections" in r.getMessage() + str(r.exc_info) for r in caplog.records)
 
 
 def test_the_api_answers_503_json_with_retry_after_when_the_database_refuses(refusing_database):
