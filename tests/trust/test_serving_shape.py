@@ -288,6 +288,29 @@ def test_behind_nginx_many_slow_clients_cost_gunicorn_nothing(nginx_in_front, gu
     assert "X-Slow" not in gunicorn.log()
 
 
+def test_behind_nginx_a_slow_honest_upload_gets_its_answer(nginx_in_front, gunicorn):
+    """A body sent over six seconds in small pieces (a poor connection) is read by nginx and handed
+    to the app whole: the answer is the app's own (a JSON 401: no credentials), not a timeout."""
+    body = b'{"completion": "limited", "note": "' + b"x" * 300_000 + b'"}'
+    with socket.create_connection(("127.0.0.1", nginx_in_front), timeout=15) as sock:
+        sock.sendall(
+            b"POST /api/v1/commitments/PE0001/status-updates/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nConnection: close\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        )
+        pieces = 12
+        size = len(body) // pieces + 1
+        for n in range(pieces):
+            sock.sendall(body[n * size : (n + 1) * size])
+            time.sleep(0.5)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, payload = answer.decode().partition("\r\n\r\n")
+    assert head.split()[1] in {"401", "403"}, head
+    assert json.loads(payload)["detail"]
+
+
 def test_behind_nginx_api_errors_before_django_are_json(nginx_in_front):
     # 4094 < line < 8 KiB: nginx passes it, gunicorn refuses it, nginx answers JSON.
     status, body, _ = _get(nginx_in_front, "/api/v1/commitments/?q=" + "x" * 5000, timeout=5)
