@@ -101,7 +101,10 @@ def _send_hold(folder: Path, name: str, seconds: float) -> None:
         producer.close()
 
 
-def test_the_worker_survives_redis_going_away_while_it_holds_a_task(broker, tmp_path):
+def test_the_worker_survives_redis_going_away_while_it_holds_a_task(broker, tmp_path, monkeypatch):
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it to
+    # the shared Redis): the producer must send to ours.
+    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)
     # Started while Redis is still away (a host reboot, compose starting things in any order): it
     # waits for Redis instead of exiting.
     broker.stop()
