@@ -1,4 +1,5 @@
-# One image for web (gunicorn), worker and beat (celery). Build: docker compose build
+# One image for web (gunicorn; its config is ogptracker/gunicorn.conf.py), worker and beat (celery).
+# Build: docker compose build
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -23,14 +24,15 @@ COPY templates ./templates
 COPY static ./static
 COPY locale ./locale
 
-# Static files are collected at build time and served by whitenoise (compressed, hashed names).
+# Static files are collected at build time (hashed names); docker-compose.yml collects them again
+# into the volume nginx serves them from, and whitenoise serves them when nginx is not in front.
 RUN DEBUG=0 SECRET_KEY=collectstatic-at-build-only python manage.py collectstatic --noinput \
     && useradd --system --uid 1000 --home-dir /app ogp \
-    && mkdir -p /app/media /var/lib/ogptracker/beat \
-    && chown -R ogp /app/media /var/lib/ogptracker
+    && mkdir -p /app/media /var/lib/ogptracker/beat /tmp/ogptracker-uploads \
+    && chown -R ogp /app/media /var/lib/ogptracker /tmp/ogptracker-uploads
 
 USER ogp
 EXPOSE 8000
 
 # The web command; docker-compose.yml runs migrations first and gives worker and beat their own.
-CMD ["gunicorn", "ogptracker.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+CMD ["gunicorn", "ogptracker.wsgi:application", "--config", "ogptracker/gunicorn.conf.py"]

@@ -17,6 +17,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+from ogptracker.uploads import DEFAULT_MAX_AGE_HOURS, upload_temp_dir
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "django-insecure-development-key-refused-by-check-deploy"
 
@@ -161,6 +163,16 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The connection budget: every gunicorn thread, every worker process and beat may each hold one
+# connection at once. Their sum (and a few for migrate, a shell, a backup) must stay within the
+# server's max_connections, or requests wait and fail (ogptracker.W010 says so; a request that cannot
+# connect is answered 503 with Retry-After). WEB_CONCURRENCY and WEB_THREADS are also what
+# ogptracker/gunicorn.conf.py starts; WORKER_CONCURRENCY is the Celery worker's.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 3, minimum=1)
+WEB_THREADS = env_int("WEB_THREADS", 4, minimum=1)
+WORKER_CONCURRENCY = env_int("WORKER_CONCURRENCY", 2, minimum=1)
+WORKER_REPLICAS = env_int("WORKER_REPLICAS", 1, minimum=0)
+DB_MAX_CONNECTIONS = env_int("DB_MAX_CONNECTIONS", 100, minimum=1)
 
 # --- Cache (throttle counters, login lockouts) ---------------------------------------------------
 
@@ -256,6 +268,11 @@ REQUEST_MAX_BYTES = env_int(
 ANONYMOUS_MAX_BYTES = env_int("ANONYMOUS_MAX_BYTES", 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Larger uploads are spooled here while they are read: a folder of their own (a size-bounded tmpfs
+# in docker-compose.yml), cleared of leftovers from crashed requests (ogptracker/uploads.py).
+FILE_UPLOAD_TEMP_DIR = str(upload_temp_dir())
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+UPLOAD_TEMP_MAX_AGE_HOURS = env_int("UPLOAD_TEMP_MAX_AGE_HOURS", DEFAULT_MAX_AGE_HOURS, minimum=1)
 
 # --- API ------------------------------------------------------------------------------------------
 
@@ -281,9 +298,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Counted atomically in the cache (Redis INCR); a cache outage fails open (ogptracker/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "ogptracker.throttling.AnonRateThrottle",
+        "ogptracker.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
     # Who the client is, for throttling (and ogptracker.security.client_address, which reads it).
@@ -316,8 +334,18 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Short timeouts (down to 10 s) are for the integration test that kills a worker; keep the default.
-CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=10)
+CELERY_WORKER_CONCURRENCY = WORKER_CONCURRENCY
+# Redis going away must never end the worker: it waits for Redis at start and reconnects for as long
+# as it takes (the default gives up after 100 tries and exits). A task running when the connection
+# drops runs to its end; its acknowledgement is lost, so Redis hands it out again after the
+# visibility timeout, which is harmless because every task is idempotent
+# (tests/faults/test_worker_redis_loss.py).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
+# The task time limits are derived below it. At least 5 minutes here; the integration test that
+# kills a worker shortens it in its own settings (tests/worker_settings.py).
+CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=300)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT // 3
 CELERY_TASK_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT // 2
@@ -336,6 +364,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "recompute-completion-snapshots": {
         "task": "commitments.tasks.recompute_completion_snapshots",
         "schedule": crontab(hour=0, minute=15),
+    },
+    "remove-stale-uploads": {
+        "task": "ogptracker.remove_stale_uploads",
+        "schedule": crontab(minute=40),
     },
     "send-daily-digests": {
         "task": "commitments.tasks.send_daily_digests",
@@ -359,8 +391,6 @@ DATA_RELEASE_LICENSE = {
 }
 # A burst of status updates within this many seconds causes one recompute of the snapshots.
 SNAPSHOT_COALESCE_SECONDS = env_int("SNAPSHOT_COALESCE_SECONDS", 10)
-# Test-only (0 = off): pause between groupings so the integration test can kill a recompute half-way.
-SNAPSHOT_RECOMPUTE_PAUSE_MS = env_int("SNAPSHOT_RECOMPUTE_PAUSE_MS", 0)
 
 # --- Security (production values come from the environment) -------------------------------------
 

@@ -3,9 +3,15 @@ handlers (JSON under /api/, the site's pages elsewhere)."""
 
 from __future__ import annotations
 
+import sys
+import traceback
+
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
@@ -37,7 +43,44 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return defaults.page_not_found(request, exception)
 
 
+# How long a client is asked to wait when the database cannot be reached (Retry-After, seconds).
+DATABASE_RETRY_AFTER = 30
+
+
+def could_not_connect(error: BaseException | None) -> bool:
+    """True when `error` is the database refusing a new connection (server down or restarting, or
+    max_connections used up), as opposed to a query failing on a connection that was working: the
+    failure happened inside the backend's get_new_connection()."""
+    if not isinstance(error, OperationalError):
+        return False
+    return any(
+        frame.f_code.co_name == "get_new_connection"
+        for frame, _line in traceback.walk_tb(error.__traceback__)
+    )
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 with Retry-After: JSON under /api/, a small page (rendered without the database)
+    elsewhere. The client may simply try again; nothing was written."""
+    if request.path.startswith(API_PREFIX):
+        response: HttpResponse = _api_error(
+            exceptions.APIException(
+                _("The service is unavailable just now: the database cannot be reached.")
+            )
+        )
+        response.status_code = 503
+    else:
+        response = HttpResponse(
+            render_to_string("503.html", {"retry_after": DATABASE_RETRY_AFTER}), status=503
+        )
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this while handling the exception, so it is still the current one.
+    if could_not_connect(sys.exc_info()[1]):
+        return database_unavailable(request)
     if request.path.startswith(API_PREFIX):
         return _api_error(exceptions.APIException())
     return defaults.server_error(request)

@@ -14,6 +14,14 @@ def test_tasks_are_acknowledged_late_and_requeued_when_a_worker_is_lost():
     assert app.conf.worker_prefetch_multiplier == 1
 
 
+def test_the_worker_waits_for_redis_at_start_and_never_stops_reconnecting():
+    # The live behaviour is tests/faults/test_worker_redis_loss.py; these are what keep it past the
+    # 100 tries (about 45 minutes of backoff) after which Celery's default gives up and exits.
+    assert app.conf.broker_connection_retry_on_startup is True
+    assert app.conf.broker_connection_retry is True
+    assert app.conf.broker_connection_max_retries is None
+
+
 def test_time_limits_are_below_the_visibility_timeout():
     visibility = app.conf.broker_transport_options["visibility_timeout"]
     assert 0 < app.conf.task_soft_time_limit < app.conf.task_time_limit < visibility
@@ -34,6 +42,7 @@ def test_the_beat_schedule_names_registered_tasks():
         "commitments.tasks.mark_overdue",
         "commitments.tasks.send_daily_digests",
         "releases.tasks.make_data_release",
+        "ogptracker.remove_stale_uploads",
     }
     for entry in schedule.values():
         assert entry["task"] in app.tasks

@@ -21,7 +21,8 @@ NOT_DJANGO = {
     "POSTGRES_USER": "the postgres image, and DATABASE_URL in docker-compose.yml",
     "POSTGRES_PASSWORD": "the postgres image, and DATABASE_URL in docker-compose.yml",
     "POSTGRES_DB": "the postgres image, and DATABASE_URL in docker-compose.yml",
-    "WEB_CONCURRENCY": "gunicorn's number of worker processes",
+    "WEB_CONCURRENCY": "gunicorn's number of worker processes (ogptracker/gunicorn.conf.py)",
+    "WEB_THREADS": "gunicorn's threads per process (ogptracker/gunicorn.conf.py)",
 }
 
 
@@ -72,6 +73,9 @@ def check_command(argv: list[str]) -> None:
         if word == "gunicorn":
             module, _, attribute = words[i + 1].partition(":")
             assert hasattr(importlib.import_module(module), attribute or "application")
+            # gunicorn's settings come from its one config file, never from scattered flags.
+            assert words[i + 2 : i + 4] == ["--config", "ogptracker/gunicorn.conf.py"], words
+            assert (ROOT / words[i + 3]).exists()
         if word == "celery":
             assert words[i + 1] == "-A"
             app = importlib.import_module(words[i + 2]).celery_app
@@ -79,19 +83,39 @@ def check_command(argv: list[str]) -> None:
             assert app.main == "ogptracker"
 
 
-def test_compose_runs_the_five_services_with_health_checks_and_named_volumes():
+def test_compose_runs_the_six_services_with_health_checks_and_named_volumes():
     services = COMPOSE["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
-    for name in ("postgres", "redis", "web", "worker"):
+    assert set(services) == {"nginx", "postgres", "redis", "web", "worker", "beat"}
+    for name in ("nginx", "postgres", "redis", "web", "worker"):
         assert "healthcheck" in services[name], f"{name} has no health check"
     declared = set(COMPOSE["volumes"])
     for service in services.values():
         for volume in service.get("volumes", []):
+            if isinstance(volume, dict):
+                assert volume["type"] == "tmpfs" and volume["tmpfs"]["size"] > 0
+                continue
             source = volume.split(":", 1)[0]
+            if source.startswith("./"):
+                assert (ROOT / source).is_file(), f"{source} is mounted but missing"
+                continue
             assert source in declared, f"volume {source} is not a named volume"
     # The app containers wait for healthy databases.
     for name in ("web", "worker", "beat"):
         assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+
+
+def test_only_nginx_is_published_and_gunicorn_sits_behind_it():
+    services = COMPOSE["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"nginx"}
+    nginx = services["nginx"]
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in nginx["volumes"]
+    assert "static:/app/staticfiles" in services["web"]["volumes"]
+    assert "collectstatic" in service_commands()["web"]
+    # nginx writes the client's address into X-Forwarded-For: the app trusts exactly one proxy.
+    assert services["web"]["environment"]["NUM_PROXIES"] == "1"
+    for name in ("nginx", "worker", "beat", "web"):
+        assert services[name]["restart"] == "unless-stopped"
 
 
 def test_compose_commands_name_commands_that_exist():

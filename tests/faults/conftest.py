@@ -67,22 +67,28 @@ class ThrowawayRedis:
         raise RuntimeError(f"redis-server on port {self.port} did not stop")
 
 
-@pytest.fixture
-def throwaway_redis() -> Iterator[ThrowawayRedis]:
+def throwaway_redis_on(port: int) -> Iterator[ThrowawayRedis]:
+    """A fixture body: our own redis-server on `port`, stopped after the test. Skips without
+    redis-server, except under OGP_REQUIRE_SERVICES=1 (CI), where that is a failure."""
     if shutil.which("redis-server") is None or shutil.which("redis-cli") is None:
         message = "redis-server is not installed: the Redis outage test needs it."
         if REQUIRE_SERVICES:
             pytest.fail(message)
         pytest.skip(message)
-    server = ThrowawayRedis(FAULT_REDIS_PORT)
+    server = ThrowawayRedis(port)
     if server.is_up():
-        pytest.fail(f"Something already listens on port {FAULT_REDIS_PORT}; it is not ours.")
+        pytest.fail(f"Something already listens on port {port}; it is not ours.")
     server.start()
     try:
         yield server
     finally:
         if server.is_up():
             server.stop()
+
+
+@pytest.fixture
+def throwaway_redis() -> Iterator[ThrowawayRedis]:
+    yield from throwaway_redis_on(FAULT_REDIS_PORT)
 
 
 @pytest.fixture

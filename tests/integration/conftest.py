@@ -76,6 +76,8 @@ class Worker:
             **os.environ,
             "DATABASE_URL": worker_database_url(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+            # Production settings plus the test-only knobs (TEST_* in extra_env).
+            "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
             "PYTHONUNBUFFERED": "1",
             **extra_env,
         }

@@ -75,7 +75,7 @@ def test_a_status_update_posted_on_the_web_moves_the_snapshot_within_seconds(
     assert plan_self_reported(plan.ogp_id)["no_data"] == 0
 
 
-# The recompute pauses this long after each of its six groupings (a test-only setting), so it runs
+# The recompute pauses this long after each of its six groupings (tests/worker_settings.py), so it runs
 # about six seconds: long enough to be killed half-way, well inside the soft time limit.
 PAUSE_MS = 1000
 # Short, so the killed worker's unacknowledged message comes back in seconds, not an hour; the
@@ -95,8 +95,8 @@ def test_a_worker_killed_mid_recompute_leaves_the_old_snapshot_and_the_next_work
     Commitment.objects.update(irm_completion="complete")  # the next run must change every plan
 
     env = {
-        "SNAPSHOT_RECOMPUTE_PAUSE_MS": str(PAUSE_MS),
-        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+        "TEST_SNAPSHOT_RECOMPUTE_PAUSE_MS": str(PAUSE_MS),
+        "TEST_CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
     }
     first = start_worker(**env)
     recompute_completion_snapshots.apply_async()
@@ -113,7 +113,7 @@ def test_a_worker_killed_mid_recompute_leaves_the_old_snapshot_and_the_next_work
     # The message was never acknowledged: once the visibility timeout passes, the next worker gets
     # it back from the broker and runs it to the end.
     time.sleep(max(0.0, VISIBILITY_TIMEOUT + 1 - (time.monotonic() - received_at)))
-    start_worker(CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_TIMEOUT))
+    start_worker(TEST_CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_TIMEOUT))
     wait_until(
         lambda: SnapshotRun.objects.get().computed_at > before_run.computed_at,
         timeout=60,

@@ -1,0 +1,19 @@
+"""Tasks for the worker-survives-Redis test only (tests/faults/test_worker_redis_loss.py): they touch
+files, never the database, so the test needs nothing but a worker and its own Redis. The worker
+imports this module with `--include tests.faults.worker_tasks`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, name="tests.hold")
+def hold(folder: str, name: str, seconds: float) -> str:
+    """Runs `seconds`, leaving <name>.started and then <name>.done in `folder`."""
+    Path(folder, f"{name}.started").touch()
+    time.sleep(seconds)
+    Path(folder, f"{name}.done").touch()
+    return name
