@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from .search import search
 from .views import favicon
 
 # Errors raised outside DRF: JSON under /api/, the site's pages elsewhere (ogptracker/views.py).
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/", include("ogptracker.api_urls")),
     path("accounts/", include("ogptracker.account_urls")),
     path("irm/", include("reviews.urls")),
+    path("search/", search, name="search"),
     path("", include("commitments.urls")),
 ]
 
