@@ -268,15 +268,18 @@ def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
         return queryset.filter(
             every_word(("search_text",), text) | Q(pk__in=in_milestones.values("commitment_id"))
         ).annotate(search_rank=id_first(text))
+    by_words = Commitment.objects.filter(full_text(text))
     parts = [
-        Commitment.objects.filter(full_text(text)).values("pk"),
+        by_words.values("pk"),
         Milestone.objects.filter(full_text(text)).values("commitment_id"),
     ]
     folded = normalize_name(text)
-    if len(folded) >= 3:
-        # A part of an id or of a word, as typed (the trigram index serves LIKE '%...%').
+    if looks_like_id(text) and len(folded) >= 3:
+        # An id typed in part (PE000): the trigram index serves LIKE '%...%'.
         parts.append(Commitment.objects.filter(search_text__contains=folded).values("pk"))
-    if typo_worthy(text):
+    elif typo_worthy(text) and not by_words.exists():
+        # Typos only when the words themselves find nothing: checking every title for a common
+        # word costs much and adds little.
         parts.append(Commitment.objects.filter(similar_words(text)).values("pk"))
     return queryset.filter(pk__in=union_ids(*parts)).annotate(
         search_rank=id_first(text) + rank(text) + word_similarity(text) / 2

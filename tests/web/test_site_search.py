@@ -238,3 +238,17 @@ def test_search_page_query_count_does_not_grow_with_rows(client):
     # Member lookup; page count and rows; excerpts (PostgreSQL); facets: plans, levels,
     # organisations, policy areas; organisations, plans and IRM findings.
     assert count(2) == count(20)
+
+
+@pytest.mark.parametrize("engine", ["database", "fallback"])
+def test_organisation_index_and_api_q_are_accent_blind(client, monkeypatch, peru, engine):
+    if engine == "fallback":
+        monkeypatch.setattr(search, "on_postgresql", lambda: False)
+    html = client.get("/organizations/", {"q": "contraloria republica"}).content.decode()
+    assert 'href="/organizations/contraloria/"' in html
+    body = client.get("/api/v1/organizations/", {"q": "CONTRALORÍA"}).json()
+    assert [row["name"] for row in body["results"]] == ["Contraloría General de la República"]
+    body = client.get("/api/v1/action-plans/", {"q": "accion"}).json()
+    assert [row["ogp_id"] for row in body["results"]] == ["AP_PER01"]
+    body = client.get("/api/v1/members/", {"q": "peru"}).json()
+    assert [row["code"] for row in body["results"]] == ["PER"]
