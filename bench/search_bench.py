@@ -192,8 +192,12 @@ def enrich(dsn: str) -> None:
 
     def phrase(seed_sql: str, count: int, *, english_every: int = 4) -> str:
         # `count` words chosen by a hash of the row: Spanish, with one row in `english_every` English.
+        # Five words in six are drawn from 20,000 made-up terms, so that a theme word is in a
+        # fraction of the rows, as in real plans (not in nearly every one).
         return (
-            f"(SELECT string_agg(CASE WHEN ({seed_sql}) % {english_every} = 0 "
+            f"(SELECT string_agg(CASE WHEN abs(hashint4((({seed_sql}) * 17 + k)::int)) % 6 <> 0 "
+            f"THEN 'termino' || abs(hashint4((({seed_sql}) * 7 + k)::int)) % 20000 "
+            f"WHEN ({seed_sql}) % {english_every} = 0 "
             f"THEN ({en})[1 + abs(hashint4((({seed_sql}) * 31 + k)::int)) % {nn}] "
             f"ELSE ({es})[1 + abs(hashint4((({seed_sql}) * 31 + k)::int)) % {ne}] END, ' ') "
             f"FROM generate_series(1, {count}) AS k)"

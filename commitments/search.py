@@ -279,10 +279,13 @@ def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
         parts.append(Commitment.objects.filter(search_text__contains=folded).values("pk"))
     elif typo_worthy(text) and not by_words.exists():
         # Typos only when the words themselves find nothing: checking every title for a common
-        # word costs much and adds little.
+        # word costs much and adds little. The closest titles first.
         parts.append(Commitment.objects.filter(similar_words(text)).values("pk"))
+        return queryset.filter(pk__in=union_ids(*parts)).annotate(
+            search_rank=rank(text) + word_similarity(text)
+        )
     return queryset.filter(pk__in=union_ids(*parts)).annotate(
-        search_rank=id_first(text) + rank(text) + word_similarity(text) / 2
+        search_rank=id_first(text) + rank(text)
     )
 
 
