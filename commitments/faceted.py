@@ -25,6 +25,8 @@ from .search import clean_query, headline, marked_excerpt, marked_html, on_postg
 PAGE_SIZE = 20
 # Choices shown per facet (the most frequent), besides the one chosen.
 FACET_SIZE = 12
+# Up to this many ids found, the facet queries take them as a list rather than searching again.
+MAX_LISTED = 1000
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,10 @@ def _organisation_counts(ids: QuerySet) -> list[tuple[str, str, int]]:
         return [(slug, name, n) for slug, name, n in cursor.fetchall()]
 
 
-def _facets(rows: QuerySet, params: dict[str, str]) -> list[Facet]:
-    ids = rows.order_by().values("pk")
+def _facets(ids: QuerySet | list[int], params: dict[str, str]) -> list[Facet]:
+    """`ids`: the ids found, as a subquery or (when words were searched) a list."""
+    if isinstance(ids, list) and not ids:
+        return []
     found = Commitment.objects.filter(pk__in=ids)
     # 1. Plans (and so members).
     per_plan = list(
@@ -264,11 +268,25 @@ def commitment_results(
         rows = rows.order_by("-search_rank", "ogp_id")
     elif "ordering" not in params:
         rows = rows.order_by("ogp_id")
-    page = Paginator(rows, page_size).get_page(request.GET.get("page"))
+    if q and on_postgresql():
+        # Match once: the ranked ids, then the page's rows and the facets from them (each facet
+        # query would otherwise search again). SQLite keeps subqueries (its parameter limit).
+        ranked = list(rows.values_list("pk", flat=True))
+        page = Paginator(ranked, page_size).get_page(request.GET.get("page"))
+        found = Commitment.objects.for_list().in_bulk(page.object_list)
+        page_rows = [found[pk] for pk in page.object_list]
+        # Long lists cost more to send back than searching again inside each facet query.
+        ids: QuerySet | list[int] = (
+            ranked if len(ranked) <= MAX_LISTED else rows.order_by().values("pk")
+        )
+    else:
+        page = Paginator(rows, page_size).get_page(request.GET.get("page"))
+        page_rows = list(page.object_list)
+        ids = rows.order_by().values("pk")
     return CommitmentResults(
         page=page,
-        rows=_highlighted(list(page.object_list), q),
-        facets=_facets(rows, params) if with_facets else [],
+        rows=_highlighted(page_rows, q),
+        facets=_facets(ids, params) if with_facets else [],
         q=q,
         query=urlencode(params),
         chosen={k: v for k, v in params.items() if k != "q"},
