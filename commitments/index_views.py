@@ -2,7 +2,7 @@
 and a CSV link to the same rows through the public API.
 
 The commitment list filters with the API's own FilterSet (commitments/api/filters.py), so a page and
-its CSV link always mean the same thing."""
+its CSV link always mean the same thing; its facets and ranking are commitments/faceted.py."""
 
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .api.filters import COMPLETION_CHOICES, CommitmentFilter, OrganizationFilter
-from .models import ActionPlan, Commitment, Member, Organization
+from .api.filters import OrganizationFilter
+from .faceted import commitment_results
+from .models import ActionPlan, Member, Organization
 
 PAGE_SIZE = 50
-# The parameters the commitment page offers in its form (the API takes more; they pass through).
-COMMITMENT_FIELDS = ("q", "member", "action_plan", "irm_completion", "self_reported_completion")
 
 
 def _page(request: HttpRequest, queryset, *, size: int = PAGE_SIZE):
@@ -59,26 +58,13 @@ def plan_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def commitment_index(request: HttpRequest) -> HttpResponse:
-    data = _filter_data(request)
-    filterset = CommitmentFilter(
-        data, queryset=Commitment.objects.for_list().order_by("ogp_id"), request=request
-    )
-    valid = filterset.is_valid()
-    rows = filterset.qs if valid else Commitment.objects.none()
+    """The faceted commitment list (the same block as /search/, without the other kinds)."""
+    results = commitment_results(request)
     return render(
         request,
         "commitments/index_commitments.html",
-        {
-            "page": _page(request, rows),
-            "errors": filterset.errors if not valid else {},
-            "values": {name: request.GET.get(name, "") for name in COMMITMENT_FIELDS},
-            "carried": {k: v for k, v in data.items() if k not in COMMITMENT_FIELDS},
-            "members": Member.objects.order_by("name").only("code", "name"),
-            "plans": ActionPlan.objects.select_related("member").order_by("ogp_id"),
-            "levels": COMPLETION_CHOICES,
-            "query": _query(request),
-        },
-        status=200 if valid else 400,
+        {"results": results, "page": results.page, "query": results.query},
+        status=results.status,
     )
 
 

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from .search import search
 from .views import favicon
 
 # Errors raised outside DRF: JSON under /api/, the site's pages elsewhere (ogptracker/views.py).
@@ -20,6 +21,7 @@ urlpatterns = [
     path("irm/", include("reviews.urls")),
     path("downloads/", include("ogptracker.download_urls")),
     path("data/", include("releases.urls")),
+    path("search/", search, name="search"),
     path("", include("commitments.urls")),
 ]
 

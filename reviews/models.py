@@ -180,6 +180,13 @@ class AssessmentQuerySet(models.QuerySet):
     def for_list(self) -> AssessmentQuerySet:
         return self.select_related("report__action_plan__member", "commitment")
 
+    def search(self, text: str) -> AssessmentQuerySet:
+        """Assessments whose narrative matches `text`, with `search_rank` (commitments.search).
+        Narrow with published() or visible_to(user) first: search never decides who sees what."""
+        from commitments.search import search_documents
+
+        return search_documents(self, text, "narrative")
+
     def latest_first(self) -> AssessmentQuerySet:
         """Latest report first: by publication date, then year; within one year, the later kind of
         report in a plan's cycle (an end-of-term report published the same year as the progress

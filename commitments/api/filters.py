@@ -2,7 +2,7 @@
 
 Filters that reach another table use `pk IN (subquery)` rather than joins, so the paginator's count
 stays on the bare table and no `DISTINCT` is needed (see PERF-NOTES).
-Text search (`q`) is a case-insensitive substring match over title, short title and full text.
+Text search (`q`) on commitments is Commitment.objects.search (commitments/search.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
@@ -29,6 +30,7 @@ from commitments.models import (
     PolicyArea,
 )
 from commitments.models.vocab import NO_DATA, OGP_VALUE_FIELDS
+from commitments.search import every_word, with_folded
 
 MAX_TEXT = 200
 CODE_PATTERN = r"^[A-Za-z0-9_\-]{1,40}$"
@@ -139,16 +141,6 @@ def country_filter() -> CodeFilter:
     )
 
 
-def search(fields: tuple[str, ...]) -> Callable[[Any, QuerySet, str, str], QuerySet]:
-    def filter_q(self: Any, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q()
-        for field in fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition)
-
-    return filter_q
-
-
 class UTCDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, turned to UTC (PostgreSQL refuses offsets past 15:59 that Python
     accepts), or a clear error when that leaves the years 1-9999."""
@@ -234,10 +226,17 @@ class CommitmentFilter(StrictFilterSet):
     starred = StrictBooleanFilter(
         field_name="irm_starred", help_text=_("Starred by the IRM (true or false).")
     )
+    overdue = StrictBooleanFilter(
+        method="filter_overdue",
+        help_text=_("With a milestone past its due date and not met (true or false)."),
+    )
     q = TextFilter(
         method="filter_q",
         max_length=MAX_TEXT,
-        help_text=_("Words in the title, short title or full text (case-insensitive substring)."),
+        help_text=_(
+            "Words in the id, titles, full text or milestones, accent- and case-blind (on "
+            "PostgreSQL also stemmed in Spanish and English, and typo-tolerant)."
+        ),
     )
     ordering = filters.OrderingFilter(
         fields=(
@@ -287,15 +286,25 @@ class CommitmentFilter(StrictFilterSet):
     def filter_completion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{name: "" if value == NO_DATA else value})
 
+    def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        late = queryset.with_overdue_milestones(timezone.localdate()).values("pk")
+        return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
+
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.matching(value)
+        return queryset.search(value) if value.strip() else queryset
 
 
 class ActionPlanFilter(StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
     status = filters.ChoiceFilter(choices=ActionPlan.Status.choices, help_text=_("Plan status."))
-    q = TextFilter(method="filter_q", max_length=MAX_TEXT, help_text=_("Words in the title."))
+    q = TextFilter(
+        method="filter_q",
+        max_length=MAX_TEXT,
+        help_text=_("Words in the id or title, accent- and case-blind."),
+    )
     ordering = filters.OrderingFilter(
         fields=(
             ("ogp_id", "ogp_id"),
@@ -316,13 +325,18 @@ class ActionPlanFilter(StrictFilterSet):
     def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
         return queryset.filter(member_id__in=Member.objects.in_country(member).values("pk"))
 
-    filter_q = search(("title",))
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value) if value.strip() else queryset
 
 
 class MemberFilter(StrictFilterSet):
     kind = filters.ChoiceFilter(choices=Member.Kind.choices, help_text=_("national or local."))
     country = country_filter()
-    q = TextFilter(method="filter_q", max_length=MAX_TEXT, help_text=_("Words in the name."))
+    q = TextFilter(
+        method="filter_q",
+        max_length=MAX_TEXT,
+        help_text=_("Words in the name, accent- and case-blind."),
+    )
     ordering = filters.OrderingFilter(
         fields=(("code", "code"), ("name", "name"), ("updated_at", "updated_at")),
         help_text=_("Sort by a field; prefix with - for descending."),
@@ -335,7 +349,8 @@ class MemberFilter(StrictFilterSet):
     def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
         return queryset.filter(pk__in=Member.objects.in_country(member).values("pk"))
 
-    filter_q = search(("name",))
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return with_folded(queryset, "name").filter(every_word((), value, folded=("name_folded",)))
 
 
 class OrganizationFilter(StrictFilterSet):
@@ -343,7 +358,12 @@ class OrganizationFilter(StrictFilterSet):
     country = country_filter()
     kind = filters.ChoiceFilter(choices=Organization.Kind.choices, help_text=_("Kind."))
     q = TextFilter(
-        method="filter_q", max_length=MAX_TEXT, help_text=_("Words in the name or acronym.")
+        method="filter_q",
+        max_length=MAX_TEXT,
+        help_text=_(
+            "Words in the name, acronym or an alternative name, accent- and case-blind (typos "
+            "too on PostgreSQL)."
+        ),
     )
     ordering = filters.OrderingFilter(
         fields=(("name", "name"), ("slug", "slug"), ("updated_at", "updated_at")),
@@ -360,4 +380,5 @@ class OrganizationFilter(StrictFilterSet):
     def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
         return queryset.filter(member_id__in=Member.objects.in_country(member).values("pk"))
 
-    filter_q = search(("name", "acronym"))
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value) if value.strip() else queryset

@@ -104,6 +104,13 @@ class OrganizationQuerySet(models.QuerySet):
             Q(aliases__normalized=key) | Q(normalized_name=key), member=member
         ).distinct()
 
+    def search(self, text: str) -> OrganizationQuerySet:
+        """Organisations whose name, acronym or an alternative name match `text`, with
+        `search_rank` (commitments.search)."""
+        from commitments.search import search_organizations
+
+        return search_organizations(self, text)
+
 
 class Organization(models.Model):
     class Kind(models.TextChoices):

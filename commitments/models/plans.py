@@ -20,6 +20,12 @@ class ActionPlanQuerySet(models.QuerySet):
         """Plans with their member and commitment count, ready for a list page."""
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
 
+    def search(self, text: str) -> ActionPlanQuerySet:
+        """Plans whose id or title match `text`, with `search_rank` (commitments.search)."""
+        from commitments.search import search_plans
+
+        return search_plans(self, text)
+
     def with_completion(self) -> ActionPlanQuerySet:
         """Plans annotated with their commitments' completion counts, both tracks, in the same query.
 
@@ -196,6 +202,18 @@ class CommitmentQuerySet(models.QuerySet):
         """Commitments whose id, number, titles or full text contain `text`, accent- and
         case-blind ("informacion" finds "información", "contraloria" finds "Contraloría")."""
         return self.filter(search_text__contains=normalize_name(text))
+
+    def search(self, text: str) -> CommitmentQuerySet:
+        """Commitments matching `text` in their id, titles, full text or milestones: stemmed,
+        accent-blind and typo-tolerant on PostgreSQL, every word accent-blind on SQLite; annotated
+        with `search_rank` (commitments.search)."""
+        from commitments.search import search_commitments
+
+        return search_commitments(self, text)
+
+    def with_overdue_milestones(self, day: datetime.date) -> CommitmentQuerySet:
+        """Commitments with a milestone due before `day` and not met (Milestone.overdue_on)."""
+        return self.filter(pk__in=Milestone.objects.overdue_on(day).values("commitment_id"))
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
         """Commitments an organisation leads, co-leads or supports. Subqueries, not joins: no

@@ -64,7 +64,10 @@ def test_commitment_filters_live_in_the_url_and_the_csv_link_gives_the_same_rows
     )
     html = response.content.decode()
     assert "PE0001" in html and "PE0002" not in html and "CL0001" not in html
-    assert '<option value="PER" selected>' in html  # the form shows the choice it applied
+    # The facet shows the choice applied, as a link that removes it (and keeps the other).
+    assert (
+        '<a href="?irm_completion=complete" class="facet-selected" aria-current="true">Perú' in html
+    )
     link = "/downloads/commitments.csv?member=PER&amp;irm_completion=complete"
     assert link in html
     download = client.get(link.replace("&amp;", "&"), HTTP_ACCEPT_LANGUAGE="en")

@@ -1,0 +1,292 @@
+"""The faceted commitment list, shared by /commitments/ and /search/: the API's own filters
+(commitments/api/filters.py, so the CSV link gives the same rows), words ranked by
+Commitment.objects.search, facet counts for the rows found, highlighted excerpts, one page.
+
+Query count is fixed: the page's count and rows, four facet queries, one for the excerpts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from .api.filters import COMPLETION_CHOICES, CommitmentFilter
+from .models import Commitment, Milestone
+from .models.vocab import NO_DATA
+from .search import clean_query, headline, marked_excerpt, marked_html, on_postgresql
+
+PAGE_SIZE = 20
+# Choices shown per facet (the most frequent), besides the one chosen.
+FACET_SIZE = 12
+# Up to this many ids found, the facet queries take them as a list rather than searching again.
+MAX_LISTED = 1000
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    count: int
+    url: str
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    choices: list[Choice]
+
+
+@dataclass(frozen=True)
+class Row:
+    commitment: Commitment
+    title: SafeString | None = None
+    excerpt: SafeString | None = None
+
+
+@dataclass
+class CommitmentResults:
+    page: Page
+    rows: list[Row]
+    facets: list[Facet]
+    q: str
+    errors: dict = field(default_factory=dict)
+    query: str = ""  # the request's choices, url-encoded, without the page
+    chosen: dict[str, str] = field(default_factory=dict)  # facet choices (hidden in the form)
+
+    @property
+    def status(self) -> int:
+        return 400 if self.errors else 200
+
+
+def choices_of(request: HttpRequest) -> dict[str, str]:
+    """The request's non-empty parameters except the page: every choice lives in the URL."""
+    return {k: v for k, v in request.GET.items() if k != "page" and v.strip() != ""}
+
+
+def _link(params: dict[str, str], name: str, value: str | None) -> str:
+    changed = {k: v for k, v in params.items() if k != name}
+    if value is not None:
+        changed[name] = value
+    return "?" + urlencode(changed)
+
+
+def _facet(
+    params: dict[str, str], name: str, label: str, counts: list[tuple[str, str, int]]
+) -> Facet:
+    """The most frequent choices (and the chosen one); each links to the page with it toggled."""
+    chosen = params.get(name, "")
+    counts = sorted(counts, key=lambda c: (-c[2], str(c[1])))
+    shown = [c for c in counts if c[2]][:FACET_SIZE]
+    if chosen and all(value.lower() != chosen.lower() for value, _l, _n in shown):
+        shown += [c for c in counts if c[0].lower() == chosen.lower()]
+    return Facet(
+        name=name,
+        label=str(label),
+        choices=[
+            Choice(
+                value=value,
+                label=str(text),
+                count=count,
+                url=_link(params, name, None if value.lower() == chosen.lower() else value),
+                selected=value.lower() == chosen.lower(),
+            )
+            for value, text, count in shown
+        ],
+    )
+
+
+def _organisation_counts(ids: QuerySet) -> list[tuple[str, str, int]]:
+    """Commitments per organisation that leads, co-leads or supports them (the `organization`
+    filter's own rule: Commitment.objects.involving), most first; one query."""
+    through_co = Commitment.co_lead_organizations.through.objects
+    through_sup = Commitment.supporting_organizations.through.objects
+    pairs = (
+        Commitment.objects.filter(pk__in=ids, lead_organization__isnull=False)
+        .annotate(o=F("lead_organization_id"), c=F("pk"))
+        .values_list("o", "c")
+        .order_by()
+        .union(
+            through_co.filter(commitment_id__in=ids)
+            .annotate(o=F("organization_id"), c=F("commitment_id"))
+            .values_list("o", "c"),
+            through_sup.filter(commitment_id__in=ids)
+            .annotate(o=F("organization_id"), c=F("commitment_id"))
+            .values_list("o", "c"),
+        )
+    )
+    sql, params = pairs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT org.slug, org.name, counted.n FROM "
+            f"(SELECT pairs.o AS o, COUNT(*) AS n FROM ({sql}) pairs GROUP BY pairs.o "
+            f"ORDER BY n DESC LIMIT {FACET_SIZE + 1}) counted "
+            "JOIN commitments_organization org ON org.id = counted.o",
+            params,
+        )
+        return [(slug, name, n) for slug, name, n in cursor.fetchall()]
+
+
+def _facets(ids: QuerySet | list[int], params: dict[str, str]) -> list[Facet]:
+    """`ids`: the ids found, as a subquery or (when words were searched) a list."""
+    if isinstance(ids, list) and not ids:
+        return []
+    found = Commitment.objects.filter(pk__in=ids)
+    # 1. Plans (and so members).
+    per_plan = list(
+        found.order_by()
+        .values(
+            "action_plan__ogp_id",
+            "action_plan__number",
+            "action_plan__member__code",
+            "action_plan__member__name",
+        )
+        .annotate(n=Count("pk"))
+    )
+    members: dict[str, list] = {}
+    for plan in per_plan:
+        code = plan["action_plan__member__code"]
+        members.setdefault(code, [code, plan["action_plan__member__name"], 0])[2] += plan["n"]
+    # 2. Levels on both tracks, starred, overdue: one aggregate.
+    levels = [value for value, _label in COMPLETION_CHOICES]
+    today = timezone.localdate()
+    overdue = Milestone.objects.overdue_on(today).values("commitment_id")
+    sums = found.aggregate(
+        **{
+            f"{track}__{value}": Count("pk", filter=Q(**{track: "" if value == NO_DATA else value}))
+            for track in ("irm_completion", "self_reported_completion")
+            for value in levels
+        },
+        starred=Count("pk", filter=Q(irm_starred=True)),
+        overdue=Count("pk", filter=Q(pk__in=overdue)),
+    )
+    # 3. Policy areas.
+    per_area = (
+        Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
+        .values("policyarea__slug", "policyarea__name")
+        .annotate(n=Count("commitment_id"))
+        .order_by("-n", "policyarea__name")[: FACET_SIZE + 1]
+    )
+    labels = dict(COMPLETION_CHOICES)
+    return [
+        _facet(params, "member", _("OGP member"), [tuple(m) for m in members.values()]),
+        _facet(
+            params,
+            "action_plan",
+            _("Action plan"),
+            [
+                (
+                    p["action_plan__ogp_id"],
+                    f"{p['action_plan__ogp_id']} · {p['action_plan__member__name']} "
+                    f"{p['action_plan__number']}",
+                    p["n"],
+                )
+                for p in per_plan
+            ],
+        ),
+        # 4. Organisations.
+        _facet(params, "organization", _("Organisation"), _organisation_counts(ids)),
+        _facet(
+            params,
+            "policy_area",
+            _("Policy area"),
+            [(a["policyarea__slug"], a["policyarea__name"], a["n"]) for a in per_area],
+        ),
+        _facet(
+            params,
+            "irm_completion",
+            _("Completion according to the IRM"),
+            [(v, labels[v], sums[f"irm_completion__{v}"]) for v in levels],
+        ),
+        _facet(
+            params,
+            "self_reported_completion",
+            _("Civil society status"),
+            [(v, labels[v], sums[f"self_reported_completion__{v}"]) for v in levels],
+        ),
+        _facet(
+            params, "starred", _("Starred"), [("true", _("Starred by the IRM"), sums["starred"])]
+        ),
+        _facet(
+            params,
+            "overdue",
+            _("Milestones"),
+            [("true", _("With an overdue milestone"), sums["overdue"])],
+        ),
+    ]
+
+
+def _highlighted(page_rows: list[Commitment], q: str) -> list[Row]:
+    if not q:
+        return [Row(c) for c in page_rows]
+    if on_postgresql():
+        marks = {
+            pk: (title, text)
+            for pk, title, text in Commitment.objects.filter(
+                pk__in=[c.pk for c in page_rows]
+            ).values_list("pk", headline("title", q, whole=True), headline("full_text", q))
+        }
+    else:
+        marks = {
+            c.pk: (marked_excerpt(c.title, q, width=10_000), marked_excerpt(c.full_text, q))
+            for c in page_rows
+        }
+    return [
+        Row(c, title=marked_html(marks[c.pk][0]), excerpt=marked_html(marks[c.pk][1]))
+        for c in page_rows
+    ]
+
+
+def commitment_results(
+    request: HttpRequest, *, page_size: int = PAGE_SIZE, with_facets: bool = True
+) -> CommitmentResults:
+    """The commitments a request asks for (its filters and words), one page of them ranked by
+    relevance when words are given (else by id), with the facets of everything found."""
+    params = choices_of(request)
+    q = clean_query(params.get("q", ""))
+    filterset = CommitmentFilter(
+        QueryDict(urlencode(params)),
+        queryset=Commitment.objects.for_list(),
+        request=request,
+    )
+    if not filterset.is_valid():
+        empty = Paginator(Commitment.objects.none(), page_size).get_page(1)
+        return CommitmentResults(
+            page=empty, rows=[], facets=[], q=q, errors=filterset.errors, query=urlencode(params)
+        )
+    rows = filterset.qs
+    if q and "ordering" not in params:
+        rows = rows.order_by("-search_rank", "ogp_id")
+    elif "ordering" not in params:
+        rows = rows.order_by("ogp_id")
+    if q and on_postgresql():
+        # Match once: the ranked ids, then the page's rows and the facets from them (each facet
+        # query would otherwise search again). SQLite keeps subqueries (its parameter limit).
+        ranked = list(rows.values_list("pk", flat=True))
+        page = Paginator(ranked, page_size).get_page(request.GET.get("page"))
+        found = Commitment.objects.for_list().in_bulk(page.object_list)
+        page_rows = [found[pk] for pk in page.object_list]
+        # Long lists cost more to send back than searching again inside each facet query.
+        ids: QuerySet | list[int] = (
+            ranked if len(ranked) <= MAX_LISTED else rows.order_by().values("pk")
+        )
+    else:
+        page = Paginator(rows, page_size).get_page(request.GET.get("page"))
+        page_rows = list(page.object_list)
+        ids = rows.order_by().values("pk")
+    return CommitmentResults(
+        page=page,
+        rows=_highlighted(page_rows, q),
+        facets=_facets(ids, params) if with_facets else [],
+        q=q,
+        query=urlencode(params),
+        chosen={k: v for k, v in params.items() if k != "q"},
+    )

@@ -1,0 +1,355 @@
+"""Site search: what "matches the words" means, on PostgreSQL and on SQLite.
+
+PostgreSQL: full-text search in both languages with accents ignored (the `ogp_es` / `ogp_en`
+configurations and the stored `search_vector` columns of commitments/search_sql.py), the id typed
+whole or in part, and typos through trigram word similarity; ranked, with highlighted excerpts.
+
+SQLite (the laptop default): an honest fallback. Every word must appear, accent- and case-blind, in
+the text (no stems, no typos, no ranking beyond "the id itself first").
+
+The QuerySet methods (`Commitment.objects.search(q)`, `ActionPlan.objects.search(q)`,
+`Organization.objects.search(q)`, reviews' `Assessment.objects.search(q)`) call the search_* functions below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models.members import normalize_name
+
+MAX_QUERY = 200
+# Texts up to this many characters are shown whole in results, longer ones as fragments.
+SHORT_TEXT = 300
+# Typos are looked for only in words at least this long: shorter ones match too much.
+TYPO_MIN_LENGTH = 4
+# Markers ts_headline (and the SQLite highlighter) put around matches: control characters no
+# real text contains. The HTML is built from them only after the text is escaped.
+START, STOP = "\x02", "\x03"
+HEADLINE_OPTIONS = (
+    f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+    'FragmentDelimiter=" … "'
+)
+
+
+def on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def clean_query(text: str) -> str:
+    return " ".join((text or "").split())[:MAX_QUERY]
+
+
+class Stored(Expression):
+    """A PostgreSQL-only generated column of the query's own table (see search_sql)."""
+
+    def __init__(self, column: str, output_field=None) -> None:
+        super().__init__(output_field=output_field or TextField())
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        table = compiler.quote_name_unless_alias(alias)
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
+
+
+class Fold(Func):
+    """Lower case without accents: `ogp_fold`, defined by the migration on PostgreSQL and
+    registered on each SQLite connection (commitments.apps)."""
+
+    function = "ogp_fold"
+    output_field = TextField()
+
+
+def ts_query(text: str) -> RawSQL:
+    # websearch syntax: words (all required), "a phrase", or, -word; never a syntax error.
+    return RawSQL(
+        "(websearch_to_tsquery('ogp_es'::regconfig, %s) || "
+        "websearch_to_tsquery('ogp_en'::regconfig, %s))",
+        (text, text),
+    )
+
+
+class _Bool(Func):
+    output_field = BooleanField()
+
+
+def full_text(text: str) -> _Bool:
+    """The row's search_vector matches the words (either language's stems, accents ignored)."""
+    return _Bool(
+        Stored("search_vector"), ts_query(text), template="%(expressions)s", arg_joiner=" @@ "
+    )
+
+
+def similar_words(text: str) -> _Bool:
+    """Typo-tolerant: the words are close (trigrams) to a stretch of the row's folded text."""
+    return _Bool(
+        Value(normalize_name(text)),
+        Stored("search_folded"),
+        template="%(expressions)s",
+        arg_joiner=" <%% ",
+    )
+
+
+def rank(text: str) -> Func:
+    return Func(
+        Stored("search_vector"), ts_query(text), function="ts_rank", output_field=FloatField()
+    )
+
+
+def word_similarity(text: str) -> Func:
+    return Func(
+        Value(normalize_name(text)),
+        Stored("search_folded"),
+        function="word_similarity",
+        output_field=FloatField(),
+    )
+
+
+def headline(field: str, text: str, *, whole: bool = False) -> Func | Case:
+    """The field's text with the matched words between the START and STOP markers (PostgreSQL):
+    whole when asked or short, else the best fragments."""
+
+    def with_options(options: str) -> Func:
+        return Func(
+            RawSQL("'ogp_es'::regconfig", ()),
+            F(field),
+            ts_query(text),
+            Value(options),
+            function="ts_headline",
+            output_field=TextField(),
+        )
+
+    entire = with_options(f"StartSel={START}, StopSel={STOP}, HighlightAll=true")
+    if whole:
+        return entire
+    return Case(
+        When(LessThanOrEqual(Length(field), SHORT_TEXT), then=entire),
+        default=with_options(HEADLINE_OPTIONS),
+        output_field=TextField(),
+    )
+
+
+def every_word(fields: tuple[str, ...], text: str, *, folded: tuple[str, ...] = ()) -> Q:
+    """Each word of `text` in one of the fields: accent- and case-blind. `fields` hold text that is
+    already folded (search_text, normalized names); `folded` are folded here with Fold()."""
+    condition = Q()
+    for word in normalize_name(text).split():
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__contains": word})
+        for field in folded:
+            any_field |= Q(**{f"{field}__contains": word})
+        condition &= any_field
+    return condition
+
+
+def with_folded(queryset: QuerySet, *fields: str) -> QuerySet:
+    """Annotate `<field>_folded` = Fold(field) for use by every_word(folded=...)."""
+    return queryset.alias(**{f"{field.replace('__', '_')}_folded": Fold(field) for field in fields})
+
+
+def union_ids(*querysets: QuerySet) -> QuerySet:
+    """The ids any of the querysets yields (each one can use its own index)."""
+    first, *rest = [qs.order_by() for qs in querysets]
+    return first.union(*rest) if rest else first
+
+
+def looks_like_id(text: str) -> bool:
+    return len(text.split()) == 1 and any(ch.isdigit() for ch in text)
+
+
+def typo_worthy(text: str) -> bool:
+    """Long enough for typos to be guessed, and not an id (PE0008 is not a typo of PE0009)."""
+    return len(normalize_name(text).replace(" ", "")) >= TYPO_MIN_LENGTH and not looks_like_id(text)
+
+
+def id_first(text: str, field: str = "ogp_id") -> Case:
+    """1 for the row whose id is exactly the text typed, else 0 (ids rank first everywhere)."""
+    return Case(
+        When(**{f"{field}__iexact": text.strip()}, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def marked_html(text: str | None) -> SafeString:
+    """Escaped text with the START/STOP markers turned into <mark> (unbalanced markers dropped)."""
+    out: list[str] = []
+    open_mark = False
+    buffer = ""
+    for ch in text or "":
+        if ch == START and not open_mark:
+            out.append(escape(buffer))
+            buffer, open_mark = "", True
+        elif ch == STOP and open_mark:
+            out.append(f"<mark>{escape(buffer)}</mark>")
+            buffer, open_mark = "", False
+        elif ch not in (START, STOP):
+            buffer += ch
+    out.append(escape(buffer))
+    return mark_safe("".join(out))
+
+
+def _fold_char(ch: str) -> str:
+    return normalize_name(ch) if ch.strip() else " "
+
+
+def marked_excerpt(text: str, query: str, *, width: int = 240) -> str:
+    """SQLite's highlighter: an excerpt of `text` around the first word of `query` found in it
+    (accent- and case-blind), every found word between START and STOP."""
+    if not text:
+        return ""
+    words = [w for w in normalize_name(query).split() if w]
+    # Fold character by character so positions in the folded text are positions in the original.
+    folded_chars = [_fold_char(ch)[:1] or " " for ch in text]
+    folded = "".join(folded_chars)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = folded.find(word)
+        while start != -1:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    spans.sort()
+    first = spans[0][0] if spans else 0
+    begin = 0 if len(text) <= width else max(0, first - width // 3)
+    end = min(len(text), begin + width)
+    pieces, position = [], begin
+    for s, e in spans:
+        if s < position or e > end:
+            continue
+        pieces += [text[position:s], START, text[s:e], STOP]
+        position = e
+    pieces.append(text[position:end])
+    return ("… " if begin else "") + "".join(pieces) + (" …" if end < len(text) else "")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result of any kind, ready for the template."""
+
+    kind: str
+    title: SafeString
+    excerpt: SafeString
+    url: str
+    label: str = ""
+
+
+def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
+    """`queryset` narrowed to the commitments matching `text`, annotated with `search_rank`."""
+    from .models import Commitment, Milestone
+
+    text = clean_query(text)
+    if not normalize_name(text):
+        return queryset.none()
+    if not on_postgresql():
+        in_milestones = with_folded(Milestone.objects.all(), "title").filter(
+            every_word((), text, folded=("title_folded",))
+        )
+        return queryset.filter(
+            every_word(("search_text",), text) | Q(pk__in=in_milestones.values("commitment_id"))
+        ).annotate(search_rank=id_first(text))
+    by_words = Commitment.objects.filter(full_text(text))
+    parts = [
+        by_words.values("pk"),
+        Milestone.objects.filter(full_text(text)).values("commitment_id"),
+    ]
+    folded = normalize_name(text)
+    if looks_like_id(text) and len(folded) >= 3:
+        # An id typed in part (PE000): the trigram index serves LIKE '%...%'.
+        parts.append(Commitment.objects.filter(search_text__contains=folded).values("pk"))
+    elif typo_worthy(text) and not by_words.exists():
+        # Typos only when the words themselves find nothing: checking every title for a common
+        # word costs much and adds little. The closest titles first.
+        parts.append(Commitment.objects.filter(similar_words(text)).values("pk"))
+        return queryset.filter(pk__in=union_ids(*parts)).annotate(
+            search_rank=rank(text) + word_similarity(text)
+        )
+    return queryset.filter(pk__in=union_ids(*parts)).annotate(
+        search_rank=id_first(text) + rank(text)
+    )
+
+
+def search_plans(queryset: QuerySet, text: str) -> QuerySet:
+    """Plans whose id or title match `text`, annotated with `search_rank`."""
+    text = clean_query(text)
+    if not normalize_name(text):
+        return queryset.none()
+    if not on_postgresql():
+        return (
+            with_folded(queryset, "title")
+            .filter(every_word((), text, folded=("title_folded",)) | Q(ogp_id__iexact=text))
+            .annotate(search_rank=id_first(text))
+        )
+    return queryset.filter(full_text(text) | Q(ogp_id__icontains=text)).annotate(
+        search_rank=id_first(text) + rank(text)
+    )
+
+
+def search_organizations(queryset: QuerySet, text: str) -> QuerySet:
+    """Organisations whose name, acronym or an alternative name match `text` (typos too on
+    PostgreSQL), annotated with `search_rank`."""
+    from .models import Organization, OrganizationAlias
+
+    text = clean_query(text)
+    if not normalize_name(text):
+        return queryset.none()
+    if not on_postgresql():
+        by_alias = OrganizationAlias.objects.filter(every_word(("normalized",), text))
+        named = with_folded(Organization.objects.all(), "name", "acronym").filter(
+            every_word((), text, folded=("name_folded", "acronym_folded"))
+        )
+        return queryset.filter(
+            Q(pk__in=named.values("pk")) | Q(pk__in=by_alias.values("organization_id"))
+        ).annotate(search_rank=Value(0.0))
+    parts = [
+        Organization.objects.filter(full_text(text)).values("pk"),
+        OrganizationAlias.objects.filter(full_text(text)).values("organization_id"),
+    ]
+    if typo_worthy(text):
+        parts.append(Organization.objects.filter(similar_words(text)).values("pk"))
+    return queryset.filter(pk__in=union_ids(*parts)).annotate(
+        search_rank=rank(text) + word_similarity(text)
+    )
+
+
+def search_documents(queryset: QuerySet, text: str, field: str) -> QuerySet:
+    """Rows of a table with a search_vector over `field` (e.g. IRM assessment narratives) that
+    match `text`, annotated with `search_rank` and, on PostgreSQL, `search_excerpt`."""
+    text = clean_query(text)
+    if not normalize_name(text):
+        return queryset.none()
+    if not on_postgresql():
+        return (
+            with_folded(queryset, field)
+            .filter(every_word((), text, folded=(f"{field}_folded",)))
+            .annotate(search_rank=Value(0.0))
+        )
+    return queryset.filter(full_text(text)).annotate(
+        search_rank=rank(text), search_excerpt=headline(field, text)
+    )
+
+
+def excerpt(row, field: str, text: str) -> SafeString:
+    """The highlighted excerpt of a row found by search_documents, safe to show."""
+    found = getattr(row, "search_excerpt", None)
+    return marked_html(found if found is not None else marked_excerpt(getattr(row, field), text))

@@ -1,0 +1,50 @@
+"""/search/: one search box over commitments (with the facets of the commitment list),
+organisations, action plans and published IRM findings. Assembled here, above both apps, because it
+reads both; each kind's matching is its own QuerySet method (commitments/search.py)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from commitments.faceted import commitment_results
+from commitments.models import ActionPlan, Organization
+from commitments.search import excerpt, marked_excerpt, marked_html
+from reviews.models import Assessment
+
+# Organisations, plans and IRM findings shown beside the commitments (the most relevant).
+OTHERS = 8
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    results = commitment_results(request, with_facets=bool(request.GET))
+    q = results.q
+    context = {"results": results, "page": results.page, "query": results.query, "q": q}
+    if q and not results.errors:
+        organizations = list(
+            Organization.objects.search(q)
+            .select_related("member")
+            .order_by("-search_rank", "name")[:OTHERS]
+        )
+        plans = list(
+            ActionPlan.objects.search(q)
+            .select_related("member")
+            .order_by("-search_rank", "ogp_id")[:OTHERS]
+        )
+        # Published reports only, whoever asks: drafts are never searched.
+        findings = list(
+            Assessment.objects.published()
+            .search(q)
+            .for_list()
+            .order_by("-search_rank", "-report__published_on", "pk")[:OTHERS]
+        )
+        context.update(
+            organizations=[
+                (o, marked_html(marked_excerpt(o.name, q, width=1000))) for o in organizations
+            ],
+            plans=[(p, marked_html(marked_excerpt(str(p), q, width=1000))) for p in plans],
+            findings=[(a, excerpt(a, "narrative", q)) for a in findings],
+        )
+    return render(request, "search/search.html", context, status=results.status)
