@@ -16,7 +16,7 @@ stay in it, so a plan cannot look better by withdrawing what it did not do.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -369,25 +369,13 @@ def _records_sql(
     return sql, params
 
 
-def _run(commitments: QuerySet, sql: str, params: list[Any]) -> list[tuple]:
+def _run(commitments: QuerySet, sql: str, params: list[Any], date_column: int) -> list[tuple]:
     from django.db import connections
 
-    connection = connections[commitments.db]
-    with connection.cursor() as cursor:
+    with connections[commitments.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    # SQLite hands dates back as text from a raw query.
-    return [
-        tuple(
-            datetime.date.fromisoformat(v) if isinstance(v, str) and _is_iso_day(v) else v
-            for v in row
-        )
-        for row in rows
-    ]
-
-
-def _is_iso_day(value: str) -> bool:
-    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit()
+    return [(*row[:date_column], _day(row[date_column]), *row[date_column + 1 :]) for row in rows]
 
 
 def levels_from_records(
@@ -408,7 +396,7 @@ def levels_from_records(
       last day).
     Never a snapshot: the same records give the same figures for any day."""
     sql, params = _records_sql(commitments, day, irm_report, columns)
-    return _run(commitments, sql, params)
+    return _run(commitments, sql, params, date_column=len(columns) + 3)
 
 
 @dataclass(frozen=True)
@@ -426,15 +414,25 @@ def commitment_levels(
     *,
     day: datetime.date | None = None,
     irm_report: str = DEFAULT_IRM_REPORT,
-) -> dict[Any, CommitmentLevels]:
-    """Each commitment's levels as they stood on `day` by the same definition, in one query;
-    commitments not yet counted on `day` are left out."""
+    chunk_size: int = 2000,
+) -> Iterator[tuple[Any, CommitmentLevels]]:
+    """(pk, levels) for each commitment as it stood on `day` by the same definition, in pk order,
+    from one query read in chunks; commitments not yet counted on `day` are left out."""
+    from django.db import connections
+
     sql, params = _records_sql(commitments, day, irm_report, (), per_commitment=True)
-    found = {}
-    for pk, reported, irm, reported_on, kind, published_on, year in _run(commitments, sql, params):
-        basis = BasisReport(kind, published_on, year, 1) if kind else None
-        found[pk] = CommitmentLevels(reported, reported_on, irm, basis)
-    return found
+    with connections[commitments.db].cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY c.c_id", params)
+        while chunk := cursor.fetchmany(chunk_size):
+            for pk, reported, irm, reported_on, kind, published_on, year in chunk:
+                published_on, reported_on = _day(published_on), _day(reported_on)
+                basis = BasisReport(kind, published_on, year, 1) if kind else None
+                yield pk, CommitmentLevels(reported, reported_on, irm, basis)
+
+
+def _day(value: Any) -> Any:
+    """A date from the database (SQLite gives raw queries' dates back as text)."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:

@@ -9,18 +9,23 @@ leaving the previous snapshot in place for the next run to complete.
 from __future__ import annotations
 
 import datetime
+import io
 import logging
 import time
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .figures import GroupFigures, completion_by, completion_figures
 from .models import Commitment, CompletionSnapshot, SnapshotRun
 from .models.snapshots import ALL_KEY, COUNT_FIELDS, SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
+from .models.vocab import NO_DATA
 
 logger = logging.getLogger(__name__)
 
@@ -120,3 +125,224 @@ def request_recompute() -> bool:
 
 def clear_recompute_request() -> None:
     cache.delete(PENDING_KEY)
+
+
+# --- The history: the snapshot cache rebuilt for a range of days from the dated records -----------
+
+
+@dataclass(frozen=True)
+class RebuildResult:
+    since: datetime.date
+    until: datetime.date
+    days: int
+    rows: int
+    removed: int
+
+
+def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
+    """Everything the rebuild reads, in a fixed number of queries: each commitment's groups and the
+    day it starts counting (`figures.started_by`), and the dated events that change a level,
+    ordered as the one definition orders them (`figures.levels_from_records`): status updates by
+    as-of date, recorded time and id; IRM ratings by `reviews`' latest-report ordering reversed
+    (a report known only by its year counts from 31 December)."""
+    from . import figures
+    from .models import StatusUpdate
+    from .models.vocab import OGP_VALUE_FIELDS
+
+    groups: dict[Any, list[tuple[str, str]]] = {}
+    labels: dict[tuple[str, str], str] = {("all", ALL_KEY): "All commitments"}
+    for value in OGP_VALUE_FIELDS:
+        labels[("ogp_value", str(value))] = str(value.label)
+    starts: dict[Any, datetime.date] = {}
+    flags = list(OGP_VALUE_FIELDS.values())
+    for (
+        pk,
+        start,
+        submission_year,
+        member,
+        member_name,
+        plan,
+        plan_title,
+        org,
+        org_name,
+        *values,
+    ) in Commitment.objects.order_by("pk").values_list(
+        "pk",
+        "action_plan__start_date",
+        "action_plan__submission_year",
+        "action_plan__member__code",
+        "action_plan__member__name",
+        "action_plan__ogp_id",
+        "action_plan__title",
+        "lead_organization__slug",
+        "lead_organization__name",
+        *flags,
+    ):
+        starts[pk] = start or (
+            datetime.date(submission_year, 1, 1) if submission_year else datetime.date.min
+        )
+        mine = [("all", ALL_KEY), ("member", member), ("action_plan", plan)]
+        labels[("member", member)] = member_name or member
+        labels[("action_plan", plan)] = plan_title or plan
+        if org:
+            mine.append(("organization", org))
+            labels[("organization", org)] = org_name or org
+        mine += [
+            ("ogp_value", str(v)) for v, on in zip(OGP_VALUE_FIELDS, values, strict=True) if on
+        ]
+        groups[pk] = mine
+    through = Commitment.policy_areas.through.objects.values_list(
+        "commitment_id", "policyarea__slug", "policyarea__name"
+    )
+    for pk, slug, name in through:
+        if pk in groups:
+            groups[pk].append(("policy_area", slug))
+            labels[("policy_area", slug)] = name or slug
+
+    events: dict[datetime.date, list[tuple[str, Any, str]]] = defaultdict(list)
+    updates = (
+        StatusUpdate.objects.filter(as_of__lte=until)
+        .order_by("as_of", "recorded_at", "pk")
+        .values_list("as_of", "commitment_id", "completion")
+    )
+    for as_of, pk, level in updates.iterator(chunk_size=10000):
+        events[as_of].append(("self_reported", pk, level))
+    if figures._irm_latest is not None:
+        ratings, ordering = figures._irm_latest(None, "latest", Commitment.objects.values("pk"))
+        oldest_first = [term.copy() for term in ordering]
+        for term in oldest_first:
+            term.reverse_ordering()
+        for pk, level, _kind, published_on, year in (
+            ratings.order_by(*oldest_first).values_list(*figures.IRM_COLUMNS).iterator(10000)
+        ):
+            counts_from = published_on or (datetime.date(year, 12, 31) if year else None)
+            if counts_from is not None and counts_from <= until:
+                events[counts_from].append(("irm", pk, level))
+    return groups, labels, starts, events
+
+
+def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = None) -> RebuildResult:
+    """Rebuild the snapshot cache for every day from `since` to `until` (today by default) from the
+    dated records, by the as-of definition: a complete snapshot on `since` and on each later day
+    the figures can change (a plan starting, a status update, an IRM publication); a reader asking
+    for any day gets the latest snapshot on or before it, which is that day's figures. One
+    transaction; the range's old snapshots are replaced, so running it again changes nothing.
+
+    The levels are swept forward through the events once (a fixed number of queries, whatever
+    the number of days); tests check the result equals `completion_by(day=...)` on every day."""
+    until = until or timezone.localdate()
+    if since > until:
+        raise ValueError("since must not be after until")
+    groups, labels, starts, events = _rebuild_events(until)
+    tracks = {"irm": {}, "self_reported": {}}  # commitment -> current level ("" = no data)
+    counts: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(
+        lambda: {track: defaultdict(int) for track in SNAPSHOT_TRACKS}
+    )
+    counted: set = set()
+    starting: dict[datetime.date, list] = defaultdict(list)
+    for pk, start in starts.items():
+        starting[start].append(pk)
+
+    def count(pk: Any, track: str, level: str, step: int) -> None:
+        for group in groups[pk]:
+            counts[group][track][level or NO_DATA] += step
+
+    def apply(day: datetime.date) -> None:
+        for pk in starting.get(day, ()):
+            counted.add(pk)
+            for track in SNAPSHOT_TRACKS:
+                count(pk, track, tracks[track].get(pk, ""), 1)
+        for track, pk, level in events.get(day, ()):
+            if pk not in groups:
+                continue
+            if pk in counted:
+                count(pk, track, tracks[track].get(pk, ""), -1)
+                count(pk, track, level, 1)
+            tracks[track][pk] = level
+
+    change_days = sorted(set(starting) | set(events))
+    for day in change_days:
+        if day > since:
+            break
+        apply(day)
+    days = [since, *(d for d in change_days if since < d <= until)]
+    computed_at = timezone.now()
+    written = 0
+    with transaction.atomic():
+        removed, _ = CompletionSnapshot.objects.filter(day__gte=since, day__lte=until).delete()
+        SnapshotRun.objects.filter(day__gte=since, day__lte=until).delete()
+        for n, day in enumerate(days):
+            if n:
+                apply(day)
+            rows = list(_snapshot_rows_from_counts(day, counts, labels, computed_at))
+            _write_rows(rows)
+            SnapshotRun.objects.create(day=day, computed_at=computed_at, row_count=len(rows))
+            written += len(rows)
+    logger.info("Snapshots %s..%s rebuilt: %d days, %d rows", since, until, len(days), written)
+    return RebuildResult(since=since, until=until, days=len(days), rows=written, removed=removed)
+
+
+def _snapshot_rows_from_counts(
+    day: datetime.date,
+    counts: dict[tuple[str, str], dict[str, dict[str, int]]],
+    labels: dict[tuple[str, str], str],
+    computed_at: datetime.datetime,
+) -> Iterator[tuple]:
+    """The day's rows, as `snapshot_rows` writes them: every group with a commitment counted that
+    day, plus "all" and the four OGP values always."""
+    from .models.vocab import OGP_VALUE_FIELDS
+
+    always = {("all", ALL_KEY), *(("ogp_value", str(value)) for value in OGP_VALUE_FIELDS)}
+    for group in sorted(set(counts) | always):
+        by_track = counts[group]
+        totals = {track: sum(by_track[track].values()) for track in SNAPSHOT_TRACKS}
+        if not totals["irm"] and group not in always:
+            continue
+        grouping, key = group
+        for track in SNAPSHOT_TRACKS:
+            levels = by_track[track]
+            yield (
+                day,
+                grouping,
+                key[:200],
+                str(labels.get(group, key))[:300],
+                track,
+                *(levels.get(field, 0) for field in COUNT_FIELDS),
+                totals[track],
+                computed_at,
+            )
+
+
+_ROW_FIELDS = ["day", "grouping", "group_key", "group_label", "track", *COUNT_FIELDS, "total"]
+
+
+def _write_rows(rows: list[tuple]) -> None:
+    """Insert snapshot rows: COPY on PostgreSQL (the rebuild writes millions), bulk_create
+    elsewhere."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        buffer = io.StringIO()
+        for row in rows:
+            buffer.write("\t".join(_copy_text(value) for value in row))
+            buffer.write("\n")
+        buffer.seek(0)
+        table = CompletionSnapshot._meta.db_table
+        columns = ", ".join(f'"{name}"' for name in [*_ROW_FIELDS, "computed_at"])
+        with connection.cursor() as cursor:
+            cursor.copy_expert(f'COPY "{table}" ({columns}) FROM STDIN', buffer)
+        return
+    CompletionSnapshot.objects.bulk_create(
+        [
+            CompletionSnapshot(**dict(zip([*_ROW_FIELDS, "computed_at"], row, strict=True)))
+            for row in rows
+        ],
+        batch_size=2000,
+    )
+
+
+def _copy_text(value: Any) -> str:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
