@@ -172,7 +172,7 @@ DEFAULT_IRM_REPORT = "latest"
 # IRM_COLUMNS (one row per assessment that may count) and the ordering that puts the one that counts
 # first for each commitment (`i_commitment`).
 IRM_COLUMNS = ("i_commitment", "i_level", "i_kind", "i_published_on", "i_year")
-IrmLatest = Callable[[datetime.date | None, str, QuerySet], tuple[QuerySet, list[Any]]]
+IrmLatest = Callable[[datetime.date | None, str, QuerySet | None], tuple[QuerySet, list[Any]]]
 IrmChangeDates = Callable[[QuerySet], Iterable[datetime.date]]
 _irm_latest: IrmLatest | None = None
 _irm_change_dates: IrmChangeDates | None = None
@@ -330,7 +330,10 @@ def _records_sql(
         .query.sql_with_params()
     )
     ids = counted.order_by().values("pk")
-    updates = StatusUpdate.objects.filter(commitment__in=ids)
+    # The derived tables are narrowed to the group's commitments; for every commitment there is
+    # nothing to narrow (the left joins keep only the counted ones), and the semi-join would cost.
+    narrowed = bool(commitments.query.where)
+    updates = StatusUpdate.objects.filter(commitment__in=ids) if narrowed else StatusUpdate.objects
     if day is not None:
         updates = updates.filter(as_of__lte=day)
     updates = updates.annotate(
@@ -343,7 +346,7 @@ def _records_sql(
         ("s_commitment", "s_level", "s_as_of"),
     ).query.sql_with_params()
     if _irm_latest is not None:
-        ratings, ordering = _irm_latest(day, irm_report, ids)
+        ratings, ordering = _irm_latest(day, irm_report, ids if narrowed else None)
         irm_sql, irm_params = _latest_per_commitment(
             ratings, "commitment_id", ordering, IRM_COLUMNS
         ).query.sql_with_params()

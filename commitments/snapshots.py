@@ -208,7 +208,7 @@ def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
     for as_of, pk, level in updates.iterator(chunk_size=10000):
         events[as_of].append(("self_reported", pk, level))
     if figures._irm_latest is not None:
-        ratings, ordering = figures._irm_latest(None, "latest", Commitment.objects.values("pk"))
+        ratings, ordering = figures._irm_latest(None, "latest", None)
         oldest_first = [term.copy() for term in ordering]
         for term in oldest_first:
             term.reverse_ordering()
@@ -223,10 +223,11 @@ def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
 
 def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = None) -> RebuildResult:
     """Rebuild the snapshot cache for every day from `since` to `until` (today by default) from the
-    dated records, by the as-of definition: a complete snapshot on `since` and on each later day
-    the figures can change (a plan starting, a status update, an IRM publication); a reader asking
-    for any day gets the latest snapshot on or before it, which is that day's figures. One
-    transaction; the range's old snapshots are replaced, so running it again changes nothing.
+    dated records, by the as-of definition: a full snapshot on `since`, then on each later day the
+    figures change (a plan starting, a status update, an IRM publication) the rows of the groups
+    that changed; a reader asking for any day gets each group's latest row on or before it
+    (CompletionSnapshot.objects.as_of), which is that day's figures. One transaction; the range's
+    old snapshots are replaced, so running it again changes nothing.
 
     The levels are swept forward through the events once (a fixed number of queries, whatever
     the number of days); tests check the result equals `completion_by(day=...)` on every day."""
@@ -239,6 +240,7 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
         lambda: {track: defaultdict(int) for track in SNAPSHOT_TRACKS}
     )
     counted: set = set()
+    dirty: set = set()  # groups whose figures changed since the last day written
     starting: dict[datetime.date, list] = defaultdict(list)
     for pk, start in starts.items():
         starting[start].append(pk)
@@ -246,6 +248,7 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
     def count(pk: Any, track: str, level: str, step: int) -> None:
         for group in groups[pk]:
             counts[group][track][level or NO_DATA] += step
+            dirty.add(group)
 
     def apply(day: datetime.date) -> None:
         for pk in starting.get(day, ()):
@@ -255,7 +258,7 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
         for track, pk, level in events.get(day, ()):
             if pk not in groups:
                 continue
-            if pk in counted:
+            if pk in counted and (tracks[track].get(pk, "") or NO_DATA) != (level or NO_DATA):
                 count(pk, track, tracks[track].get(pk, ""), -1)
                 count(pk, track, level, 1)
             tracks[track][pk] = level
@@ -271,13 +274,22 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
     with transaction.atomic():
         removed, _ = CompletionSnapshot.objects.filter(day__gte=since, day__lte=until).delete()
         SnapshotRun.objects.filter(day__gte=since, day__lte=until).delete()
+        runs = []
         for n, day in enumerate(days):
             if n:
+                dirty.clear()
                 apply(day)
-            rows = list(_snapshot_rows_from_counts(day, counts, labels, computed_at))
+                if not dirty:
+                    continue
+            # The first day is a full snapshot; each later one holds the groups that changed.
+            only = None if n == 0 else dirty
+            rows = list(_snapshot_rows_from_counts(day, counts, labels, computed_at, only))
             _write_rows(rows)
-            SnapshotRun.objects.create(day=day, computed_at=computed_at, row_count=len(rows))
+            runs.append(
+                SnapshotRun(day=day, computed_at=computed_at, row_count=len(rows), full=n == 0)
+            )
             written += len(rows)
+        SnapshotRun.objects.bulk_create(runs)
     logger.info("Snapshots %s..%s rebuilt: %d days, %d rows", since, until, len(days), written)
     return RebuildResult(since=since, until=until, days=len(days), rows=written, removed=removed)
 
@@ -287,13 +299,14 @@ def _snapshot_rows_from_counts(
     counts: dict[tuple[str, str], dict[str, dict[str, int]]],
     labels: dict[tuple[str, str], str],
     computed_at: datetime.datetime,
+    only: set | None = None,
 ) -> Iterator[tuple]:
     """The day's rows, as `snapshot_rows` writes them: every group with a commitment counted that
-    day, plus "all" and the four OGP values always."""
+    day, plus "all" and the four OGP values always; with `only`, just those groups."""
     from .models.vocab import OGP_VALUE_FIELDS
 
     always = {("all", ALL_KEY), *(("ogp_value", str(value)) for value in OGP_VALUE_FIELDS)}
-    for group in sorted(set(counts) | always):
+    for group in sorted(only if only is not None else set(counts) | always):
         by_track = counts[group]
         totals = {track: sum(by_track[track].values()) for track in SNAPSHOT_TRACKS}
         if not totals["irm"] and group not in always:

@@ -32,15 +32,16 @@ BASIS_KINDS: dict[str, tuple[str, ...]] = {
 
 
 def irm_ratings(
-    day: datetime.date | None, irm_report: str, commitments: QuerySet
+    day: datetime.date | None, irm_report: str, commitments: QuerySet | None
 ) -> tuple[QuerySet, list[Any]]:
     """The published assessments rating completion that may count on `day` on the `irm_report`
     basis, annotated as commitments.figures.IRM_COLUMNS, and the ordering that puts the one that
     counts first for each commitment (Assessment.latest_first)."""
+    ratings = Assessment.objects.published()
+    if commitments is not None:  # None: every commitment
+        ratings = ratings.filter(commitment__in=commitments)
     ratings = (
-        Assessment.objects.published()
-        .filter(commitment__in=commitments)
-        .exclude(completion="")
+        ratings.exclude(completion="")
         .alias(**latest_report_aliases())
         .annotate(
             i_commitment=F("commitment_id"),
