@@ -275,6 +275,7 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
         removed, _ = CompletionSnapshot.objects.filter(day__gte=since, day__lte=until).delete()
         SnapshotRun.objects.filter(day__gte=since, day__lte=until).delete()
         runs = []
+        writer = _RowWriter()
         for n, day in enumerate(days):
             if n:
                 dirty.clear()
@@ -283,12 +284,10 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
                     continue
             # The first day is a full snapshot; each later one holds the groups that changed.
             only = None if n == 0 else dirty
-            rows = list(_snapshot_rows_from_counts(day, counts, labels, computed_at, only))
-            _write_rows(rows)
-            runs.append(
-                SnapshotRun(day=day, computed_at=computed_at, row_count=len(rows), full=n == 0)
-            )
-            written += len(rows)
+            rows = writer.add(_snapshot_rows_from_counts(day, counts, labels, computed_at, only))
+            runs.append(SnapshotRun(day=day, computed_at=computed_at, row_count=rows, full=n == 0))
+            written += rows
+        writer.flush()
         SnapshotRun.objects.bulk_create(runs)
     logger.info("Snapshots %s..%s rebuilt: %d days, %d rows", since, until, len(days), written)
     return RebuildResult(since=since, until=until, days=len(days), rows=written, removed=removed)
@@ -329,29 +328,54 @@ def _snapshot_rows_from_counts(
 _ROW_FIELDS = ["day", "grouping", "group_key", "group_label", "track", *COUNT_FIELDS, "total"]
 
 
-def _write_rows(rows: list[tuple]) -> None:
-    """Insert snapshot rows: COPY on PostgreSQL (the rebuild writes millions), bulk_create
-    elsewhere."""
-    if not rows:
-        return
-    if connection.vendor == "postgresql":
-        buffer = io.StringIO()
+class _RowWriter:
+    """Inserts snapshot rows in batches: COPY on PostgreSQL (a history rebuild writes a million
+    rows), bulk_create elsewhere."""
+
+    BATCH = 50_000
+
+    def __init__(self) -> None:
+        self.copy = connection.vendor == "postgresql"
+        self.pending: list = []
+        self.text: dict[Any, str] = {}  # escaped text, once per value
+
+    def add(self, rows: Iterator[tuple]) -> int:
+        n = 0
         for row in rows:
-            buffer.write("\t".join(_copy_text(value) for value in row))
-            buffer.write("\n")
-        buffer.seek(0)
-        table = CompletionSnapshot._meta.db_table
-        columns = ", ".join(f'"{name}"' for name in [*_ROW_FIELDS, "computed_at"])
-        with connection.cursor() as cursor:
-            cursor.copy_expert(f'COPY "{table}" ({columns}) FROM STDIN', buffer)
-        return
-    CompletionSnapshot.objects.bulk_create(
-        [
-            CompletionSnapshot(**dict(zip([*_ROW_FIELDS, "computed_at"], row, strict=True)))
-            for row in rows
-        ],
-        batch_size=2000,
-    )
+            self.pending.append(self._line(row) if self.copy else row)
+            n += 1
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+        return n
+
+    def _line(self, row: tuple) -> str:
+        parts = []
+        for value in row:
+            text = self.text.get(value) if not isinstance(value, int) else None
+            if text is None:
+                text = _copy_text(value)
+                if not isinstance(value, int):
+                    self.text[value] = text
+            parts.append(text)
+        return "\t".join(parts) + "\n"
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        if self.copy:
+            table = CompletionSnapshot._meta.db_table
+            columns = ", ".join(f'"{name}"' for name in [*_ROW_FIELDS, "computed_at"])
+            with connection.cursor() as cursor:
+                cursor.copy_expert(
+                    f'COPY "{table}" ({columns}) FROM STDIN', io.StringIO("".join(self.pending))
+                )
+        else:
+            names = [*_ROW_FIELDS, "computed_at"]
+            CompletionSnapshot.objects.bulk_create(
+                [CompletionSnapshot(**dict(zip(names, row, strict=True))) for row in self.pending],
+                batch_size=2000,
+            )
+        self.pending = []
 
 
 def _copy_text(value: Any) -> str:

@@ -11,7 +11,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +102,8 @@ class CompletionSnapshotQuerySet(models.QuerySet):
         full = SnapshotRun.objects.filter(day__lte=day, full=True).order_by("-day").values("day")
         runs = SnapshotRun.objects.filter(day__lte=day, day__gte=Subquery(full[:1])).values("day")
         candidates = self.filter(grouping=grouping, day__in=runs)
+        if connections[self.db].vendor == "postgresql":
+            return candidates.order_by("group_key", "track", "-day").distinct("group_key", "track")
         newest = (
             candidates.filter(group_key=OuterRef("group_key"), track=OuterRef("track"))
             .order_by("-day")
