@@ -443,10 +443,13 @@ def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
     return commitments.filter(started_by(day))
 
 
+_COUNT_NAMES = tuple(f"{track}__{key}" for track in TRACKS for key in FIGURE_KEYS)
+
+
 def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
     """Figures from (civil society level, IRM level, kind, published_on, year, count) rows; a blank
     level is "no data"."""
-    counts = dict.fromkeys(_aggregates(), 0)
+    counts = dict.fromkeys(_COUNT_NAMES, 0)
     basis: dict[tuple, int] = {}
     for reported, irm, kind, published_on, year, n in rows:
         counts[f"irm__{irm or NO_DATA}"] += n
@@ -548,14 +551,14 @@ def _completion_by_records(
         ]
     key_path, label_path = GROUPINGS[grouping]
     groups: dict[str, tuple[str, list[tuple]]] = {}
+    # Commitments outside every group (no lead organisation, no policy area) are skipped here, not
+    # excluded in SQL: a filter would narrow the derived tables by a semi-join for nothing.
     rows = levels_from_records(
-        commitments.exclude(**{f"{key_path}__isnull": True}),
-        day=day,
-        irm_report=irm_report,
-        columns=(key_path, label_path),
+        commitments, day=day, irm_report=irm_report, columns=(key_path, label_path)
     )
     for key, label, *levels in rows:
-        groups.setdefault(key, (label or key, []))[1].append(levels)
+        if key is not None:
+            groups.setdefault(key, (label or key, []))[1].append(levels)
     return [
         GroupFigures(key, label, _tally(levels, irm_report))
         for key, (label, levels) in sorted(groups.items())
