@@ -16,13 +16,12 @@ stay in it, so a plan cannot look better by withdrawing what it did not do.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -106,6 +105,8 @@ class TrackFigures:
 class CompletionFigures:
     irm: TrackFigures
     self_reported: TrackFigures
+    # Which IRM reports the IRM counts come from; set when the figures come from the records.
+    irm_basis: IrmBasis | None = None
 
     @property
     def commitment_count(self) -> int:
@@ -115,18 +116,14 @@ class CompletionFigures:
         return getattr(self, name)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "irm": self.irm.as_dict(),
             "self_reported": self.self_reported.as_dict(),
             "denominator_rule": str(DENOMINATOR_RULE),
         }
-
-
-# The same levels as they stood on a past day, annotated by `as_of()` under these names.
-AS_OF_TRACKS: dict[str, str] = {
-    "irm": "irm_level_as_of",
-    "self_reported": "self_reported_level_as_of",
-}
+        if self.irm_basis is not None:
+            found["irm_basis"] = self.irm_basis.as_dict()
+        return found
 
 
 def _aggregates(
@@ -150,24 +147,84 @@ def figures_from_row(row: Mapping[str, Any], prefix: str = "") -> CompletionFigu
     return CompletionFigures(irm=track("irm"), self_reported=track("self_reported"))
 
 
-def empty_figures() -> CompletionFigures:
-    return figures_from_row(dict.fromkeys(_aggregates(), 0))
+def empty_figures(
+    irm_report: str | None = None, day: datetime.date | None = None
+) -> CompletionFigures:
+    """No commitment; from the records (a day or an IRM basis given), saying on which basis."""
+    if irm_report is None and day is None:
+        return figures_from_row(dict.fromkeys(_aggregates(), 0))
+    return _tally((), irm_report or DEFAULT_IRM_REPORT)
 
 
-# --- As of a day: from the dated records themselves -----------------------------------------------
+# --- As of a day, and on a chosen IRM basis: from the dated records themselves -------------------
 
-# The IRM's level of a commitment on a day (an expression over OuterRef("pk")): the IRM's app
-# provides it (reviews.figures), which this app never imports.
-IrmLevelAsOf = Callable[[datetime.date], Any]
+# Which IRM report a figure counts from: the latest published (default), or only the mid-term
+# progress reports, or only the end-of-term ones (end-of-term, implementation, results reports).
+IRM_REPORTS: dict[str, Any] = {
+    "latest": _("the latest published IRM report"),
+    "progress": _("the IRM progress report"),
+    "end_of_term": _("the IRM end-of-term report"),
+}
+DEFAULT_IRM_REPORT = "latest"
+
+# The IRM's latest rating per commitment comes from the IRM's app (reviews.figures), which this app
+# never imports: `provider(day, irm_report, commitments)` gives an Assessment queryset annotated with
+# IRM_COLUMNS (one row per assessment that may count) and the ordering that puts the one that counts
+# first for each commitment (`i_commitment`).
+IRM_COLUMNS = ("i_commitment", "i_level", "i_kind", "i_published_on", "i_year")
+IrmLatest = Callable[[datetime.date | None, str, QuerySet | None], tuple[QuerySet, list[Any]]]
 IrmChangeDates = Callable[[QuerySet], Iterable[datetime.date]]
-_irm_level_as_of: IrmLevelAsOf | None = None
+_irm_latest: IrmLatest | None = None
 _irm_change_dates: IrmChangeDates | None = None
 
 
-def register_irm_level_as_of(provider: IrmLevelAsOf, change_dates: IrmChangeDates) -> None:
-    """The IRM's level of a commitment on a day, and the days the IRM published on."""
-    global _irm_level_as_of, _irm_change_dates
-    _irm_level_as_of, _irm_change_dates = provider, change_dates
+def register_irm_level_as_of(provider: IrmLatest, change_dates: IrmChangeDates) -> None:
+    """The IRM's ratings that may count on a day on a basis, and the days the IRM published on."""
+    global _irm_latest, _irm_change_dates
+    _irm_latest, _irm_change_dates = provider, change_dates
+
+
+@dataclass(frozen=True)
+class BasisReport:
+    """One kind of IRM report an IRM count comes from, with how many commitments it rates."""
+
+    kind: str
+    published_on: datetime.date | None
+    publication_year: int | None
+    commitment_count: int
+
+    @property
+    def counts_from(self) -> datetime.date | None:
+        """The day its ratings count from: its publication, or for a year-only one, 31 December."""
+        if self.published_on:
+            return self.published_on
+        return datetime.date(self.publication_year, 12, 31) if self.publication_year else None
+
+    def as_dict(self) -> dict[str, Any]:
+        counts_from = self.counts_from
+        return {
+            "kind": self.kind,
+            "published_on": self.published_on.isoformat() if self.published_on else None,
+            "publication_year": self.publication_year,
+            "counts_from": counts_from.isoformat() if counts_from else None,
+            "year_only": self.published_on is None and self.publication_year is not None,
+            "commitment_count": self.commitment_count,
+        }
+
+
+@dataclass(frozen=True)
+class IrmBasis:
+    """Which IRM reports a group's IRM counts come from (`report`: the basis asked for)."""
+
+    report: str
+    reports: tuple[BasisReport, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "report": self.report,
+            "description": str(IRM_REPORTS[self.report]),
+            "reports": [entry.as_dict() for entry in self.reports],
+        }
 
 
 def change_dates(commitments: QuerySet) -> list[datetime.date]:
@@ -199,6 +256,7 @@ def course(
     until: datetime.date | None = None,
     step: str | None = None,
     include_today: bool = True,
+    irm_report: str = DEFAULT_IRM_REPORT,
 ) -> list[tuple[datetime.date, CompletionFigures]]:
     """The group's figures over time, by the as-of definition: on each day something changed (and
     today, unless `include_today` is off), or with step="month" at the end of every month from the
@@ -214,61 +272,219 @@ def course(
     else:
         days = sorted({*changes, today} if include_today else set(changes))
     days = [d for d in days if (since is None or d >= since) and (until is None or d <= until)]
-    return [(day, completion_figures(commitments, day=day)) for day in days]
+    return [(day, completion_figures(commitments, day=day, irm_report=irm_report)) for day in days]
 
 
-def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
-    """The commitments as they stood on `day`, each track's level annotated (AS_OF_TRACKS).
-
-    - A commitment counts from its plan's start date (without one, from the first day of the year
-      the plan was submitted; with neither, always).
-    - Civil society: its latest status update with an as-of date on or before `day`.
-    - The IRM: its latest assessment rating completion in a report published on or before `day`
-      (a report known only by its year counts from that year's last day).
-    Never a snapshot: the same records give the same figures for any day."""
-    from .models import StatusUpdate
-
-    started = (
+def started_by(day: datetime.date) -> Q:
+    """Commitments counted on `day`: from their plan's start date (without one, from the first day
+    of the year the plan was submitted; with neither, always)."""
+    return (
         Q(action_plan__start_date__lte=day)
         | Q(action_plan__start_date__isnull=True, action_plan__submission_year__lte=day.year)
         | Q(action_plan__start_date__isnull=True, action_plan__submission_year__isnull=True)
     )
-    reported = (
-        StatusUpdate.objects.filter(commitment=OuterRef("pk"), as_of__lte=day)
-        .latest_first()
-        .values("completion")[:1]
+
+
+def _latest_per_commitment(queryset: QuerySet, key: str, ordering: list[Any], columns) -> QuerySet:
+    """The first row per `key` by `ordering`, in one query: DISTINCT ON in PostgreSQL, a
+    ROW_NUMBER() window elsewhere (SQLite)."""
+    from django.db import connections
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    if connections[queryset.db].vendor == "postgresql":
+        return queryset.order_by(key, *ordering).distinct(key).values_list(*columns)
+    ranked = queryset.annotate(
+        _rank=Window(RowNumber(), partition_by=[F(key)], order_by=ordering)
+    ).filter(_rank=1)
+    return ranked.order_by().values_list(*columns)
+
+
+def _check_irm_report(irm_report: str) -> None:
+    if irm_report not in IRM_REPORTS:
+        raise ValueError(f"Unknown IRM report {irm_report!r}; use one of {', '.join(IRM_REPORTS)}.")
+
+
+def _records_sql(
+    commitments: QuerySet,
+    day: datetime.date | None,
+    irm_report: str,
+    columns: Sequence[str],
+    *,
+    per_commitment: bool = False,
+) -> tuple[str, list[Any]]:
+    """The SQL behind `levels_from_records`: the commitments (with `columns`), each joined to its
+    latest status update and its IRM rating that counts, as derived tables (no correlated
+    subqueries), then grouped and counted in the database."""
+    from django.db.models import F
+
+    from .models import StatusUpdate
+
+    _check_irm_report(irm_report)
+    counted = commitments.filter(started_by(day)) if day is not None else commitments
+    aliases = {f"g{n}": F(path) for n, path in enumerate(columns)}
+    commitment_sql, commitment_params = (
+        counted.order_by()
+        .annotate(c_id=F("pk"), **aliases)
+        .values_list("c_id", *aliases)
+        .query.sql_with_params()
     )
-    irm = _irm_level_as_of(day) if _irm_level_as_of else Value("")
-    return commitments.filter(started).annotate(
-        **{
-            AS_OF_TRACKS["self_reported"]: Coalesce(Subquery(reported), Value("")),
-            AS_OF_TRACKS["irm"]: Coalesce(irm, Value("")),
-        }
+    ids = counted.order_by().values("pk")
+    # The derived tables are narrowed to the group's commitments; for every commitment there is
+    # nothing to narrow (the left joins keep only the counted ones), and the semi-join would cost.
+    narrowed = bool(commitments.query.where)
+    updates = StatusUpdate.objects.filter(commitment__in=ids) if narrowed else StatusUpdate.objects
+    if day is not None:
+        updates = updates.filter(as_of__lte=day)
+    updates = updates.annotate(
+        s_commitment=F("commitment_id"), s_level=F("completion"), s_as_of=F("as_of")
     )
+    status_sql, status_params = _latest_per_commitment(
+        updates,
+        "commitment_id",
+        [F("as_of").desc(), F("recorded_at").desc(), F("pk").desc()],
+        ("s_commitment", "s_level", "s_as_of"),
+    ).query.sql_with_params()
+    if _irm_latest is not None:
+        ratings, ordering = _irm_latest(day, irm_report, ids if narrowed else None)
+        irm_sql, irm_params = _latest_per_commitment(
+            ratings, "commitment_id", ordering, IRM_COLUMNS
+        ).query.sql_with_params()
+    else:  # no IRM app: nobody rated
+        irm_sql, irm_params = (
+            "SELECT NULL AS i_commitment, NULL AS i_level, NULL AS i_kind, "
+            "NULL AS i_published_on, NULL AS i_year WHERE 1 = 0",
+            [],
+        )
+    group = ", ".join(f"c.{alias}" for alias in aliases)
+    levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, '')"
+    basis = "i.i_kind, i.i_published_on, i.i_year"
+    joins = (
+        f"FROM ({commitment_sql}) c "
+        f"LEFT JOIN ({status_sql}) s ON s.s_commitment = c.c_id "
+        f"LEFT JOIN ({irm_sql}) i ON i.i_commitment = c.c_id"
+    )
+    params = [*commitment_params, *status_params, *irm_params]
+    if per_commitment:
+        return f"SELECT c.c_id, {levels}, s.s_as_of, {basis} {joins}", params
+    head = f"{group}, " if group else ""
+    sql = f"SELECT {head}{levels}, {basis}, COUNT(*) {joins} GROUP BY {head}{levels}, {basis}"
+    return sql, params
 
 
-def _tally(levels: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Counts in the row shape `figures_from_row` reads, from (IRM level, civil society level)
-    pairs; a blank level is "no data"."""
-    counts = dict.fromkeys(_aggregates(), 0)
-    for irm, reported in levels:
-        counts[f"irm__{irm or NO_DATA}"] += 1
-        counts[f"self_reported__{reported or NO_DATA}"] += 1
-    return counts
+def _run(commitments: QuerySet, sql: str, params: list[Any], date_column: int) -> list[tuple]:
+    from django.db import connections
+
+    with connections[commitments.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [(*row[:date_column], _day(row[date_column]), *row[date_column + 1 :]) for row in rows]
 
 
-def _levels_as_of(commitments: QuerySet, day: datetime.date, *columns: str) -> QuerySet:
-    """One query: each commitment's `columns` and both levels as of `day`. Counted in Python:
-    inside SQL, every conditional count would evaluate the levels' subqueries again."""
-    return as_of(commitments, day).order_by().values_list(*columns, *AS_OF_TRACKS.values())
+def levels_from_records(
+    commitments: QuerySet,
+    *,
+    day: datetime.date | None = None,
+    irm_report: str = DEFAULT_IRM_REPORT,
+    columns: Sequence[str] = (),
+) -> list[tuple]:
+    """The one definition of the figures from the dated records, as (columns..., civil society's
+    level, the IRM's level, the IRM report's kind, publication date, publication year, count) rows,
+    in one query whatever the number of commitments, updates and groups:
+
+    - with `day`, a commitment counts from its plan's start (`started_by`); without, always;
+    - civil society: its latest status update with an as-of date on or before `day`;
+    - the IRM: its latest assessment rating completion in a published report of the `irm_report`
+      basis published on or before `day` (a report known only by its year counts from that year's
+      last day).
+    Never a snapshot: the same records give the same figures for any day."""
+    sql, params = _records_sql(commitments, day, irm_report, columns)
+    return _run(commitments, sql, params, date_column=len(columns) + 3)
+
+
+@dataclass(frozen=True)
+class CommitmentLevels:
+    """One commitment's levels from the records (`commitment_levels`)."""
+
+    self_reported: str
+    self_reported_as_of: datetime.date | None
+    irm: str
+    irm_report: BasisReport | None
+
+
+def commitment_levels(
+    commitments: QuerySet,
+    *,
+    day: datetime.date | None = None,
+    irm_report: str = DEFAULT_IRM_REPORT,
+    chunk_size: int = 2000,
+) -> Iterator[tuple[Any, CommitmentLevels]]:
+    """(pk, levels) for each commitment as it stood on `day` by the same definition, in pk order,
+    from one query read in chunks; commitments not yet counted on `day` are left out."""
+    from django.db import connections
+
+    sql, params = _records_sql(commitments, day, irm_report, (), per_commitment=True)
+    with connections[commitments.db].cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY c.c_id", params)
+        while chunk := cursor.fetchmany(chunk_size):
+            for pk, reported, irm, reported_on, kind, published_on, year in chunk:
+                published_on, reported_on = _day(published_on), _day(reported_on)
+                basis = BasisReport(kind, published_on, year, 1) if kind else None
+                yield pk, CommitmentLevels(reported, reported_on, irm, basis)
+
+
+def _day(value: Any) -> Any:
+    """A date from the database (SQLite gives raw queries' dates back as text)."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
+    """The commitments counted on `day` (their plan had started)."""
+    return commitments.filter(started_by(day))
+
+
+_COUNT_NAMES = tuple(f"{track}__{key}" for track in TRACKS for key in FIGURE_KEYS)
+
+
+def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
+    """Figures from (civil society level, IRM level, kind, published_on, year, count) rows; a blank
+    level is "no data"."""
+    counts = dict.fromkeys(_COUNT_NAMES, 0)
+    basis: dict[tuple, int] = {}
+    for reported, irm, kind, published_on, year, n in rows:
+        counts[f"irm__{irm or NO_DATA}"] += n
+        counts[f"self_reported__{reported or NO_DATA}"] += n
+        if kind:
+            basis[(kind, published_on, year)] = basis.get((kind, published_on, year), 0) + n
+    reports = tuple(
+        BasisReport(kind, published_on, year, n)
+        for (kind, published_on, year), n in sorted(
+            basis.items(),
+            key=lambda item: (
+                item[0][1] or datetime.date(item[0][2] or 1, 12, 31),
+                item[0][0],
+            ),
+        )
+    )
+    figures = figures_from_row(counts)
+    return CompletionFigures(
+        irm=figures.irm,
+        self_reported=figures.self_reported,
+        irm_basis=IrmBasis(irm_report, reports),
+    )
 
 
 def completion_figures(
-    commitments: QuerySet, *, day: datetime.date | None = None
+    commitments: QuerySet,
+    *,
+    day: datetime.date | None = None,
+    irm_report: str | None = None,
 ) -> CompletionFigures:
-    """Figures for one group of commitments, in one query; with `day`, as they stood then."""
-    if day is not None:
-        return figures_from_row(_tally(_levels_as_of(commitments, day)))
+    """Figures for one group of commitments, in one query; with `day` or `irm_report`, from the
+    dated records (`levels_from_records`), saying which IRM reports they come from."""
+    if day is not None or irm_report is not None:
+        report = irm_report or DEFAULT_IRM_REPORT
+        return _tally(levels_from_records(commitments, day=day, irm_report=report), report)
     return figures_from_row(commitments.order_by().aggregate(**_aggregates()))
 
 
@@ -280,14 +496,18 @@ class GroupFigures:
 
 
 def completion_by(
-    commitments: QuerySet, grouping: str, *, day: datetime.date | None = None
+    commitments: QuerySet,
+    grouping: str,
+    *,
+    day: datetime.date | None = None,
+    irm_report: str | None = None,
 ) -> list[GroupFigures]:
-    """Figures per group, by SQL aggregation: one query whatever the number of groups; with `day`,
-    as they stood then (`as_of`)."""
+    """Figures per group, by SQL aggregation: one query whatever the number of groups; with `day`
+    or `irm_report`, from the dated records (`levels_from_records`)."""
     if grouping not in GROUPINGS:
         raise ValueError(f"Unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}.")
-    if day is not None:
-        return _completion_by_as_of(commitments, grouping, day)
+    if day is not None or irm_report is not None:
+        return _completion_by_records(commitments, grouping, day, irm_report or DEFAULT_IRM_REPORT)
     if grouping == "ogp_value":
         row = commitments.order_by().aggregate(
             **{
@@ -314,29 +534,33 @@ def completion_by(
     ]
 
 
-def _completion_by_as_of(
-    commitments: QuerySet, grouping: str, day: datetime.date
+def _completion_by_records(
+    commitments: QuerySet, grouping: str, day: datetime.date | None, irm_report: str
 ) -> list[GroupFigures]:
     if grouping == "ogp_value":
         fields = list(OGP_VALUE_FIELDS.values())
-        rows = list(_levels_as_of(commitments, day, *fields))
+        rows = levels_from_records(commitments, day=day, irm_report=irm_report, columns=fields)
+        width = len(fields)
         return [
             GroupFigures(
                 str(value),
                 str(value.label),
-                figures_from_row(_tally(row[-2:] for row in rows if row[i])),
+                _tally((row[width:] for row in rows if row[i]), irm_report),
             )
             for i, value in enumerate(OGP_VALUE_FIELDS)
         ]
     key_path, label_path = GROUPINGS[grouping]
-    groups: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    rows = _levels_as_of(
-        commitments.exclude(**{f"{key_path}__isnull": True}), day, key_path, label_path
+    groups: dict[str, tuple[str, list[tuple]]] = {}
+    # Commitments outside every group (no lead organisation, no policy area) are skipped here, not
+    # excluded in SQL: a filter would narrow the derived tables by a semi-join for nothing.
+    rows = levels_from_records(
+        commitments, day=day, irm_report=irm_report, columns=(key_path, label_path)
     )
-    for key, label, irm, reported in rows:
-        groups.setdefault(key, (label or key, []))[1].append((irm, reported))
+    for key, label, *levels in rows:
+        if key is not None:
+            groups.setdefault(key, (label or key, []))[1].append(levels)
     return [
-        GroupFigures(key, label, figures_from_row(_tally(levels)))
+        GroupFigures(key, label, _tally(levels, irm_report))
         for key, (label, levels) in sorted(groups.items())
     ]
 

@@ -26,7 +26,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .figures import AS_OF_TRACKS, TRACKS, Rate, as_of
+from .figures import TRACKS, Rate, commitment_levels
 from .models import ActionPlan, Commitment, CompletionLevel, OutcomeCheck, OutcomeVerdict
 
 NO_CHECK = "no_check"
@@ -50,9 +50,14 @@ def completed_now() -> Q:
     return reduce(or_, (Q(**{field: CompletionLevel.COMPLETE}) for field in TRACKS.values()))
 
 
-def completed_as_of() -> Q:
-    """Over `figures.as_of(...)` rows: commitments a track rated complete on that day."""
-    return reduce(or_, (Q(**{name: CompletionLevel.COMPLETE}) for name in AS_OF_TRACKS.values()))
+def completed_on(commitments: QuerySet, day: datetime.date) -> list[Any]:
+    """The pks of the commitments a track rated complete on `day` (`figures.commitment_levels`,
+    the one as-of definition: one query)."""
+    return [
+        pk
+        for pk, levels in commitment_levels(commitments, day=day)
+        if CompletionLevel.COMPLETE in (levels.self_reported, levels.irm)
+    ]
 
 
 def is_completed(commitment: Commitment) -> bool:
@@ -143,7 +148,7 @@ def _completed_rows(commitments: QuerySet, day: datetime.date | None, *columns: 
         completed = commitments.filter(completed_now())
     else:
         checks = checks.on_or_before(day)
-        completed = as_of(commitments, day).filter(completed_as_of())
+        completed = commitments.filter(pk__in=completed_on(commitments, day))
     latest = checks.latest_first()
     return (
         completed.annotate(

@@ -22,9 +22,9 @@ class ReviewsConfig(AppConfig):
         # The figures as they stood on a day need the IRM's level then: provided from here.
         from commitments.figures import register_irm_level_as_of
 
-        from .figures import irm_change_dates, irm_level_as_of
+        from .figures import irm_change_dates, irm_ratings
 
-        register_irm_level_as_of(irm_level_as_of, irm_change_dates)
+        register_irm_level_as_of(irm_ratings, irm_change_dates)
 
 
 def _sync_roles(**kwargs: object) -> None:

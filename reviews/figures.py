@@ -4,10 +4,11 @@ day, from the published reports of that day. Registered in ReviewsConfig.ready()
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Q, QuerySet
 
-from .models import Assessment
+from .models import LATEST_REPORT_ORDERING, Assessment, IRMReport, latest_report_aliases
 
 
 def published_by(day: datetime.date) -> Q:
@@ -18,15 +19,43 @@ def published_by(day: datetime.date) -> Q:
     )
 
 
-def irm_level_as_of(day: datetime.date) -> Subquery:
-    latest = (
-        Assessment.objects.published()
-        .filter(published_by(day), commitment=OuterRef("pk"))
-        .exclude(completion="")
-        .latest_first()
-        .values("completion")[:1]
+# The reports each IRM basis counts from (?irm_report=): the mid-term progress report, or the
+# end-of-term rating (end-of-term before 2018, implementation 2018-2020, results from 2021).
+BASIS_KINDS: dict[str, tuple[str, ...]] = {
+    "progress": (IRMReport.Kind.PROGRESS,),
+    "end_of_term": (
+        IRMReport.Kind.END_OF_TERM,
+        IRMReport.Kind.IMPLEMENTATION,
+        IRMReport.Kind.RESULTS,
+    ),
+}
+
+
+def irm_ratings(
+    day: datetime.date | None, irm_report: str, commitments: QuerySet | None
+) -> tuple[QuerySet, list[Any]]:
+    """The published assessments rating completion that may count on `day` on the `irm_report`
+    basis, annotated as commitments.figures.IRM_COLUMNS, and the ordering that puts the one that
+    counts first for each commitment (Assessment.latest_first)."""
+    ratings = Assessment.objects.published()
+    if commitments is not None:  # None: every commitment
+        ratings = ratings.filter(commitment__in=commitments)
+    ratings = (
+        ratings.exclude(completion="")
+        .alias(**latest_report_aliases())
+        .annotate(
+            i_commitment=F("commitment_id"),
+            i_level=F("completion"),
+            i_kind=F("report__kind"),
+            i_published_on=F("report__published_on"),
+            i_year=F("report__publication_year"),
+        )
     )
-    return Subquery(latest)
+    if day is not None:
+        ratings = ratings.filter(published_by(day))
+    if irm_report in BASIS_KINDS:
+        ratings = ratings.filter(report__kind__in=BASIS_KINDS[irm_report])
+    return ratings, list(LATEST_REPORT_ORDERING)
 
 
 def irm_change_dates(commitments: QuerySet) -> list[datetime.date]:

@@ -7,11 +7,13 @@ commitment, which `reviews.services.refresh_irm_summary` keeps in step when a re
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -188,15 +190,31 @@ class AssessmentQuerySet(models.QuerySet):
         return search_documents(self, text, "narrative")
 
     def latest_first(self) -> AssessmentQuerySet:
-        """Latest report first: by publication date, then year; within one year, the later kind of
-        report in a plan's cycle (an end-of-term report published the same year as the progress
-        report comes after it)."""
-        return self.alias(_stage=IRMReport.stage_expression("report__kind")).order_by(
-            models.F("report__published_on").desc(nulls_last=True),
-            models.F("report__publication_year").desc(nulls_last=True),
-            models.F("_stage").desc(),
-            "-pk",
-        )
+        """Latest report first, by the day its findings count from: its publication date, or for
+        a report known only by its year, that year's last day (so a year-only 2015 report comes
+        after one published in March 2015); on the same day, the later kind of report in a plan's
+        cycle (an end-of-term report after the progress report)."""
+        return self.alias(**latest_report_aliases()).order_by(*LATEST_REPORT_ORDERING)
+
+
+def latest_report_aliases(prefix: str = "report__") -> dict[str, Any]:
+    """The aliases LATEST_REPORT_ORDERING sorts on, for a queryset reaching the report by `prefix`."""
+    return {
+        "_stage": IRMReport.stage_expression(f"{prefix}kind"),
+        "_year": Coalesce(
+            ExtractYear(f"{prefix}published_on"), models.F(f"{prefix}publication_year")
+        ),
+    }
+
+
+# Latest first: the year the findings count from, then a year-only report (it counts from the
+# year's last day) before dated ones, then the latest date, then the later stage, then the newest row.
+LATEST_REPORT_ORDERING = (
+    models.F("_year").desc(nulls_last=True),
+    models.F("report__published_on").desc(nulls_first=True),
+    models.F("_stage").desc(),
+    models.F("pk").desc(),
+)
 
 
 class Assessment(models.Model):

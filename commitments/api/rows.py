@@ -106,13 +106,18 @@ PLAN_COLUMNS = (
 )
 
 
-def plan_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[dict]:
+def plan_rows(
+    ids: Sequence[Any], *, day: datetime.date | None = None, irm_report: str | None = None
+) -> list[dict]:
     """Plans by primary key with their completion figures (two queries: rows, one aggregate);
     with `day`, the figures as they stood then."""
     tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
     figures = figures_by_key(
         completion_by(
-            Commitment.objects.filter(InIds("action_plan_id", ids)), "action_plan", day=day
+            Commitment.objects.filter(InIds("action_plan_id", ids)),
+            "action_plan",
+            day=day,
+            irm_report=irm_report,
         )
     )
     # Did it last? (commitments.outcomes): one more query for all the plans.
@@ -138,7 +143,7 @@ def plan_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[d
         submission_year,
         end_year,
     ) in tuples:
-        plan_figures = figures.get(ogp_id) or empty_figures()
+        plan_figures = figures.get(ogp_id) or empty_figures(irm_report, day)
         rows.append(
             {
                 "_pk": pk,
@@ -181,18 +186,23 @@ ORGANIZATION_COLUMNS = (
 )
 
 
-def organization_rows(ids: Sequence[Any], *, day: datetime.date | None = None) -> list[dict]:
+def organization_rows(
+    ids: Sequence[Any], *, day: datetime.date | None = None, irm_report: str | None = None
+) -> list[dict]:
     """Organisations with the figures of the commitments they lead (two queries); with `day`, the
     figures as they stood then."""
     tuples = list(Organization.objects.filter(InIds("pk", ids)).values_list(*ORGANIZATION_COLUMNS))
     figures = figures_by_key(
         completion_by(
-            Commitment.objects.filter(InIds("lead_organization_id", ids)), "organization", day=day
+            Commitment.objects.filter(InIds("lead_organization_id", ids)),
+            "organization",
+            day=day,
+            irm_report=irm_report,
         )
     )
     rows = []
     for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:
-        led = figures.get(slug) or empty_figures()
+        led = figures.get(slug) or empty_figures(irm_report, day)
         rows.append(
             {
                 "_pk": pk,

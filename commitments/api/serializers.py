@@ -111,8 +111,66 @@ class TrackFiguresSerializer(DescribedSerializer):
         return {**counts, **super().get_fields()}
 
 
+class BasisReportSerializer(DescribedSerializer):
+    kind = serializers.CharField(help_text=_("The IRM report's kind (progress, end_of_term…)."))
+    published_on = serializers.DateField(
+        allow_null=True, help_text=_("Its publication date, when known.")
+    )
+    publication_year = serializers.IntegerField(
+        allow_null=True, help_text=_("Its publication year, when only the year is known.")
+    )
+    counts_from = serializers.DateField(
+        allow_null=True,
+        help_text=_(
+            "The day its ratings count from: its publication date, or for a report known only by "
+            "its year, that year's last day (year_only)."
+        ),
+    )
+    year_only = serializers.BooleanField(
+        help_text=_("Known only by its publication year: counted from that year's last day.")
+    )
+    commitment_count = serializers.IntegerField(
+        help_text=_("Commitments whose IRM level comes from this report.")
+    )
+
+
+class CommitmentBasisSerializer(DescribedSerializer):
+    """The IRM report one commitment's IRM level comes from (commitment list with as_of)."""
+
+    kind = serializers.CharField(help_text=_("The IRM report's kind (progress, end_of_term…)."))
+    published_on = serializers.DateField(
+        allow_null=True, help_text=_("Its publication date, when known.")
+    )
+    publication_year = serializers.IntegerField(
+        allow_null=True, help_text=_("Its publication year, when only the year is known.")
+    )
+    counts_from = serializers.DateField(
+        allow_null=True, help_text=_("The day its ratings count from.")
+    )
+    year_only = serializers.BooleanField(
+        help_text=_("Known only by its publication year: counted from that year's last day.")
+    )
+
+
+class IrmBasisSerializer(DescribedSerializer):
+    report = serializers.ChoiceField(
+        choices=["latest", "progress", "end_of_term"], help_text=_("The basis asked for.")
+    )
+    description = serializers.CharField(help_text=_("The basis, in words."))
+    reports = BasisReportSerializer(
+        many=True, help_text=_("Each IRM report counted, oldest first, with how many it rates.")
+    )
+
+
 class CompletionSerializer(DescribedSerializer):
     irm = TrackFiguresSerializer(help_text=_("From the latest published IRM assessments."))
+    irm_basis = IrmBasisSerializer(
+        required=False,
+        help_text=_(
+            "Which IRM reports the IRM counts come from (figures from the dated records: with "
+            "as_of or irm_report)."
+        ),
+    )
     self_reported = TrackFiguresSerializer(
         help_text=_("From the latest civil-society status updates.")
     )

@@ -17,8 +17,10 @@ from rest_framework.response import Response
 
 from commitments.figures import (
     AS_OF_RULE,
+    DEFAULT_IRM_REPORT,
     DENOMINATOR_RULE,
     GROUPINGS,
+    IRM_REPORTS,
     completion_by,
     course,
 )
@@ -46,6 +48,29 @@ AS_OF_PARAMETER = OpenApiParameter(
         "in the answer); combines with every filter."
     ),
 )
+
+
+IRM_REPORT_PARAMETER = OpenApiParameter(
+    "irm_report",
+    OpenApiTypes.STR,
+    enum=list(IRM_REPORTS),
+    description=_(
+        "Which IRM report the IRM counts come from: latest (default: each commitment's latest "
+        "published rating), progress (the mid-term progress report only) or end_of_term (the "
+        "end-of-term, implementation or results report only). The answer's irm_basis lists the "
+        "reports counted, with their publication dates."
+    ),
+)
+
+
+def parse_irm_report(request: Request) -> str | None:
+    """?irm_report=, checked (400 naming the choices); None when not given."""
+    raw = request.query_params.get("irm_report")
+    if raw is None:
+        return None
+    if raw not in IRM_REPORTS:
+        raise ValidationError({"irm_report": [_("Choose one of: %s.") % ", ".join(IRM_REPORTS)]})
+    return raw
 
 
 def parse_day(request: Request, name: str) -> datetime.date | None:
@@ -81,7 +106,7 @@ def point_row(point: SnapshotPoint) -> dict[str, Any]:
 class CompletionStatsAsOfView(CompletionStatsView):
     """The live completion figures, or with ?as_of= the figures that stood on that day."""
 
-    extra_query_params = frozenset({"group_by", "as_of"})
+    extra_query_params = frozenset({"group_by", "as_of", "irm_report"})
 
     @extend_schema(
         description=_(
@@ -97,24 +122,27 @@ class CompletionStatsAsOfView(CompletionStatsView):
                 description=_("How to group the commitments (default: member)."),
             ),
             AS_OF_PARAMETER,
+            IRM_REPORT_PARAMETER,
             FORMAT_PARAMETER,
         ],
         filters=True,  # live figures take every commitment filter (not combined with as_of)
         responses={200: CompletionStatsView.serializer_class, **ERRORS},
     )
     def get(self, request: Request) -> Response:
-        day = parse_day(request, "as_of")
-        if day is None:
+        day, irm_report = parse_day(request, "as_of"), parse_irm_report(request)
+        if day is None and irm_report is None:
             return super().get(request)
         grouping = request.query_params.get("group_by", "member")
         if grouping not in GROUPINGS:
             raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
         queryset = self.filter_queryset(self.get_queryset())
-        groups = completion_by(queryset, grouping, day=day)
+        irm_report = irm_report or DEFAULT_IRM_REPORT
+        groups = completion_by(queryset, grouping, day=day, irm_report=irm_report)
         return Response(
             {
                 "group_by": grouping,
-                "as_of": day.isoformat(),
+                "as_of": day.isoformat() if day else None,
+                "irm_report": irm_report,
                 "as_of_rule": str(AS_OF_RULE),
                 "denominator_rule": str(DENOMINATOR_RULE),
                 "results": [
@@ -150,7 +178,7 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
     serializer_class = CompletionHistorySerializer
     pagination_class = None
     filter_backends: list = []
-    extra_query_params = frozenset({"group_by", "key", "since", "until", "step"})
+    extra_query_params = frozenset({"group_by", "key", "since", "until", "step", "irm_report"})
 
     def get_csv_serializer_class(self) -> type:
         return HistoryPointSerializer
@@ -189,6 +217,7 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
                 enum=["month"],
                 description=_("A point at the end of every month instead of at each change."),
             ),
+            IRM_REPORT_PARAMETER,
             FORMAT_PARAMETER,
         ],
         responses={200: CompletionHistorySerializer, **ERRORS},
@@ -207,6 +236,7 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
         if errors:
             raise ValidationError(errors)
         since, until = parse_day(request, "since"), parse_day(request, "until")
+        irm_report = parse_irm_report(request) or DEFAULT_IRM_REPORT
         if since and until and since > until:
             raise ValidationError({"since": [_("since must not be after until.")]})
         commitments, label = group_commitments(grouping, key)
@@ -214,12 +244,13 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
             raise NotFound(
                 _("No figures recorded for %(group)s %(key)s.") % {"group": grouping, "key": key}
             )
-        points = course(commitments, since=since, until=until, step=step)
+        points = course(commitments, since=since, until=until, step=step, irm_report=irm_report)
         return Response(
             {
                 "group_by": grouping,
                 "key": key,
                 "label": label,
+                "irm_report": irm_report,
                 "as_of_rule": str(AS_OF_RULE),
                 "denominator_rule": str(DENOMINATOR_RULE),
                 "results": [
@@ -266,13 +297,15 @@ PLAN_AS_OF_PARAMETER = OpenApiParameter(
 class AsOfRowsMixin:
     """A list and detail whose figures take ?as_of= (commitments.figures.as_of)."""
 
-    extra_query_params = frozenset({"as_of"})
+    extra_query_params = frozenset({"as_of", "irm_report"})
 
     def as_of_day(self) -> datetime.date | None:
         return parse_day(self.request, "as_of")
 
     def fetch_rows(self, ids: Any) -> list[dict]:
-        return self.row_builder(ids, day=self.as_of_day())
+        return self.row_builder(
+            ids, day=self.as_of_day(), irm_report=parse_irm_report(self.request)
+        )
 
 
 class OrganizationAsOfViewSet(AsOfRowsMixin, OrganizationViewSet):
@@ -293,13 +326,21 @@ class ActionPlanAsOfViewSet(AsOfRowsMixin, ActionPlanViewSet):
         parameters=[
             id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
             PLAN_AS_OF_PARAMETER,
+            IRM_REPORT_PARAMETER,
             FORMAT_PARAMETER,
         ],
         responses={200: ActionPlanSerializer, **ERRORS},
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        day = self.as_of_day()
-        if day is None:
+        day, irm_report = self.as_of_day(), parse_irm_report(request)
+        if day is None and irm_report is None:
             return super().retrieve(request, *args, **kwargs)
         row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
-        return Response({**row, "as_of": day.isoformat(), "as_of_rule": str(AS_OF_RULE)})
+        return Response(
+            {
+                **row,
+                "as_of": day.isoformat() if day else None,
+                "irm_report": irm_report or DEFAULT_IRM_REPORT,
+                "as_of_rule": str(AS_OF_RULE),
+            }
+        )

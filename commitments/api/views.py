@@ -20,12 +20,20 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics
+from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.figures import DENOMINATOR_RULE, GROUPINGS, completion_by
+from commitments.figures import (
+    DEFAULT_IRM_REPORT,
+    DENOMINATOR_RULE,
+    GROUPINGS,
+    CommitmentLevels,
+    as_of,
+    commitment_levels,
+    completion_by,
+)
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
 
@@ -37,6 +45,7 @@ from .people import PeopleColumn
 from .renderers import CSVRenderer, ORJSONRenderer
 from .serializers import (
     ActionPlanSerializer,
+    CommitmentBasisSerializer,
     CommitmentSerializer,
     CompletionStatsSerializer,
     ErrorSerializer,
@@ -68,6 +77,15 @@ def list_schema(serializer: type, description: str) -> Any:
 def id_parameter(name: str, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.STR, OpenApiParameter.PATH, description=description)
 
+
+COMMITMENT_AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description=_(
+        "Each commitment's civil-society and IRM levels as they stood on this day (YYYY-MM-DD), "
+        "by the figures' as-of definition; commitments whose plan had not started are left out."
+    ),
+)
 
 COMMITMENT_ID = id_parameter("ogp_id", _("The commitment's OGP id, e.g. PE0008."))
 
@@ -190,7 +208,13 @@ class OrganizationViewSet(LeanReadOnlyViewSet):
 
 
 class CommitmentViewSet(LeanReadOnlyViewSet):
-    """Commitments without the IRM part; see reviews.api.views.PublicCommitmentViewSet."""
+    """Commitments without the IRM part; see reviews.api.views.PublicCommitmentViewSet.
+
+    With ?as_of= (and/or ?irm_report=) each row's civil-society and IRM levels are as they stood
+    on that day, by the figures' one definition (commitments.figures.commitment_levels), and
+    commitments whose plan had not started are left out."""
+
+    extra_query_params = frozenset({"as_of", "irm_report"})
 
     model = Commitment
     serializer_class = CommitmentSerializer
@@ -215,8 +239,41 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             return [CSVRenderer(), ORJSONRenderer()]
         return super().get_renderers()
 
+    def records_basis(self) -> tuple[Any, str | None] | None:
+        """(as_of day, irm_report) when the levels are asked from the records, else None."""
+        from .snapshots import parse_day, parse_irm_report
+
+        day, irm_report = parse_day(self.request, "as_of"), parse_irm_report(self.request)
+        return None if day is None and irm_report is None else (day, irm_report)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        basis = self.records_basis()
+        if basis is not None and basis[0] is not None:
+            queryset = as_of(queryset, basis[0])
+        return queryset
+
+    def get_csv_serializer_class(self) -> type:
+        base = super().get_csv_serializer_class()
+        return base if self.records_basis() is None else as_of_serializer(base)
+
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return rows.commitment_rows(ids, extras=self.page_extras(ids) if ids else {})
+        extras = self.page_extras(ids) if ids else {}
+        basis = self.records_basis()
+        if basis is None or not ids:
+            return rows.commitment_rows(ids, extras=extras)
+        day, irm_report = basis
+        extras[AS_OF_LEVELS] = dict(
+            commitment_levels(
+                Commitment.objects.filter(pk__in=ids),
+                day=day,
+                irm_report=irm_report or DEFAULT_IRM_REPORT,
+            )
+        )
+        return [
+            with_levels(row, row.pop(AS_OF_LEVELS), day, irm_report)
+            for row in rows.commitment_rows(ids, extras=extras)
+        ]
 
     def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
         # Streamed by cursors in internal-id order, as the export: memory stays flat.
@@ -253,20 +310,28 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
         description=_(
             "Every commitment matching the filters (all of them without filters) with its latest "
             "published IRM assessment, as one streamed CSV file, ordered by internal id. "
-            "Not paginated; the server's memory does not grow with the data."
+            "Not paginated; the server's memory does not grow with the data. With as_of, each "
+            "commitment's levels as they stood on that day."
         ),
-        parameters=[FORMAT_PARAMETER],
+        parameters=[COMMITMENT_AS_OF_PARAMETER, FORMAT_PARAMETER],
         responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
     )
     def export(self, request: Request) -> StreamingHttpResponse:
         queryset = self.filter_queryset(self.get_queryset()).order_by("pk")
         columns = csv_columns(self.get_csv_serializer_class()())
-        lines = iter_csv(
-            rows.stream_commitment_rows(
-                queryset, self.export_extras(queryset), chunk_size=self.export_chunk_size
-            ),
-            columns,
-        )
+        extras = self.export_extras(queryset)
+        basis = self.records_basis()
+        if basis is not None:
+            day, irm_report = basis
+            extras[AS_OF_LEVELS] = commitment_levels(
+                queryset, day=day, irm_report=irm_report or DEFAULT_IRM_REPORT
+            )
+        streamed = rows.stream_commitment_rows(queryset, extras, chunk_size=self.export_chunk_size)
+        if basis is not None:
+            streamed = (
+                with_levels(row, row.pop(AS_OF_LEVELS), basis[0], basis[1]) for row in streamed
+            )
+        lines = iter_csv(streamed, columns)
         response = StreamingHttpResponse(
             (line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8"
         )
@@ -292,6 +357,45 @@ def completion_columns(count_header: Any = None) -> list[PeopleColumn]:
             people.value("completion.self_reported.high_completion_rate.numerator"),
         ),
     ]
+
+
+AS_OF_LEVELS = "_as_of_levels"
+
+
+def with_levels(
+    row: dict, levels: CommitmentLevels | None, day: Any, irm_report: str | None
+) -> dict:
+    """A commitment row with its levels from the records (as of `day`, on the IRM basis)."""
+    row["as_of"] = day
+    row["irm_report"] = irm_report or DEFAULT_IRM_REPORT
+    row["self_reported"] = {
+        "completion": (levels.self_reported if levels else "") or None,
+        "as_of": levels.self_reported_as_of if levels else None,
+    }
+    row["irm_completion"] = (levels.irm if levels else "") or None
+    basis = levels.irm_report.as_dict() if levels and levels.irm_report else None
+    if basis is not None:
+        del basis["commitment_count"]
+    row["irm_basis"] = basis
+    return row
+
+
+_AS_OF_SERIALIZERS: dict[type, type] = {}
+
+
+def as_of_serializer(base: type) -> type:
+    """`base` with the as-of columns (as_of, irm_report, irm_basis), for the CSV header."""
+    if base not in _AS_OF_SERIALIZERS:
+        _AS_OF_SERIALIZERS[base] = type(
+            f"AsOf{base.__name__}",
+            (base,),
+            {
+                "as_of": serializers.DateField(allow_null=True),
+                "irm_report": serializers.CharField(),
+                "irm_basis": CommitmentBasisSerializer(allow_null=True),
+            },
+        )
+    return _AS_OF_SERIALIZERS[base]
 
 
 class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):

@@ -11,8 +11,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import models
-from django.db.models import Q, Subquery
+from django.db import connections, models
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from .vocab import FIGURE_KEYS, NO_DATA
@@ -79,6 +79,9 @@ class SnapshotRun(models.Model):
     day = models.DateField(_("day"), unique=True)
     computed_at = models.DateTimeField(_("computed at"))
     row_count = models.PositiveIntegerField(_("rows"), default=0)
+    # A full snapshot holds every group; otherwise (a history rebuild's later days) only the groups
+    # whose figures changed that day, the others standing as on the day before.
+    full = models.BooleanField(_("full snapshot"), default=True)
 
     objects = SnapshotRunQuerySet.as_manager()
 
@@ -93,11 +96,20 @@ class SnapshotRun(models.Model):
 
 class CompletionSnapshotQuerySet(models.QuerySet):
     def as_of_rows(self, day: datetime.date, grouping: str) -> CompletionSnapshotQuerySet:
-        """Rows of the latest complete snapshot on or before `day`, for one grouping."""
-        return self.filter(
-            grouping=grouping,
-            day=Subquery(SnapshotRun.objects.latest_day_on_or_before(day)),
-        ).order_by("group_key", "track")
+        """Each group's row as it stood on `day`, for one grouping: from the latest full snapshot
+        on or before `day`, each group's newest row among the complete snapshots since (a history
+        rebuild writes a day's changed groups only)."""
+        full = SnapshotRun.objects.filter(day__lte=day, full=True).order_by("-day").values("day")
+        runs = SnapshotRun.objects.filter(day__lte=day, day__gte=Subquery(full[:1])).values("day")
+        candidates = self.filter(grouping=grouping, day__in=runs)
+        if connections[self.db].vendor == "postgresql":
+            return candidates.order_by("group_key", "track", "-day").distinct("group_key", "track")
+        newest = (
+            candidates.filter(group_key=OuterRef("group_key"), track=OuterRef("track"))
+            .order_by("-day")
+            .values("day")[:1]
+        )
+        return candidates.filter(day=Subquery(newest)).order_by("group_key", "track")
 
     def as_of(
         self, day: datetime.date, grouping: str, key: str | None = None

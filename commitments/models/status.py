@@ -74,7 +74,16 @@ class StatusUpdate(models.Model):
         get_latest_by = ["as_of", "recorded_at", "pk"]
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
-        indexes = [models.Index(fields=["commitment", "-as_of", "-recorded_at"])]
+        # In the exact order of latest_first per commitment, with the level: the as-of figures
+        # (commitments.figures) read each commitment's latest update on a day from this index
+        # alone, without sorting the updates.
+        indexes = [
+            models.Index(
+                fields=["commitment", "-as_of", "-recorded_at", "-id"],
+                include=["completion"],
+                name="status_latest_first",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.commitment.ogp_id} {self.get_completion_display()} ({self.as_of})"

@@ -17,9 +17,12 @@ from commitments.api import people
 from commitments.api.base import LeanReadOnlyViewSet
 from commitments.api.people import PeopleColumn
 from commitments.api.renderers import ORJSONRenderer
+from commitments.api.snapshots import IRM_REPORT_PARAMETER
 from commitments.api.views import (
+    COMMITMENT_AS_OF_PARAMETER,
     COMMITMENT_ID,
     ERRORS,
+    FORMAT_PARAMETER,
     CommitmentViewSet,
     detail_schema,
     id_parameter,
@@ -35,12 +38,15 @@ LATEST = "latest_irm_assessment"
 
 
 @extend_schema_view(
-    list=list_schema(
-        PublicCommitmentSerializer,
-        _(
+    list=extend_schema(
+        description=_(
             "Commitments with their organisations, OGP values, policy areas, current "
-            "self-reported status and latest published IRM assessment."
+            "self-reported status and latest published IRM assessment. With as_of (or "
+            "irm_report), self_reported, irm_completion and irm_basis are as they stood on that "
+            "day, and commitments whose plan had not started are left out."
         ),
+        parameters=[COMMITMENT_AS_OF_PARAMETER, IRM_REPORT_PARAMETER, FORMAT_PARAMETER],
+        responses={200: PublicCommitmentSerializer(many=True), **ERRORS},
     ),
     retrieve=detail_schema(
         PublicCommitmentSerializer, _("One commitment, by OGP id (PE0008)."), COMMITMENT_ID

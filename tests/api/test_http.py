@@ -164,9 +164,15 @@ def count_queries(client, url: str) -> tuple[int, dict]:
         ("/api/v1/commitments/?", 7),
         # the same plus one query to resolve each code filter
         ("/api/v1/commitments/?member=PER&organization=sgp&", 9),
+        # the same as the first, plus the page's levels as of the day (one records query)
+        ("/api/v1/commitments/?as_of=2015-01-01&", 8),
+        ("/api/v1/commitments/?irm_report=progress&", 8),
         # count; page ids; rows; completion figures of the page's plans (one aggregate);
         # outcome figures of the page's plans (one query)
         ("/api/v1/action-plans/?", 5),
+        # the same, the figures from the records (one query for the page's plans), and the
+        # outcome figure's commitments complete on the day (one more records query)
+        ("/api/v1/action-plans/?as_of=2015-01-01&irm_report=progress&", 6),
         # count; page ids; rows with their plan count (subquery)
         ("/api/v1/members/?", 3),
         # count; page ids; rows; completion figures of what the page's organisations lead
@@ -202,7 +208,7 @@ def test_detail_query_counts(client, big_world, url, expected):
     ("url", "parameter"),
     [
         ("/api/v1/commitments/?action_pan=AP_PER01", "action_pan"),
-        ("/api/v1/commitments/?as_of=2013-01-01", "as_of"),
+        ("/api/v1/commitments/?as_off=2013-01-01", "as_off"),
         ("/api/v1/assessments/?report=2", "report"),
         ("/api/v1/commitments/export.csv?membr=PER", "membr"),
         ("/api/v1/action-plans/?statuss=ended", "statuss"),

@@ -66,3 +66,40 @@ def test_peru_first_plan_course_from_2012(client, peru_demo):
     )
     assert first["day"] == "2012-04-10" and first["completion"]["irm"]["no_data"] == 48
     assert last_2014["completion"]["irm"]["complete"] == 2
+
+
+def test_commitment_list_and_export_as_of_give_each_commitments_levels_then(client, peru_demo):
+    # Mid-2012: plan 1 had started, plan 2 not yet; no IRM finding published yet.
+    early = client.get("/api/v1/commitments/", {"member": "PER", "as_of": "2012-06-01"})
+    assert early.status_code == 200
+    body = early.json()
+    assert body["count"] == 48
+    assert {row["action_plan"] for row in body["results"]} == {"AP_PER01"}
+    assert all(row["irm_completion"] is None for row in body["results"])
+    assert all(row["as_of"] == "2012-06-01" for row in body["results"])
+    # After the progress report (known by its year, 2014: it counts from 2014-12-31).
+    export = client.get(
+        "/api/v1/commitments/export.csv", {"action_plan": "AP_PER01", "as_of": "2015-06-01"}
+    )
+    assert export.status_code == 200
+    exported = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert len(exported) == 48
+    levels: dict[str, int] = {}
+    for row in exported:
+        levels[row["irm_completion"]] = levels.get(row["irm_completion"], 0) + 1
+    assert {level: levels.get(level, 0) for level in PERU_IRM_LEVELS} == PERU_IRM_LEVELS
+    assert {row["irm_basis.kind"] for row in exported} == {"progress"}
+    assert {row["irm_basis.counts_from"] for row in exported} == {"2014-12-31"}
+    assert {row["irm_basis.year_only"] for row in exported} == {"true"}
+    # The same day through the paged list and its CSV agrees with the export.
+    listed = client.get(
+        "/api/v1/commitments/",
+        {"action_plan": "AP_PER01", "as_of": "2015-06-01", "format": "csv"},
+    )
+    rows = list(csv.DictReader(io.StringIO(listed.content.decode())))
+    assert sorted((r["ogp_id"], r["irm_completion"]) for r in rows) == sorted(
+        (r["ogp_id"], r["irm_completion"]) for r in exported
+    )
+    # Before the plan started: none.
+    before = client.get("/api/v1/commitments/", {"action_plan": "AP_PER01", "as_of": "2011-12-31"})
+    assert before.json()["count"] == 0
