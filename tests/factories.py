@@ -75,7 +75,9 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
         model = Commitment
 
     action_plan = factory.SubFactory(ActionPlanFactory)
-    ogp_id = factory.Sequence(lambda n: f"ZZ{n:04d}")
+    # Four digits after the prefix (the id format's constraint): past 9,999 commitments in one test
+    # session the prefix grows (ZZZ0000 ...), as a long suite on PostgreSQL reaches.
+    ogp_id = factory.Sequence(lambda n: f"ZZ{'Z' * (n // 10000)}{n % 10000:04d}")
     number = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Commitment {n}")
     short_title = factory.LazyAttribute(lambda c: c.title)
