@@ -6,7 +6,6 @@ import datetime
 import re
 from typing import Any
 
-import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,27 +17,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from .evidence import check_evidence_uploads
 from .models import Commitment, CompletionLevel, StatusUpdate
 from .models.vocab import COMPLETION_DEFINITIONS, SELF_REPORTED_LEVELS
 from .services import EvidenceFile
 
-# Content types accepted as evidence, detected from the file's bytes (never from its name).
-EVIDENCE_TYPES: dict[str, str] = {
-    "application/pdf": "PDF",
-    "image/png": "PNG",
-    "image/jpeg": "JPEG",
-    "image/gif": "GIF",
-    "image/webp": "WebP",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (docx)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel (xlsx)",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint (pptx)",
-    "application/vnd.oasis.opendocument.text": "OpenDocument (odt)",
-    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument (ods)",
-    "application/vnd.oasis.opendocument.presentation": "OpenDocument (odp)",
-    "application/msword": "Word (doc)",
-    "application/vnd.ms-excel": "Excel (xls)",
-    "application/vnd.ms-powerpoint": "PowerPoint (ppt)",
-}
 MAX_LINKS = 10
 MAX_FILES = 10
 MAX_NOTE = 5000
@@ -66,15 +49,6 @@ def completed_address(line: str) -> str:
     if "://" not in line and BARE_ADDRESS.match(line):
         return "https://" + line
     return line
-
-
-def detect_evidence_type(upload: UploadedFile) -> str | None:
-    """The content type of an upload from its first bytes, if it is one we accept."""
-    kind = filetype.guess(upload)
-    upload.seek(0)
-    if kind is None or kind.mime not in EVIDENCE_TYPES:
-        return None
-    return kind.mime
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -218,37 +192,7 @@ class StatusUpdateForm(forms.Form):
             raise ValidationError(
                 _("Upload at most %(count)d files."), params={"count": MAX_FILES}, code="max"
             )
-        checked, errors = [], []
-        for upload in uploads:
-            if upload.size > settings.EVIDENCE_MAX_BYTES:
-                errors.append(
-                    ValidationError(
-                        _("%(name)s is larger than %(limit)s."),
-                        params={
-                            "name": upload.name,
-                            "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
-                        },
-                        code="too_large",
-                    )
-                )
-                continue
-            content_type = detect_evidence_type(upload)
-            if content_type is None:
-                errors.append(
-                    ValidationError(
-                        _(
-                            "%(name)s is not a PDF, an image or an office document "
-                            "(the type is checked from the file's content)."
-                        ),
-                        params={"name": upload.name},
-                        code="file_type",
-                    )
-                )
-                continue
-            checked.append(EvidenceFile(upload=upload, content_type=content_type))
-        if errors:
-            raise ValidationError(errors)
-        return checked
+        return check_evidence_uploads(uploads)
 
     @property
     def dropped_files(self) -> list[str]:

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .forms import detect_evidence_type
 from .models import ActionPlan, Commitment, OutcomeCheck, OutcomeVerdict
 from .models.vocab import EARLIEST_DATE
 from .outcomes import checks_open, plan_end_day
@@ -55,27 +51,6 @@ NOT_ALLOWED = _(
     "Only a civil-society editor of an organisation monitoring this commitment, or an IRM "
     "researcher of its plan, may record outcome checks."
 )
-
-
-def check_evidence_upload(upload: UploadedFile) -> EvidenceFile:
-    """The status updates' evidence rules for one file: size, then type read from its bytes."""
-    if upload.size > settings.EVIDENCE_MAX_BYTES:
-        raise ValidationError(
-            _("%(name)s is larger than %(limit)s.")
-            % {"name": upload.name, "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)},
-            code="too_large",
-        )
-    content_type = detect_evidence_type(upload)
-    if content_type is None:
-        raise ValidationError(
-            _(
-                "%(name)s is not a PDF, an image or an office document "
-                "(the type is checked from the file's content)."
-            )
-            % {"name": upload.name},
-            code="file_type",
-        )
-    return EvidenceFile(upload=upload, content_type=content_type)
 
 
 def record_outcome_check(

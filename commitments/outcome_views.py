@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -19,12 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .forms import EVIDENCE_TYPES
+from .evidence import check_evidence_upload, evidence_response
 from .models import Commitment, OutcomeCheck, OutcomeVerdict
 from .outcome_services import (
     NOT_ALLOWED,
     can_record_outcome_check,
-    check_evidence_upload,
     record_outcome_check,
 )
 from .outcomes import OUTCOME_RULE, checks_open, outcome_figures, plan_end_day
@@ -168,20 +167,6 @@ def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
 def outcome_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """An outcome check's evidence file, served as status evidence is (never as HTML)."""
     check = get_object_or_404(OutcomeCheck.objects.exclude(evidence_file=""), pk=pk)
-    content_type = check.evidence_content_type
-    if content_type not in EVIDENCE_TYPES:
-        content_type = "application/octet-stream"
-    try:
-        handle = check.evidence_file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("This file is no longer available.")) from None
-    response = FileResponse(
-        handle,
-        content_type=content_type,
-        as_attachment=not content_type.startswith("image/"),
-        filename=check.evidence_download_name,
+    return evidence_response(
+        check.evidence_file, check.evidence_content_type, check.evidence_download_name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response

@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .evidence import evidence_response
 from .figures import DENOMINATOR_RULE, completion_by, completion_figures, empty_figures
-from .forms import EVIDENCE_TYPES, StatusUpdateForm
+from .forms import StatusUpdateForm
 from .models import (
     ActionPlan,
     Commitment,
@@ -158,20 +159,4 @@ def my_commitments(request: HttpRequest) -> HttpResponse:
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     """An uploaded evidence file, served by the app with the type detected at upload, never as HTML."""
     evidence = get_object_or_404(StatusEvidence.objects.exclude(file=""), pk=pk)
-    content_type = evidence.content_type
-    if content_type not in EVIDENCE_TYPES:
-        content_type = "application/octet-stream"
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("This file is no longer available.")) from None
-    response = FileResponse(
-        handle,
-        content_type=content_type,
-        as_attachment=not content_type.startswith("image/"),
-        filename=evidence.download_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return evidence_response(evidence.file, evidence.content_type, evidence.download_name)

@@ -29,11 +29,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from commitments.evidence import check_evidence_upload
 from commitments.models import Commitment, OutcomeCheck, OutcomeVerdict
 from commitments.outcome_services import (
     NOT_ALLOWED,
     can_record_outcome_check,
-    check_evidence_upload,
     record_outcome_check,
 )
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -32,7 +30,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.serializers import ErrorSerializer
-from commitments.forms import MAX_FILES, MAX_LINKS, detect_evidence_type
+from commitments.evidence import check_evidence_uploads
+from commitments.forms import MAX_FILES, MAX_LINKS
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
 from commitments.models.vocab import SELF_REPORTED_LEVELS
 from commitments.permissions import can_report_on
@@ -272,28 +271,10 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
         return value
 
     def validate_files(self, uploads: list[Any]) -> list[EvidenceFile]:
-        checked, errors = [], []
-        for upload in uploads:
-            if upload.size > settings.EVIDENCE_MAX_BYTES:
-                errors.append(
-                    _("%(name)s is larger than %(limit)s.")
-                    % {"name": upload.name, "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
-                )
-                continue
-            content_type = detect_evidence_type(upload)
-            if content_type is None:
-                errors.append(
-                    _(
-                        "%(name)s is not a PDF, an image or an office document "
-                        "(the type is checked from the file's content)."
-                    )
-                    % {"name": upload.name}
-                )
-                continue
-            checked.append(EvidenceFile(upload=upload, content_type=content_type))
-        if errors:
-            raise ValidationError(errors)
-        return checked
+        try:
+            return check_evidence_uploads(uploads)
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.messages) from exc
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("links") and not attrs.get("files"):
