@@ -171,10 +171,10 @@ def test_plan_table_filters_and_sorts_without_reloading(new_page, live_server, s
     expect(page.locator(".filter-count")).to_have_text("Mostrando 1 de 2 compromisos")
     page.get_by_label("Solo donde las vías no coinciden").uncheck()
 
-    page.get_by_label("Buscar").fill("datos abiertos")
+    page.get_by_label("Buscar", exact=True).fill("datos abiertos")
     expect(rows.filter(has_text=site.other.title)).to_be_visible()
     expect(rows.filter(has_text=site.commitment.title)).to_be_hidden()
-    page.get_by_label("Buscar").fill("")
+    page.get_by_label("Buscar", exact=True).fill("")
 
     page.get_by_role("button", name="Compromiso", exact=True).click()
     expect(page.locator("#commitment-table th[aria-sort]")).to_have_attribute(
