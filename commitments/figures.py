@@ -93,6 +93,11 @@ class TrackFigures:
     def high_completion_rate(self) -> Rate:
         return Rate(sum(self.counts[level] for level in HIGH_COMPLETION_LEVELS), self.total)
 
+    @property
+    def coverage_rate(self) -> Rate:
+        """How many commitments the track says anything about: all but "no data"."""
+        return Rate(self.total - self.counts[NO_DATA], self.total)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             **{str(key): self.counts[key] for key in FIGURE_KEYS},

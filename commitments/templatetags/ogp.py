@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from commitments.figures import CompletionFigures, Rate
+from commitments.figures import CompletionFigures, Rate, TrackFigures
 from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
@@ -49,6 +49,19 @@ def rate(value: Rate) -> str:
         "denominator": number_format(value.denominator),
         "percent": shown,
     }
+
+
+@register.simple_tag
+def coverage(track: TrackFigures, *, irm: bool = False) -> str:
+    """ "reported on 5 of 48" (civil society) or "assessed 15 of 48" (the IRM): a rate's coverage."""
+    rate = track.coverage_rate
+    numbers = {
+        "numerator": number_format(rate.numerator),
+        "denominator": number_format(rate.denominator),
+    }
+    if irm:
+        return _("assessed %(numerator)s of %(denominator)s") % numbers
+    return _("reported on %(numerator)s of %(denominator)s") % numbers
 
 
 def tracks_disagree(irm: str, self_reported: str) -> bool:

@@ -28,6 +28,19 @@ def test_home_lists_members_plans_and_headline_figures(client, world):
     assert "/api/v1/stats/completion/?group_by=action_plan&amp;format=csv" in html
 
 
+def test_home_and_plan_page_say_how_many_commitments_each_track_covers(client, world):
+    factories.CommitmentFactory(action_plan=world.plan, irm_completion="complete")
+    factories.CommitmentFactory(action_plan=world.plan, self_reported_completion="limited")
+    en = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    for url in ("/", f"/plans/{world.plan.ogp_id}/"):
+        html = client.get(url, **en).content.decode()
+        # 4 commitments: the IRM rated 1 of them, civil society reported on 1 (the rest: no data).
+        assert "assessed 1 of 4" in html, url
+        assert "reported on 1 of 4" in html, url
+    spanish = client.get("/").content.decode()
+    assert "informó sobre 1 de 4" in spanish
+
+
 def test_plan_page_shows_approval_figures_chart_and_commitment_table(client, world):
     world.commitment.irm_completion = "limited"
     world.commitment.self_reported_completion = "complete"
