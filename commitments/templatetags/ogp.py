@@ -108,9 +108,8 @@ def download_links(name: str, query: str = "") -> SafeString:
     `name` is one of ogptracker/download_urls.py's lists; `query` the page's filters."""
     suffix = f"?{query}" if query else ""
     return format_html(
-        '<span class="download-links">{} <a href="{}{}" download>CSV</a> · '
+        '<span class="download-links"><a href="{}{}" download>CSV</a> · '
         '<a href="{}{}" download>Excel</a></span>',
-        _("Download:"),
         reverse(f"downloads:{name}-csv"),
         suffix,
         reverse(f"downloads:{name}-xlsx"),
