@@ -104,17 +104,56 @@ def test_a_cache_outage_fails_open_and_is_logged(small_limit, caplog):
     assert any("rate limit not applied" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.django_db
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
-def test_past_the_limit_retry_after_says_when_the_window_ends(small_limit, monkeypatch):
-    now = {"t": 1_000_000 * 86400 + 86000.0}  # 400 seconds before the day's window ends
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DAY = 86400
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    now = {"t": 1_000_000 * DAY + 86000.0}  # 400 seconds before a day's window ends
     monkeypatch.setattr(throttling.AnonRateThrottle, "timer", lambda self: now["t"])
+    return now
+
+
+@pytest.fixture
+def local_cache():
+    with override_settings(CACHES=LOCMEM):
+        from django.core.cache import cache
+
+        cache.clear()
+        yield
+
+
+def served(client: Client, n: int) -> int:
+    return sum(client.get("/api/v1/members/").status_code == 200 for _ in range(n))
+
+
+@pytest.mark.django_db
+def test_no_double_burst_across_a_window_boundary(small_limit, local_cache, clock):
     client = Client()
-    assert all(client.get("/api/v1/members/").status_code == 200 for _ in range(LIMIT))
+    assert served(client, LIMIT) == LIMIT  # the whole limit just before the window ends
+
+    clock["t"] += 401  # a second into the next window: a fixed window would serve 30 more
+    refused = client.get("/api/v1/members/")
+    assert refused.status_code == 429
+    # The previous window's 30 weigh 30 x (1 - 1/86400): one more is served once that weight
+    # is under 29, at 1/30 of the window.
+    assert int(refused["Retry-After"]) == DAY // LIMIT - 1
+
+    clock["t"] += DAY // 2  # half-way through the window: about half the limit again
+    assert served(client, LIMIT) == LIMIT // 2
+
+
+@pytest.mark.django_db
+def test_past_the_limit_retry_after_says_when_one_more_is_served(small_limit, local_cache, clock):
+    client = Client()
+    assert served(client, LIMIT) == LIMIT
 
     refused = client.get("/api/v1/members/")
     assert refused.status_code == 429
-    assert int(refused["Retry-After"]) == 400
+    # Nothing in the previous window: the 30 served now must decay to 29 in the next one.
+    assert int(refused["Retry-After"]) == 400 + DAY // LIMIT
+    assert served(client, 5) == 0  # refused requests are not counted against the client
 
-    now["t"] += 401  # the next window
+    clock["t"] += 400 + DAY // LIMIT + 1
     assert client.get("/api/v1/members/").status_code == 200
