@@ -8,8 +8,10 @@ What it does:
 1. Prepares a PostgreSQL database (default ogp_trust_bench, created if missing): migrate, the Peru
    demo (`load_demo`), collectstatic (DEBUG off serves hashed static names), and five editor
    accounts with API tokens whose organisation monitors every commitment.
-2. Serves the app with gunicorn (sync workers, DEBUG off, Redis cache and broker on Redis database 7,
-   throttle rates set out of reach: every request comes from one address here).
+2. Serves the app with gunicorn under the production config, `ogptracker/gunicorn.conf.py` (gthread
+   workers x threads, its timeouts and limits; --workers/--threads set WEB_CONCURRENCY/WEB_THREADS),
+   DEBUG off, Redis cache and broker on Redis database 7, throttle rates set out of reach: every
+   request comes from one address here.
 3. Finds the peak: closed-loop clients (each sends its next request when the last one is answered)
    at each concurrency of --steps for --step-seconds (or --max-requests, whichever comes first).
 4. Runs at half the peak throughput (open loop: requests are started on a fixed schedule) for
@@ -36,10 +38,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+APP_ZONE = ZoneInfo(os.environ.get("TIME_ZONE", "America/Lima"))
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 
 
@@ -190,7 +195,8 @@ class Workload:
         body = json.dumps(
             {
                 "completion": self.random.choice(["limited", "substantial", "complete"]),
-                "as_of": time.strftime("%Y-%m-%d"),
+                # Today where the app is (TIME_ZONE): a date ahead of it is refused as future.
+                "as_of": datetime.now(APP_ZONE).date().isoformat(),
                 "note": "load test",
                 "links": ["https://example.org/evidence"],
             }
@@ -307,7 +313,10 @@ def main() -> None:
     parser.add_argument("--database", default="ogp_trust_bench")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
     parser.add_argument("--port", type=int, default=8079)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument(
+        "--workers", type=int, default=3, help="gunicorn processes (WEB_CONCURRENCY)"
+    )
+    parser.add_argument("--threads", type=int, default=4, help="threads per process (WEB_THREADS)")
     parser.add_argument("--steps", default="2,4,8,16,32")
     parser.add_argument("--step-seconds", type=float, default=15)
     parser.add_argument("--max-requests", type=int, default=20000, help="per step")
@@ -326,25 +335,33 @@ def main() -> None:
         f"{len(data['tokens'])} editor tokens",
         flush=True,
     )
+    server_env = {
+        **env,
+        "WEB_CONCURRENCY": str(args.workers),
+        "WEB_THREADS": str(args.threads),
+        "GUNICORN_BIND": f"{host}:{args.port}",
+    }
     server = subprocess.Popen(
         [
             GUNICORN,
             "ogptracker.wsgi",
-            "--workers",
-            str(args.workers),
-            "--bind",
-            f"{host}:{args.port}",
+            "--config",
+            "ogptracker/gunicorn.conf.py",
             "--log-level",
             "warning",
-            "--keep-alive",
-            "5",
+            "--access-logfile",
+            "/dev/null",
         ],
         cwd=ROOT,
-        env=env,
+        env=server_env,
     )
     try:
         wait_for(host, args.port)
-        print(f"gunicorn: {args.workers} sync workers on {host}:{args.port}", flush=True)
+        print(
+            f"gunicorn (ogptracker/gunicorn.conf.py): {args.workers} gthread workers x "
+            f"{args.threads} threads on {host}:{args.port}",
+            flush=True,
+        )
         closed_loop(host, args.port, data, 4, 3, 10**6)  # warm-up, not reported
         steps = []
         for concurrency in (int(c) for c in args.steps.split(",")):
