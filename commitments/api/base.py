@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -39,14 +39,31 @@ ERROR_RENDERER = ORJSONRenderer()
 
 
 class StrictContentNegotiation(DefaultContentNegotiation):
-    """`?format=` with no value is an unknown format (404), like any other unknown one."""
+    """`?format=` the endpoint does not offer is a 406 naming the formats it offers (DRF answers
+    404 "not found", which reads as if the commitment did not exist); `?format=` with no value is
+    refused the same way."""
 
     def select_renderer(
         self, request: Request, renderers: list, format_suffix: str | None = None
     ) -> tuple:
         if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
-            raise Http404(_("Give a format (json or csv), or leave the parameter out."))
+            self.refuse("", renderers)
         return super().select_renderer(request, renderers, format_suffix)
+
+    def filter_renderers(self, renderers: list, format: str) -> list:
+        matching = [renderer for renderer in renderers if renderer.format == format]
+        if not matching:
+            self.refuse(format, renderers)
+        return matching
+
+    @staticmethod
+    def refuse(format: str, renderers: list) -> NoReturn:
+        offered = ", ".join(sorted({renderer.format for renderer in renderers}))
+        raise NotAcceptable(
+            _("format=%(format)s is not available here; this address gives: %(offered)s.")
+            % {"format": format, "offered": offered},
+            available_renderers=renderers,
+        )
 
 
 class PublicReadOnlyMixin:

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
-from commitments.api.serializers import ErrorSerializer
+from commitments.api.views import ERRORS
 from commitments.audit import commitment_changes
 from commitments.models import Commitment
 
@@ -81,9 +81,7 @@ class CommitmentChanges(PublicReadOnlyMixin, generics.GenericAPIView):
         summary=_("Change history of a commitment"),
         responses={
             200: ChangeSerializer(many=True),
-            400: ErrorSerializer,
-            404: ErrorSerializer,
-            429: ErrorSerializer,
+            **ERRORS,
         },
     )
     def get(self, request: Request, ogp_id: str) -> Response:

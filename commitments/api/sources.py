@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
 from commitments.api.history import ChangePagination
-from commitments.api.serializers import ErrorSerializer
+from commitments.api.views import ERRORS
 from commitments.models import Commitment, SourceRecord
 
 
@@ -39,9 +39,7 @@ class CommitmentSources(PublicReadOnlyMixin, generics.GenericAPIView):
         summary=_("Source rows of a commitment"),
         responses={
             200: SourceRecordSerializer(many=True),
-            400: ErrorSerializer,
-            404: ErrorSerializer,
-            429: ErrorSerializer,
+            **ERRORS,
         },
     )
     def get(self, request: Request, ogp_id: str) -> Response:

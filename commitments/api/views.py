@@ -62,6 +62,10 @@ FORMAT_PARAMETER = OpenApiParameter(
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description=_("A bad parameter, named in the body.")),
     404: OpenApiResponse(ErrorSerializer, description=_("No such record, or no such page.")),
+    406: OpenApiResponse(
+        ErrorSerializer,
+        description=_("A ?format= this address does not give; the body names those it gives."),
+    ),
     429: OpenApiResponse(ErrorSerializer, description=_("Too many requests; see Retry-After.")),
 }
 

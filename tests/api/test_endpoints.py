@@ -90,6 +90,21 @@ def test_history_oldest_first_with_evidence_and_only_published_assessments(clien
     assert [a["report"]["kind"] for a in history["assessments"]] == ["progress", "end_of_term"]
 
 
+def test_a_format_the_endpoint_does_not_offer_is_named_not_a_404(client, history_world):
+    # The history is JSON only: asking it for CSV must not read as "no such commitment".
+    response = client.get(
+        "/api/v1/commitments/PE0001/history/?format=csv", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 406
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"] == (
+        "format=csv is not available here; this address gives: json."
+    )
+    assert client.get("/api/v1/commitments/PE9999/history/").status_code == 404
+    assert client.get("/api/v1/members/?format=xml").status_code == 406
+    assert client.get("/api/v1/members/?format=csv").status_code == 200
+
+
 def test_members_answer_to_ogp_and_iso_codes(client, world):
     assert get_json(client, "/api/v1/members/PER/")["name"] == "Peru"
     peru = get_json(client, "/api/v1/members/pe/")
