@@ -71,6 +71,9 @@ def env_url(name: str, schemes: tuple[str, ...]) -> str:
 # --- Core -------------------------------------------------------------------------------------------
 
 DEBUG = env_bool("DEBUG", default=True)
+# With DEBUG on, 404s still get the site's own page (ogptracker.views.FriendlyNotFoundMiddleware);
+# TECHNICAL_404=1 shows Django's technical 404 page instead, for debugging URLs.
+TECHNICAL_404 = env_bool("TECHNICAL_404", default=False)
 SECRET_KEY = env_str("SECRET_KEY") or DEV_SECRET_KEY
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
     raise ImproperlyConfigured(
@@ -120,6 +123,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ogptracker.views.FriendlyNotFoundMiddleware",
     # Last, so it sees the authenticated user and can count failed logins.
     "axes.middleware.AxesMiddleware",
 ]

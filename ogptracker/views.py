@@ -5,16 +5,25 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 
+from django.conf import settings
 from django.db import OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from rest_framework import exceptions
 
 API_PREFIX = "/api/"
@@ -41,6 +50,24 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return _api_error(exceptions.NotFound())
     return defaults.page_not_found(request, exception)
+
+
+class FriendlyNotFoundMiddleware:
+    """With DEBUG on (`make run`), Django answers every 404 with its English technical page, which a
+    newcomer trying the demo takes for a crash. This gives the site's own 404 page (JSON under
+    /api/) instead, as in production; TECHNICAL_404=1 brings the technical page back for debugging.
+    Off when DEBUG is off: handler404 already answers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.active = settings.DEBUG and not settings.TECHNICAL_404
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # Django's technical 404 is a bare HttpResponseNotFound; the site's pages never are.
+        if self.active and type(response) is HttpResponseNotFound:
+            return page_not_found(request, Http404())
+        return response
 
 
 # How long a client is asked to wait when the database cannot be reached (Retry-After, seconds).
@@ -120,7 +147,7 @@ def api_root(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe  # GET and HEAD (curl -I, link checkers)
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says; send them to the static file."""
     return HttpResponseRedirect(static("img/favicon.ico"))

@@ -27,5 +27,6 @@ def test_favicon_is_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     assert response["Location"].endswith("favicon.ico")
+    assert client.head("/favicon.ico").status_code == 302  # curl -I and link checkers ask HEAD
     html = client.get("/").content.decode()
     assert 'rel="icon"' in html

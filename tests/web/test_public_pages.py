@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -70,6 +71,22 @@ def test_plan_page_only_loads_local_scripts(client, world):
 
 def test_unknown_plan_is_404(client, db):
     assert client.get("/plans/AP_NOPE01/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/plans/AP_NOPE01/", "/no-such-page/"])
+def test_make_run_answers_404s_with_the_site_page_not_the_technical_one(db, path):
+    # `make run` has DEBUG on: a newcomer mistyping an address must not get Django's debug page.
+    with override_settings(DEBUG=True, TECHNICAL_404=False):
+        response = Client().get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "There is nothing at this address." in html
+    assert "DEBUG = True" not in html
+    with override_settings(DEBUG=True, TECHNICAL_404=True):
+        assert "DEBUG = True" in Client().get(path).content.decode()
+    with override_settings(DEBUG=True, TECHNICAL_404=False):
+        api = Client().get("/api/v1/action-plans/AP_NOPE01/")
+    assert api.status_code == 404 and api["Content-Type"].startswith("application/json")
 
 
 def test_commitment_page_shows_text_organisations_milestones_updates_and_evidence(
