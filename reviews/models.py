@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, Commitment, CompletionLevel
@@ -34,7 +35,7 @@ class Specificity(models.TextChoices):
 
 
 class PotentialImpact(models.TextChoices):
-    NONE = "none", _("None")
+    NONE = "none", pgettext_lazy("potential impact (impacto, masculine)", "None")
     MINOR = "minor", _("Minor")
     MODERATE = "moderate", _("Moderate")
     TRANSFORMATIVE = "transformative", _("Transformative")
