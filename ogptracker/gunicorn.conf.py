@@ -4,8 +4,9 @@
 gunicorn sits behind nginx (deploy/nginx.conf), which reads each request whole before handing it on,
 so a slow client costs nginx a connection, not a gunicorn thread. gunicorn's own settings are the
 second line: threaded workers, so one stalled connection holds one thread, not a whole process, and
-bounded request lines and headers (a longer request line is a 414, answered by nginx as JSON under
-/api/).
+bounded request lines and headers (a longer request line is a 414). What gunicorn refuses itself,
+before Django sees the request (414, 431, a malformed request line), is answered as JSON, like every
+API error, whether or not nginx is in front (`when_ready` below).
 
 Database connection budget: each thread may hold one PostgreSQL connection, so the web container
 uses up to WEB_CONCURRENCY x WEB_THREADS connections (see DB_CONNECTION_BUDGET in settings.py and
@@ -45,6 +46,28 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # No control socket: nothing here uses gunicornc, and two servers on one host would share its path.
 control_socket_disable = True
 accesslog = "-"
+
+
+def _write_json_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's own error answer, as JSON instead of its HTML page: it is written before the request
+    is parsed, so the path (API or page) is not known, and JSON is what README promises the API."""
+    import json
+
+    from gunicorn import util
+
+    body = json.dumps({"detail": reason, "status": status_int}).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode("latin-1")
+    util.write_nonblock(sock, head + body)
+
+
+def when_ready(server: object) -> None:
+    """Once the arbiter is up, before it forks: gunicorn writes its pre-Django errors as JSON."""
+    from gunicorn import util
+
+    util.write_error = _write_json_error
 
 
 def on_starting(server: object) -> None:

@@ -157,11 +157,11 @@ def test_slow_clients_do_not_stop_the_site_from_answering(gunicorn):
     assert "WORKER TIMEOUT" not in gunicorn.log()
 
 
-def test_a_request_line_over_the_limit_is_refused_by_gunicorn_with_414(gunicorn):
-    status, _body, _ = _get(gunicorn.port, "/api/v1/commitments/?q=" + "x" * 5000, timeout=5)
-    # gunicorn answers this itself, before Django (as HTML): nginx turns it into JSON under /api/
-    # (test_behind_nginx_api_errors_before_django_are_json).
+def test_a_request_line_over_the_limit_is_refused_by_gunicorn_with_a_json_414(gunicorn):
+    status, body, _ = _get(gunicorn.port, "/api/v1/commitments/?q=" + "x" * 5000, timeout=5)
+    # gunicorn answers this itself, before Django: as JSON even without nginx in front.
     assert status == 414
+    assert json.loads(body) == {"detail": "URI Too Long", "status": 414}
 
 
 # --- nginx ------------------------------------------------------------------------------------
