@@ -155,9 +155,7 @@ def figures_from_row(row: Mapping[str, Any], prefix: str = "") -> CompletionFigu
 def empty_figures(
     irm_report: str | None = None, day: datetime.date | None = None
 ) -> CompletionFigures:
-    """No commitment; from the records (a day or an IRM basis given), saying on which basis."""
-    if irm_report is None and day is None:
-        return figures_from_row(dict.fromkeys(_aggregates(), 0))
+    """No commitment, saying on which IRM basis (`day` changes nothing: no commitment is none)."""
     return _tally((), irm_report or DEFAULT_IRM_REPORT)
 
 
@@ -479,18 +477,44 @@ def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
     )
 
 
+# Today's levels as cached on each commitment, with the report its IRM level comes from, in the
+# order of `levels_from_records`' level columns.
+CACHED_LEVELS = (
+    "self_reported_completion",
+    "irm_completion",
+    "irm_report_kind",
+    "irm_report_published_on",
+    "irm_report_year",
+)
+
+
+def _level_rows(
+    commitments: QuerySet,
+    day: datetime.date | None,
+    irm_report: str | None,
+    columns: Sequence[str] = (),
+) -> list[tuple]:
+    """(columns..., civil society's level, the IRM's level, its report's kind, publication date,
+    publication year, count) rows, in one query: today's from the levels cached on each commitment
+    (the latest status update, the latest published IRM rating and its report); with `day` or
+    `irm_report`, from the dated records (`levels_from_records`)."""
+    if day is not None or irm_report is not None:
+        report = irm_report or DEFAULT_IRM_REPORT
+        return levels_from_records(commitments, day=day, irm_report=report, columns=columns)
+    grouped = commitments.order_by().values(*columns, *CACHED_LEVELS)
+    return list(grouped.annotate(n=Count("pk")).values_list(*columns, *CACHED_LEVELS, "n"))
+
+
 def completion_figures(
     commitments: QuerySet,
     *,
     day: datetime.date | None = None,
     irm_report: str | None = None,
 ) -> CompletionFigures:
-    """Figures for one group of commitments, in one query; with `day` or `irm_report`, from the
-    dated records (`levels_from_records`), saying which IRM reports they come from."""
-    if day is not None or irm_report is not None:
-        report = irm_report or DEFAULT_IRM_REPORT
-        return _tally(levels_from_records(commitments, day=day, irm_report=report), report)
-    return figures_from_row(commitments.order_by().aggregate(**_aggregates()))
+    """Figures for one group of commitments, in one query, saying which IRM reports they come
+    from; with `day` or `irm_report`, from the dated records (`levels_from_records`)."""
+    rows = _level_rows(commitments, day, irm_report)
+    return _tally(rows, irm_report or DEFAULT_IRM_REPORT)
 
 
 @dataclass(frozen=True)
@@ -507,65 +531,30 @@ def completion_by(
     day: datetime.date | None = None,
     irm_report: str | None = None,
 ) -> list[GroupFigures]:
-    """Figures per group, by SQL aggregation: one query whatever the number of groups; with `day`
-    or `irm_report`, from the dated records (`levels_from_records`)."""
+    """Figures per group, in one query whatever the number of groups, saying which IRM reports
+    they come from; with `day` or `irm_report`, from the dated records (`levels_from_records`)."""
     if grouping not in GROUPINGS:
         raise ValueError(f"Unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}.")
-    if day is not None or irm_report is not None:
-        return _completion_by_records(commitments, grouping, day, irm_report or DEFAULT_IRM_REPORT)
-    if grouping == "ogp_value":
-        row = commitments.order_by().aggregate(
-            **{
-                k: v
-                for value, field in OGP_VALUE_FIELDS.items()
-                for k, v in _aggregates(f"{value}__", Q(**{field: True})).items()
-            }
-        )
-        return [
-            GroupFigures(str(value), str(value.label), figures_from_row(row, f"{value}__"))
-            for value in OGP_VALUE_FIELDS
-        ]
-    key_path, label_path = GROUPINGS[grouping]
-    rows = (
-        commitments.order_by()
-        .exclude(**{f"{key_path}__isnull": True})
-        .values(key_path, label_path)
-        .annotate(**_aggregates())
-        .order_by(key_path)
-    )
-    return [
-        GroupFigures(row[key_path], row[label_path] or row[key_path], figures_from_row(row))
-        for row in rows
-    ]
-
-
-def _completion_by_records(
-    commitments: QuerySet, grouping: str, day: datetime.date | None, irm_report: str
-) -> list[GroupFigures]:
+    report = irm_report or DEFAULT_IRM_REPORT
     if grouping == "ogp_value":
         fields = list(OGP_VALUE_FIELDS.values())
-        rows = levels_from_records(commitments, day=day, irm_report=irm_report, columns=fields)
+        rows = _level_rows(commitments, day, irm_report, fields)
         width = len(fields)
         return [
             GroupFigures(
-                str(value),
-                str(value.label),
-                _tally((row[width:] for row in rows if row[i]), irm_report),
+                str(value), str(value.label), _tally((row[width:] for row in rows if row[i]), report)
             )
             for i, value in enumerate(OGP_VALUE_FIELDS)
         ]
     key_path, label_path = GROUPINGS[grouping]
     groups: dict[str, tuple[str, list[tuple]]] = {}
     # Commitments outside every group (no lead organisation, no policy area) are skipped here, not
-    # excluded in SQL: a filter would narrow the derived tables by a semi-join for nothing.
-    rows = levels_from_records(
-        commitments, day=day, irm_report=irm_report, columns=(key_path, label_path)
-    )
-    for key, label, *levels in rows:
+    # excluded in SQL: a filter would narrow the records' derived tables by a semi-join for nothing.
+    for key, label, *levels in _level_rows(commitments, day, irm_report, (key_path, label_path)):
         if key is not None:
             groups.setdefault(key, (label or key, []))[1].append(levels)
     return [
-        GroupFigures(key, label, _tally(levels, irm_report))
+        GroupFigures(key, label, _tally(levels, report))
         for key, (label, levels) in sorted(groups.items())
     ]
 

@@ -73,8 +73,14 @@ def snapshot_rows(
 
 
 def recompute_snapshots(*, day: datetime.date | None = None) -> RecomputeResult:
-    """Write every grouping's figures for `day` (today by default) in one transaction."""
-    day = day or timezone.localdate()
+    """Write every grouping's figures for `day` (today by default) in one transaction: today's (or
+    a later day's) from the levels cached on each commitment, a past day's from the dated records
+    by the as-of definition (`rebuild_snapshots` for that one day)."""
+    today = timezone.localdate()
+    day = day or today
+    if day < today:
+        rebuilt = rebuild_snapshots(since=day, until=day)
+        return RecomputeResult(day=day, rows=rebuilt.rows, removed=rebuilt.removed)
     computed_at = timezone.now()
     # Test-only, absent from production settings: a pause between groupings makes a run long
     # enough to be killed half-way by the integration test (tests/worker_settings.py).
