@@ -174,7 +174,7 @@ DEFAULT_IRM_REPORT = "latest"
 # never imports: `provider(day, irm_report, commitments)` gives an Assessment queryset annotated with
 # IRM_COLUMNS (one row per assessment that may count) and the ordering that puts the one that counts
 # first for each commitment (`i_commitment`).
-IRM_COLUMNS = ("i_commitment", "i_level", "i_kind", "i_published_on", "i_year")
+IRM_COLUMNS = ("i_commitment", "i_level", "i_kind", "i_published_on", "i_year", "i_starred")
 IrmLatest = Callable[[datetime.date | None, str, QuerySet | None], tuple[QuerySet, list[Any]]]
 IrmChangeDates = Callable[[QuerySet], Iterable[datetime.date]]
 _irm_latest: IrmLatest | None = None
@@ -356,11 +356,9 @@ def _records_sql(
     else:  # no IRM app: nobody rated
         irm_sql, irm_params = (
             "SELECT NULL AS i_commitment, NULL AS i_level, NULL AS i_kind, "
-            "NULL AS i_published_on, NULL AS i_year WHERE 1 = 0",
+            "NULL AS i_published_on, NULL AS i_year, NULL AS i_starred WHERE 1 = 0",
             [],
         )
-    group = ", ".join(f"c.{alias}" for alias in aliases)
-    levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, '')"
     basis = "i.i_kind, i.i_published_on, i.i_year"
     joins = (
         f"FROM ({commitment_sql}) c "
@@ -369,9 +367,19 @@ def _records_sql(
     )
     params = [*commitment_params, *status_params, *irm_params]
     if per_commitment:
-        return f"SELECT c.c_id, {levels}, s.s_as_of, {basis} {joins}", params
-    head = f"{group}, " if group else ""
-    sql = f"SELECT {head}{levels}, {basis}, COUNT(*) {joins} GROUP BY {head}{levels}, {basis}"
+        levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, '')"
+        return f"SELECT c.c_id, {levels}, s.s_as_of, {basis}, i.i_starred {joins}", params
+    # One row per group and IRM report, the levels counted in the database (_COUNT_NAMES order).
+    counts = []
+    for column in ("i.i_level", "s.s_level"):
+        for key in FIGURE_KEYS:
+            level = "" if key == NO_DATA else str(key)
+            counts.append(f"COUNT(CASE WHEN COALESCE({column}, '') = %s THEN 1 END)")
+            params.append(level)
+    # The count parameters come first in the SELECT list, before the joins' own.
+    params = params[-len(counts) :] + params[: -len(counts)]
+    head = "".join(f"c.{alias}, " for alias in aliases)
+    sql = f"SELECT {head}{basis}, {', '.join(counts)} {joins} GROUP BY {head}{basis}"
     return sql, params
 
 
@@ -391,9 +399,10 @@ def levels_from_records(
     irm_report: str = DEFAULT_IRM_REPORT,
     columns: Sequence[str] = (),
 ) -> list[tuple]:
-    """The one definition of the figures from the dated records, as (columns..., civil society's
-    level, the IRM's level, the IRM report's kind, publication date, publication year, count) rows,
-    in one query whatever the number of commitments, updates and groups:
+    """The one definition of the figures from the dated records, as (columns..., the IRM report's
+    kind, publication date, publication year, counts...) rows (one per group and report; the
+    counts in `_COUNT_NAMES` order), in one query whatever the number of commitments, updates and
+    groups:
 
     - with `day`, a commitment counts from its plan's start (`started_by`); without, always;
     - civil society: its latest status update with an as-of date on or before `day`;
@@ -402,7 +411,7 @@ def levels_from_records(
       last day).
     Never a snapshot: the same records give the same figures for any day."""
     sql, params = _records_sql(commitments, day, irm_report, columns)
-    return _run(commitments, sql, params, date_column=len(columns) + 3)
+    return _run(commitments, sql, params, date_column=len(columns) + 1)
 
 
 @dataclass(frozen=True)
@@ -413,6 +422,7 @@ class CommitmentLevels:
     self_reported_as_of: datetime.date | None
     irm: str
     irm_report: BasisReport | None
+    irm_starred: bool = False
 
 
 def commitment_levels(
@@ -430,10 +440,10 @@ def commitment_levels(
     with connections[commitments.db].cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY c.c_id", params)
         while chunk := cursor.fetchmany(chunk_size):
-            for pk, reported, irm, reported_on, kind, published_on, year in chunk:
+            for pk, reported, irm, reported_on, kind, published_on, year, starred in chunk:
                 published_on, reported_on = _day(published_on), _day(reported_on)
                 basis = BasisReport(kind, published_on, year, 1) if kind else None
-                yield pk, CommitmentLevels(reported, reported_on, irm, basis)
+                yield pk, CommitmentLevels(reported, reported_on, irm, basis, bool(starred))
 
 
 def _day(value: Any) -> Any:
@@ -447,18 +457,20 @@ def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
 
 
 _COUNT_NAMES = tuple(f"{track}__{key}" for track in TRACKS for key in FIGURE_KEYS)
+_IRM_WIDTH = len(FIGURE_KEYS)
 
 
 def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
-    """Figures from (civil society level, IRM level, kind, published_on, year, count) rows; a blank
-    level is "no data"."""
-    counts = dict.fromkeys(_COUNT_NAMES, 0)
+    """Figures from (kind, published_on, year, counts...) rows: the IRM report the IRM levels come
+    from (blank: none) and the commitments at each level, in `_COUNT_NAMES` order."""
+    totals = [0] * len(_COUNT_NAMES)
     basis: dict[tuple, int] = {}
-    for reported, irm, kind, published_on, year, n in rows:
-        counts[f"irm__{irm or NO_DATA}"] += n
-        counts[f"self_reported__{reported or NO_DATA}"] += n
+    for kind, published_on, year, *row_counts in rows:
+        totals = [a + b for a, b in zip(totals, row_counts, strict=True)]
         if kind:
-            basis[(kind, published_on, year)] = basis.get((kind, published_on, year), 0) + n
+            rated = sum(row_counts[:_IRM_WIDTH])
+            basis[(kind, published_on, year)] = basis.get((kind, published_on, year), 0) + rated
+    counts = dict(zip(_COUNT_NAMES, totals, strict=True))
     reports = tuple(
         BasisReport(kind, published_on, year, n)
         for (kind, published_on, year), n in sorted(
@@ -477,15 +489,8 @@ def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
     )
 
 
-# Today's levels as cached on each commitment, with the report its IRM level comes from, in the
-# order of `levels_from_records`' level columns.
-CACHED_LEVELS = (
-    "self_reported_completion",
-    "irm_completion",
-    "irm_report_kind",
-    "irm_report_published_on",
-    "irm_report_year",
-)
+# The report each commitment's cached IRM level comes from (`levels_from_records`' basis columns).
+CACHED_BASIS = ("irm_report_kind", "irm_report_published_on", "irm_report_year")
 
 
 def _level_rows(
@@ -494,15 +499,15 @@ def _level_rows(
     irm_report: str | None,
     columns: Sequence[str] = (),
 ) -> list[tuple]:
-    """(columns..., civil society's level, the IRM's level, its report's kind, publication date,
-    publication year, count) rows, in one query: today's from the levels cached on each commitment
-    (the latest status update, the latest published IRM rating and its report); with `day` or
+    """(columns..., IRM report's kind, publication date, publication year, counts...) rows, one
+    per group and IRM report, in one query: today's from the levels cached on each commitment (the
+    latest status update, the latest published IRM rating and its report); with `day` or
     `irm_report`, from the dated records (`levels_from_records`)."""
     if day is not None or irm_report is not None:
         report = irm_report or DEFAULT_IRM_REPORT
         return levels_from_records(commitments, day=day, irm_report=report, columns=columns)
-    grouped = commitments.order_by().values(*columns, *CACHED_LEVELS)
-    return list(grouped.annotate(n=Count("pk")).values_list(*columns, *CACHED_LEVELS, "n"))
+    grouped = commitments.order_by().values(*columns, *CACHED_BASIS).annotate(**_aggregates())
+    return list(grouped.values_list(*columns, *CACHED_BASIS, *_COUNT_NAMES))
 
 
 def completion_figures(
@@ -542,7 +547,9 @@ def completion_by(
         width = len(fields)
         return [
             GroupFigures(
-                str(value), str(value.label), _tally((row[width:] for row in rows if row[i]), report)
+                str(value),
+                str(value.label),
+                _tally((row[width:] for row in rows if row[i]), report),
             )
             for i, value in enumerate(OGP_VALUE_FIELDS)
         ]

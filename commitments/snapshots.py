@@ -218,7 +218,7 @@ def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
         oldest_first = [term.copy() for term in ordering]
         for term in oldest_first:
             term.reverse_ordering()
-        for pk, level, _kind, published_on, year in (
+        for pk, level, _kind, published_on, year, _starred in (
             ratings.order_by(*oldest_first).values_list(*figures.IRM_COLUMNS).iterator(10000)
         ):
             counts_from = published_on or (datetime.date(year, 12, 31) if year else None)

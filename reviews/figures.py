@@ -49,6 +49,7 @@ def irm_ratings(
             i_kind=F("report__kind"),
             i_published_on=F("report__published_on"),
             i_year=F("report__publication_year"),
+            i_starred=F("starred"),
         )
     )
     if day is not None:
