@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import random
+import re
 
 import pytest
 from django.core.management import call_command
@@ -305,3 +306,12 @@ def test_todays_irm_basis_equals_the_records_basis(varied):
             g.key: g.figures for g in completion_by(everything, grouping, irm_report="latest")
         }
         assert cached == records, grouping
+
+
+def test_plan_and_home_pages_say_which_irm_report_todays_counts_come_from(two_reports, client):
+    plan = client.get("/plans/AP_AAA01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    line = re.search(r'<p class="muted irm-basis">(.*?)</p>', plan, flags=re.S).group(1)
+    assert "IRM progress report, published" in line and ": 1 commitment" in line
+    assert "IRM end-of-term report, published in 2015 (counted from 31 December)" in line
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "From: IRM progress report 2014, IRM end-of-term report 2015" in home
