@@ -463,14 +463,20 @@ _IRM_WIDTH = len(FIGURE_KEYS)
 def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
     """Figures from (kind, published_on, year, counts...) rows: the IRM report the IRM levels come
     from (blank: none) and the commitments at each level, in `_COUNT_NAMES` order."""
-    totals = [0] * len(_COUNT_NAMES)
+    totals: list[int] | None = None
     basis: dict[tuple, int] = {}
-    for kind, published_on, year, *row_counts in rows:
-        totals = [a + b for a, b in zip(totals, row_counts, strict=True)]
-        if kind:
-            rated = sum(row_counts[:_IRM_WIDTH])
-            basis[(kind, published_on, year)] = basis.get((kind, published_on, year), 0) + rated
-    counts = dict(zip(_COUNT_NAMES, totals, strict=True))
+    for row in rows:
+        row_counts = row[3:]
+        totals = (
+            list(row_counts)
+            if totals is None
+            else [a + b for a, b in zip(totals, row_counts, strict=True)]
+        )
+        if row[0]:
+            report = (row[0], row[1], row[2])
+            basis[report] = basis.get(report, 0) + sum(row_counts[:_IRM_WIDTH])
+    if totals is None:
+        totals = [0] * len(_COUNT_NAMES)
     reports = tuple(
         BasisReport(kind, published_on, year, n)
         for (kind, published_on, year), n in sorted(
@@ -481,10 +487,9 @@ def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
             ),
         )
     )
-    figures = figures_from_row(counts)
     return CompletionFigures(
-        irm=figures.irm,
-        self_reported=figures.self_reported,
+        irm=TrackFigures(dict(zip(FIGURE_KEYS, totals[:_IRM_WIDTH], strict=True))),
+        self_reported=TrackFigures(dict(zip(FIGURE_KEYS, totals[_IRM_WIDTH:], strict=True))),
         irm_basis=IrmBasis(irm_report, reports),
     )
 
