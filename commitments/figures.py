@@ -155,9 +155,7 @@ def figures_from_row(row: Mapping[str, Any], prefix: str = "") -> CompletionFigu
 def empty_figures(
     irm_report: str | None = None, day: datetime.date | None = None
 ) -> CompletionFigures:
-    """No commitment; from the records (a day or an IRM basis given), saying on which basis."""
-    if irm_report is None and day is None:
-        return figures_from_row(dict.fromkeys(_aggregates(), 0))
+    """No commitment, saying on which IRM basis (`day` changes nothing: no commitment is none)."""
     return _tally((), irm_report or DEFAULT_IRM_REPORT)
 
 
@@ -176,7 +174,7 @@ DEFAULT_IRM_REPORT = "latest"
 # never imports: `provider(day, irm_report, commitments)` gives an Assessment queryset annotated with
 # IRM_COLUMNS (one row per assessment that may count) and the ordering that puts the one that counts
 # first for each commitment (`i_commitment`).
-IRM_COLUMNS = ("i_commitment", "i_level", "i_kind", "i_published_on", "i_year")
+IRM_COLUMNS = ("i_commitment", "i_level", "i_kind", "i_published_on", "i_year", "i_starred")
 IrmLatest = Callable[[datetime.date | None, str, QuerySet | None], tuple[QuerySet, list[Any]]]
 IrmChangeDates = Callable[[QuerySet], Iterable[datetime.date]]
 _irm_latest: IrmLatest | None = None
@@ -358,11 +356,9 @@ def _records_sql(
     else:  # no IRM app: nobody rated
         irm_sql, irm_params = (
             "SELECT NULL AS i_commitment, NULL AS i_level, NULL AS i_kind, "
-            "NULL AS i_published_on, NULL AS i_year WHERE 1 = 0",
+            "NULL AS i_published_on, NULL AS i_year, NULL AS i_starred WHERE 1 = 0",
             [],
         )
-    group = ", ".join(f"c.{alias}" for alias in aliases)
-    levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, '')"
     basis = "i.i_kind, i.i_published_on, i.i_year"
     joins = (
         f"FROM ({commitment_sql}) c "
@@ -371,9 +367,19 @@ def _records_sql(
     )
     params = [*commitment_params, *status_params, *irm_params]
     if per_commitment:
-        return f"SELECT c.c_id, {levels}, s.s_as_of, {basis} {joins}", params
-    head = f"{group}, " if group else ""
-    sql = f"SELECT {head}{levels}, {basis}, COUNT(*) {joins} GROUP BY {head}{levels}, {basis}"
+        levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, '')"
+        return f"SELECT c.c_id, {levels}, s.s_as_of, {basis}, i.i_starred {joins}", params
+    # One row per group and IRM report, the levels counted in the database (_COUNT_NAMES order).
+    counts = []
+    for column in ("i.i_level", "s.s_level"):
+        for key in FIGURE_KEYS:
+            level = "" if key == NO_DATA else str(key)
+            counts.append(f"COUNT(CASE WHEN COALESCE({column}, '') = %s THEN 1 END)")
+            params.append(level)
+    # The count parameters come first in the SELECT list, before the joins' own.
+    params = params[-len(counts) :] + params[: -len(counts)]
+    head = "".join(f"c.{alias}, " for alias in aliases)
+    sql = f"SELECT {head}{basis}, {', '.join(counts)} {joins} GROUP BY {head}{basis}"
     return sql, params
 
 
@@ -393,9 +399,10 @@ def levels_from_records(
     irm_report: str = DEFAULT_IRM_REPORT,
     columns: Sequence[str] = (),
 ) -> list[tuple]:
-    """The one definition of the figures from the dated records, as (columns..., civil society's
-    level, the IRM's level, the IRM report's kind, publication date, publication year, count) rows,
-    in one query whatever the number of commitments, updates and groups:
+    """The one definition of the figures from the dated records, as (columns..., the IRM report's
+    kind, publication date, publication year, counts...) rows (one per group and report; the
+    counts in `_COUNT_NAMES` order), in one query whatever the number of commitments, updates and
+    groups:
 
     - with `day`, a commitment counts from its plan's start (`started_by`); without, always;
     - civil society: its latest status update with an as-of date on or before `day`;
@@ -404,7 +411,7 @@ def levels_from_records(
       last day).
     Never a snapshot: the same records give the same figures for any day."""
     sql, params = _records_sql(commitments, day, irm_report, columns)
-    return _run(commitments, sql, params, date_column=len(columns) + 3)
+    return _run(commitments, sql, params, date_column=len(columns) + 1)
 
 
 @dataclass(frozen=True)
@@ -415,6 +422,7 @@ class CommitmentLevels:
     self_reported_as_of: datetime.date | None
     irm: str
     irm_report: BasisReport | None
+    irm_starred: bool = False
 
 
 def commitment_levels(
@@ -432,10 +440,10 @@ def commitment_levels(
     with connections[commitments.db].cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY c.c_id", params)
         while chunk := cursor.fetchmany(chunk_size):
-            for pk, reported, irm, reported_on, kind, published_on, year in chunk:
+            for pk, reported, irm, reported_on, kind, published_on, year, starred in chunk:
                 published_on, reported_on = _day(published_on), _day(reported_on)
                 basis = BasisReport(kind, published_on, year, 1) if kind else None
-                yield pk, CommitmentLevels(reported, reported_on, irm, basis)
+                yield pk, CommitmentLevels(reported, reported_on, irm, basis, bool(starred))
 
 
 def _day(value: Any) -> Any:
@@ -449,18 +457,26 @@ def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
 
 
 _COUNT_NAMES = tuple(f"{track}__{key}" for track in TRACKS for key in FIGURE_KEYS)
+_IRM_WIDTH = len(FIGURE_KEYS)
 
 
 def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
-    """Figures from (civil society level, IRM level, kind, published_on, year, count) rows; a blank
-    level is "no data"."""
-    counts = dict.fromkeys(_COUNT_NAMES, 0)
+    """Figures from (kind, published_on, year, counts...) rows: the IRM report the IRM levels come
+    from (blank: none) and the commitments at each level, in `_COUNT_NAMES` order."""
+    totals: list[int] | None = None
     basis: dict[tuple, int] = {}
-    for reported, irm, kind, published_on, year, n in rows:
-        counts[f"irm__{irm or NO_DATA}"] += n
-        counts[f"self_reported__{reported or NO_DATA}"] += n
-        if kind:
-            basis[(kind, published_on, year)] = basis.get((kind, published_on, year), 0) + n
+    for row in rows:
+        row_counts = row[3:]
+        totals = (
+            list(row_counts)
+            if totals is None
+            else [a + b for a, b in zip(totals, row_counts, strict=True)]
+        )
+        if row[0]:
+            report = (row[0], row[1], row[2])
+            basis[report] = basis.get(report, 0) + sum(row_counts[:_IRM_WIDTH])
+    if totals is None:
+        totals = [0] * len(_COUNT_NAMES)
     reports = tuple(
         BasisReport(kind, published_on, year, n)
         for (kind, published_on, year), n in sorted(
@@ -471,12 +487,32 @@ def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
             ),
         )
     )
-    figures = figures_from_row(counts)
     return CompletionFigures(
-        irm=figures.irm,
-        self_reported=figures.self_reported,
+        irm=TrackFigures(dict(zip(FIGURE_KEYS, totals[:_IRM_WIDTH], strict=True))),
+        self_reported=TrackFigures(dict(zip(FIGURE_KEYS, totals[_IRM_WIDTH:], strict=True))),
         irm_basis=IrmBasis(irm_report, reports),
     )
+
+
+# The report each commitment's cached IRM level comes from (`levels_from_records`' basis columns).
+CACHED_BASIS = ("irm_report_kind", "irm_report_published_on", "irm_report_year")
+
+
+def _level_rows(
+    commitments: QuerySet,
+    day: datetime.date | None,
+    irm_report: str | None,
+    columns: Sequence[str] = (),
+) -> list[tuple]:
+    """(columns..., IRM report's kind, publication date, publication year, counts...) rows, one
+    per group and IRM report, in one query: today's from the levels cached on each commitment (the
+    latest status update, the latest published IRM rating and its report); with `day` or
+    `irm_report`, from the dated records (`levels_from_records`)."""
+    if day is not None or irm_report is not None:
+        report = irm_report or DEFAULT_IRM_REPORT
+        return levels_from_records(commitments, day=day, irm_report=report, columns=columns)
+    grouped = commitments.order_by().values(*columns, *CACHED_BASIS).annotate(**_aggregates())
+    return list(grouped.values_list(*columns, *CACHED_BASIS, *_COUNT_NAMES))
 
 
 def completion_figures(
@@ -485,12 +521,10 @@ def completion_figures(
     day: datetime.date | None = None,
     irm_report: str | None = None,
 ) -> CompletionFigures:
-    """Figures for one group of commitments, in one query; with `day` or `irm_report`, from the
-    dated records (`levels_from_records`), saying which IRM reports they come from."""
-    if day is not None or irm_report is not None:
-        report = irm_report or DEFAULT_IRM_REPORT
-        return _tally(levels_from_records(commitments, day=day, irm_report=report), report)
-    return figures_from_row(commitments.order_by().aggregate(**_aggregates()))
+    """Figures for one group of commitments, in one query, saying which IRM reports they come
+    from; with `day` or `irm_report`, from the dated records (`levels_from_records`)."""
+    rows = _level_rows(commitments, day, irm_report)
+    return _tally(rows, irm_report or DEFAULT_IRM_REPORT)
 
 
 @dataclass(frozen=True)
@@ -507,65 +541,32 @@ def completion_by(
     day: datetime.date | None = None,
     irm_report: str | None = None,
 ) -> list[GroupFigures]:
-    """Figures per group, by SQL aggregation: one query whatever the number of groups; with `day`
-    or `irm_report`, from the dated records (`levels_from_records`)."""
+    """Figures per group, in one query whatever the number of groups, saying which IRM reports
+    they come from; with `day` or `irm_report`, from the dated records (`levels_from_records`)."""
     if grouping not in GROUPINGS:
         raise ValueError(f"Unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}.")
-    if day is not None or irm_report is not None:
-        return _completion_by_records(commitments, grouping, day, irm_report or DEFAULT_IRM_REPORT)
-    if grouping == "ogp_value":
-        row = commitments.order_by().aggregate(
-            **{
-                k: v
-                for value, field in OGP_VALUE_FIELDS.items()
-                for k, v in _aggregates(f"{value}__", Q(**{field: True})).items()
-            }
-        )
-        return [
-            GroupFigures(str(value), str(value.label), figures_from_row(row, f"{value}__"))
-            for value in OGP_VALUE_FIELDS
-        ]
-    key_path, label_path = GROUPINGS[grouping]
-    rows = (
-        commitments.order_by()
-        .exclude(**{f"{key_path}__isnull": True})
-        .values(key_path, label_path)
-        .annotate(**_aggregates())
-        .order_by(key_path)
-    )
-    return [
-        GroupFigures(row[key_path], row[label_path] or row[key_path], figures_from_row(row))
-        for row in rows
-    ]
-
-
-def _completion_by_records(
-    commitments: QuerySet, grouping: str, day: datetime.date | None, irm_report: str
-) -> list[GroupFigures]:
+    report = irm_report or DEFAULT_IRM_REPORT
     if grouping == "ogp_value":
         fields = list(OGP_VALUE_FIELDS.values())
-        rows = levels_from_records(commitments, day=day, irm_report=irm_report, columns=fields)
+        rows = _level_rows(commitments, day, irm_report, fields)
         width = len(fields)
         return [
             GroupFigures(
                 str(value),
                 str(value.label),
-                _tally((row[width:] for row in rows if row[i]), irm_report),
+                _tally((row[width:] for row in rows if row[i]), report),
             )
             for i, value in enumerate(OGP_VALUE_FIELDS)
         ]
     key_path, label_path = GROUPINGS[grouping]
     groups: dict[str, tuple[str, list[tuple]]] = {}
     # Commitments outside every group (no lead organisation, no policy area) are skipped here, not
-    # excluded in SQL: a filter would narrow the derived tables by a semi-join for nothing.
-    rows = levels_from_records(
-        commitments, day=day, irm_report=irm_report, columns=(key_path, label_path)
-    )
-    for key, label, *levels in rows:
+    # excluded in SQL: a filter would narrow the records' derived tables by a semi-join for nothing.
+    for key, label, *levels in _level_rows(commitments, day, irm_report, (key_path, label_path)):
         if key is not None:
             groups.setdefault(key, (label or key, []))[1].append(levels)
     return [
-        GroupFigures(key, label, _tally(levels, irm_report))
+        GroupFigures(key, label, _tally(levels, report))
         for key, (label, levels) in sorted(groups.items())
     ]
 

@@ -36,6 +36,9 @@ NOT_SHOWN_IN_DIFFS = frozenset(
         "self_reported_as_of",
         "irm_completion",
         "irm_starred",
+        "irm_report_kind",
+        "irm_report_published_on",
+        "irm_report_year",
         "is_overdue",
     }
 )

@@ -120,6 +120,10 @@ def api_root(request: HttpRequest) -> JsonResponse:
         response = _api_error(exceptions.MethodNotAllowed(request.method))
         response["Allow"] = "GET, HEAD"
         return response
+    if request.GET:
+        # Like every endpoint: a parameter it does not take is a 400 naming it, never ignored.
+        message = _("Unknown parameter. This address takes none: follow its links.")
+        return JsonResponse({name: [message] for name in sorted(request.GET)}, status=400)
     from .api_urls import accountability_router, router
 
     base = request.build_absolute_uri(reverse("v1:stats-completion")).rsplit("stats/", 1)[0]

@@ -49,13 +49,19 @@ def irm_ratings(
             i_kind=F("report__kind"),
             i_published_on=F("report__published_on"),
             i_year=F("report__publication_year"),
+            i_starred=F("starred"),
         )
     )
+    return counted_on(ratings, day, irm_report), list(LATEST_REPORT_ORDERING)
+
+
+def counted_on(assessments: QuerySet, day: datetime.date | None, irm_report: str) -> QuerySet:
+    """The assessments whose report counts on `day` (None: today) on the `irm_report` basis."""
     if day is not None:
-        ratings = ratings.filter(published_by(day))
+        assessments = assessments.filter(published_by(day))
     if irm_report in BASIS_KINDS:
-        ratings = ratings.filter(report__kind__in=BASIS_KINDS[irm_report])
-    return ratings, list(LATEST_REPORT_ORDERING)
+        assessments = assessments.filter(report__kind__in=BASIS_KINDS[irm_report])
+    return assessments
 
 
 def irm_change_dates(commitments: QuerySet) -> list[datetime.date]:

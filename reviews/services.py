@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,18 +25,24 @@ from .tasks import notify_report_published
 
 def refresh_irm_summary(commitment_ids: Iterable[int]) -> int:
     """Cache, on each commitment, the completion (and star) of its latest published assessment that
-    rates completion. One UPDATE whatever the number of commitments; returns the rows updated."""
-    latest = (
-        Assessment.objects.published()
-        .filter(commitment=OuterRef("pk"))
-        .exclude(completion="")
-        .latest_first()
-    )
+    rates completion, and which report that is. One UPDATE whatever the number of commitments;
+    returns the rows updated."""
     return Commitment.objects.filter(pk__in=list(commitment_ids)).update(
-        irm_completion=Coalesce(Subquery(latest.values("completion")[:1]), Value("")),
-        irm_starred=Coalesce(Subquery(latest.values("starred")[:1]), Value(False)),
-        updated_at=timezone.now(),
+        **irm_summary_columns(Assessment.objects.published()), updated_at=timezone.now()
     )
+
+
+def irm_summary_columns(published: QuerySet) -> dict[str, Any]:
+    """The cached IRM columns of a commitment, as expressions over its `published` assessments
+    (also used by the migration that first filled them)."""
+    latest = published.filter(commitment=OuterRef("pk")).exclude(completion="").latest_first()
+    return {
+        "irm_completion": Coalesce(Subquery(latest.values("completion")[:1]), Value("")),
+        "irm_starred": Coalesce(Subquery(latest.values("starred")[:1]), Value(False)),
+        "irm_report_kind": Coalesce(Subquery(latest.values("report__kind")[:1]), Value("")),
+        "irm_report_published_on": Subquery(latest.values("report__published_on")[:1]),
+        "irm_report_year": Subquery(latest.values("report__publication_year")[:1]),
+    }
 
 
 def publish_report(

@@ -377,6 +377,7 @@ def with_levels(
         "as_of": levels.self_reported_as_of if levels else None,
     }
     row["irm_completion"] = (levels.irm if levels else "") or None
+    row["irm_starred"] = levels.irm_starred if levels else False
     basis = levels.irm_report.as_dict() if levels and levels.irm_report else None
     if basis is not None:
         del basis["commitment_count"]

@@ -346,6 +346,13 @@ class Commitment(models.Model):
         help_text=_("From the latest published IRM assessment that rates completion."),
     )
     irm_starred = models.BooleanField(_("starred by the IRM"), default=False)
+    # The report that cached IRM level comes from, so today's figures say which report they count
+    # (commitments.figures' irm_basis) without reading the assessments.
+    irm_report_kind = models.CharField(_("IRM report kind"), max_length=20, blank=True)
+    irm_report_published_on = models.DateField(_("IRM report published on"), null=True, blank=True)
+    irm_report_year = models.PositiveSmallIntegerField(
+        _("IRM report publication year"), null=True, blank=True
+    )
 
     source_file = models.CharField(_("source file"), max_length=200, blank=True)
     source_row = models.PositiveIntegerField(_("source row"), null=True, blank=True)

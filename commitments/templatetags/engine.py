@@ -13,6 +13,8 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from commitments.figures import DEFAULT_IRM_REPORT, IRM_REPORTS, completion_figures, course
@@ -269,3 +271,53 @@ def commitment_course(commitment) -> dict[str, Any]:
         ],
         **_frame(),
     }
+
+
+@register.simple_tag
+def irm_basis_line(figures) -> str:
+    """Which IRM reports a group's IRM counts come from, in words: each report's kind, its
+    publication (a year-only one: counted from 31 December) and how many commitments it rates.
+    Blank when no report rates any of them."""
+    basis = getattr(figures, "irm_basis", None)
+    if basis is None or not basis.reports:
+        return ""
+    parts = []
+    for report in basis.reports:
+        label = report_label(report.kind)
+        if report.published_on:
+            part = ngettext(
+                "%(report)s, published %(date)s: %(count)s commitment",
+                "%(report)s, published %(date)s: %(count)s commitments",
+                report.commitment_count,
+            ) % {
+                "report": label,
+                "date": date_format(report.published_on, "DATE_FORMAT"),
+                "count": report.commitment_count,
+            }
+        else:
+            part = ngettext(
+                "%(report)s, published in %(year)s (counted from 31 December): "
+                "%(count)s commitment",
+                "%(report)s, published in %(year)s (counted from 31 December): "
+                "%(count)s commitments",
+                report.commitment_count,
+            ) % {
+                "report": label,
+                "year": report.publication_year,
+                "count": report.commitment_count,
+            }
+        parts.append(part)
+    return gettext("IRM counts from: %(reports)s.") % {"reports": "; ".join(parts)}
+
+
+@register.simple_tag
+def irm_basis_short(figures) -> str:
+    """`irm_basis_line` for a table cell: each report's kind and year."""
+    basis = getattr(figures, "irm_basis", None)
+    if basis is None or not basis.reports:
+        return ""
+    reports = ", ".join(
+        f"{report_label(r.kind)} {r.published_on.year if r.published_on else r.publication_year}"
+        for r in basis.reports
+    )
+    return gettext("From: %(reports)s") % {"reports": reports}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -10,6 +11,7 @@ from django.db.models import F, QuerySet
 
 from commitments.api.lookups import InIds, PageQuery
 from commitments.models import StatusEvidence, StatusUpdate
+from reviews.figures import counted_on
 from reviews.models import Assessment
 
 # (row key, values path); keys with a dot are nested ("report.kind" -> row["report"]["kind"]).
@@ -115,24 +117,43 @@ LATEST_PAGE = PageQuery(
 )
 
 
-def latest_assessments(commitment_ids: Sequence[Any]) -> dict[Any, dict]:
-    """{commitment pk: its latest published assessment} for a page of commitments (one query)."""
+def latest_assessments(
+    commitment_ids: Sequence[Any],
+    *,
+    day: datetime.date | None = None,
+    irm_report: str | None = None,
+) -> dict[Any, dict]:
+    """{commitment pk: its latest published assessment} for a page of commitments (one query);
+    with `day` or `irm_report`, the latest that counted on that day on that IRM basis."""
     latest: dict[Any, dict] = {}
-    for values in LATEST_PAGE.rows(commitment_ids):
+    if day is None and irm_report is None:
+        found = LATEST_PAGE.rows(commitment_ids)
+    else:
+        counted = counted_on(
+            Assessment.objects.published().filter(commitment_id__in=list(commitment_ids)),
+            day,
+            irm_report or "latest",
+        )
+        found = latest_first_by_commitment(counted).values_list("commitment_id", *SUMMARY_PATHS)
+    for values in found:
         if values[0] not in latest:
             latest[values[0]] = summary_row(values[1:])
     return latest
 
 
 def stream_latest_assessments(
-    commitments: QuerySet, chunk_size: int = 2000
+    commitments: QuerySet,
+    chunk_size: int = 2000,
+    *,
+    day: datetime.date | None = None,
+    irm_report: str | None = None,
 ) -> Iterator[tuple[Any, dict]]:
-    """(commitment pk, latest published assessment) in commitment pk order, read by a cursor."""
+    """(commitment pk, latest published assessment) in commitment pk order, read by a cursor; with
+    `day` or `irm_report`, the latest that counted on that day on that IRM basis."""
     previous = None
+    published = Assessment.objects.published().filter(commitment_id__in=commitments.values("pk"))
     for values in (
-        latest_first_by_commitment(
-            Assessment.objects.published().filter(commitment_id__in=commitments.values("pk"))
-        )
+        latest_first_by_commitment(counted_on(published, day, irm_report or "latest"))
         .values_list("commitment_id", *SUMMARY_PATHS)
         .iterator(chunk_size=chunk_size)
     ):

@@ -42,8 +42,9 @@ LATEST = "latest_irm_assessment"
         description=_(
             "Commitments with their organisations, OGP values, policy areas, current "
             "self-reported status and latest published IRM assessment. With as_of (or "
-            "irm_report), self_reported, irm_completion and irm_basis are as they stood on that "
-            "day, and commitments whose plan had not started are left out."
+            "irm_report), self_reported, irm_completion, irm_starred, irm_basis and "
+            "latest_irm_assessment are as they stood on that day (on that IRM basis), and "
+            "commitments whose plan had not started are left out."
         ),
         parameters=[COMMITMENT_AS_OF_PARAMETER, IRM_REPORT_PARAMETER, FORMAT_PARAMETER],
         responses={200: PublicCommitmentSerializer(many=True), **ERRORS},
@@ -56,10 +57,16 @@ class PublicCommitmentViewSet(CommitmentViewSet):
     serializer_class = PublicCommitmentSerializer
 
     def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
-        return {LATEST: rows.latest_assessments(ids)}
+        day, irm_report = self.records_basis() or (None, None)
+        return {LATEST: rows.latest_assessments(ids, day=day, irm_report=irm_report)}
 
     def export_extras(self, queryset: QuerySet) -> dict[str, Iterator[tuple[Any, Any]]]:
-        return {LATEST: rows.stream_latest_assessments(queryset, self.export_chunk_size)}
+        day, irm_report = self.records_basis() or (None, None)
+        return {
+            LATEST: rows.stream_latest_assessments(
+                queryset, self.export_chunk_size, day=day, irm_report=irm_report
+            )
+        }
 
     def people_columns(self) -> list[PeopleColumn]:
         *columns, page = super().people_columns()

@@ -23,6 +23,13 @@ def test_api_root_lists_every_collection_and_each_link_answers(client, url):
         assert client.get(link).status_code == 200, link
 
 
+@pytest.mark.parametrize("url", ["/api/", "/api/v1/"])
+def test_api_root_refuses_an_unknown_query_parameter_naming_it(client, url):
+    response = client.get(url, {"format": "csv", "membr": "PER"})
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert sorted(response.json()) == ["format", "membr"]
+
+
 def test_favicon_is_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302

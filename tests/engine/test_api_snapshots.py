@@ -20,8 +20,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DAY1 = datetime.date(2026, 3, 1)
-DAY3 = datetime.date(2026, 3, 3)
+DAY1 = datetime.date(2030, 3, 1)  # after today: written from the cached levels
+DAY3 = datetime.date(2030, 3, 3)
 STATS = "/api/v1/stats/completion/"
 HISTORY = "/api/v1/stats/completion/history/"
 
