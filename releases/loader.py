@@ -42,6 +42,7 @@ from commitments.models import (
 )
 from reviews.dataset import database_is_empty
 from reviews.models import Assessment, IRMReport
+from reviews.services import irm_summary_columns
 
 from .schema import model_field
 from .services import FORMAT, PACKAGE, VERSION
@@ -228,6 +229,17 @@ def load_release(folder: Path) -> dict[str, int]:
             loader.load("indicators", "id")
             loader.load("irm_reports", "id", extra={"state": IRMReport.State.PUBLISHED})
             loader.load("assessments", None)
+            # The release gives each commitment's cached IRM level, not which report it comes
+            # from: derive that from the assessments just loaded, as publishing does.
+            Commitment.objects.update(
+                **{
+                    name: expression
+                    for name, expression in irm_summary_columns(
+                        Assessment.objects.published()
+                    ).items()
+                    if name.startswith("irm_report_")
+                }
+            )
             author = get_user_model().objects.create(username=LOADER_USERNAME, is_active=False)
             author.set_unusable_password()
             author.save(update_fields=["password"])

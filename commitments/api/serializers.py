@@ -167,8 +167,8 @@ class CompletionSerializer(DescribedSerializer):
     irm_basis = IrmBasisSerializer(
         required=False,
         help_text=_(
-            "Which IRM reports the IRM counts come from (figures from the dated records: with "
-            "as_of or irm_report)."
+            "Which IRM reports the IRM counts come from: the basis asked for (latest by "
+            "default) and each report counted, today's figures included."
         ),
     )
     self_reported = TrackFiguresSerializer(
