@@ -105,22 +105,25 @@ def _facet(
 
 
 def _organisation_counts(ids: QuerySet) -> list[tuple[str, str, int]]:
-    """Commitments per organisation that leads, co-leads or supports them (the `organization`
-    filter's own rule: Commitment.objects.involving), most first; one query."""
-    through_co = Commitment.co_lead_organizations.through.objects
-    through_sup = Commitment.supporting_organizations.through.objects
+    """Commitments per organisation with any role in them: lead, co-lead, supporting or
+    monitoring (the `organization` filter's own rule: Commitment.objects.involving), most first;
+    one query."""
     pairs = (
         Commitment.objects.filter(pk__in=ids, lead_organization__isnull=False)
         .annotate(o=F("lead_organization_id"), c=F("pk"))
         .values_list("o", "c")
         .order_by()
         .union(
-            through_co.filter(commitment_id__in=ids)
-            .annotate(o=F("organization_id"), c=F("commitment_id"))
-            .values_list("o", "c"),
-            through_sup.filter(commitment_id__in=ids)
-            .annotate(o=F("organization_id"), c=F("commitment_id"))
-            .values_list("o", "c"),
+            *(
+                through.objects.filter(commitment_id__in=ids)
+                .annotate(o=F("organization_id"), c=F("commitment_id"))
+                .values_list("o", "c")
+                for through in (
+                    Commitment.co_lead_organizations.through,
+                    Commitment.supporting_organizations.through,
+                    Commitment.monitoring_organizations.through,
+                )
+            )
         )
     )
     sql, params = pairs.query.sql_with_params()

@@ -109,10 +109,10 @@ class OrganizationFeed(StatusUpdateFeed):
         return reverse("commitments:organization", kwargs={"slug": obj.slug})
 
     def description(self, obj: Organization) -> str:
-        return _("Status reports on the commitments %(organization)s leads or supports.") % {
-            "organization": obj
-        }
+        return _(
+            "Status reports on the commitments %(organization)s leads, supports or monitors."
+        ) % {"organization": obj}
 
     def updates(self, obj: Organization) -> QuerySet[StatusUpdate]:
-        led_or_supported = Commitment.objects.involving(obj).values("pk")
-        return StatusUpdate.objects.filter(commitment__in=led_or_supported)
+        involved = Commitment.objects.involving(obj).values("pk")
+        return StatusUpdate.objects.filter(commitment__in=involved)

@@ -210,7 +210,16 @@ class CommitmentFilter(StrictFilterSet):
         method="filter_organization",
         resolve=organization_by_slug,
         unknown=_("No organisation with the slug %(value)s."),
-        help_text=_("An organisation (by slug) that leads or supports the commitment."),
+        help_text=_(
+            "An organisation (by slug) with any role in the commitment: lead, co-lead, "
+            "supporting or monitoring."
+        ),
+    )
+    monitored_by = CodeFilter(
+        method="filter_monitored_by",
+        resolve=organization_by_slug,
+        unknown=_("No organisation with the slug %(value)s."),
+        help_text=_("A civil-society organisation (by slug) that monitors the commitment."),
     )
     ogp_value = filters.ChoiceFilter(
         choices=OGPValue.choices, method="filter_ogp_value", help_text=_("An OGP value.")
@@ -273,6 +282,11 @@ class CommitmentFilter(StrictFilterSet):
         self, queryset: QuerySet, name: str, organization: Organization
     ) -> QuerySet:
         return queryset.involving(organization)
+
+    def filter_monitored_by(
+        self, queryset: QuerySet, name: str, organization: Organization
+    ) -> QuerySet:
+        return queryset.monitored_by(organization)
 
     def filter_ogp_value(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{OGP_VALUE_FIELDS[value]: True})
