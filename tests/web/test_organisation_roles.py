@@ -87,7 +87,7 @@ def test_monitored_by_page_query_count_is_flat(client, django_assert_num_queries
     proetica = Organization.objects.get(slug="proetica")
     for _ in range(rows):
         factories.CommitmentFactory(action_plan=plan).monitoring_organizations.add(proetica)
-    # The slug; the count; the page's rows; plans (and members); levels, starred and overdue;
-    # organisations (every role); policy areas.
-    with django_assert_num_queries(7):
+    # The slug; the count; the page's ids; its rows; plans (and members); levels, starred and
+    # overdue; organisations (every role); policy areas.
+    with django_assert_num_queries(8):
         assert client.get("/commitments/?monitored_by=proetica").status_code == 200
