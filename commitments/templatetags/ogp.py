@@ -6,12 +6,12 @@ import datetime
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from commitments.figures import CompletionFigures, Rate, TrackFigures
+from commitments.figures import CompletionFigures, Rate, TrackDates, TrackFigures
 from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
@@ -62,6 +62,29 @@ def coverage(track: TrackFigures, *, irm: bool = False) -> str:
     if irm:
         return _("assessed %(numerator)s of %(denominator)s") % numbers
     return _("reported on %(numerator)s of %(denominator)s") % numbers
+
+
+@register.simple_tag
+def as_of(dates: TrackDates | None, track: str) -> str:
+    """What a track's figures date from, in the page's language: "as of 5 December 2026"
+    (civil society: its latest status update) or "as of 5 December 2026 · basis: progress report
+    (IRM)" (the IRM: its latest published report)."""
+    dates = dates or TrackDates()
+    if track != "irm":
+        if dates.self_reported_as_of is None:
+            return _("no status update yet")
+        return _("as of %(date)s") % {"date": date_format(dates.self_reported_as_of, "DATE_FORMAT")}
+    report = dates.irm_report
+    if report is None:
+        return _("no published IRM report yet")
+    label = report.label[:1].lower() + report.label[1:]
+    if report.published_on:
+        day = date_format(report.published_on, "DATE_FORMAT")
+        return _("as of %(date)s · basis: %(report)s (IRM)") % {"date": day, "report": label}
+    return _("published in %(year)s · basis: %(report)s (IRM)") % {
+        "year": report.publication_year,
+        "report": label,
+    }
 
 
 def tracks_disagree(irm: str, self_reported: str) -> bool:
