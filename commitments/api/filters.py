@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
@@ -187,6 +187,29 @@ class StrictFilterSet(filters.FilterSet):
         return valid
 
 
+# Completion levels sorted least to most done; withdrawn and unclear say nothing about progress and
+# sort below everything, so a descending sort starts with complete (not with "withdrawn").
+LEVEL_ORDER = ("withdrawn", "unclear", "", "no_evidence", "not_started", "limited", "substantial")
+
+
+class LevelOrderingFilter(filters.OrderingFilter):
+    """Ordering where completion levels sort by how done they are, not alphabetically."""
+
+    level_fields = frozenset({"irm_completion", "self_reported_completion"})
+
+    def get_ordering_value(self, param: str) -> Any:
+        value = super().get_ordering_value(param)
+        field = value.lstrip("-")
+        if field not in self.level_fields:
+            return value
+        rank = Case(
+            *(When(**{field: level}, then=Value(n)) for n, level in enumerate(LEVEL_ORDER)),
+            default=Value(len(LEVEL_ORDER)),  # complete
+            output_field=IntegerField(),
+        )
+        return rank.desc() if value.startswith("-") else rank.asc()
+
+
 def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
     return filters.ChoiceFilter(
         field_name=field,
@@ -247,7 +270,7 @@ class CommitmentFilter(StrictFilterSet):
             "PostgreSQL also stemmed in Spanish and English, and typo-tolerant)."
         ),
     )
-    ordering = filters.OrderingFilter(
+    ordering = LevelOrderingFilter(
         fields=(
             ("ogp_id", "ogp_id"),
             ("updated_at", "updated_at"),

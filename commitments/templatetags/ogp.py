@@ -87,6 +87,23 @@ def as_of(dates: TrackDates | None, track: str) -> str:
     }
 
 
+@register.filter
+def iso_date(value: str | datetime.date | None) -> datetime.date | None:
+    """An ISO date kept as text (warning facts, JSON) as a date, for the `date` filter."""
+    if not value or isinstance(value, datetime.date):
+        return value or None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@register.filter
+def minutes(value: datetime.timedelta) -> int:
+    """A duration in whole minutes, rounded up ("15", not "0:15:00")."""
+    return max(1, -(-int(value.total_seconds()) // 60))
+
+
 def tracks_disagree(irm: str, self_reported: str) -> bool:
     """The tracks disagree when one says substantial or complete and the other not started or limited."""
     high = set(HIGH_COMPLETION_LEVELS)
