@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import ActionPlan, Commitment, Organization, StatusUpdate, public_name
@@ -34,7 +35,7 @@ class StatusUpdateFeed(Feed):
         return _("%(ogp_id)s: %(level)s, as of %(date)s") % {
             "ogp_id": item.commitment.ogp_id,
             "level": item.get_completion_display(),
-            "date": item.as_of.isoformat(),
+            "date": date_format(item.as_of, "DATE_FORMAT"),
         }
 
     def item_description(self, item: StatusUpdate) -> str:
