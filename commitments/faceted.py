@@ -2,7 +2,8 @@
 (commitments/api/filters.py, so the CSV link gives the same rows), words ranked by
 Commitment.objects.search, facet counts for the rows found, highlighted excerpts, one page.
 
-Query count is fixed: the page's count, ids and rows, four facet queries, one for the excerpts."""
+Query count is fixed: the ids found (and a count past MAX_LISTED), the page's rows, four facet
+queries, one for the excerpts."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from .search import clean_query, headline, marked_excerpt, marked_html, on_postg
 PAGE_SIZE = 20
 # Choices shown per facet (the most frequent), besides the one chosen.
 FACET_SIZE = 12
+# Up to this many ids found, they are fetched at once (the page and its count come from them) and
+# the facet queries take them as a list rather than searching again.
+MAX_LISTED = 1000
 # How long the facet counts of a search are reused (a change shows in the counts after this).
 FACET_CACHE_SECONDS = 60
 
@@ -275,13 +279,21 @@ def _highlighted(page_rows: list[Commitment], q: str) -> list[Row]:
     ]
 
 
-def page_of(rows: QuerySet, page_size: int, number: str | None) -> tuple[Page, list[Commitment]]:
-    """One page of `rows`: the page's ids first, ranked and sorted on the commitments table
-    alone, then those rows with their plan, member and lead organisation (joined for 20 rows,
-    not for the thousands a common word finds)."""
-    page = Paginator(rows.values_list("pk", flat=True), page_size).get_page(number)
+def page_of(
+    rows: QuerySet, page_size: int, number: str | None
+) -> tuple[Page, list[Commitment], list[int] | None]:
+    """One page of `rows`, and every id found when there are at most MAX_LISTED of them.
+
+    The ranked ids come first, sorted on the commitments table alone (up to MAX_LISTED + 1 of
+    them: for most searches, all of them, so no separate count); then the page's rows with their
+    plan, member and lead organisation (joined for 20 rows, not for the thousands a common word
+    finds)."""
+    ids = rows.values_list("pk", flat=True)
+    head = list(ids[: MAX_LISTED + 1])
+    listed = head if len(head) <= MAX_LISTED else None
+    page = Paginator(head if listed is not None else ids, page_size).get_page(number)
     found = rows.model.objects.for_list().in_bulk(list(page.object_list))
-    return page, [found[pk] for pk in page.object_list]
+    return page, [found[pk] for pk in page.object_list], listed
 
 
 def commitment_results(
@@ -306,11 +318,15 @@ def commitment_results(
         rows = rows.order_by("-search_rank", "ogp_id")
     elif "ordering" not in params:
         rows = rows.order_by("ogp_id")
-    page, page_rows = page_of(rows, page_size, request.GET.get("page"))
-    # The facets search again inside each of their queries: on PostgreSQL a match is one bitmap
-    # scan of the GIN indexes (about 10 ms for a word in a quarter of 20,000 commitments),
-    # cheaper than sending the ids found back and forth.
-    found = rows.order_by()
+    page, page_rows, listed = page_of(rows, page_size, request.GET.get("page"))
+    # Up to MAX_LISTED ids found, the facet queries take them as a list (searching again costs
+    # most for phrases and typos); past that, they search again: on PostgreSQL a match is one
+    # bitmap scan (about 10 ms for a word in a quarter of 20,000 commitments), cheaper than
+    # sending thousands of ids back. SQLite always searches again (its parameter limit).
+    if listed is not None and on_postgresql():
+        found = Commitment.objects.filter(pk__in=listed)
+    else:
+        found = rows.order_by()
     return CommitmentResults(
         page=page,
         rows=_highlighted(page_rows, q),

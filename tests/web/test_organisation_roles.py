@@ -5,6 +5,7 @@ only the commitments an organisation monitors."""
 from __future__ import annotations
 
 import pytest
+from django.test import RequestFactory
 
 from commitments.models import Organization
 from tests import factories
@@ -66,8 +67,6 @@ def test_faceted_page_filters_by_every_role_and_by_monitoring(client, roles):
 
 
 def test_organisation_facet_counts_monitoring_roles(client, roles):
-    from django.test import RequestFactory
-
     from commitments.faceted import commitment_results
 
     results = commitment_results(RequestFactory().get("/commitments/"))
@@ -87,7 +86,26 @@ def test_monitored_by_page_query_count_is_flat(client, django_assert_num_queries
     proetica = Organization.objects.get(slug="proetica")
     for _ in range(rows):
         factories.CommitmentFactory(action_plan=plan).monitoring_organizations.add(proetica)
-    # The slug; the count; the page's ids; its rows; plans (and members); levels, starred and
-    # overdue; organisations (every role); policy areas.
-    with django_assert_num_queries(8):
+    # The slug; the ids found (their number is the count); the page's rows; plans (and members);
+    # levels, starred and overdue; organisations (every role); policy areas.
+    with django_assert_num_queries(7):
         assert client.get("/commitments/?monitored_by=proetica").status_code == 200
+
+
+def test_past_the_listed_limit_the_count_and_facets_come_from_the_search_itself(
+    client, roles, monkeypatch
+):
+    from commitments import faceted
+
+    monkeypatch.setattr(faceted, "MAX_LISTED", 2)
+    request = RequestFactory().get("/commitments/", {"organization": "proetica"})
+    results = faceted.commitment_results(request)
+    assert results.page.paginator.count == 4
+    assert {row.commitment.ogp_id for row in results.rows} == {
+        "PE0001",
+        "PE0002",
+        "PE0003",
+        "PE0004",
+    }
+    organisation = next(f for f in results.facets if f.name == "organization")
+    assert next(c for c in organisation.choices if c.value == "proetica").count == 4
