@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import ActionPlan, Commitment, Organization, StatusUpdate, public_name
@@ -34,7 +35,7 @@ class StatusUpdateFeed(Feed):
         return _("%(ogp_id)s: %(level)s, as of %(date)s") % {
             "ogp_id": item.commitment.ogp_id,
             "level": item.get_completion_display(),
-            "date": item.as_of.isoformat(),
+            "date": date_format(item.as_of, "DATE_FORMAT"),
         }
 
     def item_description(self, item: StatusUpdate) -> str:
@@ -109,10 +110,10 @@ class OrganizationFeed(StatusUpdateFeed):
         return reverse("commitments:organization", kwargs={"slug": obj.slug})
 
     def description(self, obj: Organization) -> str:
-        return _("Status reports on the commitments %(organization)s leads or supports.") % {
-            "organization": obj
-        }
+        return _(
+            "Status reports on the commitments %(organization)s leads, supports or monitors."
+        ) % {"organization": obj}
 
     def updates(self, obj: Organization) -> QuerySet[StatusUpdate]:
-        led_or_supported = Commitment.objects.involving(obj).values("pk")
-        return StatusUpdate.objects.filter(commitment__in=led_or_supported)
+        involved = Commitment.objects.involving(obj).values("pk")
+        return StatusUpdate.objects.filter(commitment__in=involved)

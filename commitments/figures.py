@@ -181,6 +181,56 @@ _irm_latest: IrmLatest | None = None
 _irm_change_dates: IrmChangeDates | None = None
 
 
+# The latest published IRM report of each plan: `provider(plan_ids)` -> {plan id: LatestReport}.
+IrmLatestReports = Callable[[Iterable[int]], "dict[int, LatestReport]"]
+_irm_latest_reports: IrmLatestReports | None = None
+
+
+@dataclass(frozen=True)
+class LatestReport:
+    """An IRM report a plan's IRM figures come from: its kind in words, and when it came out."""
+
+    label: str
+    published_on: datetime.date | None
+    publication_year: int | None
+
+
+@dataclass(frozen=True)
+class TrackDates:
+    """What a plan's headline figures date from: civil society's latest status update, and the
+    latest published IRM report (the basis of the IRM's current levels)."""
+
+    self_reported_as_of: datetime.date | None = None
+    irm_report: LatestReport | None = None
+
+
+def register_irm_latest_reports(provider: IrmLatestReports) -> None:
+    global _irm_latest_reports
+    _irm_latest_reports = provider
+
+
+def track_dates(plan_ids: Iterable[int]) -> dict[int, TrackDates]:
+    """TrackDates per plan id (plans without any are left out). Two queries."""
+    from django.db.models import Max
+
+    from .models import Commitment
+
+    plan_ids = list(plan_ids)
+    reported = dict(
+        Commitment.objects.filter(action_plan_id__in=plan_ids)
+        .order_by()
+        .values("action_plan_id")
+        .annotate(on=Max("self_reported_as_of"))
+        .values_list("action_plan_id", "on")
+    )
+    reports = _irm_latest_reports(plan_ids) if _irm_latest_reports is not None else {}
+    return {
+        pk: TrackDates(reported.get(pk), reports.get(pk))
+        for pk in plan_ids
+        if reported.get(pk) or pk in reports
+    }
+
+
 def register_irm_level_as_of(provider: IrmLatest, change_dates: IrmChangeDates) -> None:
     """The IRM's ratings that may count on a day on a basis, and the days the IRM published on."""
     global _irm_latest, _irm_change_dates

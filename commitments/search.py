@@ -23,6 +23,7 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    IntegerField,
     Q,
     QuerySet,
     TextField,
@@ -110,9 +111,19 @@ def similar_words(text: str) -> _Bool:
     )
 
 
-def rank(text: str) -> Func:
-    return Func(
-        Stored("search_vector"), ts_query(text), function="ts_rank", output_field=FloatField()
+def rank(text: str, column: str = "search_vector") -> Func:
+    return Func(Stored(column), ts_query(text), function="ts_rank", output_field=FloatField())
+
+
+def pk_in_array(ids: QuerySet) -> _Bool:
+    """The row's id is one of `ids` (a values() subquery run once, as an array): unlike `IN`,
+    PostgreSQL can OR this with other index conditions into one bitmap scan."""
+    sql, params = ids.query.sql_with_params()
+    return _Bool(
+        Stored("id", IntegerField()),
+        RawSQL(f"(ARRAY({sql}))", params),
+        template="%(expressions)s",
+        arg_joiner=" = ANY ",
     )
 
 
@@ -255,7 +266,8 @@ class Hit:
 
 
 def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
-    """`queryset` narrowed to the commitments matching `text`, annotated with `search_rank`."""
+    """`queryset` narrowed to the commitments matching `text`, with `search_rank` to order by (an
+    alias: counts and facet aggregates do not compute it)."""
     from .models import Commitment, Milestone
 
     text = clean_query(text)
@@ -267,26 +279,23 @@ def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
         )
         return queryset.filter(
             every_word(("search_text",), text) | Q(pk__in=in_milestones.values("commitment_id"))
-        ).annotate(search_rank=id_first(text))
-    by_words = Commitment.objects.filter(full_text(text))
-    parts = [
-        by_words.values("pk"),
-        Milestone.objects.filter(full_text(text)).values("commitment_id"),
-    ]
+        ).alias(search_rank=id_first(text))
+    # One condition on the commitments table, so PostgreSQL ORs the index scans into one bitmap
+    # and reads only the rows found (a `pk IN (a UNION b)` was joined back to every row): the
+    # words, or a milestone with them (its commitments' ids collected first, as an array).
+    in_milestones = Milestone.objects.filter(full_text(text)).order_by().values("commitment_id")
+    condition = full_text(text) | pk_in_array(in_milestones)
     folded = normalize_name(text)
+    ranking = id_first(text) + rank(text, "search_rank_vector")
     if looks_like_id(text) and len(folded) >= 3:
         # An id typed in part (PE000): the trigram index serves LIKE '%...%'.
-        parts.append(Commitment.objects.filter(search_text__contains=folded).values("pk"))
-    elif typo_worthy(text) and not by_words.exists():
+        condition |= Q(search_text__contains=folded)
+    elif typo_worthy(text) and not Commitment.objects.filter(full_text(text)).exists():
         # Typos only when the words themselves find nothing: checking every title for a common
         # word costs much and adds little. The closest titles first.
-        parts.append(Commitment.objects.filter(similar_words(text)).values("pk"))
-        return queryset.filter(pk__in=union_ids(*parts)).annotate(
-            search_rank=rank(text) + word_similarity(text)
-        )
-    return queryset.filter(pk__in=union_ids(*parts)).annotate(
-        search_rank=id_first(text) + rank(text)
-    )
+        condition |= similar_words(text)
+        ranking = rank(text, "search_rank_vector") + word_similarity(text)
+    return queryset.filter(condition).alias(search_rank=ranking)
 
 
 def search_plans(queryset: QuerySet, text: str) -> QuerySet:

@@ -73,6 +73,18 @@ def vector_column(table: str, weighted: list[tuple[str, list[str]]]) -> tuple[st
     )
 
 
+def rank_column(table: str, weighted: list[tuple[str, list[str]]]) -> tuple[str, str]:
+    """`search_rank_vector`: the stems of the short columns only (ids, titles), without an index.
+    Results are ranked on it: it is small enough to stay in the row, where ranking on the whole
+    search_vector reads a compressed, out-of-line value for every row found (5,000 rows for a
+    common word cost 60-90 ms)."""
+    return (
+        f"ALTER TABLE {table} ADD COLUMN search_rank_vector tsvector "
+        f"GENERATED ALWAYS AS ({vector_of(weighted)}) STORED;\n",
+        drop_column(table, "search_rank_vector"),
+    )
+
+
 def folded_column(table: str, *columns: str) -> tuple[str, str]:
     """A short accent- and case-free text with a trigram index: what typos are matched against."""
     return (

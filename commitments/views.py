@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .evidence import evidence_response
-from .figures import DENOMINATOR_RULE, completion_by, completion_figures, empty_figures
+from .figures import (
+    DENOMINATOR_RULE,
+    TrackDates,
+    completion_by,
+    completion_figures,
+    empty_figures,
+    track_dates,
+)
 from .forms import StatusUpdateForm
 from .models import (
     ActionPlan,
@@ -36,7 +43,10 @@ def home(request: HttpRequest) -> HttpResponse:
         group.key: group.figures for group in completion_by(Commitment.objects.all(), "action_plan")
     }
     blank = empty_figures()
-    rows = [(plan, figures.get(plan.ogp_id, blank)) for plan in plans]
+    dates = track_dates(plan.pk for plan in plans)
+    rows = [
+        (plan, figures.get(plan.ogp_id, blank), dates.get(plan.pk, TrackDates())) for plan in plans
+    ]
     return render(
         request,
         "commitments/home.html",
@@ -55,6 +65,7 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "plan": plan,
             "commitments": commitments,
             "figures": completion_figures(plan.commitments.all()),
+            "dates": track_dates([plan.pk]).get(plan.pk, TrackDates()),
             "denominator_rule": DENOMINATOR_RULE,
             "levels": CompletionLevel.choices,
         },

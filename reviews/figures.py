@@ -4,9 +4,12 @@ day, from the published reports of that day. Registered in ReviewsConfig.ready()
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
+
+from commitments.figures import LatestReport
 
 from .models import LATEST_REPORT_ORDERING, Assessment, IRMReport, latest_report_aliases
 
@@ -76,3 +79,26 @@ def irm_change_dates(commitments: QuerySet) -> list[datetime.date]:
     return [
         published or datetime.date(year, 12, 31) for published, year in rows if published or year
     ]
+
+
+def irm_latest_reports(plan_ids: Iterable[int]) -> dict[int, LatestReport]:
+    """The latest published IRM report of each plan (a year-only one: counted from 31 December),
+    the basis of its commitments' current IRM levels. One query."""
+    latest: dict[int, LatestReport] = {}
+    reports = (
+        IRMReport.objects.published()
+        .filter(action_plan_id__in=list(plan_ids))
+        .order_by()
+        .values_list("action_plan_id", "kind", "published_on", "publication_year")
+    )
+    for plan_id, kind, published_on, year in reports:
+        entry = LatestReport(str(IRMReport.Kind(kind).label), published_on, year)
+        if plan_id not in latest or _counts_from(entry) > _counts_from(latest[plan_id]):
+            latest[plan_id] = entry
+    return latest
+
+
+def _counts_from(report: LatestReport) -> datetime.date:
+    if report.published_on:
+        return report.published_on
+    return datetime.date(report.publication_year or 1, 12, 31)

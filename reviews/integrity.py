@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -262,8 +263,9 @@ def retroactive_approval(facts: PlanFacts) -> Warning | None:
             gap,
         )
         % {
-            "approved": plan.approval_date.isoformat(),
-            "start": plan.start_date.isoformat(),
+            # Dates in the reader's language inside a sentence; the facts keep ISO dates.
+            "approved": date_format(plan.approval_date, "DATE_FORMAT"),
+            "start": date_format(plan.start_date, "DATE_FORMAT"),
             "gap": gap,
         },
         facts={
@@ -419,7 +421,7 @@ def single_office(facts: PlanFacts) -> Warning | None:
     office = offices[0] if offices else _("a single agency (IRM process data)")
     if level_label:
         message = _(
-            "Responsibility for the whole plan sits with one office, %(office)s, at the level of "
+            "Responsibility for the whole plan sits with one office, %(office)s. Its level: "
             "%(level)s."
         ) % {"office": office, "level": level_label.lower()}
     else:

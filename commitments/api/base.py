@@ -155,12 +155,14 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         """Rows for these primary keys, in the same order, with a fixed number of queries."""
         raise NotImplementedError
 
-    def get_ordering(self, queryset: QuerySet) -> list[str]:
+    def get_ordering(self, queryset: QuerySet) -> list[Any]:
         """The requested (or default) order, made total: the primary key breaks ties unless the
         last field is already unique (so an index on that field alone can serve the page)."""
         ordering = list(queryset.query.order_by) or list(self.ordering)
-        last = ordering[-1].lstrip("-")
-        if last != "pk" and not self._is_unique(last):
+        last = ordering[-1]
+        if not isinstance(last, str):  # an expression (levels by how done they are): ties
+            return [*ordering, "pk"]
+        if last.lstrip("-") != "pk" and not self._is_unique(last.lstrip("-")):
             ordering.append("pk")
         return ordering
 

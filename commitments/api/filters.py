@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
@@ -187,6 +187,29 @@ class StrictFilterSet(filters.FilterSet):
         return valid
 
 
+# Completion levels sorted least to most done; withdrawn and unclear say nothing about progress and
+# sort below everything, so a descending sort starts with complete (not with "withdrawn").
+LEVEL_ORDER = ("withdrawn", "unclear", "", "no_evidence", "not_started", "limited", "substantial")
+
+
+class LevelOrderingFilter(filters.OrderingFilter):
+    """Ordering where completion levels sort by how done they are, not alphabetically."""
+
+    level_fields = frozenset({"irm_completion", "self_reported_completion"})
+
+    def get_ordering_value(self, param: str) -> Any:
+        value = super().get_ordering_value(param)
+        field = value.lstrip("-")
+        if field not in self.level_fields:
+            return value
+        rank = Case(
+            *(When(**{field: level}, then=Value(n)) for n, level in enumerate(LEVEL_ORDER)),
+            default=Value(len(LEVEL_ORDER)),  # complete
+            output_field=IntegerField(),
+        )
+        return rank.desc() if value.startswith("-") else rank.asc()
+
+
 def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
     return filters.ChoiceFilter(
         field_name=field,
@@ -210,7 +233,16 @@ class CommitmentFilter(StrictFilterSet):
         method="filter_organization",
         resolve=organization_by_slug,
         unknown=_("No organisation with the slug %(value)s."),
-        help_text=_("An organisation (by slug) that leads or supports the commitment."),
+        help_text=_(
+            "An organisation (by slug) with any role in the commitment: lead, co-lead, "
+            "supporting or monitoring."
+        ),
+    )
+    monitored_by = CodeFilter(
+        method="filter_monitored_by",
+        resolve=organization_by_slug,
+        unknown=_("No organisation with the slug %(value)s."),
+        help_text=_("A civil-society organisation (by slug) that monitors the commitment."),
     )
     ogp_value = filters.ChoiceFilter(
         choices=OGPValue.choices, method="filter_ogp_value", help_text=_("An OGP value.")
@@ -238,7 +270,7 @@ class CommitmentFilter(StrictFilterSet):
             "PostgreSQL also stemmed in Spanish and English, and typo-tolerant)."
         ),
     )
-    ordering = filters.OrderingFilter(
+    ordering = LevelOrderingFilter(
         fields=(
             ("ogp_id", "ogp_id"),
             ("updated_at", "updated_at"),
@@ -273,6 +305,11 @@ class CommitmentFilter(StrictFilterSet):
         self, queryset: QuerySet, name: str, organization: Organization
     ) -> QuerySet:
         return queryset.involving(organization)
+
+    def filter_monitored_by(
+        self, queryset: QuerySet, name: str, organization: Organization
+    ) -> QuerySet:
+        return queryset.monitored_by(organization)
 
     def filter_ogp_value(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{OGP_VALUE_FIELDS[value]: True})

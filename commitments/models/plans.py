@@ -216,23 +216,30 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(pk__in=Milestone.objects.overdue_on(day).values("commitment_id"))
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
-        """Commitments an organisation leads, co-leads or supports. Subqueries, not joins: no
-        duplicate rows to remove, and the paginator's count stays on the bare table."""
-        supported = Commitment.supporting_organizations.through.objects.filter(
-            organization_id=organization.pk
-        ).values("commitment_id")
-        co_led = Commitment.co_lead_organizations.through.objects.filter(
-            organization_id=organization.pk
-        ).values("commitment_id")
-        return self.filter(
-            Q(lead_organization_id=organization.pk) | Q(pk__in=supported) | Q(pk__in=co_led)
-        )
+        """Commitments an organisation has any role in: leads, co-leads, supports or monitors.
+        Subqueries, not joins: no duplicate rows to remove, and the paginator's count stays on
+        the bare table."""
+        in_role = Q(lead_organization_id=organization.pk)
+        for through in (
+            Commitment.supporting_organizations.through,
+            Commitment.co_lead_organizations.through,
+            Commitment.monitoring_organizations.through,
+        ):
+            in_role |= Q(
+                pk__in=through.objects.filter(organization_id=organization.pk).values(
+                    "commitment_id"
+                )
+            )
+        return self.filter(in_role)
 
     def monitored_by(self, organization: Organization | None) -> CommitmentQuerySet:
         """Commitments a civil-society organisation has been assigned to monitor."""
         if organization is None:
             return self.none()
-        return self.filter(monitoring_organizations=organization)
+        monitors = Commitment.monitoring_organizations.through.objects.filter(
+            organization_id=organization.pk
+        )
+        return self.filter(pk__in=monitors.values("commitment_id"))
 
     def completion_figures(self):  # -> commitments.figures.CompletionFigures
         """The completion figures (both tracks) of these commitments, in one query."""

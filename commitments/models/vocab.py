@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # The plausible range of the dates the tracker deals in: nothing it records happened before 2000
@@ -27,7 +28,7 @@ def validate_not_before_earliest(value: datetime.date) -> None:
         raise ValidationError(
             _("Give a date on or after %(earliest)s."),
             code="too_early",
-            params={"earliest": EARLIEST_DATE.isoformat()},
+            params={"earliest": date_format(EARLIEST_DATE, "DATE_FORMAT")},
         )
 
 

@@ -6,12 +6,12 @@ import datetime
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from commitments.figures import CompletionFigures, Rate, TrackFigures
+from commitments.figures import CompletionFigures, Rate, TrackDates, TrackFigures
 from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
@@ -62,6 +62,41 @@ def coverage(track: TrackFigures, *, irm: bool = False) -> str:
     if irm:
         return _("assessed %(numerator)s of %(denominator)s") % numbers
     return _("reported on %(numerator)s of %(denominator)s") % numbers
+
+
+@register.simple_tag
+def as_of(dates: TrackDates | None, track: str) -> str:
+    """What a track's figures date from, in the page's language: "as of 5 December 2026" (civil
+    society: its latest status update; the IRM: its latest published report). Which reports the IRM
+    counts come from is the figure's own `irm_basis` (`irm_basis_line`/`irm_basis_short`)."""
+    dates = dates or TrackDates()
+    if track != "irm":
+        if dates.self_reported_as_of is None:
+            return _("no status update yet")
+        return _("as of %(date)s") % {"date": date_format(dates.self_reported_as_of, "DATE_FORMAT")}
+    report = dates.irm_report
+    if report is None:
+        return _("no published IRM report yet")
+    if report.published_on:
+        return _("as of %(date)s") % {"date": date_format(report.published_on, "DATE_FORMAT")}
+    return _("published in %(year)s") % {"year": report.publication_year}
+
+
+@register.filter
+def iso_date(value: str | datetime.date | None) -> datetime.date | None:
+    """An ISO date kept as text (warning facts, JSON) as a date, for the `date` filter."""
+    if not value or isinstance(value, datetime.date):
+        return value or None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@register.filter
+def minutes(value: datetime.timedelta) -> int:
+    """A duration in whole minutes, rounded up ("15", not "0:15:00")."""
+    return max(1, -(-int(value.total_seconds()) // 60))
 
 
 def tracks_disagree(irm: str, self_reported: str) -> bool:

@@ -39,7 +39,9 @@ class AssessmentFilter(StrictFilterSet):
         method="filter_organization",
         resolve=organization_by_slug,
         unknown=_("No organisation with the slug %(value)s."),
-        help_text=_("Assessments of commitments an organisation (slug) leads or supports."),
+        help_text=_(
+            "Assessments of commitments an organisation (slug) leads, supports or monitors."
+        ),
     )
     completion = filters.ChoiceFilter(
         choices=CompletionLevel.choices, help_text=_("The IRM's completion level.")

@@ -9,8 +9,9 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  // Same order as commitments.models.vocab.FIGURE_KEYS; an empty value means no data.
-  var LEVEL_ORDER = ["no_data", "no_evidence", "not_started", "limited", "substantial", "complete", "withdrawn", "unclear"];
+  // Least to most done; withdrawn and unclear say nothing about progress, so they sort below
+  // everything (a descending sort puts complete first, not "unclear"). An empty value means no data.
+  var LEVEL_ORDER = ["withdrawn", "unclear", "no_data", "no_evidence", "not_started", "limited", "substantial", "complete"];
 
   function levelRank(value) {
     var i = LEVEL_ORDER.indexOf(value || "no_data");
