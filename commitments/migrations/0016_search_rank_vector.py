@@ -13,7 +13,7 @@ ADD, DROP = rank_column(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commitments", "0014_asof_snapshot_run_full"),
+        ("commitments", "0015_asof_irm_level_report"),
     ]
 
     operations = [
