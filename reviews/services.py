@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from commitments.models import Commitment
 from commitments.services import enqueue_after_commit
 from commitments.snapshots import request_recompute
-from commitments.versioning import stale_details
+from commitments.versioning import claim_version
 
 from .models import Assessment, IRMReport
 from .stars import apply_stars
@@ -55,8 +55,7 @@ def publish_report(
             raise ValidationError(_("Only a report submitted for publication can be published."))
         locked.state = IRMReport.State.PUBLISHED
         locked.published_on = published_on or locked.published_on or timezone.localdate()
-        # The row is locked: a plain increment is safe, and history can store a plain value.
-        locked.version += 1
+        claim_version(locked, locked.version)
         locked._history_user = user
         locked.save(update_fields=["state", "published_on", "version", "updated_at"])
         refresh_irm_summary(locked.assessments.values_list("commitment_id", flat=True))
@@ -108,19 +107,15 @@ def save_draft_assessment(
         assessment = Assessment.objects.select_for_update().filter(
             report=locked, commitment=commitment
         ).first() or Assessment(report=locked, commitment=commitment)
-        if (
-            expected_version is not None
-            and assessment.pk is not None
-            and assessment.version != expected_version
-        ):
-            raise stale_details(Assessment, assessment, expected_version)
+        if assessment.pk is not None:
+            claim_version(
+                assessment, assessment.version if expected_version is None else expected_version
+            )
         for name, value in data.items():
             setattr(assessment, name, "" if value is None and name not in _NULLABLE else value)
         apply_stars(assessment, locked.methodology)
         assessment.full_clean(validate_unique=False, validate_constraints=False)
         assessment._history_user = researcher
-        if assessment.pk is not None:
-            assessment.version += 1  # the row is locked
         assessment.save()
     return assessment
 
@@ -164,7 +159,7 @@ def submit_report(*, report: IRMReport, user, confirmed_unassessed: int | None =
                 code="unassessed",
             )
         locked.state = IRMReport.State.SUBMITTED
-        locked.version += 1  # the row is locked
+        claim_version(locked, locked.version)
         locked._history_user = user
         locked.save(update_fields=["state", "version", "updated_at"])
     return locked
