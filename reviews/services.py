@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +39,85 @@ def refresh_irm_summary(commitment_ids: Iterable[int]) -> int:
     )
 
 
+def irm_figures_changed(commitment_ids: Iterable[int | None]) -> None:
+    """End of every write that can move a published IRM rating: refresh those commitments' cached
+    IRM summary now, and queue the figures' recompute for after commit (a broker outage is logged,
+    never raised; the nightly run heals a lost message). Nothing for an empty set."""
+    ids = set(commitment_ids) - {None}
+    if not ids:
+        return
+    refresh_irm_summary(ids)
+    transaction.on_commit(request_recompute, robust=True)
+
+
+def save_report(*, report: IRMReport, user, expected_version: int | None = None) -> IRMReport:
+    """Create or edit an IRM report (its state moves only through submit_report and publish_report).
+    An edit is refused with StaleVersion when the report is no longer at `expected_version`. For a
+    published report a new publication date can change each commitment's latest assessment."""
+    with transaction.atomic():
+        if report.pk is not None:
+            claim_version(report, report.version if expected_version is None else expected_version)
+        report._history_user = user
+        report.save()
+        if report.state == IRMReport.State.PUBLISHED:
+            irm_figures_changed(report.assessments.values_list("commitment_id", flat=True))
+    return report
+
+
+def delete_reports(*, reports: QuerySet[IRMReport]) -> None:
+    """Delete IRM reports with their assessments; published ones move their commitments' figures."""
+    with transaction.atomic():
+        affected = list(
+            Assessment.objects.filter(
+                report__in=reports, report__state=IRMReport.State.PUBLISHED
+            ).values_list("commitment_id", flat=True)
+        )
+        reports.delete()
+        irm_figures_changed(affected)
+
+
+def save_assessments(
+    *,
+    user,
+    assessments: Sequence[tuple[Assessment, int | None]] = (),
+    deleted: Sequence[Assessment] = (),
+) -> None:
+    """Save assessments as a plan administrator edits them (the admin), published reports included:
+    each existing one over the version its form started from (StaleVersion otherwise; None: its
+    current one), its star computed from its scales; `deleted` ones removed. The commitments whose
+    latest published assessment may have moved get their summary and figures refreshed."""
+    with transaction.atomic():
+        known = [a.pk for a, _ in assessments if a.pk is not None] + [a.pk for a in deleted]
+        touched = set(
+            Assessment.objects.filter(
+                pk__in=known, report__state=IRMReport.State.PUBLISHED
+            ).values_list("commitment_id", flat=True)
+        )
+        for assessment, expected in assessments:
+            if assessment.pk is not None:
+                claim_version(assessment, assessment.version if expected is None else expected)
+            apply_stars(assessment, assessment.report.methodology)
+            assessment._history_user = user
+            assessment.save()
+            if assessment.report.state == IRMReport.State.PUBLISHED:
+                touched.add(assessment.commitment_id)
+        for assessment in deleted:
+            assessment.delete()
+        irm_figures_changed(touched)
+
+
+def delete_assessments(*, assessments: QuerySet[Assessment]) -> None:
+    """Delete assessments; those of published reports move their commitments' figures."""
+    with transaction.atomic():
+        affected = list(
+            assessments.filter(report__state=IRMReport.State.PUBLISHED).values_list(
+                "commitment_id", flat=True
+            )
+        )
+        assessments.delete()
+        irm_figures_changed(affected)
+
+
 def publish_report(
     *, report: IRMReport, user, published_on: datetime.date | None = None
 ) -> IRMReport:
@@ -58,10 +137,8 @@ def publish_report(
         claim_version(locked, locked.version)
         locked._history_user = user
         locked.save(update_fields=["state", "published_on", "version", "updated_at"])
-        refresh_irm_summary(locked.assessments.values_list("commitment_id", flat=True))
         # After commit only: the figures and the emails must see the published report.
-        # Robust: a broker outage after commit is logged, never an error for a published report.
-        transaction.on_commit(request_recompute, robust=True)
+        irm_figures_changed(locked.assessments.values_list("commitment_id", flat=True))
         enqueue_after_commit(notify_report_published, locked.pk)
     return locked
 

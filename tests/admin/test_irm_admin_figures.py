@@ -1,0 +1,125 @@
+"""Every IRM write the admin makes (edit, delete, inline edit of a published report's assessments)
+goes through reviews.services: the commitment's IRM status moves and the figures are recomputed after
+commit, as publishing does."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from commitments import tasks
+from commitments.models import Commitment
+from reviews.models import Assessment, IRMReport
+from tests import factories
+from tests.trust.admin_forms import admin_post_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def recomputes(monkeypatch) -> list:
+    sent: list = []
+    monkeypatch.setattr(
+        tasks.recompute_completion_snapshots, "apply_async", lambda *a, **k: sent.append(k)
+    )
+    return sent
+
+
+def _published_assessment(**values) -> Assessment:
+    report = factories.IRMReportFactory(state=IRMReport.State.PUBLISHED)
+    return factories.AssessmentFactory(report=report, **values)
+
+
+def test_deleting_an_assessment_of_a_published_report_clears_the_commitment_and_recomputes(
+    client, superuser, recomputes, django_capture_on_commit_callbacks
+):
+    assessment = _published_assessment(completion="complete")
+    Commitment.objects.filter(pk=assessment.commitment_id).update(irm_completion="complete")
+    client.force_login(superuser)
+    url = reverse("admin:reviews_assessment_delete", args=[assessment.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"post": "yes"}).status_code == 302
+
+    assert Commitment.objects.get(pk=assessment.commitment_id).irm_completion == ""
+    assert len(recomputes) == 1
+
+
+def test_deleting_a_published_report_from_the_list_clears_its_commitments_and_recomputes(
+    client, superuser, recomputes, django_capture_on_commit_callbacks
+):
+    assessment = _published_assessment(completion="substantial")
+    Commitment.objects.filter(pk=assessment.commitment_id).update(irm_completion="substantial")
+    client.force_login(superuser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:reviews_irmreport_changelist"),
+            {
+                "action": "delete_selected",
+                "_selected_action": [assessment.report_id],
+                "post": "yes",
+            },
+        )
+
+    assert response.status_code == 302
+    assert not IRMReport.objects.exists()
+    assert Commitment.objects.get(pk=assessment.commitment_id).irm_completion == ""
+    assert len(recomputes) == 1
+
+
+def test_editing_a_published_reports_assessment_inline_moves_the_figures_and_its_version(
+    client, superuser, recomputes, django_capture_on_commit_callbacks
+):
+    assessment = _published_assessment(completion="limited")
+    client.force_login(superuser)
+    url = reverse("admin:reviews_irmreport_change", args=[assessment.report_id])
+    data = admin_post_data(client.get(url))
+    key = next(k for k in data if k.startswith("assessments-") and k.endswith("-completion"))
+    data[key] = "complete"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert (assessment.completion, assessment.version) == ("complete", 2)
+    assert Commitment.objects.get(pk=assessment.commitment_id).irm_completion == "complete"
+    assert len(recomputes) == 1
+
+
+def test_editing_a_draft_reports_assessment_leaves_the_public_figures_alone(
+    client, superuser, recomputes, django_capture_on_commit_callbacks
+):
+    report = factories.IRMReportFactory(state=IRMReport.State.DRAFT, published_on=None)
+    assessment = factories.AssessmentFactory(report=report, completion="limited")
+    client.force_login(superuser)
+    url = reverse("admin:reviews_assessment_change", args=[assessment.pk])
+    data = admin_post_data(client.get(url))
+    data["completion"] = "complete"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+
+    assessment.refresh_from_db()
+    assert (assessment.completion, assessment.version) == ("complete", 2)
+    assert Commitment.objects.get(pk=assessment.commitment_id).irm_completion == ""
+    assert recomputes == []
+
+
+def test_a_new_publication_date_recomputes_the_figures(
+    client, superuser, recomputes, django_capture_on_commit_callbacks
+):
+    assessment = _published_assessment(completion="complete")
+    client.force_login(superuser)
+    url = reverse("admin:reviews_irmreport_change", args=[assessment.report_id])
+    data = admin_post_data(client.get(url))
+    data["published_on"] = "2015-04-01"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+
+    report = IRMReport.objects.get(pk=assessment.report_id)
+    assert (str(report.published_on), report.version) == ("2015-04-01", 2)
+    assert Commitment.objects.get(pk=assessment.commitment_id).irm_completion == "complete"
+    assert len(recomputes) == 1
