@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .members import Member, Organization, normalize_name
-from .vocab import CompletionLevel, validate_not_before_earliest, validate_not_in_future
+from .vocab import (
+    HIGH_COMPLETION_LEVELS,
+    LOW_COMPLETION_LEVELS,
+    CompletionLevel,
+    validate_not_before_earliest,
+    validate_not_in_future,
+)
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -390,6 +396,13 @@ class Commitment(models.Model):
     def make_search_text(*parts: str) -> str:
         """What text searches match: id, number, titles and full text, without accents or case."""
         return normalize_name(" ".join(part for part in parts if part))
+
+    @property
+    def tracks_disagree(self) -> bool:
+        """The IRM and civil society disagree: one says substantial or complete, the other not
+        started or limited."""
+        pair = {self.irm_completion, self.self_reported_completion}
+        return bool(pair & set(HIGH_COMPLETION_LEVELS)) and bool(pair & set(LOW_COMPLETION_LEVELS))
 
 
 class CommitmentFormerId(models.Model):

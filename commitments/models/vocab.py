@@ -79,6 +79,7 @@ FIGURE_KEYS: tuple[str, ...] = (
     CompletionLevel.UNCLEAR,
 )
 HIGH_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.SUBSTANTIAL, CompletionLevel.COMPLETE)
+LOW_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.NOT_STARTED, CompletionLevel.LIMITED)
 
 
 class OGPValue(models.TextChoices):

@@ -14,11 +14,9 @@ from django.utils.translation import gettext as _
 from commitments.figures import CompletionFigures, Rate, TrackFigures
 from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
-from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
+from commitments.models.vocab import FIGURE_KEYS, NO_DATA
 
 register = template.Library()
-
-LOW_COMPLETION_LEVELS = frozenset({CompletionLevel.NOT_STARTED, CompletionLevel.LIMITED})
 
 
 def level_label(key: str) -> str:
@@ -62,19 +60,6 @@ def coverage(track: TrackFigures, *, irm: bool = False) -> str:
     if irm:
         return _("assessed %(numerator)s of %(denominator)s") % numbers
     return _("reported on %(numerator)s of %(denominator)s") % numbers
-
-
-def tracks_disagree(irm: str, self_reported: str) -> bool:
-    """The tracks disagree when one says substantial or complete and the other not started or limited."""
-    high = set(HIGH_COMPLETION_LEVELS)
-    return (irm in high and self_reported in LOW_COMPLETION_LEVELS) or (
-        self_reported in high and irm in LOW_COMPLETION_LEVELS
-    )
-
-
-@register.filter
-def disagrees(commitment) -> bool:
-    return tracks_disagree(commitment.irm_completion, commitment.self_reported_completion)
 
 
 def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:
