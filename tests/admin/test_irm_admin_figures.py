@@ -208,3 +208,23 @@ def test_an_irm_admin_save_is_refused_when_a_change_lands_after_the_form_was_che
     assert response.status_code == 302 and response["Location"] == url  # back to the form
     obj.refresh_from_db()
     assert (getattr(obj, field), obj.version) == ("From Rosa", 2)
+
+
+def test_a_broker_outage_after_an_irm_admin_write_is_logged_not_an_error(
+    client, superuser, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.recompute_completion_snapshots, "apply_async", broker_down)
+    assessment = _published_assessment(completion="complete")
+    Commitment.objects.filter(pk=assessment.commitment_id).update(irm_completion="complete")
+    client.force_login(superuser)
+    url = reverse("admin:reviews_assessment_delete", args=[assessment.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"post": "yes"})
+
+    assert response.status_code == 302  # saved; the nightly recompute heals the lost message
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()
+    assert Commitment.objects.get(pk=assessment.commitment_id).irm_completion == ""
