@@ -5,27 +5,11 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from .models import ActionPlan, Commitment, Milestone
+from .models import Commitment, Milestone
 
 logger = logging.getLogger(__name__)
-
-
-def ended_without_final_status(day: datetime.date) -> QuerySet[Commitment]:
-    """Commitments of plans that ended before `day` with no civil-society status as of the plan's end
-    date or later: nobody has reported how they ended. Computed, so it is never stale."""
-    return (
-        Commitment.objects.filter(
-            action_plan__end_date__lt=day,
-        )
-        .exclude(action_plan__status=ActionPlan.Status.WITHDRAWN)
-        .filter(
-            Q(self_reported_as_of__isnull=True)
-            | Q(self_reported_as_of__lt=F("action_plan__end_date"))
-        )
-    )
 
 
 def mark_overdue(*, day: datetime.date) -> dict[str, int]:
@@ -38,7 +22,7 @@ def mark_overdue(*, day: datetime.date) -> dict[str, int]:
         .exclude(pk__in=overdue.values("pk"))
         .update(is_overdue=False, updated_at=now)
     )
-    without_status = ended_without_final_status(day).count()
+    without_status = Commitment.objects.ended_without_final_status(day).count()
     logger.info(
         "Overdue on %s: %d milestones marked, %d cleared; %d commitments ended without a status",
         day,

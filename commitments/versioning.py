@@ -1,10 +1,14 @@
 """No lost updates: every editable record carries a version, and a change made over a newer one is
 refused with what changed, and by whom.
 
-`update_versioned` is the one write path for an edit of a versioned record (admin, web forms, write
-API). The version check and the write are one conditional ``UPDATE ... WHERE version = expected``
-inside a transaction, so two people can never silently overwrite each other, on PostgreSQL or SQLite.
-The record is then saved through the model so django-simple-history keeps who, when, before and after.
+`claim_version(record, expected)` is the one way a version moves: one conditional
+``UPDATE ... SET version = version + 1 WHERE pk = ... AND version = expected`` whose row count is
+checked, raising StaleVersion (who changed what) when someone else saved first, on PostgreSQL or
+SQLite. The admin (VersionedAdminMixin and its inlines), the write API (`update_versioned`, which
+applies a dict of changes over a claimed version) and the IRM services all call it inside their
+transaction, then save the record through the model so django-simple-history keeps who, when, before
+and after. Only the sheet importer (reviews/importers/writer.py), which rewrites thousands of rows
+with one bulk_update, moves versions in memory: a conditional UPDATE per row would cost a query each.
 """
 
 from __future__ import annotations
@@ -218,6 +222,20 @@ def stale_details(model: type[models.Model], current: models.Model, expected_ver
     )
 
 
+def claim_version(record: models.Model, expected: int) -> None:
+    """Move `record`'s stored version from `expected` to the next one, or raise StaleVersion naming
+    who changed what when it is no longer at `expected` (DoesNotExist if it was deleted). Call it
+    inside the transaction that then saves the record; `record.version` is set to the new version."""
+    model = type(record)
+    manager = model._default_manager
+    # The check and the write are one statement: a concurrent editor's UPDATE waits on the row
+    # (PostgreSQL) or the database (SQLite) and then finds the version moved.
+    if not manager.filter(pk=record.pk, version=expected).update(version=F("version") + 1):
+        raise stale_details(model, manager.get(pk=record.pk), expected)
+    # A plain value, not F(): the history row copies it.
+    record.version = expected + 1
+
+
 def update_versioned(
     model_or_instance: type[models.Model] | models.Model,
     pk: Any = None,
@@ -244,13 +262,8 @@ def update_versioned(
         if current.version == expected_version and not _differs(current, plain, related):
             # Nothing to change: no new version, no history row (a repeated PATCH is a no-op).
             return current
-        # The check and the write are one statement: a concurrent editor's UPDATE waits on the row
-        # (PostgreSQL) or the database (SQLite) and then finds the version moved.
-        bumped = manager.filter(pk=pk, version=expected_version).update(version=F("version") + 1)
-        if not bumped:
-            current = manager.get(pk=pk)  # DoesNotExist if it was deleted
-            raise stale_details(model, current, expected_version)
-        obj = manager.get(pk=pk)
+        claim_version(current, expected_version)
+        obj = manager.get(pk=pk)  # re-read: `current` may predate a change made to reach `expected`
         for name, value in plain.items():
             setattr(obj, name, value)
         if validate:
@@ -321,23 +334,15 @@ class VersionedModelForm(forms.ModelForm):
         self.add_error(None, ValidationError(stale.message(), code="stale"))
 
 
-def claim_version(form: VersionedModelForm) -> None:
-    """Just before saving a validated VersionedModelForm's existing record: move its version on with
-    the conditional UPDATE, or raise StaleVersion if someone saved in between (the form's clean()
-    catches the usual case with a friendly error; this closes the race)."""
-    instance = form.instance
-    if instance.pk is None:
-        return
-    model = type(instance)
-    expected = form.cleaned_data.get("version")
-    manager = model._default_manager
-    if not manager.filter(pk=instance.pk, version=expected).update(version=F("version") + 1):
-        raise stale_details(model, manager.get(pk=instance.pk), expected or 0)
-    instance.version = expected + 1
+def claim_form_version(form: VersionedModelForm) -> None:
+    """claim_version for a validated VersionedModelForm's existing record, at the version the form
+    started from (its clean() catches the usual case with a friendly error; this closes the race)."""
+    if form.instance.pk is not None:
+        claim_version(form.instance, form.cleaned_data.get("version") or 0)
 
 
 def claim_formset_versions(formset: Any) -> None:
-    """claim_version for every changed, existing, kept record of an inline formset."""
+    """claim_form_version for every changed, existing, kept record of an inline formset."""
     deleted = set(getattr(formset, "deleted_forms", []))
     for inline_form in formset.forms:
         if (
@@ -346,7 +351,7 @@ def claim_formset_versions(formset: Any) -> None:
             and inline_form not in deleted
             and inline_form.has_changed()
         ):
-            claim_version(inline_form)
+            claim_form_version(inline_form)
 
 
 def _without_version(fields: Any) -> Any:
@@ -381,7 +386,7 @@ class VersionedAdminMixin:
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
         if change and isinstance(form, VersionedModelForm):
-            claim_version(form)
+            claim_form_version(form)
         obj._history_user = request.user
         super().save_model(request, obj, form, change)
 

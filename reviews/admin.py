@@ -1,9 +1,8 @@
 """The Django admin for the IRM track: reports, their assessments, and publishing.
 
-Publishing goes through reviews.services.publish_report, so the commitments' IRM figures move exactly as
-they do anywhere else. Stars are computed with reviews.stars, never typed. When a plan administrator
-edits assessments of a report that is already published, the commitments' cached IRM status is
-refreshed in the same transaction.
+Every write goes through reviews.services (save_report, delete_reports, save_assessments,
+delete_assessments, publish_report), so versions, stars, the commitments' cached IRM status and the
+figures move exactly as they do anywhere else.
 """
 
 from __future__ import annotations
@@ -23,16 +22,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from commitments.admin import PlanListFilter, PlanPickListMixin
 from commitments.roles import RESEARCHER
-from commitments.versioning import (
-    VersionedAdminMixin,
-    VersionedInlineMixin,
-    claim_formset_versions,
-)
+from commitments.versioning import VersionedAdminMixin, VersionedInlineMixin
 
 from .importers.runs import confirm_import_run, rows_read, start_import_run
 from .models import Assessment, ImportRun, IRMReport
-from .services import publish_report, refresh_irm_summary
-from .stars import apply_stars
+from .services import (
+    delete_assessments,
+    delete_reports,
+    publish_report,
+    save_assessments,
+    save_report,
+)
 
 LABEL_FIELDS = [
     "specificity_label",
@@ -153,42 +153,32 @@ class IRMReportAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin)
             )
 
     def save_model(self, request: HttpRequest, obj: IRMReport, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and obj.state == IRMReport.State.PUBLISHED:
-            # A new publication date can change which assessment is each commitment's latest.
-            refresh_irm_summary(obj.assessments.values_list("commitment_id", flat=True))
+        expected = form.cleaned_data.get("version") if change else None
+        save_report(report=obj, user=request.user, expected_version=expected)
 
     def delete_model(self, request: HttpRequest, obj: IRMReport) -> None:
-        self.delete_queryset(request, IRMReport.objects.filter(pk=obj.pk))
+        delete_reports(reports=IRMReport.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        affected = list(
-            Assessment.objects.filter(
-                report__in=queryset, report__state=IRMReport.State.PUBLISHED
-            ).values_list("commitment_id", flat=True)
-        )
-        super().delete_queryset(request, queryset)
-        if affected:
-            refresh_irm_summary(affected)
+        delete_reports(reports=queryset)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is not Assessment:
             super().save_formset(request, form, formset, change)
             return
-        report: IRMReport = form.instance
-        claim_formset_versions(formset)  # no lost updates: each changed assessment's version
-        before = set(report.assessments.values_list("commitment_id", flat=True))
-        for assessment in formset.save(commit=False):
-            apply_stars(assessment, report.methodology)
-            assessment.save()
-        for assessment in formset.deleted_objects:
-            assessment.delete()
+        # Each changed assessment is saved over the version its inline form started from.
+        started_from = {
+            id(inline.instance): inline.cleaned_data.get("version")
+            for inline in formset.forms
+            if inline.instance.pk is not None and getattr(inline, "cleaned_data", None)
+        }
+        saved = formset.save(commit=False)
+        save_assessments(
+            user=request.user,
+            assessments=[(a, started_from.get(id(a))) for a in saved],
+            deleted=formset.deleted_objects,
+        )
         formset.save_m2m()
-        if report.state == IRMReport.State.PUBLISHED:
-            # Every commitment assessed before or after the edit may have a new latest assessment.
-            refresh_irm_summary(
-                before | set(report.assessments.values_list("commitment_id", flat=True))
-            )
 
 
 @admin.register(Assessment)
@@ -245,29 +235,14 @@ class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Assessment, form: Any, change: bool) -> None:
-        previous = (
-            Assessment.objects.filter(pk=obj.pk).values_list("commitment_id", flat=True).first()
-        )
-        apply_stars(obj, obj.report.methodology)
-        super().save_model(request, obj, form, change)
-        if obj.report.state == IRMReport.State.PUBLISHED:
-            refresh_irm_summary({obj.commitment_id, previous} - {None})
+        expected = form.cleaned_data.get("version") if change else None
+        save_assessments(user=request.user, assessments=[(obj, expected)])
 
     def delete_model(self, request: HttpRequest, obj: Assessment) -> None:
-        published = obj.report.state == IRMReport.State.PUBLISHED
-        super().delete_model(request, obj)
-        if published:
-            refresh_irm_summary([obj.commitment_id])
+        delete_assessments(assessments=Assessment.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        affected = list(
-            queryset.filter(report__state=IRMReport.State.PUBLISHED).values_list(
-                "commitment_id", flat=True
-            )
-        )
-        super().delete_queryset(request, queryset)
-        if affected:
-            refresh_irm_summary(affected)
+        delete_assessments(assessments=queryset)
 
 
 class ImportRunForm(forms.ModelForm):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,13 +24,13 @@ from commitments.accountability_services import ProposalSummary, proposal_summar
 from commitments.models import (
     ActionPlan,
     Commitment,
-    CompletionLevel,
     ConsultationEvent,
     Indicator,
     Milestone,
     PlanProcess,
     Proposal,
 )
+from commitments.models.plans import ended_without_final_status_q
 from commitments.outcomes import check_overdue
 
 from .models import Assessment, IRMReport, Specificity
@@ -44,7 +44,6 @@ FINAL_REPORT_KINDS = (
     IRMReport.Kind.IMPLEMENTATION,
     IRMReport.Kind.RESULTS,
 )
-FINAL_COMPLETION = (CompletionLevel.COMPLETE, CompletionLevel.WITHDRAWN)
 LOW_SPECIFICITY = (Specificity.LOW, Specificity.NONE)
 # How many commitment ids a warning lists among its facts; the count is always complete.
 MAX_LISTED = 50
@@ -109,12 +108,6 @@ def _commitment_flags(today: datetime.date) -> dict[str, Any]:
         .filter(commitment=OuterRef("pk"), report__kind__in=FINAL_REPORT_KINDS)
         .exclude(completion="")
     )
-    has_final_status = (
-        Q(self_reported_completion__in=FINAL_COMPLETION)
-        | Q(irm_completion__in=FINAL_COMPLETION)
-        | Q(self_reported_as_of__gte=F("end_date"))
-        | Exists(final_irm)
-    )
     return {
         "no_milestone": ~Exists(Milestone.objects.filter(commitment=OuterRef("pk"))),
         "no_indicator": ~Exists(Indicator.objects.filter(commitment=OuterRef("pk"))),
@@ -126,7 +119,7 @@ def _commitment_flags(today: datetime.date) -> dict[str, Any]:
         ),
         "no_lead": Q(lead_organization__isnull=True),
         "spec": Subquery(latest_specificity),
-        "ended_open": Q(end_date__lt=today) & ~has_final_status,
+        "ended_open": ended_without_final_status_q(today, final_elsewhere=Q(Exists(final_irm))),
         # Completed, plan over for more than a year, and nobody checked whether it lasted.
         "outcome_unchecked": check_overdue(today),
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from commitments.models import Commitment
 from commitments.services import enqueue_after_commit
 from commitments.snapshots import request_recompute
-from commitments.versioning import stale_details
+from commitments.versioning import claim_version
 
 from .models import Assessment, IRMReport
 from .stars import apply_stars
@@ -45,6 +45,85 @@ def irm_summary_columns(published: QuerySet) -> dict[str, Any]:
     }
 
 
+def irm_figures_changed(commitment_ids: Iterable[int | None]) -> None:
+    """End of every write that can move a published IRM rating: refresh those commitments' cached
+    IRM summary now, and queue the figures' recompute for after commit (a broker outage is logged,
+    never raised; the nightly run heals a lost message). Nothing for an empty set."""
+    ids = set(commitment_ids) - {None}
+    if not ids:
+        return
+    refresh_irm_summary(ids)
+    transaction.on_commit(request_recompute, robust=True)
+
+
+def save_report(*, report: IRMReport, user, expected_version: int | None = None) -> IRMReport:
+    """Create or edit an IRM report (its state moves only through submit_report and publish_report).
+    An edit is refused with StaleVersion when the report is no longer at `expected_version`. For a
+    published report a new publication date can change each commitment's latest assessment."""
+    with transaction.atomic():
+        if report.pk is not None:
+            claim_version(report, report.version if expected_version is None else expected_version)
+        report._history_user = user
+        report.save()
+        if report.state == IRMReport.State.PUBLISHED:
+            irm_figures_changed(report.assessments.values_list("commitment_id", flat=True))
+    return report
+
+
+def delete_reports(*, reports: QuerySet[IRMReport]) -> None:
+    """Delete IRM reports with their assessments; published ones move their commitments' figures."""
+    with transaction.atomic():
+        affected = list(
+            Assessment.objects.filter(
+                report__in=reports, report__state=IRMReport.State.PUBLISHED
+            ).values_list("commitment_id", flat=True)
+        )
+        reports.delete()
+        irm_figures_changed(affected)
+
+
+def save_assessments(
+    *,
+    user,
+    assessments: Sequence[tuple[Assessment, int | None]] = (),
+    deleted: Sequence[Assessment] = (),
+) -> None:
+    """Save assessments as a plan administrator edits them (the admin), published reports included:
+    each existing one over the version its form started from (StaleVersion otherwise; None: its
+    current one), its star computed from its scales; `deleted` ones removed. The commitments whose
+    latest published assessment may have moved get their summary and figures refreshed."""
+    with transaction.atomic():
+        known = [a.pk for a, _ in assessments if a.pk is not None] + [a.pk for a in deleted]
+        touched = set(
+            Assessment.objects.filter(
+                pk__in=known, report__state=IRMReport.State.PUBLISHED
+            ).values_list("commitment_id", flat=True)
+        )
+        for assessment, expected in assessments:
+            if assessment.pk is not None:
+                claim_version(assessment, assessment.version if expected is None else expected)
+            apply_stars(assessment, assessment.report.methodology)
+            assessment._history_user = user
+            assessment.save()
+            if assessment.report.state == IRMReport.State.PUBLISHED:
+                touched.add(assessment.commitment_id)
+        for assessment in deleted:
+            assessment.delete()
+        irm_figures_changed(touched)
+
+
+def delete_assessments(*, assessments: QuerySet[Assessment]) -> None:
+    """Delete assessments; those of published reports move their commitments' figures."""
+    with transaction.atomic():
+        affected = list(
+            assessments.filter(report__state=IRMReport.State.PUBLISHED).values_list(
+                "commitment_id", flat=True
+            )
+        )
+        assessments.delete()
+        irm_figures_changed(affected)
+
+
 def publish_report(
     *, report: IRMReport, user, published_on: datetime.date | None = None
 ) -> IRMReport:
@@ -61,14 +140,11 @@ def publish_report(
             raise ValidationError(_("Only a report submitted for publication can be published."))
         locked.state = IRMReport.State.PUBLISHED
         locked.published_on = published_on or locked.published_on or timezone.localdate()
-        # The row is locked: a plain increment is safe, and history can store a plain value.
-        locked.version += 1
+        claim_version(locked, locked.version)
         locked._history_user = user
         locked.save(update_fields=["state", "published_on", "version", "updated_at"])
-        refresh_irm_summary(locked.assessments.values_list("commitment_id", flat=True))
         # After commit only: the figures and the emails must see the published report.
-        # Robust: a broker outage after commit is logged, never an error for a published report.
-        transaction.on_commit(request_recompute, robust=True)
+        irm_figures_changed(locked.assessments.values_list("commitment_id", flat=True))
         enqueue_after_commit(notify_report_published, locked.pk)
     return locked
 
@@ -114,19 +190,15 @@ def save_draft_assessment(
         assessment = Assessment.objects.select_for_update().filter(
             report=locked, commitment=commitment
         ).first() or Assessment(report=locked, commitment=commitment)
-        if (
-            expected_version is not None
-            and assessment.pk is not None
-            and assessment.version != expected_version
-        ):
-            raise stale_details(Assessment, assessment, expected_version)
+        if assessment.pk is not None:
+            claim_version(
+                assessment, assessment.version if expected_version is None else expected_version
+            )
         for name, value in data.items():
             setattr(assessment, name, "" if value is None and name not in _NULLABLE else value)
         apply_stars(assessment, locked.methodology)
         assessment.full_clean(validate_unique=False, validate_constraints=False)
         assessment._history_user = researcher
-        if assessment.pk is not None:
-            assessment.version += 1  # the row is locked
         assessment.save()
     return assessment
 
@@ -170,7 +242,7 @@ def submit_report(*, report: IRMReport, user, confirmed_unassessed: int | None =
                 code="unassessed",
             )
         locked.state = IRMReport.State.SUBMITTED
-        locked.version += 1  # the row is locked
+        claim_version(locked, locked.version)
         locked._history_user = user
         locked.save(update_fields=["state", "version", "updated_at"])
     return locked

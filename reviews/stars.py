@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from commitments.models import CompletionLevel
+from commitments.models.vocab import HIGH_COMPLETION_LEVELS
 
-PRE_2014, Y2015, CURRENT = "pre_2014", "2015", "current"
-FORMULAS = (PRE_2014, Y2015, CURRENT)
-SPECIFIC = frozenset({"medium", "high"})
-HIGH_COMPLETION = frozenset({CompletionLevel.SUBSTANTIAL, CompletionLevel.COMPLETE})
+from .models import PotentialImpact, Specificity, StarFormula
+
+PRE_2014, Y2015, CURRENT = StarFormula.PRE_2014, StarFormula.Y2015, StarFormula.CURRENT
+FORMULAS = tuple(StarFormula)
+SPECIFIC = frozenset({Specificity.MEDIUM, Specificity.HIGH})
+HIGH_COMPLETION = frozenset(HIGH_COMPLETION_LEVELS)
+IMPACTFUL = frozenset({PotentialImpact.MODERATE, PotentialImpact.TRANSFORMATIVE})
 
 
 class Scales(Protocol):
@@ -56,11 +59,11 @@ def formula_stars(scales: Scales) -> dict[str, bool]:
     completed = scales.completion in HIGH_COMPLETION
     specific = scales.specificity in SPECIFIC
     impact = scales.potential_impact
-    pre_2014 = relevant and completed and impact in {"moderate", "transformative"}
+    pre_2014 = relevant and completed and impact in IMPACTFUL
     return {
         PRE_2014: pre_2014,
         Y2015: pre_2014 and specific,
-        CURRENT: relevant and completed and specific and impact == "transformative",
+        CURRENT: relevant and completed and specific and impact == PotentialImpact.TRANSFORMATIVE,
     }
 
 

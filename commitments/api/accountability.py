@@ -23,7 +23,6 @@ from commitments.models import (
     IAP2Level,
     Indicator,
     IndicatorReading,
-    Member,
     Phase,
     PlanProcess,
     Proposal,
@@ -32,6 +31,7 @@ from commitments.models import (
 from .base import LeanReadOnlyViewSet
 from .filters import (
     CodeFilter,
+    MemberScopedMixin,
     StrictBooleanFilter,
     StrictFilterSet,
     commitment_by_id,
@@ -61,7 +61,7 @@ def _commitment_filter() -> CodeFilter:
     )
 
 
-class _PlanScopedFilter(StrictFilterSet):
+class _PlanScopedFilter(MemberScopedMixin, StrictFilterSet):
     """member and action_plan filters for a model that reaches its plan through `plan_field`."""
 
     plan_field: ClassVar[str] = "action_plan_id"
@@ -71,8 +71,8 @@ class _PlanScopedFilter(StrictFilterSet):
     def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
         return queryset.filter(**{f"{self.plan_field}__in": plans.values("pk")})
 
-    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return self._plans(queryset, ActionPlan.objects.filter(member=member))
+    def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
+        return self._plans(queryset, ActionPlan.objects.filter(member__in=members))
 
     def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
         return self._plans(queryset, ActionPlan.objects.filter(pk=plan.pk))

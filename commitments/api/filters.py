@@ -8,7 +8,7 @@ Text search (`q`) on commitments is Commitment.objects.search (commitments/searc
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import django_filters as filters
@@ -210,6 +210,24 @@ class LevelOrderingFilter(filters.OrderingFilter):
         return rank.desc() if value.startswith("-") else rank.asc()
 
 
+class MemberScopedMixin:
+    """The `member` and `country` filter methods (member_filter(), country_filter()) of a FilterSet:
+    one member, or a nation with its local members. A FilterSet whose rows do not carry
+    `member_field` overrides `of_members` with its own subquery."""
+
+    member_field: ClassVar[str] = "member_id"
+
+    def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
+        """The rows belonging to these members (ids, or a QuerySet of ids)."""
+        return queryset.filter(**{f"{self.member_field}__in": members})
+
+    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return self.of_members(queryset, [member.pk])
+
+    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
+        return self.of_members(queryset, Member.objects.in_country(member).values("pk"))
+
+
 def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
     return filters.ChoiceFilter(
         field_name=field,
@@ -220,7 +238,7 @@ def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
     )
 
 
-class CommitmentFilter(StrictFilterSet):
+class CommitmentFilter(MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
     action_plan = CodeFilter(
@@ -287,13 +305,8 @@ class CommitmentFilter(StrictFilterSet):
         model = Commitment
         fields: list[str] = []
 
-    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return queryset.filter(
-            action_plan_id__in=ActionPlan.objects.filter(member=member).values("pk")
-        )
-
-    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        members = Member.objects.in_country(member).values("pk")
+    def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
+        # A subquery on plans, not a join: the paginator's count stays on the bare table.
         return queryset.filter(
             action_plan_id__in=ActionPlan.objects.filter(member__in=members).values("pk")
         )
@@ -333,7 +346,7 @@ class CommitmentFilter(StrictFilterSet):
         return queryset.search(value) if value.strip() else queryset
 
 
-class ActionPlanFilter(StrictFilterSet):
+class ActionPlanFilter(MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
     status = filters.ChoiceFilter(choices=ActionPlan.Status.choices, help_text=_("Plan status."))
@@ -356,17 +369,11 @@ class ActionPlanFilter(StrictFilterSet):
         model = ActionPlan
         fields: list[str] = []
 
-    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return queryset.filter(member_id=member.pk)
-
-    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return queryset.filter(member_id__in=Member.objects.in_country(member).values("pk"))
-
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value) if value.strip() else queryset
 
 
-class MemberFilter(StrictFilterSet):
+class MemberFilter(MemberScopedMixin, StrictFilterSet):
     kind = filters.ChoiceFilter(choices=Member.Kind.choices, help_text=_("national or local."))
     country = country_filter()
     q = TextFilter(
@@ -379,18 +386,17 @@ class MemberFilter(StrictFilterSet):
         help_text=_("Sort by a field; prefix with - for descending."),
     )
 
+    member_field = "pk"
+
     class Meta:
         model = Member
         fields: list[str] = []
-
-    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return queryset.filter(pk__in=Member.objects.in_country(member).values("pk"))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return with_folded(queryset, "name").filter(every_word((), value, folded=("name_folded",)))
 
 
-class OrganizationFilter(StrictFilterSet):
+class OrganizationFilter(MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("Organisations of an OGP member, by OGP or ISO alpha-2 code."))
     country = country_filter()
     kind = filters.ChoiceFilter(choices=Organization.Kind.choices, help_text=_("Kind."))
@@ -410,12 +416,6 @@ class OrganizationFilter(StrictFilterSet):
     class Meta:
         model = Organization
         fields: list[str] = []
-
-    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return queryset.filter(member_id=member.pk)
-
-    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        return queryset.filter(member_id__in=Member.objects.in_country(member).values("pk"))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value) if value.strip() else queryset

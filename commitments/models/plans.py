@@ -6,13 +6,20 @@ import datetime
 from typing import Any
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .members import Member, Organization, normalize_name
-from .vocab import CompletionLevel, validate_not_before_earliest, validate_not_in_future
+from .vocab import (
+    FINAL_COMPLETION_LEVELS,
+    HIGH_COMPLETION_LEVELS,
+    LOW_COMPLETION_LEVELS,
+    CompletionLevel,
+    validate_not_before_earliest,
+    validate_not_in_future,
+)
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -188,6 +195,24 @@ PROVISIONAL_MARK = "-P"
 SEARCHED_FIELDS = frozenset({"ogp_id", "number", "title", "short_title", "full_text"})
 
 
+def ended_without_final_status_q(day: datetime.date, *, final_elsewhere: Q | None = None) -> Q:
+    """The one rule of "ended without a final status", as a condition on Commitment rows: its end
+    date (its plan's when it has none) is before `day`, its plan was not withdrawn, and no final
+    status is known: no final completion (complete, withdrawn) from either track, no civil-society
+    status dated on or after the end, nor what `final_elsewhere` adds (the IRM track passes its
+    end-of-term assessments)."""
+    ended = Q(end_date__lt=day) | Q(end_date__isnull=True, action_plan__end_date__lt=day)
+    final = (
+        Q(self_reported_completion__in=FINAL_COMPLETION_LEVELS)
+        | Q(irm_completion__in=FINAL_COMPLETION_LEVELS)
+        | Q(self_reported_as_of__gte=F("end_date"))
+        | Q(end_date__isnull=True, self_reported_as_of__gte=F("action_plan__end_date"))
+    )
+    if final_elsewhere is not None:
+        final |= final_elsewhere
+    return ended & ~Q(action_plan__status=ActionPlan.Status.WITHDRAWN) & ~final
+
+
 class CommitmentQuerySet(models.QuerySet):
     def for_list(self) -> CommitmentQuerySet:
         """Commitments with what a list row shows: plan, member and lead organisation."""
@@ -214,6 +239,13 @@ class CommitmentQuerySet(models.QuerySet):
     def with_overdue_milestones(self, day: datetime.date) -> CommitmentQuerySet:
         """Commitments with a milestone due before `day` and not met (Milestone.overdue_on)."""
         return self.filter(pk__in=Milestone.objects.overdue_on(day).values("commitment_id"))
+
+    def ended_without_final_status(
+        self, day: datetime.date, *, final_elsewhere: Q | None = None
+    ) -> CommitmentQuerySet:
+        """Commitments that ended before `day` (see ended_without_final_status_q) with nobody
+        saying how they ended."""
+        return self.filter(ended_without_final_status_q(day, final_elsewhere=final_elsewhere))
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
         """Commitments an organisation has any role in: leads, co-leads, supports or monitors.
@@ -404,6 +436,13 @@ class Commitment(models.Model):
     def make_search_text(*parts: str) -> str:
         """What text searches match: id, number, titles and full text, without accents or case."""
         return normalize_name(" ".join(part for part in parts if part))
+
+    @property
+    def tracks_disagree(self) -> bool:
+        """The IRM and civil society disagree: one says substantial or complete, the other not
+        started or limited."""
+        pair = {self.irm_completion, self.self_reported_completion}
+        return bool(pair & set(HIGH_COMPLETION_LEVELS)) and bool(pair & set(LOW_COMPLETION_LEVELS))
 
 
 class CommitmentFormerId(models.Model):

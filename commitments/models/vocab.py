@@ -80,6 +80,9 @@ FIGURE_KEYS: tuple[str, ...] = (
     CompletionLevel.UNCLEAR,
 )
 HIGH_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.SUBSTANTIAL, CompletionLevel.COMPLETE)
+LOW_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.NOT_STARTED, CompletionLevel.LIMITED)
+# A completion that says how a commitment ended.
+FINAL_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.COMPLETE, CompletionLevel.WITHDRAWN)
 
 
 class OGPValue(models.TextChoices):

@@ -14,11 +14,9 @@ from django.utils.translation import gettext as _
 from commitments.figures import CompletionFigures, Rate, TrackDates, TrackFigures
 from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
-from commitments.models.vocab import FIGURE_KEYS, HIGH_COMPLETION_LEVELS, NO_DATA
+from commitments.models.vocab import FIGURE_KEYS, NO_DATA
 
 register = template.Library()
-
-LOW_COMPLETION_LEVELS = frozenset({CompletionLevel.NOT_STARTED, CompletionLevel.LIMITED})
 
 
 def level_label(key: str) -> str:
@@ -97,19 +95,6 @@ def iso_date(value: str | datetime.date | None) -> datetime.date | None:
 def minutes(value: datetime.timedelta) -> int:
     """A duration in whole minutes, rounded up ("15", not "0:15:00")."""
     return max(1, -(-int(value.total_seconds()) // 60))
-
-
-def tracks_disagree(irm: str, self_reported: str) -> bool:
-    """The tracks disagree when one says substantial or complete and the other not started or limited."""
-    high = set(HIGH_COMPLETION_LEVELS)
-    return (irm in high and self_reported in LOW_COMPLETION_LEVELS) or (
-        self_reported in high and irm in LOW_COMPLETION_LEVELS
-    )
-
-
-@register.filter
-def disagrees(commitment) -> bool:
-    return tracks_disagree(commitment.irm_completion, commitment.self_reported_completion)
 
 
 def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:

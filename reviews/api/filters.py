@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import django_filters as filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from commitments.api.filters import (
     CodeFilter,
+    MemberScopedMixin,
     StrictBooleanFilter,
     StrictFilterSet,
     commitment_by_id,
@@ -16,11 +19,11 @@ from commitments.api.filters import (
     organization_by_slug,
     plan_by_id,
 )
-from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
+from commitments.models import ActionPlan, Commitment, CompletionLevel, Organization
 from reviews.models import Assessment, IRMReport
 
 
-class AssessmentFilter(StrictFilterSet):
+class AssessmentFilter(MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
     action_plan = CodeFilter(
@@ -61,15 +64,9 @@ class AssessmentFilter(StrictFilterSet):
         model = Assessment
         fields: list[str] = []
 
-    def filter_member(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        plans = ActionPlan.objects.filter(member=member).values("pk")
+    def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
+        plans = ActionPlan.objects.filter(member__in=members).values("pk")
         return queryset.filter(report__in=IRMReport.objects.filter(action_plan__in=plans))
-
-    def filter_country(self, queryset: QuerySet, name: str, member: Member) -> QuerySet:
-        plans = ActionPlan.objects.filter(member__in=Member.objects.in_country(member).values("pk"))
-        return queryset.filter(
-            report__in=IRMReport.objects.filter(action_plan__in=plans.values("pk"))
-        )
 
     def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
         return queryset.filter(report__in=IRMReport.objects.filter(action_plan=plan))

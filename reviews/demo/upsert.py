@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 from django.db import models
 
+from commitments.versioning import claim_version
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -36,7 +38,7 @@ def upsert(model: type[M], lookup: Mapping[str, Any], values: Mapping[str, Any])
         return row, False
     field_names = {f.name for f in model._meta.concrete_fields}
     if "version" in field_names:
-        row.version += 1
+        claim_version(row, row.version)
         changed.append("version")
     if "updated_at" in field_names:
         changed.append("updated_at")

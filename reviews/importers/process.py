@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
+from commitments.versioning import claim_version
 
 from .common import ImportRowError, MemberSpec, check_encoding, csv_problem, row_shape_problem
 from .members import CountryResolver
@@ -319,7 +320,7 @@ def import_process_database(
                 continue
             for name in changed:
                 setattr(process, name, values[name])
-            process.version += 1
+            claim_version(process, process.version)
             process.save(update_fields=[*changed, "version", "updated_at"])
             result.processes_updated += 1
         if progress:

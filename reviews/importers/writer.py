@@ -36,7 +36,7 @@ from commitments.models import (
     SourceRecord,
 )
 from reviews.models import Assessment, IRMReport
-from reviews.services import refresh_irm_summary
+from reviews.services import irm_figures_changed
 from reviews.stars import apply_stars
 
 from .common import (
@@ -325,8 +325,7 @@ class Writer:
         self._create_parents()
         if self._batch:
             touched = self._write_commitments()
-            if touched:
-                refresh_irm_summary(touched)
+            irm_figures_changed(touched)
             self._batch = []
 
     def _create_parents(self) -> None:
@@ -654,7 +653,7 @@ class Writer:
                 ).values_list("pk", flat=True)
             )
             for start in range(0, len(ids), self.batch_size):
-                refresh_irm_summary(ids[start : start + self.batch_size])
+                irm_figures_changed(ids[start : start + self.batch_size])
         self.summary.add("organisations", "created", self.orgs.created)
         self.summary.add("organisations", "unchanged", len(self.orgs.matched))
         self.summary.add("organisation names", "created", self.orgs.aliases_created)

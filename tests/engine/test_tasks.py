@@ -12,8 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commitments import tasks
-from commitments.models import CompletionSnapshot, Milestone, SnapshotRun
-from commitments.overdue import ended_without_final_status
+from commitments.models import Commitment, CompletionSnapshot, Milestone, SnapshotRun
 from commitments.services import record_status_update
 from reviews.services import publish_report
 from tests.factories import (
@@ -147,10 +146,38 @@ def test_commitments_of_an_ended_plan_without_a_final_status_are_flagged():
     running = CommitmentFactory(
         action_plan=ActionPlanFactory(end_date=datetime.date(2030, 1, 1), start_date=None)
     )
-    flagged = set(ended_without_final_status(datetime.date(2026, 1, 1)))
+    flagged = set(Commitment.objects.ended_without_final_status(datetime.date(2026, 1, 1)))
     assert flagged == {silent, reported_mid_term}
     assert reported_at_end not in flagged and running not in flagged
     assert tasks.mark_overdue(day="2026-01-01")["ended_without_final_status"] == 2
+
+
+def test_ended_without_final_status_is_one_rule_for_the_task_and_the_integrity_checks():
+    """The commitment's own end date counts before its plan's; a final completion from either track
+    is a final status whenever it was reported; a withdrawn plan asks for none."""
+    plan = ActionPlanFactory(
+        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2030, 1, 1)
+    )
+    ended_early = CommitmentFactory(action_plan=plan, end_date=datetime.date(2022, 6, 1))
+    CommitmentFactory(
+        action_plan=plan,
+        end_date=datetime.date(2022, 6, 1),
+        self_reported_completion="complete",
+        self_reported_as_of=datetime.date(2022, 1, 1),
+    )
+    CommitmentFactory(
+        action_plan=plan, end_date=datetime.date(2022, 6, 1), irm_completion="withdrawn"
+    )
+    withdrawn_plan = ActionPlanFactory(
+        start_date=datetime.date(2020, 1, 1),
+        end_date=datetime.date(2022, 1, 1),
+        status="withdrawn",
+    )
+    CommitmentFactory(action_plan=withdrawn_plan)
+
+    day = datetime.date(2026, 1, 1)
+    assert list(Commitment.objects.ended_without_final_status(day)) == [ended_early]
+    assert tasks.mark_overdue(day="2026-01-01")["ended_without_final_status"] == 1
 
 
 def test_notify_task_for_a_missing_update_does_nothing(mailoutbox):

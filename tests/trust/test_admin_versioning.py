@@ -125,3 +125,18 @@ def test_admin_save_is_refused_when_a_change_lands_after_the_form_was_checked(mo
     assert (commitment.title, commitment.version) == ("From Rosa", 2)
     page = client.get(url).content.decode()
     assert "Rosa Quispe" in page
+
+
+@pytest.mark.django_db
+def test_saving_a_commitment_leaves_its_unchanged_milestones_versions_alone():
+    """Only an inline that changed claims a new version: an API client's ETag of an untouched
+    milestone stays valid."""
+    milestone = factories.MilestoneFactory(title="Launch")
+    client, _ = _admin_client()
+    url = _change_url(milestone.commitment)
+    data = admin_post_data(client.get(url))
+    data["title"] = "Open data portal"
+    assert client.post(url, data).status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.title, milestone.version) == ("Launch", 1)
+    assert milestone.commitment.version == 2
