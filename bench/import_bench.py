@@ -25,7 +25,16 @@ from io import StringIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPLORER = ROOT.parent / "shared" / "data" / "ogp-irm" / "explorer-2017-ogpirm_live_data.csv"
+# The shared data beside the checkout or beside any parent folder (a worktree in /work/wt/NAME).
+SHARED = next(
+    (
+        p / "shared" / "data" / "ogp-irm"
+        for p in ROOT.parents
+        if (p / "shared/data/ogp-irm").is_dir()
+    ),
+    ROOT.parent / "shared" / "data" / "ogp-irm",
+)
+EXPLORER = SHARED / "explorer-2017-ogpirm_live_data.csv"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ogptracker.settings")
 

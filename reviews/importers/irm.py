@@ -152,8 +152,11 @@ def import_ogp_irm(
                         problems.append(error)
                         if len(problems) >= MAX_PROBLEMS:
                             break
+                if not problems:
+                    writer.settle()
+                problems += writer.problems
                 if problems:
-                    raise ImportRefused(problems)
+                    raise ImportRefused(sorted(problems, key=lambda p: p.row or 0))
                 summary = writer.finish()
                 if dry_run:
                     transaction.set_rollback(True)
