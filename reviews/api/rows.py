@@ -43,6 +43,7 @@ SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("early_results_label", "early_results_label"),
     ("starred", "starred"),
     ("star_formula", "star_formula"),
+    ("formula_stars", "formula_stars"),
     ("updated_at", "updated_at"),
 )
 FULL_FIELDS: tuple[tuple[str, str], ...] = (
