@@ -11,6 +11,7 @@ from django.db.models import F, QuerySet
 from commitments.api.lookups import InIds, PageQuery
 from commitments.models import StatusEvidence, StatusUpdate
 from reviews.models import Assessment
+from reviews.stars import FORMULAS
 
 # (row key, values path); keys with a dot are nested ("report.kind" -> row["report"]["kind"]).
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
@@ -68,18 +69,29 @@ NULL_WHEN_BLANK = frozenset(
 )
 
 
+def _every_formula(stars: dict | None) -> dict[str, bool | None]:
+    """The star under each formula, every formula named (null where not computed: a 2021 review)."""
+    return {formula: (stars or {}).get(formula) for formula in FORMULAS}
+
+
+# Values given in a fixed shape whatever is stored.
+SHAPED = {"formula_stars": _every_formula}
+
+
 def _builder(fields: tuple[tuple[str, str], ...]) -> Any:
     """A function that turns a values tuple into a row, nested keys and blank scales resolved once."""
     plan = []
     for key, _ in fields:
         parent, _, child = key.rpartition(".")
-        plan.append((parent or None, child, key in NULL_WHEN_BLANK))
+        plan.append((parent or None, child, key in NULL_WHEN_BLANK, SHAPED.get(key)))
 
     def build(values: Sequence[Any]) -> dict:
         row: dict[str, Any] = {}
-        for (parent, key, blank_is_null), value in zip(plan, values, strict=True):
+        for (parent, key, blank_is_null, shape), value in zip(plan, values, strict=True):
             if blank_is_null and value == "":
                 value = None
+            if shape is not None:
+                value = shape(value)
             if parent is None:
                 row[key] = value
             else:
