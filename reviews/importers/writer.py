@@ -85,6 +85,7 @@ class Writer:
         }
         self._seen: dict[str, set[str]] = {"members": set(), "plans": set(), "areas": set()}
         self._new_members: list[Member] = []
+        self._changed_members: list[Member] = []
         self._new_plans: list[ActionPlan] = []
         self._new_areas: list[PolicyArea] = []
         self._new_reports: list[IRMReport] = []
@@ -262,6 +263,27 @@ class Writer:
                 % {"code": spec.code, "kind": member.kind, "given": spec.kind},
                 row=row,
             )
+        elif (
+            spec.prefix_from_ids
+            and member.pk is not None
+            and member.commitment_prefix != spec.prefix
+            and spec.code not in self._seen["members"]
+        ):
+            # OGP's own ids say the prefix (UK, not ISO's GB): they win, in either order.
+            taken_by = self.prefixes.get(spec.prefix)
+            if taken_by:
+                raise ImportRowError(
+                    _("commitment prefix %(prefix)s of %(name)s is already used by member %(code)s")
+                    % {"prefix": spec.prefix, "name": spec.name, "code": taken_by},
+                    row=row,
+                )
+            del self.prefixes[member.commitment_prefix]
+            member.commitment_prefix = spec.prefix
+            member.updated_at = timezone.now()
+            self.prefixes[spec.prefix] = spec.code
+            self._changed_members.append(member)
+            self.summary.changed("members", spec.code, ["commitment_prefix"])
+            self.summary.add("members", "updated")
         elif spec.code not in self._seen["members"] and member.pk is not None:
             self.summary.add("members", "unchanged")
         self._seen["members"].add(spec.code)
@@ -417,6 +439,9 @@ class Writer:
             for kind in (Member.Kind.NATIONAL, Member.Kind.OTHER, Member.Kind.LOCAL):
                 Member.objects.bulk_create([m for m in self._new_members if m.kind == kind])
             self._new_members = []
+        if self._changed_members:
+            Member.objects.bulk_update(self._changed_members, ["commitment_prefix", "updated_at"])
+            self._changed_members = []
         if self._new_plans:
             bulk_create_with_history(self._new_plans, ActionPlan, default_change_reason=self.reason)
             for plan in self._new_plans:  # re-key the reports made while the plan had no pk

@@ -190,7 +190,9 @@ def served(client) -> dict:
                 row["irm_starred"],
             )
         url, params = page["next"], None
+    prefixes = client.get("/api/v1/members/", {"page_size": 200}).json()
     return {
+        "prefixes": {m["code"]: m["commitment_prefix"] for m in prefixes["results"]},
         "plans": {p["ogp_id"]: counts(p["completion"]) for p in plans["results"]},
         "members": {m["key"]: counts(m["completion"]) for m in members["results"]},
         "commitments": commitments,
@@ -231,6 +233,8 @@ def test_explorer_and_current_sheet_import_whole_in_either_order_and_every_figur
         1 for ogp_id in sheet_first["commitments"] if ogp_id[:2] == "UK"
     )
     assert {"PE0008", "UK0001", "PE0048"} <= set(sheet_first["commitments"])
+    # The prefix OGP's ids carry wins over ISO's, whichever file came first.
+    assert sheet_first["prefixes"]["GBR"] == "UK" and sheet_first["prefixes"]["PER"] == "PE"
     # Every figure per plan and per member equals the count of the file.
     assert sheet_first["plans"] == expected["plans"]
     assert sheet_first["members"] == expected["members"]
