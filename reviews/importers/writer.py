@@ -1,14 +1,15 @@
 """Writes parsed rows to the database in batches, comparing with what is there first.
 
-Rows arrive one at a time (`add`); every `batch_size` rows the writer creates what is new and updates
-what changed, in bulk, with history (django-simple-history) recorded for every created or changed
-row. Per-file state is only the look-up maps (members, plans, reports, organisations by key, policy
-areas) and the id counters.
+Rows arrive one at a time (`add`) and are identified a plan at a time (`settle`, identity.py: the
+plan's commitments read in one query, dropped after); every `batch_size` rows the writer creates
+what is new and updates what changed, in bulk, with history (django-simple-history) recorded for
+every created or changed row. Per-file state is only the look-up maps (members, plans, reports,
+organisations by key, policy areas), the id counters and a few bytes per row.
 
-Identity: members by code; plans by ogp_id; commitments by ogp_id (assigned ids are the member's
-prefix and the row's position among that member's rows in the file, so they are stable for a file);
-organisations by member and name key (see organizations.py); reports by (plan, kind); assessments by
-(report, commitment).
+Identity: members by code; plans by ogp_id; commitments by ogp_id, or matched title first within
+their plan (provisional ids are the member's prefix, -P and the row's position among that member's
+rows in the file, so they are stable for a file); organisations by member and name key (see
+organizations.py); reports by (plan, kind); assessments by (report, commitment).
 """
 
 from __future__ import annotations
