@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -69,8 +70,10 @@ NULL_WHEN_BLANK = frozenset(
 )
 
 
-def _every_formula(stars: dict | None) -> dict[str, bool | None]:
+def _every_formula(stars: dict | str | None) -> dict[str, bool | None]:
     """The star under each formula, every formula named (null where not computed: a 2021 review)."""
+    if isinstance(stars, str):  # PostgreSQL gives jsonb as text through the page's raw query
+        stars = json.loads(stars)
     return {formula: (stars or {}).get(formula) for formula in FORMULAS}
 
 
