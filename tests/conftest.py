@@ -10,7 +10,19 @@ from rest_framework.test import APIClient
 
 from tests import factories
 
-SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ogp-irm"
+
+def find_shared_data(start: Path) -> Path:
+    """`shared/data/ogp-irm` beside the checkout or beside any of its parent folders (a clean clone
+    has ../shared beside it; a worktree in /work/wt/NAME finds /work/shared). Where none exists, the
+    place beside the checkout, so the tests that need it fail saying where they looked."""
+    for folder in start.parents:
+        candidate = folder / "shared" / "data" / "ogp-irm"
+        if candidate.is_dir():
+            return candidate
+    return start.parents[1] / "shared" / "data" / "ogp-irm"
+
+
+SHARED_DATA = find_shared_data(Path(__file__).resolve().parent)
 EXPLORER_CSV = SHARED_DATA / "explorer-2017-ogpirm_live_data.csv"
 PROCESS_CSV = SHARED_DATA / "explorer-2017-process_database.csv"
 CURRENT_HEADER_CSV = SHARED_DATA / "current-sheet-header.csv"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -13,6 +14,7 @@ from commitments.api.lookups import InIds, PageQuery
 from commitments.models import StatusEvidence, StatusUpdate
 from reviews.figures import counted_on
 from reviews.models import Assessment
+from reviews.stars import FORMULAS
 
 # (row key, values path); keys with a dot are nested ("report.kind" -> row["report"]["kind"]).
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
@@ -45,6 +47,7 @@ SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("early_results_label", "early_results_label"),
     ("starred", "starred"),
     ("star_formula", "star_formula"),
+    ("formula_stars", "formula_stars"),
     ("updated_at", "updated_at"),
 )
 FULL_FIELDS: tuple[tuple[str, str], ...] = (
@@ -69,18 +72,31 @@ NULL_WHEN_BLANK = frozenset(
 )
 
 
+def _every_formula(stars: dict | str | None) -> dict[str, bool | None]:
+    """The star under each formula, every formula named (null where not computed: a 2021 review)."""
+    if isinstance(stars, str):  # PostgreSQL gives jsonb as text through the page's raw query
+        stars = json.loads(stars)
+    return {formula: (stars or {}).get(formula) for formula in FORMULAS}
+
+
+# Values given in a fixed shape whatever is stored.
+SHAPED = {"formula_stars": _every_formula}
+
+
 def _builder(fields: tuple[tuple[str, str], ...]) -> Any:
     """A function that turns a values tuple into a row, nested keys and blank scales resolved once."""
     plan = []
     for key, _ in fields:
         parent, _, child = key.rpartition(".")
-        plan.append((parent or None, child, key in NULL_WHEN_BLANK))
+        plan.append((parent or None, child, key in NULL_WHEN_BLANK, SHAPED.get(key)))
 
     def build(values: Sequence[Any]) -> dict:
         row: dict[str, Any] = {}
-        for (parent, key, blank_is_null), value in zip(plan, values, strict=True):
+        for (parent, key, blank_is_null, shape), value in zip(plan, values, strict=True):
             if blank_is_null and value == "":
                 value = None
+            if shape is not None:
+                value = shape(value)
             if parent is None:
                 row[key] = value
             else:

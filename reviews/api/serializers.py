@@ -44,6 +44,17 @@ class ReportSerializer(DescribedSerializer):
     url = serializers.CharField()
 
 
+class FormulaStarsSerializer(DescribedSerializer):
+    """The star under each of the IRM's three formulas (reviews.stars); empty (null) for a review
+    under the 2021 methodology, which stars nothing."""
+
+    def get_fields(self) -> dict:
+        return {
+            formula: serializers.BooleanField(allow_null=True, help_text=label)
+            for formula, label in StarFormula.choices
+        }
+
+
 class AssessmentSummarySerializer(DescribedSerializer):
     id = serializers.IntegerField()
     report = ReportSerializer()
@@ -68,6 +79,12 @@ class AssessmentSummarySerializer(DescribedSerializer):
     early_results_label = label()
     starred = serializers.BooleanField(help_text=_("Computed from the scales (reviews.stars)."))
     star_formula = choice(StarFormula.choices)
+    formula_stars = FormulaStarsSerializer(
+        help_text=_(
+            "Starred or not under each of the IRM's formulas (pre_2014, 2015, current), computed "
+            "from the scales; `starred` is the current formula on the latest report."
+        )
+    )
     updated_at = serializers.DateTimeField()
 
 

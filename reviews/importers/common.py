@@ -146,6 +146,8 @@ class MemberSpec:
     name: str
     kind: str = "national"
     country: MemberSpec | None = None
+    # The prefix is the one OGP's own ids carry (a file with ids), not a guess from ISO.
+    prefix_from_ids: bool = False
 
 
 @dataclass

@@ -11,11 +11,11 @@ the order of files irrelevant:
   and occurrence of that number in the plan. It is the commitment with that key; a new one gets a
   provisional id, marked as such (PE-P0008: the member's prefix, -P, its position among the
   member's rows);
-- reconciliation: a row with OGP's id matches a provisional commitment of the same plan by source
-  key (confirmed by a similar title) or by a nearly identical title; the commitment takes the real
-  id and its old address redirects. A row without ids that matches a commitment holding OGP's id
-  only adds what that file did not give. Anything that would re-point an id at a different
-  commitment is a conflict: reported, not written;
+- reconciliation: a row with OGP's id matches a provisional commitment of the same plan, title
+  first (identity.py: the same or a nearly identical title, else the same number with a similar
+  title); the commitment takes the real id and its old address redirects. A row without ids that
+  matches a commitment holding OGP's id only adds what that file did not give. Anything that
+  would re-point an id at a different commitment is a conflict: reported, not written;
 - plans by ogp_id (AP_ + member code + two digits); members by code; organisations by member and
   normalised name or alias; IRM reports by (plan, kind); assessments by (report, commitment).
 Only rows whose values changed are written; history records every created or changed row.
@@ -152,8 +152,11 @@ def import_ogp_irm(
                         problems.append(error)
                         if len(problems) >= MAX_PROBLEMS:
                             break
+                if not problems:
+                    writer.settle()
+                problems += writer.problems
                 if problems:
-                    raise ImportRefused(problems)
+                    raise ImportRefused(sorted(problems, key=lambda p: p.row or 0))
                 summary = writer.finish()
                 if dry_run:
                     transaction.set_rollback(True)

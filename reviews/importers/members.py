@@ -59,13 +59,18 @@ def national_member(
             % {"code": code},
         )
         return MemberSpec(
-            code=code, iso_alpha2="", prefix=prefix or _prefix(code), name=name.strip() or code
+            code=code,
+            iso_alpha2="",
+            prefix=prefix or _prefix(code),
+            name=name.strip() or code,
+            prefix_from_ids=bool(prefix),
         )
     return MemberSpec(
         code=country.alpha_3,
         iso_alpha2=country.alpha_2,
         prefix=prefix or country.alpha_2,
         name=name.strip() or getattr(country, "common_name", country.name),
+        prefix_from_ids=bool(prefix),
     )
 
 
@@ -81,6 +86,7 @@ def local_member(
         name=name.strip(),
         kind="local",
         country=country,
+        prefix_from_ids=bool(prefix),
     )
 
 
@@ -93,6 +99,7 @@ def other_member(code: str, name: str, prefix: str, *, row: int, column: str) ->
         prefix=prefix or _prefix(code),
         name=name.strip() or code,
         kind="other",
+        prefix_from_ids=bool(prefix),
     )
 
 

@@ -1,22 +1,21 @@
 """Writes parsed rows to the database in batches, comparing with what is there first.
 
-Rows arrive one at a time (`add`); every `batch_size` rows the writer creates what is new and updates
-what changed, in bulk, with history (django-simple-history) recorded for every created or changed
-row. Per-file state is only the look-up maps (members, plans, reports, organisations by key, policy
-areas) and the id counters.
+Rows arrive one at a time (`add`) and are identified a plan at a time (`settle`, identity.py: the
+plan's commitments read in one query, dropped after); every `batch_size` rows the writer creates
+what is new and updates what changed, in bulk, with history (django-simple-history) recorded for
+every created or changed row. Per-file state is only the look-up maps (members, plans, reports,
+organisations by key, policy areas), the id counters and a few bytes per row.
 
-Identity: members by code; plans by ogp_id; commitments by ogp_id (assigned ids are the member's
-prefix and the row's position among that member's rows in the file, so they are stable for a file);
-organisations by member and name key (see organizations.py); reports by (plan, kind); assessments by
-(report, commitment).
+Identity: members by code; plans by ogp_id; commitments by ogp_id, or matched title first within
+their plan (provisional ids are the member's prefix, -P and the row's position among that member's
+rows in the file, so they are stable for a file); organisations by member and name key (see
+organizations.py); reports by (plan, kind); assessments by (report, commitment).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from django.apps import apps
 from django.db.models import CharField
@@ -26,7 +25,6 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from commitments.models import (
-    PROVISIONAL_MARK,
     ActionPlan,
     Commitment,
     CommitmentFormerId,
@@ -50,8 +48,8 @@ from .common import (
     MemberSpec,
     Summary,
     fit,
-    plain,
 )
+from .identity import Identity, PlanIndex, ProvisionalIds, number_key
 from .organizations import OrganizationIndex
 
 SEARCHED_TEXT = ("number", "title", "short_title", "full_text")
@@ -88,36 +86,106 @@ class Writer:
         }
         self._seen: dict[str, set[str]] = {"members": set(), "plans": set(), "areas": set()}
         self._new_members: list[Member] = []
+        self._changed_members: list[Member] = []
         self._new_plans: list[ActionPlan] = []
         self._new_areas: list[PolicyArea] = []
         self._new_reports: list[IRMReport] = []
         self._created_reports: set[int] = set()
         self._years: dict[int, Counter[int]] = defaultdict(Counter)  # id(report) -> years
-        self.known = KnownCommitments()
+        self.provisional_ids = ProvisionalIds()
         self._plan_facts_seen: dict[str, set[str]] = {}
         self._changed_plans: dict[str, ActionPlan] = {}
-        self._occurrences: Counter[tuple[str, str]] = Counter()  # (plan, number) -> rows seen
         self._positions: Counter[str] = Counter()  # member code -> rows without ids seen
-        self._numbers: dict[str, set[str]] = defaultdict(set)  # plan ogp_id -> Comm No seen
-        self._ids: dict[str, int] = {}  # ogp_id -> row, for files that carry ids
+        # The rows of the plan being read, identified together when the plan's rows end.
+        self._group: list[tuple[CommitmentRecord, Member, ActionPlan, str]] = []
+        # Plan ogp_id -> the numbers its rows gave, in order, joined by NUL (refused in a file):
+        # a few bytes per row, for a plan whose rows come back after another plan's.
+        self._plans_read: dict[str, str] = {}
+        self._plans_matched: dict[str, str] = {}  # plan ogp_id -> ids its rows took, NUL-joined
+        self._batch_rows: dict[str, int] = {}  # OGP id -> row, for the rows not yet written
         self._batch: list[tuple[CommitmentRecord, dict[str, object]]] = []
+        # Rows that cannot be placed, found when their plan's rows are identified.
+        self.problems: list[ImportRowError] = []
 
     # --- Rows ---------------------------------------------------------------------------------------
 
     def add(self, record: CommitmentRecord, commitment_label: str = "") -> None:
+        """Queue a row; the rows of one plan are identified together when that plan's rows end."""
         member = self._member(record.member, record.row)
         plan = self._plan(member, record)
-        identity = self._identify(record, member, plan)
-        label = record.ogp_id or commitment_label
+        if self._group and self._group[0][2] is not plan:
+            self.settle()
+        self._group.append((record, member, plan, commitment_label))
+
+    def settle(self) -> None:
+        """Identify the rows of the plan just read (module identity: one query for the plan's
+        commitments, dropped after) and queue them for writing."""
+        group, self._group = self._group, []
+        if not group:
+            return
+        plan = group[0][2]
+        earlier = self._plans_read.get(plan.ogp_id)
+        if earlier is not None:
+            self.flush()  # the plan's earlier rows must be in the database to be matched
+        numbers = earlier.split("\0") if earlier is not None else []
+        occurrences = Counter(number_key(n) for n in numbers)
+        seen = set(numbers)
+        index = PlanIndex(plan, (record.ogp_id for record, *_ in group if record.ogp_id))
+        if earlier is not None:
+            for ogp_id in self._plans_matched[plan.ogp_id].split("\0"):
+                if ogp_id in index.by_id:
+                    index.by_id[ogp_id].claimed = True  # taken by the plan's earlier rows
+        identities: list[Identity | int | None] = []
+        added_after: list[bool] = []
+        keys: list[str] = []
+        for record, member, _plan, _label in group:
+            raw = str(record.values.get("number", ""))
+            # Rule: a Comm No already seen earlier in the same plan marks a commitment added later.
+            added_after.append(bool(raw) and raw in seen)
+            seen.add(raw)
+            numbers.append(raw)
+            number = number_key(raw)
+            occurrences[number] += 1
+            key = f"{member.code}|{record.plan_number}|{number}|{occurrences[number]}"
+            keys.append(key)
+            try:
+                identities.append(self._identify(index, record, member, plan, number, key))
+            except ImportRowError as error:
+                error.commitment = error.commitment or record.ogp_id or ""
+                self.problems.append(error)
+                identities.append(None)
+        self._plans_read[plan.ogp_id] = "\0".join(numbers)
+        new = [i for i, identity in enumerate(identities) if isinstance(identity, int)]
+        given = self.provisional_ids.assign(
+            [(group[i][1].commitment_prefix, identities[i]) for i in new]
+        )
+        for i, ogp_id in zip(new, given, strict=True):
+            identities[i] = Identity(ogp_id, keys[i], provisional=True)
+        matched = [i.ogp_id for i in identities if isinstance(i, Identity) and i.ogp_id]
+        if earlier is not None:
+            matched.insert(0, self._plans_matched[plan.ogp_id])
+        self._plans_matched[plan.ogp_id] = "\0".join(matched)
+        for (record, member, _plan, label), identity, later in zip(
+            group, identities, added_after, strict=True
+        ):
+            if isinstance(identity, Identity):
+                self._queue(record, member, plan, identity, label or record.ogp_id or "", later)
+
+    def _queue(
+        self,
+        record: CommitmentRecord,
+        member: Member,
+        plan: ActionPlan,
+        identity: Identity,
+        label: str,
+        added_after: bool,
+    ) -> None:
+        label = record.ogp_id or label
         if identity.conflict_message:
             self.summary.conflict(identity.conflict_message, record.row, commitment=label)
             return
         ogp_id = identity.ogp_id
-        number = str(record.values.get("number", ""))
-        # Rule: a Comm No already seen earlier in the same plan marks a commitment added later.
-        added_after = bool(number) and number in self._numbers[plan.ogp_id]
-        if number:
-            self._numbers[plan.ogp_id].add(number)
+        added_after = added_after or identity.added_after
         lead_names = record.lead
         lead = self.orgs.resolve(lead_names[0], member, record.row) if lead_names else None
         # Several institutions in the lead cell: the first leads, the others co-lead.
@@ -160,6 +228,7 @@ class Writer:
             "reports": reports,
         }
         self._batch.append((record, state))
+        self._batch_rows[ogp_id] = record.row
         self.summary.rows += 1
         if len(self._batch) >= self.batch_size:
             self.flush()
@@ -195,6 +264,27 @@ class Writer:
                 % {"code": spec.code, "kind": member.kind, "given": spec.kind},
                 row=row,
             )
+        elif (
+            spec.prefix_from_ids
+            and member.pk is not None
+            and member.commitment_prefix != spec.prefix
+            and spec.code not in self._seen["members"]
+        ):
+            # OGP's own ids say the prefix (UK, not ISO's GB): they win, in either order.
+            taken_by = self.prefixes.get(spec.prefix)
+            if taken_by:
+                raise ImportRowError(
+                    _("commitment prefix %(prefix)s of %(name)s is already used by member %(code)s")
+                    % {"prefix": spec.prefix, "name": spec.name, "code": taken_by},
+                    row=row,
+                )
+            del self.prefixes[member.commitment_prefix]
+            member.commitment_prefix = spec.prefix
+            member.updated_at = timezone.now()
+            self.prefixes[spec.prefix] = spec.code
+            self._changed_members.append(member)
+            self.summary.changed("members", spec.code, ["commitment_prefix"])
+            self.summary.add("members", "updated")
         elif spec.code not in self._seen["members"] and member.pk is not None:
             self.summary.add("members", "unchanged")
         self._seen["members"].add(spec.code)
@@ -219,17 +309,36 @@ class Writer:
         self._seen["plans"].add(plan.ogp_id)
         return plan
 
-    def _identify(self, record: CommitmentRecord, member: Member, plan: ActionPlan) -> Identity:
-        """Which commitment a row is, by the identity rule (module docstring); a conflict instead
-        when writing the row would re-point an id at a different commitment."""
-        number = " ".join(str(record.values.get("number", "")).split()).casefold()
-        self._occurrences[(plan.ogp_id, number)] += 1
-        key = f"{member.code}|{record.plan_number}|{number}|{self._occurrences[(plan.ogp_id, number)]}"
+    def _identify(
+        self,
+        index: PlanIndex,
+        record: CommitmentRecord,
+        member: Member,
+        plan: ActionPlan,
+        number: str,
+        key: str,
+    ) -> Identity | int:
+        """Which commitment a row is, by the identity rule (identity.py); a conflict instead when
+        writing the row would re-point an id at a different commitment; for a row without ids
+        matching nothing, its position among the member's rows (its provisional id comes later)."""
         title = str(record.values.get("title", ""))
         if record.ogp_id is None:
-            return self._identify_provisional(record, member, key)
-        first = self._ids.setdefault(record.ogp_id, record.row)
-        if first != record.row:
+            # The row's position among the member's rows of this file, matched or not: the same
+            # provisional id whatever else is in the database (import order never changes it).
+            self._positions[member.code] += 1
+            known = index.match(number=number, key=key, title=title, with_ids=False)
+            if known is None:
+                return self._positions[member.code]
+            known.claimed = True
+            if not known.provisional:
+                # A file with OGP's own ids already holds this commitment: it wins, in either order.
+                return Identity(known.ogp_id, key, enrich_only=True)
+            return Identity(
+                known.ogp_id, known.source_key, provisional=True, added_after=known.added_after
+            )
+        holder = index.by_id.get(record.ogp_id)
+        first = self._batch_rows.get(record.ogp_id) or (holder.row if holder else None)
+        if first is not None:
             raise ImportRowError(
                 _("commitment id %(id)s already appears on row %(first)d")
                 % {"id": record.ogp_id, "first": first},
@@ -237,47 +346,42 @@ class Writer:
                 column="Commitment Unique Identifier",
                 commitment=record.ogp_id,
             )
-        known = self.known.by_id.get(record.ogp_id)
-        if known is not None and not known.provisional:
-            if known.plan_ogp_id not in (None, plan.ogp_id):
+        if holder is not None and not holder.provisional:
+            if holder.plan_ogp_id != plan.ogp_id:
                 return Identity.conflict(
                     _("%(id)s belongs to plan %(known)s; this row puts it in %(plan)s: not written")
-                    % {"id": record.ogp_id, "known": known.plan_ogp_id, "plan": plan.ogp_id}
+                    % {"id": record.ogp_id, "known": holder.plan_ogp_id, "plan": plan.ogp_id}
                 )
+            holder.claimed, holder.row = True, record.row
             return Identity(record.ogp_id, key)
         # The real id is new, or held by a commitment that had only a provisional id.
-        match = self.known.provisional_match(plan.ogp_id, key, title)
-        if known is not None and known is not match:
+        match = index.match(
+            number=number, key=key, title=title, with_ids=True, provisional_only=True
+        )
+        if holder is not None and holder is not match:
             return Identity.conflict(
                 _(
                     "%(id)s is held provisionally by a different commitment (%(title)s): "
                     "not written, reconcile by hand"
                 )
-                % {"id": record.ogp_id, "title": fit(known.title, 60)[0]}
+                % {"id": record.ogp_id, "title": holder.title}
             )
         if match is not None:
-            self.known.adopt(match, record.ogp_id, key)
+            match.claimed, match.row = True, record.row
+            index.by_id[record.ogp_id] = match
             self.summary.add("commitments", "reconciled")
             return Identity(record.ogp_id, key, renamed_from=match.ogp_id)
-        self.known.add(record.ogp_id, key, provisional=False, plan_ogp_id=plan.ogp_id, title=title)
+        index.add(
+            record.ogp_id,
+            provisional=False,
+            plan_ogp_id=plan.ogp_id,
+            number=number,
+            source_key=key,
+            title=title,
+            row=record.row,
+            claimed=True,
+        )
         return Identity(record.ogp_id, key)
-
-    def _identify_provisional(self, record: CommitmentRecord, member: Member, key: str) -> Identity:
-        # The row's position among the member's rows of this file, matched or not: the same
-        # provisional id whatever else is in the database (import order never changes it).
-        self._positions[member.code] += 1
-        position = self._positions[member.code]
-        title = str(record.values.get("title", ""))
-        known = self.known.by_key.get(key) or self.known.real_match(record.plan_ogp_id, title)
-        if known is not None:
-            if not known.provisional:
-                # A file with OGP's own ids already holds this commitment: it wins, in either order.
-                known.adopted = True
-                return Identity(known.ogp_id, key, enrich_only=True)
-            return Identity(known.ogp_id, key, provisional=True)
-        ogp_id = self.known.free_provisional(member.commitment_prefix, position)
-        self.known.add(ogp_id, key, provisional=True, plan_ogp_id=record.plan_ogp_id, title=title)
-        return Identity(ogp_id, key, provisional=True)
 
     def _plan_facts(self, plan: ActionPlan, record: CommitmentRecord) -> None:
         """A plan's submission and end years, from its rows (the first row that gives each)."""
@@ -323,6 +427,7 @@ class Writer:
 
     def flush(self) -> None:
         self._create_parents()
+        self._batch_rows = {}
         if self._batch:
             touched = self._write_commitments()
             irm_figures_changed(touched)
@@ -334,6 +439,9 @@ class Writer:
             for kind in (Member.Kind.NATIONAL, Member.Kind.OTHER, Member.Kind.LOCAL):
                 Member.objects.bulk_create([m for m in self._new_members if m.kind == kind])
             self._new_members = []
+        if self._changed_members:
+            Member.objects.bulk_update(self._changed_members, ["commitment_prefix", "updated_at"])
+            self._changed_members = []
         if self._new_plans:
             bulk_create_with_history(self._new_plans, ActionPlan, default_change_reason=self.reason)
             for plan in self._new_plans:  # re-key the reports made while the plan had no pk
@@ -611,6 +719,7 @@ class Writer:
 
     def finish(self) -> Summary:
         """Write what is left, settle each report's publication year, and count the rest."""
+        self.settle()
         self.flush()
         if self._changed_plans:
             plans = list(self._changed_plans.values())
@@ -660,145 +769,6 @@ class Writer:
         for row in self.orgs.shortened:
             self.summary.warn(_("organisation name longer than 300 characters, shortened"), row)
         return self.summary
-
-
-@dataclass
-class Identity:
-    """What a row is: the commitment id to write it under, or a conflict that keeps it out."""
-
-    ogp_id: str = ""
-    source_key: str = ""
-    provisional: bool = False
-    # A row without ids matching a commitment that a file with OGP's ids holds: only what that
-    # file did not give (assessments of reports it lacks) is added.
-    enrich_only: bool = False
-    renamed_from: str = ""  # the provisional id a reconciled commitment leaves behind
-    conflict_message: str = ""
-
-    @classmethod
-    def conflict(cls, message: str) -> Identity:
-        return cls(conflict_message=message)
-
-
-@dataclass(eq=False, slots=True)  # one per commitment in the database: kept small
-class Known:
-    ogp_id: str
-    source_key: str
-    provisional: bool
-    plan_ogp_id: str | None
-    title_key: str
-    adopted: bool = False
-
-
-# Titles are compared on their opening words: enough to confirm a match, and a file of long titles
-# does not hold every title whole in memory.
-TITLE_KEY_LENGTH = 160
-
-
-def _title_key(title: str) -> str:
-    return " ".join(plain(title).split())[:TITLE_KEY_LENGTH]
-
-
-def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
-
-
-class KnownCommitments:
-    """Every commitment's id, source key, plan and title, for the identity rule (one query)."""
-
-    # A commitment matched by its source key is confirmed when the titles are this close; without
-    # a key match, only a nearly identical title in the same plan matches.
-    CONFIRM, TITLE_ONLY = 0.5, 0.9
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, Known] = {}
-        self.by_key: dict[str, Known] = {}
-        self.provisional_by_plan: dict[str, list[Known]] = defaultdict(list)
-        self.real_by_plan: dict[str, list[Known]] = defaultdict(list)
-        self.last_provisional: Counter[str] = Counter()
-        occurrences: Counter[tuple[str, str]] = Counter()
-        rows = Commitment.objects.order_by("pk").values_list(
-            "ogp_id",
-            "source_key",
-            "id_provisional",
-            "action_plan__ogp_id",
-            "title",
-            "action_plan__member__code",
-            "action_plan__number",
-            "number",
-        )
-        for ogp_id, key, provisional, plan, title, member, plan_number, number in rows:
-            if not key:
-                # Entered by hand (or by the demo): the key a file row for it would have.
-                number = " ".join(number.split()).casefold()
-                occurrences[(plan, number)] += 1
-                key = f"{member}|{plan_number}|{number}|{occurrences[(plan, number)]}"
-            self.add(ogp_id, key, provisional=provisional, plan_ogp_id=plan, title=title)
-
-    def add(
-        self, ogp_id: str, key: str, *, provisional: bool, plan_ogp_id: str | None, title: str
-    ) -> Known:
-        known = Known(ogp_id, key, provisional, plan_ogp_id, _title_key(title))
-        self.by_id[ogp_id] = known
-        if key:
-            self.by_key.setdefault(key, known)
-        if not provisional and plan_ogp_id:
-            self.real_by_plan[plan_ogp_id].append(known)
-        if provisional:
-            if plan_ogp_id:
-                self.provisional_by_plan[plan_ogp_id].append(known)
-            prefix, _sep, number = ogp_id.partition(PROVISIONAL_MARK)
-            if number.isdigit():
-                self.last_provisional[prefix] = max(self.last_provisional[prefix], int(number))
-        return known
-
-    def provisional_match(self, plan_ogp_id: str, key: str, title: str) -> Known | None:
-        title_key = _title_key(title)
-        known = self.by_key.get(key)
-        if (
-            known is not None
-            and known.provisional
-            and not known.adopted
-            and _similar(known.title_key, title_key) >= self.CONFIRM
-        ):
-            return known
-        candidates = [
-            (_similar(k.title_key, title_key), k)
-            for k in self.provisional_by_plan.get(plan_ogp_id, [])
-            if not k.adopted
-        ]
-        best = max(candidates, key=lambda c: c[0], default=(0.0, None))
-        return best[1] if best[0] >= self.TITLE_ONLY else None
-
-    def adopt(self, known: Known, ogp_id: str, key: str) -> None:
-        """A provisional commitment takes OGP's own id."""
-        known.adopted = True
-        self.by_id.pop(known.ogp_id, None)
-        if self.by_key.get(known.source_key) is known:
-            del self.by_key[known.source_key]
-        adopted = Known(ogp_id, key, False, known.plan_ogp_id, known.title_key, adopted=True)
-        self.by_id[ogp_id] = adopted
-        self.by_key.setdefault(key, adopted)
-
-    def real_match(self, plan_ogp_id: str, title: str) -> Known | None:
-        """A commitment holding OGP's id in the plan whose title is nearly the same (a row without
-        ids whose number is written differently), not yet matched by another row."""
-        title_key = _title_key(title)
-        candidates = [
-            (_similar(k.title_key, title_key), k)
-            for k in self.real_by_plan.get(plan_ogp_id, [])
-            if not k.adopted
-        ]
-        best = max(candidates, key=lambda c: c[0], default=(0.0, None))
-        return best[1] if best[0] >= self.TITLE_ONLY else None
-
-    def free_provisional(self, prefix: str, position: int) -> str:
-        """PE-P0008 for the 8th row of the member; the next free number if another row holds it."""
-        number = position
-        while f"{prefix}{PROVISIONAL_MARK}{number:04d}" in self.by_id:
-            number = max(number, self.last_provisional[prefix]) + 1
-        self.last_provisional[prefix] = max(self.last_provisional[prefix], number)
-        return f"{prefix}{PROVISIONAL_MARK}{number:04d}"
 
 
 # Where a row came from: updated with a real change, never a change by itself (a subset file, or the

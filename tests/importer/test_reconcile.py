@@ -164,3 +164,81 @@ def test_every_source_row_is_kept_and_served(client, files):
     csv_response = client.get("/api/v1/commitments/PE0008/sources/", {"format": "csv"})
     assert csv_response.status_code == 200 and b"explorer.csv" in csv_response.content
     assert client.get("/api/v1/commitments/PE9999/sources/").status_code == 404
+
+
+def second_4a(rows: list[list[str]], names: list[str]) -> int:
+    number = names.index("Comm No")
+    return [i for i, r in enumerate(rows) if r[number].strip() == "4:A"][1]
+
+
+def test_a_subset_holding_only_the_second_of_a_repeated_number_matches_the_second(files, tmp_path):
+    explorer, _sheet = files
+    run_import(explorer)
+    before = dict(Commitment.objects.values_list("ogp_id", "title"))
+    numbers, names, rows = peru_plan1_rows()
+    later = rows[second_4a(rows, names)]
+    subset = write_csv(tmp_path / "only-second-4a.csv", [numbers, names, later])
+
+    printed = run_import(subset)
+
+    assert "commitments: 0 created, 0 updated, 1 unchanged" in printed
+    assert dict(Commitment.objects.values_list("ogp_id", "title")) == before
+    assert Commitment.objects.get(title=later[names.index("Commitment Title")]).added_after_approval
+
+
+def test_a_sheet_holding_only_the_second_4a_reconciles_the_second(client, files, current_file):
+    explorer, _sheet = files
+    run_import(explorer)
+    _numbers, names, rows = peru_plan1_rows()
+    position = second_4a(rows, names)
+    first = Commitment.objects.filter(action_plan__ogp_id="AP_PER01", number="4:A").earliest(
+        "source_row"
+    )
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0048",
+        "Commitment Number": "4:A",
+        "Commitment Title": rows[position][names.index("Commitment Title")],
+    }
+
+    printed = run_import(current_file([row], name="second-4a.csv"))
+
+    assert "commitments reconciled: 1" in printed and "conflict" not in printed
+    assert Commitment.objects.get(ogp_id="PE0048").title == row["Commitment Title"]
+    first.refresh_from_db()
+    assert first.id_provisional and first.title != row["Commitment Title"]
+    assert Commitment.objects.filter(action_plan__ogp_id="AP_PER01").count() == 48
+
+
+def test_a_sheet_numbered_out_of_step_with_the_provisional_ids_matches_by_title(
+    files, current_file
+):
+    # OGP's numbering is shifted against the file order (each row carries the next row's number
+    # and ids run backwards): every commitment still takes the id of the row carrying its title.
+    explorer, _sheet = files
+    run_import(explorer)
+    titles = dict(
+        Commitment.objects.filter(action_plan__ogp_id="AP_PER01").values_list("title", "ogp_id")
+    )
+    _numbers, names, rows = peru_plan1_rows()
+    title, number = names.index("Commitment Title"), names.index("Comm No")
+    sheet = [
+        {
+            **sheet_rows()[0],
+            "Commitment Unique Identifier": f"PE{60 - i:04d}",
+            "Commitment Number": rows[(i + 1) % len(rows)][number],
+            "Commitment Title": r[title],
+        }
+        for i, r in enumerate(rows)
+    ]
+
+    printed = run_import(current_file(sheet, name="shifted.csv"))
+
+    assert "conflict" not in printed
+    assert f"commitments reconciled: {len(rows)}" in printed
+    assert "commitments: 0 created, 48 updated" in printed
+    served = dict(
+        Commitment.objects.filter(action_plan__ogp_id="AP_PER01").values_list("ogp_id", "title")
+    )
+    assert served == {f"PE{60 - i:04d}": r[title] for i, r in enumerate(rows)}
+    assert set(titles) == set(served.values())

@@ -7,6 +7,7 @@ the importer's code."""
 from __future__ import annotations
 
 import csv
+import io
 
 import pytest
 
@@ -150,3 +151,34 @@ def test_every_plan_and_member_figure_equals_an_independent_count_of_the_file(
         for m in members["results"]
     }
     assert by_member == {name: dict(counts) for name, counts in per_member.items()}
+
+
+def test_the_commitment_csv_export_gives_the_star_under_each_formula_beside_starred(
+    client, explorer_file
+):
+    run_import(explorer_file(country="Peru"))
+
+    response = client.get("/api/v1/commitments/export.csv", {"action_plan": "AP_PER01"})
+
+    assert response.status_code == 200
+    rows = {
+        row["ogp_id"]: row
+        for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8")))
+    }
+    header = list(next(iter(rows.values())))
+    starred = header.index("latest_irm_assessment.starred")
+    assert header[starred : starred + 5] == [
+        "latest_irm_assessment.starred",
+        "latest_irm_assessment.star_formula",
+        "latest_irm_assessment.formula_stars.pre_2014",
+        "latest_irm_assessment.formula_stars.2015",
+        "latest_irm_assessment.formula_stars.current",
+    ]
+    # PE-P0008 (`1:h`): starred by the pre-June-2014 formula only (low specificity).
+    row = rows["PE-P0008"]
+    assert row["latest_irm_assessment.specificity_label"] == "a. low"
+    assert row["latest_irm_assessment.completion_label"] == "c. Substantial"
+    assert [
+        row[f"latest_irm_assessment.formula_stars.{f}"] for f in ("pre_2014", "2015", "current")
+    ] == ["true", "false", "false"]
+    assert row["latest_irm_assessment.starred"] == "false"
