@@ -726,3 +726,6 @@ class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["grouping", "track", "day"]
     search_fields = ["group_key", "group_label"]
+
+
+from . import evidence_admin  # noqa: E402,F401  (registers its pages; kept apart by size)

@@ -269,6 +269,16 @@ EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=102
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", 10 * EVIDENCE_MAX_BYTES + 1024 * 1024, minimum=1024
 )
+# Evidence links are checked after they are posted and nightly (commitments.evidence_checks).
+# EVIDENCE_LINK_CHECKS=0 turns the fetching off (the tests do; they turn it on where they serve pages).
+EVIDENCE_LINK_CHECKS = env_bool("EVIDENCE_LINK_CHECKS", default=True)
+# Private, loopback, link-local and reserved addresses are refused unless this is on (tests, intranets).
+EVIDENCE_LINK_ALLOW_PRIVATE = env_bool("EVIDENCE_LINK_ALLOW_PRIVATE", default=False)
+EVIDENCE_LINK_TIMEOUT_SECONDS = env_int("EVIDENCE_LINK_TIMEOUT_SECONDS", 15, minimum=1)
+EVIDENCE_LINK_MAX_BYTES = env_int("EVIDENCE_LINK_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# A copy of each new version of a page up to this size is kept in the media storage; 0 keeps none.
+EVIDENCE_LINK_COPY_MAX_BYTES = env_int("EVIDENCE_LINK_COPY_MAX_BYTES", 0)
+EVIDENCE_LINK_RECHECK_HOURS = env_int("EVIDENCE_LINK_RECHECK_HOURS", 20, minimum=1)
 ANONYMOUS_MAX_BYTES = env_int("ANONYMOUS_MAX_BYTES", 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -372,6 +382,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "remove-stale-uploads": {
         "task": "ogptracker.remove_stale_uploads",
         "schedule": crontab(minute=40),
+    },
+    "check-evidence-links": {
+        "task": "commitments.tasks.check_evidence_links",
+        "schedule": crontab(hour=2, minute=30),
     },
     "send-daily-digests": {
         "task": "commitments.tasks.send_daily_digests",

@@ -332,6 +332,14 @@ class Commitment(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_date_text = models.CharField(_("end date as written"), max_length=100, blank=True)
     added_after_approval = models.BooleanField(_("added after the plan's approval"), default=False)
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("predecessors"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text=_("The same reform in earlier plans, carried over into this commitment."),
+    )
 
     # Cached summaries, each written in the same transaction as what it summarises.
     self_reported_completion = models.CharField(
