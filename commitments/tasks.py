@@ -7,7 +7,7 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from . import evidence_checks, notifications, overdue, snapshots
+from . import evidence_checks, notifications, overdue, reminders, snapshots
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -52,3 +52,10 @@ def check_evidence_links() -> int:
     for link_id in due:
         check_evidence_link.delay(link_id)
     return len(due)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_status_reminders(day: str | None = None) -> int:
+    """Daily: remind editors of commitments without a status update for STATUS_REMINDER_MONTHS."""
+    when = datetime.date.fromisoformat(day) if day else timezone.localdate()
+    return reminders.send_status_reminders(when)

@@ -23,6 +23,7 @@ from .models import (
     StatusEvidence,
 )
 from .permissions import can_report_on, is_in_group, reportable_commitments
+from .reminders import months_without_update
 from .roles import EDITOR
 from .services import record_status_update
 from .templatetags.ogp import milestone_overdue
@@ -87,6 +88,7 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "milestones": milestones,
             "updates": updates,
             "can_report": can_report_on(request.user, commitment),
+            "months_quiet": months_without_update(commitment, today),
         },
     )
 

@@ -387,6 +387,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "commitments.tasks.check_evidence_links",
         "schedule": crontab(hour=2, minute=30),
     },
+    "send-status-reminders": {
+        "task": "commitments.tasks.send_status_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "send-daily-digests": {
         "task": "commitments.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
@@ -407,6 +411,9 @@ DATA_RELEASE_LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
+# Editors of monitoring organisations are reminded of a commitment of a running plan without a status
+# update for this many months (and again each time as many more pass); its page says so too.
+STATUS_REMINDER_MONTHS = env_int("STATUS_REMINDER_MONTHS", 6, minimum=1)
 # A burst of status updates within this many seconds causes one recompute of the snapshots.
 SNAPSHOT_COALESCE_SECONDS = env_int("SNAPSHOT_COALESCE_SECONDS", 10)
 

@@ -234,6 +234,23 @@ class CommitmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(monitoring_organizations=organization)
 
+    def quiet_since(self, day: datetime.date) -> CommitmentQuerySet:
+        """Monitored commitments of plans not withdrawn or ended whose last update (else start) is on
+        or before `day`: the candidates commitments.reminders.months_without_update decides on."""
+        from django.db.models.functions import Coalesce
+
+        return (
+            self.filter(monitoring_organizations__isnull=False)
+            .exclude(action_plan__status__in=[ActionPlan.Status.WITHDRAWN, ActionPlan.Status.ENDED])
+            .alias(
+                silent_since=Coalesce(
+                    "self_reported_as_of", "start_date", "action_plan__start_date"
+                )
+            )
+            .filter(silent_since__lte=day)
+            .distinct()
+        )
+
     def completion_figures(self):  # -> commitments.figures.CompletionFigures
         """The completion figures (both tracks) of these commitments, in one query."""
         from commitments.figures import completion_figures
