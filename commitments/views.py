@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from .evidence import evidence_response
 from .figures import DENOMINATOR_RULE, completion_by, completion_figures, empty_figures
 from .forms import StatusUpdateForm
+from .lineage import lineage_line
 from .models import (
     ActionPlan,
     Commitment,
@@ -89,6 +90,7 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "updates": updates,
             "can_report": can_report_on(request.user, commitment),
             "months_quiet": months_without_update(commitment, today),
+            "lineage": lineage_line(commitment),
         },
     )
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments.accountability_services import ProposalSummary, proposal_summaries
+from commitments.lineage import carried_over_unchanged
 from commitments.models import (
     ActionPlan,
     Commitment,
@@ -80,6 +81,7 @@ class CommitmentFacts:
     low_specificity: int = 0
     ended_without_final_status: int = 0
     outcome_unchecked: int = 0
+    carried_over_unchanged: int = 0
     ids: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -128,6 +130,8 @@ def _commitment_flags(today: datetime.date) -> dict[str, Any]:
         "ended_open": Q(end_date__lt=today) & ~has_final_status,
         # Completed, plan over for more than a year, and nobody checked whether it lasted.
         "outcome_unchecked": check_overdue(today),
+        # Named as a predecessor's continuation, with the previous plan's title and text unchanged.
+        "carried_over": carried_over_unchanged(),
     }
 
 
@@ -150,6 +154,7 @@ def _fetch_commitment_facts(
             low_specificity=Count("pk", filter=Q(spec__in=LOW_SPECIFICITY)),
             ended_without_final_status=Count("pk", filter=flags["ended_open"]),
             outcome_unchecked=Count("pk", filter=flags["outcome_unchecked"]),
+            carried_over_unchanged=Count("pk", filter=flags["carried_over"]),
         )
     )
     facts = {pk: CommitmentFacts() for pk in plan_ids}
@@ -163,6 +168,7 @@ def _fetch_commitment_facts(
             f_unsourced=flags["unsourced"],
             f_ended_open=flags["ended_open"],
             f_outcome_unchecked=flags["outcome_unchecked"],
+            f_carried_over=flags["carried_over"],
         )
         .filter(
             Q(f_no_milestone=True)
@@ -172,6 +178,7 @@ def _fetch_commitment_facts(
             | Q(spec__in=LOW_SPECIFICITY)
             | Q(f_ended_open=True)
             | Q(f_outcome_unchecked=True)
+            | Q(f_carried_over=True)
         )
         .order_by("action_plan_id", "ogp_id")
         .values_list(
@@ -184,9 +191,21 @@ def _fetch_commitment_facts(
             "spec",
             "f_ended_open",
             "f_outcome_unchecked",
+            "f_carried_over",
         )
     )
-    for plan_id, ogp_id, no_ms, no_ind, unsourced, lead_id, spec, ended_open, unchecked in flagged:
+    for (
+        plan_id,
+        ogp_id,
+        no_ms,
+        no_ind,
+        unsourced,
+        lead_id,
+        spec,
+        ended_open,
+        unchecked,
+        carried,
+    ) in flagged:
         ids = facts[plan_id].ids
         for key, flagged_here in (
             ("without_milestone", no_ms),
@@ -196,6 +215,7 @@ def _fetch_commitment_facts(
             ("low_specificity", spec in LOW_SPECIFICITY),
             ("ended_without_final_status", ended_open),
             ("outcome_unchecked", unchecked),
+            ("carried_over_unchanged", carried),
         ):
             if flagged_here and len(ids[key]) < MAX_LISTED:
                 ids[key].append(ogp_id)
@@ -475,6 +495,22 @@ def priority_proposals_dropped(facts: PlanFacts) -> Warning | None:
     )
 
 
+def carried_over_without_change(facts: PlanFacts) -> Warning | None:
+    count = facts.commitments.carried_over_unchanged
+    return _commitment_gap(
+        facts,
+        "carried_over_unchanged",
+        _("Commitments carried over unchanged"),
+        ngettext(
+            "%(count)d of %(total)d commitments repeats a commitment of the previous plan word "
+            "for word (same title and text).",
+            "%(count)d of %(total)d commitments repeat a commitment of the previous plan word "
+            "for word (same title and text).",
+            count,
+        ),
+    )
+
+
 RULES = (
     retroactive_approval,
     single_office,
@@ -486,6 +522,7 @@ RULES = (
     commitments_without_lead,
     ended_without_final_status,
     completed_without_outcome_check,
+    carried_over_without_change,
 )
 
 
