@@ -135,6 +135,9 @@ def test_a_page_that_changes_is_shown_changed_and_a_broken_one_broken_since(
     first_broken = link.broken_since
     assert link.status_code == 404 and first_broken is not None
     assert "broken since" in _page(client, world)
+    history = client.get(f"/api/v1/commitments/{world.commitment.ogp_id}/history/").json()
+    (evidence,) = history["status_updates"][0]["evidence"]
+    assert evidence["broken_since"] is not None and evidence["changed_since_posted"] is True
     # Checked again while still broken: "broken since" keeps the first failure's time.
     tasks.check_evidence_link(link.pk)
     link.refresh_from_db()
