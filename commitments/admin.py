@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .figures import Rate, figures_from_row
+from .lineage import predecessor_errors, set_predecessors
 from .models import (
     ActionPlan,
     Commitment,
@@ -48,7 +49,7 @@ from .models import (
     normalize_name,
 )
 from .roles import role_label
-from .versioning import VersionedAdminMixin, VersionedInlineMixin
+from .versioning import VersionedAdminMixin, VersionedInlineMixin, VersionedModelForm
 
 User = get_user_model()
 
@@ -381,8 +382,21 @@ class CommitmentFormerIdAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["commitment"]
 
 
+class CommitmentAdminForm(VersionedModelForm):
+    """Checks the predecessors with the lineage service's own rule."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        plan = cleaned.get("action_plan")
+        if plan is not None and "predecessors" in cleaned:
+            for error in predecessor_errors(plan, cleaned["predecessors"]):
+                self.add_error("predecessors", error)
+        return cleaned
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
+    form = CommitmentAdminForm
     list_display = [
         "ogp_id",
         "number",
@@ -420,6 +434,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         "supporting_organizations",
         "monitoring_organizations",
         "policy_areas",
+        "predecessors",
     ]
     list_select_related = ["action_plan__member", "lead_organization"]
     # Cached summaries: written by the services that record what they summarise, never by hand.
@@ -474,6 +489,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
                 ]
             },
         ),
+        (_("Lineage"), {"fields": ["predecessors"]}),
         (
             _("Dates"),
             {
@@ -508,6 +524,13 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         ),
     ]
     inlines = [MilestoneInline, StatusUpdateInline, FormerIdInline, SourceRecordInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # Predecessors go through the lineage service, like every other writer of them.
+        predecessors = form.cleaned_data.pop("predecessors", None)
+        super().save_related(request, form, formsets, change)
+        if predecessors is not None:
+            set_predecessors(commitment=form.instance, predecessors=predecessors)
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         """The admin's own search, plus the accent-blind match every search uses."""
@@ -726,3 +749,6 @@ class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["grouping", "track", "day"]
     search_fields = ["group_key", "group_label"]
+
+
+from . import evidence_admin  # noqa: E402,F401  (registers its pages; kept apart by size)

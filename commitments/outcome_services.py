@@ -14,12 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .evidence_checks import links_to_check
 from .models import ActionPlan, Commitment, OutcomeCheck, OutcomeVerdict
 from .models.vocab import EARLIEST_DATE
 from .outcomes import checks_open, plan_end_day
 from .permissions import is_in_group, user_organization
 from .roles import EDITOR, RESEARCHER
-from .services import EvidenceFile
+from .services import EvidenceFile, enqueue_after_commit
+from .tasks import check_evidence_link
 
 # The project has no "responsible official" role yet (commitments/roles.py): civil-society editors
 # of a monitoring organisation and the IRM researchers of the plan record checks, nobody else.
@@ -105,7 +107,7 @@ def record_outcome_check(
 
     upload = evidence_file.upload if evidence_file else None
     with transaction.atomic():
-        return OutcomeCheck.objects.create(
+        check = OutcomeCheck.objects.create(
             commitment=commitment,
             checked_on=checked_on,
             verdict=verdict,
@@ -119,3 +121,6 @@ def record_outcome_check(
             author_organization=user_organization(author),
             corrects=corrects,
         )
+        for link in links_to_check(outcome_check=check):
+            enqueue_after_commit(check_evidence_link, link.pk)
+    return check

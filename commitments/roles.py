@@ -61,6 +61,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.view_statusupdate",
         "commitments.view_statusevidence",
         "commitments.view_outcomecheck",
+        # Read-only, written by tasks: broken evidence links, reminders sent.
+        "commitments.view_evidencelink",
+        "commitments.view_statusreminder",
         "commitments.view_indicatorreading",
         "commitments.view_follow",
         "commitments.view_notificationdelivery",

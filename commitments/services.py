@@ -13,11 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .evidence_checks import links_to_check
 from .models import Commitment, StatusEvidence, StatusUpdate
 from .models.vocab import SELF_REPORTED_LEVELS
 from .permissions import can_report_on, user_organization
 from .snapshots import request_recompute
-from .tasks import notify_status_update
+from .tasks import check_evidence_link, notify_status_update
 
 
 def enqueue_after_commit(task: Any, *args: Any) -> None:
@@ -76,7 +77,7 @@ def record_status_update(
             author_organization=user_organization(author),
             corrects=corrects,
         )
-        StatusEvidence.objects.bulk_create(
+        evidence = StatusEvidence.objects.bulk_create(
             [StatusEvidence(status_update=update, url=url) for url in links]
             + [
                 StatusEvidence(
@@ -89,12 +90,15 @@ def record_status_update(
                 for f in files
             ]
         )
+        checks = links_to_check(status_evidence=evidence)
         refresh_self_reported_status(locked)
         # After commit only: the figures and the emails must see the update, and a rollback sends none.
         # Robust: a broker outage after commit is logged, never an error for a saved update (the
         # nightly recompute heals a lost message).
         transaction.on_commit(request_recompute, robust=True)
         enqueue_after_commit(notify_status_update, update.pk)
+        for link in checks:
+            enqueue_after_commit(check_evidence_link, link.pk)
     return update
 
 

@@ -7,7 +7,7 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from . import notifications, overdue, snapshots
+from . import evidence_checks, notifications, overdue, reminders, snapshots
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -35,3 +35,27 @@ def notify_status_update(status_update_id: int) -> int:
 def send_daily_digests() -> int:
     """Daily: one email per user listing what changed on what they follow. Returns emails sent."""
     return notifications.send_daily_digests()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def check_evidence_link(link_id: int) -> bool:
+    """Fetch one evidence link and record what was seen. Returns whether it answered."""
+    fetched = evidence_checks.check_link(link_id)
+    return bool(fetched and fetched.ok)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def check_evidence_links() -> int:
+    """Nightly: give every evidence link a check row, then queue a check of each one due."""
+    evidence_checks.ensure_links()
+    due = evidence_checks.due_link_ids()
+    for link_id in due:
+        check_evidence_link.delay(link_id)
+    return len(due)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_status_reminders(day: str | None = None) -> int:
+    """Daily: remind editors of commitments without a status update for STATUS_REMINDER_MONTHS."""
+    when = datetime.date.fromisoformat(day) if day else timezone.localdate()
+    return reminders.send_status_reminders(when)

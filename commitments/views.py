@@ -21,6 +21,7 @@ from .figures import (
     track_dates,
 )
 from .forms import StatusUpdateForm
+from .lineage import lineage_line
 from .models import (
     ActionPlan,
     Commitment,
@@ -30,6 +31,7 @@ from .models import (
     StatusEvidence,
 )
 from .permissions import can_report_on, is_in_group, reportable_commitments
+from .reminders import months_without_update
 from .roles import EDITOR
 from .services import record_status_update
 from .templatetags.ogp import milestone_overdue
@@ -98,6 +100,8 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "milestones": milestones,
             "updates": updates,
             "can_report": can_report_on(request.user, commitment),
+            "months_quiet": months_without_update(commitment, today),
+            "lineage": lineage_line(commitment),
         },
     )
 

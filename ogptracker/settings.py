@@ -269,6 +269,16 @@ EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=102
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", 10 * EVIDENCE_MAX_BYTES + 1024 * 1024, minimum=1024
 )
+# Evidence links are checked after they are posted and nightly (commitments.evidence_checks).
+# EVIDENCE_LINK_CHECKS=0 turns the fetching off (the tests do; they turn it on where they serve pages).
+EVIDENCE_LINK_CHECKS = env_bool("EVIDENCE_LINK_CHECKS", default=True)
+# Private, loopback, link-local and reserved addresses are refused unless this is on (tests, intranets).
+EVIDENCE_LINK_ALLOW_PRIVATE = env_bool("EVIDENCE_LINK_ALLOW_PRIVATE", default=False)
+EVIDENCE_LINK_TIMEOUT_SECONDS = env_int("EVIDENCE_LINK_TIMEOUT_SECONDS", 15, minimum=1)
+EVIDENCE_LINK_MAX_BYTES = env_int("EVIDENCE_LINK_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# A copy of each new version of a page up to this size is kept in the media storage; 0 keeps none.
+EVIDENCE_LINK_COPY_MAX_BYTES = env_int("EVIDENCE_LINK_COPY_MAX_BYTES", 0)
+EVIDENCE_LINK_RECHECK_HOURS = env_int("EVIDENCE_LINK_RECHECK_HOURS", 20, minimum=1)
 ANONYMOUS_MAX_BYTES = env_int("ANONYMOUS_MAX_BYTES", 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -373,6 +383,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "ogptracker.remove_stale_uploads",
         "schedule": crontab(minute=40),
     },
+    "check-evidence-links": {
+        "task": "commitments.tasks.check_evidence_links",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "send-status-reminders": {
+        "task": "commitments.tasks.send_status_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "send-daily-digests": {
         "task": "commitments.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
@@ -393,6 +411,9 @@ DATA_RELEASE_LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
+# Editors of monitoring organisations are reminded of a commitment of a running plan without a status
+# update for this many months (and again each time as many more pass); its page says so too.
+STATUS_REMINDER_MONTHS = env_int("STATUS_REMINDER_MONTHS", 6, minimum=1)
 # A burst of status updates within this many seconds causes one recompute of the snapshots.
 SNAPSHOT_COALESCE_SECONDS = env_int("SNAPSHOT_COALESCE_SECONDS", 10)
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments.accountability_services import ProposalSummary, proposal_summaries
+from commitments.lineage import carried_over_unchanged
 from commitments.models import (
     ActionPlan,
     Commitment,
@@ -80,6 +81,7 @@ class CommitmentFacts:
     low_specificity: int = 0
     ended_without_final_status: int = 0
     outcome_unchecked: int = 0
+    carried_over_unchanged: int = 0
     ids: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -122,6 +124,8 @@ def _commitment_flags(today: datetime.date) -> dict[str, Any]:
         "ended_open": ended_without_final_status_q(today, final_elsewhere=Q(Exists(final_irm))),
         # Completed, plan over for more than a year, and nobody checked whether it lasted.
         "outcome_unchecked": check_overdue(today),
+        # Named as a predecessor's continuation, with the previous plan's title and text unchanged.
+        "carried_over": carried_over_unchanged(),
     }
 
 
@@ -144,6 +148,7 @@ def _fetch_commitment_facts(
             low_specificity=Count("pk", filter=Q(spec__in=LOW_SPECIFICITY)),
             ended_without_final_status=Count("pk", filter=flags["ended_open"]),
             outcome_unchecked=Count("pk", filter=flags["outcome_unchecked"]),
+            carried_over_unchanged=Count("pk", filter=flags["carried_over"]),
         )
     )
     facts = {pk: CommitmentFacts() for pk in plan_ids}
@@ -157,6 +162,7 @@ def _fetch_commitment_facts(
             f_unsourced=flags["unsourced"],
             f_ended_open=flags["ended_open"],
             f_outcome_unchecked=flags["outcome_unchecked"],
+            f_carried_over=flags["carried_over"],
         )
         .filter(
             Q(f_no_milestone=True)
@@ -166,6 +172,7 @@ def _fetch_commitment_facts(
             | Q(spec__in=LOW_SPECIFICITY)
             | Q(f_ended_open=True)
             | Q(f_outcome_unchecked=True)
+            | Q(f_carried_over=True)
         )
         .order_by("action_plan_id", "ogp_id")
         .values_list(
@@ -178,9 +185,21 @@ def _fetch_commitment_facts(
             "spec",
             "f_ended_open",
             "f_outcome_unchecked",
+            "f_carried_over",
         )
     )
-    for plan_id, ogp_id, no_ms, no_ind, unsourced, lead_id, spec, ended_open, unchecked in flagged:
+    for (
+        plan_id,
+        ogp_id,
+        no_ms,
+        no_ind,
+        unsourced,
+        lead_id,
+        spec,
+        ended_open,
+        unchecked,
+        carried,
+    ) in flagged:
         ids = facts[plan_id].ids
         for key, flagged_here in (
             ("without_milestone", no_ms),
@@ -190,6 +209,7 @@ def _fetch_commitment_facts(
             ("low_specificity", spec in LOW_SPECIFICITY),
             ("ended_without_final_status", ended_open),
             ("outcome_unchecked", unchecked),
+            ("carried_over_unchanged", carried),
         ):
             if flagged_here and len(ids[key]) < MAX_LISTED:
                 ids[key].append(ogp_id)
@@ -470,6 +490,22 @@ def priority_proposals_dropped(facts: PlanFacts) -> Warning | None:
     )
 
 
+def carried_over_without_change(facts: PlanFacts) -> Warning | None:
+    count = facts.commitments.carried_over_unchanged
+    return _commitment_gap(
+        facts,
+        "carried_over_unchanged",
+        _("Commitments carried over unchanged"),
+        ngettext(
+            "%(count)d of %(total)d commitments repeats a commitment of the previous plan word "
+            "for word (same title and text).",
+            "%(count)d of %(total)d commitments repeat a commitment of the previous plan word "
+            "for word (same title and text).",
+            count,
+        ),
+    )
+
+
 RULES = (
     retroactive_approval,
     single_office,
@@ -481,6 +517,7 @@ RULES = (
     commitments_without_lead,
     ended_without_final_status,
     completed_without_outcome_check,
+    carried_over_without_change,
 )
 
 

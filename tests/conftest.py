@@ -37,6 +37,9 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No test fetches the internet: posting evidence links queues a check, which returns at once.
+    # tests/commitments/test_evidence_links.py turns checks on against pages it serves itself.
+    settings.EVIDENCE_LINK_CHECKS = False
 
 
 @pytest.fixture(autouse=True)

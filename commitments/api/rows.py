@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -257,7 +257,12 @@ OGP_VALUES = tuple(OGP_VALUE_FIELDS)
 
 
 def commitment_row(
-    values: Sequence[Any], supporting: list, areas: list, co_leads: list | None = None
+    values: Sequence[Any],
+    supporting: list,
+    areas: list,
+    co_leads: list | None = None,
+    predecessors: list | None = None,
+    successors: list | None = None,
 ) -> dict:
     """One commitment row from a COMMITMENT_COLUMNS tuple and its related lists."""
     (
@@ -320,6 +325,8 @@ def commitment_row(
         "self_reported": {"completion": sr_completion or None, "as_of": sr_as_of},
         "irm_completion": irm_completion or None,
         "irm_starred": irm_starred,
+        "predecessors": predecessors or [],
+        "successors": successors or [],
         "source_file": source_file,
         "source_row": source_row,
         "created_at": created_at,
@@ -348,6 +355,20 @@ AREAS_PAGE = PageQuery(
         .values_list("commitment_id", "policyarea__slug", "policyarea__name")
     )
 )
+LINEAGE_PAGE = PageQuery(
+    lambda ids: (
+        Commitment.predecessors.through.objects.filter(
+            Q(InIds("from_commitment_id", ids)) | Q(InIds("to_commitment_id", ids))
+        )
+        .order_by("to_commitment__ogp_id", "from_commitment__ogp_id")
+        .values_list(
+            "from_commitment_id",
+            "from_commitment__ogp_id",
+            "to_commitment_id",
+            "to_commitment__ogp_id",
+        )
+    )
+)
 COMMITMENTS_PAGE = PageQuery(
     lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
 )
@@ -368,6 +389,19 @@ def areas_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
     return _named_refs_by_commitment(AREAS_PAGE.rows(ids))
 
 
+def lineage_by_commitment(ids: Sequence[Any]) -> tuple[dict[Any, list], dict[Any, list]]:
+    """Predecessors' and successors' OGP ids of each commitment of a page, in one query."""
+    wanted = {int(pk) for pk in ids}
+    predecessors: dict[Any, list] = defaultdict(list)
+    successors: dict[Any, list] = defaultdict(list)
+    for later, later_id, earlier, earlier_id in LINEAGE_PAGE.rows(ids):
+        if later in wanted:
+            predecessors[later].append(earlier_id)
+        if earlier in wanted:
+            successors[earlier].append(later_id)
+    return predecessors, successors
+
+
 def commitment_rows(
     ids: Sequence[Any], extras: Mapping[str, Mapping[Any, Any]] | None = None
 ) -> list[dict]:
@@ -379,12 +413,18 @@ def commitment_rows(
     supporting = supporting_by_commitment(ids)
     co_leads = _named_refs_by_commitment(CO_LEADS_PAGE.rows(ids))
     areas = areas_by_commitment(ids)
+    predecessors, successors = lineage_by_commitment(ids)
     extras = extras or {}
     page = []
     for values in tuples:
         pk = values[0]
         row = commitment_row(
-            values, supporting.get(pk, []), areas.get(pk, []), co_leads.get(pk, [])
+            values,
+            supporting.get(pk, []),
+            areas.get(pk, []),
+            co_leads.get(pk, []),
+            predecessors.get(pk, []),
+            successors.get(pk, []),
         )
         for key, by_pk in extras.items():
             row[key] = by_pk.get(pk)
@@ -443,10 +483,30 @@ def stream_commitment_rows(
         .values_list("commitment_id", "policyarea__slug", "policyarea__name")
         .iterator(chunk_size=chunk_size)
     )
+    link = Commitment.predecessors.through.objects
+    predecessors = _SortedStream(
+        link.filter(from_commitment_id__in=ids)
+        .order_by("from_commitment_id", "to_commitment__ogp_id")
+        .values_list("from_commitment_id", "to_commitment__ogp_id")
+        .iterator(chunk_size=chunk_size)
+    )
+    successors = _SortedStream(
+        link.filter(to_commitment_id__in=ids)
+        .order_by("to_commitment_id", "from_commitment__ogp_id")
+        .values_list("to_commitment_id", "from_commitment__ogp_id")
+        .iterator(chunk_size=chunk_size)
+    )
     extra_streams = {key: _SortedStream(pairs) for key, pairs in extras.items()}
     for values in commitments.iterator(chunk_size=chunk_size):
         pk = values[0]
-        row = commitment_row(values, supporting.take(pk), areas.take(pk), co_leads.take(pk))
+        row = commitment_row(
+            values,
+            supporting.take(pk),
+            areas.take(pk),
+            co_leads.take(pk),
+            predecessors.take(pk),
+            successors.take(pk),
+        )
         del row["_pk"]
         for key, stream in extra_streams.items():
             found = stream.take(pk)

@@ -283,6 +283,14 @@ class CommitmentSerializer(DescribedSerializer):
         help_text=_("Completion from the latest published IRM assessment that rates it."),
     )
     irm_starred = serializers.BooleanField()
+    predecessors = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("OGP ids of the same reform in earlier plans, carried over into this one."),
+    )
+    successors = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("OGP ids of later commitments that name this one as a predecessor."),
+    )
     source_file = serializers.CharField(help_text=_("Where the row was imported from."))
     source_row = serializers.IntegerField(allow_null=True)
     created_at = serializers.DateTimeField()

@@ -7,6 +7,7 @@ from .accountability import (
     PlanProcess,
     Proposal,
 )
+from .evidence_links import EvidenceLink
 from .follows import Follow, NotificationDelivery
 from .members import (
     Member,
@@ -25,6 +26,7 @@ from .plans import (
     Milestone,
     PolicyArea,
 )
+from .reminders import StatusReminder
 from .snapshots import CompletionSnapshot, SnapshotRun
 from .sources import SourceRecord
 from .status import StatusEvidence, StatusUpdate
@@ -38,6 +40,7 @@ __all__ = [
     "CompletionLevel",
     "CompletionSnapshot",
     "ConsultationEvent",
+    "EvidenceLink",
     "Follow",
     "IAP2Level",
     "Indicator",
@@ -58,6 +61,7 @@ __all__ = [
     "SnapshotRun",
     "SourceRecord",
     "StatusEvidence",
+    "StatusReminder",
     "StatusUpdate",
     "normalize_name",
     "public_name",

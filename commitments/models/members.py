@@ -226,6 +226,13 @@ class Profile(models.Model):
         blank=True,
         related_name="people",
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the emails this person gets; empty: the site's language."),
+    )
 
     class Meta:
         verbose_name = _("profile")

@@ -30,7 +30,9 @@ class OutcomeVerdict(models.TextChoices):
 class OutcomeCheckQuerySet(models.QuerySet):
     def for_history(self) -> OutcomeCheckQuerySet:
         """Checks newest first, with their author, organisation and the check each corrects."""
-        return self.select_related("author", "author_organization", "corrects").latest_first()
+        return self.select_related(
+            "author", "author_organization", "corrects", "link_check"
+        ).latest_first()
 
     def latest_first(self) -> OutcomeCheckQuerySet:
         return self.order_by("-checked_on", "-recorded_at", "-pk")

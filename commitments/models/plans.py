@@ -273,6 +273,23 @@ class CommitmentQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=monitors.values("commitment_id"))
 
+    def quiet_since(self, day: datetime.date) -> CommitmentQuerySet:
+        """Monitored commitments of plans not withdrawn or ended whose last update (else start) is on
+        or before `day`: the candidates commitments.reminders.months_without_update decides on."""
+        from django.db.models.functions import Coalesce
+
+        return (
+            self.filter(monitoring_organizations__isnull=False)
+            .exclude(action_plan__status__in=[ActionPlan.Status.WITHDRAWN, ActionPlan.Status.ENDED])
+            .alias(
+                silent_since=Coalesce(
+                    "self_reported_as_of", "start_date", "action_plan__start_date"
+                )
+            )
+            .filter(silent_since__lte=day)
+            .distinct()
+        )
+
     def completion_figures(self):  # -> commitments.figures.CompletionFigures
         """The completion figures (both tracks) of these commitments, in one query."""
         from commitments.figures import completion_figures
@@ -371,6 +388,14 @@ class Commitment(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_date_text = models.CharField(_("end date as written"), max_length=100, blank=True)
     added_after_approval = models.BooleanField(_("added after the plan's approval"), default=False)
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("predecessors"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text=_("The same reform in earlier plans, carried over into this commitment."),
+    )
 
     # Cached summaries, each written in the same transaction as what it summarises.
     self_reported_completion = models.CharField(

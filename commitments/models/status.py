@@ -20,7 +20,11 @@ class StatusUpdateQuerySet(models.QuerySet):
         """Updates oldest first with author, organisation and evidence."""
         return (
             self.select_related("author", "author_organization", "corrects")
-            .prefetch_related("evidence")
+            .prefetch_related(
+                models.Prefetch(
+                    "evidence", queryset=StatusEvidence.objects.select_related("link_check")
+                )
+            )
             .order_by("as_of", "recorded_at", "pk")
         )
 

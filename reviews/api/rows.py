@@ -195,13 +195,31 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
         )
     )
     evidence: dict[Any, list[dict]] = defaultdict(list)
-    for update_id, url, name, content_type, size in (
+    for update_id, url, name, content_type, size, checked_at, broken_since, changed_at in (
         StatusEvidence.objects.filter(status_update__commitment_id=commitment_id)
         .order_by("pk")
-        .values_list("status_update_id", "url", "original_name", "content_type", "size")
+        .values_list(
+            "status_update_id",
+            "url",
+            "original_name",
+            "content_type",
+            "size",
+            # The link's last check (commitments.evidence_checks), joined in the same query.
+            "link_check__checked_at",
+            "link_check__broken_since",
+            "link_check__changed_at",
+        )
     ):
         evidence[update_id].append(
-            {"url": url, "file_name": name, "content_type": content_type, "size": size}
+            {
+                "url": url,
+                "file_name": name,
+                "content_type": content_type,
+                "size": size,
+                "checked_at": checked_at,
+                "broken_since": broken_since,
+                "changed_since_posted": changed_at is not None,
+            }
         )
     assessments = oldest_first(
         Assessment.objects.published().filter(commitment_id=commitment_id)

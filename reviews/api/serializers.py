@@ -108,6 +108,16 @@ class PublicEvidenceSerializer(DescribedSerializer):
     file_name = serializers.CharField(help_text=_("An uploaded file's name, or empty."))
     content_type = serializers.CharField()
     size = serializers.IntegerField(allow_null=True)
+    checked_at = serializers.DateTimeField(
+        allow_null=True, help_text=_("When the link was last checked; null for files or before.")
+    )
+    broken_since = serializers.DateTimeField(
+        allow_null=True,
+        help_text=_("Since when the link fails (no answer or 4xx/5xx), if it does."),
+    )
+    changed_since_posted = serializers.BooleanField(
+        help_text=_("The linked page's content differs from what it was when first checked.")
+    )
 
 
 class PublicStatusUpdateSerializer(DescribedSerializer):

@@ -160,13 +160,13 @@ def count_queries(client, url: str) -> tuple[int, dict]:
     ("url", "expected"),
     [
         # count + newest updated_at; page ids; rows; supporting orgs; co-leads; policy areas;
-        # assessments
-        ("/api/v1/commitments/?", 7),
+        # predecessors and successors (one query); assessments
+        ("/api/v1/commitments/?", 8),
         # the same plus one query to resolve each code filter
-        ("/api/v1/commitments/?member=PER&organization=sgp&", 9),
+        ("/api/v1/commitments/?member=PER&organization=sgp&", 10),
         # the same as the first, plus the page's levels as of the day (one records query)
-        ("/api/v1/commitments/?as_of=2015-01-01&", 8),
-        ("/api/v1/commitments/?irm_report=progress&", 8),
+        ("/api/v1/commitments/?as_of=2015-01-01&", 9),
+        ("/api/v1/commitments/?irm_report=progress&", 9),
         # count; page ids; rows; completion figures of the page's plans (one aggregate);
         # outcome figures of the page's plans (one query)
         ("/api/v1/action-plans/?", 5),
@@ -192,7 +192,8 @@ def test_list_query_count_does_not_grow_with_page_size(client, big_world, url, e
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/api/v1/commitments/PE0001/", 6),  # id; row; supporting; co-leads; areas; assessment
+        # id; row; supporting; co-leads; areas; lineage; assessment
+        ("/api/v1/commitments/PE0001/", 7),
         ("/api/v1/commitments/PE0001/history/", 4),  # id; updates; evidence; assessments
         ("/api/v1/action-plans/AP_PER01/", 4),  # id; row; figures; outcome figures
         ("/api/v1/members/PER/", 2),  # id; row

@@ -41,6 +41,8 @@ def test_the_beat_schedule_names_registered_tasks():
         "commitments.tasks.recompute_completion_snapshots",
         "commitments.tasks.mark_overdue",
         "commitments.tasks.send_daily_digests",
+        "commitments.tasks.check_evidence_links",
+        "commitments.tasks.send_status_reminders",
         "releases.tasks.make_data_release",
         "ogptracker.remove_stale_uploads",
     }
@@ -55,6 +57,9 @@ def test_engine_tasks_are_safe_to_redeliver():
         "commitments.tasks.mark_overdue",
         "commitments.tasks.notify_status_update",
         "commitments.tasks.send_daily_digests",
+        "commitments.tasks.check_evidence_link",
+        "commitments.tasks.check_evidence_links",
+        "commitments.tasks.send_status_reminders",
         "reviews.tasks.notify_report_published",
     ):
         task = app.tasks[name]

@@ -113,6 +113,15 @@ MATRIX: list[tuple[str, str, str, int | str]] = [
     ("admin_change_commitment", RESEARCHER, "foreign", LOGIN),
     ("admin_change_commitment", PLAN_ADMIN, "own", SAVED),
     ("admin_change_commitment", PLAN_ADMIN, "foreign", SAVED),
+    # Lineage: naming a predecessor (the target) of a commitment in a later plan, in the admin.
+    ("admin_set_predecessors", ANON, "own", LOGIN),
+    ("admin_set_predecessors", ANON, "foreign", LOGIN),
+    ("admin_set_predecessors", EDITOR, "own", LOGIN),
+    ("admin_set_predecessors", EDITOR, "foreign", LOGIN),
+    ("admin_set_predecessors", RESEARCHER, "own", LOGIN),
+    ("admin_set_predecessors", RESEARCHER, "foreign", LOGIN),
+    ("admin_set_predecessors", PLAN_ADMIN, "own", SAVED),
+    ("admin_set_predecessors", PLAN_ADMIN, "foreign", SAVED),
     ("admin_change_assessment", ANON, "own", LOGIN),
     ("admin_change_assessment", EDITOR, "own", LOGIN),
     ("admin_change_assessment", RESEARCHER, "own", LOGIN),
@@ -153,7 +162,19 @@ def world(db) -> World:
         assessments[target] = factories.AssessmentFactory(report=report, commitment=own)
     return World(
         users={EDITOR: editor, RESEARCHER: researcher, PLAN_ADMIN: plan_admin, ANON: None},
-        commitments={"own": own, "foreign": foreign, "other_plan": factories.CommitmentFactory()},
+        commitments={
+            "own": own,
+            "foreign": foreign,
+            "other_plan": factories.CommitmentFactory(),
+            "successor": factories.CommitmentFactory(
+                action_plan=factories.ActionPlanFactory(
+                    member=plan.member,
+                    number=plan.number + 1,
+                    start_date=datetime.date(2014, 1, 2),
+                    end_date=datetime.date(2016, 1, 1),
+                )
+            ),
+        },
         milestones={
             "own": factories.MilestoneFactory(commitment=own),
             "foreign": factories.MilestoneFactory(commitment=foreign),
@@ -177,7 +198,7 @@ def _web(user) -> Client:
     return client
 
 
-def _admin_post(user, obj) -> Any:
+def _admin_post(user, obj, **changes: Any) -> Any:
     client = _web(user)
     meta = obj._meta
     url = f"/admin/{meta.app_label}/{meta.model_name}/{obj.pk}/change/"
@@ -185,6 +206,7 @@ def _admin_post(user, obj) -> Any:
     if page.status_code != 200:
         return page
     data = admin_post_data(page)
+    data.update(changes)
     return client.post(url, data)
 
 
@@ -249,6 +271,8 @@ def perform(action: str, user: Any, target: str, w: World) -> Any:
         return _web(user).post(f"/irm/reports/{report.pk}/publish/")
     if action == "admin_change_commitment":
         return _admin_post(user, commitment)
+    if action == "admin_set_predecessors":
+        return _admin_post(user, w.commitments["successor"], predecessors=[str(commitment.pk)])
     if action == "admin_change_assessment":
         return _admin_post(user, w.assessments[target])
     raise AssertionError(f"no such action {action}")
@@ -289,6 +313,7 @@ def fingerprint() -> tuple:
         tuple(Assessment.objects.order_by("pk").values_list("narrative", "version")),
         tuple(IRMReport.objects.order_by("pk").values_list("state", "version")),
         Commitment.history.count(),
+        Commitment.predecessors.through.objects.count(),
         Assessment.history.count(),
     )
 
