@@ -7,7 +7,13 @@ from .accountability import (
     PlanProcess,
     Proposal,
 )
-from .follows import Follow, NotificationDelivery
+from .follows import (
+    Follow,
+    NotificationDelivery,
+    VisitorFollow,
+    VisitorNotification,
+    VisitorRequest,
+)
 from .members import (
     Member,
     Organization,
@@ -59,6 +65,9 @@ __all__ = [
     "SourceRecord",
     "StatusEvidence",
     "StatusUpdate",
+    "VisitorFollow",
+    "VisitorNotification",
+    "VisitorRequest",
     "normalize_name",
     "public_name",
 ]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "questions"
+
+urlpatterns = [
+    path(
+        "commitments/<str:ogp_id>/questions/",
+        views.commitment_questions,
+        name="commitment",
+    ),
+    path("questions/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("questions/<int:pk>/answer/", views.answer, name="answer"),
+    path("questions/<int:pk>/hide/", views.hide, name="hide"),
+]
