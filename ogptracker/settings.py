@@ -335,7 +335,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for the completion scale shared by both tracks (it appears under several fields).
-    "ENUM_NAME_OVERRIDES": {"CompletionLevelEnum": "commitments.models.vocab.CompletionLevel"},
+    "ENUM_NAME_OVERRIDES": {
+        "CompletionLevelEnum": "commitments.models.vocab.CompletionLevel",
+        "QuestionKindEnum": "questions.models.Question.Kind",
+    },
 }
 
 # --- Celery -----------------------------------------------------------------------------------------

@@ -120,12 +120,16 @@ def api_root(request: HttpRequest) -> JsonResponse:
         response = _api_error(exceptions.MethodNotAllowed(request.method))
         response["Allow"] = "GET, HEAD"
         return response
-    from .api_urls import accountability_router, router
+    from .api_urls import accountability_router, questions_router, router
 
     base = request.build_absolute_uri(reverse("v1:stats-completion")).rsplit("stats/", 1)[0]
     collections = {
         prefix: f"{base}{prefix}/"
-        for prefix, _viewset, _basename in [*router.registry, *accountability_router.registry]
+        for prefix, _viewset, _basename in [
+            *router.registry,
+            *accountability_router.registry,
+            *questions_router.registry,
+        ]
     }
     return JsonResponse(
         {
@@ -138,6 +142,7 @@ def api_root(request: HttpRequest) -> JsonResponse:
                     reverse("v1:stats-completion-history")
                 ),
                 "export_csv": request.build_absolute_uri(reverse("v1:commitment-export")),
+                "questions": request.build_absolute_uri(reverse("v1:stats-questions")),
             },
             "docs": request.build_absolute_uri(reverse("api-docs")),
             "schema": request.build_absolute_uri(reverse("api-schema")),
