@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "questions"
 
@@ -13,4 +13,8 @@ urlpatterns = [
     path("questions/confirm/<str:token>/", views.confirm, name="confirm"),
     path("questions/<int:pk>/answer/", views.answer, name="answer"),
     path("questions/<int:pk>/hide/", views.hide, name="hide"),
+    # The same addresses as commitments' feeds (routed first): questions and answers included.
+    path("feeds/plans/<str:ogp_id>/", feeds.PlanFeed(), name="feed_plan"),
+    path("feeds/commitments/<str:ogp_id>/", feeds.CommitmentFeed(), name="feed_commitment"),
+    path("feeds/organizations/<slug:slug>/", feeds.OrganizationFeed(), name="feed_organization"),
 ]
