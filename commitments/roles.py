@@ -78,6 +78,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "questions.view_officialanswer",
         "commitments.view_visitorfollow",
         "commitments.delete_visitorfollow",
+        "commitments.view_visitornotification",
+        "commitments.view_visitorrequest",
         # Data releases are made, never edited: view them, make one on demand.
         "releases.add_datarelease",
         "releases.view_datarelease",
