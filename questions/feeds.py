@@ -41,11 +41,9 @@ class WithQuestions:
 
     def item_title(self, item: Any) -> str:
         if isinstance(item, Question):
-            label = _("question") if item.kind == Question.Kind.QUESTION else _("data flagged")
-            return _("%(ogp_id)s: public %(label)s") % {
-                "ogp_id": item.commitment.ogp_id,
-                "label": label,
-            }
+            if item.kind == Question.Kind.QUESTION:
+                return _("%(ogp_id)s: public question") % {"ogp_id": item.commitment.ogp_id}
+            return _("%(ogp_id)s: data flagged as wrong") % {"ogp_id": item.commitment.ogp_id}
         if isinstance(item, OfficialAnswer):
             return _("%(ogp_id)s: official answer from %(organization)s") % {
                 "ogp_id": item.question.commitment.ogp_id,
