@@ -143,3 +143,20 @@ def test_a_hidden_question_cannot_be_answered(client, lead, question):
     response = client.post(f"/questions/{question.pk}/answer/", {"text": "x"})
     assert response.status_code == 400
     assert OfficialAnswer.objects.count() == 0
+
+
+def test_a_visitor_who_asked_is_emailed_the_answer_once(
+    client, lead, commitment, django_capture_on_commit_callbacks
+):
+    from commitments.visitors import sign
+    from questions.notifications import notify_answer
+    from questions.services import confirm_question
+
+    visitor_q = ask_question(commitment=commitment, text="¿Y?", email="vecino@example.org")
+    confirm_question(token=sign("question", visitor_q.pk))
+    mail.outbox.clear()
+    client.force_login(make_official(lead))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/questions/{visitor_q.pk}/answer/", {"text": "Ya."})
+    assert [m.to for m in mail.outbox] == [["vecino@example.org"]]
+    assert notify_answer(OfficialAnswer.objects.get().pk) == 0  # a retried task sends nothing
