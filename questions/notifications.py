@@ -103,7 +103,8 @@ def notify_answer(answer_id: int) -> int:
 def _claim_for_asker(address: str, key: str) -> bool:
     try:
         with transaction.atomic():
-            VisitorNotification.objects.create(email=address, event_key=f"asker:{key}")
+            # The event's own key: an asker who also follows by email gets it once.
+            VisitorNotification.objects.create(email=address, event_key=key)
     except IntegrityError:
         return False
     return True

@@ -44,6 +44,17 @@ def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world):
     # A visitor without an account, on a phone, in Spanish.
     phone = new_page(viewport=PHONE)
     phone.goto(f"{base}/commitments/{ogp_id}/")
+    # First, follow the commitment by email (no account): a confirmation link is mailed.
+    phone.locator("details.visitor-follow summary").click()
+    phone.locator("#visitor-follow-email-commitment").fill("vecina@example.org")
+    phone.locator("details.visitor-follow button[type=submit]").click()
+    expect(phone.locator("main [role=status]")).to_contain_text(
+        re.compile("Check your email|Revisa tu correo")
+    )
+    follow_link = re.search(r"https?://[^/\s]+(/follow/email/confirm/\S+/)", mail.outbox[-1].body)
+    phone.goto(f"{base}{follow_link.group(1)}")
+    expect(phone.locator("main [role=status]")).to_contain_text(ogp_id)
+    phone.goto(f"{base}/commitments/{ogp_id}/")
     phone.locator("a[href$='/questions/']").first.click()
     expect(phone).to_have_url(re.compile(rf"{path}$"))
     phone.locator("#id_text").fill("¿Cuándo estará en línea el portal?")
@@ -58,6 +69,7 @@ def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world):
     _no_sideways_scroll(phone, path)
 
     link = re.search(r"https?://[^/\s]+(/questions/confirm/\S+/)", mail.outbox[-1].body).group(1)
+    outbox_before = len(mail.outbox)
     phone.goto(f"{base}{link}")
     phone.goto(f"{base}{path}")
     expect(phone.locator("main")).to_contain_text("¿Cuándo estará en línea el portal?")
@@ -83,6 +95,10 @@ def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world):
     expect(box).to_contain_text("superseded by a correction")
     expect(box).to_contain_text("In April 2027: the tender moved.")
     assert OfficialAnswer.objects.count() == 2
+    # The confirmed follower by email heard of the question and both answers, each with a stop link.
+    to_follower = [m for m in mail.outbox[outbox_before:] if m.to == ["vecina@example.org"]]
+    assert len(to_follower) == 3  # once each, though she both asked and follows
+    assert all("/follow/email/stop/" in m.body for m in to_follower)
     screenshot(desk, "question-answered-desktop")
 
     # A plan administrator hides another question, with a reason, on a phone in Spanish.
