@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from commitments.models import VisitorNotification
+from commitments.models import NotificationDelivery, VisitorNotification
 from commitments.notifications import Event, absolute_url, notify_followers
 
 from .models import OfficialAnswer, Question
@@ -94,7 +94,14 @@ def notify_answer(answer_id: int) -> int:
         sent = notify_followers(event)
         question = answer.question
         address = question.author.email if question.author_id else question.email
-        if address and _claim_for_asker(address, event.key):
+        # An account holder who follows the commitment already has it as a follow notification.
+        follows_it = (
+            question.author_id is not None
+            and NotificationDelivery.objects.filter(
+                user_id=question.author_id, event_key=event.key
+            ).exists()
+        )
+        if address and not follows_it and _claim_for_asker(address, event.key):
             send_mail(event.subject, event.body, None, [address])
             sent += 1
     return sent

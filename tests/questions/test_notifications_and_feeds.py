@@ -48,6 +48,18 @@ def test_followers_are_emailed_questions_and_answers(
     assert "Vamos al 50 %." in mail.outbox[1].body
 
 
+def test_an_asker_who_follows_gets_the_answer_once(
+    commitment, lead, django_capture_on_commit_callbacks
+):
+    asker = UserFactory(email="pregunta@example.org")
+    Follow.objects.create(user=asker, commitment=commitment)
+    q = ask_question(commitment=commitment, text="?", user=asker)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_question(question=q, author=make_official(lead), text="!")
+    assert [m.to for m in mail.outbox] == [["pregunta@example.org"]]
+
+
 def test_the_feed_carries_questions_and_answers_but_not_hidden_ones(client, commitment, lead):
     StatusUpdateFactory(commitment=commitment)
     q = ask_question(commitment=commitment, text="¿Visible?", user=UserFactory())
