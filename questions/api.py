@@ -18,7 +18,8 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -212,7 +213,7 @@ def question_rows_for(ids: Sequence[Any]) -> list[dict]:
                 "hidden_reason": hidden_reason,
                 "answer_count": answer_count,
                 "resolved_at": resolved_at,
-                "updated_at": hidden_at or published_at,
+                "updated_at": max(t for t in (published_at, hidden_at, resolved_at) if t),
             }
         )
     return _in_order(ids, rows)
@@ -272,7 +273,12 @@ class QuestionViewSet(_ByPk):
     not_found_message = _("No public question with the id %(id)s.")
 
     def get_queryset(self) -> QuerySet:
-        return Question.objects.published()
+        # A question changes when it is made public, hidden, or (a flag) handled.
+        return Question.objects.published().annotate(
+            updated_at=Greatest(
+                Coalesce("hidden_at", "published_at"), Coalesce("resolved_at", "published_at")
+            )
+        )
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return question_rows_for(ids)
@@ -296,7 +302,8 @@ class OfficialAnswerViewSet(_ByPk):
     not_found_message = _("No official answer with the id %(id)s.")
 
     def get_queryset(self) -> QuerySet:
-        return OfficialAnswer.objects.published()
+        # Answers are never edited: the time answered is when they last changed.
+        return OfficialAnswer.objects.published().annotate(updated_at=F("answered_at"))
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return answer_rows(ids)

@@ -150,3 +150,12 @@ def test_stats_queries_stay_flat(api_client, commitment, lead, django_assert_num
     _qa(CommitmentFactory(lead_organization=lead), lead, 5)
     with django_assert_num_queries(4):
         api_client.get("/api/v1/stats/questions/", {"group_by": "organization"})
+
+
+def test_updated_since_filters_both_lists(api_client, commitment, lead):
+    _qa(commitment, lead)
+    for path in ("/api/v1/questions/", "/api/v1/official-answers/"):
+        recent = api_client.get(path, {"updated_since": "2000-01-01T00:00:00Z"})
+        assert recent.status_code == 200 and len(recent.json()["results"]) == 1
+        future = api_client.get(path, {"updated_since": "2999-01-01T00:00:00Z"})
+        assert future.status_code == 200 and future.json()["results"] == []
