@@ -317,6 +317,7 @@ QUESTION_GROUPINGS = ("action_plan", "organization")
 class QuestionStatsFilter(_PlanScopedFilter):
     plan_field = "commitment__action_plan_id"
     organization = _organization_filter()
+    updated_since = None  # figures are as of a day (as_of), not a feed of changed rows
 
     class Meta:
         model = Question

@@ -92,6 +92,8 @@ def test_stats_per_plan_and_organisation_with_as_of(api_client, commitment, lead
 def test_stats_refuse_a_bad_grouping_or_day_with_400(api_client):
     assert api_client.get("/api/v1/stats/questions/", {"group_by": "x"}).status_code == 400
     assert api_client.get("/api/v1/stats/questions/", {"as_of": "ayer"}).status_code == 400
+    response = api_client.get("/api/v1/stats/questions/", {"updated_since": "2000-01-01T00:00:00Z"})
+    assert response.status_code == 400 and "updated_since" in response.json()
 
 
 def test_an_account_asks_through_the_api(api_client, commitment):
