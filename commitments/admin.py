@@ -46,6 +46,9 @@ from .models import (
     SourceRecord,
     StatusEvidence,
     StatusUpdate,
+    VisitorFollow,
+    VisitorNotification,
+    VisitorRequest,
     normalize_name,
 )
 from .roles import role_label
@@ -749,6 +752,53 @@ class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["grouping", "track", "day"]
     search_fields = ["group_key", "group_label"]
+
+
+@admin.register(VisitorFollow)
+class VisitorFollowAdmin(admin.ModelAdmin):
+    """Follows by email of visitors without an account (commitments.visitors): see and end them."""
+
+    list_display = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
+    list_select_related = ["commitment", "action_plan"]
+    search_fields = ["email"]
+    readonly_fields = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(VisitorNotification)
+class VisitorNotificationAdmin(admin.ModelAdmin):
+    """Which event went to which visitor's address (at most once), and any mail-server error."""
+
+    list_display = ["email", "event_key", "sent_at", "error"]
+    search_fields = ["email", "event_key"]
+    readonly_fields = ["email", "event_key", "sent_at", "error"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(VisitorRequest)
+class VisitorRequestAdmin(admin.ModelAdmin):
+    """What the per-address and per-IP limit counts (VISITOR_REQUESTS_PER_HOUR)."""
+
+    list_display = ["created_at", "kind", "email", "ip"]
+    list_filter = ["kind"]
+    search_fields = ["email", "ip"]
+    readonly_fields = ["created_at", "kind", "email", "ip"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
 
 
 from . import evidence_admin  # noqa: E402,F401  (registers its pages; kept apart by size)

@@ -7,6 +7,13 @@ from . import feeds, follow_views
 urlpatterns = [
     path("follow/", follow_views.follow, name="follow"),
     path("unfollow/", follow_views.unfollow, name="unfollow"),
+    path("follow/email/", follow_views.visitor_follow, name="visitor_follow"),
+    path(
+        "follow/email/confirm/<str:token>/",
+        follow_views.visitor_follow_confirm,
+        name="visitor_follow_confirm",
+    ),
+    path("follow/email/stop/<str:token>/", follow_views.visitor_unfollow, name="visitor_unfollow"),
     path("my/follows/", follow_views.follow_list, name="follows"),
     path("feeds/plans/<str:ogp_id>/", feeds.PlanFeed(), name="feed_plan"),
     path("feeds/commitments/<str:ogp_id>/", feeds.CommitmentFeed(), name="feed_commitment"),

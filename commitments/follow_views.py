@@ -1,10 +1,12 @@
-"""Follow and unfollow a commitment, a plan or an organisation (logged-in users), and list follows."""
+"""Follow and unfollow a commitment, a plan or an organisation (logged-in users), list follows, and
+follows by email for visitors without an account."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,8 +14,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from ogptracker.security import client_ip
+
+from . import visitors
 from .models import ActionPlan, Commitment, Follow, Organization
 
 # What can be followed: form value -> (model, lookup field, Follow field, page view name, kwarg).
@@ -111,3 +116,69 @@ def _list_context(request: HttpRequest, form: FollowForm | None = None) -> dict:
 def follow_list(request: HttpRequest) -> HttpResponse:
     """What the user follows, how often they hear about it, and the feeds."""
     return render(request, "follows/list.html", _list_context(request))
+
+
+# --- Follows by email for visitors without an account (commitments/visitors.py) -------------------
+
+
+class VisitorFollowForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("commitment", gettext_lazy("Commitment")), ("plan", gettext_lazy("Action plan"))]
+    )
+    key = forms.CharField(max_length=200)
+    email = forms.EmailField(label=gettext_lazy("Your email address"), max_length=254)
+    # The honeypot: hidden from people by CSS, filled in by form-filling robots.
+    website = forms.CharField(required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind, key = data.get("kind"), data.get("key")
+        if kind and key:
+            model, field, *_rest = TARGETS[kind]
+            target = model.objects.filter(**{field: key}).first()
+            if target is None:
+                raise forms.ValidationError(_("There is nothing to follow under that name."))
+            data["target"] = target
+        return data
+
+
+@require_POST
+def visitor_follow(request: HttpRequest) -> HttpResponse:
+    """A visitor asks to follow a commitment or plan by email: a confirmation link is mailed."""
+    form = VisitorFollowForm(request.POST)
+    if form.is_valid() and form.cleaned_data["website"]:
+        # A robot filled the hidden field: answer as to a person, record nothing.
+        return render(request, "follows/visitor.html", {"sent": True})
+    if form.is_valid():
+        target = form.cleaned_data["target"]
+        try:
+            visitors.request_visitor_follow(
+                email=form.cleaned_data["email"],
+                ip=client_ip(request),
+                commitment=target if isinstance(target, Commitment) else None,
+                action_plan=target if isinstance(target, ActionPlan) else None,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            status = 429 if exc.code == "rate_limited" else 400
+            return render(request, "follows/visitor.html", {"form": form}, status=status)
+        return render(request, "follows/visitor.html", {"sent": True, "target": target})
+    return render(request, "follows/visitor.html", {"form": form}, status=400)
+
+
+@require_GET
+def visitor_follow_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    follow = visitors.confirm_visitor_follow(token=token)
+    if follow is None:
+        return render(request, "follows/visitor.html", {"bad_link": True}, status=400)
+    return render(request, "follows/visitor.html", {"confirmed": follow})
+
+
+def visitor_unfollow(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every email: a page with one button (a mail scanner opening links ends nothing)."""
+    if visitors.unsign_forever("unfollow", token) is None:
+        return render(request, "follows/visitor.html", {"bad_link": True}, status=400)
+    if request.method == "POST":
+        visitors.end_visitor_follow(token=token)
+        return render(request, "follows/visitor.html", {"stopped": True})
+    return render(request, "follows/visitor.html", {"unsubscribe": True})

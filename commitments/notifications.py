@@ -19,11 +19,19 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Follow, NotificationDelivery, StatusUpdate, public_name
+from .models import (
+    Follow,
+    NotificationDelivery,
+    StatusUpdate,
+    VisitorFollow,
+    VisitorNotification,
+    public_name,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -113,11 +121,44 @@ def _send(delivery_ids: list[int], subject: str, body: str, email: str) -> bool:
     return True
 
 
+def notify_visitors(event: Event) -> int:
+    """Email the event to every confirmed visitor follow it concerns, once per address and event
+    (the VisitorNotification row is written before the email: at most once), each email with the
+    link that ends that follow."""
+    from .visitors import unsubscribe_url
+
+    by_email: dict[str, VisitorFollow] = {}
+    for follow in VisitorFollow.objects.for_commitments(list(event.commitment_ids)).order_by("pk"):
+        by_email.setdefault(follow.email.lower(), follow)
+    sent = 0
+    for follow in by_email.values():
+        try:
+            with transaction.atomic():
+                VisitorNotification.objects.create(email=follow.email, event_key=event.key)
+        except IntegrityError:  # already sent by an earlier run
+            continue
+        body = "\n\n".join(
+            [event.body, _("Stop these emails: %(url)s") % {"url": unsubscribe_url(follow)}]
+        )
+        try:
+            send_mail(event.subject, body, None, [follow.email])
+        except Exception as exc:  # any mail-server failure: record it, never resend
+            logger.warning("Visitor notification %s not sent: %s", event.key, exc)
+            VisitorNotification.objects.filter(email=follow.email, event_key=event.key).update(
+                error=str(exc)[:2000]
+            )
+            continue
+        sent += 1
+    return sent
+
+
 def notify_followers(event: Event) -> int:
-    """Queue the event for every concerned follower and send the instant ones. Returns emails sent."""
+    """Queue the event for every concerned follower and send the instant ones; email the visitors
+    who follow by email. Returns emails sent."""
+    visitors_sent = notify_visitors(event)
     recipients = _recipients(event)
     if not recipients:
-        return 0
+        return visitors_sent
     # ignore_conflicts: a retried task finds the rows already there and adds none.
     NotificationDelivery.objects.bulk_create(
         [
@@ -142,7 +183,7 @@ def notify_followers(event: Event) -> int:
             [delivery.pk], delivery.subject, delivery.body, delivery.user.email
         ):
             sent += 1
-    return sent
+    return sent + visitors_sent
 
 
 def notify_status_update(status_update_id: int) -> int:

@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 EDITOR = "Civil-society editor"
 RESEARCHER = "IRM researcher"
 PLAN_ADMIN = "Plan administrator"
+OFFICIAL = "Responsible official"
 
 ROLE_LABELS = {
     EDITOR: _("Civil-society editor"),
     RESEARCHER: _("IRM researcher"),
     PLAN_ADMIN: _("Plan administrator"),
+    OFFICIAL: _("Responsible official"),
 }
 
 
@@ -51,6 +53,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "reviews.view_irmreport",
         "commitments.add_outcomecheck",
     ],
+    # Answers officially for the commitments their organisation (Profile.organization) leads or
+    # co-leads (questions.permissions.can_answer).
+    OFFICIAL: ["questions.add_officialanswer", "questions.view_question"],
     PLAN_ADMIN: [
         f"{app}.{action}_{model}"
         for app, models in _ADMIN_MODELS.items()
@@ -70,6 +75,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.view_completionsnapshot",
         "commitments.view_snapshotrun",
         "reviews.publish_irmreport",
+        # Public questions: moderate (hide with a reason, let held ones through), handle flags.
+        "questions.view_question",
+        "questions.change_question",
+        "questions.view_officialanswer",
+        "commitments.view_visitorfollow",
+        "commitments.delete_visitorfollow",
+        "commitments.view_visitornotification",
+        "commitments.view_visitorrequest",
         # Data releases are made, never edited: view them, make one on demand.
         "releases.add_datarelease",
         "releases.view_datarelease",

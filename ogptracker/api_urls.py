@@ -136,5 +136,28 @@ v1_patterns += [
     ),
 ]
 
+# Public questions and official answers (questions/api.py).
+from questions import api as questions_api  # noqa: E402
+
+questions_router = SimpleRouter()
+questions_router.register("questions", questions_api.QuestionViewSet, basename="question")
+questions_router.register(
+    "official-answers", questions_api.OfficialAnswerViewSet, basename="official-answer"
+)
+v1_patterns += [
+    path("stats/questions/", questions_api.QuestionStatsView.as_view(), name="stats-questions"),
+    path(
+        "commitments/<str:ogp_id>/questions/",
+        questions_api.QuestionCreate.as_view(),
+        name="commitment-questions",
+    ),
+    path(
+        "questions/<int:pk>/answers/",
+        questions_api.AnswerCreate.as_view(),
+        name="question-answers",
+    ),
+    *questions_router.urls,
+]
+
 # Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).
 urlpatterns += [re_path(r"^.*/$", api_not_found)]

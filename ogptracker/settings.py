@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "commitments",
     "reviews",
     "releases",
+    "questions",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,16 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = 30
 
+# --- Public questions and follows by email (questions/, commitments/visitors.py) --------------------
+
+# Hold every new question and flag until a plan administrator lets it through.
+QUESTIONS_PREMODERATED = env_bool("QUESTIONS_PREMODERATED", default=False)
+# Questions, flags and follows by email a visitor without an account may send per hour, counted per
+# address and per IP address.
+VISITOR_REQUESTS_PER_HOUR = env_int("VISITOR_REQUESTS_PER_HOUR", 5, minimum=1)
+# How long a confirmation link mailed to a visitor stays valid.
+VISITOR_CONFIRMATION_DAYS = env_int("VISITOR_CONFIRMATION_DAYS", 7, minimum=1)
+
 # --- Language and time ------------------------------------------------------------------------------
 
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "es")
@@ -334,7 +345,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for the completion scale shared by both tracks (it appears under several fields).
-    "ENUM_NAME_OVERRIDES": {"CompletionLevelEnum": "commitments.models.vocab.CompletionLevel"},
+    "ENUM_NAME_OVERRIDES": {
+        "CompletionLevelEnum": "commitments.models.vocab.CompletionLevel",
+        "QuestionKindEnum": "questions.models.Question.Kind",
+    },
 }
 
 # --- Celery -----------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ urlpatterns = [
     path("downloads/", include("ogptracker.download_urls")),
     path("data/", include("releases.urls")),
     path("search/", search, name="search"),
+    path("", include("questions.urls")),
     path("", include("commitments.urls")),
 ]
 

@@ -124,12 +124,16 @@ def api_root(request: HttpRequest) -> JsonResponse:
         # Like every endpoint: a parameter it does not take is a 400 naming it, never ignored.
         message = _("Unknown parameter. This address takes none: follow its links.")
         return JsonResponse({name: [message] for name in sorted(request.GET)}, status=400)
-    from .api_urls import accountability_router, router
+    from .api_urls import accountability_router, questions_router, router
 
     base = request.build_absolute_uri(reverse("v1:stats-completion")).rsplit("stats/", 1)[0]
     collections = {
         prefix: f"{base}{prefix}/"
-        for prefix, _viewset, _basename in [*router.registry, *accountability_router.registry]
+        for prefix, _viewset, _basename in [
+            *router.registry,
+            *accountability_router.registry,
+            *questions_router.registry,
+        ]
     }
     return JsonResponse(
         {
@@ -142,6 +146,7 @@ def api_root(request: HttpRequest) -> JsonResponse:
                     reverse("v1:stats-completion-history")
                 ),
                 "export_csv": request.build_absolute_uri(reverse("v1:commitment-export")),
+                "questions": request.build_absolute_uri(reverse("v1:stats-questions")),
             },
             "docs": request.build_absolute_uri(reverse("api-docs")),
             "schema": request.build_absolute_uri(reverse("api-schema")),

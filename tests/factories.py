@@ -20,7 +20,7 @@ from commitments.models import (
     StatusUpdate,
 )
 from commitments.models.members import normalize_name
-from commitments.roles import EDITOR, PLAN_ADMIN, RESEARCHER
+from commitments.roles import EDITOR, OFFICIAL, PLAN_ADMIN, RESEARCHER
 from reviews.models import Assessment, IRMReport
 
 PASSWORD = "a-test-password-9231"
@@ -123,6 +123,14 @@ def make_researcher(**kwargs) -> object:
 
 def make_plan_admin(**kwargs) -> object:
     return UserFactory(groups=[PLAN_ADMIN], is_staff=True, **kwargs)
+
+
+def make_official(organization: Organization | None = None, **kwargs) -> object:
+    """A responsible official of `organization` (a new government one by default)."""
+    organization = organization or OrganizationFactory()
+    user = UserFactory(groups=[OFFICIAL], **kwargs)
+    Profile.objects.update_or_create(user=user, defaults={"organization": organization})
+    return user
 
 
 class StatusUpdateFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,13 @@ from .accountability import (
     Proposal,
 )
 from .evidence_links import EvidenceLink
-from .follows import Follow, NotificationDelivery
+from .follows import (
+    Follow,
+    NotificationDelivery,
+    VisitorFollow,
+    VisitorNotification,
+    VisitorRequest,
+)
 from .members import (
     Member,
     Organization,
@@ -63,6 +69,9 @@ __all__ = [
     "StatusEvidence",
     "StatusReminder",
     "StatusUpdate",
+    "VisitorFollow",
+    "VisitorNotification",
+    "VisitorRequest",
     "normalize_name",
     "public_name",
 ]

@@ -133,3 +133,112 @@ class NotificationDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.event_key}"
+
+
+class VisitorFollowQuerySet(models.QuerySet):
+    def confirmed(self) -> VisitorFollowQuerySet:
+        return self.filter(confirmed_at__isnull=False)
+
+    def for_commitments(self, commitment_ids: list[int]) -> VisitorFollowQuerySet:
+        """Confirmed visitor follows an event on these commitments concerns (the commitment or
+        its plan)."""
+        commitments = Commitment.objects.filter(pk__in=commitment_ids)
+        return self.confirmed().filter(
+            Q(commitment__in=commitments) | Q(action_plan__in=commitments.values("action_plan"))
+        )
+
+
+class VisitorFollow(models.Model):
+    """A visitor without an account following a commitment or a plan by email. It counts once the
+    address is confirmed (double opt-in: a signed link mailed to it); every email it brings carries
+    a link that ends it."""
+
+    email = models.EmailField(_("email address"))
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, null=True, blank=True, related_name="visitor_follows"
+    )
+    action_plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="visitor_follows"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    objects = VisitorFollowQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("follow by email")
+        verbose_name_plural = _("follows by email")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(commitment__isnull=False, action_plan__isnull=True)
+                | Q(commitment__isnull=True, action_plan__isnull=False),
+                name="visitor_follow_exactly_one_target",
+                violation_error_message=_("Follow one commitment or plan."),
+            ),
+            models.UniqueConstraint(
+                fields=["email", "commitment"],
+                condition=Q(commitment__isnull=False),
+                name="visitor_follow_commitment_once",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "action_plan"],
+                condition=Q(action_plan__isnull=False),
+                name="visitor_follow_plan_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.target}"
+
+    @property
+    def target(self) -> Commitment | ActionPlan:
+        return self.commitment or self.action_plan
+
+
+class VisitorNotification(models.Model):
+    """One event emailed to one visitor's address: unique, so a retried task never sends it twice."""
+
+    email = models.EmailField(_("email address"))
+    event_key = models.CharField(_("event"), max_length=100)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    error = models.TextField(_("mail error"), blank=True)
+
+    class Meta:
+        verbose_name = _("email to a visitor")
+        verbose_name_plural = _("emails to visitors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "event_key"], name="visitor_notification_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.event_key}"
+
+
+class VisitorRequestQuerySet(models.QuerySet):
+    def recent(self, *, email: str, ip: str | None, since) -> VisitorRequestQuerySet:
+        """Requests made since `since` from this address or this IP."""
+        condition = Q(email__iexact=email)
+        if ip:
+            condition |= Q(ip=ip)
+        return self.filter(condition, created_at__gte=since)
+
+
+class VisitorRequest(models.Model):
+    """A request made by a visitor without an account (a question, a flag, a follow by email): the
+    count the per-address and per-IP limit reads (VISITOR_REQUESTS_PER_HOUR)."""
+
+    email = models.EmailField(_("email address"))
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = VisitorRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visitor request")
+        verbose_name_plural = _("visitor requests")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.email}"

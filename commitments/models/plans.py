@@ -264,6 +264,16 @@ class CommitmentQuerySet(models.QuerySet):
             )
         return self.filter(in_role)
 
+    def led_by(self, organization: Organization | None) -> CommitmentQuerySet:
+        """Commitments an organisation leads or co-leads: the ones its responsible officials answer
+        for."""
+        if organization is None:
+            return self.none()
+        co_led = Commitment.co_lead_organizations.through.objects.filter(
+            organization_id=organization.pk
+        ).values("commitment_id")
+        return self.filter(Q(lead_organization_id=organization.pk) | Q(pk__in=co_led))
+
     def monitored_by(self, organization: Organization | None) -> CommitmentQuerySet:
         """Commitments a civil-society organisation has been assigned to monitor."""
         if organization is None:

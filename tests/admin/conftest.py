@@ -31,8 +31,12 @@ from commitments.models import (
     SnapshotRun,
     StatusEvidence,
     StatusUpdate,
+    VisitorFollow,
+    VisitorNotification,
+    VisitorRequest,
     normalize_name,
 )
+from questions.models import OfficialAnswer, Question
 from reviews.models import Assessment, IRMReport
 from tests import factories
 
@@ -191,6 +195,51 @@ def _snapshots(n: int) -> None:
         )
 
 
+def _visitor_follows(n: int) -> None:
+    for _ in range(n):
+        VisitorFollow.objects.create(
+            email=f"v{VisitorFollow.objects.count()}@example.org",
+            commitment=factories.CommitmentFactory(),
+        )
+
+
+def _visitor_notifications(n: int) -> None:
+    for _ in range(n):
+        VisitorNotification.objects.create(
+            email="v@example.org", event_key=f"e{VisitorNotification.objects.count()}"
+        )
+
+
+def _visitor_requests(n: int) -> None:
+    for _ in range(n):
+        VisitorRequest.objects.create(email="v@example.org", ip="10.0.0.1", kind="question")
+
+
+def _questions(n: int) -> None:
+    from questions.services import ask_question
+
+    for _ in range(n):
+        ask_question(
+            commitment=factories.CommitmentFactory(),
+            kind="flag",
+            text="?",
+            user=factories.UserFactory(),
+        )
+
+
+def _answers(n: int) -> None:
+    from questions.services import answer_question, ask_question
+
+    for _ in range(n):
+        lead = factories.OrganizationFactory()
+        question = ask_question(
+            commitment=factories.CommitmentFactory(lead_organization=lead),
+            text="?",
+            user=factories.UserFactory(),
+        )
+        answer_question(question=question, author=factories.make_official(lead), text="!")
+
+
 ROW_MAKERS: dict[type[Model], Callable[[int], None]] = {
     User: lambda n: [factories.make_editor() for _ in range(n)],
     Member: _members,
@@ -214,6 +263,11 @@ ROW_MAKERS: dict[type[Model], Callable[[int], None]] = {
     NotificationDelivery: _notifications,
     SnapshotRun: _snapshot_runs,
     CompletionSnapshot: _snapshots,
+    VisitorFollow: _visitor_follows,
+    VisitorNotification: _visitor_notifications,
+    VisitorRequest: _visitor_requests,
+    Question: _questions,
+    OfficialAnswer: _answers,
 }
 
 

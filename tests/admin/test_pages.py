@@ -14,7 +14,7 @@ from .conftest import ROW_MAKERS
 pytestmark = pytest.mark.django_db
 
 REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
-OWN_APPS = {"commitments", "reviews"}
+OWN_APPS = {"commitments", "reviews", "questions"}
 
 
 def admin_url(model, view: str, *args) -> str:

@@ -149,8 +149,9 @@ def test_feed_query_count_does_not_grow_with_updates(client):
             assert len(feed_entries(client.get("/feeds/commitments/PE0008/"))) == n
         return len(ctx.captured_queries)
 
-    # The object, then the updates with their commitment, author and organisation.
-    assert count(2) == count(20) == 2
+    # The object, then the updates with their commitment, author and organisation, then the public
+    # questions and the official answers (questions.feeds).
+    assert count(2) == count(20) == 4
 
 
 def test_plan_page_shows_the_course_of_its_figures_and_a_follow_button(client, reader):

@@ -18,11 +18,14 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from commitments.models import Commitment, Milestone, OutcomeCheck, Profile, StatusUpdate
+from questions.models import OfficialAnswer, Question
+from questions.services import ask_question
 from reviews.models import Assessment, IRMReport
 from tests import factories
 from tests.trust.admin_forms import admin_post_data
 
 ANON, EDITOR, RESEARCHER, PLAN_ADMIN = "anonymous", "editor", "researcher", "plan_admin"
+OFFICIAL = "official"  # a responsible official of the organisation leading the "own" commitment
 # Redirects: LOGIN is a 302 to a login page; SAVED a 302 elsewhere (the change was made).
 LOGIN, SAVED = "302 to login", "302 saved"
 
@@ -127,6 +130,67 @@ MATRIX: list[tuple[str, str, str, int | str]] = [
     ("admin_change_assessment", RESEARCHER, "own", LOGIN),
     ("admin_change_assessment", PLAN_ADMIN, "own", SAVED),
     ("admin_change_assessment", PLAN_ADMIN, "foreign", SAVED),
+    # The responsible official on the existing actions: none of them is theirs.
+    ("api_status_update", OFFICIAL, "own", 403),
+    ("api_status_update", OFFICIAL, "foreign", 403),
+    ("api_milestone_update", OFFICIAL, "own", 403),
+    ("api_milestone_update", OFFICIAL, "foreign", 403),
+    ("api_draft_assessment_update", OFFICIAL, "own", 404),
+    ("api_draft_assessment_update", OFFICIAL, "foreign", 404),
+    ("web_status_update", OFFICIAL, "own", 403),
+    ("web_status_update", OFFICIAL, "foreign", 403),
+    ("web_assess", OFFICIAL, "own", 404),
+    ("web_assess", OFFICIAL, "foreign", 404),
+    ("web_submit_report", OFFICIAL, "own", 404),
+    ("web_submit_report", OFFICIAL, "foreign", 404),
+    ("web_publish_report", OFFICIAL, "own", 404),
+    ("web_publish_report", OFFICIAL, "foreign", 404),
+    ("api_outcome_check", OFFICIAL, "own", 403),
+    ("api_outcome_check", OFFICIAL, "foreign", 403),
+    ("web_outcome_check", OFFICIAL, "own", 403),
+    ("web_outcome_check", OFFICIAL, "foreign", 403),
+    ("admin_change_commitment", OFFICIAL, "own", LOGIN),
+    ("admin_change_commitment", OFFICIAL, "foreign", LOGIN),
+    ("admin_change_assessment", OFFICIAL, "own", LOGIN),
+    # Official answers to public questions: "own" is a question on a commitment the official's
+    # organisation leads, "foreign" one on a commitment another organisation leads.
+    ("web_answer", ANON, "own", 403),
+    ("web_answer", ANON, "foreign", 403),
+    ("web_answer", EDITOR, "own", 403),
+    ("web_answer", EDITOR, "foreign", 403),
+    ("web_answer", RESEARCHER, "own", 403),
+    ("web_answer", RESEARCHER, "foreign", 403),
+    ("web_answer", PLAN_ADMIN, "own", 403),
+    ("web_answer", PLAN_ADMIN, "foreign", 403),
+    ("web_answer", OFFICIAL, "own", SAVED),
+    ("web_answer", OFFICIAL, "foreign", 403),
+    ("api_answer", ANON, "own", 401),
+    ("api_answer", ANON, "foreign", 401),
+    ("api_answer", EDITOR, "own", 403),
+    ("api_answer", EDITOR, "foreign", 403),
+    ("api_answer", RESEARCHER, "own", 403),
+    ("api_answer", RESEARCHER, "foreign", 403),
+    ("api_answer", PLAN_ADMIN, "own", 403),
+    ("api_answer", PLAN_ADMIN, "foreign", 403),
+    ("api_answer", OFFICIAL, "own", 201),
+    ("api_answer", OFFICIAL, "foreign", 403),
+    # Moderation: plan administrators hide any question, with a reason.
+    ("web_hide_question", ANON, "own", 403),
+    ("web_hide_question", ANON, "foreign", 403),
+    ("web_hide_question", EDITOR, "own", 403),
+    ("web_hide_question", EDITOR, "foreign", 403),
+    ("web_hide_question", RESEARCHER, "own", 403),
+    ("web_hide_question", RESEARCHER, "foreign", 403),
+    ("web_hide_question", PLAN_ADMIN, "own", SAVED),
+    ("web_hide_question", PLAN_ADMIN, "foreign", SAVED),
+    ("web_hide_question", OFFICIAL, "own", 403),
+    ("web_hide_question", OFFICIAL, "foreign", 403),
+    ("admin_hide_question", ANON, "own", LOGIN),
+    ("admin_hide_question", EDITOR, "own", LOGIN),
+    ("admin_hide_question", RESEARCHER, "own", LOGIN),
+    ("admin_hide_question", OFFICIAL, "own", LOGIN),
+    ("admin_hide_question", PLAN_ADMIN, "own", SAVED),
+    ("admin_hide_question", PLAN_ADMIN, "foreign", SAVED),
 ]
 
 
@@ -137,6 +201,7 @@ class World:
     milestones: dict[str, Any]
     reports: dict[str, Any]
     assessments: dict[str, Any]
+    questions: dict[str, Any]
 
 
 @pytest.fixture
@@ -145,8 +210,11 @@ def world(db) -> World:
     researcher = factories.make_researcher(username="researcher")
     other_researcher = factories.make_researcher(username="other-researcher")
     plan_admin = factories.make_plan_admin(username="plan-admin")
+    official = factories.make_official(username="official")
     plan = factories.ActionPlanFactory()
-    own = factories.CommitmentFactory(action_plan=plan)
+    own = factories.CommitmentFactory(
+        action_plan=plan, lead_organization=Profile.objects.get(user=official).organization
+    )
     own.monitoring_organizations.add(Profile.objects.get(user=editor).organization)
     foreign = factories.CommitmentFactory(action_plan=plan)
     reports, assessments = {}, {}
@@ -160,8 +228,19 @@ def world(db) -> World:
         report.researchers.add(assigned)
         reports[target] = report
         assessments[target] = factories.AssessmentFactory(report=report, commitment=own)
+    asker = factories.UserFactory()
+    questions = {
+        target: ask_question(commitment=commitment, text="?", user=asker)
+        for target, commitment in (("own", own), ("foreign", foreign))
+    }
     return World(
-        users={EDITOR: editor, RESEARCHER: researcher, PLAN_ADMIN: plan_admin, ANON: None},
+        users={
+            EDITOR: editor,
+            RESEARCHER: researcher,
+            PLAN_ADMIN: plan_admin,
+            OFFICIAL: official,
+            ANON: None,
+        },
         commitments={
             "own": own,
             "foreign": foreign,
@@ -181,6 +260,7 @@ def world(db) -> World:
         },
         reports=reports,
         assessments=assessments,
+        questions=questions,
     )
 
 
@@ -269,6 +349,22 @@ def perform(action: str, user: Any, target: str, w: World) -> Any:
         return _web(user).post(f"/irm/reports/{report.pk}/submit/", {"confirm_unassessed": "1"})
     if action == "web_publish_report":
         return _web(user).post(f"/irm/reports/{report.pk}/publish/")
+    if action == "web_answer":
+        return _web(user).post(f"/questions/{w.questions[target].pk}/answer/", {"text": "Yes"})
+    if action == "api_answer":
+        return _api(user).post(
+            f"/api/v1/questions/{w.questions[target].pk}/answers/", {"text": "Yes"}, format="json"
+        )
+    if action == "web_hide_question":
+        return _web(user).post(f"/questions/{w.questions[target].pk}/hide/", {"reason": "Spam"})
+    if action == "admin_hide_question":
+        question = w.questions[target]
+        client = _web(user)
+        url = f"/admin/questions/question/{question.pk}/change/"
+        page = client.get(url)
+        if page.status_code != 200:
+            return page
+        return client.post(url, {**admin_post_data(page), "hidden_reason": "Spam"})
     if action == "admin_change_commitment":
         return _admin_post(user, commitment)
     if action == "admin_set_predecessors":
@@ -315,6 +411,8 @@ def fingerprint() -> tuple:
         Commitment.history.count(),
         Commitment.predecessors.through.objects.count(),
         Assessment.history.count(),
+        OfficialAnswer.objects.count(),
+        tuple(Question.objects.order_by("pk").values_list("state", flat=True)),
     )
 
 
@@ -322,4 +420,4 @@ def test_matrix_covers_every_role_for_every_action():
     actions = {action for action, *_ in MATRIX}
     for action in actions:
         roles = {role for a, role, *_ in MATRIX if a == action}
-        assert roles == {ANON, EDITOR, RESEARCHER, PLAN_ADMIN}, action
+        assert roles == {ANON, EDITOR, RESEARCHER, PLAN_ADMIN, OFFICIAL}, action

@@ -1,0 +1,67 @@
+"""The page forms: they check shape only; the rules are in questions.services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import OfficialAnswer, Question
+from .services import MAX_TEXT
+
+
+class AskForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you want to do?"),
+        choices=[
+            (Question.Kind.QUESTION, _("Ask a public question")),
+            (Question.Kind.FLAG, _("Report data on this page as wrong")),
+        ],
+        initial=Question.Kind.QUESTION,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Your question or what is wrong"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address (never shown)"),
+        required=False,
+        max_length=254,
+        help_text=_("Without an account: we send a link to confirm before it is published."),
+    )
+    name = forms.CharField(label=_("Name shown (optional)"), required=False, max_length=120)
+    # The honeypot: hidden from people by CSS, filled in by form-filling robots.
+    website = forms.CharField(required=False)
+
+    def __init__(self, *args, visitor: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not visitor:
+            del self.fields["email"]
+            del self.fields["name"]
+        else:
+            self.fields["email"].required = True
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Official answer"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    supersedes = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, question: Question, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+
+    def clean_supersedes(self) -> OfficialAnswer | None:
+        pk = self.cleaned_data.get("supersedes")
+        if pk is None:
+            return None
+        answer = OfficialAnswer.objects.filter(pk=pk, question=self.question).first()
+        if answer is None:
+            raise forms.ValidationError(_("That answer belongs to another question."))
+        return answer
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for hiding (shown in public)"), max_length=500)
