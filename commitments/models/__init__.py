@@ -8,6 +8,7 @@ from .accountability import (
     Proposal,
 )
 from .follows import Follow, NotificationDelivery
+from .forums import ATTENDANCE_SECTORS, Forum, ForumMeeting
 from .members import (
     Member,
     Organization,
@@ -31,6 +32,7 @@ from .status import StatusEvidence, StatusUpdate
 from .vocab import CompletionLevel, OGPValue
 
 __all__ = [
+    "ATTENDANCE_SECTORS",
     "PROVISIONAL_MARK",
     "ActionPlan",
     "Commitment",
@@ -39,6 +41,8 @@ __all__ = [
     "CompletionSnapshot",
     "ConsultationEvent",
     "Follow",
+    "Forum",
+    "ForumMeeting",
     "IAP2Level",
     "Indicator",
     "IndicatorReading",
