@@ -19,7 +19,8 @@ from .models.vocab import EARLIEST_DATE
 from .outcomes import checks_open, plan_end_day
 from .permissions import is_in_group, user_organization
 from .roles import EDITOR, RESEARCHER
-from .services import EvidenceFile
+from .services import EvidenceFile, enqueue_after_commit
+from .tasks import notify_outcome_check
 
 # The project has no "responsible official" role yet (commitments/roles.py): civil-society editors
 # of a monitoring organisation and the IRM researchers of the plan record checks, nobody else.
@@ -105,7 +106,7 @@ def record_outcome_check(
 
     upload = evidence_file.upload if evidence_file else None
     with transaction.atomic():
-        return OutcomeCheck.objects.create(
+        check = OutcomeCheck.objects.create(
             commitment=commitment,
             checked_on=checked_on,
             verdict=verdict,
@@ -119,3 +120,6 @@ def record_outcome_check(
             author_organization=user_organization(author),
             corrects=corrects,
         )
+        # After commit only: followers hear of a saved check, never of a rolled-back one.
+        enqueue_after_commit(notify_outcome_check, check.pk)
+    return check

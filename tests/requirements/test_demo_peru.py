@@ -57,7 +57,10 @@ def test_plan_one_forum_is_recorded_with_its_meetings_unknown(api_client, demo):
     forum = requirements["forum"]
     assert forum["status"] == "unknown"
     assert forum["facts"]["forums"] == [
-        {"name": "Comité interministerial de seguimiento del plan de acción", "meetings_known": False}
+        {
+            "name": "Comité interministerial de seguimiento del plan de acción",
+            "meetings_known": False,
+        }
     ]
     assert forum["facts"]["meeting_count"] == 0
 
