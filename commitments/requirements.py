@@ -442,7 +442,11 @@ def commitments_complete(facts: RequirementFacts, today: datetime.date) -> Requi
             "commitments",
             Status.MET,
             title,
-            _("All %(total)d commitments have a lead institution, dates and dated milestones.")
+            ngettext(
+                "The %(total)d commitment has a lead institution, dates and dated milestones.",
+                "All %(total)d commitments have a lead institution, dates and dated milestones.",
+                total,
+            )
             % {"total": total},
             base,
         )
