@@ -324,7 +324,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for the completion scale shared by both tracks (it appears under several fields).
-    "ENUM_NAME_OVERRIDES": {"CompletionLevelEnum": "commitments.models.vocab.CompletionLevel"},
+    "ENUM_NAME_OVERRIDES": {
+        "CompletionLevelEnum": "commitments.models.vocab.CompletionLevel",
+        "RequirementStatusEnum": "commitments.requirements.Status",
+        # Named once: the plan list and the plan detail (with `requirements`) share it.
+        "ActionPlanStatusEnum": "commitments.models.plans.ActionPlan.Status",
+    },
 }
 
 # --- Celery -----------------------------------------------------------------------------------------
