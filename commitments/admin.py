@@ -30,6 +30,8 @@ from .models import (
     CompletionSnapshot,
     ConsultationEvent,
     Follow,
+    Forum,
+    ForumMeeting,
     Indicator,
     IndicatorReading,
     Member,
@@ -703,6 +705,46 @@ class PlanProcessAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmi
     search_fields = ["action_plan__ogp_id", "action_plan__title", "responsible_organizations__name"]
     autocomplete_fields = ["action_plan", "responsible_organizations"]
     list_select_related = ["action_plan__member"]
+
+
+class ForumMeetingInline(admin.TabularInline):
+    model = ForumMeeting
+    extra = 1
+    fields = [
+        "date",
+        "government",
+        "civil_society",
+        "private_sector",
+        "other",
+        "minutes_url",
+        "notes",
+    ]
+
+
+@admin.register(Forum)
+class ForumAdmin(PlanPickListMixin, admin.ModelAdmin):
+    """A plan's multi-stakeholder forum and its meetings (OGP's minimum requirements read them)."""
+
+    list_display = ["name", "action_plan", "meetings_known"]
+    list_filter = [
+        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan", PlanListFilter),
+        "meetings_known",
+    ]
+    search_fields = ["name", "description", "action_plan__ogp_id"]
+    autocomplete_fields = ["action_plan"]
+    list_select_related = ["action_plan__member"]
+    inlines = [ForumMeetingInline]
+
+
+@admin.register(ForumMeeting)
+class ForumMeetingAdmin(admin.ModelAdmin):
+    list_display = ["forum", "date", "government", "civil_society", "private_sector", "other"]
+    list_filter = [("forum__action_plan__member", RelatedOnlyFieldListFilter)]
+    search_fields = ["forum__name", "forum__action_plan__ogp_id", "notes"]
+    autocomplete_fields = ["forum"]
+    list_select_related = ["forum"]
+    date_hierarchy = "date"
 
 
 # --- Written by the system: follows, notifications, snapshots (shown, never edited here) ------------

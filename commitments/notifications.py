@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from .models import (
     Follow,
     NotificationDelivery,
+    OutcomeCheck,
     StatusUpdate,
     VisitorFollow,
     VisitorNotification,
@@ -84,6 +85,40 @@ def status_update_event(update: StatusUpdate) -> Event:
         body="\n".join(str(line) for line in lines),
         url=url,
         actor_id=update.author_id,
+    )
+
+
+def outcome_check_event(check: OutcomeCheck) -> Event:
+    """A new outcome check: what became of the commitment after the plan, by whom, with a link."""
+    commitment = check.commitment
+    author = public_name(check.author)
+    if check.author_organization is not None:
+        author = f"{author} ({check.author_organization.name})"
+    url = absolute_url("commitments:commitment", ogp_id=commitment.ogp_id) + f"#outcome-{check.pk}"
+    lines = [
+        _("%(commitment)s: after the plan, did it last? %(verdict)s, checked on %(date)s.")
+        % {
+            "commitment": commitment,
+            "verdict": check.get_verdict_display(),
+            "date": check.checked_on.isoformat(),
+        },
+        _("By: %(author)s") % {"author": author},
+    ]
+    if check.corrects_id:
+        lines.append(_("This corrects an earlier outcome check."))
+    if check.note:
+        lines.append(_("Note: %(note)s") % {"note": check.note})
+    if check.evidence_url:
+        lines.append(_("Evidence: %(url)s") % {"url": check.evidence_url})
+    lines.append(url)
+    return Event(
+        key=f"outcomecheck:{check.pk}",
+        commitment_ids=(commitment.pk,),
+        subject=_("[OGP Tracker] %(ogp_id)s: did it last? %(verdict)s")
+        % {"ogp_id": commitment.ogp_id, "verdict": check.get_verdict_display()},
+        body="\n".join(str(line) for line in lines),
+        url=url,
+        actor_id=check.author_id,
     )
 
 
@@ -196,6 +231,18 @@ def notify_status_update(status_update_id: int) -> int:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         return notify_followers(status_update_event(update))
+
+
+def notify_outcome_check(check_id: int) -> int:
+    check = (
+        OutcomeCheck.objects.select_related("commitment", "author", "author_organization")
+        .filter(pk=check_id)
+        .first()
+    )
+    if check is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        return notify_followers(outcome_check_event(check))
 
 
 def send_daily_digests() -> int:

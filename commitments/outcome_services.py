@@ -21,7 +21,7 @@ from .outcomes import checks_open, plan_end_day
 from .permissions import is_in_group, user_organization
 from .roles import EDITOR, RESEARCHER
 from .services import EvidenceFile, enqueue_after_commit
-from .tasks import check_evidence_link
+from .tasks import check_evidence_link, notify_outcome_check
 
 # The project has no "responsible official" role yet (commitments/roles.py): civil-society editors
 # of a monitoring organisation and the IRM researchers of the plan record checks, nobody else.
@@ -123,4 +123,6 @@ def record_outcome_check(
         )
         for link in links_to_check(outcome_check=check):
             enqueue_after_commit(check_evidence_link, link.pk)
+        # After commit only: followers hear of a saved check, never of a rolled-back one.
+        enqueue_after_commit(notify_outcome_check, check.pk)
     return check

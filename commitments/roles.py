@@ -38,6 +38,8 @@ _ADMIN_MODELS = {
         "proposal",
         "consultationevent",
         "planprocess",
+        "forum",
+        "forummeeting",
     ],
     "reviews": ["irmreport", "assessment", "importrun"],
 }

@@ -32,6 +32,12 @@ def notify_status_update(status_update_id: int) -> int:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
+def notify_outcome_check(outcome_check_id: int) -> int:
+    """Tell the followers of a commitment about a new outcome check. Returns emails sent now."""
+    return notifications.notify_outcome_check(outcome_check_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def send_daily_digests() -> int:
     """Daily: one email per user listing what changed on what they follow. Returns emails sent."""
     return notifications.send_daily_digests()

@@ -100,6 +100,7 @@ urlpatterns = [
 # Accountability by design: indicators and readings, the co-creation record, each plan's process
 # data, and plan-integrity warnings (v1_patterns is read lazily, so extending it here still routes).
 from commitments.api import accountability, outcomes  # noqa: E402
+from commitments.api.requirements import PlanRequirementViewSet  # noqa: E402
 from reviews.api.integrity import PlanWarningViewSet  # noqa: E402
 
 accountability_router = SimpleRouter()
@@ -116,6 +117,9 @@ accountability_router.register(
 )
 accountability_router.register("plan-warnings", PlanWarningViewSet, basename="plan-warning")
 accountability_router.register(
+    "plan-requirements", PlanRequirementViewSet, basename="plan-requirement"
+)
+accountability_router.register(
     "outcome-checks", outcomes.OutcomeCheckViewSet, basename="outcome-check"
 )
 v1_patterns += [
@@ -123,6 +127,11 @@ v1_patterns += [
         "action-plans/<str:ogp_id>/warnings/",
         PlanWarningViewSet.as_view({"get": "retrieve"}),
         name="action-plan-warnings",
+    ),
+    path(
+        "action-plans/<str:ogp_id>/requirements/",
+        PlanRequirementViewSet.as_view({"get": "retrieve"}),
+        name="action-plan-requirements",
     ),
     *accountability_router.urls,
 ]

@@ -348,6 +348,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CompletionLevelEnum": "commitments.models.vocab.CompletionLevel",
         "QuestionKindEnum": "questions.models.Question.Kind",
+        "RequirementStatusEnum": "commitments.requirements.Status",
+        # Named once: the plan list and the plan detail (with `requirements`) share it.
+        "ActionPlanStatusEnum": "commitments.models.plans.ActionPlan.Status",
     },
 }
 

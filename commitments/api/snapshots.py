@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -29,8 +30,9 @@ from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPo
 from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
 
 from .base import PublicReadOnlyMixin
+from .requirements import ActionPlanDetailSerializer, plan_requirement_rows
 from .rows import organization_rows, plan_rows
-from .serializers import ActionPlanSerializer, CompletionSerializer
+from .serializers import CompletionSerializer
 from .views import (
     ERRORS,
     FORMAT_PARAMETER,
@@ -329,18 +331,28 @@ class ActionPlanAsOfViewSet(AsOfRowsMixin, ActionPlanViewSet):
             IRM_REPORT_PARAMETER,
             FORMAT_PARAMETER,
         ],
-        responses={200: ActionPlanSerializer, **ERRORS},
+        responses={200: ActionPlanDetailSerializer, **ERRORS},
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        lookup = kwargs[self.lookup_url_kwarg or self.lookup_field]
         day, irm_report = self.as_of_day(), parse_irm_report(request)
-        if day is None and irm_report is None:
-            return super().retrieve(request, *args, **kwargs)
-        row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
-        return Response(
-            {
-                **row,
-                "as_of": day.isoformat() if day else None,
-                "irm_report": irm_report or DEFAULT_IRM_REPORT,
-                "as_of_rule": str(AS_OF_RULE),
-            }
-        )
+        pk = self.resolve_lookup(lookup)
+        rows = self.fetch_rows([pk]) if pk is not None else []
+        if not rows:
+            raise NotFound(str(self.not_found_message) % {"id": lookup[:40]})
+        row = rows[0]
+        as_of = day is not None or irm_report is not None
+        if as_of:
+            row.update(
+                {
+                    "as_of": day.isoformat() if day else None,
+                    "irm_report": irm_report or DEFAULT_IRM_REPORT,
+                    "as_of_rule": str(AS_OF_RULE),
+                }
+            )
+        # OGP's minimum requirements are checked today, whatever the as_of (five more queries).
+        row["requirements"] = plan_requirement_rows([pk])[0]["requirements"]
+        response = Response(row)
+        if not as_of and row.get("updated_at") is not None:
+            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
+        return response

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commitments", "0016_search_rank_vector"),
+        ("commitments", "0018_durable_forums"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

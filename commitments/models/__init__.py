@@ -15,6 +15,7 @@ from .follows import (
     VisitorNotification,
     VisitorRequest,
 )
+from .forums import ATTENDANCE_SECTORS, Forum, ForumMeeting
 from .members import (
     Member,
     Organization,
@@ -39,6 +40,7 @@ from .status import StatusEvidence, StatusUpdate
 from .vocab import CompletionLevel, OGPValue
 
 __all__ = [
+    "ATTENDANCE_SECTORS",
     "PROVISIONAL_MARK",
     "ActionPlan",
     "Commitment",
@@ -48,6 +50,8 @@ __all__ = [
     "ConsultationEvent",
     "EvidenceLink",
     "Follow",
+    "Forum",
+    "ForumMeeting",
     "IAP2Level",
     "Indicator",
     "IndicatorReading",

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import peru, peru_plan1, peru_plan2
+from . import peru, peru_plan1, peru_plan1_after, peru_plan2
 from .context import DemoContext
 from .users import DemoUsers, load_users
 
-LOADERS: list[Callable[[DemoContext], None]] = [peru_plan1.load, peru_plan2.load]
+LOADERS: list[Callable[[DemoContext], None]] = [
+    peru_plan1.load,
+    peru_plan1_after.load,
+    peru_plan2.load,
+]
 
 
 def load_all(*, reset_passwords: bool = False) -> DemoUsers:

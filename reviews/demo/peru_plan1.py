@@ -116,7 +116,8 @@ VALUE_NAMES = ("access_to_information", "civic_participation", "public_accountab
 
 # Demo only: which commitments each civil-society organisation monitors.
 MONITORING = {
-    "proetica": ("PE0001", "PE0008", "PE0020", "PE0021", "PE0022"),
+    # PE0026 too: the civil-society account of what became of the plan's norms (peru_plan1_after).
+    "proetica": ("PE0001", "PE0008", "PE0020", "PE0021", "PE0022", "PE0026"),
     "cad": ("PE0003", "PE0041", "PE0047"),
 }
 # Demo only: status updates by the demo editor (Proética). PE0022 disagrees with the IRM (limited).
