@@ -170,6 +170,10 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     @extend_schema(
         summary=_("A milestone, with its ETag"),
+        description=_(
+            "A milestone with its ETag, to send back in If-Match when you update it. Needs a "
+            "token with the permission to change milestones."
+        ),
         responses={200: MilestoneWriteSerializer, **READ_ERRORS},
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -178,6 +182,10 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     @extend_schema(
         summary=_("Update a milestone"),
+        description=_(
+            "Change a milestone's fields. Send the ETag you read in If-Match: if someone changed "
+            "the milestone since, the answer is 412 with the current version."
+        ),
         parameters=[IF_MATCH],
         responses={
             200: MilestoneWriteSerializer,
@@ -306,6 +314,10 @@ class StatusUpdateCreate(generics.GenericAPIView):
 
     @extend_schema(
         summary=_("Post a status update"),
+        description=_(
+            "Report the progress of a commitment your organisation monitors, with its evidence "
+            "(a link or a file). Updates are never edited: a correction is a newer update."
+        ),
         request={
             "application/json": StatusUpdateWriteSerializer,
             "multipart/form-data": StatusUpdateWriteSerializer,
