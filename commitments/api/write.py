@@ -23,7 +23,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    MethodNotAllowed,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -103,6 +108,13 @@ class VersionedUpdateMixin:
     """GET returns the record's ETag; PATCH applies a change only over the version If-Match names."""
 
     request: Request
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # Reading is public: a method the view does not serve (TRACE) is a 405 for everyone, before
+        # the write permission would ask for credentials (401).
+        if request.method.lower() not in self.http_method_names:  # type: ignore[attr-defined]
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
 
     def expected_version(self, instance: models.Model) -> int:
         header = self.request.headers.get("If-Match", "").strip()
