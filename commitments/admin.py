@@ -36,6 +36,7 @@ from .models import (
     IndicatorReading,
     Member,
     Milestone,
+    MilestoneProgress,
     NotificationDelivery,
     Organization,
     OrganizationAlias,
@@ -702,6 +703,22 @@ class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
     list_select_related = ["commitment", "author", "author_organization"]
     date_hierarchy = "checked_on"
+
+
+@admin.register(MilestoneProgress)
+class MilestoneProgressAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Append-only like status updates: recorded through commitments.progress_services (the form
+    and the API), read here."""
+
+    list_display = ["milestone", "level", "reported_on", "author_organization", "recorded_at"]
+    list_filter = [
+        "level",
+        ("author_organization", RelatedOnlyFieldListFilter),
+        ("milestone__commitment__action_plan", PlanListFilter),
+    ]
+    search_fields = ["milestone__commitment__ogp_id", "milestone__title", "note"]
+    list_select_related = ["milestone", "author_organization"]
+    date_hierarchy = "reported_on"
 
 
 # --- Accountability: indicators, co-creation record, plan process ------------------------------------

@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.add_statusupdate",
         "commitments.view_statusupdate",
         "commitments.add_outcomecheck",
+        "commitments.add_milestoneprogress",
     ],
     RESEARCHER: [
         "reviews.add_assessment",
@@ -61,6 +62,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.view_statusupdate",
         "commitments.view_statusevidence",
         "commitments.view_outcomecheck",
+        "commitments.view_milestoneprogress",
         "commitments.view_indicatorreading",
         "commitments.view_follow",
         "commitments.view_notificationdelivery",

@@ -130,5 +130,21 @@ v1_patterns += [
     ),
 ]
 
+# Civil society's progress on milestones: the public list and the write endpoint.
+from commitments.api import progress  # noqa: E402
+
+progress_router = SimpleRouter()
+progress_router.register(
+    "milestone-progress", progress.MilestoneProgressViewSet, basename="milestone-progress-report"
+)
+v1_patterns += [
+    path(
+        "milestones/<int:pk>/progress/",
+        progress.MilestoneProgressCreate.as_view(),
+        name="milestone-progress",
+    ),
+    *progress_router.urls,
+]
+
 # Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).
 urlpatterns += [re_path(r"^.*/$", api_not_found)]

@@ -25,6 +25,7 @@ from .plans import (
     Milestone,
     PolicyArea,
 )
+from .progress import MilestoneProgress, ProgressLevel
 from .snapshots import CompletionSnapshot, SnapshotRun
 from .sources import SourceRecord
 from .status import StatusEvidence, StatusUpdate
@@ -44,6 +45,7 @@ __all__ = [
     "IndicatorReading",
     "Member",
     "Milestone",
+    "MilestoneProgress",
     "NotificationDelivery",
     "OGPValue",
     "Organization",
@@ -54,6 +56,7 @@ __all__ = [
     "PlanProcess",
     "PolicyArea",
     "Profile",
+    "ProgressLevel",
     "Proposal",
     "SnapshotRun",
     "SourceRecord",
