@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -148,6 +149,28 @@ class ReadOnlyAdminMixin:
         return False
 
 
+class LabelledFormSet(forms.BaseInlineFormSet):
+    """A tabular inline's "delete" box names itself too (LabelledColumnsMixin)."""
+
+    def add_fields(self, form: Any, index: Any) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete"))
+
+
+class LabelledColumnsMixin:
+    """A tabular inline names its inputs: the column header is no label for a screen reader, so each
+    input carries its field's name (aria-label)."""
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if field is not None:
+            name = capfirst(field.label or db_field.verbose_name)
+            widget = getattr(field.widget, "widget", field.widget)  # inside the related wrapper
+            widget.attrs.setdefault("aria-label", name)
+        return field
+
+
 def rate_text(rate: Rate) -> str:
     return f"{rate.numerator}/{rate.denominator}"
 
@@ -187,7 +210,7 @@ class AliasForm(forms.ModelForm):
         return data
 
 
-class AliasInlineFormSet(forms.BaseInlineFormSet):
+class AliasInlineFormSet(LabelledFormSet):
     def clean(self) -> None:
         super().clean()
         seen: set[str] = set()
@@ -201,7 +224,7 @@ class AliasInlineFormSet(forms.BaseInlineFormSet):
             seen.add(key)
 
 
-class OrganizationAliasInline(admin.TabularInline):
+class OrganizationAliasInline(LabelledColumnsMixin, admin.TabularInline):
     model = OrganizationAlias
     formset = AliasInlineFormSet
     extra = 1
@@ -354,7 +377,7 @@ class ActionPlanForm(VersionedModelForm):
         return cleaned
 
 
-class SuggestedIdFormSet(forms.BaseInlineFormSet):
+class SuggestedIdFormSet(LabelledFormSet):
     """New commitment rows of a plan's form come with the next free ids of its member's prefix
     (CommitmentQuerySet.next_free_ogp_ids); a row left untouched is not saved."""
 
@@ -365,7 +388,7 @@ class SuggestedIdFormSet(forms.BaseInlineFormSet):
         super().__init__(*args, instance=instance, **kwargs)
 
 
-class PlanCommitmentInline(VersionedInlineMixin, admin.TabularInline):
+class PlanCommitmentInline(LabelledColumnsMixin, VersionedInlineMixin, admin.TabularInline):
     """A plan's commitments on its own form: the essentials, the rest on each commitment's page."""
 
     model = Commitment
@@ -427,8 +450,9 @@ class PolicyAreaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MilestoneInline(VersionedInlineMixin, admin.TabularInline):
+class MilestoneInline(LabelledColumnsMixin, VersionedInlineMixin, admin.TabularInline):
     model = Milestone
+    formset = LabelledFormSet
     extra = 0
     fields = ["title", "due_date", "status", "met_on", "state"]
     readonly_fields = ["state"]
@@ -445,6 +469,9 @@ class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
     fields = ["as_of", "completion", "author", "author_organization", "note", "recorded_at"]
     readonly_fields = fields
     verbose_name_plural = _("status updates (civil society; append-only)")
+    # Each row links to its read-only page: the table, scrolled sideways on a phone, can be reached
+    # with the keyboard.
+    show_change_link = True
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("author", "author_organization")
