@@ -178,3 +178,29 @@ def test_the_check_catches_a_real_finding(new_page, live_server, site):
         " img.src = '/static/img/icon-32.png'; document.querySelector('main').append(img); }"
     )
     assert [line.split(" ")[0] for line in findings(page)] == ["image-alt"]
+
+
+def test_api_docs_load_offline_in_the_page_language(new_page, live_server, site):
+    """Swagger UI renders from the vendored files alone: no request leaves the site, no console
+    error, and the operations read in the page's language."""
+    for language, locale in LOCALES.items():
+        page = new_page(locale=locale)
+        elsewhere: list[str] = []
+        errors: list[str] = []
+        page.on("console", record_console_error(errors))
+        page.on(
+            "request",
+            lambda request, elsewhere=elsewhere: (
+                None if request.url.startswith(live_server.url) else elsewhere.append(request.url)
+            ),
+        )
+        page.goto(live_server.url + "/api/docs/")
+        page.locator(".opblock-summary-description").first.wait_for()
+        titles = page.locator(".opblock-summary-description").all_inner_texts()
+        expected = "Miembros OGP" if language == "es" else "OGP members"
+        assert expected in titles, titles[:5]
+        # A padlock on the writes only: public reads carry none.
+        writes = page.locator(".opblock-post, .opblock-patch").count()
+        assert writes >= 4
+        assert page.locator(".opblock .authorization__btn").count() == writes
+        assert elsewhere == [] and errors == [], (elsewhere, errors)
