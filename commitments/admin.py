@@ -16,8 +16,12 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -36,6 +40,7 @@ from .models import (
     IndicatorReading,
     Member,
     Milestone,
+    MilestoneProgress,
     NotificationDelivery,
     Organization,
     OrganizationAlias,
@@ -83,6 +88,35 @@ def _autocomplete_view(request: HttpRequest) -> Any:
 admin.site.autocomplete_view = _autocomplete_view  # one site-wide view for every autocomplete
 
 
+# --- Initial values from the address ---------------------------------------------------------------
+# An add form takes initial values from its address (?action_plan=3). Django renders a relation's
+# value as given, so ?action_plan=x was a server error: a value the relation cannot hold is dropped
+# instead, for every admin of the site (ours, users, groups).
+
+_django_changeform_initial_data = admin.ModelAdmin.get_changeform_initial_data
+
+
+def _checked_changeform_initial_data(model_admin: Any, request: HttpRequest) -> dict[str, Any]:
+    initial = _django_changeform_initial_data(model_admin, request)
+    for name in list(initial):
+        try:
+            field = model_admin.opts.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not (field.many_to_one or field.many_to_many or field.one_to_one):
+            continue
+        values = initial[name] if isinstance(initial[name], list) else [initial[name]]
+        try:
+            for value in values:
+                field.target_field.to_python(value)
+        except ValidationError:
+            del initial[name]
+    return initial
+
+
+admin.ModelAdmin.get_changeform_initial_data = _checked_changeform_initial_data
+
+
 class PlanListFilter(RelatedOnlyFieldListFilter):
     """Filter by plan, each named by member and number."""
 
@@ -119,6 +153,28 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class LabelledFormSet(forms.BaseInlineFormSet):
+    """A tabular inline's "delete" box names itself too (LabelledColumnsMixin)."""
+
+    def add_fields(self, form: Any, index: Any) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete"))
+
+
+class LabelledColumnsMixin:
+    """A tabular inline names its inputs: the column header is no label for a screen reader, so each
+    input carries its field's name (aria-label)."""
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if field is not None:
+            name = capfirst(field.label or db_field.verbose_name)
+            widget = getattr(field.widget, "widget", field.widget)  # inside the related wrapper
+            widget.attrs.setdefault("aria-label", name)
+        return field
 
 
 def rate_text(rate: Rate) -> str:
@@ -160,7 +216,7 @@ class AliasForm(forms.ModelForm):
         return data
 
 
-class AliasInlineFormSet(forms.BaseInlineFormSet):
+class AliasInlineFormSet(LabelledFormSet):
     def clean(self) -> None:
         super().clean()
         seen: set[str] = set()
@@ -174,7 +230,7 @@ class AliasInlineFormSet(forms.BaseInlineFormSet):
             seen.add(key)
 
 
-class OrganizationAliasInline(admin.TabularInline):
+class OrganizationAliasInline(LabelledColumnsMixin, admin.TabularInline):
     model = OrganizationAlias
     formset = AliasInlineFormSet
     extra = 1
@@ -291,15 +347,79 @@ class ProfiledUserAdmin(UserAdmin):
 # --- Plans and commitments ---------------------------------------------------------------------------
 
 
+class ActionPlanForm(VersionedModelForm):
+    """A plan's id follows from its member and number when left empty (AP_PER01), and its status
+    from its dates (ActionPlan.status_on): a plan past its end date is saved as ended."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "ogp_id" in self.fields:
+            self.fields["ogp_id"].required = False
+            self.fields["ogp_id"].help_text = _(
+                "AP_ + member code + two digits: AP_PER01. Left empty, it is made from the member "
+                "and the number."
+            )
+        if "status" in self.fields:
+            self.fields["status"].help_text = _(
+                "Follows the dates when you save: a plan past its end date has ended, one not yet "
+                "started is in development. Withdrawn stays withdrawn."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        member, number = cleaned.get("member"), cleaned.get("number")
+        if not cleaned.get("ogp_id") and member is not None and number:
+            cleaned["ogp_id"] = ActionPlan.make_ogp_id(member.code, number)
+        elif not cleaned.get("ogp_id") and "ogp_id" in self.fields:
+            self.add_error("ogp_id", _("Give the id, or the member and the number to make it."))
+        if cleaned.get("status"):
+            cleaned["status"] = ActionPlan.status_on(
+                cleaned["status"],
+                start=cleaned.get("start_date"),
+                end=cleaned.get("end_date"),
+                end_year=cleaned.get("end_year"),
+                today=timezone.localdate(),
+            )
+        return cleaned
+
+
+class SuggestedIdFormSet(LabelledFormSet):
+    """New commitment rows of a plan's form come with the next free ids of its member's prefix
+    (CommitmentQuerySet.next_free_ogp_ids); a row left untouched is not saved."""
+
+    def __init__(self, *args: Any, instance: Any = None, **kwargs: Any) -> None:
+        if instance is not None and instance.pk is not None and "initial" not in kwargs:
+            suggested = Commitment.objects.next_free_ogp_ids(instance.member, count=self.extra)
+            kwargs["initial"] = [{"ogp_id": ogp_id} for ogp_id in suggested]
+        super().__init__(*args, instance=instance, **kwargs)
+
+
+class PlanCommitmentInline(LabelledColumnsMixin, VersionedInlineMixin, admin.TabularInline):
+    """A plan's commitments on its own form: the essentials, the rest on each commitment's page."""
+
+    model = Commitment
+    formset = SuggestedIdFormSet
+    extra = 1
+    fields = ["ogp_id", "number", "title", "start_date", "end_date", "lead_organization"]
+    autocomplete_fields = ["lead_organization"]
+    show_change_link = True
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("lead_organization")
+
+
 @admin.register(ActionPlan)
 class ActionPlanAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+    form = ActionPlanForm
+    inlines = [PlanCommitmentInline]
     list_display = [
         "ogp_id",
         "title",
         "member",
         "start_date",
         "end_date",
-        "status",
+        "current_status",
         "commitments",
         "irm_complete",
         "irm_high_completion",
@@ -311,6 +431,10 @@ class ActionPlanAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # One query for the page: the completion counts are annotated on each plan.
         return super().get_queryset(request).select_related("member").with_completion()
+
+    @admin.display(description=_("status"), ordering="status")
+    def current_status(self, plan: ActionPlan) -> str:
+        return plan.get_current_status_display()
 
     @admin.display(description=_("commitments"))
     def commitments(self, plan: ActionPlan) -> int:
@@ -332,8 +456,9 @@ class PolicyAreaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MilestoneInline(VersionedInlineMixin, admin.TabularInline):
+class MilestoneInline(LabelledColumnsMixin, VersionedInlineMixin, admin.TabularInline):
     model = Milestone
+    formset = LabelledFormSet
     extra = 0
     fields = ["title", "due_date", "status", "met_on", "state"]
     readonly_fields = ["state"]
@@ -350,6 +475,9 @@ class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
     fields = ["as_of", "completion", "author", "author_organization", "note", "recorded_at"]
     readonly_fields = fields
     verbose_name_plural = _("status updates (civil society; append-only)")
+    # Each row links to its read-only page: the table, scrolled sideways on a phone, can be reached
+    # with the keyboard.
+    show_change_link = True
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("author", "author_organization")
@@ -537,6 +665,19 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         if predecessors is not None:
             set_predecessors(commitment=form.instance, predecessors=predecessors)
 
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        """Adding a commitment to a plan (?action_plan=<id>, the link on the plan's form): its id
+        is offered, the next free one of the member's prefix."""
+        initial = super().get_changeform_initial_data(request)
+        plan_id = str(initial.get("action_plan", ""))
+        if plan_id.isdigit() and "ogp_id" not in initial:
+            plan = ActionPlan.objects.select_related("member").filter(pk=plan_id).first()
+            if plan is not None:
+                initial["ogp_id"] = next(
+                    iter(Commitment.objects.next_free_ogp_ids(plan.member)), ""
+                )
+        return initial
+
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         """The admin's own search, plus the accent-blind match every search uses."""
         results, duplicates = super().get_search_results(request, queryset, search_term)
@@ -617,6 +758,22 @@ class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
     list_select_related = ["commitment", "author", "author_organization"]
     date_hierarchy = "checked_on"
+
+
+@admin.register(MilestoneProgress)
+class MilestoneProgressAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Append-only like status updates: recorded through commitments.progress_services (the form
+    and the API), read here."""
+
+    list_display = ["milestone", "level", "reported_on", "author_organization", "recorded_at"]
+    list_filter = [
+        "level",
+        ("author_organization", RelatedOnlyFieldListFilter),
+        ("milestone__commitment__action_plan", PlanListFilter),
+    ]
+    search_fields = ["milestone__commitment__ogp_id", "milestone__title", "note"]
+    list_select_related = ["milestone", "author_organization"]
+    date_hierarchy = "reported_on"
 
 
 # --- Accountability: indicators, co-creation record, plan process ------------------------------------

@@ -48,6 +48,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.add_statusupdate",
         "commitments.view_statusupdate",
         "commitments.add_outcomecheck",
+        "commitments.add_milestoneprogress",
     ],
     RESEARCHER: [
         "reviews.add_assessment",
@@ -71,6 +72,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Read-only, written by tasks: broken evidence links, reminders sent.
         "commitments.view_evidencelink",
         "commitments.view_statusreminder",
+        "commitments.view_milestoneprogress",
         "commitments.view_indicatorreading",
         "commitments.view_follow",
         "commitments.view_notificationdelivery",

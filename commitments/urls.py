@@ -28,3 +28,8 @@ urlpatterns += indicator_urls.urlpatterns
 from . import outcome_urls  # noqa: E402
 
 urlpatterns += outcome_urls.urlpatterns
+
+# Civil-society progress on milestones: the form and the evidence files (commitments/progress_urls.py).
+from . import progress_urls  # noqa: E402
+
+urlpatterns += progress_urls.urlpatterns

@@ -27,10 +27,13 @@ from .models import (
     Commitment,
     CommitmentFormerId,
     CompletionLevel,
+    MilestoneProgress,
     Organization,
     StatusEvidence,
 )
 from .permissions import can_report_on, is_in_group, reportable_commitments
+from .progress_services import can_report_progress_on
+from .progress_views import latest_progress_by_milestone
 from .reminders import months_without_update
 from .roles import EDITOR
 from .services import record_status_update
@@ -84,7 +87,12 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
         )
         return redirect("commitments:commitment", ogp_id=former.commitment.ogp_id, permanent=True)
     today = timezone.localdate()
-    milestones = [(m, milestone_overdue(m, today)) for m in commitment.milestones.all()]
+    latest = latest_progress_by_milestone(
+        list(MilestoneProgress.objects.for_commitment(commitment))
+    )
+    milestones = [
+        (m, milestone_overdue(m, today), latest.get(m.pk)) for m in commitment.milestones.all()
+    ]
     updates = list(commitment.status_updates.for_history())
     updates.reverse()  # newest first on the page
     # An update a later one corrects is marked superseded, with a link to its correction.
@@ -102,6 +110,7 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "can_report": can_report_on(request.user, commitment),
             "months_quiet": months_without_update(commitment, today),
             "lineage": lineage_line(commitment),
+            "can_report_progress": can_report_progress_on(request.user, commitment),
         },
     )
 

@@ -1,16 +1,13 @@
 """The API, under /api/. Version 1 of the public read-only API is /api/v1/; its OpenAPI 3 schema is
-/api/schema/ and the interactive docs /api/docs/ (Swagger UI) and /api/redoc/, from vendored files.
+/api/schema/ and the interactive docs /api/docs/ (Swagger UI, from vendored files; /api/redoc/ leads
+there).
 
 Add an endpoint with one line: a `router.register(...)` for a viewset or a `path(...)` in
 `v1_patterns`."""
 
-from csp.decorators import csp_update
 from django.urls import include, path, re_path
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerSplitView,
-)
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from commitments.api import history, sources, write
@@ -25,6 +22,7 @@ from commitments.api.views import MemberViewSet
 from reviews.api import write as reviews_write
 from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 
+from .api_docs import SwaggerDocsView
 from .views import api_root
 
 router = SimpleRouter()
@@ -86,14 +84,10 @@ urlpatterns = [
     path("v1/", include((v1_patterns, "api"), namespace="v1")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline script.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    # Redoc injects its styles at run time: allow inline styles (never scripts) on that page only.
+    path("docs/", SwaggerDocsView.as_view(url_name="api-schema"), name="api-docs"),
+    # Redoc fetched Google's web fonts and needed inline styles; its old address leads to the docs.
     path(
-        "redoc/",
-        csp_update({"style-src": ["'unsafe-inline'"]})(
-            SpectacularRedocView.as_view(url_name="api-schema")
-        ),
-        name="api-redoc",
+        "redoc/", RedirectView.as_view(pattern_name="api-docs", query_string=True), name="api-redoc"
     ),
 ]
 
@@ -166,6 +160,22 @@ v1_patterns += [
         name="question-answers",
     ),
     *questions_router.urls,
+]
+
+# Civil society's progress on milestones: the public list and the write endpoint.
+from commitments.api import progress  # noqa: E402
+
+progress_router = SimpleRouter()
+progress_router.register(
+    "milestone-progress", progress.MilestoneProgressViewSet, basename="milestone-progress-report"
+)
+v1_patterns += [
+    path(
+        "milestones/<int:pk>/progress/",
+        progress.MilestoneProgressCreate.as_view(),
+        name="milestone-progress",
+    ),
+    *progress_router.urls,
 ]
 
 # Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).

@@ -321,7 +321,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "ogptracker.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Counted atomically in the cache (Redis INCR); a cache outage fails open (ogptracker/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
@@ -334,16 +334,18 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OGP Tracker API",
-    "DESCRIPTION": (
-        "Read-only public API over Open Government Partnership action plans, commitments, "
-        "civil-society status reports and Independent Reporting Mechanism (IRM) assessments. "
-        "Every list is also available as CSV with ?format=csv."
+    # Translated per request, like every description in the schema (ogptracker/schema.py).
+    "DESCRIPTION": _(
+        "Public API over Open Government Partnership action plans, commitments, civil-society "
+        "status reports and Independent Reporting Mechanism (IRM) assessments. Reading needs no "
+        "account; writing needs a token. Every list is also available as CSV with ?format=csv."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    # Swagger UI must not call its online validator: the docs work offline.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # One name for the completion scale shared by both tracks (it appears under several fields).
     "ENUM_NAME_OVERRIDES": {
         "CompletionLevelEnum": "commitments.models.vocab.CompletionLevel",

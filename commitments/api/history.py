@@ -79,6 +79,9 @@ class CommitmentChanges(PublicReadOnlyMixin, generics.GenericAPIView):
 
     @extend_schema(
         summary=_("Change history of a commitment"),
+        description=_(
+            "Who changed what on a commitment and its milestones, newest first; JSON or CSV."
+        ),
         responses={
             200: ChangeSerializer(many=True),
             **ERRORS,

@@ -169,6 +169,10 @@ class OutcomeCheckCreate(generics.GenericAPIView):
 
     @extend_schema(
         summary=_("Record an outcome check"),
+        description=_(
+            "Record, after the plan, whether a commitment's result still holds, with its "
+            "evidence. Checks are never edited: a correction is a newer check."
+        ),
         request={
             "application/json": OutcomeCheckWriteSerializer,
             "multipart/form-data": OutcomeCheckWriteSerializer,

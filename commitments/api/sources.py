@@ -37,6 +37,9 @@ class CommitmentSources(PublicReadOnlyMixin, generics.GenericAPIView):
 
     @extend_schema(
         summary=_("Source rows of a commitment"),
+        description=_(
+            "The rows of the imported files a commitment came from, the latest import first."
+        ),
         responses={
             200: SourceRecordSerializer(many=True),
             **ERRORS,

@@ -23,7 +23,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    MethodNotAllowed,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -104,6 +109,13 @@ class VersionedUpdateMixin:
 
     request: Request
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # Reading is public: a method the view does not serve (TRACE) is a 405 for everyone, before
+        # the write permission would ask for credentials (401).
+        if request.method.lower() not in self.http_method_names:  # type: ignore[attr-defined]
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+
     def expected_version(self, instance: models.Model) -> int:
         header = self.request.headers.get("If-Match", "").strip()
         if not header or header == "*":
@@ -170,6 +182,10 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     @extend_schema(
         summary=_("A milestone, with its ETag"),
+        description=_(
+            "A milestone with its ETag, to send back in If-Match when you update it. Needs a "
+            "token with the permission to change milestones."
+        ),
         responses={200: MilestoneWriteSerializer, **READ_ERRORS},
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -178,6 +194,10 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     @extend_schema(
         summary=_("Update a milestone"),
+        description=_(
+            "Change a milestone's fields. Send the ETag you read in If-Match: if someone changed "
+            "the milestone since, the answer is 412 with the current version."
+        ),
         parameters=[IF_MATCH],
         responses={
             200: MilestoneWriteSerializer,
@@ -306,6 +326,10 @@ class StatusUpdateCreate(generics.GenericAPIView):
 
     @extend_schema(
         summary=_("Post a status update"),
+        description=_(
+            "Report the progress of a commitment your organisation monitors, with its evidence "
+            "(a link or a file). Updates are never edited: a correction is a newer update."
+        ),
         request={
             "application/json": StatusUpdateWriteSerializer,
             "multipart/form-data": StatusUpdateWriteSerializer,

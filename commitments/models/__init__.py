@@ -33,6 +33,7 @@ from .plans import (
     Milestone,
     PolicyArea,
 )
+from .progress import MilestoneProgress, ProgressLevel
 from .reminders import StatusReminder
 from .snapshots import CompletionSnapshot, SnapshotRun
 from .sources import SourceRecord
@@ -57,6 +58,7 @@ __all__ = [
     "IndicatorReading",
     "Member",
     "Milestone",
+    "MilestoneProgress",
     "NotificationDelivery",
     "OGPValue",
     "Organization",
@@ -67,6 +69,7 @@ __all__ = [
     "PlanProcess",
     "PolicyArea",
     "Profile",
+    "ProgressLevel",
     "Proposal",
     "SnapshotRun",
     "SourceRecord",

@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -305,6 +305,25 @@ class CommitmentQuerySet(models.QuerySet):
         from commitments.figures import completion_figures
 
         return completion_figures(self)
+
+    def next_free_ogp_ids(self, member: Member, count: int = 1) -> list[str]:
+        """The next `count` ids with the member's prefix after the highest one in use or retired
+        (PE0049, PE0050...): what a new commitment is offered. Two queries."""
+        prefix = member.commitment_prefix
+        if not prefix:
+            return []
+        pattern = rf"^{prefix}[0-9]{{4}}$"
+        used = [
+            self.filter(ogp_id__regex=pattern).aggregate(highest=Max("ogp_id"))["highest"],
+            CommitmentFormerId.objects.filter(ogp_id__regex=pattern).aggregate(
+                highest=Max("ogp_id")
+            )["highest"],
+        ]
+        highest = max((int(ogp_id[len(prefix) :]) for ogp_id in used if ogp_id), default=0)
+        return [
+            f"{prefix}{number:04d}"
+            for number in range(highest + 1, min(highest + 1 + count, 10_000))
+        ]
 
 
 class Commitment(models.Model):

@@ -105,6 +105,10 @@ class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     @extend_schema(
         summary=_("An IRM assessment, with its ETag"),
+        description=_(
+            "An IRM assessment with its ETag; its researchers may update it while the report is "
+            "a draft."
+        ),
         responses={200: AssessmentWriteSerializer, **READ_ERRORS},
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -113,6 +117,10 @@ class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
 
     @extend_schema(
         summary=_("Update a draft assessment"),
+        description=_(
+            "Change an assessment of a draft IRM report you work on. Send the ETag you read in "
+            "If-Match: if someone changed it since, the answer is 412 with the current version."
+        ),
         parameters=[IF_MATCH],
         responses={
             200: AssessmentWriteSerializer,

@@ -138,7 +138,7 @@ def _csp_directives(header: str) -> dict[str, set[str]]:
     ["/", "/accounts/login/", "/admin/login/", "/api/docs/", "/api/v1/", "/commitments/{ogp_id}/"],
 )
 def test_csp_allows_no_inline_or_eval_in_scripts_or_styles(client, path):
-    # /api/redoc/ alone loosens style-src (Redoc injects its styles); no other page may.
+    # No page loosens style-src (Redoc, which needed inline styles, is gone).
     commitment = factories.CommitmentFactory()
     response = client.get(path.format(ogp_id=commitment.ogp_id))
     assert response.status_code == 200

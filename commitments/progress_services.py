@@ -1,0 +1,93 @@
+"""Milestone progress: who may report it and the one entry point that writes it.
+
+Reports follow the rules of status updates: append-only (a correction is a newer report naming the
+one it corrects), by a civil-society editor of an organisation monitoring the commitment, with that
+editor's organisation recorded, evidence checked by commitments.evidence. The web form and the write
+API call `record_milestone_progress`."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Commitment, Milestone, MilestoneProgress, ProgressLevel
+from .models.vocab import EARLIEST_DATE
+from .permissions import can_report_on, user_organization
+from .services import EvidenceFile
+
+
+def can_report_progress_on(user, commitment: Commitment) -> bool:
+    """Whoever may post status updates on the commitment (an active editor of an organisation
+    monitoring it), with the role's permission for milestone reports."""
+    return user.has_perm("commitments.add_milestoneprogress") and can_report_on(user, commitment)
+
+
+def can_report_progress(user, milestone: Milestone) -> bool:
+    return can_report_progress_on(user, milestone.commitment)
+
+
+def not_allowed_message() -> str:
+    return _("You may only report on milestones of commitments your organisation monitors.")
+
+
+def record_milestone_progress(
+    *,
+    milestone: Milestone,
+    author,
+    level: str,
+    reported_on: datetime.date,
+    note: str = "",
+    evidence_url: str = "",
+    evidence_file: EvidenceFile | None = None,
+    corrects: MilestoneProgress | None = None,
+) -> MilestoneProgress:
+    """Append a progress report on a milestone. Raises PermissionDenied or ValidationError; writes
+    nothing then."""
+    if not can_report_progress(author, milestone):
+        raise PermissionDenied(not_allowed_message())
+    errors: dict[str, list[str]] = {}
+    if level not in ProgressLevel.values:
+        errors["level"] = [_("Choose met, partially met or not met.")]
+    if reported_on > timezone.localdate():
+        errors["reported_on"] = [_("The as-of date cannot be in the future.")]
+    elif reported_on < EARLIEST_DATE:
+        errors["reported_on"] = [
+            _("Give a date on or after %(earliest)s.") % {"earliest": EARLIEST_DATE.isoformat()}
+        ]
+    if evidence_url:
+        try:
+            URLValidator(schemes=["http", "https"])(evidence_url)
+        except ValidationError:
+            errors["evidence_url"] = [_("Enter a link starting with http:// or https://.")]
+        if len(evidence_url) > 1000:
+            errors["evidence_url"] = [_("A link may be at most 1000 characters long.")]
+    if not evidence_url and evidence_file is None and level != ProgressLevel.NOT_MET:
+        errors["evidence_url"] = [
+            _("Give a link or a file as evidence (only “not met” may have none).")
+        ]
+    if corrects is not None and corrects.milestone_id != milestone.pk:
+        errors["corrects"] = [_("A correction must be about the same milestone.")]
+    if errors:
+        raise ValidationError(errors)
+
+    upload = evidence_file.upload if evidence_file else None
+    with transaction.atomic():
+        return MilestoneProgress.objects.create(
+            milestone=milestone,
+            level=level,
+            reported_on=reported_on,
+            note=note,
+            evidence_url=evidence_url,
+            evidence_file=upload or "",
+            evidence_name=upload.name[:255] if upload else "",
+            evidence_content_type=evidence_file.content_type if evidence_file else "",
+            evidence_size=upload.size if upload else None,
+            author=author,
+            author_organization=user_organization(author),
+            corrects=corrects,
+        )

@@ -1,0 +1,185 @@
+"""Milestone progress on the web: the form a civil-society editor reports with (through
+commitments.progress_services, like the write API) and the reports' evidence files. The commitment
+page shows each milestone's latest report (commitments.views.commitment_detail)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from .evidence import check_evidence_upload, evidence_response
+from .forms import MAX_NOTE, completed_address
+from .models import Milestone, MilestoneProgress, ProgressLevel
+from .progress_services import can_report_progress, not_allowed_message, record_milestone_progress
+from .services import EvidenceFile
+
+
+class MilestoneProgressForm(forms.Form):
+    level = forms.ChoiceField(
+        label=gettext_lazy("Progress"),
+        choices=ProgressLevel.choices,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Met: everything the milestone promised was done. Partially met: some of it. Not met: "
+            "nothing yet."
+        ),
+    )
+    reported_on = forms.DateField(
+        label=gettext_lazy("As of"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=gettext_lazy("The date this report describes. It cannot be in the future."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("What was found"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=MAX_NOTE,
+    )
+    evidence_url = forms.CharField(
+        label=gettext_lazy("Evidence (link)"),
+        required=False,
+        max_length=1000,
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        help_text=gettext_lazy(
+            "A web address such as https://www.gob.pe/informe (https:// is added when it is "
+            "missing). Met and partially met need a link or a file."
+        ),
+    )
+    evidence_file = forms.FileField(
+        label=gettext_lazy("Evidence (file)"),
+        required=False,
+        help_text=gettext_lazy(
+            "PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s."
+        ),
+    )
+    corrects = forms.ModelChoiceField(
+        label=gettext_lazy("Corrects an earlier report"),
+        queryset=MilestoneProgress.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("No, this is a new report"),
+        help_text=gettext_lazy(
+            "Reports are never edited or deleted. To fix a mistake, post a new report that says "
+            "which one it corrects."
+        ),
+    )
+
+    def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        evidence_file = self.fields["evidence_file"]
+        evidence_file.help_text = evidence_file.help_text % {"size": limit}
+        # Checked in the browser before a long upload (static/js/forms.js), and again here.
+        evidence_file.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
+        evidence_file.widget.attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
+            "name": "{name}",
+            "limit": limit,
+        }
+        corrects = self.fields["corrects"]
+        corrects.queryset = milestone.progress_reports.latest_first()
+        corrects.label_from_instance = self._report_label
+        self.fields["reported_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.is_bound:
+            self.initial.setdefault("reported_on", timezone.localdate())
+
+    @staticmethod
+    def _report_label(report: MilestoneProgress) -> str:
+        return f"{report.reported_on.isoformat()}: {report.get_level_display()}"
+
+    def clean_reported_on(self) -> datetime.date:
+        reported_on = self.cleaned_data["reported_on"]
+        if reported_on > timezone.localdate():
+            raise ValidationError(_("The as-of date cannot be in the future."))
+        return reported_on
+
+    def clean_evidence_url(self) -> str:
+        return completed_address(self.cleaned_data["evidence_url"].strip())
+
+    def clean_evidence_file(self) -> EvidenceFile | None:
+        upload = self.cleaned_data.get("evidence_file")
+        return check_evidence_upload(upload) if upload else None
+
+
+def latest_progress_by_milestone(reports: list[MilestoneProgress]) -> dict[Any, MilestoneProgress]:
+    """Each milestone's latest report, from reports listed newest first."""
+    latest: dict[Any, MilestoneProgress] = {}
+    for report in reports:
+        latest.setdefault(report.milestone_id, report)
+    return latest
+
+
+@login_required
+def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
+    """Report on a milestone; the commitment page links here from each milestone."""
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("commitment__action_plan__member"),
+        pk=pk,
+        commitment__ogp_id=ogp_id,
+    )
+    if not can_report_progress(request.user, milestone):
+        raise PermissionDenied(not_allowed_message())
+    commitment = milestone.commitment
+    if request.method == "POST":
+        form = MilestoneProgressForm(request.POST, request.FILES, milestone=milestone)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                report = record_milestone_progress(
+                    milestone=milestone,
+                    author=request.user,
+                    level=data["level"],
+                    reported_on=data["reported_on"],
+                    note=data["note"],
+                    evidence_url=data["evidence_url"],
+                    evidence_file=data["evidence_file"],
+                    corrects=data["corrects"],
+                )
+            except ValidationError as error:
+                for name, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(name if name in form.fields else None, message)
+            else:
+                messages.success(request, _("Your milestone report was recorded."))
+                page = reverse("commitments:commitment", args=[commitment.ogp_id])
+                return redirect(f"{page}#milestone-{report.milestone_id}")
+    else:
+        form = MilestoneProgressForm(milestone=milestone)
+    return render(
+        request,
+        "progress/progress_form.html",
+        {
+            "commitment": commitment,
+            "milestone": milestone,
+            "form": form,
+            "reports": list(milestone.progress_reports.select_related("author_organization")),
+            "dropped_file": (
+                request.FILES["evidence_file"].name
+                if form.is_bound and form.errors and "evidence_file" in request.FILES
+                else ""
+            ),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_GET
+def progress_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """A milestone report's evidence file, served as status evidence is (never as HTML)."""
+    report = get_object_or_404(MilestoneProgress.objects.exclude(evidence_file=""), pk=pk)
+    return evidence_response(
+        report.evidence_file, report.evidence_content_type, report.evidence_download_name
+    )
