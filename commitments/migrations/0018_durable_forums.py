@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0014_asof_snapshot_run_full'),
+        ("commitments", "0017_ui_milestone_progress"),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('commitments', '0014_asof_snapshot_run_full'),
+        ("commitments", "0020_questions_visitor_follows"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
