@@ -1,6 +1,7 @@
 """Reminders: a commitment of a running plan with no status update for STATUS_REMINDER_MONTHS gets its
-monitoring organisations' editors an email (at most one per editor, commitment and period), and its
-page says "no update for N months". The rule is `months_without_update`, used by both."""
+monitoring organisations' editors and its lead organisations' responsible officials an email (at most
+one per person, commitment and period), and its page says "no update for N months". The rule is
+`months_without_update`, used by both."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import ActionPlan, Commitment, Profile, StatusReminder
 from .notifications import absolute_url
-from .roles import EDITOR
+from .permissions import is_in_group
+from .roles import EDITOR, OFFICIAL
 
 
 def months_between(start: datetime.date, end: datetime.date) -> int:
@@ -56,41 +59,57 @@ def months_without_update(commitment: Commitment, today: datetime.date) -> int |
     return months if months >= settings.STATUS_REMINDER_MONTHS else None
 
 
-def _editors_by_organization(organization_ids: set[int]) -> dict[int, list]:
+def _members_by_organization(organization_ids: set[int], role: str) -> dict[int, list]:
+    """The active users with an email address of each organisation who hold `role`."""
     profiles = (
         Profile.objects.filter(
             organization_id__in=organization_ids,
             user__is_active=True,
-            user__groups__name=EDITOR,
+            user__groups__name=role,
         )
         .exclude(user__email="")
         .select_related("user")
     )
-    editors: dict[int, list] = defaultdict(list)
+    members: dict[int, list] = defaultdict(list)
     for profile in profiles:
-        editors[profile.organization_id].append(profile.user)
-    return editors
+        members[profile.organization_id].append(profile.user)
+    return members
+
+
+def _recipients(quiet: list[tuple[Commitment, int]]) -> dict[int, list]:
+    """Who is reminded of each quiet commitment (by commitment id): the editors of the organisations
+    that monitor it, and the responsible officials of the organisations that lead or co-lead it."""
+    monitoring = {c.pk: {o.pk for o in c.monitoring_organizations.all()} for c, _m in quiet}
+    leading = {
+        c.pk: {c.lead_organization_id, *(o.pk for o in c.co_lead_organizations.all())} - {None}
+        for c, _m in quiet
+    }
+    editors = _members_by_organization(set().union(*monitoring.values()), EDITOR)
+    officials = _members_by_organization(set().union(*leading.values()), OFFICIAL)
+    recipients: dict[int, list] = {}
+    for c, _m in quiet:
+        users = [u for org in monitoring[c.pk] for u in editors.get(org, [])]
+        users += [u for org in leading[c.pk] for u in officials.get(org, [])]
+        recipients[c.pk] = list({u.pk: u for u in users}.values())
+    return recipients
 
 
 def send_status_reminders(today: datetime.date) -> int:
-    """Record the reminders due today (unique rows: a rerun adds none), then send each editor one
-    email with the ones this run claimed. Returns emails sent."""
+    """Record the reminders due today (unique rows: a rerun adds none), then send each editor and
+    responsible official one email with the ones this run claimed. Returns emails sent."""
     every = settings.STATUS_REMINDER_MONTHS
     candidates = list(
         Commitment.objects.quiet_since(add_months(today, -every))
         .select_related("action_plan")
-        .prefetch_related("monitoring_organizations")
+        .prefetch_related("monitoring_organizations", "co_lead_organizations")
     )
     quiet = [(c, months_without_update(c, today)) for c in candidates]
     quiet = [(c, months) for c, months in quiet if months is not None]
-    editors = _editors_by_organization(
-        {org.pk for c, _m in quiet for org in c.monitoring_organizations.all()}
-    )
+    recipients = _recipients(quiet)
     rows = [
         StatusReminder(user=user, commitment=c, since=silent_since(c), period=months // every)
         for c, months in quiet
-        for org in c.monitoring_organizations.all()
-        for user in editors.get(org.pk, [])
+        for user in recipients[c.pk]
     ]
     StatusReminder.objects.bulk_create(rows, ignore_conflicts=True)
     wanted = defaultdict(set)
@@ -127,15 +146,33 @@ def send_status_reminders(today: datetime.date) -> int:
 
 
 def _send(user, items: list[tuple[Commitment, int]], reminder_ids: list[int]) -> bool:
+    """One email: to an editor, a call to post a status update; to a responsible official (who
+    posts none), a call to share the government's progress where civil society can see it."""
     profile = getattr(user, "profile", None)
     language = (profile.language if profile else "") or settings.LANGUAGE_CODE
+    official = is_in_group(user, OFFICIAL) and not is_in_group(user, EDITOR)
     with translation.override(language):
-        subject = ngettext(
-            "[OGP Tracker] %(count)d commitment you monitor has no recent status update",
-            "[OGP Tracker] %(count)d commitments you monitor have no recent status update",
-            len(items),
-        ) % {"count": len(items)}
-        lines = [_("Please post a status update, even to say nothing has changed."), ""]
+        if official:
+            subject = ngettext(
+                "[OGP Tracker] %(count)d commitment your organisation leads has no recent status "
+                "update",
+                "[OGP Tracker] %(count)d commitments your organisation leads have no recent status "
+                "update",
+                len(items),
+            ) % {"count": len(items)}
+            opening = _(
+                "Civil society has posted no status update on these commitments for a while. "
+                "Please share your organisation's progress and evidence with the organisations "
+                "that monitor them, and answer the questions asked on their pages."
+            )
+        else:
+            subject = ngettext(
+                "[OGP Tracker] %(count)d commitment you monitor has no recent status update",
+                "[OGP Tracker] %(count)d commitments you monitor have no recent status update",
+                len(items),
+            ) % {"count": len(items)}
+            opening = _("Please post a status update, even to say nothing has changed.")
+        lines = [opening, ""]
         for commitment, months in sorted(items, key=lambda item: item[0].ogp_id):
             lines.append(
                 ngettext(
@@ -150,10 +187,11 @@ def _send(user, items: list[tuple[Commitment, int]], reminder_ids: list[int]) ->
                     _("Last status: %(level)s, as of %(date)s.")
                     % {
                         "level": commitment.get_self_reported_completion_display(),
-                        "date": commitment.self_reported_as_of.isoformat(),
+                        "date": date_format(commitment.self_reported_as_of, "DATE_FORMAT"),
                     }
                 )
-            lines.append(absolute_url("commitments:report", ogp_id=commitment.ogp_id))
+            page = "commitments:commitment" if official else "commitments:report"
+            lines.append(absolute_url(page, ogp_id=commitment.ogp_id))
             lines.append("")
     try:
         send_mail(subject, "\n".join(lines), None, [user.email])

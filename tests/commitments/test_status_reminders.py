@@ -1,5 +1,6 @@
-"""Reminders: editors of monitoring organisations are emailed once per period about a commitment of a
-running plan without a status update for STATUS_REMINDER_MONTHS; its page says "no update for N months"."""
+"""Reminders: editors of monitoring organisations (and responsible officials of the lead) are emailed
+once per period about a commitment of a running plan without a status update for
+STATUS_REMINDER_MONTHS; its page says "no update for N months"."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def test_editors_get_one_reminder_per_period_in_their_language(client):
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {english.email, spanish.email}
     assert "no update for 7 months" in by_address[english.email].body
-    assert "Last status: Limited, as of 2026-05-01." in by_address[english.email].body
+    assert "Last status: Limited, as of May 1, 2026." in by_address[english.email].body
+    assert "al 1 de mayo de 2026" in by_address[spanish.email].body
     assert "Limitado" in by_address[spanish.email].body  # the recipient's language
     assert f"/commitments/{commitment.ogp_id}/report/" in by_address[spanish.email].body
 
@@ -67,6 +69,31 @@ def test_editors_get_one_reminder_per_period_in_their_language(client):
     # Another six months of silence is a new period: one more each.
     assert tasks.send_status_reminders(add_months(today, 6).isoformat()) == 2
     assert len(mail.outbox) == 4
+
+
+def test_responsible_officials_of_the_lead_and_co_leads_are_reminded_too():
+    today = datetime.date(2026, 12, 5)
+    commitment, civil = _running_commitment(today, last_update=datetime.date(2026, 5, 1))
+    ministry = factories.OrganizationFactory(kind=Organization.Kind.GOVERNMENT)
+    agency = factories.OrganizationFactory(kind=Organization.Kind.GOVERNMENT)
+    commitment.lead_organization = ministry
+    commitment.save(update_fields=["lead_organization"])
+    commitment.co_lead_organizations.add(agency)
+    lead_official = factories.make_official(ministry, username="lead")
+    co_lead_official = factories.make_official(agency, username="colead")
+    factories.make_official(factories.OrganizationFactory(), username="unrelated")
+    Profile.objects.filter(user__in=[lead_official, co_lead_official]).update(language="en")
+    editor = factories.make_editor(civil, username="editor")
+
+    assert tasks.send_status_reminders(today.isoformat()) == 3
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {lead_official.email, co_lead_official.email, editor.email}
+    official_mail = by_address[lead_official.email]
+    assert "your organisation leads" in official_mail.subject
+    assert "share your organisation's progress" in official_mail.body
+    assert f"/commitments/{commitment.ogp_id}/\n" in official_mail.body  # its page, not the form
+    assert "/report/" not in official_mail.body
+    assert tasks.send_status_reminders(today.isoformat()) == 0
 
 
 def test_a_recent_update_or_an_ended_plan_sends_nothing():
