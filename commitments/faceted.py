@@ -21,7 +21,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .api.filters import COMPLETION_CHOICES, CommitmentFilter
-from .models import Commitment, Milestone
+from .models import Commitment, Member, Milestone
+from .models.members import localized_member_name
 from .models.vocab import NO_DATA
 from .search import clean_query, headline, marked_excerpt, marked_html, on_postgresql
 
@@ -160,6 +161,8 @@ def _counts(found: QuerySet) -> dict:
                 "action_plan__number",
                 "action_plan__member__code",
                 "action_plan__member__name",
+                "action_plan__member__kind",
+                "action_plan__member__iso_alpha2",
             ).annotate(n=Count("pk"))
         ),
         # 2. Levels on both tracks, starred, overdue: one aggregate.
@@ -208,7 +211,11 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
     members: dict[str, list] = {}
     for plan in per_plan:
         code = plan["action_plan__member__code"]
-        members.setdefault(code, [code, plan["action_plan__member__name"], 0])[2] += plan["n"]
+        name = plan["action_plan__member__name"]
+        if plan["action_plan__member__kind"] == Member.Kind.NATIONAL:
+            name = localized_member_name(name, plan["action_plan__member__iso_alpha2"])
+        plan["member_display_name"] = name
+        members.setdefault(code, [code, name, 0])[2] += plan["n"]
     levels = [value for value, _label in COMPLETION_CHOICES]
     labels = dict(COMPLETION_CHOICES)
     return [
@@ -220,7 +227,7 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
             [
                 (
                     p["action_plan__ogp_id"],
-                    f"{p['action_plan__ogp_id']} · {p['action_plan__member__name']} "
+                    f"{p['action_plan__ogp_id']} · {p['member_display_name']} "
                     f"{p['action_plan__number']}",
                     p["n"],
                 )

@@ -49,7 +49,7 @@ def plan_index(request: HttpRequest) -> HttpResponse:
         "commitments/index_plans.html",
         {
             "page": _page(request, plans),
-            "members": Member.objects.order_by("name").only("code", "name"),
+            "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
             "member": member,
             "query": _query(request),
         },
@@ -84,7 +84,7 @@ def organization_index(request: HttpRequest) -> HttpResponse:
             "errors": filterset.errors if not valid else {},
             "q": request.GET.get("q", ""),
             "member": request.GET.get("member", ""),
-            "members": Member.objects.order_by("name").only("code", "name"),
+            "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
             "query": _query(request),
         },
         status=200 if valid else 400,

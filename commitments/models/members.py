@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import functools
+import gettext
 import unicodedata
 
+import pycountry
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+@functools.cache
+def _country_catalogue(language: str) -> gettext.NullTranslations:
+    """pycountry's ISO 3166 names in `language` (a null catalogue where it has none)."""
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def localized_member_name(name: str, iso_alpha2: str) -> str:
+    """A nation's name in the active language ("Perú" on a Spanish page): the ISO 3166 name
+    translated by pycountry's catalogue, but only where OGP writes the ISO English name (so
+    "South Korea" is never swapped for "Corea, República de"); anything else as OGP writes it."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language == "en" or not iso_alpha2:
+        return name
+    country = pycountry.countries.get(alpha_2=iso_alpha2)
+    if country is None:
+        return name
+    english = {normalize_name(n) for n in (country.name, getattr(country, "common_name", ""))}
+    if normalize_name(name) not in english:
+        return name
+    catalogue = _country_catalogue(language)
+    for msgid in (getattr(country, "common_name", None), country.name):
+        if msgid and (translated := catalogue.gettext(msgid)) != msgid:
+            return translated
+    return name
 
 
 def normalize_name(name: str) -> str:
@@ -93,7 +125,14 @@ class Member(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name on pages, in the page's language ("Perú"); the API and data keep `name`."""
+        if self.kind != self.Kind.NATIONAL:
+            return self.name
+        return localized_member_name(self.name, self.iso_alpha2)
 
 
 class OrganizationQuerySet(models.QuerySet):

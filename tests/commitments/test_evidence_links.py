@@ -68,10 +68,17 @@ def site():
 
 @pytest.fixture
 def checks_on(settings):
+    """Checks on, private addresses allowed (the pages are served here), and the check task run in
+    process as without a broker (CI sets one; a worker is tested elsewhere)."""
+    from ogptracker.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
     settings.EVIDENCE_LINK_CHECKS = True
     settings.EVIDENCE_LINK_ALLOW_PRIVATE = True
     settings.EVIDENCE_LINK_TIMEOUT_SECONDS = 5
-    return settings
+    yield settings
+    app.conf.task_always_eager = eager
 
 
 def _post_link(client, world, url: str, django_capture_on_commit_callbacks) -> EvidenceLink:

@@ -83,10 +83,10 @@ def test_a_predecessor_must_be_in_an_earlier_plan_of_the_same_member(client, lin
     client.force_login(plan_admin)
     response = _set_in_admin(client, first, [third])
     assert response.status_code == 200
-    assert "PE0201 is not in an earlier plan of the same member." in response.content.decode()
+    assert "PE0201 no está en un plan anterior del mismo miembro." in response.content.decode()
     other = factories.CommitmentFactory()  # another member's plan
     response = _set_in_admin(client, third, [other])
-    assert "not in an earlier plan of the same member" in response.content.decode()
+    assert "no está en un plan anterior del mismo miembro" in response.content.decode()
     assert not first.predecessors.exists() and not third.predecessors.exists()
 
 

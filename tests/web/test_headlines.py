@@ -121,3 +121,23 @@ def test_home_query_count_is_pinned(client, plan, django_assert_num_queries):
     # as-of per plan; the latest published IRM report per plan.
     with django_assert_num_queries(4):
         assert client.get("/").status_code == 200
+
+
+def test_a_nation_is_named_in_the_page_language_where_ogp_writes_its_iso_name(client, plan):
+    plan.member.name = "Peru"
+    plan.member.save(update_fields=["name"])
+    for code, iso, name in (("KOR", "KR", "South Korea"), ("SVK", "SK", "Slovak Republic")):
+        member = factories.MemberFactory(code=code, iso_alpha2=iso, name=name)
+        factories.CommitmentFactory(
+            action_plan=factories.ActionPlanFactory(member=member, number=1)
+        )
+    spanish = client.get("/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">Perú</h2>" in spanish and ">Peru</h2>" in english
+    assert ">Corea del Sur</h2>" in spanish and ">South Korea</h2>" in english
+    # A name OGP writes its own way (not ISO's "Slovakia") stays as written.
+    assert ">Slovak Republic</h2>" in spanish
+    for url in ("/plans/AP_PER01/", "/plans/", "/members/", "/commitments/"):
+        assert "Perú" in client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode(), url
+    # The API keeps the data's own name.
+    assert client.get("/api/v1/members/PER/").json()["name"] == "Peru"
