@@ -47,6 +47,19 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def tasks_in_process():
+    """Celery tasks run in the test's own process, as without a broker. CI sets a broker (and
+    tests/integration runs a real worker against it), so a test that checks what a task does
+    (an email sent, a link checked) asks for this fixture."""
+    from ogptracker.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Throttle counters and lockouts must not leak from one test into the next.

@@ -14,17 +14,6 @@ from tests.importer.conftest import explorer_rows, write_csv
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
-@pytest.fixture
-def tasks_in_process():
-    """The check and the import run here, as without a broker (a worker is tested elsewhere)."""
-    from ogptracker.celery import app
-
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = eager
-
-
 def peru_csv(tmp_path, edit=None) -> bytes:
     numbers, names, rows = explorer_rows()
     peru = [r for r in rows if r[0] == "Peru"]

@@ -67,18 +67,13 @@ def site():
 
 
 @pytest.fixture
-def checks_on(settings):
-    """Checks on, private addresses allowed (the pages are served here), and the check task run in
-    process as without a broker (CI sets one; a worker is tested elsewhere)."""
-    from ogptracker.celery import app
-
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = True
+def checks_on(settings, tasks_in_process):
+    """Checks on, private addresses allowed (the pages are served here), the check task run in
+    process."""
     settings.EVIDENCE_LINK_CHECKS = True
     settings.EVIDENCE_LINK_ALLOW_PRIVATE = True
     settings.EVIDENCE_LINK_TIMEOUT_SECONDS = 5
-    yield settings
-    app.conf.task_always_eager = eager
+    return settings
 
 
 def _post_link(client, world, url: str, django_capture_on_commit_callbacks) -> EvidenceLink:

@@ -11,7 +11,7 @@ from tests import factories
 
 from .test_outcome_checks import api_url, ended_commitment, form_data, form_url, token_client
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
@@ -37,7 +37,10 @@ def test_a_check_recorded_on_the_page_emails_the_plan_follower_once_the_check_is
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(form_url(commitment), form_data(), **EN)
     assert response.status_code == 302
-    assert len(callbacks) == 1  # sent after the commit, not inside the transaction
+    # Sent after the commit, not inside the transaction (beside the evidence link's check).
+    assert [c.__qualname__ for c in callbacks].count(
+        "send commitments.tasks.notify_outcome_check"
+    ) == 1
     check = OutcomeCheck.objects.get()
     [email] = mailoutbox
     assert email.to == ["reader@example.org"]

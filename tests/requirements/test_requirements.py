@@ -237,7 +237,7 @@ def test_plan_without_a_start_is_unknown_for_forum_and_repository(api_client):
 def test_plan_detail_carries_the_same_requirements(api_client):
     plan, _ = make_plan()
     forum_with(plan, EVERY_FIVE_MONTHS)
-    detail = api_client.get(f"{API}/action-plans/{plan.ogp_id}/").json()
+    detail = api_client.get(f"{API}/action-plans/{plan.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en").json()
     assert detail["requirements"] == requirements(api_client, plan)
     as_of = api_client.get(f"{API}/action-plans/{plan.ogp_id}/", {"as_of": "2015-06-01"}).json()
     assert as_of["requirements"]["forum"]["status"] == "met"
