@@ -17,7 +17,7 @@ from tests.browser.conftest import PHONE, screenshot
 from tests.browser.test_journeys import log_in
 from tests.web.conftest import build_world
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture

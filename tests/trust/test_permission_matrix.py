@@ -151,6 +151,8 @@ MATRIX: list[tuple[str, str, str, int | str]] = [
     ("web_outcome_check", OFFICIAL, "foreign", 403),
     ("admin_change_commitment", OFFICIAL, "own", LOGIN),
     ("admin_change_commitment", OFFICIAL, "foreign", LOGIN),
+    ("admin_set_predecessors", OFFICIAL, "own", LOGIN),
+    ("admin_set_predecessors", OFFICIAL, "foreign", LOGIN),
     ("admin_change_assessment", OFFICIAL, "own", LOGIN),
     # Official answers to public questions: "own" is a question on a commitment the official's
     # organisation leads, "foreign" one on a commitment another organisation leads.
