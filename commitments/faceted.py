@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from .api.filters import COMPLETION_CHOICES, CommitmentFilter
 from .models import Commitment, Member, Milestone
 from .models.members import localized_member_name
+from .models.plans import TRACK_LEVEL_FIELDS
 from .models.vocab import NO_DATA
 from .search import clean_query, headline, marked_excerpt, marked_html, on_postgresql
 
@@ -165,13 +166,13 @@ def _counts(found: QuerySet) -> dict:
                 "action_plan__member__iso_alpha2",
             ).annotate(n=Count("pk"))
         ),
-        # 2. Levels on both tracks, starred, overdue: one aggregate.
+        # 2. Levels on the three tracks, starred, overdue: one aggregate.
         "sums": found.aggregate(
             **{
                 f"{track}__{value}": Count(
                     "pk", filter=Q(**{track: "" if value == NO_DATA else value})
                 )
-                for track in ("irm_completion", "self_reported_completion")
+                for track in TRACK_LEVEL_FIELDS
                 for value in levels
             },
             starred=Count("pk", filter=Q(irm_starred=True)),
@@ -249,9 +250,15 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
         ),
         _facet(
             params,
-            "self_reported_completion",
+            "civil_society_completion",
             _("Civil society status"),
             [(v, labels[v], sums[f"self_reported_completion__{v}"]) for v in levels],
+        ),
+        _facet(
+            params,
+            "government_completion",
+            _("Government's self-assessment"),
+            [(v, labels[v], sums[f"government_completion__{v}"]) for v in levels],
         ),
         _facet(
             params, "starred", _("Starred"), [("true", _("Starred by the IRM"), sums["starred"])]
