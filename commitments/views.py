@@ -74,6 +74,12 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "dates": track_dates([plan.pk]).get(plan.pk, TrackDates()),
             "denominator_rule": DENOMINATOR_RULE,
             "levels": CompletionLevel.choices,
+            # The table's filter per track (static/js/app.js reads data-gov, data-self, data-irm).
+            "track_filters": [
+                ("gov", _("Government's self-assessment")),
+                ("self", _("Civil society status")),
+                ("irm", _("Completion according to the IRM")),
+            ],
         },
     )
 

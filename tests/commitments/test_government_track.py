@@ -10,12 +10,11 @@ import io
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from commitments.models import Commitment, CompletionSnapshot, StatusUpdate
 from commitments.snapshots import rebuild_snapshots, recompute_snapshots
 from tests import factories
+from tests.trust.test_permission_matrix import _api, _web
 
 pytestmark = pytest.mark.django_db
 
@@ -51,20 +50,6 @@ def world(db):
     w.stranger_official = factories.make_official()  # an organisation that leads nothing here
     w.foreign_editor = factories.make_editor()
     return w
-
-
-def _web(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def _api(user) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
 
 
 def test_official_of_lead_organisation_records_the_governments_assessment_on_the_web(world):
