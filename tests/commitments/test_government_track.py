@@ -238,3 +238,12 @@ def test_history_api_says_whose_voice_each_update_is(world):
     _report_both(world)
     body = Client().get(f"/api/v1/commitments/{world.commitment.ogp_id}/history/").json()
     assert sorted(u["voice"] for u in body["status_updates"]) == ["civil_society", "government"]
+
+
+def test_the_governments_complete_alone_does_not_count_as_completed_in_did_it_last(world):
+    _web(world.official).post(f"/commitments/{world.commitment.ogp_id}/report/", REPORT)
+    plan = Client().get(f"/api/v1/action-plans/{world.plan.ogp_id}/").json()
+    assert plan["completion"]["government"]["complete"] == 1
+    assert plan["outcomes"]["completed"] == 0  # "rated complete by the IRM or by civil society"
+    past = Client().get(f"/api/v1/action-plans/{world.plan.ogp_id}/", {"as_of": "2014-01-01"})
+    assert past.json()["outcomes"]["completed"] == 0
