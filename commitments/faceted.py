@@ -140,17 +140,19 @@ def _counts(found: QuerySet) -> dict:
         .values("commitment_id")
         .query.sql_with_params()
     )
+    # Overdue: each row found looks up its own milestones (their commitment index); a join read
+    # every milestone, however few rows were found.
     plan, member = _table(ActionPlan), _table(Member)
     organisation, area = _table(Organization), _table(PolicyArea)
     # Commitments per organisation with any role: (organisation, commitment) pairs, each once.
-    # Joins rather than `IN (SELECT id FROM found)`: the planner then knows how many rows found
-    # has and hashes them when they are many.
+    # The link tables are read through their (commitment, ...) index for each row found; joins
+    # hashed the whole link table instead, slower even for 5,000 rows found of 20,000.
     pairs = " UNION ".join(
         [
             "SELECT lead AS o, id AS c FROM found WHERE lead IS NOT NULL",
             *(
-                f"SELECT link.organization_id, link.commitment_id FROM {_table(through)} link "
-                "JOIN found ON found.id = link.commitment_id"
+                f"SELECT organization_id, commitment_id FROM {_table(through)} "
+                "WHERE commitment_id IN (SELECT id FROM found)"
                 for through in (
                     Commitment.co_lead_organizations.through,
                     Commitment.supporting_organizations.through,
@@ -173,8 +175,9 @@ def _counts(found: QuerySet) -> dict:
         UNION ALL
         SELECT 'starred', '', '', '', '', '', '', COUNT(*) FROM found WHERE starred
         UNION ALL
-        SELECT 'overdue', '', '', '', '', '', '', COUNT(DISTINCT overdue.commitment_id)
-        FROM found JOIN ({overdue_sql}) overdue ON overdue.commitment_id = found.id
+        SELECT 'overdue', '', '', '', '', '', '', COUNT(*) FILTER (WHERE EXISTS (
+            SELECT 1 FROM ({overdue_sql}) overdue WHERE overdue.commitment_id = found.id
+        )) FROM found
         UNION ALL
         SELECT * FROM (
             SELECT 'organisation', org.slug, org.name, '', '', '', '', counted.n
@@ -185,9 +188,9 @@ def _counts(found: QuerySet) -> dict:
         UNION ALL
         SELECT * FROM (
             SELECT 'area', a.slug, a.name, '', '', '', '', COUNT(*) AS n
-            FROM found JOIN {_table(Commitment.policy_areas.through)} link
-                ON link.commitment_id = found.id
+            FROM {_table(Commitment.policy_areas.through)} link
             JOIN {area} a ON a.id = link.policyarea_id
+            WHERE link.commitment_id IN (SELECT id FROM found)
             GROUP BY a.id, a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE + 1}
         ) areas
     """
