@@ -30,7 +30,7 @@ PAGE_SIZE = 20
 # Choices shown per facet (the most frequent), besides the one chosen.
 FACET_SIZE = 12
 # Up to this many ids found, they are fetched at once (the page and its count come from them) and
-# the facet queries take them as a list rather than searching again.
+# the facet query takes them as a list rather than searching again.
 MAX_LISTED = 1000
 # How long the facet counts of a search are reused (a change shows in the counts after this).
 FACET_CACHE_SECONDS = 60
@@ -400,9 +400,9 @@ def commitment_results(
     elif "ordering" not in params:
         rows = rows.order_by("ogp_id")
     page, page_rows, listed = page_of(rows, page_size, request.GET.get("page"))
-    # Up to MAX_LISTED ids found, the facet queries take them as a list (searching again costs
-    # most for phrases and typos); past that, they search again: on PostgreSQL a match is one
-    # bitmap scan (about 10 ms for a word in a quarter of 20,000 commitments), cheaper than
+    # Up to MAX_LISTED ids found, the facet query takes them as a list (searching again costs
+    # most for phrases and typos); past that, it searches again, once: on PostgreSQL a match is
+    # one bitmap scan (about 10 ms for a word in a quarter of 20,000 commitments), cheaper than
     # sending thousands of ids back. SQLite always searches again (its parameter limit).
     if listed is not None and on_postgresql():
         found = Commitment.objects.filter(pk__in=listed)

@@ -102,12 +102,14 @@ def full_text(text: str) -> _Bool:
 
 
 def similar_words(text: str) -> _Bool:
-    """Typo-tolerant: the words are close (trigrams) to a stretch of the row's folded text."""
+    """Typo-tolerant: the words are close (trigrams) to a stretch of the row's folded text.
+    Written `folded %> words`, the form the trigram index is searched with: as `words <% folded`
+    PostgreSQL checked each row found twice (word_similarity, costly on long titles)."""
     return _Bool(
-        Value(normalize_name(text)),
         Stored("search_folded"),
+        Value(normalize_name(text)),
         template="%(expressions)s",
-        arg_joiner=" <%% ",
+        arg_joiner=" %%> ",
     )
 
 
