@@ -164,9 +164,9 @@ def _counts(found: QuerySet) -> dict:
     sql = f"""
         WITH found (id, plan, lead, irm, self_reported, starred) AS ({rows_sql})
         SELECT 'plan', p.ogp_id, CAST(p.number AS TEXT), m.code, m.name, m.kind, m.iso_alpha2,
-               COUNT(*)
-        FROM found JOIN {plan} p ON p.id = found.plan JOIN {member} m ON m.id = p.member_id
-        GROUP BY p.id, p.ogp_id, p.number, m.code, m.name, m.kind, m.iso_alpha2
+               counted.n
+        FROM (SELECT plan, COUNT(*) AS n FROM found GROUP BY plan) counted
+        JOIN {plan} p ON p.id = counted.plan JOIN {member} m ON m.id = p.member_id
         UNION ALL
         SELECT 'irm_completion', irm, '', '', '', '', '', COUNT(*) FROM found GROUP BY irm
         UNION ALL
@@ -187,11 +187,12 @@ def _counts(found: QuerySet) -> dict:
         ) organisations
         UNION ALL
         SELECT * FROM (
-            SELECT 'area', a.slug, a.name, '', '', '', '', COUNT(*) AS n
-            FROM {_table(Commitment.policy_areas.through)} link
-            JOIN {area} a ON a.id = link.policyarea_id
-            WHERE link.commitment_id IN (SELECT id FROM found)
-            GROUP BY a.id, a.slug, a.name ORDER BY n DESC, a.name LIMIT {FACET_SIZE + 1}
+            SELECT 'area', a.slug, a.name, '', '', '', '', counted.n
+            FROM (SELECT policyarea_id, COUNT(*) AS n
+                  FROM {_table(Commitment.policy_areas.through)}
+                  WHERE commitment_id IN (SELECT id FROM found) GROUP BY policyarea_id) counted
+            JOIN {area} a ON a.id = counted.policyarea_id
+            ORDER BY counted.n DESC, a.name LIMIT {FACET_SIZE + 1}
         ) areas
     """
     with connection.cursor() as cursor:
