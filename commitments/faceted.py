@@ -315,7 +315,7 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
 
 
 def _highlighted(page_rows: list[Commitment], q: str) -> list[Row]:
-    if not q:
+    if not q or not page_rows:
         return [Row(c) for c in page_rows]
     if on_postgresql():
         marks = {
