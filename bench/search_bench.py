@@ -11,7 +11,7 @@
 2. Times, in this process through the ORM (no HTTP), for each query of QUERIES, ROUNDS times:
    - "commitments": what the results list runs: Commitment.objects.search(q), ranked, its count
      and its first page of 20 rows with their plan, member and lead organisation (faceted.page_of:
-     the ranked ids, up to 1,001 of them, a count when there are more, those rows);
+     the ranked ids, up to 1,001 of them, with the number found, then those rows);
    - "page": everything /search/ runs for q: that, the excerpts, the facet counts, and the
      organisations, plans and IRM findings (commitment_results + ogptracker.search.others, no
      template);
