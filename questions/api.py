@@ -33,14 +33,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.api.accountability import (
-    _ByPk,
-    _commitment_filter,
-    _in_order,
-    _PlanScopedFilter,
+from commitments.api.base import ByPkViewSet, PublicReadOnlyMixin, in_order
+from commitments.api.filters import (
+    CodeFilter,
+    PlanScopedFilter,
+    commitment_filter,
+    organization_by_slug,
 )
-from commitments.api.base import PublicReadOnlyMixin
-from commitments.api.filters import CodeFilter, organization_by_slug
 from commitments.api.snapshots import AS_OF_PARAMETER, parse_day
 from commitments.api.views import ERRORS, FORMAT_PARAMETER, detail_schema, list_schema
 from commitments.api.write import WRITE_ERRORS, _django_errors
@@ -127,9 +126,9 @@ def _organization_filter() -> CodeFilter:
     )
 
 
-class QuestionFilter(_PlanScopedFilter):
+class QuestionFilter(PlanScopedFilter):
     plan_field = "commitment__action_plan_id"
-    commitment = _commitment_filter()
+    commitment = commitment_filter()
     organization = _organization_filter()
     kind = filters.ChoiceFilter(choices=Question.Kind.choices, help_text=_("question or flag."))
 
@@ -144,9 +143,9 @@ class QuestionFilter(_PlanScopedFilter):
         return queryset.led_by(org)
 
 
-class OfficialAnswerFilter(_PlanScopedFilter):
+class OfficialAnswerFilter(PlanScopedFilter):
     plan_field = "question__commitment__action_plan_id"
-    commitment = _commitment_filter()
+    commitment = commitment_filter()
     organization = CodeFilter(
         method="filter_organization",
         resolve=organization_by_slug,
@@ -216,7 +215,7 @@ def question_rows_for(ids: Sequence[Any]) -> list[dict]:
                 "updated_at": max(t for t in (published_at, hidden_at, resolved_at) if t),
             }
         )
-    return _in_order(ids, rows)
+    return in_order(ids, rows)
 
 
 def answer_rows(ids: Sequence[Any]) -> list[dict]:
@@ -252,7 +251,7 @@ def answer_rows(ids: Sequence[Any]) -> list[dict]:
                 "updated_at": at,
             }
         )
-    return _in_order(ids, rows)
+    return in_order(ids, rows)
 
 
 @extend_schema_view(
@@ -265,7 +264,7 @@ def answer_rows(ids: Sequence[Any]) -> list[dict]:
     ),
     retrieve=detail_schema(QuestionSerializer, _("One public question, by id.")),
 )
-class QuestionViewSet(_ByPk):
+class QuestionViewSet(ByPkViewSet):
     model = Question
     serializer_class = QuestionSerializer
     filterset_class = QuestionFilter
@@ -294,7 +293,7 @@ class QuestionViewSet(_ByPk):
     ),
     retrieve=detail_schema(OfficialAnswerSerializer, _("One official answer, by id.")),
 )
-class OfficialAnswerViewSet(_ByPk):
+class OfficialAnswerViewSet(ByPkViewSet):
     model = OfficialAnswer
     serializer_class = OfficialAnswerSerializer
     filterset_class = OfficialAnswerFilter
@@ -314,7 +313,7 @@ class OfficialAnswerViewSet(_ByPk):
 QUESTION_GROUPINGS = ("action_plan", "organization")
 
 
-class QuestionStatsFilter(_PlanScopedFilter):
+class QuestionStatsFilter(PlanScopedFilter):
     plan_field = "commitment__action_plan_id"
     organization = _organization_filter()
     updated_since = None  # figures are as of a day (as_of), not a feed of changed rows

@@ -238,6 +238,41 @@ def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
     )
 
 
+def plan_filter() -> CodeFilter:
+    return CodeFilter(
+        method="filter_action_plan",
+        resolve=plan_by_id,
+        unknown=_("No action plan with the id %(value)s."),
+        help_text=_("An action plan by OGP id, e.g. AP_PER02."),
+    )
+
+
+def commitment_filter() -> CodeFilter:
+    return CodeFilter(
+        method="filter_commitment",
+        resolve=commitment_by_id,
+        unknown=_("No commitment with the id %(value)s."),
+        help_text=_("A commitment by OGP id, e.g. PE0008."),
+    )
+
+
+class PlanScopedFilter(MemberScopedMixin, StrictFilterSet):
+    """member and action_plan filters for a model that reaches its plan through `plan_field`."""
+
+    plan_field: ClassVar[str] = "action_plan_id"
+    member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
+    action_plan = plan_filter()
+
+    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
+        return queryset.filter(**{f"{self.plan_field}__in": plans.values("pk")})
+
+    def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
+        return self._plans(queryset, ActionPlan.objects.filter(member__in=members))
+
+    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
+        return self._plans(queryset, ActionPlan.objects.filter(pk=plan.pk))
+
+
 class CommitmentFilter(MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
