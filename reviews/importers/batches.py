@@ -19,14 +19,9 @@ from commitments.models import (
 from reviews.models import Assessment
 from reviews.stars import apply_stars
 
-from .common import (
-    ASSESSMENT_DEFAULTS,
-    ASSESSMENT_FIELDS,
-    COMMITMENT_FIELDS,
-    CommitmentRecord,
-    ImportRowError,
-    Summary,
-)
+from .common import ImportRowError
+from .records import ASSESSMENT_DEFAULTS, ASSESSMENT_FIELDS, COMMITMENT_FIELDS, CommitmentRecord
+from .summary import Summary
 
 SEARCHED_TEXT = ("number", "title", "short_title", "full_text")
 

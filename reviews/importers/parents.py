@@ -16,8 +16,10 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from commitments.models import ActionPlan, Member, Organization, PolicyArea
 from reviews.models import IRMReport
 
-from .common import AssessmentRecord, CommitmentRecord, ImportRowError, MemberSpec, Summary, fit
+from .common import ImportRowError, fit
 from .organizations import OrganizationIndex
+from .records import AssessmentRecord, CommitmentRecord, MemberSpec
+from .summary import Summary
 
 
 class Parents:

@@ -30,17 +30,12 @@ from commitments.models import (
 from reviews.services import irm_figures_changed
 
 from .batches import BatchWrite
-from .common import (
-    COMMITMENT_DEFAULTS,
-    COMMITMENT_FIELDS,
-    CommitmentRecord,
-    ImportRowError,
-    Summary,
-    fit,
-)
+from .common import ImportRowError, fit
 from .identity import Identity, PlanIndex, ProvisionalIds, number_key
 from .organizations import OrganizationIndex
 from .parents import Parents
+from .records import COMMITMENT_DEFAULTS, COMMITMENT_FIELDS, CommitmentRecord
+from .summary import Summary
 
 _MAX_LENGTHS = {
     f.attname: f.max_length
