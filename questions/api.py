@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import django_filters as filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
@@ -26,10 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import JSONRenderer
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -42,7 +37,7 @@ from commitments.api.filters import (
 )
 from commitments.api.snapshots import AS_OF_PARAMETER, parse_day
 from commitments.api.views import ERRORS, FORMAT_PARAMETER, detail_schema, list_schema
-from commitments.api.write import WRITE_ERRORS, _django_errors
+from commitments.api.write import WRITE_ERRORS, ServiceCreateView
 from commitments.models import ActionPlan, Commitment, Organization
 
 from . import services
@@ -433,22 +428,7 @@ class AnswerSerializer(serializers.Serializer):
     supersedes = serializers.IntegerField(required=False, allow_null=True)
 
 
-class _Write(generics.GenericAPIView):
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated]
-    http_method_names = ["post", "options"]
-
-    def call(self, write: Any, **kwargs: Any) -> Any:
-        try:
-            return write(**kwargs)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(_django_errors(exc)) from exc
-
-
-class QuestionCreate(_Write):
+class QuestionCreate(ServiceCreateView):
     """Ask a public question or flag wrong data, from an account (visitors use the page)."""
 
     serializer_class = AskSerializer
@@ -475,7 +455,7 @@ class QuestionCreate(_Write):
         return Response(question_rows_for([question.pk])[0], status=status.HTTP_201_CREATED)
 
 
-class AnswerCreate(_Write):
+class AnswerCreate(ServiceCreateView):
     """Answer a public question officially (responsible officials of the lead organisation)."""
 
     serializer_class = AnswerSerializer

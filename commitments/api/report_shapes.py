@@ -53,7 +53,6 @@ def report_write_fields(model: type[Model]) -> tuple[Any, ...]:
 # correction chosen among the context's `reports` (those about the same thing). A comment, not a
 # docstring: a serializer's docstring becomes its description in the schema.
 class ReportWriteSerializer(serializers.Serializer):
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         reports = self.context.get("reports")

@@ -7,20 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, QuerySet
 from django.urls import reverse
-from rest_framework import generics, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import JSONRenderer
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .base import ByPkViewSet, in_order
-from .write import _django_errors
+from .write import ServiceCreateView
 
 # Row key: lookup. The columns every report's row ends with.
 REPORT_COLUMNS = {
@@ -56,15 +50,9 @@ class ReportViewSet(ByPkViewSet):
         return self.model._default_manager.annotate(updated_at=F("recorded_at"))
 
 
-class ReportCreate(generics.GenericAPIView):
-    """Base of the POST that records a report: the subclass's `post` finds what the report is
-    about, checks who may write it, sets `reports` (those a correction may name) and calls
-    `record`."""
-
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated]
-    http_method_names = ["post", "options"]
+# Base of the POST that records a report: the subclass's `post` finds what the report is about,
+# checks who may write it, sets `reports` (those a correction may name) and calls `record`.
+class ReportCreate(ServiceCreateView):
     reports: Any = None
 
     def get_serializer_context(self) -> dict[str, Any]:
@@ -81,10 +69,5 @@ class ReportCreate(generics.GenericAPIView):
         the form does, and answer the new report's row."""
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            report = service(**scope, author=request.user, **serializer.validated_data)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(_django_errors(exc)) from exc
+        report = self.call(service, **scope, author=request.user, **serializer.validated_data)
         return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)
