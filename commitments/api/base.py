@@ -276,6 +276,14 @@ class ByPkViewSet(LeanReadOnlyViewSet):
     lookup_pattern = r"[0-9]{1,12}"
 
 
+def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:
+    """One query: each record's primary key under "_pk", then its `columns` (row key: lookup)."""
+    return [
+        {"_pk": pk, **dict(zip(columns, values, strict=True))}
+        for pk, *values in queryset.values_list("pk", *columns.values())
+    ]
+
+
 def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
     """Rows (each with its primary key under "_pk", taken out) in the order of `ids`."""
     by_pk = {row.pop("_pk"): row for row in rows}

@@ -49,13 +49,7 @@ class Parents:
         member = self.members.get(spec.code)
         if member is None:
             country = self.member(spec.country, row) if spec.country else None
-            taken_by = self.prefixes.get(spec.prefix)
-            if taken_by:
-                raise ImportRowError(
-                    _("commitment prefix %(prefix)s of %(name)s is already used by member %(code)s")
-                    % {"prefix": spec.prefix, "name": spec.name, "code": taken_by},
-                    row=row,
-                )
+            self._check_prefix_free(spec, row)
             member = Member(
                 code=spec.code,
                 iso_alpha2=spec.iso_alpha2,
@@ -81,13 +75,7 @@ class Parents:
             and spec.code not in self._seen["members"]
         ):
             # OGP's own ids say the prefix (UK, not ISO's GB): they win, in either order.
-            taken_by = self.prefixes.get(spec.prefix)
-            if taken_by:
-                raise ImportRowError(
-                    _("commitment prefix %(prefix)s of %(name)s is already used by member %(code)s")
-                    % {"prefix": spec.prefix, "name": spec.name, "code": taken_by},
-                    row=row,
-                )
+            self._check_prefix_free(spec, row)
             del self.prefixes[member.commitment_prefix]
             member.commitment_prefix = spec.prefix
             member.updated_at = timezone.now()
@@ -99,6 +87,15 @@ class Parents:
             self.summary.add("members", "unchanged")
         self._seen["members"].add(spec.code)
         return member
+
+    def _check_prefix_free(self, spec: MemberSpec, row: int) -> None:
+        taken_by = self.prefixes.get(spec.prefix)
+        if taken_by:
+            raise ImportRowError(
+                _("commitment prefix %(prefix)s of %(name)s is already used by member %(code)s")
+                % {"prefix": spec.prefix, "name": spec.name, "code": taken_by},
+                row=row,
+            )
 
     def plan(self, member: Member, record: CommitmentRecord) -> ActionPlan:
         plan = self.plans.get(record.plan_ogp_id)

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
-from ..base import in_order
+from ..base import in_order, values_rows
 
 
 def _orgs_by(through_rows: Iterable[tuple[Any, str, str]]) -> dict[Any, list[dict]]:
@@ -37,92 +37,52 @@ def indicator_rows(ids: Sequence[Any]) -> list[dict]:
         .values_list("indicator_id", "value", "as_of")
     ):
         readings[indicator_id].append({"value": value, "as_of": as_of})
-    tuples = (
-        Indicator.objects.filter(pk__in=ids)
-        .annotate(reading_count=Coalesce(Subquery(reading_count), 0))
-        .values_list(
-            "pk",
-            "commitment__ogp_id",
-            "commitment__action_plan__ogp_id",
-            "milestone_id",
-            "milestone__title",
-            "name",
-            "unit",
-            "baseline_value",
-            "baseline_date",
-            "target_value",
-            "target_date",
-            "data_source",
-            "method",
-            "frequency",
-            "reported_by__slug",
-            "reading_count",
-            "updated_at",
-        )
+    columns = {
+        "commitment": "commitment__ogp_id",
+        "action_plan": "commitment__action_plan__ogp_id",
+        "milestone": "milestone_id",
+        "milestone_title": "milestone__title",
+        "name": "name",
+        "unit": "unit",
+        "baseline_value": "baseline_value",
+        "baseline_date": "baseline_date",
+        "target_value": "target_value",
+        "target_date": "target_date",
+        "data_source": "data_source",
+        "method": "method",
+        "frequency": "frequency",
+        "reported_by": "reported_by__slug",
+        "reading_count": "reading_count",
+        "updated_at": "updated_at",
+    }
+    indicators = Indicator.objects.filter(pk__in=ids).annotate(
+        reading_count=Coalesce(Subquery(reading_count), 0)
     )
-    keys = (
-        "_pk",
-        "commitment",
-        "action_plan",
-        "milestone",
-        "milestone_title",
-        "name",
-        "unit",
-        "baseline_value",
-        "baseline_date",
-        "target_value",
-        "target_date",
-        "data_source",
-        "method",
-        "frequency",
-        "reported_by",
-        "reading_count",
-        "updated_at",
-    )
-    rows = []
-    for values in tuples:
-        row = dict(zip(keys, values, strict=True))
+    rows = values_rows(indicators, columns)
+    for row in rows:
         row["id"] = row["_pk"]
         row["readings"] = readings.get(row["_pk"], [])
-        rows.append(row)
     return in_order(ids, rows)
 
 
 def reading_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    keys = (
-        "_pk",
-        "indicator",
-        "indicator_name",
-        "commitment",
-        "value",
-        "unit",
-        "as_of",
-        "evidence_url",
-        "note",
-        "reported_by",
-        "corrects",
-        "recorded_at",
-    )
-    tuples = IndicatorReading.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "indicator_id",
-        "indicator__name",
-        "indicator__commitment__ogp_id",
-        "value",
-        "indicator__unit",
-        "as_of",
-        "evidence_url",
-        "note",
-        "author_organization__slug",
-        "corrects_id",
-        "recorded_at",
-    )
-    rows = []
-    for values in tuples:
-        row = dict(zip(keys, values, strict=True))
+    columns = {
+        "indicator": "indicator_id",
+        "indicator_name": "indicator__name",
+        "commitment": "indicator__commitment__ogp_id",
+        "value": "value",
+        "unit": "indicator__unit",
+        "as_of": "as_of",
+        "evidence_url": "evidence_url",
+        "note": "note",
+        "reported_by": "author_organization__slug",
+        "corrects": "corrects_id",
+        "recorded_at": "recorded_at",
+    }
+    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), columns)
+    for row in rows:
         row["id"] = row["_pk"]
-        rows.append(row)
     return in_order(ids, rows)
 
 
@@ -181,35 +141,21 @@ def event_rows(ids: Sequence[Any]) -> list[dict]:
         .order_by("organization__name")
         .values_list("consultationevent_id", "organization__slug", "organization__name")
     )
-    keys = (
-        "_pk",
-        "action_plan",
-        "phase",
-        "kind",
-        "date",
-        "place",
-        "in_capital",
-        "iap2_level",
-        "description",
-        "updated_at",
-    )
-    rows = []
-    for values in ConsultationEvent.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "action_plan__ogp_id",
-        "phase",
-        "kind",
-        "date",
-        "place",
-        "in_capital",
-        "iap2_level",
-        "description",
-        "updated_at",
-    ):
-        row = dict(zip(keys, values, strict=True))
+    columns = {
+        "action_plan": "action_plan__ogp_id",
+        "phase": "phase",
+        "kind": "kind",
+        "date": "date",
+        "place": "place",
+        "in_capital": "in_capital",
+        "iap2_level": "iap2_level",
+        "description": "description",
+        "updated_at": "updated_at",
+    }
+    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), columns)
+    for row in rows:
         row["id"] = row["_pk"]
         row["participants"] = participants.get(row["_pk"], [])
-        rows.append(row)
     return in_order(ids, rows)
 
 
