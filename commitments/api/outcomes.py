@@ -85,9 +85,7 @@ class OutcomeCheckViewSet(ReportViewSet):
     filterset_class = OutcomeCheckFilter
     ordering: ClassVar[list[str]] = ["commitment_id", "checked_on", "recorded_at"]
     not_found_message = _("No outcome check with the id %(id)s.")
-
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return outcome_check_rows(ids)
+    fetch_rows = staticmethod(outcome_check_rows)
 
 
 class OutcomeCheckWriteSerializer(ReportWriteSerializer):

@@ -114,9 +114,7 @@ class MilestoneProgressViewSet(ReportViewSet):
     filterset_class = MilestoneProgressFilter
     ordering: ClassVar[list[str]] = ["milestone_id", "reported_on", "recorded_at"]
     not_found_message = _("No milestone report with the id %(id)s.")
-
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return milestone_progress_rows(ids)
+    fetch_rows = staticmethod(milestone_progress_rows)
 
 
 class MilestoneProgressWriteSerializer(ReportWriteSerializer):

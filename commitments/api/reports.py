@@ -43,7 +43,7 @@ def report_rows(
 
 
 class ReportViewSet(ByPkViewSet):
-    """A public list of reports, by id."""
+    """A public list of append-only records (reports, readings), by id."""
 
     def get_queryset(self) -> QuerySet:
         # Reports are never edited: the time recorded is when they last changed.

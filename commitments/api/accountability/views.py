@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
 from ..base import ByPkViewSet, LeanReadOnlyViewSet
+from ..reports import ReportViewSet
 from ..views import detail_schema, list_schema
 from .filters import (
     ConsultationEventFilter,
@@ -43,9 +42,7 @@ class IndicatorViewSet(ByPkViewSet):
     filterset_class = IndicatorFilter
     ordering: ClassVar[list[str]] = ["commitment__ogp_id", "pk"]
     not_found_message = _("No indicator with the id %(id)s.")
-
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return indicator_rows(ids)
+    fetch_rows = staticmethod(indicator_rows)
 
 
 @extend_schema_view(
@@ -55,19 +52,13 @@ class IndicatorViewSet(ByPkViewSet):
     ),
     retrieve=detail_schema(IndicatorReadingSerializer, _("One reading, by id.")),
 )
-class IndicatorReadingViewSet(ByPkViewSet):
+class IndicatorReadingViewSet(ReportViewSet):
     model = IndicatorReading
     serializer_class = IndicatorReadingSerializer
     filterset_class = IndicatorReadingFilter
     ordering: ClassVar[list[str]] = ["indicator_id", "as_of", "recorded_at"]
     not_found_message = _("No indicator reading with the id %(id)s.")
-
-    def get_queryset(self) -> QuerySet:
-        # Readings are never edited: the time recorded is when they last changed.
-        return IndicatorReading.objects.annotate(updated_at=F("recorded_at"))
-
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return reading_rows(ids)
+    fetch_rows = staticmethod(reading_rows)
 
 
 @extend_schema_view(
@@ -83,9 +74,7 @@ class ProposalViewSet(ByPkViewSet):
     filterset_class = ProposalFilter
     ordering: ClassVar[list[str]] = ["action_plan__ogp_id", "-priority", "pk"]
     not_found_message = _("No proposal with the id %(id)s.")
-
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return proposal_rows(ids)
+    fetch_rows = staticmethod(proposal_rows)
 
 
 @extend_schema_view(
@@ -101,9 +90,7 @@ class ConsultationEventViewSet(ByPkViewSet):
     filterset_class = ConsultationEventFilter
     ordering: ClassVar[list[str]] = ["action_plan__ogp_id", "date"]
     not_found_message = _("No consultation event with the id %(id)s.")
-
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return event_rows(ids)
+    fetch_rows = staticmethod(event_rows)
 
 
 @extend_schema_view(
@@ -127,5 +114,4 @@ class PlanProcessViewSet(LeanReadOnlyViewSet):
     def resolve_lookup(self, lookup: str) -> Any:
         return super().resolve_lookup(lookup.upper())
 
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return process_rows(ids)
+    fetch_rows = staticmethod(process_rows)
