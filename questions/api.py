@@ -31,6 +31,7 @@ from rest_framework.response import Response
 from commitments.api.base import ByPkViewSet, PublicReadOnlyMixin, in_order
 from commitments.api.filters import (
     CodeFilter,
+    CommitmentScopedFilter,
     PlanScopedFilter,
     commitment_filter,
     organization_by_slug,
@@ -121,18 +122,13 @@ def _organization_filter() -> CodeFilter:
     )
 
 
-class QuestionFilter(PlanScopedFilter):
-    plan_field = "commitment__action_plan_id"
-    commitment = commitment_filter()
+class QuestionFilter(CommitmentScopedFilter):
     organization = _organization_filter()
     kind = filters.ChoiceFilter(choices=Question.Kind.choices, help_text=_("question or flag."))
 
     class Meta:
         model = Question
         fields: list[str] = []
-
-    def filter_commitment(self, queryset: QuerySet, name: str, commitment: Commitment) -> QuerySet:
-        return queryset.filter(commitment_id=commitment.pk)
 
     def filter_organization(self, queryset: QuerySet, name: str, org: Organization) -> QuerySet:
         return queryset.led_by(org)

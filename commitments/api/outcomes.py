@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import django_filters as filters
-from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -30,7 +29,7 @@ from commitments.outcome_services import (
     record_outcome_check,
 )
 
-from .filters import PlanScopedFilter, commitment_filter
+from .filters import CommitmentScopedFilter
 from .outcome_serializers import OutcomeCheckSerializer
 from .report_shapes import ReportWriteSerializer, report_write_fields
 from .reports import ReportCreate, ReportViewSet, report_rows
@@ -38,8 +37,7 @@ from .views import detail_schema, list_schema
 from .write import WRITE_ERRORS
 
 
-class OutcomeCheckFilter(PlanScopedFilter):
-    commitment = commitment_filter()
+class OutcomeCheckFilter(CommitmentScopedFilter):
     verdict = filters.ChoiceFilter(
         choices=OutcomeVerdict.choices, help_text=_("The verdict of the check.")
     )
@@ -47,14 +45,6 @@ class OutcomeCheckFilter(PlanScopedFilter):
     class Meta:
         model = OutcomeCheck
         fields: list[str] = []
-
-    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
-        return queryset.filter(
-            commitment_id__in=Commitment.objects.filter(action_plan__in=plans).values("pk")
-        )
-
-    def filter_commitment(self, queryset: QuerySet, name: str, commitment: Commitment) -> QuerySet:
-        return queryset.filter(commitment_id=commitment.pk)
 
 
 def outcome_check_rows(ids: Sequence[Any]) -> list[dict]:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import django_filters as filters
-from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -22,14 +21,14 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.models import Commitment, Milestone, MilestoneProgress, ProgressLevel
+from commitments.models import Milestone, MilestoneProgress, ProgressLevel
 from commitments.progress_services import (
     can_report_progress,
     not_allowed_message,
     record_milestone_progress,
 )
 
-from .filters import PlanScopedFilter, commitment_filter
+from .filters import CommitmentScopedFilter
 from .report_shapes import ReportWriteSerializer, report_columns, report_write_fields
 from .reports import ReportCreate, ReportViewSet, report_rows
 from .views import detail_schema, list_schema
@@ -58,8 +57,8 @@ class MilestoneProgressSerializer(serializers.Serializer):
     )
 
 
-class MilestoneProgressFilter(PlanScopedFilter):
-    commitment = commitment_filter()
+class MilestoneProgressFilter(CommitmentScopedFilter):
+    via = ("milestone", Milestone)
     milestone = filters.NumberFilter(field_name="milestone_id", help_text=_("A milestone by id."))
     level = filters.ChoiceFilter(
         choices=ProgressLevel.choices, help_text=_("The reported progress.")
@@ -68,18 +67,6 @@ class MilestoneProgressFilter(PlanScopedFilter):
     class Meta:
         model = MilestoneProgress
         fields: list[str] = []
-
-    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
-        return queryset.filter(
-            milestone_id__in=Milestone.objects.filter(commitment__action_plan__in=plans).values(
-                "pk"
-            )
-        )
-
-    def filter_commitment(self, queryset: QuerySet, name: str, commitment: Commitment) -> QuerySet:
-        return queryset.filter(
-            milestone_id__in=Milestone.objects.filter(commitment_id=commitment.pk).values("pk")
-        )
 
 
 def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import django_filters as filters
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import (
-    Commitment,
     ConsultationEvent,
     IAP2Level,
     Indicator,
@@ -17,45 +15,22 @@ from commitments.models import (
     Proposal,
 )
 
-from ..filters import PlanScopedFilter, StrictBooleanFilter, commitment_filter
+from ..filters import CommitmentScopedFilter, PlanScopedFilter, StrictBooleanFilter
 
 
-class IndicatorFilter(PlanScopedFilter):
-    plan_field = "commitment__action_plan_id"
-    commitment = commitment_filter()
-
+class IndicatorFilter(CommitmentScopedFilter):
     class Meta:
         model = Indicator
         fields: list[str] = []
 
-    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
-        return queryset.filter(
-            commitment_id__in=Commitment.objects.filter(action_plan__in=plans).values("pk")
-        )
 
-    def filter_commitment(self, queryset: QuerySet, name: str, commitment: Commitment) -> QuerySet:
-        return queryset.filter(commitment_id=commitment.pk)
-
-
-class IndicatorReadingFilter(PlanScopedFilter):
-    commitment = commitment_filter()
+class IndicatorReadingFilter(CommitmentScopedFilter):
+    via = ("indicator", Indicator)
     indicator = filters.NumberFilter(field_name="indicator_id", help_text=_("An indicator by id."))
 
     class Meta:
         model = IndicatorReading
         fields: list[str] = []
-
-    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
-        return queryset.filter(
-            indicator_id__in=Indicator.objects.filter(commitment__action_plan__in=plans).values(
-                "pk"
-            )
-        )
-
-    def filter_commitment(self, queryset: QuerySet, name: str, commitment: Commitment) -> QuerySet:
-        return queryset.filter(
-            indicator_id__in=Indicator.objects.filter(commitment_id=commitment.pk).values("pk")
-        )
 
 
 class ProposalFilter(PlanScopedFilter):
