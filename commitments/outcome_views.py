@@ -23,7 +23,7 @@ from .outcome_services import (
     record_outcome_check,
 )
 from .outcomes import OUTCOME_RULE, checks_open, outcome_figures, plan_end_day
-from .report_views import ReportForm, evidence_file_field, record_from_form, serve_evidence
+from .report_views import ReportForm, evidence_file_field, post_report, serve_evidence
 
 
 class OutcomeCheckForm(ReportForm):
@@ -104,17 +104,13 @@ def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
     if not can_record_outcome_check(request.user, commitment):
         raise PermissionDenied(NOT_ALLOWED)
-    if request.method == "POST":
-        form = OutcomeCheckForm(request.POST, request.FILES, commitment=commitment)
-        check = form.is_valid() and record_from_form(
-            form, record_outcome_check, commitment=commitment, author=request.user
-        )
-        if check:
-            messages.success(request, _("Your outcome check was recorded."))
-            page = reverse("commitments:commitment", args=[commitment.ogp_id])
-            return redirect(f"{page}#outcome-{check.pk}")
-    else:
-        form = OutcomeCheckForm(commitment=commitment)
+    form, check = post_report(
+        request, OutcomeCheckForm, record_outcome_check, commitment=commitment
+    )
+    if check:
+        messages.success(request, _("Your outcome check was recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#outcome-{check.pk}")
     return render(
         request,
         "outcomes/check_form.html",

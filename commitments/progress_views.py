@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 from .forms import MAX_NOTE, completed_address
 from .models import Milestone, MilestoneProgress, ProgressLevel
 from .progress_services import can_report_progress, not_allowed_message, record_milestone_progress
-from .report_views import ReportForm, evidence_file_field, record_from_form, serve_evidence
+from .report_views import ReportForm, evidence_file_field, post_report, serve_evidence
 
 
 class MilestoneProgressForm(ReportForm):
@@ -116,17 +116,13 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
     if not can_report_progress(request.user, milestone):
         raise PermissionDenied(not_allowed_message())
     commitment = milestone.commitment
-    if request.method == "POST":
-        form = MilestoneProgressForm(request.POST, request.FILES, milestone=milestone)
-        report = form.is_valid() and record_from_form(
-            form, record_milestone_progress, milestone=milestone, author=request.user
-        )
-        if report:
-            messages.success(request, _("Your milestone report was recorded."))
-            page = reverse("commitments:commitment", args=[commitment.ogp_id])
-            return redirect(f"{page}#milestone-{report.milestone_id}")
-    else:
-        form = MilestoneProgressForm(milestone=milestone)
+    form, report = post_report(
+        request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
+    )
+    if report:
+        messages.success(request, _("Your milestone report was recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#milestone-{report.milestone_id}")
     return render(
         request,
         "progress/progress_form.html",

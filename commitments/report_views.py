@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
-from django.http import FileResponse
+from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -73,6 +73,19 @@ def record_from_form(
             for message in errors:
                 form.add_error(name if name in form.fields else None, message)
     return None
+
+
+def post_report(
+    request: HttpRequest, form_class: type[ReportForm], record: Callable[..., Report], **scope: Any
+) -> tuple[ReportForm, Report | None]:
+    """The page's form (bound on a POST; `scope` says what the report is about) and the report
+    `record` wrote from it by the requesting user, None unless the form was valid and accepted."""
+    if request.method != "POST":
+        return form_class(**scope), None
+    form = form_class(request.POST, request.FILES, **scope)
+    if not form.is_valid():
+        return form, None
+    return form, record_from_form(form, record, author=request.user, **scope)
 
 
 def serve_evidence(model: type[Model], pk: int) -> FileResponse:
