@@ -2,8 +2,8 @@
 (commitments/api/filters.py, so the CSV link gives the same rows), words ranked by
 Commitment.objects.search, facet counts for the rows found, highlighted excerpts, one page.
 
-Query count is fixed: the ids found (and a count past MAX_LISTED), the page's rows, four facet
-queries, one for the excerpts."""
+Query count is fixed: the ids found (and a count past MAX_LISTED when not ranked), the page's
+rows, one query for the facets, one for the excerpts."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .api.filters import COMPLETION_CHOICES, CommitmentFilter
-from .models import Commitment, Member, Milestone
+from .models import ActionPlan, Commitment, Member, Milestone, Organization, PolicyArea
 from .models.members import localized_member_name
 from .models.plans import TRACK_LEVEL_FIELDS
 from .models.vocab import NO_DATA
@@ -31,7 +31,7 @@ PAGE_SIZE = 20
 # Choices shown per facet (the most frequent), besides the one chosen.
 FACET_SIZE = 12
 # Up to this many ids found, they are fetched at once (the page and its count come from them) and
-# the facet queries take them as a list rather than searching again.
+# the facet query takes them as a list rather than searching again.
 MAX_LISTED = 1000
 # How long the facet counts of a search are reused (a change shows in the counts after this).
 FACET_CACHE_SECONDS = 60
@@ -112,81 +112,134 @@ def _facet(
     )
 
 
-def _organisation_counts(found: QuerySet) -> list[tuple[str, str, int]]:
-    """Commitments per organisation with any role in them: lead, co-lead, supporting or
-    monitoring (the `organization` filter's own rule: Commitment.objects.involving), most first;
-    one query."""
-    pairs = (
-        found.filter(lead_organization__isnull=False)
-        .annotate(o=F("lead_organization_id"), c=F("pk"))
-        .values_list("o", "c")
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _counts(found: QuerySet) -> dict:
+    """The facet counts of `found` (the request's commitments, unordered) as plain data, in one
+    query: the rows found are read once (a common table expression, which PostgreSQL computes once
+    because every facet reads it; four queries searched four times), and each facet is an
+    aggregate over them: plans (and so members), the three tracks' levels, starred, overdue, the
+    organisations with any role in them (the `organization` filter's own rule:
+    Commitment.objects.involving), policy areas."""
+    rows_sql, rows_params = (
+        found.order_by()
+        .values_list(
+            "pk",
+            "action_plan_id",
+            "lead_organization_id",
+            "irm_completion",
+            "self_reported_completion",
+            "government_completion",
+            "irm_starred",
+        )
+        .query.sql_with_params()
+    )
+    overdue_sql, overdue_params = (
+        Milestone.objects.overdue_on(timezone.localdate())
         .order_by()
-        .union(
+        .values("commitment_id")
+        .query.sql_with_params()
+    )
+    # Overdue: each row found looks up its own milestones (their commitment index); a join read
+    # every milestone, however few rows were found.
+    plan, member = _table(ActionPlan), _table(Member)
+    organisation, area = _table(Organization), _table(PolicyArea)
+    # Commitments per organisation with any role: (organisation, commitment) pairs, each once.
+    # The link tables are read through their (commitment, ...) index for each row found; joins
+    # hashed the whole link table instead, slower even for 5,000 rows found of 20,000.
+    pairs = " UNION ".join(
+        [
+            "SELECT lead AS o, id AS c FROM found WHERE lead IS NOT NULL",
             *(
-                through.objects.filter(commitment_id__in=found.values("pk"))
-                .annotate(o=F("organization_id"), c=F("commitment_id"))
-                .values_list("o", "c")
+                f"SELECT organization_id, commitment_id FROM {_table(through)} "
+                "WHERE commitment_id IN (SELECT id FROM found)"
                 for through in (
                     Commitment.co_lead_organizations.through,
                     Commitment.supporting_organizations.through,
                     Commitment.monitoring_organizations.through,
                 )
-            )
-        )
+            ),
+        ]
     )
-    sql, params = pairs.query.sql_with_params()
+    sql = f"""
+        WITH found (id, plan, lead, irm, self_reported, government, starred) AS ({rows_sql})
+        SELECT 'plan', p.ogp_id, CAST(p.number AS TEXT), m.code, m.name, m.kind, m.iso_alpha2,
+               counted.n
+        FROM (SELECT plan, COUNT(*) AS n FROM found GROUP BY plan) counted
+        JOIN {plan} p ON p.id = counted.plan JOIN {member} m ON m.id = p.member_id
+        UNION ALL
+        SELECT 'irm_completion', irm, '', '', '', '', '', COUNT(*) FROM found GROUP BY irm
+        UNION ALL
+        SELECT 'self_reported_completion', self_reported, '', '', '', '', '', COUNT(*)
+        FROM found GROUP BY self_reported
+        UNION ALL
+        SELECT 'government_completion', government, '', '', '', '', '', COUNT(*)
+        FROM found GROUP BY government
+        UNION ALL
+        SELECT 'starred', '', '', '', '', '', '', COUNT(*) FROM found WHERE starred
+        UNION ALL
+        SELECT 'overdue', '', '', '', '', '', '', COUNT(*) FILTER (WHERE EXISTS (
+            SELECT 1 FROM ({overdue_sql}) overdue WHERE overdue.commitment_id = found.id
+        )) FROM found
+        UNION ALL
+        SELECT * FROM (
+            SELECT 'organisation', org.slug, org.name, '', '', '', '', counted.n
+            FROM (SELECT pairs.o AS o, COUNT(*) AS n FROM ({pairs}) pairs GROUP BY pairs.o
+                  ORDER BY n DESC LIMIT {FACET_SIZE + 1}) counted
+            JOIN {organisation} org ON org.id = counted.o
+        ) organisations
+        UNION ALL
+        SELECT * FROM (
+            SELECT 'area', a.slug, a.name, '', '', '', '', counted.n
+            FROM (SELECT policyarea_id, COUNT(*) AS n
+                  FROM {_table(Commitment.policy_areas.through)}
+                  WHERE commitment_id IN (SELECT id FROM found) GROUP BY policyarea_id) counted
+            JOIN {area} a ON a.id = counted.policyarea_id
+            ORDER BY counted.n DESC, a.name LIMIT {FACET_SIZE + 1}
+        ) areas
+    """
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT org.slug, org.name, counted.n FROM "
-            f"(SELECT pairs.o AS o, COUNT(*) AS n FROM ({sql}) pairs GROUP BY pairs.o "
-            f"ORDER BY n DESC LIMIT {FACET_SIZE + 1}) counted "
-            "JOIN commitments_organization org ON org.id = counted.o",
-            params,
-        )
-        return [(slug, name, n) for slug, name, n in cursor.fetchall()]
-
-
-def _counts(found: QuerySet) -> dict:
-    """The facet counts of `found` (the request's commitments, unordered) as plain data, four
-    queries. Aggregates over the commitments table take its conditions as they are (`pk IN (...)`
-    made PostgreSQL read every row); the link tables take the ids as a subquery."""
+        cursor.execute(sql, (*rows_params, *overdue_params))
+        rows = cursor.fetchall()
+    per_value: dict[str, dict[str, int]] = {}
+    per_plan, organisations, per_area = [], [], []
+    for facet, key, *more, n in rows:
+        if facet == "plan":
+            number, code, name, kind, iso_alpha2 = more
+            per_plan.append(
+                {
+                    "action_plan__ogp_id": key,
+                    "action_plan__number": int(number),
+                    "action_plan__member__code": code,
+                    "action_plan__member__name": name,
+                    "action_plan__member__kind": kind,
+                    "action_plan__member__iso_alpha2": iso_alpha2,
+                    "n": n,
+                }
+            )
+        elif facet == "organisation":
+            organisations.append((key, more[0], n))
+        elif facet == "area":
+            per_area.append({"policyarea__slug": key, "policyarea__name": more[0], "n": n})
+        else:
+            per_value.setdefault(facet, {})[key] = n
     levels = [value for value, _label in COMPLETION_CHOICES]
-    overdue = Exists(
-        Milestone.objects.overdue_on(timezone.localdate()).filter(commitment_id=OuterRef("pk"))
-    )
+    sums = {
+        f"{track}__{value}": per_value.get(track, {}).get("" if value == NO_DATA else value, 0)
+        for track in TRACK_LEVEL_FIELDS
+        for value in levels
+    }
+    sums["starred"] = per_value.get("starred", {}).get("", 0)
+    sums["overdue"] = per_value.get("overdue", {}).get("", 0)
+    organisations.sort(key=lambda o: -o[2])
+    per_area.sort(key=lambda a: (-a["n"], a["policyarea__name"]))
     return {
-        # 1. Plans (and so members).
-        "per_plan": list(
-            found.values(
-                "action_plan__ogp_id",
-                "action_plan__number",
-                "action_plan__member__code",
-                "action_plan__member__name",
-                "action_plan__member__kind",
-                "action_plan__member__iso_alpha2",
-            ).annotate(n=Count("pk"))
-        ),
-        # 2. Levels on the three tracks, starred, overdue: one aggregate.
-        "sums": found.aggregate(
-            **{
-                f"{track}__{value}": Count(
-                    "pk", filter=Q(**{track: "" if value == NO_DATA else value})
-                )
-                for track in TRACK_LEVEL_FIELDS
-                for value in levels
-            },
-            starred=Count("pk", filter=Q(irm_starred=True)),
-            overdue=Count("pk", filter=Q(overdue)),
-        ),
-        # 3. Organisations.
-        "organisations": _organisation_counts(found),
-        # 4. Policy areas.
-        "per_area": list(
-            Commitment.policy_areas.through.objects.filter(commitment_id__in=found.values("pk"))
-            .values("policyarea__slug", "policyarea__name")
-            .annotate(n=Count("commitment_id"))
-            .order_by("-n", "policyarea__name")[: FACET_SIZE + 1]
-        ),
+        "per_plan": per_plan,
+        "sums": sums,
+        "organisations": organisations,
+        "per_area": per_area,
     }
 
 
@@ -273,7 +326,7 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
 
 
 def _highlighted(page_rows: list[Commitment], q: str) -> list[Row]:
-    if not q:
+    if not q or not page_rows:
         return [Row(c) for c in page_rows]
     if on_postgresql():
         marks = {
@@ -293,19 +346,45 @@ def _highlighted(page_rows: list[Commitment], q: str) -> list[Row]:
     ]
 
 
+class _FoundIds:
+    """Every id a list found, as the Paginator reads them: the first MAX_LISTED + 1 from `head`
+    (already fetched), later pages and the count (unless known) from `ids`."""
+
+    def __init__(self, head: list[int], ids: QuerySet, total: int | None) -> None:
+        self.head, self.ids, self.total = head, ids, total
+
+    def count(self) -> int:
+        return self.total if self.total is not None else self.ids.count()
+
+    def __getitem__(self, part: slice) -> list[int]:
+        if part.stop is not None and part.stop <= len(self.head):
+            return self.head[part]
+        return list(self.ids[part])
+
+
 def page_of(
     rows: QuerySet, page_size: int, number: str | None
 ) -> tuple[Page, list[Commitment], list[int] | None]:
     """One page of `rows`, and every id found when there are at most MAX_LISTED of them.
 
-    The ranked ids come first, sorted on the commitments table alone (up to MAX_LISTED + 1 of
-    them: for most searches, all of them, so no separate count); then the page's rows with their
-    plan, member and lead organisation (joined for 20 rows, not for the thousands a common word
-    finds)."""
+    The ids come first, sorted on the commitments table alone (up to MAX_LISTED + 1 of them: for
+    most searches, all of them, so no separate count; the first pages are taken from them); then
+    the page's rows with their plan, member and lead organisation (joined for 20 rows, not for
+    the thousands a common word finds). Ranked by relevance, every row found is sorted anyway, so
+    the total comes with the ids (COUNT(*) OVER ()): a common word is searched once, not three
+    times (ids, count, page)."""
     ids = rows.values_list("pk", flat=True)
-    head = list(ids[: MAX_LISTED + 1])
+    total = None
+    if "-search_rank" in rows.query.order_by:
+        counted = rows.annotate(found_total=Window(Count("pk"))).values_list("pk", "found_total")
+        pairs = list(counted[: MAX_LISTED + 1])
+        head, total = [pk for pk, _total in pairs], (pairs[0][1] if pairs else 0)
+    else:
+        head = list(ids[: MAX_LISTED + 1])
     listed = head if len(head) <= MAX_LISTED else None
-    page = Paginator(head if listed is not None else ids, page_size).get_page(number)
+    page = Paginator(
+        head if listed is not None else _FoundIds(head, ids, total), page_size
+    ).get_page(number)
     found = rows.model.objects.for_list().in_bulk(list(page.object_list))
     return page, [found[pk] for pk in page.object_list], listed
 
@@ -333,9 +412,9 @@ def commitment_results(
     elif "ordering" not in params:
         rows = rows.order_by("ogp_id")
     page, page_rows, listed = page_of(rows, page_size, request.GET.get("page"))
-    # Up to MAX_LISTED ids found, the facet queries take them as a list (searching again costs
-    # most for phrases and typos); past that, they search again: on PostgreSQL a match is one
-    # bitmap scan (about 10 ms for a word in a quarter of 20,000 commitments), cheaper than
+    # Up to MAX_LISTED ids found, the facet query takes them as a list (searching again costs
+    # most for phrases and typos); past that, it searches again, once: on PostgreSQL a match is
+    # one bitmap scan (about 10 ms for a word in a quarter of 20,000 commitments), cheaper than
     # sending thousands of ids back. SQLite always searches again (its parameter limit).
     if listed is not None and on_postgresql():
         found = Commitment.objects.filter(pk__in=listed)

@@ -9,16 +9,14 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .evidence_checks import links_to_check
 from .models import ActionPlan, Commitment, OutcomeCheck, OutcomeVerdict
-from .models.vocab import EARLIEST_DATE
 from .outcomes import checks_open, plan_end_day
 from .permissions import is_in_group, user_organization
+from .report_services import date_problem, evidence_columns, evidence_problem
 from .roles import EDITOR, RESEARCHER
 from .services import EvidenceFile, enqueue_after_commit
 from .tasks import check_evidence_link, notify_outcome_check
@@ -81,42 +79,30 @@ def record_outcome_check(
         ]
     if verdict not in OutcomeVerdict.values:
         errors["verdict"] = [_("Choose a verdict from the list.")]
-    if checked_on > timezone.localdate():
-        errors["checked_on"] = [_("The date cannot be in the future.")]
-    elif checked_on < EARLIEST_DATE:
-        errors["checked_on"] = [
-            _("Give a date on or after %(earliest)s.") % {"earliest": EARLIEST_DATE.isoformat()}
-        ]
-    elif commitment.action_plan.start_date and checked_on < commitment.action_plan.start_date:
+    start = commitment.action_plan.start_date
+    if problem := date_problem(checked_on, future=_("The date cannot be in the future.")):
+        errors["checked_on"] = [problem]
+    elif start and checked_on < start:
         errors["checked_on"] = [_("A check cannot be dated before the plan started.")]
-    if evidence_url:
-        try:
-            URLValidator(schemes=["http", "https"])(evidence_url)
-        except ValidationError:
-            errors["evidence_url"] = [_("Enter a link starting with http:// or https://.")]
-        if len(evidence_url) > 1000:
-            errors["evidence_url"] = [_("A link may be at most 1000 characters long.")]
-    if not evidence_url and evidence_file is None and verdict != OutcomeVerdict.UNKNOWN:
-        errors["evidence_url"] = [
-            _("Give a link or a file as evidence (only an unknown outcome may have none).")
-        ]
+    if problem := evidence_problem(
+        evidence_url,
+        evidence_file,
+        required=verdict != OutcomeVerdict.UNKNOWN,
+        missing=_("Give a link or a file as evidence (only an unknown outcome may have none)."),
+    ):
+        errors["evidence_url"] = [problem]
     if corrects is not None and corrects.commitment_id != commitment.pk:
         errors["corrects"] = [_("A correction must be about the same commitment.")]
     if errors:
         raise ValidationError(errors)
 
-    upload = evidence_file.upload if evidence_file else None
     with transaction.atomic():
         check = OutcomeCheck.objects.create(
             commitment=commitment,
             checked_on=checked_on,
             verdict=verdict,
             note=note,
-            evidence_url=evidence_url,
-            evidence_file=upload or "",
-            evidence_name=upload.name[:255] if upload else "",
-            evidence_content_type=evidence_file.content_type if evidence_file else "",
-            evidence_size=upload.size if upload else None,
+            **evidence_columns(evidence_url, evidence_file),
             author=author,
             author_organization=user_organization(author),
             corrects=corrects,

@@ -6,20 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .evidence import check_evidence_upload, evidence_response
 from .models import Commitment, OutcomeCheck, OutcomeVerdict
 from .outcome_services import (
     NOT_ALLOWED,
@@ -27,10 +23,12 @@ from .outcome_services import (
     record_outcome_check,
 )
 from .outcomes import OUTCOME_RULE, checks_open, outcome_figures, plan_end_day
-from .services import EvidenceFile
+from .report_views import ReportForm, evidence_file_field, post_report, serve_evidence
 
 
-class OutcomeCheckForm(forms.Form):
+class OutcomeCheckForm(ReportForm):
+    date_field = "checked_on"
+
     verdict = forms.ChoiceField(
         label=gettext_lazy("Verdict"),
         choices=OutcomeVerdict.choices,
@@ -56,13 +54,7 @@ class OutcomeCheckForm(forms.Form):
         widget=forms.URLInput(attrs={"inputmode": "url"}),
         help_text=gettext_lazy("A web address starting with http:// or https://."),
     )
-    evidence_file = forms.FileField(
-        label=gettext_lazy("Evidence (file)"),
-        required=False,
-        help_text=gettext_lazy(
-            "PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s."
-        ),
-    )
+    evidence_file = evidence_file_field()
     corrects = forms.ModelChoiceField(
         label=gettext_lazy("Corrects an earlier check"),
         queryset=OutcomeCheck.objects.none(),
@@ -75,28 +67,15 @@ class OutcomeCheckForm(forms.Form):
     )
 
     def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, reports=commitment.outcome_checks, **kwargs)
         self.commitment = commitment
-        self.fields["evidence_file"].help_text = self.fields["evidence_file"].help_text % {
-            "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
-        }
-        corrects = self.fields["corrects"]
-        corrects.queryset = commitment.outcome_checks.latest_first()
-        corrects.label_from_instance = self._check_label
-        self.fields["checked_on"].widget.attrs["max"] = timezone.localdate().isoformat()
-        if not self.is_bound:
-            self.initial.setdefault("checked_on", timezone.localdate())
 
     @staticmethod
-    def _check_label(check: OutcomeCheck) -> str:
+    def report_label(check: OutcomeCheck) -> str:
         return f"{check.checked_on.isoformat()}: {check.get_verdict_display()}"
 
     def clean_evidence_url(self) -> str:
         return self.cleaned_data["evidence_url"].strip()
-
-    def clean_evidence_file(self) -> EvidenceFile | None:
-        upload = self.cleaned_data.get("evidence_file")
-        return check_evidence_upload(upload) if upload else None
 
 
 def outcome_context(commitment: Commitment, user: Any) -> dict[str, Any]:
@@ -125,31 +104,13 @@ def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
     if not can_record_outcome_check(request.user, commitment):
         raise PermissionDenied(NOT_ALLOWED)
-    if request.method == "POST":
-        form = OutcomeCheckForm(request.POST, request.FILES, commitment=commitment)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                check = record_outcome_check(
-                    commitment=commitment,
-                    author=request.user,
-                    checked_on=data["checked_on"],
-                    verdict=data["verdict"],
-                    note=data["note"],
-                    evidence_url=data["evidence_url"],
-                    evidence_file=data["evidence_file"],
-                    corrects=data["corrects"],
-                )
-            except ValidationError as error:
-                for name, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(name if name in form.fields else None, message)
-            else:
-                messages.success(request, _("Your outcome check was recorded."))
-                page = reverse("commitments:commitment", args=[commitment.ogp_id])
-                return redirect(f"{page}#outcome-{check.pk}")
-    else:
-        form = OutcomeCheckForm(commitment=commitment)
+    form, check = post_report(
+        request, OutcomeCheckForm, record_outcome_check, commitment=commitment
+    )
+    if check:
+        messages.success(request, _("Your outcome check was recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#outcome-{check.pk}")
     return render(
         request,
         "outcomes/check_form.html",
@@ -166,7 +127,4 @@ def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
 @require_GET
 def outcome_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """An outcome check's evidence file, served as status evidence is (never as HTML)."""
-    check = get_object_or_404(OutcomeCheck.objects.exclude(evidence_file=""), pk=pk)
-    return evidence_response(
-        check.evidence_file, check.evidence_content_type, check.evidence_download_name
-    )
+    return serve_evidence(OutcomeCheck, pk)

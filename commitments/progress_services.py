@@ -10,14 +10,12 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Commitment, Milestone, MilestoneProgress, ProgressLevel
-from .models.vocab import EARLIEST_DATE
 from .permissions import can_report_on, user_organization
+from .report_services import date_problem, evidence_columns, evidence_problem
 from .services import EvidenceFile
 
 
@@ -53,40 +51,27 @@ def record_milestone_progress(
     errors: dict[str, list[str]] = {}
     if level not in ProgressLevel.values:
         errors["level"] = [_("Choose met, partially met or not met.")]
-    if reported_on > timezone.localdate():
-        errors["reported_on"] = [_("The as-of date cannot be in the future.")]
-    elif reported_on < EARLIEST_DATE:
-        errors["reported_on"] = [
-            _("Give a date on or after %(earliest)s.") % {"earliest": EARLIEST_DATE.isoformat()}
-        ]
-    if evidence_url:
-        try:
-            URLValidator(schemes=["http", "https"])(evidence_url)
-        except ValidationError:
-            errors["evidence_url"] = [_("Enter a link starting with http:// or https://.")]
-        if len(evidence_url) > 1000:
-            errors["evidence_url"] = [_("A link may be at most 1000 characters long.")]
-    if not evidence_url and evidence_file is None and level != ProgressLevel.NOT_MET:
-        errors["evidence_url"] = [
-            _("Give a link or a file as evidence (only “not met” may have none).")
-        ]
+    if problem := date_problem(reported_on, future=_("The as-of date cannot be in the future.")):
+        errors["reported_on"] = [problem]
+    if problem := evidence_problem(
+        evidence_url,
+        evidence_file,
+        required=level != ProgressLevel.NOT_MET,
+        missing=_("Give a link or a file as evidence (only “not met” may have none)."),
+    ):
+        errors["evidence_url"] = [problem]
     if corrects is not None and corrects.milestone_id != milestone.pk:
         errors["corrects"] = [_("A correction must be about the same milestone.")]
     if errors:
         raise ValidationError(errors)
 
-    upload = evidence_file.upload if evidence_file else None
     with transaction.atomic():
         return MilestoneProgress.objects.create(
             milestone=milestone,
             level=level,
             reported_on=reported_on,
             note=note,
-            evidence_url=evidence_url,
-            evidence_file=upload or "",
-            evidence_name=upload.name[:255] if upload else "",
-            evidence_content_type=evidence_file.content_type if evidence_file else "",
-            evidence_size=upload.size if upload else None,
+            **evidence_columns(evidence_url, evidence_file),
             author=author,
             author_organization=user_organization(author),
             corrects=corrects,

@@ -21,14 +21,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .evidence import check_evidence_upload, evidence_response
 from .forms import MAX_NOTE, completed_address
 from .models import Milestone, MilestoneProgress, ProgressLevel
 from .progress_services import can_report_progress, not_allowed_message, record_milestone_progress
-from .services import EvidenceFile
+from .report_views import ReportForm, evidence_file_field, post_report, serve_evidence
 
 
-class MilestoneProgressForm(forms.Form):
+class MilestoneProgressForm(ReportForm):
+    date_field = "reported_on"
+
     level = forms.ChoiceField(
         label=gettext_lazy("Progress"),
         choices=ProgressLevel.choices,
@@ -60,13 +61,7 @@ class MilestoneProgressForm(forms.Form):
             "missing). Met and partially met need a link or a file."
         ),
     )
-    evidence_file = forms.FileField(
-        label=gettext_lazy("Evidence (file)"),
-        required=False,
-        help_text=gettext_lazy(
-            "PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s."
-        ),
-    )
+    evidence_file = evidence_file_field()
     corrects = forms.ModelChoiceField(
         label=gettext_lazy("Corrects an earlier report"),
         queryset=MilestoneProgress.objects.none(),
@@ -79,25 +74,17 @@ class MilestoneProgressForm(forms.Form):
     )
 
     def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
-        evidence_file = self.fields["evidence_file"]
-        evidence_file.help_text = evidence_file.help_text % {"size": limit}
+        super().__init__(*args, reports=milestone.progress_reports, **kwargs)
         # Checked in the browser before a long upload (static/js/forms.js), and again here.
-        evidence_file.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
-        evidence_file.widget.attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
+        attrs = self.fields["evidence_file"].widget.attrs
+        attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
+        attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
             "name": "{name}",
-            "limit": limit,
+            "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
         }
-        corrects = self.fields["corrects"]
-        corrects.queryset = milestone.progress_reports.latest_first()
-        corrects.label_from_instance = self._report_label
-        self.fields["reported_on"].widget.attrs["max"] = timezone.localdate().isoformat()
-        if not self.is_bound:
-            self.initial.setdefault("reported_on", timezone.localdate())
 
     @staticmethod
-    def _report_label(report: MilestoneProgress) -> str:
+    def report_label(report: MilestoneProgress) -> str:
         return f"{report.reported_on.isoformat()}: {report.get_level_display()}"
 
     def clean_reported_on(self) -> datetime.date:
@@ -108,10 +95,6 @@ class MilestoneProgressForm(forms.Form):
 
     def clean_evidence_url(self) -> str:
         return completed_address(self.cleaned_data["evidence_url"].strip())
-
-    def clean_evidence_file(self) -> EvidenceFile | None:
-        upload = self.cleaned_data.get("evidence_file")
-        return check_evidence_upload(upload) if upload else None
 
 
 def latest_progress_by_milestone(reports: list[MilestoneProgress]) -> dict[Any, MilestoneProgress]:
@@ -133,31 +116,13 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
     if not can_report_progress(request.user, milestone):
         raise PermissionDenied(not_allowed_message())
     commitment = milestone.commitment
-    if request.method == "POST":
-        form = MilestoneProgressForm(request.POST, request.FILES, milestone=milestone)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                report = record_milestone_progress(
-                    milestone=milestone,
-                    author=request.user,
-                    level=data["level"],
-                    reported_on=data["reported_on"],
-                    note=data["note"],
-                    evidence_url=data["evidence_url"],
-                    evidence_file=data["evidence_file"],
-                    corrects=data["corrects"],
-                )
-            except ValidationError as error:
-                for name, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(name if name in form.fields else None, message)
-            else:
-                messages.success(request, _("Your milestone report was recorded."))
-                page = reverse("commitments:commitment", args=[commitment.ogp_id])
-                return redirect(f"{page}#milestone-{report.milestone_id}")
-    else:
-        form = MilestoneProgressForm(milestone=milestone)
+    form, report = post_report(
+        request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
+    )
+    if report:
+        messages.success(request, _("Your milestone report was recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#milestone-{report.milestone_id}")
     return render(
         request,
         "progress/progress_form.html",
@@ -179,7 +144,4 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
 @require_GET
 def progress_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """A milestone report's evidence file, served as status evidence is (never as HTML)."""
-    report = get_object_or_404(MilestoneProgress.objects.exclude(evidence_file=""), pk=pk)
-    return evidence_response(
-        report.evidence_file, report.evidence_content_type, report.evidence_download_name
-    )
+    return serve_evidence(MilestoneProgress, pk)

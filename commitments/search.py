@@ -102,12 +102,14 @@ def full_text(text: str) -> _Bool:
 
 
 def similar_words(text: str) -> _Bool:
-    """Typo-tolerant: the words are close (trigrams) to a stretch of the row's folded text."""
+    """Typo-tolerant: the words are close (trigrams) to a stretch of the row's folded text.
+    Written `folded %> words`, the form the trigram index is searched with: as `words <% folded`
+    PostgreSQL checked each row found twice (word_similarity, costly on long titles)."""
     return _Bool(
-        Value(normalize_name(text)),
         Stored("search_folded"),
+        Value(normalize_name(text)),
         template="%(expressions)s",
-        arg_joiner=" <%% ",
+        arg_joiner=" %%> ",
     )
 
 
@@ -127,11 +129,14 @@ def pk_in_array(ids: QuerySet) -> _Bool:
     )
 
 
-def word_similarity(text: str) -> Func:
+def closeness(text: str) -> Func:
+    """How alike the words and the row's folded text are (trigrams), to rank typo matches. Not
+    word_similarity, which decides the match (similar_words): it costs about ten times as much
+    on a title of 150 characters, and a typo search would compute it twice per row."""
     return Func(
         Value(normalize_name(text)),
         Stored("search_folded"),
-        function="word_similarity",
+        function="similarity",
         output_field=FloatField(),
     )
 
@@ -284,18 +289,23 @@ def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
     # and reads only the rows found (a `pk IN (a UNION b)` was joined back to every row): the
     # words, or a milestone with them (its commitments' ids collected first, as an array).
     in_milestones = Milestone.objects.filter(full_text(text)).order_by().values("commitment_id")
-    condition = full_text(text) | pk_in_array(in_milestones)
+    in_milestone = pk_in_array(in_milestones)
     folded = normalize_name(text)
-    ranking = id_first(text) + rank(text, "search_rank_vector")
+    if typo_worthy(text) and not Commitment.objects.filter(full_text(text)).exists():
+        # Typos only when the words themselves find nothing: checking every title for a common
+        # word costs much and adds little. The closest titles first. The words are left out of
+        # the condition (they find nothing here): the trigram index is lossy, so each candidate
+        # row is checked again, and the words would unpack its whole search_vector.
+        return queryset.filter(in_milestone | similar_words(text)).alias(
+            search_rank=rank(text, "search_rank_vector") + closeness(text)
+        )
+    condition = full_text(text) | in_milestone
     if looks_like_id(text) and len(folded) >= 3:
         # An id typed in part (PE000): the trigram index serves LIKE '%...%'.
         condition |= Q(search_text__contains=folded)
-    elif typo_worthy(text) and not Commitment.objects.filter(full_text(text)).exists():
-        # Typos only when the words themselves find nothing: checking every title for a common
-        # word costs much and adds little. The closest titles first.
-        condition |= similar_words(text)
-        ranking = rank(text, "search_rank_vector") + word_similarity(text)
-    return queryset.filter(condition).alias(search_rank=ranking)
+    return queryset.filter(condition).alias(
+        search_rank=id_first(text) + rank(text, "search_rank_vector")
+    )
 
 
 def search_plans(queryset: QuerySet, text: str) -> QuerySet:
@@ -334,11 +344,13 @@ def search_organizations(queryset: QuerySet, text: str) -> QuerySet:
         Organization.objects.filter(full_text(text)).values("pk"),
         OrganizationAlias.objects.filter(full_text(text)).values("organization_id"),
     ]
-    if typo_worthy(text):
+    ranking = rank(text)
+    if typo_worthy(text) and not union_ids(*parts).exists():
+        # Typos only when the words find nothing, as for commitments: comparing every name with
+        # the words (word_similarity) costs more than the rest of the search. The closest first.
         parts.append(Organization.objects.filter(similar_words(text)).values("pk"))
-    return queryset.filter(pk__in=union_ids(*parts)).annotate(
-        search_rank=rank(text) + word_similarity(text)
-    )
+        ranking = rank(text) + closeness(text)
+    return queryset.filter(pk__in=union_ids(*parts)).annotate(search_rank=ranking)
 
 
 def search_documents(queryset: QuerySet, text: str, field: str) -> QuerySet:

@@ -139,7 +139,7 @@ v1_patterns += [
     ),
 ]
 
-# Public questions and official answers (questions/api.py).
+# Public questions and official answers (questions/api/).
 from questions import api as questions_api  # noqa: E402
 
 questions_router = SimpleRouter()

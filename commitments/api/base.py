@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import FieldDoesNotExist
@@ -267,6 +267,27 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
             .values_list("pk", flat=True)
             .first()
         )
+
+
+class ByPkViewSet(LeanReadOnlyViewSet):
+    """A list whose records have no public code: one is found by its primary key."""
+
+    lookup_field = "pk"
+    lookup_pattern = r"[0-9]{1,12}"
+
+
+def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:
+    """One query: each record's primary key under "_pk", then its `columns` (row key: lookup)."""
+    return [
+        {"_pk": pk, **dict(zip(columns, values, strict=True))}
+        for pk, *values in queryset.values_list("pk", *columns.values())
+    ]
+
+
+def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
+    """Rows (each with its primary key under "_pk", taken out) in the order of `ids`."""
+    by_pk = {row.pop("_pk"): row for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def file_name_part(value: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Model, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
@@ -250,6 +250,66 @@ def completion_filter(field: str, track: str) -> filters.ChoiceFilter:
         help_text=_("Current completion on the %(track)s track; no_data for not yet rated.")
         % {"track": track},
     )
+
+
+def plan_filter() -> CodeFilter:
+    return CodeFilter(
+        method="filter_action_plan",
+        resolve=plan_by_id,
+        unknown=_("No action plan with the id %(value)s."),
+        help_text=_("An action plan by OGP id, e.g. AP_PER02."),
+    )
+
+
+def commitment_filter() -> CodeFilter:
+    return CodeFilter(
+        method="filter_commitment",
+        resolve=commitment_by_id,
+        unknown=_("No commitment with the id %(value)s."),
+        help_text=_("A commitment by OGP id, e.g. PE0008."),
+    )
+
+
+class PlanScopedFilter(MemberScopedMixin, StrictFilterSet):
+    """member and action_plan filters for a model that reaches its plan through `plan_field`."""
+
+    plan_field: ClassVar[str] = "action_plan_id"
+    member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
+    action_plan = plan_filter()
+
+    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
+        return queryset.filter(**{f"{self.plan_field}__in": plans.values("pk")})
+
+    def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
+        return self._plans(queryset, ActionPlan.objects.filter(member__in=members))
+
+    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
+        return self._plans(queryset, ActionPlan.objects.filter(pk=plan.pk))
+
+
+class CommitmentScopedFilter(PlanScopedFilter):
+    """member, action_plan and commitment filters for records of a commitment: by their `commitment`
+    foreign key, or through `via` (foreign key, model), the record they belong to (an indicator, a
+    milestone)."""
+
+    commitment = commitment_filter()
+    via: ClassVar[tuple[str, type[Model]] | None] = None
+
+    def _plans(self, queryset: QuerySet, plans: QuerySet) -> QuerySet:
+        if self.via is None:
+            return queryset.filter(
+                commitment_id__in=Commitment.objects.filter(action_plan__in=plans).values("pk")
+            )
+        field, model = self.via
+        through = model._default_manager.filter(commitment__action_plan__in=plans)
+        return queryset.filter(**{f"{field}_id__in": through.values("pk")})
+
+    def filter_commitment(self, queryset: QuerySet, name: str, commitment: Commitment) -> QuerySet:
+        if self.via is None:
+            return queryset.filter(commitment_id=commitment.pk)
+        field, model = self.via
+        through = model._default_manager.filter(commitment_id=commitment.pk)
+        return queryset.filter(**{f"{field}_id__in": through.values("pk")})
 
 
 class CommitmentFilter(MemberScopedMixin, StrictFilterSet):

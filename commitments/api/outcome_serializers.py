@@ -8,6 +8,8 @@ from rest_framework import serializers
 
 from commitments.models import OutcomeVerdict
 
+from .report_shapes import report_columns
+
 
 class OutcomeRateSerializer(serializers.Serializer):
     numerator = serializers.IntegerField(help_text=_("Completed commitments counted by the rate."))
@@ -56,20 +58,10 @@ class OutcomeCheckSerializer(serializers.Serializer):
         choices=OutcomeVerdict.choices,
         help_text=_("What became of the commitment's result after the plan."),
     )
-    note = serializers.CharField(allow_blank=True, help_text=_("What was found."))
-    evidence_url = serializers.CharField(
-        allow_blank=True, help_text=_("Link to the evidence, or empty.")
+    note, evidence_url, evidence_file, evidence_file_name, reported_by, corrects, recorded_at = (
+        report_columns(
+            reported_by=_("The recording organisation (slug); people are not named."),
+            corrects=_("Id of the earlier check this one corrects, or null."),
+            recorded_at=_("When the check was recorded."),
+        )
     )
-    evidence_file = serializers.CharField(
-        allow_null=True, help_text=_("Address of the uploaded evidence file, null when none.")
-    )
-    evidence_file_name = serializers.CharField(
-        allow_blank=True, help_text=_("The evidence file's name as uploaded, or empty.")
-    )
-    reported_by = serializers.CharField(
-        allow_null=True, help_text=_("The recording organisation (slug); people are not named.")
-    )
-    corrects = serializers.IntegerField(
-        allow_null=True, help_text=_("Id of the earlier check this one corrects, or null.")
-    )
-    recorded_at = serializers.DateTimeField(help_text=_("When the check was recorded."))

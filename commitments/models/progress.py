@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .members import Organization
 from .plans import Commitment, Milestone
-from .status import EVIDENCE_EXTENSIONS
+from .reports import (
+    DatedReport,
+    authorship_fields,
+    evidence_fields,
+    evidence_required_unless,
+    evidence_upload_path,
+)
 from .vocab import validate_not_before_earliest, validate_not_in_future
 
 
@@ -36,12 +37,10 @@ class MilestoneProgressQuerySet(models.QuerySet):
 
 
 def progress_evidence_upload_to(instance: MilestoneProgress, filename: str) -> str:
-    # As for status evidence: a random name, the extension of the type detected in the bytes.
-    extension = EVIDENCE_EXTENSIONS.get(instance.evidence_content_type, "")
-    return f"evidence/milestones/{uuid.uuid4().hex}{extension}"
+    return evidence_upload_path("milestones", instance.evidence_content_type)
 
 
-class MilestoneProgress(models.Model):
+class MilestoneProgress(DatedReport):
     """A civil-society report on whether a milestone was met. Never edited or deleted: a newer
     report corrects it (and names it in `corrects`)."""
 
@@ -56,39 +55,16 @@ class MilestoneProgress(models.Model):
         _("as of"), validators=[validate_not_before_earliest, validate_not_in_future]
     )
     note = models.TextField(_("what was found"), blank=True)
-    evidence_url = models.URLField(_("evidence (link)"), max_length=1000, blank=True)
-    evidence_file = models.FileField(
-        _("evidence (file)"), upload_to=progress_evidence_upload_to, blank=True
+    evidence_url, evidence_file, evidence_name, evidence_content_type, evidence_size = (
+        evidence_fields(progress_evidence_upload_to)
     )
-    evidence_name = models.CharField(_("file name"), max_length=255, blank=True)
-    evidence_content_type = models.CharField(max_length=100, blank=True)
-    evidence_size = models.PositiveBigIntegerField(null=True, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.PROTECT,
-        related_name="milestone_progress",
-    )
-    author_organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("author's organisation"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="milestone_progress",
-    )
-    corrects = models.ForeignKey(
-        "self",
-        verbose_name=_("corrects"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="corrections",
-        help_text=_("The earlier report this one corrects, if any."),
+    author, author_organization, corrects = authorship_fields(
+        "milestone_progress", _("The earlier report this one corrects, if any.")
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
     objects = MilestoneProgressQuerySet.as_manager()
+    evidence_stem = "milestone"
 
     class Meta:
         ordering = ["-reported_on", "-recorded_at", "-pk"]
@@ -98,10 +74,8 @@ class MilestoneProgress(models.Model):
         indexes = [models.Index(fields=["milestone", "-reported_on", "-recorded_at"])]
         constraints = [
             # "Not met" may rest on nothing found; met and partially met name their evidence.
-            models.CheckConstraint(
-                condition=Q(level="not_met") | ~Q(evidence_url="") | ~Q(evidence_file=""),
-                name="milestone_progress_has_evidence_unless_not_met",
-                violation_error_message=_("Give a link or a file as evidence."),
+            evidence_required_unless(
+                "level", "not_met", "milestone_progress_has_evidence_unless_not_met"
             ),
             models.CheckConstraint(
                 condition=Q(level__in=ProgressLevel.values),
@@ -111,8 +85,3 @@ class MilestoneProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.milestone_id} {self.get_level_display()} ({self.reported_on})"
-
-    @property
-    def evidence_download_name(self) -> str:
-        stem = PurePath(self.evidence_name).stem if self.evidence_name else f"milestone-{self.pk}"
-        return stem + EVIDENCE_EXTENSIONS.get(self.evidence_content_type, "")

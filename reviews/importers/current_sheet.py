@@ -22,10 +22,7 @@ from commitments.models import ActionPlan
 from reviews.models import IRMReport, Methodology
 
 from .common import (
-    AssessmentRecord,
-    CommitmentRecord,
     ImportRowError,
-    MemberSpec,
     RowNotes,
     clean_text,
     contact_values,
@@ -37,6 +34,7 @@ from .common import (
 )
 from .members import local_member, national_member, other_member
 from .organizations import Contacts, split_lead, split_supporting
+from .records import AssessmentRecord, CommitmentRecord, MemberSpec
 from .sheet import SheetFormat
 
 NAME = "OGP commitments sheet (current)"

@@ -18,8 +18,6 @@ from commitments.models import ActionPlan
 from reviews.models import IRMReport, Methodology
 
 from .common import (
-    AssessmentRecord,
-    CommitmentRecord,
     ImportRowError,
     RowNotes,
     clean_text,
@@ -31,6 +29,7 @@ from .common import (
     parse_scale,
 )
 from .organizations import Contacts, split_lead, split_supporting
+from .records import AssessmentRecord, CommitmentRecord
 from .sheet import SheetFormat
 
 NAME = "IRM Explorer table (2017)"

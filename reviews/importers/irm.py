@@ -42,7 +42,8 @@ from django.utils.translation import gettext as _
 
 from . import current_sheet, explorer_2017
 from .common import ImportRefused, ImportRowError, check_encoding, csv_problem, row_shape_problem
-from .writer import Summary, Writer
+from .summary import Summary
+from .writer import Writer
 
 __all__ = ["ImportRefused", "ImportRowError", "Summary", "import_ogp_irm"]
 

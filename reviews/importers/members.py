@@ -7,8 +7,9 @@ import re
 import pycountry
 from django.utils.translation import gettext as _
 
-from .common import ImportRowError, MemberSpec, RowNotes, plain
+from .common import ImportRowError, RowNotes, plain
 from .countries import iso_codes
+from .records import MemberSpec
 
 # Display names for the abbreviations the Explorer uses; other names are kept as written.
 DISPLAY_NAMES: dict[str, str] = {"uk": "United Kingdom", "usa": "United States"}

@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
-from .common import ImportRowError, MemberSpec, check_encoding, csv_problem, row_shape_problem
+from .common import ImportRowError, check_encoding, csv_problem, row_shape_problem
 from .members import CountryResolver
+from .records import MemberSpec
 
 COUNTRY = "Country name"
 NUMBER = "Action Plan Number"

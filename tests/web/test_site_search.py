@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from commitments import search
@@ -126,6 +127,35 @@ def test_postgresql_a_title_match_ranks_above_a_full_text_match(client, postgres
 def test_postgresql_the_api_q_uses_the_same_search(client, postgresql, peru):
     body = client.get("/api/v1/commitments/", {"q": "compromiso"}).json()
     assert [row["ogp_id"] for row in body["results"]] == ["PE0008"]
+
+
+def test_postgresql_past_the_listed_limit_a_search_is_counted_with_its_ids(
+    client, postgresql, peru, monkeypatch
+):
+    from commitments import faceted
+
+    for ogp_id, title in (("PE0001", "Transparencia fiscal"), ("PE0002", "Mesas de trabajo")):
+        factories.CommitmentFactory(
+            action_plan=peru.action_plan, ogp_id=ogp_id, title=title, full_text="transparencia"
+        )
+    monkeypatch.setattr(faceted, "MAX_LISTED", 1)
+    with CaptureQueriesContext(connection) as queries:
+        results = faceted.commitment_results(
+            RequestFactory().get("/search/", {"q": "transparencia"}), page_size=1
+        )
+    assert results.page.paginator.count == 3
+    assert [row.commitment.ogp_id for row in results.rows] == ["PE0001"]  # the title match first
+    member = next(f for f in results.facets if f.name == "member")
+    assert [(c.value, c.count) for c in member.choices] == [("PER", 3)]
+    # Typos needed? (no); the ranked ids with their total; the page's rows; the excerpts; the
+    # facet counts (searching again): no separate count, no separate page.
+    assert len(queries) == 5
+    # Then the others by id (their titles do not match); the last page is past the ids fetched.
+    for page, ogp_id in (("2", "PE0002"), ("3", "PE0008")):
+        later = faceted.commitment_results(
+            RequestFactory().get("/search/", {"q": "transparencia", "page": page}), page_size=1
+        )
+        assert [row.commitment.ogp_id for row in later.rows] == [ogp_id]
 
 
 # The fallback (SQLite, the laptop default): every word, accent- and case-blind.

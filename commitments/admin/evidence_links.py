@@ -12,8 +12,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .admin import ReadOnlyAdminMixin
-from .models import ActionPlan, EvidenceLink, StatusReminder
+from ..models import ActionPlan, EvidenceLink, StatusReminder
+from .base import ReadOnlyAdminMixin
 
 
 class LinkStateFilter(admin.SimpleListFilter):

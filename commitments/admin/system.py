@@ -1,0 +1,114 @@
+"""Rows written by the system: follows, notifications, completion snapshots, visitors' follows (shown,
+never edited here, but for the visitors' own records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+
+from ..models import (
+    CompletionSnapshot,
+    Follow,
+    NotificationDelivery,
+    SnapshotRun,
+    VisitorFollow,
+    VisitorNotification,
+    VisitorRequest,
+)
+from .base import (
+    ReadOnlyAdminMixin,
+)
+
+
+@admin.register(Follow)
+class FollowAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "commitment", "action_plan", "organization", "frequency", "created_at"]
+    list_filter = ["frequency"]
+    search_fields = [
+        "user__username",
+        "commitment__ogp_id",
+        "action_plan__ogp_id",
+        "organization__name",
+    ]
+    list_select_related = ["user", "commitment", "action_plan", "organization"]
+
+
+@admin.register(NotificationDelivery)
+class NotificationDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "event_key", "frequency", "subject", "created_at", "sent_at"]
+    list_filter = ["frequency", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username", "event_key", "subject"]
+    list_select_related = ["user"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(SnapshotRun)
+class SnapshotRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["day", "computed_at", "row_count"]
+    date_hierarchy = "day"
+
+
+@admin.register(CompletionSnapshot)
+class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "day",
+        "grouping",
+        "group_label",
+        "track",
+        "total",
+        "complete",
+        "substantial",
+        "limited",
+        "not_started",
+        "no_data",
+    ]
+    list_filter = ["grouping", "track", "day"]
+    search_fields = ["group_key", "group_label"]
+
+
+@admin.register(VisitorFollow)
+class VisitorFollowAdmin(admin.ModelAdmin):
+    """Follows by email of visitors without an account (commitments.visitors): see and end them."""
+
+    list_display = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
+    list_select_related = ["commitment", "action_plan"]
+    search_fields = ["email"]
+    readonly_fields = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(VisitorNotification)
+class VisitorNotificationAdmin(admin.ModelAdmin):
+    """Which event went to which visitor's address (at most once), and any mail-server error."""
+
+    list_display = ["email", "event_key", "sent_at", "error"]
+    search_fields = ["email", "event_key"]
+    readonly_fields = ["email", "event_key", "sent_at", "error"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(VisitorRequest)
+class VisitorRequestAdmin(admin.ModelAdmin):
+    """What the per-address and per-IP limit counts (VISITOR_REQUESTS_PER_HOUR)."""
+
+    list_display = ["created_at", "kind", "email", "ip"]
+    list_filter = ["kind"]
+    search_fields = ["email", "ip"]
+    readonly_fields = ["created_at", "kind", "email", "ip"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

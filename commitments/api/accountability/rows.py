@@ -1,0 +1,204 @@
+"""Row builders of the accountability lists: a fixed number of queries for any number of rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
+
+from ..base import in_order, values_rows
+
+
+def _orgs_by(through_rows: Iterable[tuple[Any, str, str]]) -> dict[Any, list[dict]]:
+    found: dict[Any, list[dict]] = defaultdict(list)
+    for owner, slug, name in through_rows:
+        found[owner].append({"id": slug, "name": name})
+    return found
+
+
+def indicator_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the indicators with their reading count, then their readings."""
+    reading_count = (
+        IndicatorReading.objects.filter(indicator=OuterRef("pk"))
+        .order_by()
+        .values("indicator")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    readings: dict[Any, list[dict]] = defaultdict(list)
+    for indicator_id, value, as_of in (
+        IndicatorReading.objects.filter(indicator_id__in=ids)
+        .order_by("as_of", "recorded_at", "pk")
+        .values_list("indicator_id", "value", "as_of")
+    ):
+        readings[indicator_id].append({"value": value, "as_of": as_of})
+    columns = {
+        "commitment": "commitment__ogp_id",
+        "action_plan": "commitment__action_plan__ogp_id",
+        "milestone": "milestone_id",
+        "milestone_title": "milestone__title",
+        "name": "name",
+        "unit": "unit",
+        "baseline_value": "baseline_value",
+        "baseline_date": "baseline_date",
+        "target_value": "target_value",
+        "target_date": "target_date",
+        "data_source": "data_source",
+        "method": "method",
+        "frequency": "frequency",
+        "reported_by": "reported_by__slug",
+        "reading_count": "reading_count",
+        "updated_at": "updated_at",
+    }
+    indicators = Indicator.objects.filter(pk__in=ids).annotate(
+        reading_count=Coalesce(Subquery(reading_count), 0)
+    )
+    rows = values_rows(indicators, columns)
+    for row in rows:
+        row["id"] = row["_pk"]
+        row["readings"] = readings.get(row["_pk"], [])
+    return in_order(ids, rows)
+
+
+def reading_rows(ids: Sequence[Any]) -> list[dict]:
+    """One query."""
+    columns = {
+        "indicator": "indicator_id",
+        "indicator_name": "indicator__name",
+        "commitment": "indicator__commitment__ogp_id",
+        "value": "value",
+        "unit": "indicator__unit",
+        "as_of": "as_of",
+        "evidence_url": "evidence_url",
+        "note": "note",
+        "reported_by": "author_organization__slug",
+        "corrects": "corrects_id",
+        "recorded_at": "recorded_at",
+    }
+    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), columns)
+    for row in rows:
+        row["id"] = row["_pk"]
+    return in_order(ids, rows)
+
+
+def proposal_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the proposals, then their proposers."""
+    proposers = _orgs_by(
+        Proposal.proposers.through.objects.filter(proposal_id__in=ids)
+        .order_by("organization__name")
+        .values_list("proposal_id", "organization__slug", "organization__name")
+    )
+    rows = []
+    for values in Proposal.objects.filter(pk__in=ids).values_list(
+        "pk",
+        "action_plan__ogp_id",
+        "title",
+        "text",
+        "by_civil_society",
+        "proposed_on",
+        "priority",
+        "outcome",
+        "resulting_commitment__ogp_id",
+        "government_response",
+        "response_date",
+        "source",
+        "updated_at",
+    ):
+        pk, plan, title, text, by_cs, proposed_on, priority, outcome, commitment, *rest = values
+        response, response_date, source, updated_at = rest
+        rows.append(
+            {
+                "_pk": pk,
+                "id": pk,
+                "action_plan": plan,
+                "title": title,
+                "text": text,
+                "proposers": proposers.get(pk, []),
+                "by_civil_society": by_cs,
+                "proposed_on": proposed_on,
+                "priority": priority,
+                "outcome": outcome,
+                "left_out": outcome in Proposal.LEFT_OUT,
+                "resulting_commitment": commitment,
+                "government_response": response,
+                "response_date": response_date,
+                "source": source,
+                "updated_at": updated_at,
+            }
+        )
+    return in_order(ids, rows)
+
+
+def event_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the events, then their participants."""
+    participants = _orgs_by(
+        ConsultationEvent.participants.through.objects.filter(consultationevent_id__in=ids)
+        .order_by("organization__name")
+        .values_list("consultationevent_id", "organization__slug", "organization__name")
+    )
+    columns = {
+        "action_plan": "action_plan__ogp_id",
+        "phase": "phase",
+        "kind": "kind",
+        "date": "date",
+        "place": "place",
+        "in_capital": "in_capital",
+        "iap2_level": "iap2_level",
+        "description": "description",
+        "updated_at": "updated_at",
+    }
+    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), columns)
+    for row in rows:
+        row["id"] = row["_pk"]
+        row["participants"] = participants.get(row["_pk"], [])
+    return in_order(ids, rows)
+
+
+PROCESS_FIELDS = (
+    "office_level",
+    "political_endorsement",
+    "irm_development_level",
+    "irm_development_level_label",
+    "irm_development_participation",
+    "irm_implementation_level",
+    "irm_implementation_level_label",
+    "irm_implementation_participation",
+    "irm_regular_forum",
+    "irm_timeline_available",
+    "irm_advance_notice",
+    "irm_days_in_advance",
+    "irm_awareness_raising",
+    "irm_online_consultation",
+    "irm_in_person_consultation",
+    "irm_summary_of_comments",
+    "irm_steps_followed",
+    "irm_multi_agency",
+    "updated_at",
+)
+
+
+def process_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the process rows, then the responsible offices."""
+    offices = _orgs_by(
+        PlanProcess.responsible_organizations.through.objects.filter(planprocess_id__in=ids)
+        .order_by("organization__name")
+        .values_list("planprocess_id", "organization__slug", "organization__name")
+    )
+    rows = []
+    for pk, plan, *values in PlanProcess.objects.filter(pk__in=ids).values_list(
+        "pk", "action_plan__ogp_id", *PROCESS_FIELDS
+    ):
+        row = {"_pk": pk, "action_plan": plan, "responsible_offices": offices.get(pk, [])}
+        row.update(
+            {
+                name.removeprefix("irm_"): value
+                for name, value in zip(PROCESS_FIELDS, values, strict=True)
+            }
+        )
+        rows.append(row)
+    return in_order(ids, rows)

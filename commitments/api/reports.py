@@ -1,0 +1,73 @@
+"""What the API of dated reports shares (outcome checks, commitments.api.outcomes; milestone
+progress, commitments.api.progress): the rows' common columns, the public list, and the POST that
+records a report through its service. The shapes are in commitments.api.report_shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.urls import reverse
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .base import ByPkViewSet, in_order
+from .write import ServiceCreateView
+
+# Row key: lookup. The columns every report's row ends with.
+REPORT_COLUMNS = {
+    "note": "note",
+    "evidence_url": "evidence_url",
+    "evidence_file": "evidence_file",
+    "evidence_file_name": "evidence_name",
+    "reported_by": "author_organization__slug",
+    "corrects": "corrects_id",
+    "recorded_at": "recorded_at",
+}
+
+
+def report_rows(
+    queryset: QuerySet, ids: Sequence[Any], columns: dict[str, str], evidence_view: str
+) -> list[dict]:
+    """One query: the reports' own `columns` (row key: lookup), then REPORT_COLUMNS, the evidence
+    file as the address `evidence_view` serves it at."""
+    lookups = {**columns, **REPORT_COLUMNS}
+    rows = []
+    for pk, *values in queryset.filter(pk__in=ids).values_list("pk", *lookups.values()):
+        row = {"_pk": pk, "id": pk, **dict(zip(lookups, values, strict=True))}
+        row["evidence_file"] = reverse(evidence_view, args=[pk]) if row["evidence_file"] else None
+        rows.append(row)
+    return in_order(ids, rows)
+
+
+class ReportViewSet(ByPkViewSet):
+    """A public list of append-only records (reports, readings), by id."""
+
+    def get_queryset(self) -> QuerySet:
+        # Reports are never edited: the time recorded is when they last changed.
+        return self.model._default_manager.annotate(updated_at=F("recorded_at"))
+
+
+# Base of the POST that records a report: the subclass's `post` finds what the report is about,
+# checks who may write it, sets `reports` (those a correction may name) and calls `record`.
+class ReportCreate(ServiceCreateView):
+    reports: Any = None
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "reports": self.reports}
+
+    def record(
+        self,
+        request: Request,
+        service: Callable[..., Any],
+        rows: Callable[[Sequence[Any]], list[dict]],
+        **scope: Any,
+    ) -> Response:
+        """Validate the body, write through `service` (with `scope`, what the report is about) as
+        the form does, and answer the new report's row."""
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        report = self.call(service, **scope, author=request.user, **serializer.validated_data)
+        return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)

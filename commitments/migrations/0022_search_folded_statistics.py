@@ -1,0 +1,21 @@
+"""Site search on PostgreSQL: few statistics of commitments' `search_folded`, so that planning a
+typo search does not compare the words with a hundred titles (see search_sql.few_statistics).
+Nothing on SQLite.
+
+Numbered 0022 by the search helper (0021 is another branch's): renumber when merging."""
+
+from django.db import migrations
+
+from commitments.search_sql import few_statistics, run_on_postgresql
+
+ADD, DROP = few_statistics("commitments_commitment", "search_folded")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("commitments", "0021_government_track"),
+    ]
+
+    operations = [
+        migrations.RunPython(run_on_postgresql(ADD), run_on_postgresql(DROP)),
+    ]

@@ -1,0 +1,90 @@
+"""What the append-only dated reports share (outcome checks, milestone progress): the evidence, a
+link or a file; the author and their organisation; the earlier report a correction names; when it
+was recorded. A report is never edited or deleted: a newer one corrects it.
+
+The shared columns are built by functions, not inherited from an abstract model, so each model keeps
+its own related names, help texts and column order (and its migrations)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .members import Organization
+from .status import EVIDENCE_EXTENSIONS
+
+
+def evidence_upload_path(folder: str, content_type: str) -> str:
+    # As for status evidence: a random name, the extension of the type detected in the bytes.
+    return f"evidence/{folder}/{uuid.uuid4().hex}{EVIDENCE_EXTENSIONS.get(content_type, '')}"
+
+
+def evidence_fields(upload_to: Any) -> tuple[models.Field, ...]:
+    """evidence_url, evidence_file, evidence_name, evidence_content_type, evidence_size."""
+    return (
+        models.URLField(_("evidence (link)"), max_length=1000, blank=True),
+        models.FileField(_("evidence (file)"), upload_to=upload_to, blank=True),
+        models.CharField(_("file name"), max_length=255, blank=True),
+        models.CharField(max_length=100, blank=True),
+        models.PositiveBigIntegerField(null=True, blank=True),
+    )
+
+
+def authorship_fields(related_name: str, corrects_help: str) -> tuple[models.ForeignKey, ...]:
+    """author, author_organization, corrects (the earlier report of the same model)."""
+    return (
+        models.ForeignKey(
+            settings.AUTH_USER_MODEL,
+            verbose_name=_("author"),
+            on_delete=models.PROTECT,
+            related_name=related_name,
+        ),
+        models.ForeignKey(
+            Organization,
+            verbose_name=_("author's organisation"),
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            related_name=related_name,
+        ),
+        models.ForeignKey(
+            "self",
+            verbose_name=_("corrects"),
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            related_name="corrections",
+            help_text=corrects_help,
+        ),
+    )
+
+
+def evidence_required_unless(field: str, value: str, name: str) -> models.CheckConstraint:
+    """Every report names its evidence, but those whose `field` is `value` (nothing found)."""
+    return models.CheckConstraint(
+        condition=Q(**{field: value}) | ~Q(evidence_url="") | ~Q(evidence_file=""),
+        name=name,
+        violation_error_message=_("Give a link or a file as evidence."),
+    )
+
+
+class DatedReport(models.Model):
+    """Base of a dated report with evidence: the name its evidence file is downloaded under."""
+
+    # The download name's stem when the upload had no name: "<stem>-<pk>".
+    evidence_stem: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def evidence_download_name(self) -> str:
+        name = self.evidence_name
+        stem = PurePath(name).stem if name else f"{self.evidence_stem}-{self.pk}"
+        return stem + EVIDENCE_EXTENSIONS.get(self.evidence_content_type, "")
