@@ -248,10 +248,12 @@ def naive_recompute(day: datetime.date) -> int:
             else None
         )
         areas = list(commitment.policy_areas.all())
-        latest = commitment.status_updates.latest_first().first()
+        civil = commitment.status_updates.civil_society().latest_first().first()
+        government = commitment.status_updates.government().latest_first().first()
         levels = {
             "irm": commitment.irm_completion or NO_DATA,
-            "self_reported": (latest.completion if latest else "") or NO_DATA,
+            "civil_society": (civil.completion if civil else "") or NO_DATA,
+            "government": (government.completion if government else "") or NO_DATA,
         }
         groups = [("all", ALL_KEY, "All commitments"), ("member", member.code, member.name)]
         groups.append(("action_plan", plan.ogp_id, plan.title or plan.ogp_id))
@@ -269,7 +271,7 @@ def naive_recompute(day: datetime.date) -> int:
                 counts[(grouping, key, track)][level] += 1
     for value in OGPValue:  # values nobody is tagged with still get their zero rows
         labels.setdefault(("ogp_value", str(value)), str(value.label))
-        for track in ("irm", "self_reported"):
+        for track in ("irm", "civil_society", "government"):
             counts[("ogp_value", str(value), track)]
     now = timezone.now()
     for (grouping, key, track), tally in counts.items():

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from .api.filters import COMPLETION_CHOICES, CommitmentFilter
 from .models import ActionPlan, Commitment, Member, Milestone, Organization, PolicyArea
 from .models.members import localized_member_name
+from .models.plans import TRACK_LEVEL_FIELDS
 from .models.vocab import NO_DATA
 from .search import clean_query, headline, marked_excerpt, marked_html, on_postgresql
 
@@ -119,7 +120,7 @@ def _counts(found: QuerySet) -> dict:
     """The facet counts of `found` (the request's commitments, unordered) as plain data, in one
     query: the rows found are read once (a common table expression, which PostgreSQL computes once
     because every facet reads it; four queries searched four times), and each facet is an
-    aggregate over them: plans (and so members), both tracks' levels, starred, overdue, the
+    aggregate over them: plans (and so members), the three tracks' levels, starred, overdue, the
     organisations with any role in them (the `organization` filter's own rule:
     Commitment.objects.involving), policy areas."""
     rows_sql, rows_params = (
@@ -130,6 +131,7 @@ def _counts(found: QuerySet) -> dict:
             "lead_organization_id",
             "irm_completion",
             "self_reported_completion",
+            "government_completion",
             "irm_starred",
         )
         .query.sql_with_params()
@@ -162,7 +164,7 @@ def _counts(found: QuerySet) -> dict:
         ]
     )
     sql = f"""
-        WITH found (id, plan, lead, irm, self_reported, starred) AS ({rows_sql})
+        WITH found (id, plan, lead, irm, self_reported, government, starred) AS ({rows_sql})
         SELECT 'plan', p.ogp_id, CAST(p.number AS TEXT), m.code, m.name, m.kind, m.iso_alpha2,
                counted.n
         FROM (SELECT plan, COUNT(*) AS n FROM found GROUP BY plan) counted
@@ -172,6 +174,9 @@ def _counts(found: QuerySet) -> dict:
         UNION ALL
         SELECT 'self_reported_completion', self_reported, '', '', '', '', '', COUNT(*)
         FROM found GROUP BY self_reported
+        UNION ALL
+        SELECT 'government_completion', government, '', '', '', '', '', COUNT(*)
+        FROM found GROUP BY government
         UNION ALL
         SELECT 'starred', '', '', '', '', '', '', COUNT(*) FROM found WHERE starred
         UNION ALL
@@ -223,7 +228,7 @@ def _counts(found: QuerySet) -> dict:
     levels = [value for value, _label in COMPLETION_CHOICES]
     sums = {
         f"{track}__{value}": per_value.get(track, {}).get("" if value == NO_DATA else value, 0)
-        for track in ("irm_completion", "self_reported_completion")
+        for track in TRACK_LEVEL_FIELDS
         for value in levels
     }
     sums["starred"] = per_value.get("starred", {}).get("", 0)
@@ -298,9 +303,15 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
         ),
         _facet(
             params,
-            "self_reported_completion",
+            "civil_society_completion",
             _("Civil society status"),
             [(v, labels[v], sums[f"self_reported_completion__{v}"]) for v in levels],
+        ),
+        _facet(
+            params,
+            "government_completion",
+            _("Government's self-assessment"),
+            [(v, labels[v], sums[f"government_completion__{v}"]) for v in levels],
         ),
         _facet(
             params, "starred", _("Starred"), [("true", _("Starred by the IRM"), sums["starred"])]

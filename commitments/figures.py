@@ -1,7 +1,8 @@
 """The one definition of the completion figures, used by every page, endpoint, export and task.
 
 For a group of commitments (an action plan, a member, an organisation's led commitments, an OGP value,
-a policy area) and for each track (the IRM's assessments, civil society's self-reports):
+a policy area) and for each of the three tracks (the government's self-assessment, civil society's
+status updates, the IRM's assessments):
 
 - the count of commitments at each completion level, plus `no_data` for those not yet assessed or
   reported; every commitment is counted exactly once per track;
@@ -31,6 +32,7 @@ from .models.vocab import (
     NO_DATA,
     OGP_VALUE_FIELDS,
     CompletionLevel,
+    Voice,
 )
 
 DENOMINATOR_RULE = _(
@@ -40,14 +42,28 @@ DENOMINATOR_RULE = _(
 )
 
 AS_OF_RULE = _(
-    "As of a day: a commitment counts from its plan's start; civil society's level is its latest "
-    "status update dated on or before that day; the IRM's, its latest assessment in a report "
+    "As of a day: a commitment counts from its plan's start; the government's and civil society's "
+    "levels are each one's latest status update dated on or before that day; the IRM's, its "
+    "latest assessment in a report "
     "published on or before it (a report known only by its publication year counts from that "
     "year's last day)."
 )
 
-# Track name -> the cached Commitment field that holds that track's current level.
-TRACKS: dict[str, str] = {"irm": "irm_completion", "self_reported": "self_reported_completion"}
+# Track name -> the cached Commitment field that holds that track's current level, in the order of
+# every table, chart and CSV. Civil society's track was called "self_reported" until this release
+# (in OGP's vocabulary a self-report is the government's): OLD_TRACK_NAMES keeps the old public
+# name as an alias for one release (JSON carries both keys, old query parameters still work).
+TRACKS: dict[str, str] = {
+    "government": "government_completion",
+    "civil_society": "self_reported_completion",
+    "irm": "irm_completion",
+}
+OLD_TRACK_NAMES: dict[str, str] = {"self_reported": "civil_society"}
+TRACK_LABELS: dict[str, Any] = {
+    "government": _("Government"),
+    "civil_society": _("Civil society"),
+    "irm": _("IRM"),
+}
 
 # Grouping name -> the values() path that identifies a group and the one that labels it.
 GROUPINGS: dict[str, tuple[str, str]] = {
@@ -108,8 +124,9 @@ class TrackFigures:
 
 @dataclass(frozen=True)
 class CompletionFigures:
+    government: TrackFigures
+    civil_society: TrackFigures
     irm: TrackFigures
-    self_reported: TrackFigures
     # Which IRM reports the IRM counts come from; set when the figures come from the records.
     irm_basis: IrmBasis | None = None
 
@@ -118,14 +135,17 @@ class CompletionFigures:
         return self.irm.total
 
     def track(self, name: str) -> TrackFigures:
-        return getattr(self, name)
+        return getattr(self, OLD_TRACK_NAMES.get(name, name))
+
+    def tracks(self) -> list[tuple[str, Any, TrackFigures]]:
+        """(name, label, figures) of each track, in display order."""
+        return [(name, TRACK_LABELS[name], self.track(name)) for name in TRACKS]
 
     def as_dict(self) -> dict[str, Any]:
-        found = {
-            "irm": self.irm.as_dict(),
-            "self_reported": self.self_reported.as_dict(),
-            "denominator_rule": str(DENOMINATOR_RULE),
-        }
+        found: dict[str, Any] = {name: self.track(name).as_dict() for name in TRACKS}
+        for old, new in OLD_TRACK_NAMES.items():
+            found[old] = found[new]  # deprecated alias, one release
+        found["denominator_rule"] = str(DENOMINATOR_RULE)
         if self.irm_basis is not None:
             found["irm_basis"] = self.irm_basis.as_dict()
         return found
@@ -149,7 +169,7 @@ def figures_from_row(row: Mapping[str, Any], prefix: str = "") -> CompletionFigu
     def track(name: str) -> TrackFigures:
         return TrackFigures({key: row[f"{prefix}{name}__{key}"] or 0 for key in FIGURE_KEYS})
 
-    return CompletionFigures(irm=track("irm"), self_reported=track("self_reported"))
+    return CompletionFigures(**{name: track(name) for name in TRACKS})
 
 
 def empty_figures(
@@ -197,11 +217,12 @@ class LatestReport:
 
 @dataclass(frozen=True)
 class TrackDates:
-    """What a plan's headline figures date from: civil society's latest status update, and the
-    latest published IRM report (the basis of the IRM's current levels)."""
+    """What a plan's headline figures date from: civil society's and the government's latest status
+    updates, and the latest published IRM report (the basis of the IRM's current levels)."""
 
     self_reported_as_of: datetime.date | None = None
     irm_report: LatestReport | None = None
+    government_as_of: datetime.date | None = None
 
 
 def register_irm_latest_reports(provider: IrmLatestReports) -> None:
@@ -216,19 +237,21 @@ def track_dates(plan_ids: Iterable[int]) -> dict[int, TrackDates]:
     from .models import Commitment
 
     plan_ids = list(plan_ids)
-    reported = dict(
-        Commitment.objects.filter(action_plan_id__in=plan_ids)
+    reported = {
+        pk: (civil, government)
+        for pk, civil, government in Commitment.objects.filter(action_plan_id__in=plan_ids)
         .order_by()
         .values("action_plan_id")
-        .annotate(on=Max("self_reported_as_of"))
-        .values_list("action_plan_id", "on")
-    )
-    reports = _irm_latest_reports(plan_ids) if _irm_latest_reports is not None else {}
-    return {
-        pk: TrackDates(reported.get(pk), reports.get(pk))
-        for pk in plan_ids
-        if reported.get(pk) or pk in reports
+        .annotate(civil=Max("self_reported_as_of"), government=Max("government_as_of"))
+        .values_list("action_plan_id", "civil", "government")
     }
+    reports = _irm_latest_reports(plan_ids) if _irm_latest_reports is not None else {}
+    found = {}
+    for pk in plan_ids:
+        civil, government = reported.get(pk, (None, None))
+        if civil or government or pk in reports:
+            found[pk] = TrackDates(civil, reports.get(pk), government)
+    return found
 
 
 def register_irm_level_as_of(provider: IrmLatest, change_dates: IrmChangeDates) -> None:
@@ -392,12 +415,15 @@ def _records_sql(
     updates = updates.annotate(
         s_commitment=F("commitment_id"), s_level=F("completion"), s_as_of=F("as_of")
     )
-    status_sql, status_params = _latest_per_commitment(
-        updates,
-        "commitment_id",
-        [F("as_of").desc(), F("recorded_at").desc(), F("pk").desc()],
-        ("s_commitment", "s_level", "s_as_of"),
-    ).query.sql_with_params()
+    # One derived table per voice: civil society's (s) and the government's (g).
+    voice_sql = {}
+    for alias, voice in (("s", Voice.CIVIL_SOCIETY), ("g", Voice.GOVERNMENT)):
+        voice_sql[alias] = _latest_per_commitment(
+            updates.filter(voice=voice),
+            "commitment_id",
+            [F("as_of").desc(), F("recorded_at").desc(), F("pk").desc()],
+            ("s_commitment", "s_level", "s_as_of"),
+        ).query.sql_with_params()
     if _irm_latest is not None:
         ratings, ordering = _irm_latest(day, irm_report, ids if narrowed else None)
         irm_sql, irm_params = _latest_per_commitment(
@@ -410,18 +436,23 @@ def _records_sql(
             [],
         )
     basis = "i.i_kind, i.i_published_on, i.i_year"
+    (status_sql, status_params), (gov_sql, gov_params) = voice_sql["s"], voice_sql["g"]
     joins = (
         f"FROM ({commitment_sql}) c "
         f"LEFT JOIN ({status_sql}) s ON s.s_commitment = c.c_id "
+        f"LEFT JOIN ({gov_sql}) g ON g.s_commitment = c.c_id "
         f"LEFT JOIN ({irm_sql}) i ON i.i_commitment = c.c_id"
     )
-    params = [*commitment_params, *status_params, *irm_params]
+    params = [*commitment_params, *status_params, *gov_params, *irm_params]
     if per_commitment:
-        levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, '')"
-        return f"SELECT c.c_id, {levels}, s.s_as_of, {basis}, i.i_starred {joins}", params
+        levels = "COALESCE(s.s_level, ''), COALESCE(i.i_level, ''), COALESCE(g.s_level, '')"
+        return (
+            f"SELECT c.c_id, {levels}, s.s_as_of, g.s_as_of, {basis}, i.i_starred {joins}",
+            params,
+        )
     # One row per group and IRM report, the levels counted in the database (_COUNT_NAMES order).
     counts = []
-    for column in ("i.i_level", "s.s_level"):
+    for column in (_TRACK_COLUMNS[track] for track in TRACKS):
         for key in FIGURE_KEYS:
             level = "" if key == NO_DATA else str(key)
             counts.append(f"COUNT(CASE WHEN COALESCE({column}, '') = %s THEN 1 END)")
@@ -466,13 +497,16 @@ def levels_from_records(
 
 @dataclass(frozen=True)
 class CommitmentLevels:
-    """One commitment's levels from the records (`commitment_levels`)."""
+    """One commitment's levels from the records (`commitment_levels`); `self_reported` is civil
+    society's."""
 
     self_reported: str
     self_reported_as_of: datetime.date | None
     irm: str
     irm_report: BasisReport | None
     irm_starred: bool = False
+    government: str = ""
+    government_as_of: datetime.date | None = None
 
 
 def commitment_levels(
@@ -490,10 +524,23 @@ def commitment_levels(
     with connections[commitments.db].cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY c.c_id", params)
         while chunk := cursor.fetchmany(chunk_size):
-            for pk, reported, irm, reported_on, kind, published_on, year, starred in chunk:
+            for row in chunk:
+                pk, reported, irm, government, reported_on, government_on, *rest = row
+                kind, published_on, year, starred = rest
                 published_on, reported_on = _day(published_on), _day(reported_on)
                 basis = BasisReport(kind, published_on, year, 1) if kind else None
-                yield pk, CommitmentLevels(reported, reported_on, irm, basis, bool(starred))
+                yield (
+                    pk,
+                    CommitmentLevels(
+                        reported,
+                        reported_on,
+                        irm,
+                        basis,
+                        bool(starred),
+                        government,
+                        _day(government_on),
+                    ),
+                )
 
 
 def _day(value: Any) -> Any:
@@ -507,7 +554,10 @@ def as_of(commitments: QuerySet, day: datetime.date) -> QuerySet:
 
 
 _COUNT_NAMES = tuple(f"{track}__{key}" for track in TRACKS for key in FIGURE_KEYS)
-_IRM_WIDTH = len(FIGURE_KEYS)
+_WIDTH = len(FIGURE_KEYS)
+_IRM_AT = list(TRACKS).index("irm") * _WIDTH
+# Each track's level column in the records' SQL (`_records_sql`).
+_TRACK_COLUMNS = {"government": "g.s_level", "civil_society": "s.s_level", "irm": "i.i_level"}
 
 
 def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
@@ -524,7 +574,7 @@ def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
         )
         if row[0]:
             report = (row[0], row[1], row[2])
-            basis[report] = basis.get(report, 0) + sum(row_counts[:_IRM_WIDTH])
+            basis[report] = basis.get(report, 0) + sum(row_counts[_IRM_AT : _IRM_AT + _WIDTH])
     if totals is None:
         totals = [0] * len(_COUNT_NAMES)
     reports = tuple(
@@ -537,11 +587,13 @@ def _tally(rows: Iterable[Sequence[Any]], irm_report: str) -> CompletionFigures:
             ),
         )
     )
-    return CompletionFigures(
-        irm=TrackFigures(dict(zip(FIGURE_KEYS, totals[:_IRM_WIDTH], strict=True))),
-        self_reported=TrackFigures(dict(zip(FIGURE_KEYS, totals[_IRM_WIDTH:], strict=True))),
-        irm_basis=IrmBasis(irm_report, reports),
-    )
+    by_track = {
+        name: TrackFigures(
+            dict(zip(FIGURE_KEYS, totals[n * _WIDTH : (n + 1) * _WIDTH], strict=True))
+        )
+        for n, name in enumerate(TRACKS)
+    }
+    return CompletionFigures(**by_track, irm_basis=IrmBasis(irm_report, reports))
 
 
 # The report each commitment's cached IRM level comes from (`levels_from_records`' basis columns).

@@ -1,4 +1,5 @@
-"""The civil-society status update form. Writes go through commitments.services."""
+"""The status update form (civil society's, and the government's self-assessment). Writes go through
+commitments.services."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .evidence import check_evidence_uploads
 from .models import Commitment, CompletionLevel, StatusUpdate
-from .models.vocab import COMPLETION_DEFINITIONS, SELF_REPORTED_LEVELS
+from .models.vocab import COMPLETION_DEFINITIONS, SELF_REPORTED_LEVELS, Voice
 from .services import EvidenceFile
 
 MAX_LINKS = 10
@@ -114,7 +115,9 @@ class StatusUpdateForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, commitment: Commitment, voice: str = Voice.CIVIL_SOCIETY, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.commitment = commitment
         limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
@@ -128,7 +131,7 @@ class StatusUpdateForm(forms.Form):
         }
         completion = self.fields["completion"]
         completion.help_text = scale_help_text(
-            _("The same scale the IRM uses, so both tracks can be compared."),
+            _("The same scale the IRM uses, so the three tracks can be compared."),
             list(completion.choices),
             COMPLETION_DEFINITIONS,
         )
@@ -143,7 +146,8 @@ class StatusUpdateForm(forms.Form):
             "max": MAX_NOTE,
         }
         corrects = self.fields["corrects"]
-        corrects.queryset = commitment.status_updates.latest_first()
+        # A correction corrects an update of the same voice (record_status_update checks it too).
+        corrects.queryset = commitment.status_updates.filter(voice=voice).latest_first()
         corrects.label_from_instance = self._update_label
         self.fields["as_of"].widget.attrs["max"] = timezone.localdate().isoformat()
         if not self.is_bound:

@@ -1,7 +1,9 @@
 """Did it last? The one definition of the outcome figure, and of when outcome checks open.
 
-- A commitment is **completed** when a track rates it complete: now, from the cached current levels
-  (`figures.TRACKS`); on a past day, from each track's level as of that day (`figures.as_of`).
+- A commitment is **completed** when the IRM or civil society rates it complete (COMPLETED_BY: the
+  government's own self-assessment does not make a commitment count as completed here): now, from
+  the cached current levels (`figures.TRACKS`); on a past day, from each track's level as of that
+  day (`figures.as_of`).
 - Its **outcome on a day** is the verdict of its latest outcome check dated on or before that day
   (by check date, then time recorded): the same as-of rule as every other figure.
 - The figure: of the N commitments completed, K still in force and applied on day D, with the date
@@ -30,6 +32,9 @@ from .figures import TRACKS, Rate, commitment_levels
 from .models import ActionPlan, Commitment, CompletionLevel, OutcomeCheck, OutcomeVerdict
 
 NO_CHECK = "no_check"
+# The tracks whose "complete" makes a commitment count as completed in the outcome figure: the
+# independent voices, not the government's claim about itself.
+COMPLETED_BY: tuple[str, ...] = ("civil_society", "irm")
 
 OUTCOME_RULE = _(
     "Completed: rated complete by the IRM or by civil society (on a past day, as they stood that "
@@ -46,8 +51,8 @@ CHECK_DUE_AFTER = datetime.timedelta(days=365)
 
 
 def completed_now() -> Q:
-    """Commitments a track rates complete today (the cached current levels)."""
-    return reduce(or_, (Q(**{field: CompletionLevel.COMPLETE}) for field in TRACKS.values()))
+    """Commitments the IRM or civil society rates complete today (the cached current levels)."""
+    return reduce(or_, (Q(**{TRACKS[track]: CompletionLevel.COMPLETE}) for track in COMPLETED_BY))
 
 
 def completed_on(commitments: QuerySet, day: datetime.date) -> list[Any]:
@@ -56,12 +61,14 @@ def completed_on(commitments: QuerySet, day: datetime.date) -> list[Any]:
     return [
         pk
         for pk, levels in commitment_levels(commitments, day=day)
-        if CompletionLevel.COMPLETE in (levels.self_reported, levels.irm)
+        if CompletionLevel.COMPLETE in (levels.self_reported, levels.irm)  # COMPLETED_BY
     ]
 
 
 def is_completed(commitment: Commitment) -> bool:
-    return any(getattr(commitment, f) == CompletionLevel.COMPLETE for f in TRACKS.values())
+    return any(
+        getattr(commitment, TRACKS[track]) == CompletionLevel.COMPLETE for track in COMPLETED_BY
+    )
 
 
 def plan_end_day(plan: ActionPlan) -> datetime.date | None:

@@ -1,9 +1,11 @@
-"""Object-level rules for the civil-society track. Fail closed: no rule, no access."""
+"""Object-level rules for status updates (civil society's and the government's voices) and for the
+responsible officials of a commitment's lead organisations. Fail closed: no rule, no access."""
 
 from __future__ import annotations
 
 from .models import Commitment, Organization
-from .roles import EDITOR
+from .models.vocab import Voice
+from .roles import EDITOR, OFFICIAL
 
 
 def user_organization(user) -> Organization | None:
@@ -26,6 +28,40 @@ def can_report_on(user, commitment: Commitment) -> bool:
         organization is not None
         and commitment.monitoring_organizations.filter(pk=organization.pk).exists()
     )
+
+
+def official_organization(user, commitment: Commitment) -> Organization | None:
+    """The organisation `user` speaks for on `commitment` as the government: theirs, when they are
+    an active responsible official and it leads or co-leads the commitment; otherwise None. The one
+    rule behind official answers (questions) and the government's self-assessment."""
+    if not (user.is_authenticated and user.is_active and is_in_group(user, OFFICIAL)):
+        return None
+    organization = user_organization(user)
+    if organization is None:
+        return None
+    if not Commitment.objects.led_by(organization).filter(pk=commitment.pk).exists():
+        return None
+    return organization
+
+
+def can_report_for_government(user, commitment: Commitment) -> bool:
+    """A responsible official of a lead or co-lead organisation may record the government's
+    self-assessment of the commitment."""
+    return user.has_perm("commitments.add_statusupdate") and (
+        official_organization(user, commitment) is not None
+    )
+
+
+def reporting_voice(user, commitment: Commitment) -> str | None:
+    """The voice `user`'s status update on `commitment` speaks in, from their role: the government's
+    for a responsible official of a lead organisation, civil society's for an editor of a
+    monitoring organisation; None when they may not report. A lead organisation speaks for the
+    government even if it were also listed as monitoring its own commitment."""
+    if can_report_for_government(user, commitment):
+        return Voice.GOVERNMENT
+    if can_report_on(user, commitment):
+        return Voice.CIVIL_SOCIETY
+    return None
 
 
 def reportable_commitments(user):

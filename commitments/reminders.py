@@ -146,8 +146,8 @@ def send_status_reminders(today: datetime.date) -> int:
 
 
 def _send(user, items: list[tuple[Commitment, int]], reminder_ids: list[int]) -> bool:
-    """One email: to an editor, a call to post a status update; to a responsible official (who
-    posts none), a call to share the government's progress where civil society can see it."""
+    """One email: to an editor, a call to post a status update; to a responsible official, a call
+    to record the government's self-assessment on the commitment's page."""
     profile = getattr(user, "profile", None)
     language = (profile.language if profile else "") or settings.LANGUAGE_CODE
     official = is_in_group(user, OFFICIAL) and not is_in_group(user, EDITOR)
@@ -162,8 +162,8 @@ def _send(user, items: list[tuple[Commitment, int]], reminder_ids: list[int]) ->
             ) % {"count": len(items)}
             opening = _(
                 "Civil society has posted no status update on these commitments for a while. "
-                "Please share your organisation's progress and evidence with the organisations "
-                "that monitor them, and answer the questions asked on their pages."
+                "Please record the government's self-assessment on each commitment's page, with "
+                "its evidence, and answer the questions asked there."
             )
         else:
             subject = ngettext(

@@ -57,8 +57,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.add_outcomecheck",
     ],
     # Answers officially for the commitments their organisation (Profile.organization) leads or
-    # co-leads (questions.permissions.can_answer).
-    OFFICIAL: ["questions.add_officialanswer", "questions.view_question"],
+    # co-leads, and records the government's self-assessment of them (both by
+    # commitments.permissions.official_organization).
+    OFFICIAL: [
+        "questions.add_officialanswer",
+        "questions.view_question",
+        "commitments.add_statusupdate",
+    ],
     PLAN_ADMIN: [
         f"{app}.{action}_{model}"
         for app, models in _ADMIN_MODELS.items()

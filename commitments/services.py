@@ -12,11 +12,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .evidence_checks import links_to_check
 from .models import Commitment, StatusEvidence, StatusUpdate
-from .models.vocab import SELF_REPORTED_LEVELS
-from .permissions import can_report_on, user_organization
+from .models.vocab import SELF_REPORTED_LEVELS, Voice
+from .permissions import reporting_voice, user_organization
 from .snapshots import request_recompute
 from .tasks import check_evidence_link, notify_status_update
 
@@ -30,6 +31,12 @@ def enqueue_after_commit(task: Any, *args: Any) -> None:
 
     send.__qualname__ = f"send {task.name}"  # named in the log line if sending fails
     transaction.on_commit(send, robust=True)
+
+
+NOT_REPORTER = gettext_lazy(
+    "You may only report on commitments your organisation monitors, or, as a responsible "
+    "official, on those it leads."
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +58,14 @@ def record_status_update(
     files: Sequence[EvidenceFile] = (),
     corrects: StatusUpdate | None = None,
 ) -> StatusUpdate:
-    """Append a civil-society status update with its evidence and refresh the commitment's cached
-    current status, in one transaction. Raises PermissionDenied or ValidationError; writes nothing then."""
-    if not can_report_on(author, commitment):
-        raise PermissionDenied(_("You may only report on commitments your organisation monitors."))
+    """Append a status update with its evidence and refresh the commitment's cached current status of
+    its voice, in one transaction. The voice comes from the author's role (`reporting_voice`): a
+    responsible official of a lead organisation records the government's self-assessment, a
+    civil-society editor civil society's. Raises PermissionDenied or ValidationError; writes
+    nothing then."""
+    voice = reporting_voice(author, commitment)
+    if voice is None:
+        raise PermissionDenied(NOT_REPORTER)
     errors: dict[str, list[str]] = {}
     if completion not in SELF_REPORTED_LEVELS:
         errors["completion"] = [_("Choose a completion level from the list.")]
@@ -62,6 +73,8 @@ def record_status_update(
         errors["as_of"] = [_("The as-of date cannot be in the future.")]
     if corrects is not None and corrects.commitment_id != commitment.pk:
         errors["corrects"] = [_("A correction must be about the same commitment.")]
+    elif corrects is not None and corrects.voice != voice:
+        errors["corrects"] = [_("A correction must correct an update of the same voice.")]
     if errors:
         raise ValidationError(errors)
 
@@ -70,6 +83,7 @@ def record_status_update(
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
         update = StatusUpdate.objects.create(
             commitment=locked,
+            voice=voice,
             completion=completion,
             as_of=as_of,
             note=note,
@@ -91,7 +105,7 @@ def record_status_update(
             ]
         )
         checks = links_to_check(status_evidence=evidence)
-        refresh_self_reported_status(locked)
+        refresh_status(locked, voice)
         # After commit only: the figures and the emails must see the update, and a rollback sends none.
         # Robust: a broker outage after commit is logged, never an error for a saved update (the
         # nightly recompute heals a lost message).
@@ -102,11 +116,27 @@ def record_status_update(
     return update
 
 
-def refresh_self_reported_status(commitment: Commitment) -> None:
-    """Cache the latest status update (by as-of date, then time recorded) on the commitment."""
-    latest = commitment.status_updates.latest_first().values("completion", "as_of").first()
+# The cached (completion, as-of) fields of each voice on Commitment.
+CACHED_STATUS_FIELDS: dict[str, tuple[str, str]] = {
+    Voice.CIVIL_SOCIETY: ("self_reported_completion", "self_reported_as_of"),
+    Voice.GOVERNMENT: ("government_completion", "government_as_of"),
+}
+
+
+def refresh_status(commitment: Commitment, voice: str) -> None:
+    """Cache the latest status update of `voice` (by as-of date, then time recorded) on the
+    commitment."""
+    latest = (
+        commitment.status_updates.filter(voice=voice)
+        .latest_first()
+        .values("completion", "as_of")
+        .first()
+    )
+    completion_field, as_of_field = CACHED_STATUS_FIELDS[voice]
     Commitment.objects.filter(pk=commitment.pk).update(
-        self_reported_completion=latest["completion"] if latest else "",
-        self_reported_as_of=latest["as_of"] if latest else None,
+        **{
+            completion_field: latest["completion"] if latest else "",
+            as_of_field: latest["as_of"] if latest else None,
+        },
         updated_at=timezone.now(),
     )

@@ -209,10 +209,11 @@ def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
     updates = (
         StatusUpdate.objects.filter(as_of__lte=until)
         .order_by("as_of", "recorded_at", "pk")
-        .values_list("as_of", "commitment_id", "completion")
+        .values_list("as_of", "commitment_id", "completion", "voice")
     )
-    for as_of, pk, level in updates.iterator(chunk_size=10000):
-        events[as_of].append(("self_reported", pk, level))
+    # A status update's voice is its track's name (civil_society, government).
+    for as_of, pk, level, voice in updates.iterator(chunk_size=10000):
+        events[as_of].append((voice, pk, level))
     if figures._irm_latest is not None:
         ratings, ordering = figures._irm_latest(None, "latest", None)
         oldest_first = [term.copy() for term in ordering]
@@ -241,7 +242,8 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
     if since > until:
         raise ValueError("since must not be after until")
     groups, labels, starts, events = _rebuild_events(until)
-    tracks = {"irm": {}, "self_reported": {}}  # commitment -> current level ("" = no data)
+    # Per track, commitment -> current level ("" = no data).
+    tracks: dict[str, dict] = {track: {} for track in SNAPSHOT_TRACKS}
     counts: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(
         lambda: {track: defaultdict(int) for track in SNAPSHOT_TRACKS}
     )

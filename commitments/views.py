@@ -31,12 +31,13 @@ from .models import (
     Organization,
     StatusEvidence,
 )
-from .permissions import can_report_on, is_in_group, reportable_commitments
+from .models.vocab import Voice
+from .permissions import is_in_group, reportable_commitments, reporting_voice
 from .progress_services import can_report_progress_on
 from .progress_views import latest_progress_by_milestone
 from .reminders import months_without_update
 from .roles import EDITOR
-from .services import record_status_update
+from .services import NOT_REPORTER, record_status_update
 from .templatetags.ogp import milestone_overdue
 
 
@@ -73,6 +74,12 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "dates": track_dates([plan.pk]).get(plan.pk, TrackDates()),
             "denominator_rule": DENOMINATOR_RULE,
             "levels": CompletionLevel.choices,
+            # The table's filter per track (static/js/app.js reads data-gov, data-self, data-irm).
+            "track_filters": [
+                ("gov", _("Government's self-assessment")),
+                ("self", _("Civil society status")),
+                ("irm", _("Completion according to the IRM")),
+            ],
         },
     )
 
@@ -99,6 +106,7 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     corrections = {u.corrects_id: u for u in reversed(updates) if u.corrects_id}
     for update in updates:
         update.superseded_by = corrections.get(update.pk)
+    voice = reporting_voice(request.user, commitment)
     return render(
         request,
         "commitments/commitment_detail.html",
@@ -106,8 +114,10 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "commitment": commitment,
             "plan": commitment.action_plan,
             "milestones": milestones,
-            "updates": updates,
-            "can_report": can_report_on(request.user, commitment),
+            "updates": [u for u in updates if u.voice == Voice.CIVIL_SOCIETY],
+            "government_updates": [u for u in updates if u.voice == Voice.GOVERNMENT],
+            "can_report": voice == Voice.CIVIL_SOCIETY,
+            "can_report_government": voice == Voice.GOVERNMENT,
             "months_quiet": months_without_update(commitment, today),
             "lineage": lineage_line(commitment),
             "can_report_progress": can_report_progress_on(request.user, commitment),
@@ -135,12 +145,15 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
-    """A civil-society editor posts a status update on a commitment their organisation monitors."""
+    """A civil-society editor posts a status update on a commitment their organisation monitors; a
+    responsible official of a lead organisation records the government's self-assessment (the
+    voice comes from the role, `reporting_voice`)."""
     commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
-    if not can_report_on(request.user, commitment):
-        raise PermissionDenied(_("You may only report on commitments your organisation monitors."))
+    voice = reporting_voice(request.user, commitment)
+    if voice is None:
+        raise PermissionDenied(NOT_REPORTER)
     if request.method == "POST":
-        form = StatusUpdateForm(request.POST, request.FILES, commitment=commitment)
+        form = StatusUpdateForm(request.POST, request.FILES, commitment=commitment, voice=voice)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -157,15 +170,29 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("Your status update was published."))
+                messages.success(
+                    request,
+                    _("The government's assessment was published.")
+                    if voice == Voice.GOVERNMENT
+                    else _("Your status update was published."),
+                )
                 return redirect("commitments:commitment", ogp_id=commitment.ogp_id)
     else:
-        form = StatusUpdateForm(commitment=commitment)
-    recent = list(commitment.status_updates.latest_first().prefetch_related("evidence")[:3])
+        form = StatusUpdateForm(commitment=commitment, voice=voice)
+    recent = list(
+        commitment.status_updates.filter(voice=voice)
+        .latest_first()
+        .prefetch_related("evidence")[:3]
+    )
     return render(
         request,
         "commitments/report_form.html",
-        {"commitment": commitment, "form": form, "recent": recent},
+        {
+            "commitment": commitment,
+            "form": form,
+            "recent": recent,
+            "government": voice == Voice.GOVERNMENT,
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from commitments.models import Commitment, Organization
-from commitments.permissions import is_in_group, user_organization
-from commitments.roles import OFFICIAL, PLAN_ADMIN
+from commitments.permissions import is_in_group, official_organization
+from commitments.roles import PLAN_ADMIN
 
 
 def answering_organization(user, commitment: Commitment) -> Organization | None:
     """The organisation `user` answers for on `commitment`: theirs, when they are an active
     responsible official and it leads or co-leads the commitment; otherwise None."""
-    if not (user.is_authenticated and user.is_active):
+    if not (user.is_authenticated and user.has_perm("questions.add_officialanswer")):
         return None
-    if not is_in_group(user, OFFICIAL) or not user.has_perm("questions.add_officialanswer"):
-        return None
-    organization = user_organization(user)
-    if organization is None:
-        return None
-    if not Commitment.objects.led_by(organization).filter(pk=commitment.pk).exists():
-        return None
-    return organization
+    return official_organization(user, commitment)
 
 
 def can_answer(user, commitment: Commitment) -> bool:

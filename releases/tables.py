@@ -196,8 +196,24 @@ TABLES: tuple[Table, ...] = (
             _c("end_date_text"),
             _c("added_after_approval"),
             _c(
+                "government_completion",
+                description=_(
+                    "Completion in the government's latest self-assessment (a status update by "
+                    "a responsible official of a lead organisation), or empty."
+                ),
+            ),
+            _c("government_as_of"),
+            _c(
+                "civil_society_completion",
                 "self_reported_completion",
                 description=_("Completion in civil society's latest status update, or empty."),
+            ),
+            _c("civil_society_as_of", "self_reported_as_of"),
+            _c(
+                "self_reported_completion",
+                description=_(
+                    "Deprecated alias of civil_society_completion, kept for one release."
+                ),
             ),
             _c("self_reported_as_of"),
             _c("irm_completion"),

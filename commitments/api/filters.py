@@ -195,9 +195,23 @@ LEVEL_ORDER = ("withdrawn", "unclear", "", "no_evidence", "not_started", "limite
 class LevelOrderingFilter(filters.OrderingFilter):
     """Ordering where completion levels sort by how done they are, not alphabetically."""
 
-    level_fields = frozenset({"irm_completion", "self_reported_completion"})
+    level_fields = frozenset(
+        {"irm_completion", "self_reported_completion", "government_completion"}
+    )
+    # Deprecated parameter names still accepted for one release: old name -> the field it sorts by
+    # (a name param_map does not know is taken as the field itself).
+    aliases: ClassVar[dict[str, str]] = {"self_reported_completion": "self_reported_completion"}
+
+    def build_choices(self, fields: Any, labels: Any) -> list[tuple[str, Any]]:
+        choices = super().build_choices(fields, labels)
+        for old in self.aliases:
+            choices += [(old, old), (f"-{old}", f"-{old}")]
+        return choices
 
     def get_ordering_value(self, param: str) -> Any:
+        bare = param.lstrip("-")
+        if bare in self.aliases:
+            param = param.replace(bare, self.aliases[bare], 1)
         value = super().get_ordering_value(param)
         field = value.lstrip("-")
         if field not in self.level_fields:
@@ -332,7 +346,21 @@ class CommitmentFilter(MemberScopedMixin, StrictFilterSet):
         help_text=_("A policy area by slug."),
     )
     irm_completion = completion_filter("irm_completion", "IRM")
-    self_reported_completion = completion_filter("self_reported_completion", "self-reported")
+    government_completion = completion_filter("government_completion", "government")
+    civil_society_completion = completion_filter("self_reported_completion", "civil society")
+    self_reported_completion = filters.ChoiceFilter(
+        field_name="self_reported_completion",
+        choices=COMPLETION_CHOICES,
+        method="filter_completion",
+        help_text=_("Deprecated alias of civil_society_completion, kept for one release."),
+    )
+    tracks_disagree = StrictBooleanFilter(
+        method="filter_tracks_disagree",
+        help_text=_(
+            "Where two of the three tracks disagree: one says substantial or complete, another "
+            "not started or limited (true or false)."
+        ),
+    )
     starred = StrictBooleanFilter(
         field_name="irm_starred", help_text=_("Starred by the IRM (true or false).")
     )
@@ -356,7 +384,8 @@ class CommitmentFilter(MemberScopedMixin, StrictFilterSet):
             ("end_date", "end_date"),
             ("action_plan__ogp_id", "action_plan"),
             ("irm_completion", "irm_completion"),
-            ("self_reported_completion", "self_reported_completion"),
+            ("self_reported_completion", "civil_society_completion"),
+            ("government_completion", "government_completion"),
         ),
         help_text=_("Sort by a field; prefix with - for descending."),
     )
@@ -395,6 +424,11 @@ class CommitmentFilter(MemberScopedMixin, StrictFilterSet):
 
     def filter_completion(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{name: "" if value == NO_DATA else value})
+
+    def filter_tracks_disagree(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.tracks_disagree() if value else queryset.tracks_agree()
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

@@ -246,6 +246,8 @@ COMMITMENT_COLUMNS = (
     "added_after_approval",
     "self_reported_completion",
     "self_reported_as_of",
+    "government_completion",
+    "government_as_of",
     "irm_completion",
     "irm_starred",
     "source_file",
@@ -254,6 +256,25 @@ COMMITMENT_COLUMNS = (
     "updated_at",
 )
 OGP_VALUES = tuple(OGP_VALUE_FIELDS)
+
+
+def track_statuses(
+    civil_level: str,
+    civil_as_of: Any,
+    government_level: str,
+    government_as_of: Any,
+    irm_level: str,
+) -> dict:
+    """A commitment's government and civil-society statuses (with the deprecated `self_reported`
+    alias of civil society's) and whether two of the three tracks disagree (the one rule,
+    Commitment.tracks_disagree)."""
+    civil = {"completion": civil_level or None, "as_of": civil_as_of}
+    return {
+        "civil_society": civil,
+        "government": {"completion": government_level or None, "as_of": government_as_of},
+        "self_reported": civil,
+        "tracks_disagree": Commitment.levels_disagree(civil_level, government_level, irm_level),
+    }
 
 
 def commitment_row(
@@ -291,6 +312,8 @@ def commitment_row(
         added,
         sr_completion,
         sr_as_of,
+        gov_completion,
+        gov_as_of,
         irm_completion,
         irm_starred,
         source_file,
@@ -322,7 +345,7 @@ def commitment_row(
         "end_date": end,
         "end_date_text": end_text,
         "added_after_approval": added,
-        "self_reported": {"completion": sr_completion or None, "as_of": sr_as_of},
+        **track_statuses(sr_completion, sr_as_of, gov_completion, gov_as_of, irm_completion),
         "irm_completion": irm_completion or None,
         "irm_starred": irm_starred,
         "predecessors": predecessors or [],

@@ -171,8 +171,17 @@ class CompletionSerializer(DescribedSerializer):
             "default) and each report counted, today's figures included."
         ),
     )
-    self_reported = TrackFiguresSerializer(
+    civil_society = TrackFiguresSerializer(
         help_text=_("From the latest civil-society status updates.")
+    )
+    government = TrackFiguresSerializer(
+        help_text=_(
+            "The government's self-assessment: the latest status updates by responsible officials "
+            "of the lead organisations."
+        )
+    )
+    self_reported = TrackFiguresSerializer(
+        help_text=_("Deprecated alias of civil_society, kept for one release.")
     )
     denominator_rule = serializers.CharField(help_text=_("How the denominators are made."))
 
@@ -276,7 +285,19 @@ class CommitmentSerializer(DescribedSerializer):
     end_date = serializers.DateField(allow_null=True)
     end_date_text = serializers.CharField(help_text=_("The end date as written."))
     added_after_approval = serializers.BooleanField()
-    self_reported = SelfReportedSerializer(help_text=_("Current civil-society status."))
+    civil_society = SelfReportedSerializer(help_text=_("Current civil-society status."))
+    government = SelfReportedSerializer(
+        help_text=_("The government's current self-assessment, by a responsible official.")
+    )
+    self_reported = SelfReportedSerializer(
+        help_text=_("Deprecated alias of civil_society, kept for one release.")
+    )
+    tracks_disagree = serializers.BooleanField(
+        help_text=_(
+            "Two of the three tracks disagree: one says substantial or complete, another not "
+            "started or limited."
+        )
+    )
     irm_completion = serializers.ChoiceField(
         choices=COMPLETION_CHOICES,
         allow_null=True,

@@ -142,7 +142,10 @@ class MemberViewSet(LeanReadOnlyViewSet):
 @extend_schema_view(
     list=list_schema(
         ActionPlanSerializer,
-        _("Action plans with their completion figures on both tracks (IRM, self-reported)."),
+        _(
+            "Action plans with their completion figures on the three tracks (government, civil "
+            "society, IRM)."
+        ),
     ),
     retrieve=detail_schema(
         ActionPlanSerializer,
@@ -300,9 +303,14 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Start"), people.date_or_text("start_date", "start_date_text")),
             PeopleColumn(_("End"), people.date_or_text("end_date", "end_date_text")),
             PeopleColumn(
-                _("Civil society status"), people.label("self_reported.completion", completion)
+                _("Government's self-assessment"),
+                people.label("government.completion", completion),
             ),
-            PeopleColumn(_("Civil society status as of"), people.value("self_reported.as_of")),
+            PeopleColumn(_("Government's self-assessment as of"), people.value("government.as_of")),
+            PeopleColumn(
+                _("Civil society status"), people.label("civil_society.completion", completion)
+            ),
+            PeopleColumn(_("Civil society status as of"), people.value("civil_society.as_of")),
             PeopleColumn(
                 _("Completion according to the IRM"), people.label("irm_completion", completion)
             ),
@@ -344,7 +352,8 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
 
 
 def completion_columns(count_header: Any = None) -> list[PeopleColumn]:
-    """A group's figures on both tracks: its commitments, then complete and high completion."""
+    """A group's figures on the three tracks: its commitments, then complete and high
+    completion."""
     return [
         PeopleColumn(count_header or _("Commitments"), people.value("commitment_count")),
         PeopleColumn(_("IRM: complete"), people.value("completion.irm.complete_rate.numerator")),
@@ -354,11 +363,19 @@ def completion_columns(count_header: Any = None) -> list[PeopleColumn]:
         ),
         PeopleColumn(
             _("Civil society: complete"),
-            people.value("completion.self_reported.complete_rate.numerator"),
+            people.value("completion.civil_society.complete_rate.numerator"),
         ),
         PeopleColumn(
             _("Civil society: substantial or complete"),
-            people.value("completion.self_reported.high_completion_rate.numerator"),
+            people.value("completion.civil_society.high_completion_rate.numerator"),
+        ),
+        PeopleColumn(
+            _("Government: complete"),
+            people.value("completion.government.complete_rate.numerator"),
+        ),
+        PeopleColumn(
+            _("Government: substantial or complete"),
+            people.value("completion.government.high_completion_rate.numerator"),
         ),
     ]
 
@@ -372,10 +389,15 @@ def with_levels(
     """A commitment row with its levels from the records (as of `day`, on the IRM basis)."""
     row["as_of"] = day
     row["irm_report"] = irm_report or DEFAULT_IRM_REPORT
-    row["self_reported"] = {
-        "completion": (levels.self_reported if levels else "") or None,
-        "as_of": levels.self_reported_as_of if levels else None,
-    }
+    row.update(
+        rows.track_statuses(
+            levels.self_reported if levels else "",
+            levels.self_reported_as_of if levels else None,
+            levels.government if levels else "",
+            levels.government_as_of if levels else None,
+            levels.irm if levels else "",
+        )
+    )
     row["irm_completion"] = (levels.irm if levels else "") or None
     row["irm_starred"] = levels.irm_starred if levels else False
     basis = levels.irm_report.as_dict() if levels and levels.irm_report else None

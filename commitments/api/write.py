@@ -1,6 +1,8 @@
 """The write API for integrations: token-authenticated, same rules as the web app.
 
-- POST /api/v1/commitments/{ogp_id}/status-updates/  a civil-society status update (201)
+- POST /api/v1/commitments/{ogp_id}/status-updates/  a status update (201): civil society's from an
+  editor of a monitoring organisation, the government's self-assessment from a responsible official
+  of a lead organisation (the voice comes from the role, never from the request)
 - GET, PATCH /api/v1/milestones/{id}/                 a milestone, for plan administrators
 
 Updates need `If-Match` with the record's ETag: 428 without it, 412 when the record changed since
@@ -39,8 +41,8 @@ from commitments.evidence import check_evidence_uploads
 from commitments.forms import MAX_FILES, MAX_LINKS
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
 from commitments.models.vocab import SELF_REPORTED_LEVELS
-from commitments.permissions import can_report_on
-from commitments.services import EvidenceFile, record_status_update
+from commitments.permissions import reporting_voice
+from commitments.services import NOT_REPORTER, EvidenceFile, record_status_update
 from commitments.versioning import StaleVersion, etag_for, update_versioned, version_from_etag
 
 IF_MATCH = OpenApiParameter(
@@ -282,6 +284,7 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "commitment",
+            "voice",
             "completion",
             "as_of",
             "note",
@@ -291,7 +294,7 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
             "recorded_at",
             "evidence",
         ]
-        read_only_fields = ["id", "commitment", "recorded_at", "evidence"]
+        read_only_fields = ["id", "commitment", "voice", "recorded_at", "evidence"]
         extra_kwargs = {
             "note": {"max_length": 5000},
             "completion": {"choices": [(level, level) for level in SELF_REPORTED_LEVELS]},
@@ -300,8 +303,9 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         commitment = self.context.get("commitment")
+        voice = self.context.get("voice")
         if commitment is not None:
-            self.fields["corrects"].queryset = commitment.status_updates.all()
+            self.fields["corrects"].queryset = commitment.status_updates.filter(voice=voice)
 
     def validate_as_of(self, value: Any) -> Any:
         if value > timezone.localdate():
@@ -321,29 +325,38 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
 
 
 class CanReportOnCommitment(BasePermission):
-    message = _("You may only report on commitments your organisation monitors.")
+    message = NOT_REPORTER
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return bool(request.user and request.user.is_authenticated)
 
     def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
-        return can_report_on(request.user, obj)
+        view.voice = reporting_voice(request.user, obj)  # the serializer's corrections are its own
+        return view.voice is not None
 
 
 class StatusUpdateCreate(ServiceCreateView):
-    """Post a civil-society status update on a commitment your organisation monitors."""
+    """Post a status update: civil society's on a commitment your organisation monitors, or the
+    government's self-assessment of one your organisation leads."""
 
     serializer_class = StatusUpdateWriteSerializer
     permission_classes = [IsAuthenticated, CanReportOnCommitment]
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "commitment": getattr(self, "commitment", None)}
+        return {
+            **super().get_serializer_context(),
+            "commitment": getattr(self, "commitment", None),
+            "voice": getattr(self, "voice", None),
+        }
 
     @extend_schema(
         summary=_("Post a status update"),
         description=_(
             "Report the progress of a commitment your organisation monitors, with its evidence "
-            "(a link or a file). Updates are never edited: a correction is a newer update."
+            "(a link or a file). A responsible official of an organisation that leads or co-leads "
+            "the commitment records the government's self-assessment the same way: the voice "
+            "(civil_society or government) comes from your role, never from the request. "
+            "Updates are never edited: a correction is a newer update of the same voice."
         ),
         request={
             "application/json": StatusUpdateWriteSerializer,

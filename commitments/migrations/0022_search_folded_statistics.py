@@ -13,7 +13,7 @@ ADD, DROP = few_statistics("commitments_commitment", "search_folded")
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commitments", "0020_questions_visitor_follows"),
+        ("commitments", "0021_government_track"),
     ]
 
     operations = [

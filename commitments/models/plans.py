@@ -213,6 +213,23 @@ def ended_without_final_status_q(day: datetime.date, *, final_elsewhere: Q | Non
     return ended & ~Q(action_plan__status=ActionPlan.Status.WITHDRAWN) & ~final
 
 
+# The cached level of each track (government, civil society, IRM) that the disagreement rule compares.
+TRACK_LEVEL_FIELDS = ("government_completion", "self_reported_completion", "irm_completion")
+
+
+def disagreement_q() -> Q:
+    """Commitment.levels_disagree as a filter: a track says substantial or complete and another
+    not started or limited."""
+
+    def any_track(levels: tuple[str, ...]) -> Q:
+        found = Q()
+        for field in TRACK_LEVEL_FIELDS:
+            found |= Q(**{f"{field}__in": levels})
+        return found
+
+    return any_track(HIGH_COMPLETION_LEVELS) & any_track(LOW_COMPLETION_LEVELS)
+
+
 class CommitmentQuerySet(models.QuerySet):
     def for_list(self) -> CommitmentQuerySet:
         """Commitments with what a list row shows: plan, member and lead organisation."""
@@ -299,6 +316,13 @@ class CommitmentQuerySet(models.QuerySet):
             .filter(silent_since__lte=day)
             .distinct()
         )
+
+    def tracks_disagree(self) -> CommitmentQuerySet:
+        """Commitments where two of the three tracks disagree (Commitment.levels_disagree, in SQL)."""
+        return self.filter(disagreement_q())
+
+    def tracks_agree(self) -> CommitmentQuerySet:
+        return self.exclude(disagreement_q())
 
     def completion_figures(self):  # -> commitments.figures.CompletionFigures
         """The completion figures (both tracks) of these commitments, in one query."""
@@ -431,6 +455,12 @@ class Commitment(models.Model):
         _("self-reported completion"), max_length=20, choices=CompletionLevel.choices, blank=True
     )
     self_reported_as_of = models.DateField(_("self-reported as of"), null=True, blank=True)
+    # The government's self-assessment (status updates in its voice), cached the same way. The
+    # two fields above are civil society's track, named `civil_society` in every public place.
+    government_completion = models.CharField(
+        _("government completion"), max_length=20, choices=CompletionLevel.choices, blank=True
+    )
+    government_as_of = models.DateField(_("government as of"), null=True, blank=True)
     irm_completion = models.CharField(
         _("IRM completion"),
         max_length=20,
@@ -493,10 +523,17 @@ class Commitment(models.Model):
 
     @property
     def tracks_disagree(self) -> bool:
-        """The IRM and civil society disagree: one says substantial or complete, the other not
-        started or limited."""
-        pair = {self.irm_completion, self.self_reported_completion}
-        return bool(pair & set(HIGH_COMPLETION_LEVELS)) and bool(pair & set(LOW_COMPLETION_LEVELS))
+        """Two of the three tracks (government, civil society, IRM) disagree (`levels_disagree`)."""
+        return self.levels_disagree(*(getattr(self, field) for field in TRACK_LEVEL_FIELDS))
+
+    @staticmethod
+    def levels_disagree(*levels: str | None) -> bool:
+        """The one rule: tracks disagree when one says substantial or complete and another not
+        started or limited (a missing voice disagrees with nobody)."""
+        found = set(levels)
+        return bool(found & set(HIGH_COMPLETION_LEVELS)) and bool(
+            found & set(LOW_COMPLETION_LEVELS)
+        )
 
 
 class CommitmentFormerId(models.Model):

@@ -27,7 +27,9 @@ SNAPSHOT_GROUPINGS: tuple[str, ...] = (
     "policy_area",
 )
 ALL_KEY = "all"
-SNAPSHOT_TRACKS: tuple[str, ...] = ("irm", "self_reported")
+# commitments.figures.TRACKS' names (civil society's was stored as "self_reported" until
+# migration 0021 renamed the rows).
+SNAPSHOT_TRACKS: tuple[str, ...] = ("government", "civil_society", "irm")
 # Model field for each figure key (the "no_data" key is a field too).
 COUNT_FIELDS: tuple[str, ...] = tuple(str(key) for key in FIGURE_KEYS)
 
@@ -51,11 +53,11 @@ def _figures(rows_by_track: dict[str, CompletionSnapshot]):
             {key: getattr(row, str(key)) if row is not None else 0 for key in FIGURE_KEYS}
         )
 
-    return CompletionFigures(irm=track("irm"), self_reported=track("self_reported"))
+    return CompletionFigures(**{name: track(name) for name in SNAPSHOT_TRACKS})
 
 
 def _points(rows) -> list[SnapshotPoint]:
-    """Pair each (day, key)'s two track rows into one point, keeping the rows' order."""
+    """Gather each (day, key)'s track rows into one point, keeping the rows' order."""
     grouped: dict[tuple[datetime.date, str], dict[str, CompletionSnapshot]] = defaultdict(dict)
     labels: dict[tuple[datetime.date, str], str] = {}
     for row in rows:

@@ -1,4 +1,5 @@
-"""The civil-society track: append-only status updates with their evidence."""
+"""Status updates with their evidence, append-only: civil society's track and the government's
+self-assessment (`StatusUpdate.voice`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .members import Organization
 from .plans import Commitment
-from .vocab import CompletionLevel
+from .vocab import CompletionLevel, Voice
 
 
 class StatusUpdateQuerySet(models.QuerySet):
@@ -31,9 +32,17 @@ class StatusUpdateQuerySet(models.QuerySet):
     def latest_first(self) -> StatusUpdateQuerySet:
         return self.order_by("-as_of", "-recorded_at", "-pk")
 
+    def civil_society(self) -> StatusUpdateQuerySet:
+        return self.filter(voice=Voice.CIVIL_SOCIETY)
+
+    def government(self) -> StatusUpdateQuerySet:
+        return self.filter(voice=Voice.GOVERNMENT)
+
 
 class StatusUpdate(models.Model):
-    """A civil-society report on a commitment. Never edited or deleted: a newer one corrects it."""
+    """A report on a commitment by civil society or, from a responsible official of a lead
+    organisation, the government's self-assessment. Never edited or deleted: a newer one of the same
+    voice corrects it."""
 
     commitment = models.ForeignKey(
         Commitment,
@@ -43,6 +52,13 @@ class StatusUpdate(models.Model):
     )
     completion = models.CharField(
         _("completion level"), max_length=20, choices=CompletionLevel.choices
+    )
+    voice = models.CharField(
+        _("voice"),
+        max_length=20,
+        choices=Voice.choices,
+        default=Voice.CIVIL_SOCIETY,
+        help_text=_("Whose account this is, from the author's role when it was posted."),
     )
     note = models.TextField(_("what changed"), blank=True)
     as_of = models.DateField(_("as of"))
@@ -78,14 +94,19 @@ class StatusUpdate(models.Model):
         get_latest_by = ["as_of", "recorded_at", "pk"]
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
-        # In the exact order of latest_first per commitment, with the level: the as-of figures
-        # (commitments.figures) read each commitment's latest update on a day from this index
-        # alone, without sorting the updates.
+        # In the exact order of latest_first per commitment and voice, with the level: the as-of
+        # figures (commitments.figures) read each commitment's latest update of a voice on a day
+        # from this index alone, without sorting the updates.
         indexes = [
             models.Index(
-                fields=["commitment", "-as_of", "-recorded_at", "-id"],
+                fields=["commitment", "voice", "-as_of", "-recorded_at", "-id"],
                 include=["completion"],
                 name="status_latest_first",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(voice__in=Voice.values), name="status_update_voice_known"
             )
         ]
 

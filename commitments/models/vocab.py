@@ -1,4 +1,5 @@
-"""Vocabularies shared by both tracks (civil society's self-reports and the IRM's assessments)."""
+"""Vocabularies shared by the three tracks (the government's self-assessment, civil society's status
+updates and the IRM's assessments)."""
 
 import datetime
 from typing import Any
@@ -37,8 +38,15 @@ def validate_not_in_future(value: datetime.date) -> None:
         raise ValidationError(_("The date cannot be in the future."), code="future")
 
 
+class Voice(models.TextChoices):
+    """Who a status update speaks for: set by `record_status_update` from the author's role."""
+
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    GOVERNMENT = "government", _("Government")
+
+
 class CompletionLevel(models.TextChoices):
-    """One completion vocabulary for both tracks, so they can be compared side by side."""
+    """One completion vocabulary for every track, so they can be compared side by side."""
 
     NO_EVIDENCE = "no_evidence", _("No evidence available")
     NOT_STARTED = "not_started", _("Not started")

@@ -113,18 +113,24 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
     report publications marked."""
     rows = []
     for point in points:
-        irm, self_reported = point.figures.irm, point.figures.self_reported
+        irm, civil, government = (
+            point.figures.irm,
+            point.figures.civil_society,
+            point.figures.government,
+        )
         rows.append(
             {
                 "day": point.day,
                 "total": irm.total,
                 "irm_high": irm.high_completion_rate,
                 "irm_complete": irm.complete_rate,
-                "self_high": self_reported.high_completion_rate,
-                "self_complete": self_reported.complete_rate,
+                "self_high": civil.high_completion_rate,
+                "self_complete": civil.complete_rate,
+                "gov_high": government.high_completion_rate,
+                "gov_complete": government.complete_rate,
             }
         )
-    lines: dict[str, list[tuple[str, str]]] = {"irm": [], "self": []}
+    lines: dict[str, list[tuple[str, str]]] = {"irm": [], "self": [], "gov": []}
     markers: list[dict[str, Any]] = []
     if rows:
         first, last = rows[0]["day"], rows[-1]["day"]
@@ -132,7 +138,7 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
         inner_h = CHART_HEIGHT - 2 * CHART_PAD
         for row in rows:
             x = _x(row["day"], first, span, single)
-            for name in ("irm", "self"):
+            for name in ("irm", "self", "gov"):
                 rate = row[f"{name}_high"]
                 value = _rate(rate.numerator, rate.denominator)
                 if value is not None:
@@ -148,8 +154,10 @@ def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
         "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
         "first_day": rows[0]["day"] if rows else None,
         "last_day": rows[-1]["day"] if rows else None,
+        "gov_points": " ".join(f"{x},{y}" for x, y in lines["gov"]),
         "irm_dots": lines["irm"],
         "self_dots": lines["self"],
+        "gov_dots": lines["gov"],
         **_frame(),
     }
 
@@ -232,7 +240,7 @@ def commitment_course(commitment) -> dict[str, Any]:
         for day, figures in course(one, irm_report=DEFAULT_IRM_REPORT)
         if figures.commitment_count
     ]
-    rows, lines = [], {"irm": [], "self": []}
+    rows, lines = [], {"irm": [], "self": [], "gov": []}
     inner_h = CHART_HEIGHT - 2 * CHART_PAD
     step = inner_h / (len(LEVEL_ROWS) - 1)
     level_y = {level: CHART_PAD + inner_h - n * step for n, level in enumerate(LEVEL_ROWS)}
@@ -245,7 +253,11 @@ def commitment_course(commitment) -> dict[str, Any]:
         for point in points:
             x = _x(point.day, first, span, single)
             row = {"day": point.day}
-            for name, track in (("irm", point.figures.irm), ("self", point.figures.self_reported)):
+            for name, track in (
+                ("irm", point.figures.irm),
+                ("self", point.figures.civil_society),
+                ("gov", point.figures.government),
+            ):
                 level = next((k for k, n in track.counts.items() if n), NO_DATA)
                 level = str(level) if str(level) in level_y else NO_DATA
                 row[name] = labels.get(level, level)
@@ -266,6 +278,7 @@ def commitment_course(commitment) -> dict[str, Any]:
         "last_day": points[-1].day if points else None,
         "irm_points": " ".join(f"{x},{y}" for x, y in lines["irm"]),
         "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
+        "gov_points": " ".join(f"{x},{y}" for x, y in lines["gov"]),
         "level_rows": [
             {"label": labels.get(level, level), "y": f"{y:.1f}"} for level, y in level_y.items()
         ],

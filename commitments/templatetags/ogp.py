@@ -64,14 +64,16 @@ def coverage(track: TrackFigures, *, irm: bool = False) -> str:
 
 @register.simple_tag
 def as_of(dates: TrackDates | None, track: str) -> str:
-    """What a track's figures date from, in the page's language: "as of 5 December 2026" (civil
-    society: its latest status update; the IRM: its latest published report). Which reports the IRM
+    """What a track's figures date from, in the page's language: "as of 5 December 2026" (the
+    government and civil society: each one's latest status update; the IRM: its latest published
+    report). Which reports the IRM
     counts come from is the figure's own `irm_basis` (`irm_basis_line`/`irm_basis_short`)."""
     dates = dates or TrackDates()
     if track != "irm":
-        if dates.self_reported_as_of is None:
+        day = dates.government_as_of if track == "government" else dates.self_reported_as_of
+        if day is None:
             return _("no status update yet")
-        return _("as of %(date)s") % {"date": date_format(dates.self_reported_as_of, "DATE_FORMAT")}
+        return _("as of %(date)s") % {"date": date_format(day, "DATE_FORMAT")}
     report = dates.irm_report
     if report is None:
         return _("no published IRM report yet")
@@ -144,8 +146,12 @@ _BAR_H, _GAP = 11, 9
 
 @register.simple_tag
 def completion_chart(figures: CompletionFigures, chart_id: str = "chart") -> SafeString:
-    """Side-by-side bars of both tracks at each completion level, drawn on the server as SVG."""
-    tracks = (("irm", _("IRM")), ("self_reported", _("Civil society")))
+    """Side-by-side bars of the three tracks at each completion level, drawn on the server as SVG."""
+    tracks = (
+        ("irm", _("IRM")),
+        ("civil_society", _("Civil society")),
+        ("government", _("Government")),
+    )
     largest = max(
         [figures.track(name).counts[key] for name, _label in tracks for key in FIGURE_KEYS] + [1]
     )
@@ -155,7 +161,7 @@ def completion_chart(figures: CompletionFigures, chart_id: str = "chart") -> Saf
     width = _LABEL_W + _BAR_W + _NUM_W
     parts = []
     for i, (name, label) in enumerate(tracks):
-        x = _LABEL_W + i * 120
+        x = 4 + i * 130
         parts.append(
             format_html(
                 '<rect class="bar-{}" x="{}" y="4" width="12" height="12"/>'
@@ -198,7 +204,10 @@ def completion_chart(figures: CompletionFigures, chart_id: str = "chart") -> Saf
                     number_format(count),
                 )
             )
-    title = _("Commitments at each completion level: IRM and civil society side by side")
+    title = _(
+        "Commitments at each completion level: the IRM, civil society and the government side by "
+        "side"
+    )
     return format_html(
         '<svg class="chart" id="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title>{}</svg>',

@@ -179,12 +179,14 @@ def stream_latest_assessments(
 
 
 def history(commitment_id: Any) -> dict[str, list[dict]]:
-    """Status updates with evidence and published assessments, oldest first (three queries)."""
+    """Status updates of both voices (the government's and civil society's) with evidence, and
+    published assessments, oldest first (three queries)."""
     updates = list(
         StatusUpdate.objects.filter(commitment_id=commitment_id)
         .order_by("as_of", "recorded_at", "pk")
         .values_list(
             "pk",
+            "voice",
             "completion",
             "as_of",
             "note",
@@ -228,6 +230,7 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
         "status_updates": [
             {
                 "id": pk,
+                "voice": voice,
                 "completion": completion,
                 "as_of": as_of,
                 "note": note,
@@ -236,7 +239,9 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
                 "recorded_at": recorded_at,
                 "evidence": evidence.get(pk, []),
             }
-            for pk, completion, as_of, note, org_slug, org_name, corrects, recorded_at in updates
+            for pk, voice, completion, as_of, note, org_slug, org_name, corrects, recorded_at in (
+                updates
+            )
         ],
         "assessments": [full_row(values) for values in assessments],
     }

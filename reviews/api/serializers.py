@@ -12,6 +12,7 @@ from commitments.api.serializers import (
     NamedRefSerializer,
 )
 from commitments.models import CompletionLevel
+from commitments.models.vocab import Voice
 from reviews.models import (
     EarlyResults,
     IRMReport,
@@ -122,6 +123,13 @@ class PublicEvidenceSerializer(DescribedSerializer):
 
 class PublicStatusUpdateSerializer(DescribedSerializer):
     id = serializers.IntegerField()
+    voice = serializers.ChoiceField(
+        choices=Voice.choices,
+        help_text=_(
+            "Whose account: civil_society (a monitoring organisation) or government (the "
+            "self-assessment of a responsible official of a lead organisation)."
+        ),
+    )
     completion = serializers.ChoiceField(choices=CompletionLevel.choices)
     as_of = serializers.DateField()
     note = serializers.CharField()

@@ -40,9 +40,11 @@ LATEST = "latest_irm_assessment"
 @extend_schema_view(
     list=extend_schema(
         description=_(
-            "Commitments with their organisations, OGP values, policy areas, current "
-            "self-reported status and latest published IRM assessment. With as_of (or "
-            "irm_report), self_reported, irm_completion, irm_starred, irm_basis and "
+            "Commitments with their organisations, OGP values, policy areas, current status "
+            "on the government's and civil society's tracks and latest published IRM "
+            "assessment. With as_of (or irm_report), government, civil_society (and its "
+            "deprecated alias self_reported), tracks_disagree, irm_completion, irm_starred, "
+            "irm_basis and "
             "latest_irm_assessment are as they stood on that day (on that IRM basis), and "
             "commitments whose plan had not started are left out."
         ),

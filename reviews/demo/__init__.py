@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import peru, peru_plan1, peru_plan1_after, peru_plan2
+from . import peru, peru_plan1, peru_plan1_after, peru_plan1_government, peru_plan2
 from .context import DemoContext
 from .users import DemoUsers, load_users
 
 LOADERS: list[Callable[[DemoContext], None]] = [
     peru_plan1.load,
     peru_plan1_after.load,
+    peru_plan1_government.load,
     peru_plan2.load,
 ]
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from commitments.models import Organization, Profile
-from commitments.roles import EDITOR, PLAN_ADMIN, RESEARCHER
+from commitments.roles import EDITOR, OFFICIAL, PLAN_ADMIN, RESEARCHER
 
 from .upsert import set_m2m, upsert
 
@@ -27,6 +27,9 @@ class DemoUser:
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("editor", EDITOR, organization_key="proetica"),
     DemoUser("researcher", RESEARCHER),
+    # A responsible official of the Secretaría de Gestión Pública, which leads most of Peru's first
+    # plan: answers public questions and records the government's (illustrative) self-assessment.
+    DemoUser("official", OFFICIAL, organization_key="sgp"),
     DemoUser("planadmin", PLAN_ADMIN, staff=True),
     DemoUser("admin", "", staff=True, superuser=True),
 )

@@ -69,6 +69,7 @@
 
     function apply() {
       var text = plain(control("text").value.trim());
+      var gov = control("gov") ? control("gov").value : "";
       var self = control("self").value;
       var irm = control("irm").value;
       var disagree = control("disagree").checked;
@@ -76,6 +77,7 @@
       var shown = 0;
       rows.forEach(function (row) {
         var visible = (!text || plain(row.textContent).indexOf(text) !== -1) &&
+          (!gov || row.getAttribute("data-gov") === gov) &&
           (!self || row.getAttribute("data-self") === self) &&
           (!irm || row.getAttribute("data-irm") === irm) &&
           (!disagree || row.getAttribute("data-disagree") === "1") &&

@@ -40,7 +40,7 @@ def test_running_load_demo_twice_creates_and_changes_nothing_the_second_time():
     second = load_demo()
     assert snapshot() == before
     assert Commitment.objects.filter(action_plan__ogp_id="AP_PER01").count() == 48
-    assert get_user_model().objects.count() == 4
+    assert get_user_model().objects.count() == 5  # editor, researcher, official, planadmin, admin
 
     passwords = dict(PASSWORD_LINE.findall(first))
     assert set(passwords) == {"editor", "researcher", "planadmin", "admin"}
@@ -134,11 +134,32 @@ def test_every_spelling_of_an_institution_finds_one_organisation():
 def test_demo_self_reports_include_one_that_disagrees_with_the_irm():
     load_demo()
     # 5 invented demo updates, and 3 from the civil-society account of the plan's norms.
-    assert StatusUpdate.objects.filter(commitment__action_plan__ogp_id="AP_PER01").count() == 8
+    assert (
+        StatusUpdate.objects.filter(
+            commitment__action_plan__ogp_id="AP_PER01", voice="civil_society"
+        ).count()
+        == 8
+    )
     disagreeing = Commitment.objects.get(ogp_id="PE0022")
     assert (disagreeing.self_reported_completion, disagreeing.irm_completion) == (
         "complete",
         "limited",
     )
     self_reported = Commitment.objects.filter(action_plan__ogp_id="AP_PER01").completion_figures()
-    assert self_reported.self_reported.counts["no_data"] == 42
+    assert self_reported.civil_society.counts["no_data"] == 42
+
+
+def test_demo_government_self_assessment_disagrees_with_the_irm_and_says_it_is_illustrative():
+    load_demo()
+    updates = StatusUpdate.objects.filter(voice="government").select_related("author", "commitment")
+    assert {u.author.username for u in updates} == {"official"}
+    assert all(u.note.startswith("[Dato de demostración") for u in updates)
+    assert all(u.author_organization.acronym == "SGP" for u in updates)
+    plan = Commitment.objects.filter(action_plan__ogp_id="AP_PER01")
+    disagreeing = {
+        c.ogp_id for c in plan.tracks_disagree() if c.government_completion and c.tracks_disagree
+    }
+    assert {"PE0002", "PE0004", "PE0013"} <= disagreeing
+    assert plan.completion_figures().government.coverage_rate.numerator == 4
+    load_demo()  # again: nothing added
+    assert StatusUpdate.objects.filter(voice="government").count() == 4

@@ -48,4 +48,5 @@ def test_plan_list_reads_plans_and_their_completion_counts_in_one_query(client):
     page_queries = [q["sql"] for q in captured if '"commitments_actionplan"."ogp_id"' in q["sql"]]
     assert len(page_queries) == 1
     assert '"irm__complete"' in page_queries[0]
-    assert '"self_reported__complete"' in page_queries[0]
+    assert '"civil_society__complete"' in page_queries[0]
+    assert '"government__complete"' in page_queries[0]

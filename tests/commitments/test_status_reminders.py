@@ -90,7 +90,7 @@ def test_responsible_officials_of_the_lead_and_co_leads_are_reminded_too():
     assert set(by_address) == {lead_official.email, co_lead_official.email, editor.email}
     official_mail = by_address[lead_official.email]
     assert "your organisation leads" in official_mail.subject
-    assert "share your organisation's progress" in official_mail.body
+    assert "record the government's self-assessment" in official_mail.body
     assert f"/commitments/{commitment.ogp_id}/\n" in official_mail.body  # its page, not the form
     assert "/report/" not in official_mail.body
     assert tasks.send_status_reminders(today.isoformat()) == 0

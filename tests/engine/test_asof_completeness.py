@@ -17,7 +17,7 @@ from django.utils import timezone
 from commitments.figures import completion_by, completion_figures
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from commitments.models.snapshots import SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
-from commitments.services import refresh_self_reported_status
+from commitments.services import refresh_status
 from reviews.services import refresh_irm_summary
 from tests.factories import (
     ActionPlanFactory,
@@ -198,7 +198,7 @@ def test_recompute_for_a_past_day_writes_that_days_figures(two_reports):
     assert p1["AP_AAA01"]["label"] == "Aland plan 1"
     # Not today's cached levels (c1 substantial, c2 limited, c3 none): the progress report's.
     assert p1["AP_AAA01"]["irm"]["complete"] == 1 and p1["AP_AAA01"]["irm"]["substantial"] == 0
-    assert p1["AP_AAA01"]["self_reported"]["limited"] == 1
+    assert p1["AP_AAA01"]["civil_society"]["limited"] == 1
     assert SnapshotRun.objects.get(day=day).full
 
 
@@ -263,7 +263,7 @@ def varied(db):
                     )
     refresh_irm_summary([c.pk for c in commitments])
     for commitment in commitments:
-        refresh_self_reported_status(commitment)
+        refresh_status(commitment, "civil_society")
     return commitments
 
 

@@ -179,7 +179,7 @@ def test_a_single_day_is_drawn_as_points(client):
     plan = ActionPlanFactory(start_date=timezone.localdate(), end_date=None)
     commitment = CommitmentFactory(action_plan=plan)
     page = client.get(f"/plans/{commitment.action_plan.ogp_id}/").content.decode()
-    assert page.count("<circle") == 2  # one IRM point, one civil-society point
+    assert page.count("<circle") == 3  # one point per track: IRM, civil society, government
 
 
 def test_commitment_and_organisation_pages_offer_follow_and_feed(client, reader):

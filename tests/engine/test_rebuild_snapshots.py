@@ -92,7 +92,7 @@ def test_the_rebuilt_cache_equals_the_as_of_definition_on_every_day(dated):
         for grouping in SNAPSHOT_GROUPINGS:
             assert from_cache(day, grouping) == from_records(day, grouping), (day, grouping)
     # The late plan's commitment counts from its plan's start, with the level reported before it.
-    mid_2014 = from_cache(datetime.date(2014, 6, 1), "all")["all"]["self_reported"]
+    mid_2014 = from_cache(datetime.date(2014, 6, 1), "all")["all"]["civil_society"]
     assert mid_2014["limited"] == 1
     # Only the change days are written; a day between them reads the latest before it.
     written = set(SnapshotRun.objects.values_list("day", flat=True))

@@ -35,12 +35,12 @@ def counts(**nonzero: int) -> dict[str, int]:
 
 
 def figures_as_of(day, grouping) -> dict[str, dict]:
-    """group key -> {"irm": counts, "self_reported": counts} as the snapshot holds them."""
+    """group key -> {"irm": counts, "civil_society": counts} as the snapshot holds them."""
     result = {}
     for point in CompletionSnapshot.objects.as_of(day, grouping):
         as_dict = point.figures.as_dict()
         result[point.key] = {
-            track: {k: as_dict[track][k] for k in ZERO} for track in ("irm", "self_reported")
+            track: {k: as_dict[track][k] for k in ZERO} for track in ("irm", "civil_society")
         }
     return result
 
@@ -56,11 +56,11 @@ def test_member_figures_match_hand_count(world):
     assert by_member == {
         "AAA": {
             "irm": counts(complete=2, limited=1, no_data=1),
-            "self_reported": counts(substantial=1, complete=1, no_data=2),
+            "civil_society": counts(substantial=1, complete=1, no_data=2),
         },
         "BBB": {
             "irm": counts(not_started=1, withdrawn=1),
-            "self_reported": counts(no_data=1, withdrawn=1),
+            "civil_society": counts(no_data=1, withdrawn=1),
         },
     }
 
@@ -70,9 +70,9 @@ def test_action_plan_figures_match_hand_count(world):
     by_plan = figures_as_of(DAY1, "action_plan")
     assert set(by_plan) == {"AP_AAA01", "AP_AAA02", "AP_BBB01"}
     assert by_plan["AP_AAA01"]["irm"] == counts(complete=1, limited=1, no_data=1)
-    assert by_plan["AP_AAA01"]["self_reported"] == counts(substantial=1, no_data=2)
+    assert by_plan["AP_AAA01"]["civil_society"] == counts(substantial=1, no_data=2)
     assert by_plan["AP_AAA02"]["irm"] == counts(complete=1)
-    assert by_plan["AP_BBB01"]["self_reported"] == counts(no_data=1, withdrawn=1)
+    assert by_plan["AP_BBB01"]["civil_society"] == counts(no_data=1, withdrawn=1)
 
 
 def test_organization_figures_count_led_commitments_only(world):
@@ -82,11 +82,11 @@ def test_organization_figures_count_led_commitments_only(world):
     assert by_org == {
         "org-x": {
             "irm": counts(complete=1, limited=1, not_started=1),
-            "self_reported": counts(substantial=1, no_data=2),
+            "civil_society": counts(substantial=1, no_data=2),
         },
         "org-y": {
             "irm": counts(complete=1, withdrawn=1),
-            "self_reported": counts(complete=1, withdrawn=1),
+            "civil_society": counts(complete=1, withdrawn=1),
         },
     }
 
@@ -101,14 +101,14 @@ def test_policy_area_and_ogp_value_figures_match_hand_count(world):
     assert by_value["civic_participation"]["irm"] == counts(not_started=1)
     # Values nobody is tagged with still have a row, with zero commitments.
     assert by_value["public_accountability"]["irm"] == ZERO
-    assert by_value["technology_innovation"]["self_reported"] == ZERO
+    assert by_value["technology_innovation"]["civil_society"] == ZERO
 
 
 def test_all_grouping_has_every_commitment_once(world):
     snapshots.recompute_snapshots(day=DAY1)
     everything = figures_as_of(DAY1, "all")["all"]
     assert everything["irm"] == counts(complete=2, limited=1, no_data=1, not_started=1, withdrawn=1)
-    assert sum(everything["self_reported"].values()) == 6
+    assert sum(everything["civil_society"].values()) == 6
 
 
 def test_snapshot_figures_have_the_same_shape_as_the_live_definition(world):
@@ -135,7 +135,7 @@ def test_a_group_that_disappears_drops_out_of_that_days_snapshot(world):
     snapshots.recompute_snapshots(day=DAY1)
     Commitment.objects.filter(action_plan=world.plans["P2"]).update(action_plan=world.plans["P1"])
     result = snapshots.recompute_snapshots(day=DAY1)
-    assert result.removed == 2  # P2's two track rows
+    assert result.removed == 3  # P2's three track rows
     assert "AP_AAA02" not in figures_as_of(DAY1, "action_plan")
 
 

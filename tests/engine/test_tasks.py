@@ -104,7 +104,8 @@ def test_recompute_task_called_directly_writes_todays_snapshot(monitored):
     rows = tasks.recompute_completion_snapshots()
     assert rows > 0
     assert SnapshotRun.objects.filter(row_count=rows).count() == 1
-    assert CompletionSnapshot.objects.filter(grouping="all", group_key="all").count() == 2
+    # One row per track: government, civil society, IRM.
+    assert CompletionSnapshot.objects.filter(grouping="all", group_key="all").count() == 3
 
 
 def test_recompute_task_accepts_a_day():

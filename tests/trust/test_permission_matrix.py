@@ -1,8 +1,9 @@
 """The permission matrix: every write endpoint and form, for every role, against its own and a
 foreign object, with the status expected. One table; the tests are generated from it.
 
-"own" is the object the role works on: a commitment the editor's organisation monitors, a draft
-report the researcher is assigned to. "foreign" is the same kind of object belonging to someone else.
+"own" is the object the role works on: a commitment the editor's organisation monitors (and the
+official's leads), a draft report the researcher is assigned to. "foreign" is the same kind of
+object belonging to someone else.
 Plan administrators work on everything; for them own and foreign are two ordinary objects.
 """
 
@@ -130,14 +131,16 @@ MATRIX: list[tuple[str, str, str, int | str]] = [
     ("admin_change_assessment", RESEARCHER, "own", LOGIN),
     ("admin_change_assessment", PLAN_ADMIN, "own", SAVED),
     ("admin_change_assessment", PLAN_ADMIN, "foreign", SAVED),
-    # The responsible official on the existing actions: none of them is theirs.
-    ("api_status_update", OFFICIAL, "own", 403),
+    # The responsible official: the government's self-assessment of a commitment their
+    # organisation leads is a status update in the government's voice (own); none of the other
+    # actions is theirs.
+    ("api_status_update", OFFICIAL, "own", 201),
     ("api_status_update", OFFICIAL, "foreign", 403),
     ("api_milestone_update", OFFICIAL, "own", 403),
     ("api_milestone_update", OFFICIAL, "foreign", 403),
     ("api_draft_assessment_update", OFFICIAL, "own", 404),
     ("api_draft_assessment_update", OFFICIAL, "foreign", 404),
-    ("web_status_update", OFFICIAL, "own", 403),
+    ("web_status_update", OFFICIAL, "own", SAVED),
     ("web_status_update", OFFICIAL, "foreign", 403),
     ("web_assess", OFFICIAL, "own", 404),
     ("web_assess", OFFICIAL, "foreign", 404),

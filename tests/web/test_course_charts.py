@@ -103,7 +103,10 @@ def test_commitment_timeline_table_reads_the_levels_in_order(client, reported_pl
     _, first = reported_plan
     text = client.get(f"/commitments/{first.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     section = re.search(r'<section class="plan-course commitment-course".*?</section>', text, re.S)
-    cells = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td></tr>", section.group(0))
+    cells = re.findall(
+        r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", section.group(0)
+    )
     irm = [c[0] for c in cells]
     assert irm[0] == "No data" and "Limited" in irm and irm[-1] == "Complete"
     assert cells[-1][1] == "Limited"
+    assert cells[-1][2] == "No data"  # the government has not reported

@@ -216,6 +216,6 @@ def test_forbidden_page_says_why_in_the_users_language(client, world):
         f"/commitments/{world.other.ogp_id}/report/", headers={"accept-language": "en"}
     )
     assert response.status_code == 403
-    assert "You may only report on commitments your organisation monitors." in (
+    assert "You may only report on commitments your organisation monitors, or, as a" in (
         response.content.decode()
     )

@@ -56,5 +56,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin (planadmin, admin): {site}/admin/")
         with contextlib.suppress(NoReverseMatch):  # until the accounts pages are wired
             self.stdout.write(
-                f"Site login (editor, researcher): {site}{reverse(settings.LOGIN_URL)}"
+                f"Site login (editor, researcher, official): {site}{reverse(settings.LOGIN_URL)}"
             )
