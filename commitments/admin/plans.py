@@ -161,9 +161,9 @@ class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = StatusUpdate
     fk_name = "commitment"
     extra = 0
-    fields = ["as_of", "completion", "author", "author_organization", "note", "recorded_at"]
+    fields = ["as_of", "voice", "completion", "author", "author_organization", "note", "recorded_at"]
     readonly_fields = fields
-    verbose_name_plural = _("status updates (civil society; append-only)")
+    verbose_name_plural = _("status updates (civil society and government; append-only)")
     # Each row links to its read-only page: the table, scrolled sideways on a phone, can be reached
     # with the keyboard.
     show_change_link = True
@@ -228,6 +228,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         "irm_completion",
         "irm_starred",
         "self_reported_completion",
+        "government_completion",
     ]
     list_display_links = ["ogp_id", "short_title"]
     list_filter = [
@@ -236,6 +237,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         ("lead_organization", RelatedOnlyFieldListFilter),
         "irm_completion",
         "self_reported_completion",
+        "government_completion",
         "irm_starred",
         "added_after_approval",
         "id_provisional",
@@ -265,6 +267,8 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         "irm_starred",
         "self_reported_completion",
         "self_reported_as_of",
+        "government_completion",
+        "government_as_of",
         "source_key",
         "created_at",
         "updated_at",
@@ -328,6 +332,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
                 "fields": [
                     ("irm_completion", "irm_starred"),
                     ("self_reported_completion", "self_reported_as_of"),
+                    ("government_completion", "government_as_of"),
                 ]
             },
         ),

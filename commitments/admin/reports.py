@@ -29,6 +29,7 @@ class StatusEvidenceInline(ReadOnlyAdminMixin, admin.TabularInline):
 class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "commitment",
+        "voice",
         "completion",
         "as_of",
         "author",
@@ -36,6 +37,7 @@ class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "recorded_at",
     ]
     list_filter = [
+        "voice",
         "completion",
         ("author_organization", RelatedOnlyFieldListFilter),
         ("commitment__action_plan", PlanListFilter),

@@ -452,9 +452,9 @@ class Commitment(models.Model):
 
     # Cached summaries, each written in the same transaction as what it summarises.
     self_reported_completion = models.CharField(
-        _("self-reported completion"), max_length=20, choices=CompletionLevel.choices, blank=True
+        _("civil-society completion"), max_length=20, choices=CompletionLevel.choices, blank=True
     )
-    self_reported_as_of = models.DateField(_("self-reported as of"), null=True, blank=True)
+    self_reported_as_of = models.DateField(_("civil society as of"), null=True, blank=True)
     # The government's self-assessment (status updates in its voice), cached the same way. The
     # two fields above are civil society's track, named `civil_society` in every public place.
     government_completion = models.CharField(

@@ -247,3 +247,20 @@ def test_the_governments_complete_alone_does_not_count_as_completed_in_did_it_la
     assert plan["outcomes"]["completed"] == 0  # "rated complete by the IRM or by civil society"
     past = Client().get(f"/api/v1/action-plans/{world.plan.ogp_id}/", {"as_of": "2014-01-01"})
     assert past.json()["outcomes"]["completed"] == 0
+
+
+def test_plan_administrators_see_whose_voice_each_update_is_in_the_admin(world):
+    _report_both(world)
+    admin = _web(factories.make_plan_admin())
+    admin.cookies["django_language"] = "es"
+    changelist = admin.get("/admin/commitments/commitment/").content.decode()
+    assert "Cumplimiento según el gobierno" in changelist
+    assert "Cumplimiento según la sociedad civil" in changelist
+    updates = admin.get("/admin/commitments/statusupdate/", {"voice": "government"})
+    assert updates.status_code == 200
+    assert [row.author for row in updates.context["cl"].result_list] == [world.official]
+    page = admin.get(f"/admin/commitments/commitment/{world.commitment.pk}/change/")
+    assert (
+        "reportes de avance (sociedad civil y gobierno; solo se agregan)"
+        in page.content.decode().lower()
+    )
