@@ -112,7 +112,8 @@ def requirement_facts(plans: Iterable[ActionPlan]) -> dict[int, RequirementFacts
                 }
             )
 
-    # 2. The days of civil society's status updates, with how much evidence each day carried.
+    # 2. The days of status updates (civil society's and the government's), with how much
+    #    evidence each day carried.
     for plan_id, as_of, updates, evidence in (
         StatusUpdate.objects.filter(commitment__action_plan_id__in=ids)
         .order_by()
