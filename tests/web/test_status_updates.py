@@ -7,12 +7,15 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from commitments.models import StatusEvidence, StatusUpdate
+from commitments.models import Profile, StatusEvidence, StatusUpdate
+from commitments.services import record_status_update
 from tests import factories
 from tests.web.conftest import PDF_BYTES, PNG_BYTES
 
@@ -97,6 +100,32 @@ def test_editor_of_another_organisation_gets_403(client, world):
     stranger = factories.make_editor(username="stranger")
     client.force_login(stranger)
     assert _post(client, world.commitment).status_code == 403
+    assert not StatusUpdate.objects.exists()
+
+
+def test_the_permission_without_the_editor_role_does_not_let_a_user_post(client, world):
+    """Both are needed: a user of the monitoring organisation given the permission by hand, outside
+    the civil-society editor group, is refused."""
+    outsider = factories.UserFactory(username="outsider")
+    Profile.objects.create(user=outsider, organization=world.civil)
+    outsider.user_permissions.add(Permission.objects.get(codename="add_statusupdate"))
+    client.force_login(outsider)
+    assert _post(client, world.commitment).status_code == 403
+    assert not StatusUpdate.objects.exists()
+
+
+def test_a_deactivated_editor_cannot_record_a_status_update(world):
+    """No page reaches this (a deactivated account's session is dropped): the service itself refuses,
+    for the importers and tasks that call it with a stored author."""
+    world.editor.is_active = False
+    world.editor.save(update_fields=["is_active"])
+    with pytest.raises(PermissionDenied):
+        record_status_update(
+            commitment=world.commitment,
+            author=world.editor,
+            completion="limited",
+            as_of=datetime.date(2013, 6, 1),
+        )
     assert not StatusUpdate.objects.exists()
 
 
