@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +20,9 @@ from tests import factories
 from tests.web.conftest import PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db
+
+
+AS_OF = datetime.date(2013, 6, 1)
 
 
 def _url(commitment) -> str:
@@ -127,6 +130,36 @@ def test_a_deactivated_editor_cannot_record_a_status_update(world):
             as_of=datetime.date(2013, 6, 1),
         )
     assert not StatusUpdate.objects.exists()
+
+
+def test_a_status_as_of_today_is_accepted(client, world):
+    client.force_login(world.editor)
+    today = timezone.localdate()
+    response = _post(client, world.commitment, as_of=today.isoformat())
+    assert response.status_code == 302
+    assert StatusUpdate.objects.get().as_of == today
+
+
+def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
+    """The demo loaders call the service directly: it names each refused field in the user's
+    words, and writes nothing."""
+    settings.LANGUAGE_CODE = "en"
+    stranger = factories.make_editor(username="stranger")
+    with pytest.raises(PermissionDenied) as refused:
+        record_status_update(
+            commitment=world.commitment, author=stranger, completion="limited", as_of=AS_OF
+        )
+    assert str(refused.value) == "You may only report on commitments your organisation monitors."
+    with pytest.raises(ValidationError) as invalid:
+        record_status_update(
+            commitment=world.commitment, author=world.editor, completion="finished", as_of=AS_OF
+        )
+    assert invalid.value.message_dict == {"completion": ["Choose a completion level from the list."]}
+    assert not StatusUpdate.objects.exists()
+    record_status_update(
+        commitment=world.commitment, author=world.editor, completion="limited", as_of=AS_OF
+    )
+    assert StatusUpdate.objects.get().note == ""
 
 
 @pytest.mark.parametrize("role", ["researcher", "plan_admin"])
