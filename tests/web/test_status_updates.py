@@ -150,16 +150,25 @@ def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
             commitment=world.commitment, author=stranger, completion="limited", as_of=AS_OF
         )
     assert str(refused.value) == "You may only report on commitments your organisation monitors."
+    elsewhere = factories.StatusUpdateFactory(commitment=world.other)
     with pytest.raises(ValidationError) as invalid:
         record_status_update(
-            commitment=world.commitment, author=world.editor, completion="finished", as_of=AS_OF
+            commitment=world.commitment,
+            author=world.editor,
+            completion="finished",
+            as_of=timezone.localdate() + datetime.timedelta(days=1),
+            corrects=elsewhere,
         )
-    assert invalid.value.message_dict == {"completion": ["Choose a completion level from the list."]}
-    assert not StatusUpdate.objects.exists()
+    assert invalid.value.message_dict == {
+        "completion": ["Choose a completion level from the list."],
+        "as_of": ["The as-of date cannot be in the future."],
+        "corrects": ["A correction must be about the same commitment."],
+    }
+    assert list(StatusUpdate.objects.all()) == [elsewhere]
     record_status_update(
         commitment=world.commitment, author=world.editor, completion="limited", as_of=AS_OF
     )
-    assert StatusUpdate.objects.get().note == ""
+    assert StatusUpdate.objects.get(commitment=world.commitment).note == ""
 
 
 @pytest.mark.parametrize("role", ["researcher", "plan_admin"])
