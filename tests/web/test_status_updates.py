@@ -11,8 +11,9 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from commitments.models import Profile, StatusEvidence, StatusUpdate
 from commitments.services import record_status_update
@@ -90,6 +91,10 @@ def test_editor_posts_update_with_links_and_files_and_it_is_public(client, world
     assert "https://example.org/informe-2013" in html
     pdf = update.evidence.get(content_type="application/pdf")
     assert f"/evidence/{pdf.pk}/" in html and "acta.pdf" in html
+    english = client.get(f"/commitments/{world.commitment.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en")
+    with translation.override("en"):
+        size = filesizeformat(len(PDF_BYTES))
+    assert f'acta.pdf</a> <span class="muted">({size})</span>' in english.content.decode()
 
 
 def test_editor_cannot_report_on_a_commitment_their_organisation_does_not_monitor(client, world):
