@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import pytest
+from celery import Task
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -143,6 +144,24 @@ def test_a_status_as_of_today_is_accepted(client, world):
     response = _post(client, world.commitment, as_of=today.isoformat())
     assert response.status_code == 302
     assert StatusUpdate.objects.get().as_of == today
+
+
+def test_a_broker_outage_after_commit_leaves_the_update_saved(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The figures' recompute and the emails are queued after commit: a broker that cannot be
+    reached then is logged, never an error for the update the editor just saved."""
+
+    def broker_down(*args, **kwargs):
+        raise OSError("broker unreachable")
+
+    monkeypatch.setattr(Task, "apply_async", broker_down)
+    client.force_login(world.editor)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = _post(client, world.commitment)
+    assert response.status_code == 302
+    assert len(callbacks) == 4  # the recompute, the emails, the two links' checks
+    assert StatusUpdate.objects.get().completion == "limited"
 
 
 def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
