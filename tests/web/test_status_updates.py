@@ -164,6 +164,16 @@ def test_a_broker_outage_after_commit_leaves_the_update_saved(
     assert StatusUpdate.objects.get().completion == "limited"
 
 
+def test_the_api_serves_the_latest_status_with_its_as_of_date(client, world):
+    client.force_login(world.editor)
+    _post(client, world.commitment, completion="limited", as_of="2013-06-01")
+    _post(client, world.commitment, completion="substantial", as_of="2013-09-01")
+    _post(client, world.commitment, completion="complete", as_of="2013-03-01")  # a late report
+    client.logout()
+    body = client.get(f"/api/v1/commitments/{world.commitment.ogp_id}/?format=json").json()
+    assert body["self_reported"] == {"completion": "substantial", "as_of": "2013-09-01"}
+
+
 def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
     """The demo loaders call the service directly: it names each refused field in the user's
     words, and writes nothing."""
