@@ -16,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from commitments.models import Profile, StatusEvidence, StatusUpdate
+from commitments.models import Commitment, Profile, StatusEvidence, StatusUpdate
 from commitments.services import record_status_update
 from tests import factories
 from tests.web.conftest import PDF_BYTES, PNG_BYTES
@@ -172,6 +172,17 @@ def test_the_api_serves_the_latest_status_with_its_as_of_date(client, world):
     client.logout()
     body = client.get(f"/api/v1/commitments/{world.commitment.ogp_id}/?format=json").json()
     assert body["self_reported"] == {"completion": "substantial", "as_of": "2013-09-01"}
+
+
+def test_a_status_update_makes_its_commitment_changed_for_api_clients_that_sync(client, world):
+    Commitment.objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    since = timezone.now().astimezone(datetime.UTC).replace(microsecond=0, tzinfo=None)
+    client.force_login(world.editor)
+    _post(client, world.commitment)
+    client.logout()
+    response = client.get("/api/v1/commitments/", {"updated_since": f"{since.isoformat()}Z"})
+    assert response.status_code == 200
+    assert [row["ogp_id"] for row in response.json()["results"]] == [world.commitment.ogp_id]
 
 
 def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
