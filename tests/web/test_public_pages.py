@@ -268,3 +268,12 @@ def test_public_page_query_count_is_flat(client, db, page):
         }[page]
         counts.append(_count(client, url))
     assert counts[0] == counts[1], counts
+
+
+def test_a_signed_in_user_who_researches_nothing_sees_published_reports_not_drafts(client, world):
+    client.force_login(world.editor)
+    assert client.get(f"/irm/reports/{world.published.pk}/").status_code == 200
+    assert client.get(f"/irm/reports/{world.draft.pk}/").status_code == 404
+    plan_html = client.get(f"/plans/{world.plan.ogp_id}/").content.decode()
+    assert "Progress report 2012-13" in plan_html
+    assert "Secret draft report" not in plan_html

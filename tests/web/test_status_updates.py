@@ -7,16 +7,24 @@ import io
 import zipfile
 
 import pytest
+from celery import Task
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from commitments.models import StatusEvidence, StatusUpdate
+from commitments.models import Commitment, Profile, StatusEvidence, StatusUpdate
+from commitments.services import record_status_update
 from tests import factories
 from tests.web.conftest import PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db
+
+
+AS_OF = datetime.date(2013, 6, 1)
 
 
 def _url(commitment) -> str:
@@ -84,6 +92,10 @@ def test_editor_posts_update_with_links_and_files_and_it_is_public(client, world
     assert "https://example.org/informe-2013" in html
     pdf = update.evidence.get(content_type="application/pdf")
     assert f"/evidence/{pdf.pk}/" in html and "acta.pdf" in html
+    english = client.get(f"/commitments/{world.commitment.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en")
+    with translation.override("en"):
+        size = filesizeformat(len(PDF_BYTES))
+    assert f'acta.pdf</a> <span class="muted">({size})</span>' in english.content.decode()
 
 
 def test_editor_cannot_report_on_a_commitment_their_organisation_does_not_monitor(client, world):
@@ -98,6 +110,110 @@ def test_editor_of_another_organisation_gets_403(client, world):
     client.force_login(stranger)
     assert _post(client, world.commitment).status_code == 403
     assert not StatusUpdate.objects.exists()
+
+
+def test_the_permission_without_the_editor_role_does_not_let_a_user_post(client, world):
+    """Both are needed: a user of the monitoring organisation given the permission by hand, outside
+    the civil-society editor group, is refused."""
+    outsider = factories.UserFactory(username="outsider")
+    Profile.objects.create(user=outsider, organization=world.civil)
+    outsider.user_permissions.add(Permission.objects.get(codename="add_statusupdate"))
+    client.force_login(outsider)
+    assert _post(client, world.commitment).status_code == 403
+    assert not StatusUpdate.objects.exists()
+
+
+def test_a_deactivated_editor_cannot_record_a_status_update(world):
+    """No page reaches this (a deactivated account's session is dropped): the service itself refuses,
+    for the importers and tasks that call it with a stored author."""
+    world.editor.is_active = False
+    world.editor.save(update_fields=["is_active"])
+    with pytest.raises(PermissionDenied):
+        record_status_update(
+            commitment=world.commitment,
+            author=world.editor,
+            completion="limited",
+            as_of=datetime.date(2013, 6, 1),
+        )
+    assert not StatusUpdate.objects.exists()
+
+
+def test_a_status_as_of_today_is_accepted(client, world):
+    client.force_login(world.editor)
+    today = timezone.localdate()
+    response = _post(client, world.commitment, as_of=today.isoformat())
+    assert response.status_code == 302
+    assert StatusUpdate.objects.get().as_of == today
+
+
+def test_a_broker_outage_after_commit_leaves_the_update_saved(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The figures' recompute and the emails are queued after commit: a broker that cannot be
+    reached then is logged, never an error for the update the editor just saved."""
+
+    def broker_down(*args, **kwargs):
+        raise OSError("broker unreachable")
+
+    monkeypatch.setattr(Task, "apply_async", broker_down)
+    client.force_login(world.editor)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = _post(client, world.commitment)
+    assert response.status_code == 302
+    assert len(callbacks) == 4  # the recompute, the emails, the two links' checks
+    assert StatusUpdate.objects.get().completion == "limited"
+
+
+def test_the_api_serves_the_latest_status_with_its_as_of_date(client, world):
+    client.force_login(world.editor)
+    _post(client, world.commitment, completion="limited", as_of="2013-06-01")
+    _post(client, world.commitment, completion="substantial", as_of="2013-09-01")
+    _post(client, world.commitment, completion="complete", as_of="2013-03-01")  # a late report
+    client.logout()
+    body = client.get(f"/api/v1/commitments/{world.commitment.ogp_id}/?format=json").json()
+    assert body["self_reported"] == {"completion": "substantial", "as_of": "2013-09-01"}
+
+
+def test_a_status_update_makes_its_commitment_changed_for_api_clients_that_sync(client, world):
+    Commitment.objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    since = timezone.now().astimezone(datetime.UTC).replace(microsecond=0, tzinfo=None)
+    client.force_login(world.editor)
+    _post(client, world.commitment)
+    client.logout()
+    response = client.get("/api/v1/commitments/", {"updated_since": f"{since.isoformat()}Z"})
+    assert response.status_code == 200
+    assert [row["ogp_id"] for row in response.json()["results"]] == [world.commitment.ogp_id]
+
+
+def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
+    """The demo loaders call the service directly: it names each refused field in the user's
+    words, and writes nothing."""
+    settings.LANGUAGE_CODE = "en"
+    stranger = factories.make_editor(username="stranger")
+    with pytest.raises(PermissionDenied) as refused:
+        record_status_update(
+            commitment=world.commitment, author=stranger, completion="limited", as_of=AS_OF
+        )
+    assert str(refused.value) == "You may only report on commitments your organisation monitors."
+    elsewhere = factories.StatusUpdateFactory(commitment=world.other)
+    with pytest.raises(ValidationError) as invalid:
+        record_status_update(
+            commitment=world.commitment,
+            author=world.editor,
+            completion="finished",
+            as_of=timezone.localdate() + datetime.timedelta(days=1),
+            corrects=elsewhere,
+        )
+    assert invalid.value.message_dict == {
+        "completion": ["Choose a completion level from the list."],
+        "as_of": ["The as-of date cannot be in the future."],
+        "corrects": ["A correction must be about the same commitment."],
+    }
+    assert list(StatusUpdate.objects.all()) == [elsewhere]
+    record_status_update(
+        commitment=world.commitment, author=world.editor, completion="limited", as_of=AS_OF
+    )
+    assert StatusUpdate.objects.get(commitment=world.commitment).note == ""
 
 
 @pytest.mark.parametrize("role", ["researcher", "plan_admin"])
