@@ -161,7 +161,15 @@ class StatusUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = StatusUpdate
     fk_name = "commitment"
     extra = 0
-    fields = ["as_of", "voice", "completion", "author", "author_organization", "note", "recorded_at"]
+    fields = [
+        "as_of",
+        "voice",
+        "completion",
+        "author",
+        "author_organization",
+        "note",
+        "recorded_at",
+    ]
     readonly_fields = fields
     verbose_name_plural = _("status updates (civil society and government; append-only)")
     # Each row links to its read-only page: the table, scrolled sideways on a phone, can be reached
