@@ -194,7 +194,10 @@ def test_the_service_refuses_what_its_callers_did_not_check(world, settings):
         record_status_update(
             commitment=world.commitment, author=stranger, completion="limited", as_of=AS_OF
         )
-    assert str(refused.value) == "You may only report on commitments your organisation monitors."
+    assert str(refused.value) == (
+        "You may only report on commitments your organisation monitors, or, as a responsible"
+        " official, on those it leads."
+    )
     elsewhere = factories.StatusUpdateFactory(commitment=world.other)
     with pytest.raises(ValidationError) as invalid:
         record_status_update(
