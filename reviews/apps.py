@@ -29,6 +29,6 @@ class ReviewsConfig(AppConfig):
 
 
 def _sync_roles(**kwargs: object) -> None:
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     sync_roles()
