@@ -12,12 +12,8 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from commitments.figures import (
-    CompletionFigures,
-    completion_by,
-    empty_figures,
-    figures_by_key,
-)
+from commitments.figure_values import CompletionFigures, figures_by_key
+from commitments.figures import completion_by, empty_figures
 from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
