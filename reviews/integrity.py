@@ -31,7 +31,7 @@ from commitments.models import (
     PlanProcess,
     Proposal,
 )
-from commitments.models.plans import ended_without_final_status_q
+from commitments.models.commitments import ended_without_final_status_q
 from commitments.outcomes import check_overdue
 
 from .models import Assessment, IRMReport, Specificity
