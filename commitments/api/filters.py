@@ -30,15 +30,13 @@ from commitments.models.vocab import NO_DATA, OGP_VALUE_FIELDS
 from commitments.search import every_word, with_folded
 
 from .strict_filters import (
-    CodeFilter,
     MemberScopedMixin,
     StrictBooleanFilter,
     StrictFilterSet,
-    area_by_slug,
+    code_filter,
     country_filter,
     member_filter,
     ordering_filter,
-    organization_filter,
     plan_filter,
     text_filter,
 )
@@ -105,26 +103,23 @@ class CommitmentFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
     action_plan = plan_filter(_("An action plan by OGP id, e.g. AP_PER01."))
-    organization = organization_filter(
+    organization = code_filter(
+        "organization",
         "filter_organization",
         _(
             "An organisation (by slug) with any role in the commitment: lead, co-lead, "
             "supporting or monitoring."
         ),
     )
-    monitored_by = organization_filter(
+    monitored_by = code_filter(
+        "organization",
         "filter_monitored_by",
         _("A civil-society organisation (by slug) that monitors the commitment."),
     )
     ogp_value = filters.ChoiceFilter(
         choices=OGPValue.choices, method="filter_ogp_value", help_text=_("An OGP value.")
     )
-    policy_area = CodeFilter(
-        method="filter_policy_area",
-        resolve=area_by_slug,
-        unknown=_("No policy area with the slug %(value)s."),
-        help_text=_("A policy area by slug."),
-    )
+    policy_area = code_filter("policy_area", "filter_policy_area", _("A policy area by slug."))
     irm_completion = completion_filter("irm_completion", "IRM")
     government_completion = completion_filter("government_completion", "government")
     civil_society_completion = completion_filter("self_reported_completion", "civil society")

@@ -109,24 +109,6 @@ def commitment_by_id(ogp_id: str) -> Commitment | None:
     return Commitment.objects.filter(ogp_id=ogp_id.strip().upper()).only("pk").first()
 
 
-def member_filter(help_text: str) -> CodeFilter:
-    return CodeFilter(
-        method="filter_member",
-        resolve=member_by_code,
-        unknown=_("No OGP member with the code %(value)s."),
-        help_text=help_text,
-    )
-
-
-def country_filter() -> CodeFilter:
-    return CodeFilter(
-        method="filter_country",
-        resolve=member_by_code,
-        unknown=_("No OGP member with the code %(value)s."),
-        help_text=_("A nation by OGP or ISO alpha-2 code, together with its local members."),
-    )
-
-
 class UTCDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, turned to UTC (PostgreSQL refuses offsets past 15:59 that Python
     accepts), or a clear error when that leaves the years 1-9999."""
@@ -191,22 +173,42 @@ class MemberScopedMixin:
         return self.of_members(queryset, Member.objects.in_country(member).values("pk"))
 
 
+# What a CodeFilter can name: how to find it by its code, and the error when nothing has that code.
+NAMED_BY_CODE: dict[str, tuple[Callable[[str], Any], Any]] = {
+    "member": (member_by_code, _("No OGP member with the code %(value)s.")),
+    "plan": (plan_by_id, _("No action plan with the id %(value)s.")),
+    "organization": (organization_by_slug, _("No organisation with the slug %(value)s.")),
+    "policy_area": (area_by_slug, _("No policy area with the slug %(value)s.")),
+    "commitment": (commitment_by_id, _("No commitment with the id %(value)s.")),
+}
+
+
+def code_filter(names: str, method: str, help_text: Any) -> CodeFilter:
+    """A filter on what a code names (`names`: a key of NAMED_BY_CODE), applied by `method`."""
+    resolve, unknown = NAMED_BY_CODE[names]
+    return CodeFilter(method=method, resolve=resolve, unknown=unknown, help_text=help_text)
+
+
+def member_filter(help_text: Any) -> CodeFilter:
+    return code_filter("member", "filter_member", help_text)
+
+
+def country_filter() -> CodeFilter:
+    return code_filter(
+        "member",
+        "filter_country",
+        _("A nation by OGP or ISO alpha-2 code, together with its local members."),
+    )
+
+
 def plan_filter(help_text: Any = None) -> CodeFilter:
-    return CodeFilter(
-        method="filter_action_plan",
-        resolve=plan_by_id,
-        unknown=_("No action plan with the id %(value)s."),
-        help_text=help_text or _("An action plan by OGP id, e.g. AP_PER02."),
+    return code_filter(
+        "plan", "filter_action_plan", help_text or _("An action plan by OGP id, e.g. AP_PER02.")
     )
 
 
-def organization_filter(method: str, help_text: Any) -> CodeFilter:
-    return CodeFilter(
-        method=method,
-        resolve=organization_by_slug,
-        unknown=_("No organisation with the slug %(value)s."),
-        help_text=help_text,
-    )
+def commitment_filter() -> CodeFilter:
+    return code_filter("commitment", "filter_commitment", _("A commitment by OGP id, e.g. PE0008."))
 
 
 def text_filter(help_text: Any) -> TextFilter:
@@ -219,15 +221,6 @@ def ordering_filter(
 ) -> filters.OrderingFilter:
     """The `ordering` parameter over (field, parameter name) pairs."""
     return kind(fields=fields, help_text=_("Sort by a field; prefix with - for descending."))
-
-
-def commitment_filter() -> CodeFilter:
-    return CodeFilter(
-        method="filter_commitment",
-        resolve=commitment_by_id,
-        unknown=_("No commitment with the id %(value)s."),
-        help_text=_("A commitment by OGP id, e.g. PE0008."),
-    )
 
 
 class PlanScopedFilter(MemberScopedMixin, StrictFilterSet):
