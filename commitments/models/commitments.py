@@ -159,7 +159,7 @@ class CommitmentQuerySet(models.QuerySet):
     def tracks_agree(self) -> CommitmentQuerySet:
         return self.exclude(disagreement_q())
 
-    def completion_figures(self):  # -> commitments.figures.CompletionFigures
+    def completion_figures(self):  # -> commitments.figure_values.CompletionFigures
         """The completion figures (both tracks) of these commitments, in one query."""
         from commitments.figures import completion_figures
 
