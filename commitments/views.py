@@ -12,14 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .evidence import evidence_response
-from .figures import (
-    DENOMINATOR_RULE,
-    TrackDates,
-    completion_by,
-    completion_figures,
-    empty_figures,
-    track_dates,
-)
+from .figure_values import DENOMINATOR_RULE, TrackDates
+from .figures import completion_by, completion_figures, empty_figures, track_dates
 from .forms import StatusUpdateForm
 from .lineage import lineage_line
 from .models import (

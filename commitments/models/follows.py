@@ -7,8 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .commitments import Commitment
 from .members import Organization
-from .plans import ActionPlan, Commitment
+from .plans import ActionPlan
 
 
 class FollowQuerySet(models.QuerySet):

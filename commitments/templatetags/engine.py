@@ -17,7 +17,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from commitments.figures import DEFAULT_IRM_REPORT, IRM_REPORTS, completion_figures, course
+from commitments.figure_values import DEFAULT_IRM_REPORT, IRM_REPORTS
+from commitments.figures import completion_figures, course
 from commitments.follow_views import TARGETS
 from commitments.models import Follow
 from commitments.models.snapshots import SnapshotPoint

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from commitments.figures import CompletionFigures, Rate, TrackDates, TrackFigures
+from commitments.figure_values import CompletionFigures, Rate, TrackDates, TrackFigures
 from commitments.models import CompletionLevel
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, NO_DATA
