@@ -6,6 +6,8 @@ templates/pages/ only draw it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -17,19 +19,17 @@ from reviews.integrity import plan_context as plan_accountability
 from reviews.pages import completion_basis, plan_reports, published_assessments
 
 
+def _page(request: HttpRequest, name: str, *parts: dict[str, Any]) -> HttpResponse:
+    """templates/pages/<name>.html with the apps' parts merged into one context."""
+    return render(request, f"pages/{name}.html", {k: v for part in parts for k, v in part.items()})
+
+
 @require_GET
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     plan = get_object_or_404(ActionPlan.objects.select_related("member"), ogp_id=ogp_id)
-    return render(
-        request,
-        "pages/plan_detail.html",
-        {
-            **commitment_parts.plan_page(request, plan),
-            "acc": plan_accountability(plan),
-            "reports": plan_reports(plan, request.user),
-            "qf": plan_question_figures(plan),
-        },
-    )
+    irm = {"acc": plan_accountability(plan), "reports": plan_reports(plan, request.user)}
+    questions = {"qf": plan_question_figures(plan)}
+    return _page(request, "plan_detail", commitment_parts.plan_page(request, plan), irm, questions)
 
 
 @require_GET
@@ -42,25 +42,19 @@ def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
         )
         return redirect("commitments:commitment", ogp_id=former.commitment.ogp_id, permanent=True)
     assessments = published_assessments(commitment)
-    return render(
-        request,
-        "pages/commitment_detail.html",
-        {
-            **commitment_parts.commitment_page(request, commitment),
-            "assessments": assessments,
-            "irm_basis": completion_basis(assessments),
-        },
+    irm = {"assessments": assessments, "irm_basis": completion_basis(assessments)}
+    return _page(
+        request, "commitment_detail", commitment_parts.commitment_page(request, commitment), irm
     )
 
 
 @require_GET
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(Organization.objects.select_related("member"), slug=slug)
-    return render(
+    questions = {"qf": organization_question_figures(organization)}
+    return _page(
         request,
-        "pages/organization_detail.html",
-        {
-            **commitment_parts.organization_page(request, organization),
-            "qf": organization_question_figures(organization),
-        },
+        "organization_detail",
+        commitment_parts.organization_page(request, organization),
+        questions,
     )
