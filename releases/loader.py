@@ -40,7 +40,7 @@ from commitments.models import (
     StatusUpdate,
     normalize_name,
 )
-from reviews.dataset import models_with_rows
+from releases.dataset import models_with_rows
 from reviews.models import Assessment, IRMReport
 from reviews.services import irm_summary_columns
 
