@@ -70,7 +70,11 @@ class CommitmentQuerySet(models.QuerySet):
 
     def for_detail(self) -> CommitmentQuerySet:
         return self.for_list().prefetch_related(
-            "co_lead_organizations", "supporting_organizations", "policy_areas", "milestones"
+            "co_lead_organizations",
+            "supporting_organizations",
+            "monitoring_organizations",
+            "policy_areas",
+            "milestones",
         )
 
     def matching(self, text: str) -> CommitmentQuerySet:

@@ -29,6 +29,12 @@ class FollowQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user=user)
 
+    def on(self, target: Commitment | ActionPlan | Organization) -> Follow | None:
+        """The follow of `target` among these, if any (a page's follow button). One query, none
+        for a visitor without an account."""
+        field = {Commitment: "commitment", ActionPlan: "action_plan", Organization: "organization"}
+        return self.filter(**{field[type(target)]: target}).first()
+
 
 class Follow(models.Model):
     """A logged-in user following one commitment, one action plan or one organisation."""
