@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "reviews",
     "releases",
     "questions",
+    "ogptracker",  # last: its post_migrate sets the role groups once every app's permissions exist
 ]
 
 MIDDLEWARE = [

@@ -7,19 +7,8 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("IRM reviews")
 
     def ready(self) -> None:
-        # Cross-cutting: production start-up checks and security logging (signal receivers).
-        from django.db.models.signals import post_migrate
-
-        from ogptracker import checks, security
-
-        security.connect_deactivation()
-        del checks  # imported for its registered checks
-
-        # Models added by later migrations get their permissions after migrate: give the role
-        # groups theirs then too (Django creates permissions the same way, on post_migrate).
-        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="reviews.sync_roles")
-
-        # The figures as they stood on a day need the IRM's level then: provided from here.
+        # The figures as they stood on a day need the IRM's level then: provided from here, so
+        # that commitments never imports reviews.
         from commitments.figure_records import register_irm_level_as_of
         from commitments.figures import register_irm_latest_reports
 
@@ -27,9 +16,3 @@ class ReviewsConfig(AppConfig):
 
         register_irm_level_as_of(irm_ratings, irm_change_dates)
         register_irm_latest_reports(irm_latest_reports)
-
-
-def _sync_roles(**kwargs: object) -> None:
-    from ogptracker.roles import sync_roles
-
-    sync_roles()
