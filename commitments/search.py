@@ -287,8 +287,9 @@ def spelled(folded: str) -> str:
     """`folded` (normalize_name'd words) with each word of at least TYPO_MIN_LENGTH letters
     replaced by the closest word of the word list (search_sql.WORD_LIST): a known word by itself,
     a typo by the word it is close to (SPELLING_SIMILARITY), the more frequent of equally close
-    words. Words with digits (ids) and words nothing is close to stay as typed. The classic PostgreSQL spelling suggestion: the words
-    corrected first, then searched as words (stems, ranking), not as trigrams of every title."""
+    words. Words with digits (ids) and words nothing is close to stay as typed. The classic
+    PostgreSQL spelling suggestion: the words corrected first, then searched as words (stems,
+    ranking), not as trigrams of every title."""
     words = sorted(
         {
             word
