@@ -52,6 +52,7 @@ SPELLING_SIMILARITY = 0.5
 # Markers ts_headline (and the SQLite highlighter) put around matches: control characters no
 # real text contains. The HTML is built from them only after the text is escaped.
 START, STOP = "\x02", "\x03"
+_MARKERS = re.compile(f"([{START}{STOP}])")
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
     'FragmentDelimiter=" … "'
@@ -226,15 +227,16 @@ def marked_html(text: str | None) -> SafeString:
     out: list[str] = []
     open_mark = False
     buffer = ""
-    for ch in text or "":
-        if ch == START and not open_mark:
+    # Piece by piece between markers (character by character cost milliseconds per page).
+    for piece in _MARKERS.split(text or ""):
+        if piece == START and not open_mark:
             out.append(escape(buffer))
             buffer, open_mark = "", True
-        elif ch == STOP and open_mark:
+        elif piece == STOP and open_mark:
             out.append(f"<mark>{escape(buffer)}</mark>")
             buffer, open_mark = "", False
-        elif ch not in (START, STOP):
-            buffer += ch
+        elif piece not in (START, STOP):
+            buffer += piece
     out.append(escape(buffer))
     return mark_safe("".join(out))
 
