@@ -298,11 +298,14 @@ def measure(rounds: int) -> None:
                 run(q)
                 per_query[q].append((time.perf_counter() - start) * 1000)
         every = [ms for samples in per_query.values() for ms in samples]
+        if not every:
+            continue
         p95 = percentile(every, 95)
         verdict = "meets" if p95 < TARGET_P95_MS else "misses"
+        load = " ".join(f"{n:.2f}" for n in os.getloadavg())
         print(
             f"\n{name}: {len(every)} searches, p50 {statistics.median(every):.1f} ms, "
-            f"p95 {p95:.1f} ms ({verdict} the {TARGET_P95_MS} ms target)"
+            f"p95 {p95:.1f} ms ({verdict} the {TARGET_P95_MS} ms target; load average {load})"
         )
         found = {q: Commitment.objects.search(q).count() for q in QUERIES}
         for q, samples in per_query.items():
