@@ -7,7 +7,8 @@
    commitments, ...; the database is EMPTIED and refilled), then gives the rows varied Spanish and
    English text (titles, full texts of about 120 words, three milestones per commitment, institution
    names, IRM narratives) drawn deterministically from a vocabulary, so that words are common,
-   rare or absent as in real data, and refreshes search_text as the app keeps it.
+   rare or absent as in real data, refreshes search_text as the app keeps it, and rebuilds the
+   word list typos are corrected to (as the nightly task does).
 2. Times, in this process through the ORM (no HTTP), for each query of QUERIES, ROUNDS times:
    - "commitments": what the results list runs: Commitment.objects.search(q), ranked, its count
      and its first page of 20 rows with their plan, member and lead organisation (faceted.page_of:
