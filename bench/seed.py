@@ -213,6 +213,7 @@ def seed(
             {
                 "commitment_id": f"i % {commitments} + 1",
                 "completion": f"({LEVELS})[i % 7 + 1]",
+                "voice": "'civil_society'",
                 "note": "'Progress reported by civil society, round ' || i",
                 "as_of": "date '2013-01-01' + (i % 700)",
                 "author_id": "1",

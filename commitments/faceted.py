@@ -265,11 +265,13 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
     members: dict[str, list] = {}
     for plan in per_plan:
         code = plan["action_plan__member__code"]
-        name = plan["action_plan__member__name"]
-        if plan["action_plan__member__kind"] == Member.Kind.NATIONAL:
-            name = localized_member_name(name, plan["action_plan__member__iso_alpha2"])
-        plan["member_display_name"] = name
-        members.setdefault(code, [code, name, 0])[2] += plan["n"]
+        if code not in members:  # a member's name is localised once, not once per plan
+            name = plan["action_plan__member__name"]
+            if plan["action_plan__member__kind"] == Member.Kind.NATIONAL:
+                name = localized_member_name(name, plan["action_plan__member__iso_alpha2"])
+            members[code] = [code, name, 0]
+        plan["member_display_name"] = members[code][1]
+        members[code][2] += plan["n"]
     levels = [value for value, _label in COMPLETION_CHOICES]
     labels = dict(COMPLETION_CHOICES)
     return [

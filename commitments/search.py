@@ -2,7 +2,8 @@
 
 PostgreSQL: full-text search in both languages with accents ignored (the `ogp_es` / `ogp_en`
 configurations and the stored `search_vector` columns of commitments/search_sql.py), the id typed
-whole or in part, and typos through trigram word similarity; ranked, with highlighted excerpts.
+whole or in part, and typos: corrected to the closest known word (a word list with a trigram
+index), else matched by trigram word similarity in titles; ranked, with highlighted excerpts.
 
 SQLite (the laptop default): an honest fallback. Every word must appear, accent- and case-blind, in
 the text (no stems, no typos, no ranking beyond "the id itself first").
@@ -13,6 +14,7 @@ The QuerySet methods (`Commitment.objects.search(q)`, `ActionPlan.objects.search
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db import connection
@@ -37,15 +39,20 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .models.members import normalize_name
+from .search_sql import REFRESH_WORD_LIST, WORD_LIST
 
 MAX_QUERY = 200
 # Texts up to this many characters are shown whole in results, longer ones as fragments.
 SHORT_TEXT = 300
 # Typos are looked for only in words at least this long: shorter ones match too much.
 TYPO_MIN_LENGTH = 4
+# A word is corrected to a known one at least this alike (trigram similarity): one typo in a word
+# of 8 letters or more, not a different word sharing a beginning (compromisos is not compras).
+SPELLING_SIMILARITY = 0.5
 # Markers ts_headline (and the SQLite highlighter) put around matches: control characters no
 # real text contains. The HTML is built from them only after the text is escaped.
 START, STOP = "\x02", "\x03"
+_MARKERS = re.compile(f"([{START}{STOP}])")
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
     'FragmentDelimiter=" … "'
@@ -129,6 +136,13 @@ def pk_in_array(ids: QuerySet) -> _Bool:
     )
 
 
+def with_milestone(text: str) -> _Bool:
+    """The commitment has a milestone with the words (their commitments' ids, as an array)."""
+    from .models import Milestone
+
+    return pk_in_array(Milestone.objects.filter(full_text(text)).order_by().values("commitment_id"))
+
+
 def closeness(text: str) -> Func:
     """How alike the words and the row's folded text are (trigrams), to rank typo matches. Not
     word_similarity, which decides the match (similar_words): it costs about ten times as much
@@ -190,6 +204,19 @@ def union_ids(*querysets: QuerySet) -> QuerySet:
     return first.union(*rest) if rest else first
 
 
+def finds_any(queryset: QuerySet) -> bool:
+    """Whether `queryset` (words matched through an index) has a row. Not `.exists()`: with its
+    LIMIT 1, PostgreSQL may read the table in order until a row matches, which for words found
+    nowhere means unpacking every row's search_vector (a third of a second at 20,000
+    commitments). A materialized CTE is planned for all its rows (the index), then read once."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH found AS MATERIALIZED ({sql}) SELECT EXISTS (SELECT FROM found)", params
+        )
+        return cursor.fetchone()[0]
+
+
 def looks_like_id(text: str) -> bool:
     return len(text.split()) == 1 and any(ch.isdigit() for ch in text)
 
@@ -213,15 +240,16 @@ def marked_html(text: str | None) -> SafeString:
     out: list[str] = []
     open_mark = False
     buffer = ""
-    for ch in text or "":
-        if ch == START and not open_mark:
+    # Piece by piece between markers (character by character cost milliseconds per page).
+    for piece in _MARKERS.split(text or ""):
+        if piece == START and not open_mark:
             out.append(escape(buffer))
             buffer, open_mark = "", True
-        elif ch == STOP and open_mark:
+        elif piece == STOP and open_mark:
             out.append(f"<mark>{escape(buffer)}</mark>")
             buffer, open_mark = "", False
-        elif ch not in (START, STOP):
-            buffer += ch
+        elif piece not in (START, STOP):
+            buffer += piece
     out.append(escape(buffer))
     return mark_safe("".join(out))
 
@@ -270,6 +298,42 @@ class Hit:
     label: str = ""
 
 
+def spelled(folded: str) -> str:
+    """`folded` (normalize_name'd words) with each word of at least TYPO_MIN_LENGTH letters
+    replaced by the closest word of the word list (search_sql.WORD_LIST): a known word by itself,
+    a typo by the word it is close to (SPELLING_SIMILARITY), the more frequent of equally close
+    words. Words with digits (ids) and words nothing is close to stay as typed. The classic
+    PostgreSQL spelling suggestion: the words corrected first, then searched as words (stems,
+    ranking), not as trigrams of every title."""
+    words = sorted(
+        {
+            word
+            for word in re.findall(r"\w+", folded)
+            if len(word) >= TYPO_MIN_LENGTH and not any(ch.isdigit() for ch in word)
+        }
+    )
+    if not words:
+        return folded
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # `%` finds the candidates in the trigram index (similarity of at least 0.3).
+            f"""SELECT typed, (SELECT word FROM {WORD_LIST}
+                               WHERE word %% typed AND similarity(word, typed) >= %s
+                               ORDER BY similarity(word, typed) DESC, ndoc DESC, word LIMIT 1)
+                FROM unnest(%s::text[]) AS typed""",
+            [SPELLING_SIMILARITY, words],
+        )
+        closest = {typed: word for typed, word in cursor.fetchall() if word}
+    return re.sub(r"\w+", lambda m: closest.get(m.group(), m.group()), folded)
+
+
+def refresh_word_list() -> None:
+    """Rebuild the word list typos are corrected to, from the rows as they are now (PostgreSQL)."""
+    if on_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(REFRESH_WORD_LIST)
+
+
 def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
     """`queryset` narrowed to the commitments matching `text`, with `search_rank` to order by (an
     alias: counts and facet aggregates do not compute it)."""
@@ -285,26 +349,35 @@ def search_commitments(queryset: QuerySet, text: str) -> QuerySet:
         return queryset.filter(
             every_word(("search_text",), text) | Q(pk__in=in_milestones.values("commitment_id"))
         ).alias(search_rank=id_first(text))
+    folded = normalize_name(text)
+    if typo_worthy(text) and not finds_any(Commitment.objects.filter(full_text(text))):
+        # Typos only when the words themselves find nothing. First each word corrected to the
+        # closest known word, searched as words; when that finds nothing either (a word list not
+        # refreshed yet, words that are never together), the titles close to the words.
+        corrected = spelled(folded)
+        if corrected != folded and finds_any(Commitment.objects.filter(full_text(corrected))):
+            text = folded = corrected
+        else:
+            return _close_titles(queryset, text)
     # One condition on the commitments table, so PostgreSQL ORs the index scans into one bitmap
     # and reads only the rows found (a `pk IN (a UNION b)` was joined back to every row): the
     # words, or a milestone with them (its commitments' ids collected first, as an array).
-    in_milestones = Milestone.objects.filter(full_text(text)).order_by().values("commitment_id")
-    in_milestone = pk_in_array(in_milestones)
-    folded = normalize_name(text)
-    if typo_worthy(text) and not Commitment.objects.filter(full_text(text)).exists():
-        # Typos only when the words themselves find nothing: checking every title for a common
-        # word costs much and adds little. The closest titles first. The words are left out of
-        # the condition (they find nothing here): the trigram index is lossy, so each candidate
-        # row is checked again, and the words would unpack its whole search_vector.
-        return queryset.filter(in_milestone | similar_words(text)).alias(
-            search_rank=rank(text, "search_rank_vector") + closeness(text)
-        )
-    condition = full_text(text) | in_milestone
+    condition = full_text(text) | with_milestone(text)
     if looks_like_id(text) and len(folded) >= 3:
         # An id typed in part (PE000): the trigram index serves LIKE '%...%'.
         condition |= Q(search_text__contains=folded)
     return queryset.filter(condition).alias(
         search_rank=id_first(text) + rank(text, "search_rank_vector")
+    )
+
+
+def _close_titles(queryset: QuerySet, text: str) -> QuerySet:
+    """Commitments whose id or titles are close to the words (trigrams), or with a milestone with
+    the words; the closest first. The words are left out of the condition (they find nothing
+    here): the trigram index is lossy, so each candidate row is checked again, and the words
+    would unpack its whole search_vector."""
+    return queryset.filter(with_milestone(text) | similar_words(text)).alias(
+        search_rank=rank(text, "search_rank_vector") + closeness(text)
     )
 
 

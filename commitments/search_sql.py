@@ -118,3 +118,31 @@ def few_statistics(table: str, column: str) -> tuple[str, str]:
         f"ANALYZE {table} ({column});\n",
         f"ALTER TABLE {table} ALTER COLUMN {column} SET STATISTICS -1;\n",
     )
+
+
+# The words typos are corrected to (commitments.search.spelled): every word of the commitments'
+# folded text (id, titles, full text) and of milestone titles, with the number of rows that have
+# it. A materialized view with a trigram index: looking up the closest known word costs well under
+# a millisecond, where comparing a typo with each title's text cost tens. Refreshed nightly
+# (commitments.tasks.refresh_search_words): a word new since then is not corrected to yet.
+WORD_LIST = "commitments_searchword"
+
+
+def word_list(min_length: int) -> tuple[str, str]:
+    """The word list's view and indexes (words of at least `min_length` characters)."""
+    return (
+        f"""CREATE MATERIALIZED VIEW {WORD_LIST} AS
+SELECT word, ndoc FROM ts_stat($$
+    SELECT to_tsvector('simple'::regconfig, search_text) FROM commitments_commitment
+    UNION ALL
+    SELECT to_tsvector('simple'::regconfig, ogp_fold(title)) FROM commitments_milestone
+$$) WHERE length(word) >= {min_length};
+CREATE UNIQUE INDEX {WORD_LIST}_word ON {WORD_LIST} (word);
+CREATE INDEX {WORD_LIST}_trgm ON {WORD_LIST} USING gin (word gin_trgm_ops);
+""",
+        f"DROP MATERIALIZED VIEW IF EXISTS {WORD_LIST};\n",
+    )
+
+
+# CONCURRENTLY: searches keep reading the old list while the new one is built.
+REFRESH_WORD_LIST = f"REFRESH MATERIALIZED VIEW CONCURRENTLY {WORD_LIST}"

@@ -7,7 +7,7 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from . import evidence_checks, notifications, overdue, reminders, snapshots
+from . import evidence_checks, notifications, overdue, reminders, search, snapshots
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -65,3 +65,9 @@ def send_status_reminders(day: str | None = None) -> int:
     """Daily: remind editors of commitments without a status update for STATUS_REMINDER_MONTHS."""
     when = datetime.date.fromisoformat(day) if day else timezone.localdate()
     return reminders.send_status_reminders(when)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def refresh_search_words() -> None:
+    """Nightly: rebuild the word list site search corrects typos to (PostgreSQL only)."""
+    search.refresh_word_list()

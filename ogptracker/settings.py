@@ -399,6 +399,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "commitments.tasks.recompute_completion_snapshots",
         "schedule": crontab(hour=0, minute=15),
     },
+    "refresh-search-words": {
+        "task": "commitments.tasks.refresh_search_words",
+        "schedule": crontab(hour=0, minute=25),
+    },
     "remove-stale-uploads": {
         "task": "ogptracker.remove_stale_uploads",
         "schedule": crontab(minute=40),

@@ -43,6 +43,7 @@ def test_the_beat_schedule_names_registered_tasks():
         "commitments.tasks.send_daily_digests",
         "commitments.tasks.check_evidence_links",
         "commitments.tasks.send_status_reminders",
+        "commitments.tasks.refresh_search_words",
         "releases.tasks.make_data_release",
         "ogptracker.remove_stale_uploads",
     }
@@ -60,6 +61,7 @@ def test_engine_tasks_are_safe_to_redeliver():
         "commitments.tasks.check_evidence_link",
         "commitments.tasks.check_evidence_links",
         "commitments.tasks.send_status_reminders",
+        "commitments.tasks.refresh_search_words",
         "reviews.tasks.notify_report_published",
     ):
         task = app.tasks[name]

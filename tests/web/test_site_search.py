@@ -13,6 +13,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from commitments import search
+from commitments.tasks import refresh_search_words
 from reviews.models import IRMReport
 from tests import factories
 from tests.conftest import REQUIRE_SERVICES
@@ -99,6 +100,23 @@ def ids_found(client, q: str, url: str = "/search/") -> list[str]:
 )
 def test_postgresql_search_finds_the_commitment(client, postgresql, peru, q):
     assert ids_found(client, q) == ["PE0008"]
+
+
+def test_postgresql_a_typo_is_corrected_to_a_word_of_the_text(client, postgresql, peru):
+    # "transparencia" is only in the full text, which typos were never matched against by
+    # trigrams: found once the nightly task has put the word in the word list.
+    assert ids_found(client, "transparecnia") == []
+    refresh_search_words()
+    assert ids_found(client, "transparecnia") == ["PE0008"]
+    assert ids_found(client, "datos abirtos") == ["PE0008"]  # a typo among known words
+
+
+def test_postgresql_a_word_is_not_corrected_to_a_merely_similar_one(client, postgresql, peru):
+    refresh_search_words()
+    assert search.spelled("participativos") == "participativo"  # close: one letter more
+    assert search.spelled("presidencia") == "presidencia"  # nothing close enough
+    assert search.spelled("participantes") == "participantes"  # shares a beginning only
+    assert search.spelled("pe0009 xylophone") == "pe0009 xylophone"
 
 
 def test_postgresql_stems_work_both_ways(client, postgresql, peru):
