@@ -1,8 +1,6 @@
 """Site search on PostgreSQL: few statistics of commitments' `search_folded`, so that planning a
 typo search does not compare the words with a hundred titles (see search_sql.few_statistics).
-Nothing on SQLite.
-
-Numbered 0022 by the search helper (0021 is another branch's): renumber when merging."""
+Nothing on SQLite."""
 
 from django.db import migrations
 

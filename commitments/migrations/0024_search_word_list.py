@@ -1,7 +1,6 @@
 """Site search on PostgreSQL: the word list typos are corrected to (search_sql.word_list), a
 materialized view with a trigram index. Nothing on SQLite.
 
-Numbered 0024 by the search helper: renumber when merging if another branch took it."""
 
 from django.db import migrations
 

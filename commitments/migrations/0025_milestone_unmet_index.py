@@ -2,7 +2,6 @@
 commitment an overdue milestone?" (Milestone.objects.overdue_on) from the index alone, for the
 overdue facet of each search (one lookup per commitment found) and the `overdue` filter.
 
-Numbered 0025 by the search helper: renumber when merging if another branch took it."""
 
 from django.db import migrations
 
