@@ -1,6 +1,5 @@
 """Site search on PostgreSQL: the word list typos are corrected to (search_sql.word_list), a
-materialized view with a trigram index. Nothing on SQLite.
-
+materialized view with a trigram index. Nothing on SQLite."""
 
 from django.db import migrations
 

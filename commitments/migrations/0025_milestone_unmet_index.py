@@ -1,7 +1,6 @@
 """The milestones not met, by commitment and due date: a partial index that answers "has this
 commitment an overdue milestone?" (Milestone.objects.overdue_on) from the index alone, for the
-overdue facet of each search (one lookup per commitment found) and the `overdue` filter.
-
+overdue facet of each search (one lookup per commitment found) and the `overdue` filter."""
 
 from django.db import migrations
 
