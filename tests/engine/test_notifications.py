@@ -205,3 +205,93 @@ def test_a_notification_row_is_unique_per_user_and_event(update):
     NotificationDelivery.objects.create(subject="a", body="b", **fields)
     with pytest.raises(IntegrityError), transaction.atomic():
         NotificationDelivery.objects.create(subject="a", body="b", **fields)
+
+
+def daily_changes(update: StatusUpdate, *readers) -> StatusUpdate:
+    """Each reader follows `update`'s plan daily; a second update on the plan; both notified."""
+    for reader in readers:
+        follow(reader, frequency="daily", action_plan=update.commitment.action_plan)
+    second = StatusUpdate.objects.create(
+        commitment=CommitmentFactory(action_plan=update.commitment.action_plan, ogp_id="PE0009"),
+        completion="complete",
+        as_of=datetime.date(2026, 1, 11),
+        author=update.author,
+    )
+    tasks.notify_status_update(update.pk)
+    tasks.notify_status_update(second.pk)
+    return second
+
+
+def test_each_daily_follower_gets_a_digest_in_the_sites_language_listing_every_change(
+    update, mailoutbox, settings
+):
+    settings.LANGUAGE_CODE = "es"
+    ana, ben = UserFactory(email="ana@example.org"), UserFactory(email="ben@example.org")
+    daily_changes(update, ana, ben)
+
+    assert tasks.send_daily_digests() == 2
+    assert sorted(m.to[0] for m in mailoutbox) == ["ana@example.org", "ben@example.org"]
+    for email in mailoutbox:
+        assert email.subject == "[OGP Tracker] 2 cambios en lo que sigue"
+        changes = NotificationDelivery.objects.filter(user__email=email.to[0]).order_by("pk")
+        assert email.body == "\n\n".join(f"{d.subject}\n{d.body}" for d in changes)
+        assert (
+            "PE0008 Open budgets: nuevo estado reportado: Sustancial, al 2026-01-10." in email.body
+        )
+    assert not NotificationDelivery.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_a_digest_run_leaves_what_another_run_claimed_and_still_sends_the_others(
+    update, mailoutbox, monkeypatch
+):
+    """Another run claims the first reader's changes while this run is between reading the queue
+    and claiming: this run sends that reader nothing, and the second reader their digest."""
+    first, second = UserFactory(email="first@example.org"), UserFactory(email="second@example.org")
+    daily_changes(update, first, second)
+    queue = NotificationDelivery.objects.unsent_digest().order_by("created_at", "pk")
+    claimed_first = queue.first().user_id
+    real_now = notifications.timezone.now
+    racing = [True]
+
+    def now_after_the_other_run_claims():
+        if racing:
+            racing.clear()
+            earlier = real_now() - datetime.timedelta(minutes=1)
+            NotificationDelivery.objects.filter(user_id=claimed_first).update(sent_at=earlier)
+        return real_now()
+
+    monkeypatch.setattr(notifications.timezone, "now", now_after_the_other_run_claims)
+    assert tasks.send_daily_digests() == 1
+    other = second if claimed_first == first.pk else first
+    assert [m.to for m in mailoutbox] == [[other.email]]
+
+
+def test_a_refused_digest_is_recorded_on_each_change_it_held_and_not_retried(
+    update, mailoutbox, monkeypatch
+):
+    reader = UserFactory()
+    daily_changes(update, reader)
+
+    def refuse(*args, **kwargs):
+        raise SMTPException("452 mailbox full")
+
+    monkeypatch.setattr(notifications, "send_mail", refuse)
+    assert tasks.send_daily_digests() == 0
+    errors = list(NotificationDelivery.objects.filter(user=reader).values_list("error", flat=True))
+    assert len(errors) == 2 and all("452 mailbox full" in error for error in errors)
+    monkeypatch.undo()
+    assert tasks.send_daily_digests() == 0
+    assert mailoutbox == []
+
+
+def test_a_mail_servers_long_error_is_kept_to_its_first_2000_characters(
+    update, mailoutbox, monkeypatch
+):
+    follow(UserFactory(), commitment=update.commitment)
+
+    def refuse(*args, **kwargs):
+        raise SMTPException("5" * 3000)
+
+    monkeypatch.setattr(notifications, "send_mail", refuse)
+    assert tasks.notify_status_update(update.pk) == 0
+    assert NotificationDelivery.objects.get().error == "5" * 2000
