@@ -8,7 +8,14 @@ from smtplib import SMTPException
 import pytest
 
 from commitments import notifications, tasks
-from commitments.models import Follow, NotificationDelivery, StatusUpdate
+from commitments.models import (
+    Follow,
+    NotificationDelivery,
+    StatusUpdate,
+    VisitorFollow,
+    VisitorNotification,
+)
+from commitments.visitors import unsubscribe_url
 from reviews.tasks import notify_report_published
 from tests.factories import (
     AssessmentFactory,
@@ -295,3 +302,116 @@ def test_a_mail_servers_long_error_is_kept_to_its_first_2000_characters(
     monkeypatch.setattr(notifications, "send_mail", refuse)
     assert tasks.notify_status_update(update.pk) == 0
     assert NotificationDelivery.objects.get().error == "5" * 2000
+
+
+def test_the_status_email_says_each_line_in_the_sites_language(update, mailoutbox, settings):
+    """A correction with a note: the subject and every line of the body, in Spanish (the site's
+    language, whoever's request saved the update)."""
+    settings.LANGUAGE_CODE = "es"
+    follow(UserFactory(), commitment=update.commitment)
+    earlier = StatusUpdate.objects.create(
+        commitment=update.commitment,
+        completion="limited",
+        as_of=datetime.date(2026, 1, 5),
+        author=update.author,
+    )
+    StatusUpdate.objects.filter(pk=update.pk).update(corrects=earlier)
+
+    assert tasks.notify_status_update(update.pk) == 1
+    [email] = mailoutbox
+    assert email.subject == "[OGP Tracker] PE0008: Sustancial"
+    assert email.body.split("\n") == [
+        "PE0008 Open budgets: nuevo estado reportado: Sustancial, al 2026-01-10.",
+        "Por: Ana Quispe (Transparencia)",
+        "Esto corrige un reporte anterior.",
+        "Nota: Budget portal launched",
+        f"{settings.SITE_URL}/commitments/PE0008/",
+    ]
+
+
+def test_notifying_an_update_reads_it_with_its_commitment_author_and_organisation_at_once(
+    update, django_assert_num_queries
+):
+    follow(UserFactory(), commitment=update.commitment)
+    # The update with its commitment, author and organisation; the visitors following it; the
+    # followers; their delivery rows written; the instant ones read with their user; the claim.
+    with django_assert_num_queries(6):
+        assert tasks.notify_status_update(update.pk) == 1
+
+
+def test_a_follower_with_an_instant_and_a_daily_follow_is_told_at_once(update, mailoutbox):
+    reader = UserFactory(email="reader@example.org")
+    follow(reader, commitment=update.commitment)  # instant, the older follow
+    follow(reader, frequency="daily", action_plan=update.commitment.action_plan)
+    assert tasks.notify_status_update(update.pk) == 1
+    assert [m.to for m in mailoutbox] == [["reader@example.org"]]
+
+
+def test_a_follower_without_an_email_address_is_not_queued(update, mailoutbox):
+    follow(UserFactory(email=""), commitment=update.commitment)
+    assert tasks.notify_status_update(update.pk) == 0
+    assert not NotificationDelivery.objects.exists()
+    assert mailoutbox == []
+
+
+def visitor(email: str, **target) -> VisitorFollow:
+    followed = VisitorFollow.objects.create(email=email, **target)
+    VisitorFollow.objects.filter(pk=followed.pk).update(confirmed_at="2026-01-01T00:00Z")
+    return followed
+
+
+def test_each_visitor_address_is_emailed_once_with_its_own_stop_link(update, mailoutbox, settings):
+    settings.LANGUAGE_CODE = "es"
+    plan = update.commitment.action_plan
+    first = visitor("Vera@example.org", commitment=update.commitment)
+    visitor("vera@example.org", action_plan=plan)  # the same address, written otherwise
+    second = visitor("otto@example.org", action_plan=plan)
+    follow(UserFactory(email="reader@example.org"), commitment=update.commitment)
+
+    assert tasks.notify_status_update(update.pk) == 3  # two visitors and one follower
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert sorted(by_address) == ["Vera@example.org", "otto@example.org", "reader@example.org"]
+    event = notifications.status_update_event(StatusUpdate.objects.get(pk=update.pk))
+    for address, followed in (("Vera@example.org", first), ("otto@example.org", second)):
+        email = by_address[address]
+        assert email.subject == "[OGP Tracker] PE0008: Sustancial"
+        stop = f"Dejar de recibir estos correos: {unsubscribe_url(followed)}"
+        assert email.body == f"{event.body}\n\n{stop}"
+    assert tasks.notify_status_update(update.pk) == 0  # never twice
+
+
+def test_a_visitor_already_told_is_skipped_and_the_others_still_told(update, mailoutbox):
+    visitor("first@example.org", commitment=update.commitment)
+    visitor("second@example.org", commitment=update.commitment)
+    # An earlier run told the first visitor, then died.
+    VisitorNotification.objects.create(
+        email="first@example.org", event_key=f"statusupdate:{update.pk}"
+    )
+    assert tasks.notify_status_update(update.pk) == 1
+    assert [m.to for m in mailoutbox] == [["second@example.org"]]
+
+
+def test_a_visitor_email_the_mail_server_refuses_is_recorded_on_its_row_only(
+    update, mailoutbox, monkeypatch
+):
+    visitor("fine@example.org", commitment=update.commitment)  # told first
+    visitor("refused@example.org", commitment=update.commitment)
+    key = f"statusupdate:{update.pk}"
+    VisitorNotification.objects.create(email="refused@example.org", event_key="outcomecheck:1")
+    real_send_mail = notifications.send_mail
+
+    def refuse_one(subject, body, sender, to):
+        if to == ["refused@example.org"]:
+            raise SMTPException("5" * 3000)
+        return real_send_mail(subject, body, sender, to)
+
+    monkeypatch.setattr(notifications, "send_mail", refuse_one)
+    assert tasks.notify_status_update(update.pk) == 1
+    assert [m.to for m in mailoutbox] == [["fine@example.org"]]
+    errors = dict(VisitorNotification.objects.filter(event_key=key).values_list("email", "error"))
+    assert errors == {"refused@example.org": "5" * 2000, "fine@example.org": ""}
+    assert VisitorNotification.objects.get(event_key="outcomecheck:1").error == ""
+
+
+def test_a_link_that_cannot_be_built_points_at_the_home_page(settings):
+    assert notifications.absolute_url("no-such-page") == f"{settings.SITE_URL}/"
