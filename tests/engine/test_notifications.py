@@ -6,6 +6,7 @@ import datetime
 from smtplib import SMTPException
 
 import pytest
+from django.urls import reverse
 
 from commitments import notifications, tasks
 from commitments.models import (
@@ -415,3 +416,12 @@ def test_a_visitor_email_the_mail_server_refuses_is_recorded_on_its_row_only(
 
 def test_a_link_that_cannot_be_built_points_at_the_home_page(settings):
     assert notifications.absolute_url("no-such-page") == f"{settings.SITE_URL}/"
+
+
+def test_an_administrator_sees_the_link_of_each_queued_email(update, client):
+    follow(UserFactory(), frequency="daily", commitment=update.commitment)
+    tasks.notify_status_update(update.pk)
+    delivery = NotificationDelivery.objects.get()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:commitments_notificationdelivery_change", args=[delivery.pk]))
+    assert 'href="http://127.0.0.1:8000/commitments/PE0008/"' in page.content.decode()
