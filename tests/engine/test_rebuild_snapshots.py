@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from commitments import snapshots
 from commitments.figures import completion_by, completion_figures
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun, StatusUpdate
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
@@ -262,3 +263,13 @@ def test_on_postgresql_the_history_rebuild_writes_its_rows_by_copy(dated):
         )
     assert result.rows == CompletionSnapshot.objects.count() > 0
     assert not [q for q in queries if q["sql"].startswith(f'INSERT INTO "{table}"')]
+
+
+def test_a_rebuild_longer_than_one_batch_writes_every_row(dated, monkeypatch):
+    # A history rebuild writes a million rows, in batches of 50,000: here, of 10.
+    monkeypatch.setattr(snapshots._RowWriter, "BATCH", 10)
+    result = rebuild_snapshots(since=datetime.date(2012, 1, 1), until=datetime.date(2016, 12, 31))
+    assert result.rows == CompletionSnapshot.objects.count() > 10
+    for day in DAYS:
+        for grouping in SNAPSHOT_GROUPINGS:
+            assert from_cache(day, grouping) == from_records(day, grouping), (day, grouping)
