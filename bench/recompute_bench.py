@@ -18,7 +18,7 @@ Then, on the same data (plans started 2012-2020, status updates over each plan's
 progress report for every plan and an end-of-term report for most, some known only by their year):
 
 - the figures for every plan today (the cached current levels) against the figures for every plan as
-  of a past day and on a chosen IRM basis (commitments.figures.levels_from_records: one query);
+  of a past day and on a chosen IRM basis (commitments.figure_records.levels_from_records: one query);
 - the full history rebuild since 2012 (commitments.snapshots.rebuild_snapshots), checked equal to the
   as-of definition on sample days.
 """
@@ -377,7 +377,7 @@ def main() -> None:
     measure("SQL recompute (repeat)", lambda: recompute_snapshots(day=SQL_DAY))
     print(f"snapshot rows per day: {CompletionSnapshot.objects.filter(day=SQL_DAY).count()}")
     # Figures for every plan: today's (cached levels) against as of a past day and on a chosen IRM
-    # basis (from the dated records, commitments.figures.levels_from_records), one query each.
+    # basis (from the dated records, commitments.figure_records.levels_from_records), one query each.
     everything = Commitment.objects.all()
     past = datetime.date(2018, 6, 30)
     plain = ("action_plan__ogp_id", "action_plan__title")

@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .api.filters import COMPLETION_CHOICES, CommitmentFilter
 from .models import ActionPlan, Commitment, Member, Milestone, Organization, PolicyArea
+from .models.commitments import TRACK_LEVEL_FIELDS
 from .models.members import localized_member_name
-from .models.plans import TRACK_LEVEL_FIELDS
 from .models.vocab import NO_DATA
 from .search import clean_query, headline, marked_excerpt, marked_html, on_postgresql
 

@@ -28,7 +28,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .figures import TRACKS, Rate, commitment_levels
+from .figure_records import commitment_levels
+from .figure_values import TRACKS, Rate
 from .models import ActionPlan, Commitment, CompletionLevel, OutcomeCheck, OutcomeVerdict
 
 NO_CHECK = "no_check"

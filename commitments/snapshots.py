@@ -22,7 +22,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .figures import GroupFigures, completion_by, completion_figures
+from .figure_values import GroupFigures
+from .figures import completion_by, completion_figures
 from .models import Commitment, CompletionSnapshot, SnapshotRun
 from .models.snapshots import ALL_KEY, COUNT_FIELDS, SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
 from .models.vocab import NO_DATA
@@ -151,7 +152,7 @@ def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
     ordered as the one definition orders them (`figures.levels_from_records`): status updates by
     as-of date, recorded time and id; IRM ratings by `reviews`' latest-report ordering reversed
     (a report known only by its year counts from 31 December)."""
-    from . import figures
+    from . import figure_records as figures
     from .models import StatusUpdate
     from .models.vocab import OGP_VALUE_FIELDS
 

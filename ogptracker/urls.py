@@ -23,7 +23,7 @@ urlpatterns = [
     path("data/", include("releases.urls")),
     path("search/", search, name="search"),
     path("", include("questions.urls")),
-    path("", include("commitments.urls")),
+    path("", include("ogptracker.page_urls")),
 ]
 
 if settings.DEBUG:

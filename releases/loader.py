@@ -40,7 +40,7 @@ from commitments.models import (
     StatusUpdate,
     normalize_name,
 )
-from reviews.dataset import database_is_empty
+from releases.dataset import models_with_rows
 from reviews.models import Assessment, IRMReport
 from reviews.services import irm_summary_columns
 
@@ -203,7 +203,7 @@ def _timestamps_as_given(model_list: list[type[models.Model]]) -> Iterator[None]
 def load_release(folder: Path) -> dict[str, int]:
     """Load the release in `folder` into an empty database, whole or not at all. Rows per table."""
     _package, files = read_release(folder)
-    busy = database_is_empty()
+    busy = models_with_rows()
     if busy:
         raise CommandError(
             "The database is not empty (" + ", ".join(busy[:5]) + "...): load a release into a "

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from reviews.dataset import consistent_snapshot
+from releases.dataset import consistent_snapshot
 
 from . import changelog
 from .models import DataRelease

@@ -20,7 +20,8 @@ class ReviewsConfig(AppConfig):
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="reviews.sync_roles")
 
         # The figures as they stood on a day need the IRM's level then: provided from here.
-        from commitments.figures import register_irm_latest_reports, register_irm_level_as_of
+        from commitments.figure_records import register_irm_level_as_of
+        from commitments.figures import register_irm_latest_reports
 
         from .figures import irm_change_dates, irm_latest_reports, irm_ratings
 
@@ -29,6 +30,6 @@ class ReviewsConfig(AppConfig):
 
 
 def _sync_roles(**kwargs: object) -> None:
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     sync_roles()

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
-from commitments.figures import LatestReport
+from commitments.figure_values import LatestReport
 
 from .models import LATEST_REPORT_ORDERING, Assessment, IRMReport, latest_report_aliases
 

@@ -29,10 +29,10 @@ from commitments.outcome_services import (
     record_outcome_check,
 )
 
-from .filters import CommitmentScopedFilter
 from .outcome_serializers import OutcomeCheckSerializer
 from .report_shapes import ReportWriteSerializer, report_write_fields
 from .reports import ReportCreate, ReportViewSet, report_rows
+from .strict_filters import CommitmentScopedFilter
 from .views import detail_schema, list_schema
 from .write import WRITE_ERRORS
 

@@ -28,9 +28,9 @@ from commitments.progress_services import (
     record_milestone_progress,
 )
 
-from .filters import CommitmentScopedFilter
 from .report_shapes import ReportWriteSerializer, report_columns, report_write_fields
 from .reports import ReportCreate, ReportViewSet, report_rows
+from .strict_filters import CommitmentScopedFilter
 from .views import detail_schema, list_schema
 from .write import WRITE_ERRORS
 

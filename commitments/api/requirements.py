@@ -16,8 +16,9 @@ from commitments.models import ActionPlan
 from commitments.requirements import Status, requirement_rows
 
 from .base import LeanReadOnlyViewSet
-from .filters import ActionPlanFilter, CodeFilter, plan_by_id
+from .filters import ActionPlanFilter
 from .serializers import ActionPlanSerializer
+from .strict_filters import CodeFilter, plan_by_id
 from .views import detail_schema, list_schema
 
 

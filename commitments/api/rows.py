@@ -1,37 +1,31 @@
 """Build the API's rows as plain dicts from `.values_list()` tuples: a fixed number of queries for
-any number of rows, no model instances. `commitments.api.serializers` documents each shape."""
+any number of rows, no model instances. `commitments.api.serializers` documents each shape; a
+commitment's related lists are read in `commitments.api.commitment_links`."""
 
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from commitments.figures import (
-    CompletionFigures,
-    completion_by,
-    empty_figures,
-    figures_by_key,
-)
+from commitments.figure_values import CompletionFigures, figures_by_key
+from commitments.figures import completion_by, empty_figures
 from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 
+from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
 
 
-def _in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
+def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
+    """The rows (each with its `_pk`, taken out) in the order of `ids`, missing ones left out."""
     by_pk = {row.pop("_pk"): row for row in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]
-
-
-def _completion(figures: CompletionFigures | None) -> dict:
-    return (figures or empty_figures()).as_dict()
 
 
 # -- members ------------------------------------------------------------------------------------
@@ -63,7 +57,7 @@ def member_rows(ids: Sequence[Any]) -> list[dict]:
         .annotate(plan_count=Coalesce(Subquery(plan_count), 0))
         .values_list(*MEMBER_COLUMNS, "plan_count")
     )
-    return _in_order(
+    return in_order(
         ids,
         (
             {
@@ -83,6 +77,15 @@ def member_rows(ids: Sequence[Any]) -> list[dict]:
             )
         ),
     )
+
+
+def _figures_by_group(
+    ids: Sequence[Any], field: str, grouping: str, day: datetime.date | None, irm_report: str | None
+) -> dict[str, CompletionFigures]:
+    """The completion figures of the commitments whose `field` is one of `ids`, per group (one
+    query); with `day`, as they stood then."""
+    commitments = Commitment.objects.filter(InIds(field, ids))
+    return figures_by_key(completion_by(commitments, grouping, day=day, irm_report=irm_report))
 
 
 # -- action plans -------------------------------------------------------------------------------
@@ -112,14 +115,7 @@ def plan_rows(
     """Plans by primary key with their completion figures (two queries: rows, one aggregate);
     with `day`, the figures as they stood then."""
     tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
-    figures = figures_by_key(
-        completion_by(
-            Commitment.objects.filter(InIds("action_plan_id", ids)),
-            "action_plan",
-            day=day,
-            irm_report=irm_report,
-        )
-    )
+    figures = _figures_by_group(ids, "action_plan_id", "action_plan", day, irm_report)
     # Did it last? (commitments.outcomes): one more query for all the plans.
     outcomes = outcome_figures_by_plan(
         Commitment.objects.filter(InIds("action_plan_id", ids)), day=day
@@ -168,7 +164,7 @@ def plan_rows(
                 "updated_at": updated_at,
             }
         )
-    return _in_order(ids, rows)
+    return in_order(ids, rows)
 
 
 # -- organisations ------------------------------------------------------------------------------
@@ -192,14 +188,7 @@ def organization_rows(
     """Organisations with the figures of the commitments they lead (two queries); with `day`, the
     figures as they stood then."""
     tuples = list(Organization.objects.filter(InIds("pk", ids)).values_list(*ORGANIZATION_COLUMNS))
-    figures = figures_by_key(
-        completion_by(
-            Commitment.objects.filter(InIds("lead_organization_id", ids)),
-            "organization",
-            day=day,
-            irm_report=irm_report,
-        )
-    )
+    figures = _figures_by_group(ids, "lead_organization_id", "organization", day, irm_report)
     rows = []
     for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:
         led = figures.get(slug) or empty_figures(irm_report, day)
@@ -218,7 +207,7 @@ def organization_rows(
                 "updated_at": updated_at,
             }
         )
-    return _in_order(ids, rows)
+    return in_order(ids, rows)
 
 
 # -- commitments --------------------------------------------------------------------------------
@@ -357,72 +346,9 @@ def commitment_row(
     }
 
 
-SUPPORTING_PAGE = PageQuery(
-    lambda ids: (
-        Commitment.supporting_organizations.through.objects.filter(InIds("commitment_id", ids))
-        .order_by("organization__name", "organization_id")
-        .values_list("commitment_id", "organization__slug", "organization__name")
-    )
-)
-CO_LEADS_PAGE = PageQuery(
-    lambda ids: (
-        Commitment.co_lead_organizations.through.objects.filter(InIds("commitment_id", ids))
-        .order_by("organization__name", "organization_id")
-        .values_list("commitment_id", "organization__slug", "organization__name")
-    )
-)
-AREAS_PAGE = PageQuery(
-    lambda ids: (
-        Commitment.policy_areas.through.objects.filter(InIds("commitment_id", ids))
-        .order_by("policyarea__name", "policyarea_id")
-        .values_list("commitment_id", "policyarea__slug", "policyarea__name")
-    )
-)
-LINEAGE_PAGE = PageQuery(
-    lambda ids: (
-        Commitment.predecessors.through.objects.filter(
-            Q(InIds("from_commitment_id", ids)) | Q(InIds("to_commitment_id", ids))
-        )
-        .order_by("to_commitment__ogp_id", "from_commitment__ogp_id")
-        .values_list(
-            "from_commitment_id",
-            "from_commitment__ogp_id",
-            "to_commitment_id",
-            "to_commitment__ogp_id",
-        )
-    )
-)
 COMMITMENTS_PAGE = PageQuery(
     lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
 )
-
-
-def _named_refs_by_commitment(tuples: Iterable[tuple]) -> dict[Any, list[dict]]:
-    grouped: dict[Any, list[dict]] = defaultdict(list)
-    for commitment_id, slug, name in tuples:
-        grouped[commitment_id].append({"id": slug, "name": name})
-    return grouped
-
-
-def supporting_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
-    return _named_refs_by_commitment(SUPPORTING_PAGE.rows(ids))
-
-
-def areas_by_commitment(ids: Sequence[Any]) -> dict[Any, list[dict]]:
-    return _named_refs_by_commitment(AREAS_PAGE.rows(ids))
-
-
-def lineage_by_commitment(ids: Sequence[Any]) -> tuple[dict[Any, list], dict[Any, list]]:
-    """Predecessors' and successors' OGP ids of each commitment of a page, in one query."""
-    wanted = {int(pk) for pk in ids}
-    predecessors: dict[Any, list] = defaultdict(list)
-    successors: dict[Any, list] = defaultdict(list)
-    for later, later_id, earlier, earlier_id in LINEAGE_PAGE.rows(ids):
-        if later in wanted:
-            predecessors[later].append(earlier_id)
-        if earlier in wanted:
-            successors[earlier].append(later_id)
-    return predecessors, successors
 
 
 def commitment_rows(
@@ -433,42 +359,16 @@ def commitment_rows(
     if not ids:
         return []
     tuples = COMMITMENTS_PAGE.rows(ids)
-    supporting = supporting_by_commitment(ids)
-    co_leads = _named_refs_by_commitment(CO_LEADS_PAGE.rows(ids))
-    areas = areas_by_commitment(ids)
-    predecessors, successors = lineage_by_commitment(ids)
+    links = links_by_commitment(ids)
     extras = extras or {}
     page = []
     for values in tuples:
         pk = values[0]
-        row = commitment_row(
-            values,
-            supporting.get(pk, []),
-            areas.get(pk, []),
-            co_leads.get(pk, []),
-            predecessors.get(pk, []),
-            successors.get(pk, []),
-        )
+        row = commitment_row(values, **{name: found.get(pk, []) for name, found in links.items()})
         for key, by_pk in extras.items():
             row[key] = by_pk.get(pk)
         page.append(row)
-    return _in_order(ids, page)
-
-
-class _SortedStream:
-    """(commitment pk, value) pairs sorted by pk, consumed alongside the commitments."""
-
-    def __init__(self, pairs: Iterable[tuple[Any, Any]]) -> None:
-        self._pairs = iter(pairs)
-        self._head = next(self._pairs, None)
-
-    def take(self, pk: Any) -> list[Any]:
-        found = []
-        while self._head is not None and self._head[0] <= pk:
-            if self._head[0] == pk:
-                found.append(self._head[1])
-            self._head = next(self._pairs, None)
-        return found
+    return in_order(ids, page)
 
 
 def stream_commitment_rows(
@@ -481,55 +381,11 @@ def stream_commitment_rows(
     each related list are read by cursors in pk order and merged, so memory stays flat."""
     ids = queryset.values("pk")
     commitments = queryset.order_by("pk").values_list(*COMMITMENT_COLUMNS)
-    supporting = _SortedStream(
-        (cid, {"id": slug, "name": name})
-        for cid, slug, name in Commitment.supporting_organizations.through.objects.filter(
-            commitment_id__in=ids
-        )
-        .order_by("commitment_id", "organization__name", "organization_id")
-        .values_list("commitment_id", "organization__slug", "organization__name")
-        .iterator(chunk_size=chunk_size)
-    )
-    co_leads = _SortedStream(
-        (cid, {"id": slug, "name": name})
-        for cid, slug, name in Commitment.co_lead_organizations.through.objects.filter(
-            commitment_id__in=ids
-        )
-        .order_by("commitment_id", "organization__name", "organization_id")
-        .values_list("commitment_id", "organization__slug", "organization__name")
-        .iterator(chunk_size=chunk_size)
-    )
-    areas = _SortedStream(
-        (cid, {"id": slug, "name": name})
-        for cid, slug, name in Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
-        .order_by("commitment_id", "policyarea__name", "policyarea_id")
-        .values_list("commitment_id", "policyarea__slug", "policyarea__name")
-        .iterator(chunk_size=chunk_size)
-    )
-    link = Commitment.predecessors.through.objects
-    predecessors = _SortedStream(
-        link.filter(from_commitment_id__in=ids)
-        .order_by("from_commitment_id", "to_commitment__ogp_id")
-        .values_list("from_commitment_id", "to_commitment__ogp_id")
-        .iterator(chunk_size=chunk_size)
-    )
-    successors = _SortedStream(
-        link.filter(to_commitment_id__in=ids)
-        .order_by("to_commitment_id", "from_commitment__ogp_id")
-        .values_list("to_commitment_id", "from_commitment__ogp_id")
-        .iterator(chunk_size=chunk_size)
-    )
-    extra_streams = {key: _SortedStream(pairs) for key, pairs in extras.items()}
+    links = link_streams(ids, chunk_size)
+    extra_streams = {key: SortedStream(pairs) for key, pairs in extras.items()}
     for values in commitments.iterator(chunk_size=chunk_size):
         pk = values[0]
-        row = commitment_row(
-            values,
-            supporting.take(pk),
-            areas.take(pk),
-            co_leads.take(pk),
-            predecessors.take(pk),
-            successors.take(pk),
-        )
+        row = commitment_row(values, **{name: stream.take(pk) for name, stream in links.items()})
         del row["_pk"]
         for key, stream in extra_streams.items():
             found = stream.take(pk)

@@ -16,15 +16,9 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.figures import (
-    AS_OF_RULE,
-    DEFAULT_IRM_REPORT,
-    DENOMINATOR_RULE,
-    GROUPINGS,
-    IRM_REPORTS,
-    completion_by,
-    course,
-)
+from commitments.figure_records import AS_OF_RULE
+from commitments.figure_values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, IRM_REPORTS
+from commitments.figures import GROUPINGS, completion_by, course
 from commitments.models import Commitment, OGPValue
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
 from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date

@@ -25,15 +25,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.figures import (
-    DEFAULT_IRM_REPORT,
-    DENOMINATOR_RULE,
-    GROUPINGS,
-    CommitmentLevels,
-    as_of,
-    commitment_levels,
-    completion_by,
-)
+from commitments.figure_records import CommitmentLevels, as_of, commitment_levels
+from commitments.figure_values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE
+from commitments.figures import GROUPINGS, completion_by
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
 

@@ -7,6 +7,7 @@ from .accountability import (
     PlanProcess,
     Proposal,
 )
+from .commitments import PROVISIONAL_MARK, Commitment, CommitmentFormerId
 from .evidence_links import EvidenceLink
 from .follows import (
     Follow,
@@ -24,15 +25,9 @@ from .members import (
     normalize_name,
     public_name,
 )
+from .milestones import Milestone
 from .outcomes import OutcomeCheck, OutcomeVerdict
-from .plans import (
-    PROVISIONAL_MARK,
-    ActionPlan,
-    Commitment,
-    CommitmentFormerId,
-    Milestone,
-    PolicyArea,
-)
+from .plans import ActionPlan, PolicyArea
 from .progress import MilestoneProgress, ProgressLevel
 from .reminders import StatusReminder
 from .snapshots import CompletionSnapshot, SnapshotRun

@@ -9,8 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .commitments import Commitment
 from .members import Organization
-from .plans import ActionPlan, Commitment, Milestone
+from .milestones import Milestone
+from .plans import ActionPlan
 
 
 class IAP2Level(models.TextChoices):

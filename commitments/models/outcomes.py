@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .plans import Commitment
+from .commitments import Commitment
 from .reports import (
     DatedReport,
     authorship_fields,

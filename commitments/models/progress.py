@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .plans import Commitment, Milestone
+from .commitments import Commitment
+from .milestones import Milestone
 from .reports import (
     DatedReport,
     authorship_fields,

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .plans import Commitment
+from .commitments import Commitment
 
 
 class StatusReminder(models.Model):

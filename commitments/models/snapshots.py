@@ -45,7 +45,7 @@ class SnapshotPoint:
 
 
 def _figures(rows_by_track: dict[str, CompletionSnapshot]):
-    from commitments.figures import CompletionFigures, TrackFigures
+    from commitments.figure_values import CompletionFigures, TrackFigures
 
     def track(name: str) -> TrackFigures:
         row = rows_by_track.get(name)

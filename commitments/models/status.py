@@ -11,8 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .commitments import Commitment
 from .members import Organization
-from .plans import Commitment
 from .vocab import CompletionLevel, Voice
 
 

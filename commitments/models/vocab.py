@@ -87,6 +87,15 @@ FIGURE_KEYS: tuple[str, ...] = (
     CompletionLevel.WITHDRAWN,
     CompletionLevel.UNCLEAR,
 )
+
+
+def level_label(key: str | None) -> str:
+    """A completion level in words; "No data" when there is none."""
+    if key in ("", NO_DATA, None):
+        return str(_("No data"))
+    return str(CompletionLevel(key).label)
+
+
 HIGH_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.SUBSTANTIAL, CompletionLevel.COMPLETE)
 LOW_COMPLETION_LEVELS: tuple[str, ...] = (CompletionLevel.NOT_STARTED, CompletionLevel.LIMITED)
 # A completion that says how a commitment ended.

@@ -1,4 +1,6 @@
-"""Template helpers for the public pages: rates in words, completion badges, the SVG chart, API links."""
+"""Template helpers for the public pages: they format what the views give them and never query.
+Rates and levels in words, completion badges, the bar chart, API and download links, the follow
+button, the change history, which IRM reports a figure counts from."""
 
 from __future__ import annotations
 
@@ -7,22 +9,18 @@ import datetime
 from django import template
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 
-from commitments.figures import CompletionFigures, Rate, TrackDates, TrackFigures
-from commitments.models import CompletionLevel
+from commitments.charts import completion_bars, report_label
+from commitments.figure_values import CompletionFigures, Rate, TrackDates, TrackFigures
+from commitments.models import Follow
 from commitments.models import public_name as _public_name
-from commitments.models.vocab import FIGURE_KEYS, NO_DATA
+from commitments.models.vocab import FIGURE_KEYS, NO_DATA, level_label
 
 register = template.Library()
-
-
-def level_label(key: str) -> str:
-    if key in ("", NO_DATA, None):
-        return _("No data")
-    return str(CompletionLevel(key).label)
 
 
 @register.filter
@@ -99,14 +97,10 @@ def minutes(value: datetime.timedelta) -> int:
     return max(1, -(-int(value.total_seconds()) // 60))
 
 
-def milestone_overdue(milestone, today: datetime.date | None = None) -> bool:
-    """Past its due date and not met: the rule of Milestone.objects.overdue_on(day), for one row."""
-    return milestone.is_past_due(today)
-
-
 @register.filter
 def overdue(milestone) -> bool:
-    return milestone_overdue(milestone)
+    """Past its due date and not met: the rule of Milestone.objects.overdue_on(day), for one row."""
+    return milestone.is_past_due()
 
 
 @register.simple_tag
@@ -139,86 +133,10 @@ def download_links(name: str, query: str = "") -> SafeString:
     )
 
 
-# Chart geometry, in SVG user units. Kept narrow so labels stay legible at phone width.
-_LABEL_W, _BAR_W, _NUM_W = 150, 210, 40
-_BAR_H, _GAP = 11, 9
-
-
 @register.simple_tag
 def completion_chart(figures: CompletionFigures, chart_id: str = "chart") -> SafeString:
-    """Side-by-side bars of the three tracks at each completion level, drawn on the server as SVG."""
-    tracks = (
-        ("irm", _("IRM")),
-        ("civil_society", _("Civil society")),
-        ("government", _("Government")),
-    )
-    largest = max(
-        [figures.track(name).counts[key] for name, _label in tracks for key in FIGURE_KEYS] + [1]
-    )
-    row_h = _BAR_H * len(tracks) + _GAP
-    legend_h = 24
-    height = legend_h + row_h * len(FIGURE_KEYS)
-    width = _LABEL_W + _BAR_W + _NUM_W
-    parts = []
-    for i, (name, label) in enumerate(tracks):
-        x = 4 + i * 130
-        parts.append(
-            format_html(
-                '<rect class="bar-{}" x="{}" y="4" width="12" height="12"/>'
-                '<text x="{}" y="14">{}</text>',
-                name,
-                x,
-                x + 16,
-                label,
-            )
-        )
-    for row, key in enumerate(FIGURE_KEYS):
-        top = legend_h + row * row_h
-        parts.append(
-            format_html(
-                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
-                _LABEL_W - 6,
-                top + _BAR_H + 3,
-                level_label(key),
-            )
-        )
-        for i, (name, _label) in enumerate(tracks):
-            count = figures.track(name).counts[key]
-            bar = round(_BAR_W * count / largest, 1)
-            y = top + i * _BAR_H
-            parts.append(
-                format_html(
-                    '<rect class="bar-{}" x="{}" y="{}" width="{}" height="{}">'
-                    "<title>{}: {}, {}</title></rect>"
-                    '<text class="chart-count" x="{}" y="{}">{}</text>',
-                    name,
-                    _LABEL_W,
-                    y,
-                    bar,
-                    _BAR_H - 1,
-                    _label,
-                    level_label(key),
-                    number_format(count),
-                    _LABEL_W + bar + 4,
-                    y + _BAR_H - 2,
-                    number_format(count),
-                )
-            )
-    title = _(
-        "Commitments at each completion level: the IRM, civil society and the government side by "
-        "side"
-    )
-    return format_html(
-        '<svg class="chart" id="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
-        'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title>{}</svg>',
-        chart_id,
-        width,
-        height,
-        chart_id,
-        chart_id,
-        title,
-        format_html_join("", "{}", ((p,) for p in parts)),
-    )
+    """Side-by-side bars of the three tracks at each completion level (commitments.charts)."""
+    return completion_bars(figures, chart_id)
 
 
 @register.simple_tag
@@ -235,3 +153,84 @@ def count_of(track, key: str) -> int:
 def public_name(user) -> str:
     """A person as public pages name them: their full name, never their login name."""
     return _public_name(user) if user is not None else ""
+
+
+FEEDS = {
+    "commitment": ("commitments:feed_commitment", "ogp_id"),
+    "plan": ("commitments:feed_plan", "ogp_id"),
+    "organization": ("commitments:feed_organization", "slug"),
+}
+
+
+@register.inclusion_tag("follows/button.html", takes_context=True)
+def follow_button(context: template.Context, kind: str, key: str, follow: Follow | None) -> dict:
+    """A follow/unfollow form for logged-in users (`follow`: theirs, found by the page's view), and
+    the Atom feed link for all."""
+    request = context.get("request")
+    feed_view, kwarg = FEEDS[kind]
+    return {
+        "kind": kind,
+        "key": key,
+        "follow": follow,
+        "user": context.get("user"),
+        "next": request.get_full_path() if request is not None else "",
+        "feed_url": reverse(feed_view, kwargs={kwarg: key}),
+        "frequencies": Follow.Frequency.choices,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("trust/change_history.html")
+def change_history(history: dict) -> dict:
+    """The public change history block of a commitment page (commitments.audit)."""
+    return history
+
+
+@register.simple_tag
+def irm_basis_line(figures) -> str:
+    """Which IRM reports a group's IRM counts come from, in words: each report's kind, its
+    publication (a year-only one: counted from 31 December) and how many commitments it rates.
+    Blank when no report rates any of them."""
+    basis = getattr(figures, "irm_basis", None)
+    if basis is None or not basis.reports:
+        return ""
+    parts = []
+    for report in basis.reports:
+        label = report_label(report.kind)
+        if report.published_on:
+            part = ngettext(
+                "%(report)s, published %(date)s: %(count)s commitment",
+                "%(report)s, published %(date)s: %(count)s commitments",
+                report.commitment_count,
+            ) % {
+                "report": label,
+                "date": date_format(report.published_on, "DATE_FORMAT"),
+                "count": report.commitment_count,
+            }
+        else:
+            part = ngettext(
+                "%(report)s, published in %(year)s (counted from 31 December): "
+                "%(count)s commitment",
+                "%(report)s, published in %(year)s (counted from 31 December): "
+                "%(count)s commitments",
+                report.commitment_count,
+            ) % {
+                "report": label,
+                "year": report.publication_year,
+                "count": report.commitment_count,
+            }
+        parts.append(part)
+    return gettext("IRM counts from: %(reports)s.") % {"reports": "; ".join(parts)}
+
+
+@register.simple_tag
+def irm_basis_short(figures) -> str:
+    """`irm_basis_line` for a table cell: each report's kind and year."""
+    basis = getattr(figures, "irm_basis", None)
+    if basis is None or not basis.reports:
+        return ""
+    reports = ", ".join(
+        f"{report_label(r.kind)} {r.published_on.year if r.published_on else r.publication_year}"
+        for r in basis.reports
+    )
+    return gettext("From: %(reports)s") % {"reports": reports}

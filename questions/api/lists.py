@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_view
 
 from commitments.api.base import ByPkViewSet, in_order
-from commitments.api.filters import (
+from commitments.api.strict_filters import (
     CodeFilter,
     CommitmentScopedFilter,
     PlanScopedFilter,

@@ -16,11 +16,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
-from commitments.api.filters import (
-    PlanScopedFilter,
-    organization_by_slug,
-)
 from commitments.api.snapshots import AS_OF_PARAMETER, parse_day
+from commitments.api.strict_filters import PlanScopedFilter, organization_by_slug
 from commitments.api.views import ERRORS, FORMAT_PARAMETER
 from commitments.models import ActionPlan, Commitment, Organization
 

@@ -8,7 +8,7 @@ import django_filters as filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from commitments.api.filters import (
+from commitments.api.strict_filters import (
     CodeFilter,
     MemberScopedMixin,
     StrictBooleanFilter,

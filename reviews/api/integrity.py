@@ -13,10 +13,12 @@ from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
 from commitments.api.base import LeanReadOnlyViewSet
-from commitments.api.filters import ActionPlanFilter, CodeFilter, plan_by_id
+from commitments.api.filters import ActionPlanFilter
+from commitments.api.strict_filters import CodeFilter, plan_by_id
 from commitments.api.views import detail_schema, list_schema
 from commitments.models import ActionPlan
-from reviews.integrity import HIGH, plan_facts, warnings_for_facts
+from reviews.integrity import HIGH, warnings_for_facts
+from reviews.integrity_facts import plan_facts
 
 
 class WarningSerializer(serializers.Serializer):

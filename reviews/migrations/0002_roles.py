@@ -8,7 +8,7 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     sync_roles(apps)
 

@@ -226,7 +226,7 @@ def test_unknown_plan_warnings_are_a_json_404(api_client):
 def test_plan_warning_list_queries_stay_flat(api_client, django_assert_num_queries, n):
     member = factories.MemberFactory()
     plans_with_warnings(n, member)
-    # 1 the member filtered on, 2 count, 3 page of ids, 4 plans, then reviews.integrity.plan_facts:
+    # 1 the member filtered on, 2 count, 3 page of ids, 4 plans, then reviews.integrity_facts.plan_facts:
     # 5 commitment counts, 6 flagged commitments, 7 processes, 8 responsible offices,
     # 9 proposal counts, 10 priority proposals.
     with django_assert_num_queries(10):

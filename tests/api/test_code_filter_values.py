@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern
 
-from commitments.api.filters import CodeFilter
+from commitments.api.strict_filters import CodeFilter
 from ogptracker.api_urls import v1_patterns
 
 

@@ -63,7 +63,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     result = yield
     from pytest_django.plugin import blocking_manager_key
 
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     with item.config.stash[blocking_manager_key].unblock():
         sync_roles()
@@ -74,7 +74,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
 def roles(transactional_db) -> None:
     # Transactional tests flush the database between tests, which removes the role groups that a
     # data migration created; put them back (idempotent).
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     sync_roles()
 

@@ -94,6 +94,6 @@ def throwaway_redis() -> Iterator[ThrowawayRedis]:
 @pytest.fixture
 def live_roles(transactional_db) -> None:
     """The role groups, recreated: a transactional test's flush removes what migrations created."""
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     sync_roles()

@@ -30,6 +30,6 @@ def commitment(db):
 @pytest.fixture
 def live_roles(transactional_db):
     """The role groups, recreated: a transactional test's flush removes what migrations created."""
-    from commitments.roles import sync_roles
+    from ogptracker.roles import sync_roles
 
     sync_roles()

@@ -20,7 +20,7 @@ from rest_framework.authtoken.models import Token
 from commitments.models import Commitment, StatusEvidence
 from commitments.services import EvidenceFile, record_status_update
 from commitments.versioning import update_versioned
-from reviews.dataset import dataset_models
+from releases.dataset import dataset_models
 from reviews.models import IRMReport
 from tests import factories
 
@@ -192,7 +192,7 @@ def test_a_member_the_manifest_does_not_list_refuses_the_archive(tmp_path, setti
 
 @pytest.mark.django_db
 def test_a_decompression_bomb_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    from reviews import dataset
+    from releases import dataset
 
     monkeypatch.setattr(dataset, "MIN_ALLOWED_BYTES", 1024)
     archive = _real_archive(tmp_path, {"data/zeros.jsonl": b"\0" * (5 * 1024 * 1024)})

@@ -15,7 +15,7 @@ from commitments.models import (
     Proposal,
 )
 
-from ..filters import CommitmentScopedFilter, PlanScopedFilter, StrictBooleanFilter
+from ..strict_filters import CommitmentScopedFilter, PlanScopedFilter, StrictBooleanFilter
 
 
 class IndicatorFilter(CommitmentScopedFilter):

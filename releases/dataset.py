@@ -237,7 +237,7 @@ def _check_manifest(manifest: Any) -> None:
         )
 
 
-def database_is_empty() -> list[str]:
+def models_with_rows() -> list[str]:
     """The models that already have rows (groups made by migrations do not count)."""
     busy = []
     for model in dataset_models():
@@ -251,7 +251,7 @@ def database_is_empty() -> list[str]:
 def import_dataset(path: Path) -> dict[str, int]:
     """Restore an archive into an empty database, whole or not at all. Returns rows per model."""
     manifest, data, media = _read_archive(path)
-    busy = database_is_empty()
+    busy = models_with_rows()
     if busy:
         raise CommandError(
             "The database is not empty (" + ", ".join(busy[:5]) + "...): restore into a freshly "

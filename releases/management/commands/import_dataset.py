@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from reviews.dataset import import_dataset
+from releases.dataset import import_dataset
 
 
 class Command(BaseCommand):

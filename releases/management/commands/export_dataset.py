@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from reviews.dataset import default_archive_name, export_dataset
+from releases.dataset import default_archive_name, export_dataset
 
 
 class Command(BaseCommand):

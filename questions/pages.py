@@ -1,20 +1,16 @@
-"""Template tags for the question figures on plan and organisation pages: they call the one figure
-definition (questions.figures), never query themselves."""
+"""The questions app's part of the public plan and organisation pages (assembled in
+ogptracker/pages.py): the question figures, from the one definition (questions.figures)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django import template
-
 from commitments.models import ActionPlan, Organization
-from questions.figures import QUESTION_RULE
-from questions.models import Question
 
-register = template.Library()
+from .figures import QUESTION_RULE
+from .models import Question
 
 
-@register.simple_tag
 def plan_question_figures(plan: ActionPlan) -> dict[str, Any]:
     """Questions on the plan's commitments: asked, answered, median days, open past 30 days."""
     return {
@@ -24,7 +20,6 @@ def plan_question_figures(plan: ActionPlan) -> dict[str, Any]:
     }
 
 
-@register.simple_tag
 def organization_question_figures(organization: Organization) -> dict[str, Any]:
     """Questions on the commitments the organisation leads or co-leads (the ones it answers)."""
     return {

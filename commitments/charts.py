@@ -1,58 +1,116 @@
-"""Template tags of the background engine: follow buttons, feed links, and a plan's course over time.
+"""The charts of the public pages, drawn on the server as SVG (no script, nothing from a CDN): a
+group's completion bars, a plan's and a commitment's course over time, an indicator's readings.
 
-{% load engine %}
-{% follow_button "plan" plan.ogp_id %}       (also "commitment", "organization" with a slug)
-{% plan_course plan %}                        (the chart and table of the plan's snapshots)
-"""
+Every SVG coordinate is written as locale-free text: a Spanish page must never write `110,0`.
+Templates draw what these return; they compute nothing."""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django import template
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from commitments.figures import DEFAULT_IRM_REPORT, IRM_REPORTS, completion_figures, course
-from commitments.follow_views import TARGETS
-from commitments.models import Follow
-from commitments.models.snapshots import SnapshotPoint
-from commitments.models.vocab import FIGURE_KEYS, NO_DATA, CompletionLevel
+from .figure_values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
+from .figures import completion_figures, course
+from .models import Commitment, Indicator, IndicatorReading
+from .models.snapshots import SnapshotPoint
+from .models.vocab import FIGURE_KEYS, NO_DATA, level_label
 
-register = template.Library()
-
-FEEDS = {
-    "commitment": ("commitments:feed_commitment", "ogp_id"),
-    "plan": ("commitments:feed_plan", "ogp_id"),
-    "organization": ("commitments:feed_organization", "slug"),
-}
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 640, 220, 32
 
 
-@register.inclusion_tag("follows/button.html", takes_context=True)
-def follow_button(context: template.Context, kind: str, key: str) -> dict[str, Any]:
-    """A follow/unfollow form for logged-in users (one query), and the Atom feed link for all."""
-    request = context.get("request")
-    user = context.get("user")
-    feed_view, kwarg = FEEDS[kind]
-    current = None
-    if user is not None and user.is_authenticated:
-        _model, field, follow_field, *_rest = TARGETS[kind]
-        current = Follow.objects.filter(user=user, **{f"{follow_field}__{field}": key}).first()
-    return {
-        "kind": kind,
-        "key": key,
-        "follow": current,
-        "user": user,
-        "next": request.get_full_path() if request is not None else "",
-        "feed_url": reverse(feed_view, kwargs={kwarg: key}),
-        "frequencies": Follow.Frequency.choices,
-        "csrf_token": context.get("csrf_token"),
-    }
+# The completion bars of a group: the three tracks side by side.
+
+# Chart geometry, in SVG user units. Kept narrow so labels stay legible at phone width.
+_LABEL_W, _BAR_W, _NUM_W = 150, 210, 40
+_BAR_H, _GAP = 11, 9
+
+
+def completion_bars(figures: CompletionFigures, chart_id: str = "chart") -> SafeString:
+    """Side-by-side bars of the three tracks at each completion level, drawn on the server as SVG."""
+    tracks = (
+        ("irm", _("IRM")),
+        ("civil_society", _("Civil society")),
+        ("government", _("Government")),
+    )
+    largest = max(
+        [figures.track(name).counts[key] for name, _label in tracks for key in FIGURE_KEYS] + [1]
+    )
+    row_h = _BAR_H * len(tracks) + _GAP
+    legend_h = 24
+    height = legend_h + row_h * len(FIGURE_KEYS)
+    width = _LABEL_W + _BAR_W + _NUM_W
+    parts = []
+    for i, (name, label) in enumerate(tracks):
+        x = 4 + i * 130
+        parts.append(
+            format_html(
+                '<rect class="bar-{}" x="{}" y="4" width="12" height="12"/>'
+                '<text x="{}" y="14">{}</text>',
+                name,
+                x,
+                x + 16,
+                label,
+            )
+        )
+    for row, key in enumerate(FIGURE_KEYS):
+        top = legend_h + row * row_h
+        parts.append(
+            format_html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                _LABEL_W - 6,
+                top + _BAR_H + 3,
+                level_label(key),
+            )
+        )
+        for i, (name, _label) in enumerate(tracks):
+            count = figures.track(name).counts[key]
+            bar = round(_BAR_W * count / largest, 1)
+            y = top + i * _BAR_H
+            parts.append(
+                format_html(
+                    '<rect class="bar-{}" x="{}" y="{}" width="{}" height="{}">'
+                    "<title>{}: {}, {}</title></rect>"
+                    '<text class="chart-count" x="{}" y="{}">{}</text>',
+                    name,
+                    _LABEL_W,
+                    y,
+                    bar,
+                    _BAR_H - 1,
+                    _label,
+                    level_label(key),
+                    number_format(count),
+                    _LABEL_W + bar + 4,
+                    y + _BAR_H - 2,
+                    number_format(count),
+                )
+            )
+    title = _(
+        "Commitments at each completion level: the IRM, civil society and the government side by "
+        "side"
+    )
+    return format_html(
+        '<svg class="chart" id="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
+        'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title>{}</svg>',
+        chart_id,
+        width,
+        height,
+        chart_id,
+        chart_id,
+        title,
+        format_html_join("", "{}", ((p,) for p in parts)),
+    )
+
+
+# A group's or a commitment's course over time.
 
 
 def _rate(numerator: int, denominator: int) -> float | None:
@@ -99,12 +157,12 @@ def report_label(kind: str) -> str:
 
 
 REPORT_KIND_LABELS = {
-    "design": _("IRM design report"),
-    "progress": _("IRM progress report"),
-    "end_of_term": _("IRM end-of-term report"),
-    "implementation": _("IRM implementation report"),
-    "action_plan_review": _("IRM action plan review"),
-    "results": _("IRM results report"),
+    "design": gettext_lazy("IRM design report"),
+    "progress": gettext_lazy("IRM progress report"),
+    "end_of_term": gettext_lazy("IRM end-of-term report"),
+    "implementation": gettext_lazy("IRM implementation report"),
+    "action_plan_review": gettext_lazy("IRM action plan review"),
+    "results": gettext_lazy("IRM results report"),
 }
 
 
@@ -178,7 +236,6 @@ def _frame() -> dict[str, str]:
     }
 
 
-@register.inclusion_tag("snapshots/plan_course.html")
 def plan_course(plan) -> dict[str, Any]:
     """The plan's completion over its own life, from the dated records (commitments.figures.course:
     a point at its start, at each status update and each IRM report, and today)."""
@@ -195,7 +252,6 @@ def plan_course(plan) -> dict[str, Any]:
     return {"plan": plan, **course_context(points)}
 
 
-@register.inclusion_tag("snapshots/irm_bases.html")
 def plan_irm_bases(plan) -> dict[str, Any]:
     """The plan's IRM counts on each basis (progress report, end-of-term report), side by side
     when both exist (two queries)."""
@@ -215,11 +271,10 @@ def plan_irm_bases(plan) -> dict[str, Any]:
                     ],
                 }
             )
-    labels = {NO_DATA: _("No data"), **dict(CompletionLevel.choices)}
     return {
         "plan": plan,
         "bases": bases if len(bases) == 2 else [],
-        "levels": [labels[str(key)] for key in FIGURE_KEYS],
+        "levels": [level_label(key) for key in FIGURE_KEYS],
     }
 
 
@@ -228,12 +283,9 @@ def plan_irm_bases(plan) -> dict[str, Any]:
 LEVEL_ROWS = tuple(str(key) for key in FIGURE_KEYS)
 
 
-@register.inclusion_tag("snapshots/commitment_course.html")
 def commitment_course(commitment) -> dict[str, Any]:
     """One commitment's civil-society and IRM levels over time, by the same as-of definition as the
     plan's course (commitments.figures.course), with the IRM report publications marked."""
-    from commitments.models import Commitment
-
     one = Commitment.objects.filter(pk=commitment.pk)
     points = [
         SnapshotPoint(day=day, key=commitment.ogp_id, label=str(commitment), figures=figures)
@@ -244,7 +296,6 @@ def commitment_course(commitment) -> dict[str, Any]:
     inner_h = CHART_HEIGHT - 2 * CHART_PAD
     step = inner_h / (len(LEVEL_ROWS) - 1)
     level_y = {level: CHART_PAD + inner_h - n * step for n, level in enumerate(LEVEL_ROWS)}
-    labels = {NO_DATA: _("No data"), **dict(CompletionLevel.choices)}
     markers: list[dict[str, Any]] = []
     if points:
         first, last = points[0].day, points[-1].day
@@ -260,7 +311,7 @@ def commitment_course(commitment) -> dict[str, Any]:
             ):
                 level = next((k for k, n in track.counts.items() if n), NO_DATA)
                 level = str(level) if str(level) in level_y else NO_DATA
-                row[name] = labels.get(level, level)
+                row[name] = level_label(level)
                 y = level_y[level]
                 if name in previous:  # a step: the level holds until the day it changes
                     lines[name].append((f"{x:.1f}", previous[name]))
@@ -280,57 +331,100 @@ def commitment_course(commitment) -> dict[str, Any]:
         "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
         "gov_points": " ".join(f"{x},{y}" for x, y in lines["gov"]),
         "level_rows": [
-            {"label": labels.get(level, level), "y": f"{y:.1f}"} for level, y in level_y.items()
+            {"label": level_label(level), "y": f"{y:.1f}"} for level, y in level_y.items()
         ],
         **_frame(),
     }
 
 
-@register.simple_tag
-def irm_basis_line(figures) -> str:
-    """Which IRM reports a group's IRM counts come from, in words: each report's kind, its
-    publication (a year-only one: counted from 31 December) and how many commitments it rates.
-    Blank when no report rates any of them."""
-    basis = getattr(figures, "irm_basis", None)
-    if basis is None or not basis.reports:
-        return ""
-    parts = []
-    for report in basis.reports:
-        label = report_label(report.kind)
-        if report.published_on:
-            part = ngettext(
-                "%(report)s, published %(date)s: %(count)s commitment",
-                "%(report)s, published %(date)s: %(count)s commitments",
-                report.commitment_count,
-            ) % {
-                "report": label,
-                "date": date_format(report.published_on, "DATE_FORMAT"),
-                "count": report.commitment_count,
-            }
-        else:
-            part = ngettext(
-                "%(report)s, published in %(year)s (counted from 31 December): "
-                "%(count)s commitment",
-                "%(report)s, published in %(year)s (counted from 31 December): "
-                "%(count)s commitments",
-                report.commitment_count,
-            ) % {
-                "report": label,
-                "year": report.publication_year,
-                "count": report.commitment_count,
-            }
-        parts.append(part)
-    return gettext("IRM counts from: %(reports)s.") % {"reports": "; ".join(parts)}
+# An indicator's readings against its baseline and target.
+
+WIDTH, HEIGHT = 560, 220
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
 
 
-@register.simple_tag
-def irm_basis_short(figures) -> str:
-    """`irm_basis_line` for a table cell: each report's kind and year."""
-    basis = getattr(figures, "irm_basis", None)
-    if basis is None or not basis.reports:
-        return ""
-    reports = ", ".join(
-        f"{report_label(r.kind)} {r.published_on.year if r.published_on else r.publication_year}"
-        for r in basis.reports
+def _coord(number: float) -> str:
+    # A string, so the template never localises it ("303,3" would break the SVG in Spanish).
+    return f"{number:.1f}"
+
+
+@dataclass(frozen=True)
+class Point:
+    x: str
+    y: str
+    value: Decimal
+    date: datetime.date
+    # Top-left corner of a 10x10 square centred on the point (the target marker).
+    square_x: str = ""
+    square_y: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: str
+    height: str
+    plot_left: str
+    plot_right: str
+    plot_top: str
+    plot_bottom: str
+    tick_label_x: str
+    date_label_y: str
+    readings: list[Point]
+    polyline: str
+    baseline: Point | None
+    target: Point | None
+    y_ticks: list[tuple[str, Decimal]]
+    first_date: datetime.date
+    last_date: datetime.date
+
+
+def indicator_chart(indicator: Indicator, readings: list[IndicatorReading]) -> Chart | None:
+    """Positions for an SVG chart of the readings, with the baseline and target as markers and the
+    planned path between them. None when there is nothing to place on a time axis."""
+    dated: list[tuple[datetime.date, Decimal]] = [(r.as_of, r.value) for r in readings]
+    baseline = (
+        (indicator.baseline_date, indicator.baseline_value)
+        if indicator.baseline_value is not None and indicator.baseline_date
+        else None
     )
-    return gettext("From: %(reports)s") % {"reports": reports}
+    target = (
+        (indicator.target_date, indicator.target_value)
+        if indicator.target_value is not None and indicator.target_date
+        else None
+    )
+    everything = dated + [p for p in (baseline, target) if p is not None]
+    if not everything:
+        return None
+    first = min(d for d, _ in everything)
+    last = max(d for d, _ in everything)
+    span = max((last - first).days, 1)
+    low = min(Decimal(0), *(v for _, v in everything))
+    high = max(v for _, v in everything)
+    if high == low:
+        high = low + 1
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def place(day: datetime.date, value: Decimal) -> Point:
+        x = LEFT + (day - first).days / span * plot_w
+        y = TOP + plot_h - float((value - low) / (high - low)) * plot_h
+        return Point(_coord(x), _coord(y), value, day, _coord(x - 5), _coord(y - 5))
+
+    points = [place(d, v) for d, v in dated]
+    middle = (low + high) / 2
+    return Chart(
+        width=str(WIDTH),
+        height=str(HEIGHT),
+        plot_left=str(LEFT),
+        plot_right=str(WIDTH - RIGHT),
+        plot_top=str(TOP),
+        plot_bottom=str(HEIGHT - BOTTOM),
+        tick_label_x=str(LEFT - 6),
+        date_label_y=str(HEIGHT - 12),
+        readings=points,
+        polyline=" ".join(f"{p.x},{p.y}" for p in points),
+        baseline=place(*baseline) if baseline else None,
+        target=place(*target) if target else None,
+        y_ticks=[(place(first, v).y, v) for v in (low, middle, high)],
+        first_date=first,
+        last_date=last,
+    )

@@ -1,0 +1,60 @@
+"""The public pages that combine the apps, assembled in one place above them: the plan page
+(commitments, the IRM's reports and findings, questions), the commitment page (commitments and the
+IRM's findings) and the organisation page (commitments and questions). Each app gives its part as a
+plain dict (commitments/pages.py, reviews/pages.py, questions/pages.py); the templates under
+templates/pages/ only draw it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from commitments import pages as commitment_parts
+from commitments.models import ActionPlan, Commitment, CommitmentFormerId, Organization
+from questions.pages import organization_question_figures, plan_question_figures
+from reviews.integrity import plan_context as plan_accountability
+from reviews.pages import completion_basis, plan_reports, published_assessments
+
+
+def _page(request: HttpRequest, name: str, *parts: dict[str, Any]) -> HttpResponse:
+    """templates/pages/<name>.html with the apps' parts merged into one context."""
+    return render(request, f"pages/{name}.html", {k: v for part in parts for k, v in part.items()})
+
+
+@require_GET
+def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
+    plan = get_object_or_404(ActionPlan.objects.select_related("member"), ogp_id=ogp_id)
+    irm = {"acc": plan_accountability(plan), "reports": plan_reports(plan, request.user)}
+    questions = {"qf": plan_question_figures(plan)}
+    return _page(request, "plan_detail", commitment_parts.plan_page(request, plan), irm, questions)
+
+
+@require_GET
+def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
+    commitment = Commitment.objects.for_detail().filter(ogp_id=ogp_id).first()
+    if commitment is None:
+        # A provisional id replaced by OGP's own: its old address still leads to the commitment.
+        former = get_object_or_404(
+            CommitmentFormerId.objects.select_related("commitment"), ogp_id=ogp_id
+        )
+        return redirect("commitments:commitment", ogp_id=former.commitment.ogp_id, permanent=True)
+    assessments = published_assessments(commitment)
+    irm = {"assessments": assessments, "irm_basis": completion_basis(assessments)}
+    return _page(
+        request, "commitment_detail", commitment_parts.commitment_page(request, commitment), irm
+    )
+
+
+@require_GET
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(Organization.objects.select_related("member"), slug=slug)
+    questions = {"qf": organization_question_figures(organization)}
+    return _page(
+        request,
+        "organization_detail",
+        commitment_parts.organization_page(request, organization),
+        questions,
+    )
