@@ -387,8 +387,9 @@ def test_a_visitor_already_told_is_skipped_and_the_others_still_told(update, mai
 def test_a_visitor_email_the_mail_server_refuses_is_recorded_on_its_row_only(
     update, mailoutbox, monkeypatch
 ):
-    visitor("fine@example.org", commitment=update.commitment)  # told first
+    visitor("fine@example.org", commitment=update.commitment)  # told before
     visitor("refused@example.org", commitment=update.commitment)
+    visitor("after@example.org", commitment=update.commitment)  # and after the refused one
     key = f"statusupdate:{update.pk}"
     VisitorNotification.objects.create(email="refused@example.org", event_key="outcomecheck:1")
     real_send_mail = notifications.send_mail
@@ -399,10 +400,14 @@ def test_a_visitor_email_the_mail_server_refuses_is_recorded_on_its_row_only(
         return real_send_mail(subject, body, sender, to)
 
     monkeypatch.setattr(notifications, "send_mail", refuse_one)
-    assert tasks.notify_status_update(update.pk) == 1
-    assert [m.to for m in mailoutbox] == [["fine@example.org"]]
+    assert tasks.notify_status_update(update.pk) == 2
+    assert [m.to for m in mailoutbox] == [["fine@example.org"], ["after@example.org"]]
     errors = dict(VisitorNotification.objects.filter(event_key=key).values_list("email", "error"))
-    assert errors == {"refused@example.org": "5" * 2000, "fine@example.org": ""}
+    assert errors == {
+        "fine@example.org": "",
+        "refused@example.org": "5" * 2000,
+        "after@example.org": "",
+    }
     assert VisitorNotification.objects.get(event_key="outcomecheck:1").error == ""
 
 
