@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -40,6 +46,56 @@ def pytest_configure(config: pytest.Config) -> None:
     # No test fetches the internet: posting evidence links queues a check, which returns at once.
     # tests/commitments/test_evidence_links.py turns checks on against pages it serves itself.
     settings.EVIDENCE_LINK_CHECKS = False
+
+
+# Set by mutmut (`make mutate`) in every test session it starts, one per mutant; never set by `make test`.
+UNDER_MUTMUT = "MUTANT_UNDER_TEST" in os.environ
+
+
+def migrated_template(root: Path) -> Path:
+    """A SQLite database migrated once (`manage.py migrate`, no mutant active), named by a hash of
+    the migrations so a changed migration builds a new one; a lock lets one session build it."""
+    migrations = sorted(root.glob("*/migrations/*.py"))
+    digest = hashlib.sha256(b"".join(m.read_bytes() for m in migrations)).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / "ogp-mutmut-db"
+    folder.mkdir(exist_ok=True)
+    template = folder / f"template-{digest}.sqlite3"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = template.with_suffix(".building")
+            building.unlink(missing_ok=True)
+            env = {**os.environ, "DATABASE_URL": f"sqlite:///{building}", "MUTANT_UNDER_TEST": ""}
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+                cwd=root,
+                env=env,
+                check=True,
+            )
+            building.rename(template)
+    return template
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request) -> None:
+    # Under mutmut only: each mutant's session starts from a copy of a database migrated once,
+    # instead of running every migration again (about 6 of the 8 seconds a one-test session takes).
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if not UNDER_MUTMUT or database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    template = migrated_template(Path(__file__).resolve().parents[1])
+    copy = template.with_name(f"session-{os.getpid()}.sqlite3")
+    shutil.copyfile(template, copy)
+    database.setdefault("TEST", {})["NAME"] = str(copy)
+    request.addfinalizer(lambda: copy.unlink(missing_ok=True))
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request) -> bool:
+    # Under mutmut the copy above is the test database as it is (removed by its finalizer).
+    return UNDER_MUTMUT or request.config.getvalue("reuse_db")
 
 
 @pytest.fixture(autouse=True)

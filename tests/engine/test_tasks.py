@@ -239,3 +239,46 @@ def test_recompute_writes_todays_snapshot(client):
     tasks.recompute_completion_snapshots()  # the beat task, same day: replaces, adds no day
     assert list(SnapshotRun.objects.values_list("day", flat=True).distinct()) == [today]
     assert set(CompletionSnapshot.objects.values_list("day", flat=True)) == {today}
+
+
+def test_recomputing_a_past_day_reports_the_rows_written_and_those_replaced(monitored):
+    day = datetime.date(2026, 2, 1)
+    rows = tasks.recompute_completion_snapshots(day=day.isoformat())
+    assert rows == CompletionSnapshot.objects.filter(day=day).count() > 0
+    out = io.StringIO()
+    call_command("recompute_snapshots", "--day", day.isoformat(), stdout=out)
+    assert out.getvalue().strip() == f"Snapshot for {day}: {rows} rows ({rows} removed)."
+
+
+def test_todays_snapshot_counts_the_levels_cached_on_each_commitment():
+    # An imported commitment: its IRM level is cached on it, with no dated assessment behind it.
+    CommitmentFactory(irm_completion="complete")
+    tasks.recompute_completion_snapshots()
+    irm = CompletionSnapshot.objects.get(
+        day=timezone.localdate(), grouping="all", group_key="all", track="irm"
+    )
+    assert (irm.complete, irm.total) == (1, 1)
+
+
+def test_a_second_request_within_the_countdown_says_one_is_already_queued(sent_recomputes):
+    from commitments import snapshots
+
+    assert snapshots.request_recompute() is True
+    assert snapshots.request_recompute() is False
+    assert len(sent_recomputes.calls) == 1
+
+
+def test_a_change_after_the_countdown_queues_again_even_if_the_queued_run_never_started(
+    sent_recomputes, settings
+):
+    """The flag lives as long as the countdown: a lost task (a worker killed before it started)
+    holds up the recomputes for that long, not for good."""
+    import time
+
+    from commitments import snapshots
+
+    settings.SNAPSHOT_COALESCE_SECONDS = 1
+    assert snapshots.request_recompute() is True
+    time.sleep(1.2)
+    assert snapshots.request_recompute() is True
+    assert len(sent_recomputes.calls) == 2

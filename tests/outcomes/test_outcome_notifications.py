@@ -4,6 +4,7 @@ the author, never for a refused check. Checks recorded through the page and the 
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from commitments import tasks
 from commitments.models import Follow, NotificationDelivery, OutcomeCheck
@@ -110,3 +111,49 @@ def test_a_retried_task_never_sends_twice_and_a_digest_follower_gets_it_in_the_d
 
 def test_a_check_that_is_gone_is_a_quiet_no_op():
     assert tasks.notify_outcome_check(987654) == 0
+
+
+def test_the_outcome_email_says_each_line_in_the_sites_language(watched, mailoutbox, settings):
+    """A correction with a note and evidence: the subject and every line of the body, in Spanish
+    (the site's language, whoever's request recorded the check)."""
+    settings.LANGUAGE_CODE = "es"
+    commitment, monitor, editor, _ = watched
+    earlier = factories.OutcomeCheckFactory(
+        commitment=commitment, author=editor, author_organization=monitor
+    )
+    check = factories.OutcomeCheckFactory(
+        commitment=commitment,
+        author=editor,
+        author_organization=monitor,
+        corrects=earlier,
+        verdict="dead_letter",
+        note="Letra muerta.",
+        evidence_url="https://example.org/informe-2016",
+    )
+    with translation.override("es"):
+        verdict = check.get_verdict_display()
+
+    assert tasks.notify_outcome_check(check.pk) == 1
+    [email] = mailoutbox
+    assert email.subject == f"[OGP Tracker] {commitment.ogp_id}: ¿perduró? {verdict}"
+    assert email.body.split("\n") == [
+        f"{commitment}: después del plan, ¿perduró? {verdict}, verificado el 2015-06-01.",
+        f"Por: Ana Quispe ({monitor.name})",
+        "Esto corrige una verificación de resultado anterior.",
+        "Nota: Letra muerta.",
+        "Evidencia: https://example.org/informe-2016",
+        f"{settings.SITE_URL}/commitments/{commitment.ogp_id}/#outcome-{check.pk}",
+    ]
+
+
+def test_notifying_a_check_reads_it_with_its_commitment_author_and_organisation_at_once(
+    watched, django_assert_num_queries
+):
+    commitment, monitor, editor, _ = watched
+    check = factories.OutcomeCheckFactory(
+        commitment=commitment, author=editor, author_organization=monitor
+    )
+    # The check with its commitment, author and organisation; the visitors following it; the
+    # followers; their delivery rows written; the instant ones read with their user; the claim.
+    with django_assert_num_queries(6):
+        assert tasks.notify_outcome_check(check.pk) == 1
