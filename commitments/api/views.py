@@ -30,6 +30,7 @@ from commitments.figures import (
     DENOMINATOR_RULE,
     GROUPINGS,
     CommitmentLevels,
+    GroupFigures,
     as_of,
     commitment_levels,
     completion_by,
@@ -425,6 +426,24 @@ def as_of_serializer(base: type) -> type:
     return _AS_OF_SERIALIZERS[base]
 
 
+def grouping_param(request: Request) -> str:
+    """The completion figures' ?group_by= (default: member); a 400 naming the choices otherwise."""
+    grouping = request.query_params.get("group_by", "member")
+    if grouping not in GROUPINGS:
+        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+    return grouping
+
+
+def group_row(group: GroupFigures) -> dict[str, Any]:
+    """One group's row of the completion figures (live or as of a day)."""
+    return {
+        "key": group.key,
+        "label": group.label,
+        "commitment_count": group.figures.commitment_count,
+        "completion": group.figures.as_dict(),
+    }
+
+
 class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
     """Completion figures per group, from the one definition (commitments.figures)."""
 
@@ -456,23 +475,12 @@ class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
         responses={200: CompletionStatsSerializer, **ERRORS},
     )
     def get(self, request: Request) -> Response:
-        grouping = request.query_params.get("group_by", "member")
-        if grouping not in GROUPINGS:
-            raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
-        queryset = self.filter_queryset(self.get_queryset())
-        groups = completion_by(queryset, grouping)
+        grouping = grouping_param(request)
+        groups = completion_by(self.filter_queryset(self.get_queryset()), grouping)
         return Response(
             {
                 "group_by": grouping,
                 "denominator_rule": str(DENOMINATOR_RULE),
-                "results": [
-                    {
-                        "key": group.key,
-                        "label": group.label,
-                        "commitment_count": group.figures.commitment_count,
-                        "completion": group.figures.as_dict(),
-                    }
-                    for group in groups
-                ],
+                "results": [group_row(group) for group in groups],
             }
         )
