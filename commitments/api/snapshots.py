@@ -36,6 +36,7 @@ from .serializers import CompletionSerializer
 from .views import (
     ERRORS,
     FORMAT_PARAMETER,
+    GROUP_BY_PARAMETER,
     ActionPlanViewSet,
     CompletionStatsView,
     OrganizationViewSet,
@@ -110,12 +111,7 @@ class CompletionStatsAsOfView(CompletionStatsView):
             "day. Rates are numerator and denominator; the denominator counts every commitment."
         ),
         parameters=[
-            OpenApiParameter(
-                "group_by",
-                OpenApiTypes.STR,
-                enum=list(GROUPINGS),
-                description=_("How to group the commitments (default: member)."),
-            ),
+            GROUP_BY_PARAMETER,
             AS_OF_PARAMETER,
             IRM_REPORT_PARAMETER,
             FORMAT_PARAMETER,

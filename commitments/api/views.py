@@ -426,6 +426,14 @@ def as_of_serializer(base: type) -> type:
     return _AS_OF_SERIALIZERS[base]
 
 
+GROUP_BY_PARAMETER = OpenApiParameter(
+    "group_by",
+    OpenApiTypes.STR,
+    enum=list(GROUPINGS),
+    description=_("How to group the commitments (default: member)."),
+)
+
+
 def grouping_param(request: Request) -> str:
     """The completion figures' ?group_by= (default: member); a 400 naming the choices otherwise."""
     grouping = request.query_params.get("group_by", "member")
@@ -463,12 +471,7 @@ class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
             "denominator; the denominator counts every commitment of the group."
         ),
         parameters=[
-            OpenApiParameter(
-                "group_by",
-                OpenApiTypes.STR,
-                enum=list(GROUPINGS),
-                description=_("How to group the commitments (default: member)."),
-            ),
+            GROUP_BY_PARAMETER,
             FORMAT_PARAMETER,
         ],
         filters=True,  # not a list action, but every commitment filter narrows the figures
