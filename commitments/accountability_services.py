@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from .models import Commitment, Indicator, IndicatorReading, Proposal
 from .permissions import can_report_on, is_in_group, user_organization
+from .report_services import evidence_problem
 from .roles import EDITOR
 
 
@@ -71,11 +71,8 @@ def record_indicator_reading(
         errors["value"] = [_("Enter a number (up to ten digits before the decimal point).")]
     if as_of > timezone.localdate():
         errors["as_of"] = [_("The as-of date cannot be in the future.")]
-    if evidence_url:
-        try:
-            URLValidator(schemes=["http", "https"])(evidence_url)
-        except ValidationError:
-            errors["evidence_url"] = [_("Enter a link starting with http:// or https://.")]
+    if problem := evidence_problem(evidence_url, None, required=False, missing=""):
+        errors["evidence_url"] = [problem]
     if corrects is not None and corrects.indicator_id != indicator.pk:
         errors["corrects"] = [_("A correction must be about the same indicator.")]
     if errors:

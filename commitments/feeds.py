@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,6 +20,16 @@ class StatusUpdateFeed(Feed):
     """The latest status updates of something, newest first; one query for any number of items."""
 
     feed_type = Atom1Feed
+    # What the feed is about: its model, the field that is also the URL's keyword, its page.
+    model: type[Model]
+    key: str
+    page: str
+
+    def get_object(self, request: HttpRequest, **kwargs: str) -> Model:
+        return get_object_or_404(self.model, **{self.key: kwargs[self.key]})
+
+    def link(self, obj: Model) -> str:
+        return reverse(self.page, kwargs={self.key: getattr(obj, self.key)})
 
     def updates(self, obj) -> QuerySet[StatusUpdate]:
         raise NotImplementedError
@@ -66,14 +76,10 @@ class StatusUpdateFeed(Feed):
 
 
 class PlanFeed(StatusUpdateFeed):
-    def get_object(self, request: HttpRequest, ogp_id: str) -> ActionPlan:
-        return get_object_or_404(ActionPlan, ogp_id=ogp_id)
+    model, key, page = ActionPlan, "ogp_id", "commitments:plan"
 
     def title(self, obj: ActionPlan) -> str:
         return _("Status updates: %(plan)s") % {"plan": obj}
-
-    def link(self, obj: ActionPlan) -> str:
-        return reverse("commitments:plan", kwargs={"ogp_id": obj.ogp_id})
 
     def description(self, obj: ActionPlan) -> str:
         return _("Civil society's status reports on the commitments of %(plan)s.") % {"plan": obj}
@@ -83,14 +89,10 @@ class PlanFeed(StatusUpdateFeed):
 
 
 class CommitmentFeed(StatusUpdateFeed):
-    def get_object(self, request: HttpRequest, ogp_id: str) -> Commitment:
-        return get_object_or_404(Commitment, ogp_id=ogp_id)
+    model, key, page = Commitment, "ogp_id", "commitments:commitment"
 
     def title(self, obj: Commitment) -> str:
         return _("Status updates: %(commitment)s") % {"commitment": obj}
-
-    def link(self, obj: Commitment) -> str:
-        return reverse("commitments:commitment", kwargs={"ogp_id": obj.ogp_id})
 
     def description(self, obj: Commitment) -> str:
         return _("Civil society's status reports on %(commitment)s.") % {"commitment": obj}
@@ -100,14 +102,10 @@ class CommitmentFeed(StatusUpdateFeed):
 
 
 class OrganizationFeed(StatusUpdateFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> Organization:
-        return get_object_or_404(Organization, slug=slug)
+    model, key, page = Organization, "slug", "commitments:organization"
 
     def title(self, obj: Organization) -> str:
         return _("Status updates: %(organization)s") % {"organization": obj}
-
-    def link(self, obj: Organization) -> str:
-        return reverse("commitments:organization", kwargs={"slug": obj.slug})
 
     def description(self, obj: Organization) -> str:
         return _(

@@ -29,21 +29,12 @@ TARGETS = {
 }
 
 
-class FollowForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=[
-            ("commitment", gettext_lazy("Commitment")),
-            ("plan", gettext_lazy("Action plan")),
-            ("organization", gettext_lazy("Organisation")),
-        ]
-    )
+class TargetForm(forms.Form):
+    """A form naming what to follow by its kind (a choice each form lists) and key: cleans to
+    `target`, the record itself."""
+
     key = forms.CharField(max_length=200)
-    frequency = forms.ChoiceField(
-        label=gettext_lazy("Email me"),
-        choices=Follow.Frequency.choices,
-        initial=Follow.Frequency.INSTANT,
-        required=False,
-    )
+    field_order = ["kind", "key"]  # the subclass's `kind` first, as the page shows them
 
     def clean(self) -> dict:
         data = super().clean()
@@ -54,6 +45,26 @@ class FollowForm(forms.Form):
             if target is None:
                 raise forms.ValidationError(_("There is nothing to follow under that name."))
             data["target"] = target
+        return data
+
+
+class FollowForm(TargetForm):
+    kind = forms.ChoiceField(
+        choices=[
+            ("commitment", gettext_lazy("Commitment")),
+            ("plan", gettext_lazy("Action plan")),
+            ("organization", gettext_lazy("Organisation")),
+        ]
+    )
+    frequency = forms.ChoiceField(
+        label=gettext_lazy("Email me"),
+        choices=Follow.Frequency.choices,
+        initial=Follow.Frequency.INSTANT,
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
         data["frequency"] = data.get("frequency") or Follow.Frequency.INSTANT
         return data
 
@@ -121,25 +132,13 @@ def follow_list(request: HttpRequest) -> HttpResponse:
 # --- Follows by email for visitors without an account (commitments/visitors.py) -------------------
 
 
-class VisitorFollowForm(forms.Form):
+class VisitorFollowForm(TargetForm):
     kind = forms.ChoiceField(
         choices=[("commitment", gettext_lazy("Commitment")), ("plan", gettext_lazy("Action plan"))]
     )
-    key = forms.CharField(max_length=200)
     email = forms.EmailField(label=gettext_lazy("Your email address"), max_length=254)
     # The honeypot: hidden from people by CSS, filled in by form-filling robots.
     website = forms.CharField(required=False)
-
-    def clean(self) -> dict:
-        data = super().clean()
-        kind, key = data.get("kind"), data.get("key")
-        if kind and key:
-            model, field, *_rest = TARGETS[kind]
-            target = model.objects.filter(**{field: key}).first()
-            if target is None:
-                raise forms.ValidationError(_("There is nothing to follow under that name."))
-            data["target"] = target
-        return data
 
 
 @require_POST

@@ -52,6 +52,16 @@ def completed_address(line: str) -> str:
     return line
 
 
+def date_input_field(label: str, help_text: str) -> forms.DateField:
+    """A date the user enters: the browser's date picker, typed as YYYY-MM-DD or DD/MM/YYYY."""
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=help_text,
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -98,11 +108,8 @@ class StatusUpdateForm(forms.Form):
         required=False,
         help_text=_("PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s each."),
     )
-    as_of = forms.DateField(
-        label=_("As of"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        help_text=_("The date this status describes. It cannot be in the future."),
+    as_of = date_input_field(
+        _("As of"), _("The date this status describes. It cannot be in the future.")
     )
     corrects = forms.ModelChoiceField(
         label=_("Corrects an earlier update"),

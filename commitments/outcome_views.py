@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from .forms import date_input_field
 from .models import Commitment, OutcomeCheck, OutcomeVerdict
 from .outcome_services import (
     NOT_ALLOWED,
@@ -23,7 +24,13 @@ from .outcome_services import (
     record_outcome_check,
 )
 from .outcomes import OUTCOME_RULE, checks_open, outcome_figures, plan_end_day
-from .report_views import ReportForm, evidence_file_field, post_report, serve_evidence
+from .report_views import (
+    ReportForm,
+    evidence_file_field,
+    evidence_link_field,
+    post_report,
+    serve_evidence,
+)
 
 
 class OutcomeCheckForm(ReportForm):
@@ -35,11 +42,9 @@ class OutcomeCheckForm(ReportForm):
         widget=forms.RadioSelect,
         help_text=gettext_lazy("What became of the commitment's result after the plan."),
     )
-    checked_on = forms.DateField(
-        label=gettext_lazy("Checked on"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        help_text=gettext_lazy("The date this check describes. It cannot be in the future."),
+    checked_on = date_input_field(
+        gettext_lazy("Checked on"),
+        gettext_lazy("The date this check describes. It cannot be in the future."),
     )
     note = forms.CharField(
         label=gettext_lazy("What was found"),
@@ -47,12 +52,8 @@ class OutcomeCheckForm(ReportForm):
         max_length=5000,
         help_text=gettext_lazy("Is the norm, body or system still there, and is it used?"),
     )
-    evidence_url = forms.CharField(
-        label=gettext_lazy("Evidence (link)"),
-        required=False,
-        max_length=1000,
-        widget=forms.URLInput(attrs={"inputmode": "url"}),
-        help_text=gettext_lazy("A web address starting with http:// or https://."),
+    evidence_url = evidence_link_field(
+        gettext_lazy("A web address starting with http:// or https://.")
     )
     evidence_file = evidence_file_field()
     corrects = forms.ModelChoiceField(

@@ -21,10 +21,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .forms import MAX_NOTE, completed_address
+from .forms import MAX_NOTE, completed_address, date_input_field
 from .models import Milestone, MilestoneProgress, ProgressLevel
 from .progress_services import can_report_progress, not_allowed_message, record_milestone_progress
-from .report_views import ReportForm, evidence_file_field, post_report, serve_evidence
+from .report_views import (
+    ReportForm,
+    evidence_file_field,
+    evidence_link_field,
+    post_report,
+    serve_evidence,
+)
 
 
 class MilestoneProgressForm(ReportForm):
@@ -39,11 +45,9 @@ class MilestoneProgressForm(ReportForm):
             "nothing yet."
         ),
     )
-    reported_on = forms.DateField(
-        label=gettext_lazy("As of"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        help_text=gettext_lazy("The date this report describes. It cannot be in the future."),
+    reported_on = date_input_field(
+        gettext_lazy("As of"),
+        gettext_lazy("The date this report describes. It cannot be in the future."),
     )
     note = forms.CharField(
         label=gettext_lazy("What was found"),
@@ -51,15 +55,11 @@ class MilestoneProgressForm(ReportForm):
         required=False,
         max_length=MAX_NOTE,
     )
-    evidence_url = forms.CharField(
-        label=gettext_lazy("Evidence (link)"),
-        required=False,
-        max_length=1000,
-        widget=forms.URLInput(attrs={"inputmode": "url"}),
-        help_text=gettext_lazy(
+    evidence_url = evidence_link_field(
+        gettext_lazy(
             "A web address such as https://www.gob.pe/informe (https:// is added when it is "
             "missing). Met and partially met need a link or a file."
-        ),
+        )
     )
     evidence_file = evidence_file_field()
     corrects = forms.ModelChoiceField(

@@ -1,6 +1,7 @@
 """The checks and columns that the services of dated reports share (outcome checks,
 commitments.outcome_services; milestone progress, commitments.progress_services): the date, the
-evidence, and the evidence columns written. Each service keeps its own rules and messages."""
+evidence, and the evidence columns written. Each service keeps its own rules and messages. Indicator
+readings (commitments.accountability_services) check their link here too."""
 
 from __future__ import annotations
 

@@ -33,6 +33,16 @@ def evidence_file_field() -> forms.FileField:
     )
 
 
+def evidence_link_field(help_text: str) -> forms.CharField:
+    return forms.CharField(
+        label=gettext_lazy("Evidence (link)"),
+        required=False,
+        max_length=1000,
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        help_text=help_text,
+    )
+
+
 class ReportForm(forms.Form):
     """Base of a dated report's form: its date (`date_field`) at most today, the evidence file's
     size limit, and the earlier reports a correction may name (`reports`, newest first)."""

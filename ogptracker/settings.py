@@ -389,36 +389,24 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_QUEUES = (Queue("celery"), Queue("figures"))
 CELERY_TASK_ROUTES = {"commitments.tasks.recompute_completion_snapshots": {"queue": "figures"}}
+
+
+def beat(task: str, **when: int) -> dict:
+    """A CELERY_BEAT_SCHEDULE entry: run `task` at the crontab `when` (hour=, minute=, ...)."""
+    return {"task": task, "schedule": crontab(**when)}
+
+
 # Nightly runs heal whatever a lost message missed (times are in TIME_ZONE).
 CELERY_BEAT_SCHEDULE: dict = {
-    "mark-overdue": {
-        "task": "commitments.tasks.mark_overdue",
-        "schedule": crontab(hour=0, minute=5),
-    },
-    "recompute-completion-snapshots": {
-        "task": "commitments.tasks.recompute_completion_snapshots",
-        "schedule": crontab(hour=0, minute=15),
-    },
-    "refresh-search-words": {
-        "task": "commitments.tasks.refresh_search_words",
-        "schedule": crontab(hour=0, minute=25),
-    },
-    "remove-stale-uploads": {
-        "task": "ogptracker.remove_stale_uploads",
-        "schedule": crontab(minute=40),
-    },
-    "check-evidence-links": {
-        "task": "commitments.tasks.check_evidence_links",
-        "schedule": crontab(hour=2, minute=30),
-    },
-    "send-status-reminders": {
-        "task": "commitments.tasks.send_status_reminders",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    "send-daily-digests": {
-        "task": "commitments.tasks.send_daily_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
+    "mark-overdue": beat("commitments.tasks.mark_overdue", hour=0, minute=5),
+    "recompute-completion-snapshots": beat(
+        "commitments.tasks.recompute_completion_snapshots", hour=0, minute=15
+    ),
+    "refresh-search-words": beat("commitments.tasks.refresh_search_words", hour=0, minute=25),
+    "remove-stale-uploads": beat("ogptracker.remove_stale_uploads", minute=40),
+    "check-evidence-links": beat("commitments.tasks.check_evidence_links", hour=2, minute=30),
+    "send-status-reminders": beat("commitments.tasks.send_status_reminders", hour=6, minute=30),
+    "send-daily-digests": beat("commitments.tasks.send_daily_digests", hour=7, minute=0),
 }
 # Data releases (releases/): made by the schedule on this day of each month at 01:00, and on
 # demand by plan administrators; 0 turns the schedule off. The licence goes in each datapackage.json.
@@ -426,10 +414,9 @@ DATA_RELEASE_DAY_OF_MONTH = env_int("DATA_RELEASE_DAY_OF_MONTH", 1)
 if DATA_RELEASE_DAY_OF_MONTH > 28:
     raise ImproperlyConfigured("DATA_RELEASE_DAY_OF_MONTH must be 0 (off) or a day from 1 to 28.")
 if DATA_RELEASE_DAY_OF_MONTH:
-    CELERY_BEAT_SCHEDULE["make-data-release"] = {
-        "task": "releases.tasks.make_data_release",
-        "schedule": crontab(day_of_month=DATA_RELEASE_DAY_OF_MONTH, hour=1, minute=0),
-    }
+    CELERY_BEAT_SCHEDULE["make-data-release"] = beat(
+        "releases.tasks.make_data_release", day_of_month=DATA_RELEASE_DAY_OF_MONTH, hour=1, minute=0
+    )
 DATA_RELEASE_LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -13,6 +13,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from commitments.admin.base import NoAddOrChangeAdminMixin, ReadOnlyAdminMixin
+
 from . import services
 from .models import OfficialAnswer, Question
 
@@ -47,18 +49,12 @@ class QuestionAdminForm(forms.ModelForm):
         return data
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(NoAddOrChangeAdminMixin, admin.TabularInline):
     model = OfficialAnswer
     fields = ["answered_at", "organization", "author", "text", "supersedes"]
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Question)
@@ -132,16 +128,8 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficialAnswer)
-class OfficialAnswerAdmin(admin.ModelAdmin):
+class OfficialAnswerAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Never added, edited or deleted here: a correction is a new answer.
     list_display = ["question", "organization", "answered_at", "supersedes"]
     list_select_related = ["question__commitment", "organization"]
     readonly_fields = ["question", "text", "author", "organization", "answered_at", "supersedes"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # never edited: a correction is a new answer
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -13,12 +13,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from commitments.admin.base import ReadOnlyAdminMixin
+
 from .models import DataRelease
 from .services import publish_data_release
 
 
 @admin.register(DataRelease)
-class DataReleaseAdmin(admin.ModelAdmin):
+class DataReleaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Made by the button below (one per date, from the current data), never typed in nor edited;
+    # a published release is a public record: it stays.
     change_list_template = "admin/releases/datarelease/change_list.html"
     list_display = ["date", "public_page", "created_at", "created_by", "size", "package_sha256"]
     readonly_fields = [
@@ -40,17 +44,6 @@ class DataReleaseAdmin(admin.ModelAdmin):
     @admin.display(description=_("size (bytes)"))
     def size(self, release: DataRelease) -> int:
         return release.total_bytes
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        # Made by the button below (one per date, from the current data), never typed in.
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # A published release is a public record: it stays.
-        return False
 
     def get_urls(self) -> list:
         make = self.admin_site.admin_view(require_POST(self.make_release_view))

@@ -149,6 +149,23 @@ def publish_report(
     return locked
 
 
+def _lock_draft(report: IRMReport, user, *, not_draft: str, not_assigned: str) -> IRMReport:
+    """The report, locked, if `user` may still edit it (a draft they are assigned to); otherwise
+    ValidationError(`not_draft`) for an assigned researcher, PermissionDenied(`not_assigned`) for
+    anyone else. Call inside the write's transaction."""
+    locked = (
+        IRMReport.objects.editable_by(user)
+        .select_for_update(of=("self",))
+        .filter(pk=report.pk)
+        .first()
+    )
+    if locked is None:
+        if IRMReport.objects.filter(pk=report.pk, researchers=user).exists():
+            raise ValidationError(not_draft)
+        raise PermissionDenied(not_assigned)
+    return locked
+
+
 def save_draft_assessment(
     *,
     report: IRMReport,
@@ -177,16 +194,12 @@ def save_draft_assessment(
     if commitment.action_plan_id != report.action_plan_id:
         raise ValidationError(_("This commitment is not part of the report's action plan."))
     with transaction.atomic():
-        locked = (
-            IRMReport.objects.editable_by(researcher)
-            .select_for_update(of=("self",))
-            .filter(pk=report.pk)
-            .first()
+        locked = _lock_draft(
+            report,
+            researcher,
+            not_draft=_("This report is no longer a draft: it cannot be changed."),
+            not_assigned=_("Only the researchers assigned to a report may assess in it."),
         )
-        if locked is None:
-            if IRMReport.objects.filter(pk=report.pk, researchers=researcher).exists():
-                raise ValidationError(_("This report is no longer a draft: it cannot be changed."))
-            raise PermissionDenied(_("Only the researchers assigned to a report may assess in it."))
         assessment = Assessment.objects.select_for_update().filter(
             report=locked, commitment=commitment
         ).first() or Assessment(report=locked, commitment=commitment)
@@ -219,16 +232,12 @@ def submit_report(*, report: IRMReport, user, confirmed_unassessed: int | None =
     With commitments still unassessed, only when the researcher confirmed that very number (a
     report cannot be edited once submitted)."""
     with transaction.atomic():
-        locked = (
-            IRMReport.objects.editable_by(user)
-            .select_for_update(of=("self",))
-            .filter(pk=report.pk)
-            .first()
+        locked = _lock_draft(
+            report,
+            user,
+            not_draft=_("Only a draft report can be submitted."),
+            not_assigned=_("Only the researchers assigned to a report may submit it."),
         )
-        if locked is None:
-            if IRMReport.objects.filter(pk=report.pk, researchers=user).exists():
-                raise ValidationError(_("Only a draft report can be submitted."))
-            raise PermissionDenied(_("Only the researchers assigned to a report may submit it."))
         if not locked.assessments.exists():
             raise ValidationError(_("Assess at least one commitment before submitting the report."))
         assessed, total = assessment_coverage(locked)

@@ -96,15 +96,20 @@ class PlanPickListMixin:
         return field
 
 
-class ReadOnlyAdminMixin:
-    """For append-only records: visible to whoever may view them, never added, changed or deleted
-    here, not even by a superuser (a newer record corrects an older one)."""
+class NoAddOrChangeAdminMixin:
+    """For records only the application writes: never added or changed here, not even by a
+    superuser; whoever may delete them still can (see ReadOnlyAdminMixin for none)."""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ReadOnlyAdminMixin(NoAddOrChangeAdminMixin):
+    """For append-only records: visible to whoever may view them, never added, changed or deleted
+    here, not even by a superuser (a newer record corrects an older one)."""
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -3,8 +3,6 @@ never edited here, but for the visitors' own records)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
 from ..models import (
@@ -17,6 +15,7 @@ from ..models import (
     VisitorRequest,
 )
 from .base import (
+    NoAddOrChangeAdminMixin,
     ReadOnlyAdminMixin,
 )
 
@@ -68,7 +67,7 @@ class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(VisitorFollow)
-class VisitorFollowAdmin(admin.ModelAdmin):
+class VisitorFollowAdmin(NoAddOrChangeAdminMixin, admin.ModelAdmin):
     """Follows by email of visitors without an account (commitments.visitors): see and end them."""
 
     list_display = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
@@ -76,39 +75,21 @@ class VisitorFollowAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     readonly_fields = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
 
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(VisitorNotification)
-class VisitorNotificationAdmin(admin.ModelAdmin):
+class VisitorNotificationAdmin(NoAddOrChangeAdminMixin, admin.ModelAdmin):
     """Which event went to which visitor's address (at most once), and any mail-server error."""
 
     list_display = ["email", "event_key", "sent_at", "error"]
     search_fields = ["email", "event_key"]
     readonly_fields = ["email", "event_key", "sent_at", "error"]
 
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(VisitorRequest)
-class VisitorRequestAdmin(admin.ModelAdmin):
+class VisitorRequestAdmin(NoAddOrChangeAdminMixin, admin.ModelAdmin):
     """What the per-address and per-IP limit counts (VISITOR_REQUESTS_PER_HOUR)."""
 
     list_display = ["created_at", "kind", "email", "ip"]
     list_filter = ["kind"]
     search_fields = ["email", "ip"]
     readonly_fields = ["created_at", "kind", "email", "ip"]
-
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False

@@ -65,17 +65,22 @@ class ChangePagination(PageNumberPagination):
         return values[0]
 
 
-class CommitmentChanges(PublicReadOnlyMixin, generics.GenericAPIView):
-    """Who changed what on a commitment and its milestones, newest first; JSON or CSV like every
-    public list (errors always JSON)."""
+class CommitmentRecordList(PublicReadOnlyMixin, generics.GenericAPIView):
+    """Base of a public, paginated list about one commitment (its changes, its source rows): JSON
+    or CSV like every public list (errors always JSON), in the columns of `serializer_class`."""
 
     authentication_classes: list = []
-    queryset = Commitment.objects.none()  # for the schema only: the view reads the history
-    serializer_class = ChangeSerializer
     pagination_class = ChangePagination
 
     def get_csv_serializer_class(self) -> type:
-        return ChangeSerializer
+        return self.serializer_class
+
+
+class CommitmentChanges(CommitmentRecordList):
+    """Who changed what on a commitment and its milestones, newest first."""
+
+    queryset = Commitment.objects.none()  # for the schema only: the view reads the history
+    serializer_class = ChangeSerializer
 
     @extend_schema(
         summary=_("Change history of a commitment"),

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from commitments.models import OutcomeVerdict
 
-from .report_shapes import report_columns
+from .report_shapes import place_columns, report_columns
 
 
 class OutcomeRateSerializer(serializers.Serializer):
@@ -50,9 +50,7 @@ class OutcomeFiguresSerializer(serializers.Serializer):
 
 class OutcomeCheckSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text=_("The check's id."))
-    commitment = serializers.CharField(help_text=_("OGP id of the commitment."))
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("The member's OGP code."))
+    commitment, action_plan, member = place_columns()
     checked_on = serializers.DateField(help_text=_("The date the check describes."))
     verdict = serializers.ChoiceField(
         choices=OutcomeVerdict.choices,

@@ -28,7 +28,12 @@ from commitments.progress_services import (
     record_milestone_progress,
 )
 
-from .report_shapes import ReportWriteSerializer, report_columns, report_write_fields
+from .report_shapes import (
+    ReportWriteSerializer,
+    place_columns,
+    report_columns,
+    report_write_fields,
+)
 from .reports import ReportCreate, ReportViewSet, report_rows
 from .strict_filters import CommitmentScopedFilter
 from .views import detail_schema, list_schema
@@ -41,9 +46,7 @@ class MilestoneProgressSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text=_("The report's id."))
     milestone = serializers.IntegerField(help_text=_("Id of the milestone."))
     milestone_title = serializers.CharField(help_text=_("The milestone's title."))
-    commitment = serializers.CharField(help_text=_("OGP id of the commitment."))
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("The member's OGP code."))
+    commitment, action_plan, member = place_columns()
     level = serializers.ChoiceField(
         choices=ProgressLevel.choices, help_text=_("met, partially_met or not_met.")
     )

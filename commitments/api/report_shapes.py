@@ -16,6 +16,15 @@ from commitments.evidence import check_evidence_upload
 from commitments.forms import MAX_NOTE
 
 
+def place_columns() -> tuple[Any, ...]:
+    """commitment, action_plan, member: the OGP ids of what a report is about."""
+    return (
+        serializers.CharField(help_text=_("OGP id of the commitment.")),
+        serializers.CharField(help_text=_("OGP id of the plan.")),
+        serializers.CharField(help_text=_("The member's OGP code.")),
+    )
+
+
 def report_columns(*, reported_by: str, corrects: str, recorded_at: str) -> tuple[Any, ...]:
     """note, evidence_url, evidence_file, evidence_file_name, reported_by, corrects, recorded_at:
     the columns a report's row ends with; the help texts given name the kind of report."""

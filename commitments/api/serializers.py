@@ -111,7 +111,9 @@ class TrackFiguresSerializer(DescribedSerializer):
         return {**counts, **super().get_fields()}
 
 
-class BasisReportSerializer(DescribedSerializer):
+class CommitmentBasisSerializer(DescribedSerializer):
+    """The IRM report one commitment's IRM level comes from (commitment list with as_of)."""
+
     kind = serializers.CharField(help_text=_("The IRM report's kind (progress, end_of_term…)."))
     published_on = serializers.DateField(
         allow_null=True, help_text=_("Its publication date, when known.")
@@ -129,26 +131,13 @@ class BasisReportSerializer(DescribedSerializer):
     year_only = serializers.BooleanField(
         help_text=_("Known only by its publication year: counted from that year's last day.")
     )
+
+
+class BasisReportSerializer(CommitmentBasisSerializer):
+    """An IRM report that IRM levels come from, and how many commitments' levels."""
+
     commitment_count = serializers.IntegerField(
         help_text=_("Commitments whose IRM level comes from this report.")
-    )
-
-
-class CommitmentBasisSerializer(DescribedSerializer):
-    """The IRM report one commitment's IRM level comes from (commitment list with as_of)."""
-
-    kind = serializers.CharField(help_text=_("The IRM report's kind (progress, end_of_term…)."))
-    published_on = serializers.DateField(
-        allow_null=True, help_text=_("Its publication date, when known.")
-    )
-    publication_year = serializers.IntegerField(
-        allow_null=True, help_text=_("Its publication year, when only the year is known.")
-    )
-    counts_from = serializers.DateField(
-        allow_null=True, help_text=_("The day its ratings count from.")
-    )
-    year_only = serializers.BooleanField(
-        help_text=_("Known only by its publication year: counted from that year's last day.")
     )
 
 

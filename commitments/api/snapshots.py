@@ -20,7 +20,7 @@ from commitments.figure_records import AS_OF_RULE
 from commitments.figure_values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, IRM_REPORTS
 from commitments.figures import GROUPINGS, completion_by, course
 from commitments.models import Commitment, OGPValue
-from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SnapshotPoint
+from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS
 from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
 
 from .base import PublicReadOnlyMixin
@@ -30,9 +30,12 @@ from .serializers import CompletionSerializer
 from .views import (
     ERRORS,
     FORMAT_PARAMETER,
+    GROUP_BY_PARAMETER,
     ActionPlanViewSet,
     CompletionStatsView,
     OrganizationViewSet,
+    group_row,
+    grouping_param,
     id_parameter,
 )
 
@@ -90,15 +93,6 @@ def parse_day(request: Request, name: str) -> datetime.date | None:
     return day
 
 
-def point_row(point: SnapshotPoint) -> dict[str, Any]:
-    return {
-        "key": point.key,
-        "label": point.label,
-        "commitment_count": point.figures.commitment_count,
-        "completion": point.figures.as_dict(),
-    }
-
-
 class CompletionStatsAsOfView(CompletionStatsView):
     """The live completion figures, or with ?as_of= the figures that stood on that day."""
 
@@ -111,12 +105,7 @@ class CompletionStatsAsOfView(CompletionStatsView):
             "day. Rates are numerator and denominator; the denominator counts every commitment."
         ),
         parameters=[
-            OpenApiParameter(
-                "group_by",
-                OpenApiTypes.STR,
-                enum=list(GROUPINGS),
-                description=_("How to group the commitments (default: member)."),
-            ),
+            GROUP_BY_PARAMETER,
             AS_OF_PARAMETER,
             IRM_REPORT_PARAMETER,
             FORMAT_PARAMETER,
@@ -128,9 +117,7 @@ class CompletionStatsAsOfView(CompletionStatsView):
         day, irm_report = parse_day(request, "as_of"), parse_irm_report(request)
         if day is None and irm_report is None:
             return super().get(request)
-        grouping = request.query_params.get("group_by", "member")
-        if grouping not in GROUPINGS:
-            raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+        grouping = grouping_param(request)
         queryset = self.filter_queryset(self.get_queryset())
         irm_report = irm_report or DEFAULT_IRM_REPORT
         groups = completion_by(queryset, grouping, day=day, irm_report=irm_report)
@@ -141,15 +128,7 @@ class CompletionStatsAsOfView(CompletionStatsView):
                 "irm_report": irm_report,
                 "as_of_rule": str(AS_OF_RULE),
                 "denominator_rule": str(DENOMINATOR_RULE),
-                "results": [
-                    {
-                        "key": group.key,
-                        "label": group.label,
-                        "commitment_count": group.figures.commitment_count,
-                        "completion": group.figures.as_dict(),
-                    }
-                    for group in groups
-                ],
+                "results": [group_row(group) for group in groups],
             }
         )
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.api.base import PublicReadOnlyMixin
-from commitments.api.history import ChangePagination
+from commitments.api.history import CommitmentRecordList
 from commitments.api.views import ERRORS
 from commitments.models import Commitment, SourceRecord
 
@@ -24,16 +23,11 @@ class SourceRecordSerializer(serializers.ModelSerializer):
         fields = ["file_name", "sha256", "file_format", "row", "imported_at", "cells"]
 
 
-class CommitmentSources(PublicReadOnlyMixin, generics.GenericAPIView):
+class CommitmentSources(CommitmentRecordList):
     """The rows of the imported files a commitment came from, the latest import first."""
 
-    authentication_classes: list = []
     queryset = SourceRecord.objects.none()  # for the schema; the view filters by commitment
     serializer_class = SourceRecordSerializer
-    pagination_class = ChangePagination
-
-    def get_csv_serializer_class(self) -> type:
-        return SourceRecordSerializer
 
     @extend_schema(
         summary=_("Source rows of a commitment"),

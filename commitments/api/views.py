@@ -26,7 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.figure_records import CommitmentLevels, as_of, commitment_levels
-from commitments.figure_values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE
+from commitments.figure_values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, GroupFigures
 from commitments.figures import GROUPINGS, completion_by
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
@@ -419,6 +419,32 @@ def as_of_serializer(base: type) -> type:
     return _AS_OF_SERIALIZERS[base]
 
 
+GROUP_BY_PARAMETER = OpenApiParameter(
+    "group_by",
+    OpenApiTypes.STR,
+    enum=list(GROUPINGS),
+    description=_("How to group the commitments (default: member)."),
+)
+
+
+def grouping_param(request: Request) -> str:
+    """The completion figures' ?group_by= (default: member); a 400 naming the choices otherwise."""
+    grouping = request.query_params.get("group_by", "member")
+    if grouping not in GROUPINGS:
+        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+    return grouping
+
+
+def group_row(group: GroupFigures) -> dict[str, Any]:
+    """One group's row of the completion figures (live or as of a day)."""
+    return {
+        "key": group.key,
+        "label": group.label,
+        "commitment_count": group.figures.commitment_count,
+        "completion": group.figures.as_dict(),
+    }
+
+
 class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
     """Completion figures per group, from the one definition (commitments.figures)."""
 
@@ -438,35 +464,19 @@ class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
             "denominator; the denominator counts every commitment of the group."
         ),
         parameters=[
-            OpenApiParameter(
-                "group_by",
-                OpenApiTypes.STR,
-                enum=list(GROUPINGS),
-                description=_("How to group the commitments (default: member)."),
-            ),
+            GROUP_BY_PARAMETER,
             FORMAT_PARAMETER,
         ],
         filters=True,  # not a list action, but every commitment filter narrows the figures
         responses={200: CompletionStatsSerializer, **ERRORS},
     )
     def get(self, request: Request) -> Response:
-        grouping = request.query_params.get("group_by", "member")
-        if grouping not in GROUPINGS:
-            raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
-        queryset = self.filter_queryset(self.get_queryset())
-        groups = completion_by(queryset, grouping)
+        grouping = grouping_param(request)
+        groups = completion_by(self.filter_queryset(self.get_queryset()), grouping)
         return Response(
             {
                 "group_by": grouping,
                 "denominator_rule": str(DENOMINATOR_RULE),
-                "results": [
-                    {
-                        "key": group.key,
-                        "label": group.label,
-                        "commitment_count": group.figures.commitment_count,
-                        "completion": group.figures.as_dict(),
-                    }
-                    for group in groups
-                ],
+                "results": [group_row(group) for group in groups],
             }
         )

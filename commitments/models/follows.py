@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +13,32 @@ from django.utils.translation import gettext_lazy as _
 from .commitments import Commitment
 from .members import Organization
 from .plans import ActionPlan
+
+
+def one_target_once(
+    prefix: str, follower: str, targets: dict[str, str], message: str
+) -> list[models.BaseConstraint]:
+    """A follow's constraints: exactly one of the `targets` foreign keys set (field -> the word
+    in the constraint names), and each target followed at most once by the same `follower`."""
+    exactly_one = reduce(
+        operator.or_,
+        (Q(**{f"{other}__isnull": other != field for other in targets}) for field in targets),
+    )
+    return [
+        models.CheckConstraint(
+            condition=exactly_one,
+            name=f"{prefix}_exactly_one_target",
+            violation_error_message=message,
+        ),
+        *(
+            models.UniqueConstraint(
+                fields=[follower, field],
+                condition=Q(**{f"{field}__isnull": False}),
+                name=f"{prefix}_{word}_once",
+            )
+            for field, word in targets.items()
+        ),
+    ]
 
 
 class FollowQuerySet(models.QuerySet):
@@ -65,32 +94,12 @@ class Follow(models.Model):
     class Meta:
         verbose_name = _("follow")
         verbose_name_plural = _("follows")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(
-                    commitment__isnull=False, action_plan__isnull=True, organization__isnull=True
-                )
-                | Q(commitment__isnull=True, action_plan__isnull=False, organization__isnull=True)
-                | Q(commitment__isnull=True, action_plan__isnull=True, organization__isnull=False),
-                name="follow_exactly_one_target",
-                violation_error_message=_("Follow one commitment, plan or organisation."),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "commitment"],
-                condition=Q(commitment__isnull=False),
-                name="follow_commitment_once",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "action_plan"],
-                condition=Q(action_plan__isnull=False),
-                name="follow_plan_once",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "organization"],
-                condition=Q(organization__isnull=False),
-                name="follow_organization_once",
-            ),
-        ]
+        constraints = one_target_once(
+            "follow",
+            "user",
+            {"commitment": "commitment", "action_plan": "plan", "organization": "organization"},
+            _("Follow one commitment, plan or organisation."),
+        )
 
     def __str__(self) -> str:
         return f"{self.user} → {self.target}"
@@ -175,24 +184,12 @@ class VisitorFollow(models.Model):
     class Meta:
         verbose_name = _("follow by email")
         verbose_name_plural = _("follows by email")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(commitment__isnull=False, action_plan__isnull=True)
-                | Q(commitment__isnull=True, action_plan__isnull=False),
-                name="visitor_follow_exactly_one_target",
-                violation_error_message=_("Follow one commitment or plan."),
-            ),
-            models.UniqueConstraint(
-                fields=["email", "commitment"],
-                condition=Q(commitment__isnull=False),
-                name="visitor_follow_commitment_once",
-            ),
-            models.UniqueConstraint(
-                fields=["email", "action_plan"],
-                condition=Q(action_plan__isnull=False),
-                name="visitor_follow_plan_once",
-            ),
-        ]
+        constraints = one_target_once(
+            "visitor_follow",
+            "email",
+            {"commitment": "commitment", "action_plan": "plan"},
+            _("Follow one commitment or plan."),
+        )
 
     def __str__(self) -> str:
         return f"{self.email} → {self.target}"

@@ -2,6 +2,8 @@
 link or a file; the author and their organisation; the earlier report a correction names; when it
 was recorded. A report is never edited or deleted: a newer one corrects it.
 
+Status updates take the authorship columns and the evidence extensions from here too.
+
 The shared columns are built by functions, not inherited from an abstract model, so each model keeps
 its own related names, help texts and column order (and its migrations)."""
 
@@ -17,7 +19,25 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .members import Organization
-from .status import EVIDENCE_EXTENSIONS
+
+# The extension each accepted evidence type is stored and downloaded with: from the type detected
+# in the file's bytes, never the uploader's name (a PDF named informe.html stays a .pdf).
+EVIDENCE_EXTENSIONS: dict[str, str] = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+}
 
 
 def evidence_upload_path(folder: str, content_type: str) -> str:

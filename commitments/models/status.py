@@ -6,13 +6,12 @@ from __future__ import annotations
 import uuid
 from pathlib import PurePath
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .commitments import Commitment
-from .members import Organization
+from .reports import EVIDENCE_EXTENSIONS, authorship_fields
 from .vocab import CompletionLevel, Voice
 
 
@@ -62,28 +61,8 @@ class StatusUpdate(models.Model):
     )
     note = models.TextField(_("what changed"), blank=True)
     as_of = models.DateField(_("as of"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.PROTECT,
-        related_name="status_updates",
-    )
-    author_organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("author's organisation"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="status_updates",
-    )
-    corrects = models.ForeignKey(
-        "self",
-        verbose_name=_("corrects"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="corrections",
-        help_text=_("The earlier update this one corrects, if any."),
+    author, author_organization, corrects = authorship_fields(
+        "status_updates", _("The earlier update this one corrects, if any.")
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
@@ -112,26 +91,6 @@ class StatusUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment.ogp_id} {self.get_completion_display()} ({self.as_of})"
-
-
-# The extension each accepted evidence type is stored and downloaded with: from the type detected
-# in the file's bytes, never the uploader's name (a PDF named informe.html stays a .pdf).
-EVIDENCE_EXTENSIONS: dict[str, str] = {
-    "application/pdf": ".pdf",
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
-    "application/vnd.oasis.opendocument.presentation": ".odp",
-    "application/msword": ".doc",
-    "application/vnd.ms-excel": ".xls",
-    "application/vnd.ms-powerpoint": ".ppt",
-}
 
 
 def evidence_upload_to(instance: StatusEvidence, filename: str) -> str:

@@ -53,6 +53,10 @@ WRITABLE_SCALES = [
     "sources",
 ]
 
+# The read-only columns around the scales: which assessment it is, then what the service computes.
+_WHICH = ["id", "report", "report_state", "commitment"]
+_COMPUTED = ["starred", "star_formula", "version"]
+
 
 class AssessmentWriteSerializer(serializers.ModelSerializer):
     commitment = serializers.SlugRelatedField(slug_field="ogp_id", read_only=True)
@@ -60,25 +64,8 @@ class AssessmentWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Assessment
-        fields = [
-            "id",
-            "report",
-            "report_state",
-            "commitment",
-            *WRITABLE_SCALES,
-            "starred",
-            "star_formula",
-            "version",
-        ]
-        read_only_fields = [
-            "id",
-            "report",
-            "report_state",
-            "commitment",
-            "starred",
-            "star_formula",
-            "version",
-        ]
+        fields = [*_WHICH, *WRITABLE_SCALES, *_COMPUTED]
+        read_only_fields = [*_WHICH, *_COMPUTED]
         extra_kwargs = {"narrative": {"max_length": 20000}, "sources": {"max_length": 20000}}
 
 

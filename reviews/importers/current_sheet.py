@@ -102,7 +102,6 @@ REQUIRED = (
     PLAN_ID,
 )
 SUBMITTED, PLAN_END, URL = "Year Of Submission", "Action Plan End Year", "URL"
-RELEVANT = "_Relevant"
 # OGP's ids: the member's prefix as OGP writes it (PE, UK, MO, PNG, XK; never checked against ISO)
 # and a number.
 _ID = re.compile(r"([A-Z]{2,6})[0-9]{4}")
@@ -120,6 +119,7 @@ class CurrentSheetFormat(SheetFormat):
     name = NAME
     header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
+    value_columns = VALUES
 
     def row_id(self, cells: list[str]) -> str:
         return self.reader(cells)(ID).strip()
@@ -151,19 +151,8 @@ class CurrentSheetFormat(SheetFormat):
                 _("“%(given)s” does not match the code and plan number: filed under %(expected)s")
                 % {"given": cell(PLAN_ID).strip(), "expected": plan_id},
             )
-        title = cell("Commitment Title").strip() or cell("Short Title").strip()
-        if not title:
-            raise ImportRowError(
-                _("the commitment has no title"), row=row, column="Commitment Title"
-            )
-        relevance = {
-            f"relevant_{value}": parse_flag(cell(column), row=row, column=column, notes=notes)
-            for column, value in VALUES.items()
-        }
-        if RELEVANT in self.index:
-            relevance["relevant"] = parse_flag(
-                cell(RELEVANT), row=row, column=RELEVANT, notes=notes
-            )
+        title = self.title(cell, row)
+        relevance = self.relevance(cell, row, notes)
         contacts = Contacts()
         lead = split_lead(cell("Lead Institution"), contacts)
         supporting = split_supporting(cell("Supporting Institution(s)"), contacts)

@@ -50,8 +50,6 @@ PROGRESS_STARS = {
 }
 END_STARS = {"current": "Starred (current formula) end of term"}
 SPECIFICITY, IMPACT = "Specificity", "Potential impact"
-# The IRM's own coded verdict on relevance (optional: older exports may lack it).
-RELEVANT = "_Relevant"
 SUBMITTED = "Year of submission"
 PROGRESS_COMPLETION = "Completion (progress report)"
 END_COMPLETION = "Completion (end of term)"
@@ -98,6 +96,7 @@ class ExplorerFormat(SheetFormat):
     name = NAME
     header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
+    value_columns = VALUES
 
     def row_id(self, cells: list[str]) -> str:
         cell = self.reader(cells)
@@ -119,19 +118,8 @@ class ExplorerFormat(SheetFormat):
                 row=row,
                 column="Action Plan Number",
             )
-        title = cell("Commitment Title").strip() or cell("Short Title").strip()
-        if not title:
-            raise ImportRowError(
-                _("the commitment has no title"), row=row, column="Commitment Title"
-            )
-        relevance = {
-            f"relevant_{value}": parse_flag(cell(column), row=row, column=column, notes=notes)
-            for column, value in VALUES.items()
-        }
-        if RELEVANT in self.index:
-            relevance["relevant"] = parse_flag(
-                cell(RELEVANT), row=row, column=RELEVANT, notes=notes
-            )
+        title = self.title(cell, row)
+        relevance = self.relevance(cell, row, notes)
         cluster = clean_text(cell("Cluster"))
         contacts = Contacts()
         lead = split_lead(cell("Lead Institution"), contacts)

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
+from .common import ImportRowError, RowNotes, parse_flag
 from .members import CountryResolver
+
+# The IRM's own coded verdict on relevance (optional: older exports may lack it).
+RELEVANT = "_Relevant"
 
 
 class SheetFormat:
     """A source format read column by name from its header row. Subclasses name the first and last
-    policy-area flag column and parse rows."""
+    policy-area flag column and the OGP value columns, and parse rows."""
 
     name: str
     first_flag: str
     last_flag: str
+    # The OGP value columns: column name -> value (access_to_information, ...).
+    value_columns: dict[str, str]
 
     def __init__(self, header: list[str]) -> None:
         self.header = header
@@ -33,3 +41,26 @@ class SheetFormat:
             return cells[i] if i < len(cells) else ""
 
         return cell
+
+    def title(self, cell: Callable[[str], str], row: int) -> str:
+        """The commitment's title, else its short title; a row with neither is refused."""
+        title = cell("Commitment Title").strip() or cell("Short Title").strip()
+        if not title:
+            raise ImportRowError(
+                _("the commitment has no title"), row=row, column="Commitment Title"
+            )
+        return title
+
+    def relevance(
+        self, cell: Callable[[str], str], row: int, notes: RowNotes
+    ) -> dict[str, bool | None]:
+        """`relevant_<value>` for each OGP value column, and `relevant` where the file has it."""
+        relevance = {
+            f"relevant_{value}": parse_flag(cell(column), row=row, column=column, notes=notes)
+            for column, value in self.value_columns.items()
+        }
+        if RELEVANT in self.index:
+            relevance["relevant"] = parse_flag(
+                cell(RELEVANT), row=row, column=RELEVANT, notes=notes
+            )
+        return relevance
