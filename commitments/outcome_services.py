@@ -7,13 +7,15 @@ write API and any importer call `record_outcome_check`."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .evidence_checks import links_to_check
-from .models import ActionPlan, Commitment, OutcomeCheck, OutcomeVerdict
+from .models import Commitment, OutcomeCheck, OutcomeVerdict
 from .outcomes import checks_open, plan_end_day
 from .permissions import is_in_group, user_organization
 from .report_services import date_problem, evidence_columns, evidence_problem
@@ -39,12 +41,20 @@ def can_record_outcome_check(user, commitment: Commitment) -> bool:
             and commitment.monitoring_organizations.filter(pk=organization.pk).exists()
         ):
             return True
-    if is_in_group(user, RESEARCHER):
-        # Through the ORM's names, not an import: commitments never imports reviews.
-        return ActionPlan.objects.filter(
-            pk=commitment.action_plan_id, irm_reports__researchers=user
-        ).exists()
+    if is_in_group(user, RESEARCHER) and _researches_plan is not None:
+        return _researches_plan(user, commitment.action_plan_id)
     return False
+
+
+# Who researches a plan is the IRM's to say: the IRM app registers the rule when it starts, so that
+# commitments never names it. Until then (or without it) no researcher may record a check.
+ResearchesPlan = Callable[[Any, int], bool]
+_researches_plan: ResearchesPlan | None = None
+
+
+def register_plan_researchers(rule: ResearchesPlan) -> None:
+    global _researches_plan
+    _researches_plan = rule
 
 
 NOT_ALLOWED = _(

@@ -9,7 +9,7 @@ SQLite (the laptop default): an honest fallback. Every word must appear, accent-
 the text (no stems, no typos, no ranking beyond "the id itself first").
 
 The QuerySet methods (`Commitment.objects.search(q)`, `ActionPlan.objects.search(q)`,
-`Organization.objects.search(q)`, reviews' `Assessment.objects.search(q)`) call the search_* functions below.
+`Organization.objects.search(q)`, and the IRM app's assessments) call the search_* functions below.
 """
 
 from __future__ import annotations

@@ -150,7 +150,7 @@ def _rebuild_events(until: datetime.date) -> tuple[dict, dict, dict, dict]:
     """Everything the rebuild reads, in a fixed number of queries: each commitment's groups and the
     day it starts counting (`figures.started_by`), and the dated events that change a level,
     ordered as the one definition orders them (`figures.levels_from_records`): status updates by
-    as-of date, recorded time and id; IRM ratings by `reviews`' latest-report ordering reversed
+    as-of date, recorded time and id; IRM ratings by the IRM app's latest-report ordering reversed
     (a report known only by its year counts from 31 December)."""
     from . import figure_records as figures
     from .models import StatusUpdate

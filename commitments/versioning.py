@@ -7,7 +7,7 @@ checked, raising StaleVersion (who changed what) when someone else saved first, 
 SQLite. The admin (VersionedAdminMixin and its inlines), the write API (`update_versioned`, which
 applies a dict of changes over a claimed version) and the IRM services all call it inside their
 transaction, then save the record through the model so django-simple-history keeps who, when, before
-and after. Only the sheet importer (reviews/importers/batches.py and parents.py), which rewrites
+and after. Only the sheet importer (in the IRM app), which rewrites
 thousands of rows with one bulk_update, moves versions in memory: a conditional UPDATE per row would
 cost a query each.
 """

@@ -11,8 +11,16 @@ class ReviewsConfig(AppConfig):
         # that commitments never imports reviews.
         from commitments.figure_records import register_irm_level_as_of
         from commitments.figures import register_irm_latest_reports
+        from commitments.outcome_services import register_plan_researchers
 
         from .figures import irm_change_dates, irm_latest_reports, irm_ratings
+        from .models import IRMReport
 
         register_irm_level_as_of(irm_ratings, irm_change_dates)
         register_irm_latest_reports(irm_latest_reports)
+        # Outcome checks may be recorded by the IRM researchers of the commitment's plan.
+        register_plan_researchers(
+            lambda user, plan_id: (
+                IRMReport.objects.researched_by(user).filter(action_plan_id=plan_id).exists()
+            )
+        )

@@ -91,6 +91,10 @@ class IRMReportQuerySet(models.QuerySet):
             return self.none()
         return self.filter(state=IRMReport.State.DRAFT, researchers=user)
 
+    def researched_by(self, user) -> IRMReportQuerySet:
+        """Reports, of any state, that `user` is assigned to research."""
+        return self.filter(researchers=user)
+
     def for_workspace(self) -> IRMReportQuerySet:
         """Reports with their plan and member, for the researcher's and administrator's pages."""
         return self.select_related("action_plan__member")

@@ -1,7 +1,7 @@
 """Public read-only API, version 1: members, action plans, organisations, commitments, statistics.
 
-The commitment endpoints here carry no IRM assessment (commitments never imports reviews);
-`reviews.api.views` extends them with the latest published assessment and the history, and that
+The commitment endpoints here carry no IRM assessment (commitments knows nothing of the apps built
+on it); the IRM app extends them with the latest published assessment and the history, and that
 extended view is the one routed in `ogptracker/api_urls.py`.
 """
 
@@ -209,7 +209,7 @@ class OrganizationViewSet(LeanReadOnlyViewSet):
 
 
 class CommitmentViewSet(LeanReadOnlyViewSet):
-    """Commitments without the IRM part; see reviews.api.views.PublicCommitmentViewSet.
+    """Commitments without the IRM part, which the IRM app's viewset adds (ogptracker/api_urls.py).
 
     With ?as_of= (and/or ?irm_report=) each row's civil-society and IRM levels are as they stood
     on that day, by the figures' one definition (commitments.figures.commitment_levels), and

@@ -358,7 +358,7 @@ class ConsultationEvent(models.Model):
 class PlanProcess(models.Model):
     """Who is responsible for a plan, and how it was co-created as the IRM's process data records it.
 
-    The `irm_*` fields come from the IRM process database (reviews.importers.process) and keep each
+    The `irm_*` fields come from the IRM process database (its importer, in the IRM app) and keep each
     label as it arrived; the responsibility fields are entered by plan administrators."""
 
     class OfficeLevel(models.TextChoices):

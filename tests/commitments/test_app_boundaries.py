@@ -96,3 +96,23 @@ def test_the_combined_pages_are_assembled_above_the_apps_and_their_tags_never_qu
     # The page shows what the view found: the follow, the IRM finding, the milestone.
     assert b"Unfollow" in response.content or b"Dejar de seguir" in response.content
     assert counted["queries"] == 0
+
+
+# A module path of a later app (`reviews.api`, `questions/models.py`) or a lookup through one of
+# their relations (`irm_reports__researchers`) is a dependency too, even in a string or a comment.
+LATER_APP_NAMES = re.compile(
+    r"\b(reviews|questions|releases)[./][a-z_]"
+    r"|\b(irm_reports|assessments|official_answers|answers)__"
+    r"|[\"'](irm_reports|assessments|official_answers)[\"']"
+)
+
+
+def test_the_commitments_app_names_no_module_or_relation_of_the_apps_built_on_it():
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "commitments").rglob("*.py"))
+        if "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LATER_APP_NAMES.search(line)
+    ]
+    assert offenders == []
