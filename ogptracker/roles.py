@@ -97,14 +97,13 @@ def sync_roles(apps=None) -> None:
         apps = global_apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    # Every permission in one query; one named here that does not exist (yet) is left out.
+    existing = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
     for group_name, perms in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=group_name)
-        wanted = []
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            found = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if found is not None:
-                wanted.append(found)
-        group.permissions.set(wanted)
+        group.permissions.set([existing[perm] for perm in perms if perm in existing])

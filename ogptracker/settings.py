@@ -324,6 +324,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "ogptracker.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Services raise Django's exceptions and StaleVersion; this answers them (403, 400, 412).
+    "EXCEPTION_HANDLER": "ogptracker.api_errors.exception_handler",
     # Counted atomically in the cache (Redis INCR); a cache outage fails open (ogptracker/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
         "ogptracker.throttling.AnonRateThrottle",

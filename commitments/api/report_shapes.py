@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 
 from commitments.evidence import check_evidence_upload
 from commitments.forms import MAX_NOTE
@@ -69,7 +67,4 @@ class ReportWriteSerializer(serializers.Serializer):
             self.fields["corrects"].queryset = reports.all()
 
     def validate_evidence_file(self, upload: Any) -> Any:
-        try:
-            return check_evidence_upload(upload)
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.messages) from exc
+        return check_evidence_upload(upload)  # DRF turns its ValidationError into this field's

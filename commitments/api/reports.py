@@ -69,5 +69,5 @@ class ReportCreate(ServiceCreateView):
         the form does, and answer the new report's row."""
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        report = self.call(service, **scope, author=request.user, **serializer.validated_data)
+        report = service(**scope, author=request.user, **serializer.validated_data)
         return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)

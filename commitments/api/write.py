@@ -7,15 +7,15 @@
 
 Updates need `If-Match` with the record's ETag: 428 without it, 412 when the record changed since
 (the body says what changed and by whom). Every write goes through the service or
-`commitments.versioning.update_versioned` the web app uses, so history records who did it.
+`commitments.versioning.update_versioned` the web app uses, so history records who did it. What
+the services refuse (Django's PermissionDenied and ValidationError, StaleVersion) is answered by the
+API's one exception handler, `ogptracker.api_errors`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -25,12 +25,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import (
-    APIException,
-    MethodNotAllowed,
-    PermissionDenied,
-    ValidationError,
-)
+from rest_framework.exceptions import APIException, MethodNotAllowed, ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -43,7 +38,7 @@ from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpda
 from commitments.models.vocab import SELF_REPORTED_LEVELS
 from commitments.permissions import reporting_voice
 from commitments.services import NOT_REPORTER, EvidenceFile, record_status_update
-from commitments.versioning import StaleVersion, etag_for, update_versioned, version_from_etag
+from commitments.versioning import etag_for, update_versioned, version_from_etag
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -97,31 +92,14 @@ class StaleSerializer(serializers.Serializer):
     changes = serializers.ListField(child=serializers.DictField())
 
 
-def _django_errors(exc: DjangoValidationError) -> dict[str, Any] | list[str]:
-    if hasattr(exc, "error_dict"):
-        return {
-            ("non_field_errors" if key == "__all__" else key): value
-            for key, value in exc.message_dict.items()
-        }
-    return {"non_field_errors": exc.messages}
-
-
-# Base of a POST from an account (token or session) that writes through one service: `call` turns
-# the service's refusals into the API's 403 and 400. (A comment, not a docstring: a view's docstring
-# becomes its description in the schema.)
+# Base of a POST from an account (token or session) that writes through one service; the service's
+# refusals become 403 and 400 in the API's exception handler. (A comment, not a docstring: a view's
+# docstring becomes its description in the schema.)
 class ServiceCreateView(generics.GenericAPIView):
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     renderer_classes = [JSONRenderer]
     permission_classes = [IsAuthenticated]
     http_method_names = ["post", "options"]
-
-    def call(self, write: Any, **kwargs: Any) -> Any:
-        try:
-            return write(**kwargs)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(_django_errors(exc)) from exc
 
 
 class VersionedUpdateMixin:
@@ -146,13 +124,6 @@ class VersionedUpdateMixin:
                 return version
         # A tag for another record, or a weak one: it cannot name this record's version.
         return 0
-
-    def stale_response(self, stale: StaleVersion) -> Response:
-        return Response(
-            stale.as_dict(),
-            status=status.HTTP_412_PRECONDITION_FAILED,
-            headers={"ETag": etag_for(stale.current)},
-        )
 
     def with_etag(self, response: Response, instance: models.Model) -> Response:
         response["ETag"] = etag_for(instance)
@@ -231,18 +202,13 @@ class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
         expected = self.expected_version(instance)
         serializer = self.get_serializer(instance, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            updated = update_versioned(
-                Milestone,
-                instance.pk,
-                expected_version=expected,
-                changes=serializer.validated_data,
-                user=request.user,
-            )
-        except StaleVersion as stale:
-            return self.stale_response(stale)
-        except DjangoValidationError as exc:
-            raise ValidationError(_django_errors(exc)) from exc
+        updated = update_versioned(
+            Milestone,
+            instance.pk,
+            expected_version=expected,
+            changes=serializer.validated_data,
+            user=request.user,
+        )
         return self.with_etag(Response(self.get_serializer(updated).data), updated)
 
 
@@ -313,10 +279,7 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
         return value
 
     def validate_files(self, uploads: list[Any]) -> list[EvidenceFile]:
-        try:
-            return check_evidence_uploads(uploads)
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.messages) from exc
+        return check_evidence_uploads(uploads)  # DRF turns its ValidationError into this field's
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("links") and not attrs.get("files"):
@@ -370,8 +333,7 @@ class StatusUpdateCreate(ServiceCreateView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        update = self.call(
-            record_status_update,
+        update = record_status_update(
             commitment=self.commitment,
             author=request.user,
             completion=data["completion"],

@@ -43,8 +43,7 @@ class QuestionCreate(ServiceCreateView):
         commitment = get_object_or_404(Commitment, ogp_id=ogp_id.upper())
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        question = self.call(
-            services.ask_question,
+        question = services.ask_question(
             commitment=commitment,
             user=request.user,
             **serializer.validated_data,
@@ -81,8 +80,7 @@ class AnswerCreate(ServiceCreateView):
                 raise ValidationError(
                     {"supersedes": [_("That answer belongs to another question.")]}
                 )
-        answer = self.call(
-            services.answer_question,
+        answer = services.answer_question(
             question=question,
             author=request.user,
             text=serializer.validated_data["text"],

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -27,10 +25,8 @@ from commitments.api.write import (
     WRITE_ERRORS,
     StaleSerializer,
     VersionedUpdateMixin,
-    _django_errors,
     error,
 )
-from commitments.versioning import StaleVersion
 
 from ..models import Assessment, IRMReport
 from ..services import save_draft_assessment
@@ -125,20 +121,13 @@ class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
         expected = self.expected_version(instance)
         serializer = self.get_serializer(instance, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            updated = save_draft_assessment(
-                report=instance.report,
-                commitment=instance.commitment,
-                researcher=request.user,
-                data=dict(serializer.validated_data),
-                expected_version=expected,
-            )
-        except StaleVersion as stale:
-            return self.stale_response(stale)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(_django_errors(exc)) from exc
+        updated = save_draft_assessment(
+            report=instance.report,
+            commitment=instance.commitment,
+            researcher=request.user,
+            data=dict(serializer.validated_data),
+            expected_version=expected,
+        )
         updated = self.get_queryset().get(pk=updated.pk)
         return self.with_etag(Response(self.get_serializer(updated).data), updated)
 
