@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from commitments import linkfetch, tasks
 from commitments.models import EvidenceLink, OutcomeCheck
@@ -110,7 +111,7 @@ def test_a_posted_link_is_checked_and_the_page_says_checked_on(
     assert link.size == len(b"<h1>Informe 2013</h1>")
     assert link.final_url == site.url("/informe")
     assert link.broken_since is None and link.changed_at is None
-    today = link.checked_at.date()
+    today = timezone.localdate(link.checked_at)
     assert "checked on" in _page(client, world)
     assert f"verificado el {today.day}" in _page(client, world, "es")
 
