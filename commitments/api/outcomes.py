@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -33,7 +33,7 @@ from .outcome_serializers import OutcomeCheckSerializer
 from .report_shapes import ReportWriteSerializer, report_write_fields
 from .reports import ReportCreate, ReportViewSet, report_rows
 from .strict_filters import CommitmentScopedFilter
-from .views import detail_schema, list_schema
+from .views import documented
 from .write import WRITE_ERRORS
 
 
@@ -59,15 +59,12 @@ def outcome_check_rows(ids: Sequence[Any]) -> list[dict]:
     return report_rows(OutcomeCheck.objects, ids, columns, "commitments:outcome_evidence")
 
 
-@extend_schema_view(
-    list=list_schema(
-        OutcomeCheckSerializer,
-        _(
-            "Outcome checks after the plan, append-only: is a completed commitment's result still "
-            "in force and applied? A correction is a newer check."
-        ),
+@documented(
+    _(
+        "Outcome checks after the plan, append-only: is a completed commitment's result still "
+        "in force and applied? A correction is a newer check."
     ),
-    retrieve=detail_schema(OutcomeCheckSerializer, _("One outcome check, by id.")),
+    _("One outcome check, by id."),
 )
 class OutcomeCheckViewSet(ReportViewSet):
     model = OutcomeCheck

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -36,7 +36,7 @@ from .report_shapes import (
 )
 from .reports import ReportCreate, ReportViewSet, report_rows
 from .strict_filters import CommitmentScopedFilter
-from .views import detail_schema, list_schema
+from .views import documented
 from .write import WRITE_ERRORS
 
 
@@ -88,15 +88,12 @@ def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:
     )
 
 
-@extend_schema_view(
-    list=list_schema(
-        MilestoneProgressSerializer,
-        _(
-            "Civil society's reports on milestones (met, partially met, not met), append-only: a "
-            "correction is a newer report."
-        ),
+@documented(
+    _(
+        "Civil society's reports on milestones (met, partially met, not met), append-only: a "
+        "correction is a newer report."
     ),
-    retrieve=detail_schema(MilestoneProgressSerializer, _("One milestone report, by id.")),
+    _("One milestone report, by id."),
 )
 class MilestoneProgressViewSet(ReportViewSet):
     model = MilestoneProgress

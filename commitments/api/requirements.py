@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
 from commitments.models import ActionPlan
@@ -19,7 +18,7 @@ from .base import LeanReadOnlyViewSet
 from .filters import ActionPlanFilter
 from .serializers import ActionPlanSerializer
 from .strict_filters import CodeFilter, plan_by_id
-from .views import detail_schema, list_schema
+from .views import documented
 
 
 class RequirementSerializer(serializers.Serializer):
@@ -89,19 +88,14 @@ def plan_requirement_rows(ids: Sequence[Any]) -> list[dict]:
     return requirement_rows([plans[pk] for pk in ids if pk in plans])
 
 
-@extend_schema_view(
-    list=list_schema(
-        PlanRequirementRowSerializer,
-        _(
-            "OGP's minimum requirements for each action plan, each met, not met or unknown with "
-            "the facts behind it: the forum met every six months, the repository updated twice a "
-            "year, a reasoned response to the proposals left out, every commitment with a lead, "
-            "dates and dated milestones."
-        ),
+@documented(
+    _(
+        "OGP's minimum requirements for each action plan, each met, not met or unknown with "
+        "the facts behind it: the forum met every six months, the repository updated twice a "
+        "year, a reasoned response to the proposals left out, every commitment with a lead, "
+        "dates and dated milestones."
     ),
-    retrieve=detail_schema(
-        PlanRequirementRowSerializer, _("The minimum requirements of one plan, by OGP id.")
-    ),
+    _("The minimum requirements of one plan, by OGP id."),
 )
 class PlanRequirementViewSet(LeanReadOnlyViewSet):
     model = ActionPlan

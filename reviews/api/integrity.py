@@ -9,13 +9,12 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
 from commitments.api.base import LeanReadOnlyViewSet
 from commitments.api.filters import ActionPlanFilter
 from commitments.api.strict_filters import CodeFilter, plan_by_id
-from commitments.api.views import detail_schema, list_schema
+from commitments.api.views import documented
 from commitments.models import ActionPlan
 from reviews.integrity import HIGH, warnings_for_facts
 from reviews.integrity_facts import plan_facts
@@ -89,17 +88,14 @@ def warning_rows(ids: Sequence[Any]) -> list[dict]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-@extend_schema_view(
-    list=list_schema(
-        PlanWarningsSerializer,
-        _(
-            "Plan-integrity warnings for each action plan, with the facts behind each (retroactive "
-            "approval, commitments without milestones, indicators or lead, low specificity, ended "
-            "without final status, single responsible office, priority proposals left out), and "
-            "what became of civil society's proposals."
-        ),
+@documented(
+    _(
+        "Plan-integrity warnings for each action plan, with the facts behind each (retroactive "
+        "approval, commitments without milestones, indicators or lead, low specificity, ended "
+        "without final status, single responsible office, priority proposals left out), and "
+        "what became of civil society's proposals."
     ),
-    retrieve=detail_schema(PlanWarningsSerializer, _("The warnings of one plan, by OGP id.")),
+    _("The warnings of one plan, by OGP id."),
 )
 class PlanWarningViewSet(LeanReadOnlyViewSet):
     model = ActionPlan
