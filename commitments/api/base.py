@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -282,6 +283,19 @@ def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:
         {"_pk": pk, **dict(zip(columns, values, strict=True))}
         for pk, *values in queryset.values_list("pk", *columns.values())
     ]
+
+
+def count_of(model: type[Model], link: str) -> Coalesce:
+    """An annotation: how many `model` rows point at this record through `link` (0 for none), as
+    a subquery, so the paginator's count and the row query stay free of joins."""
+    counted = (
+        model._default_manager.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:

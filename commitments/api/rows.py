@@ -8,8 +8,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from commitments.figure_values import CompletionFigures, figures_by_key
@@ -18,15 +17,9 @@ from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 
+from .base import count_of, in_order
 from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
-
-
-def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
-    """The rows (each with its `_pk`, taken out) in the order of `ids`, missing ones left out."""
-    by_pk = {row.pop("_pk"): row for row in rows}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
-
 
 # -- members ------------------------------------------------------------------------------------
 
@@ -45,16 +38,9 @@ MEMBER_COLUMNS = (
 
 def member_rows(ids: Sequence[Any]) -> list[dict]:
     """Members by primary key, with their number of plans (one query)."""
-    plan_count = (
-        ActionPlan.objects.filter(member=OuterRef("pk"))
-        .order_by()
-        .values("member")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     tuples = (
         Member.objects.filter(InIds("pk", ids))
-        .annotate(plan_count=Coalesce(Subquery(plan_count), 0))
+        .annotate(plan_count=count_of(ActionPlan, "member"))
         .values_list(*MEMBER_COLUMNS, "plan_count")
     )
     return in_order(

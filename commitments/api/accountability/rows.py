@@ -3,33 +3,30 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
-
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
-from ..base import in_order, values_rows
+from ..base import count_of, in_order, values_rows
 
 
-def _orgs_by(through_rows: Iterable[tuple[Any, str, str]]) -> dict[Any, list[dict]]:
+def _orgs_of(relation: Any, ids: Sequence[Any]) -> dict[Any, list[dict]]:
+    """One query: the organisations a many-to-many `relation` (Proposal.proposers) gives each of
+    the records `ids`, by name: {record pk: [{"id": slug, "name": name}]}."""
+    owner = relation.field.m2m_field_name() + "_id"
     found: dict[Any, list[dict]] = defaultdict(list)
-    for owner, slug, name in through_rows:
-        found[owner].append({"id": slug, "name": name})
+    for pk, slug, name in (
+        relation.through.objects.filter(**{f"{owner}__in": ids})
+        .order_by("organization__name")
+        .values_list(owner, "organization__slug", "organization__name")
+    ):
+        found[pk].append({"id": slug, "name": name})
     return found
 
 
 def indicator_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the indicators with their reading count, then their readings."""
-    reading_count = (
-        IndicatorReading.objects.filter(indicator=OuterRef("pk"))
-        .order_by()
-        .values("indicator")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     readings: dict[Any, list[dict]] = defaultdict(list)
     for indicator_id, value, as_of in (
         IndicatorReading.objects.filter(indicator_id__in=ids)
@@ -56,7 +53,7 @@ def indicator_rows(ids: Sequence[Any]) -> list[dict]:
         "updated_at": "updated_at",
     }
     indicators = Indicator.objects.filter(pk__in=ids).annotate(
-        reading_count=Coalesce(Subquery(reading_count), 0)
+        reading_count=count_of(IndicatorReading, "indicator")
     )
     rows = values_rows(indicators, columns)
     for row in rows:
@@ -88,11 +85,7 @@ def reading_rows(ids: Sequence[Any]) -> list[dict]:
 
 def proposal_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the proposals, then their proposers."""
-    proposers = _orgs_by(
-        Proposal.proposers.through.objects.filter(proposal_id__in=ids)
-        .order_by("organization__name")
-        .values_list("proposal_id", "organization__slug", "organization__name")
-    )
+    proposers = _orgs_of(Proposal.proposers, ids)
     rows = []
     for values in Proposal.objects.filter(pk__in=ids).values_list(
         "pk",
@@ -136,11 +129,7 @@ def proposal_rows(ids: Sequence[Any]) -> list[dict]:
 
 def event_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the events, then their participants."""
-    participants = _orgs_by(
-        ConsultationEvent.participants.through.objects.filter(consultationevent_id__in=ids)
-        .order_by("organization__name")
-        .values_list("consultationevent_id", "organization__slug", "organization__name")
-    )
+    participants = _orgs_of(ConsultationEvent.participants, ids)
     columns = {
         "action_plan": "action_plan__ogp_id",
         "phase": "phase",
@@ -184,11 +173,7 @@ PROCESS_FIELDS = (
 
 def process_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the process rows, then the responsible offices."""
-    offices = _orgs_by(
-        PlanProcess.responsible_organizations.through.objects.filter(planprocess_id__in=ids)
-        .order_by("organization__name")
-        .values_list("planprocess_id", "organization__slug", "organization__name")
-    )
+    offices = _orgs_of(PlanProcess.responsible_organizations, ids)
     rows = []
     for pk, plan, *values in PlanProcess.objects.filter(pk__in=ids).values_list(
         "pk", "action_plan__ogp_id", *PROCESS_FIELDS
