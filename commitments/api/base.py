@@ -136,6 +136,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     lookup_pattern: ClassVar[str] = r"[A-Za-z0-9_\-]{1,40}"
     ordering: ClassVar[list[str]] = ["pk"]
     not_found_message: ClassVar[str | Promise] = _("No record with id %(id)s.")
+    # OGP ids are upper case; one typed in lower case (ap_per01) finds its record too.
+    upper_case_lookup: ClassVar[bool] = False
 
     def get_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
@@ -260,6 +262,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
 
     def resolve_lookup(self, lookup: str) -> Any:
         """The primary key behind an id in a URL (one query), or None."""
+        if self.upper_case_lookup:
+            lookup = lookup.upper()
         if not re.fullmatch(self.lookup_pattern, lookup):
             return None
         return (

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +14,10 @@ from rest_framework import serializers
 from commitments.models import ActionPlan
 from commitments.requirements import Status, requirement_rows
 
-from .base import LeanReadOnlyViewSet
 from .filters import ActionPlanFilter
 from .serializers import ActionPlanSerializer
 from .strict_filters import CodeFilter, plan_by_id
-from .views import documented
+from .views import PerPlanViewSet, documented
 
 
 class RequirementSerializer(serializers.Serializer):
@@ -97,15 +96,9 @@ def plan_requirement_rows(ids: Sequence[Any]) -> list[dict]:
     ),
     _("The minimum requirements of one plan, by OGP id."),
 )
-class PlanRequirementViewSet(LeanReadOnlyViewSet):
-    model = ActionPlan
+class PlanRequirementViewSet(PerPlanViewSet):
     serializer_class = PlanRequirementRowSerializer
     filterset_class = PlanRequirementFilter
-    ordering: ClassVar[list[str]] = ["member__name", "number"]
-    not_found_message = _("No action plan with the id %(id)s.")
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return plan_requirement_rows(ids)

@@ -114,6 +114,15 @@ def documented(
     return document
 
 
+class PerPlanViewSet(LeanReadOnlyViewSet):
+    """A list with one row per action plan, found by its OGP id (AP_PER01), in the plans' order."""
+
+    model = ActionPlan
+    ordering: ClassVar[list[str]] = ["member__name", "number"]
+    not_found_message = _("No action plan with the id %(id)s.")
+    upper_case_lookup = True
+
+
 @documented(
     _("OGP members: nations and local governments."),
     _("One member, by OGP code (PER) or ISO alpha-2 code (PE)."),
@@ -154,12 +163,9 @@ class MemberViewSet(LeanReadOnlyViewSet):
     _("One action plan, by OGP id (AP_PER01)."),
     id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
 )
-class ActionPlanViewSet(LeanReadOnlyViewSet):
-    model = ActionPlan
+class ActionPlanViewSet(PerPlanViewSet):
     serializer_class = ActionPlanSerializer
     filterset_class = ActionPlanFilter
-    ordering: ClassVar[list[str]] = ["member__name", "number"]
-    not_found_message = _("No action plan with the id %(id)s.")
 
     def people_columns(self) -> list[PeopleColumn]:
         return [
@@ -176,9 +182,6 @@ class ActionPlanViewSet(LeanReadOnlyViewSet):
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return rows.plan_rows(ids)
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
 
 
 @documented(
@@ -224,9 +227,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["ogp_id"]
     not_found_message = _("No commitment with the id %(id)s.")
     export_chunk_size = 2000
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
+    upper_case_lookup = True
 
     def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
         """Extra keys for a page of rows: {key: {commitment pk: value}} (a fixed number of queries)."""

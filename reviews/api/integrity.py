@@ -5,16 +5,15 @@ In `reviews` because one warning reads the IRM's specificity ratings (see review
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from commitments.api.base import LeanReadOnlyViewSet
 from commitments.api.filters import ActionPlanFilter
 from commitments.api.strict_filters import CodeFilter, plan_by_id
-from commitments.api.views import documented
+from commitments.api.views import PerPlanViewSet, documented
 from commitments.models import ActionPlan
 from reviews.integrity import HIGH, warnings_for_facts
 from reviews.integrity_facts import plan_facts
@@ -97,15 +96,9 @@ def warning_rows(ids: Sequence[Any]) -> list[dict]:
     ),
     _("The warnings of one plan, by OGP id."),
 )
-class PlanWarningViewSet(LeanReadOnlyViewSet):
-    model = ActionPlan
+class PlanWarningViewSet(PerPlanViewSet):
     serializer_class = PlanWarningsSerializer
     filterset_class = PlanWarningFilter
-    ordering: ClassVar[list[str]] = ["member__name", "number"]
-    not_found_message = _("No action plan with the id %(id)s.")
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return warning_rows(ids)

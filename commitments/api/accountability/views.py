@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
 
@@ -94,8 +94,5 @@ class PlanProcessViewSet(LeanReadOnlyViewSet):
     lookup_field = "action_plan__ogp_id"
     ordering: ClassVar[list[str]] = ["action_plan__ogp_id"]
     not_found_message = _("No process data for the action plan %(id)s.")
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
-
+    upper_case_lookup = True
     fetch_rows = staticmethod(process_rows)
