@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NoReturn
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db.models import Count, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, JsonResponse
@@ -31,6 +31,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
 from . import people
 from .pagination import IdPages, IdPagination
@@ -279,6 +280,20 @@ class ByPkViewSet(LeanReadOnlyViewSet):
 
     lookup_field = "pk"
     lookup_pattern = r"[0-9]{1,12}"
+
+
+def columns_of(
+    serializer: type[Serializer], *, computed: Iterable[str] = (), **lookups: str
+) -> dict[str, str]:
+    """The columns a row serializer declares, in its order, as {row key: lookup} for `values_rows`:
+    a field's lookup is its own name unless `lookups` names another path; the `computed` fields
+    are the row builder's to add. The serializer is the one declaration of the row, its CSV
+    columns and its schema; a lookup naming no field of it is an error."""
+    names = [name for name in serializer().fields if name not in set(computed)]
+    unknown = sorted(set(lookups) - set(names))
+    if unknown:
+        raise ImproperlyConfigured(f"{serializer.__name__} has no field {', '.join(unknown)}.")
+    return {name: lookups.get(name, name) for name in names}
 
 
 def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:

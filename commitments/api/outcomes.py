@@ -31,7 +31,7 @@ from commitments.outcome_services import (
 
 from .outcome_serializers import OutcomeCheckSerializer
 from .report_shapes import ReportWriteSerializer, report_write_fields
-from .reports import ReportCreate, ReportViewSet, report_rows
+from .reports import ReportCreate, ReportViewSet, report_columns_of, report_rows
 from .strict_filters import CommitmentScopedFilter
 from .views import documented
 from .write import WRITE_ERRORS
@@ -47,16 +47,19 @@ class OutcomeCheckFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
+OUTCOME_CHECK_COLUMNS = report_columns_of(
+    OutcomeCheckSerializer,
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    member="commitment__action_plan__member__code",
+)
+
+
 def outcome_check_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    columns = {
-        "commitment": "commitment__ogp_id",
-        "action_plan": "commitment__action_plan__ogp_id",
-        "member": "commitment__action_plan__member__code",
-        "checked_on": "checked_on",
-        "verdict": "verdict",
-    }
-    return report_rows(OutcomeCheck.objects, ids, columns, "commitments:outcome_evidence")
+    return report_rows(
+        OutcomeCheck.objects, ids, OUTCOME_CHECK_COLUMNS, "commitments:outcome_evidence"
+    )
 
 
 @documented(

@@ -34,7 +34,7 @@ from .report_shapes import (
     report_columns,
     report_write_fields,
 )
-from .reports import ReportCreate, ReportViewSet, report_rows
+from .reports import ReportCreate, ReportViewSet, report_columns_of, report_rows
 from .strict_filters import CommitmentScopedFilter
 from .views import documented
 from .write import WRITE_ERRORS
@@ -72,19 +72,23 @@ class MilestoneProgressFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
+MILESTONE_PROGRESS_COLUMNS = report_columns_of(
+    MilestoneProgressSerializer,
+    milestone="milestone_id",
+    milestone_title="milestone__title",
+    commitment="milestone__commitment__ogp_id",
+    action_plan="milestone__commitment__action_plan__ogp_id",
+    member="milestone__commitment__action_plan__member__code",
+)
+
+
 def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    columns = {
-        "milestone": "milestone_id",
-        "milestone_title": "milestone__title",
-        "commitment": "milestone__commitment__ogp_id",
-        "action_plan": "milestone__commitment__action_plan__ogp_id",
-        "member": "milestone__commitment__action_plan__member__code",
-        "level": "level",
-        "reported_on": "reported_on",
-    }
     return report_rows(
-        MilestoneProgress.objects, ids, columns, "commitments:milestone_progress_evidence"
+        MilestoneProgress.objects,
+        ids,
+        MILESTONE_PROGRESS_COLUMNS,
+        "commitments:milestone_progress_evidence",
     )
 
 

@@ -8,7 +8,38 @@ from typing import Any
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
-from ..base import count_of, in_order, values_rows
+from ..base import columns_of, count_of, in_order, values_rows
+from .serializers import (
+    ConsultationEventSerializer,
+    IndicatorReadingSerializer,
+    IndicatorSerializer,
+)
+
+# Row key: lookup, the rest of each serializer's fields being added by the row builder.
+INDICATOR_COLUMNS = columns_of(
+    IndicatorSerializer,
+    computed=("id", "readings"),
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    milestone="milestone_id",
+    milestone_title="milestone__title",
+    reported_by="reported_by__slug",
+)
+READING_COLUMNS = columns_of(
+    IndicatorReadingSerializer,
+    computed=("id",),
+    indicator="indicator_id",
+    indicator_name="indicator__name",
+    commitment="indicator__commitment__ogp_id",
+    unit="indicator__unit",
+    reported_by="author_organization__slug",
+    corrects="corrects_id",
+)
+EVENT_COLUMNS = columns_of(
+    ConsultationEventSerializer,
+    computed=("id", "participants"),
+    action_plan="action_plan__ogp_id",
+)
 
 
 def _orgs_of(relation: Any, ids: Sequence[Any]) -> dict[Any, list[dict]]:
@@ -34,28 +65,10 @@ def indicator_rows(ids: Sequence[Any]) -> list[dict]:
         .values_list("indicator_id", "value", "as_of")
     ):
         readings[indicator_id].append({"value": value, "as_of": as_of})
-    columns = {
-        "commitment": "commitment__ogp_id",
-        "action_plan": "commitment__action_plan__ogp_id",
-        "milestone": "milestone_id",
-        "milestone_title": "milestone__title",
-        "name": "name",
-        "unit": "unit",
-        "baseline_value": "baseline_value",
-        "baseline_date": "baseline_date",
-        "target_value": "target_value",
-        "target_date": "target_date",
-        "data_source": "data_source",
-        "method": "method",
-        "frequency": "frequency",
-        "reported_by": "reported_by__slug",
-        "reading_count": "reading_count",
-        "updated_at": "updated_at",
-    }
     indicators = Indicator.objects.filter(pk__in=ids).annotate(
         reading_count=count_of(IndicatorReading, "indicator")
     )
-    rows = values_rows(indicators, columns)
+    rows = values_rows(indicators, INDICATOR_COLUMNS)
     for row in rows:
         row["id"] = row["_pk"]
         row["readings"] = readings.get(row["_pk"], [])
@@ -64,20 +77,7 @@ def indicator_rows(ids: Sequence[Any]) -> list[dict]:
 
 def reading_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    columns = {
-        "indicator": "indicator_id",
-        "indicator_name": "indicator__name",
-        "commitment": "indicator__commitment__ogp_id",
-        "value": "value",
-        "unit": "indicator__unit",
-        "as_of": "as_of",
-        "evidence_url": "evidence_url",
-        "note": "note",
-        "reported_by": "author_organization__slug",
-        "corrects": "corrects_id",
-        "recorded_at": "recorded_at",
-    }
-    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), columns)
+    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), READING_COLUMNS)
     for row in rows:
         row["id"] = row["_pk"]
     return in_order(ids, rows)
@@ -130,18 +130,7 @@ def proposal_rows(ids: Sequence[Any]) -> list[dict]:
 def event_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the events, then their participants."""
     participants = _orgs_of(ConsultationEvent.participants, ids)
-    columns = {
-        "action_plan": "action_plan__ogp_id",
-        "phase": "phase",
-        "kind": "kind",
-        "date": "date",
-        "place": "place",
-        "in_capital": "in_capital",
-        "iap2_level": "iap2_level",
-        "description": "description",
-        "updated_at": "updated_at",
-    }
-    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), columns)
+    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), EVENT_COLUMNS)
     for row in rows:
         row["id"] = row["_pk"]
         row["participants"] = participants.get(row["_pk"], [])
