@@ -17,52 +17,25 @@ from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 
-from .base import count_of, in_order
+from .base import columns_of, count_of, in_order, values_rows
 from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
+from .serializers import MemberSerializer
 
 # -- members ------------------------------------------------------------------------------------
 
-MEMBER_COLUMNS = (
-    "pk",
-    "code",
-    "iso_alpha2",
-    "commitment_prefix",
-    "name",
-    "kind",
-    "country__code",
-    "joined_on",
-    "updated_at",
-)
+MEMBER_COLUMNS = columns_of(MemberSerializer, country="country__code")
 
 
 def member_rows(ids: Sequence[Any]) -> list[dict]:
     """Members by primary key, with their number of plans (one query)."""
-    tuples = (
-        Member.objects.filter(InIds("pk", ids))
-        .annotate(plan_count=count_of(ActionPlan, "member"))
-        .values_list(*MEMBER_COLUMNS, "plan_count")
+    members = Member.objects.filter(InIds("pk", ids)).annotate(
+        plan_count=count_of(ActionPlan, "member")
     )
-    return in_order(
-        ids,
-        (
-            {
-                "_pk": pk,
-                "code": code,
-                "iso_alpha2": iso2 or None,
-                "commitment_prefix": prefix,
-                "name": name,
-                "kind": kind,
-                "country": country,
-                "joined_on": joined_on,
-                "plan_count": plan_count,
-                "updated_at": updated_at,
-            }
-            for pk, code, iso2, prefix, name, kind, country, joined_on, updated_at, plan_count in (
-                tuples
-            )
-        ),
-    )
+    rows = values_rows(members, MEMBER_COLUMNS)
+    for row in rows:
+        row["iso_alpha2"] = row["iso_alpha2"] or None
+    return in_order(ids, rows)
 
 
 def _figures_by_group(
