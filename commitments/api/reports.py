@@ -70,7 +70,5 @@ class ReportCreate(ServiceCreateView):
     ) -> Response:
         """Validate the body, write through `service` (with `scope`, what the report is about) as
         the form does, and answer the new report's row."""
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        report = service(**scope, author=request.user, **serializer.validated_data)
+        report = service(**scope, author=request.user, **self.validated(request))
         return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)
