@@ -421,19 +421,25 @@ def as_of_serializer(base: type) -> type:
     return _AS_OF_SERIALIZERS[base]
 
 
-GROUP_BY_PARAMETER = OpenApiParameter(
-    "group_by",
-    OpenApiTypes.STR,
-    enum=list(GROUPINGS),
-    description=_("How to group the commitments (default: member)."),
+def group_by_parameter(groupings: Sequence[str], description: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "group_by", OpenApiTypes.STR, enum=list(groupings), description=description
+    )
+
+
+GROUP_BY_PARAMETER = group_by_parameter(
+    GROUPINGS, _("How to group the commitments (default: member).")
 )
 
 
-def grouping_param(request: Request) -> str:
-    """The completion figures' ?group_by= (default: member); a 400 naming the choices otherwise."""
-    grouping = request.query_params.get("group_by", "member")
-    if grouping not in GROUPINGS:
-        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+def grouping_param(
+    request: Request, groupings: Sequence[str] = GROUPINGS, default: str = "member"
+) -> str:
+    """A figures endpoint's ?group_by= (`default` when left out); a 400 naming the choices
+    otherwise."""
+    grouping = request.query_params.get("group_by", default)
+    if grouping not in groupings:
+        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(groupings)]})
     return grouping
 
 
