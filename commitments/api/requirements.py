@@ -7,16 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from commitments.models import ActionPlan
 from commitments.requirements import Status, requirement_rows
 
-from .filters import ActionPlanFilter
+from .filters import PerPlanFilter
 from .serializers import ActionPlanSerializer
-from .strict_filters import CodeFilter, plan_by_id
+from .strict_filters import plan_filter
 from .views import PerPlanViewSet, documented
 
 
@@ -69,16 +68,8 @@ class ActionPlanDetailSerializer(ActionPlanSerializer):
     )
 
 
-class PlanRequirementFilter(ActionPlanFilter):
-    action_plan = CodeFilter(
-        method="filter_action_plan",
-        resolve=plan_by_id,
-        unknown=_("No action plan with the id %(value)s."),
-        help_text=_("An action plan by OGP id, e.g. AP_PER01."),
-    )
-
-    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
-        return queryset.filter(pk=plan.pk)
+class PlanRequirementFilter(PerPlanFilter):
+    action_plan = plan_filter(_("An action plan by OGP id, e.g. AP_PER01."))
 
 
 def plan_requirement_rows(ids: Sequence[Any]) -> list[dict]:

@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from commitments.api.filters import ActionPlanFilter
-from commitments.api.strict_filters import CodeFilter, plan_by_id
+from commitments.api.filters import PerPlanFilter
 from commitments.api.views import PerPlanViewSet, documented
 from commitments.models import ActionPlan
 from reviews.integrity import HIGH, warnings_for_facts
@@ -56,18 +54,6 @@ class PlanWarningsSerializer(serializers.Serializer):
     proposals = ProposalSummarySerializer(help_text=_("What became of civil society's proposals."))
 
 
-class PlanWarningFilter(ActionPlanFilter):
-    action_plan = CodeFilter(
-        method="filter_action_plan",
-        resolve=plan_by_id,
-        unknown=_("No action plan with the id %(value)s."),
-        help_text=_("An action plan by OGP id, e.g. AP_PER02."),
-    )
-
-    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
-        return queryset.filter(pk=plan.pk)
-
-
 def warning_rows(ids: Sequence[Any]) -> list[dict]:
     """One query for the plans, six for all their warnings (reviews.integrity.plan_facts)."""
     plans = list(ActionPlan.objects.filter(pk__in=ids).select_related("member"))
@@ -98,7 +84,7 @@ def warning_rows(ids: Sequence[Any]) -> list[dict]:
 )
 class PlanWarningViewSet(PerPlanViewSet):
     serializer_class = PlanWarningsSerializer
-    filterset_class = PlanWarningFilter
+    filterset_class = PerPlanFilter
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return warning_rows(ids)
