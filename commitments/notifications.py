@@ -31,7 +31,7 @@ from .models import (
     StatusUpdate,
     VisitorFollow,
     VisitorNotification,
-    public_name,
+    public_author,
 )
 
 logger = logging.getLogger(__name__)
@@ -70,11 +70,8 @@ def report_event(
     """A new dated report on a commitment: `headline`, by whom, the correction note, the note (and
     the evidence link when `evidence`), then the link to the commitment's page at `anchor`."""
     commitment = report.commitment
-    author = public_name(report.author)
-    if report.author_organization is not None:
-        author = f"{author} ({report.author_organization.name})"
     url = absolute_url("commitments:commitment", ogp_id=commitment.ogp_id) + anchor
-    lines = [headline, _("By: %(author)s") % {"author": author}]
+    lines = [headline, _("By: %(author)s") % {"author": public_author(report)}]
     if report.corrects_id:
         lines.append(corrects)
     if report.note:
