@@ -22,6 +22,7 @@ from .models import Commitment, Indicator, IndicatorReading, Proposal
 from .permissions import can_report_on, is_in_group, user_organization
 from .report_services import evidence_problem
 from .roles import EDITOR
+from .services import authorship_columns
 
 
 def can_record_reading(user, commitment: Commitment) -> bool:
@@ -84,9 +85,7 @@ def record_indicator_reading(
             as_of=as_of,
             evidence_url=evidence_url,
             note=note,
-            author=author,
-            author_organization=user_organization(author),
-            corrects=corrects,
+            **authorship_columns(author, corrects),
         )
 
 

@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import ActionPlan, Commitment, Organization, StatusUpdate, public_name
+from .models import ActionPlan, Commitment, Organization, StatusUpdate, public_author
 
 FEED_LENGTH = 50
 
@@ -69,10 +69,7 @@ class StatusUpdateFeed(Feed):
         return item.recorded_at
 
     def item_author_name(self, item: StatusUpdate) -> str:
-        name = public_name(item.author)
-        if item.author_organization is not None:
-            return f"{name} ({item.author_organization.name})"
-        return name
+        return public_author(item)
 
 
 class PlanFeed(StatusUpdateFeed):

@@ -3,6 +3,9 @@ follows by email for visitors without an account."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -79,39 +82,45 @@ def _back(request: HttpRequest, form: FollowForm) -> str:
     return reverse("commitments:follows")
 
 
+def _change_follow(
+    request: HttpRequest, change: Callable[[dict[str, Any], dict[str, Any]], object], done: str
+) -> HttpResponse:
+    """Validate the follow form, `change` the user's follow of its target (given the lookup
+    {user, follow field: target} and the form's data), say `done` (with %(target)s) and go back;
+    the list with the form's errors if the form is invalid."""
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        return render(request, "follows/list.html", _list_context(request, form), status=400)
+    target = form.cleaned_data["target"]
+    change({"user": request.user, TARGETS[form.cleaned_data["kind"]][2]: target}, form.cleaned_data)
+    messages.success(request, done % {"target": target})
+    return redirect(_back(request, form))
+
+
 @login_required
 @require_POST
 def follow(request: HttpRequest) -> HttpResponse:
     """Follow something, or change how often its emails come."""
-    form = FollowForm(request.POST)
-    if not form.is_valid():
-        return render(request, "follows/list.html", _list_context(request, form), status=400)
-    follow_field = TARGETS[form.cleaned_data["kind"]][2]
-    target = form.cleaned_data["target"]
-    try:
-        with transaction.atomic():
-            Follow.objects.update_or_create(
-                user=request.user,
-                **{follow_field: target},
-                defaults={"frequency": form.cleaned_data["frequency"]},
-            )
-    except IntegrityError:  # a double click raced us: the follow exists, which is what was asked
-        pass
-    messages.success(request, _("You follow %(target)s.") % {"target": target})
-    return redirect(_back(request, form))
+
+    def follow_it(lookup: dict[str, Any], data: dict[str, Any]) -> None:
+        # A double click may race us: then the follow exists, which is what was asked.
+        try:
+            with transaction.atomic():
+                Follow.objects.update_or_create(**lookup, defaults={"frequency": data["frequency"]})
+        except IntegrityError:
+            pass
+
+    return _change_follow(request, follow_it, _("You follow %(target)s."))
 
 
 @login_required
 @require_POST
 def unfollow(request: HttpRequest) -> HttpResponse:
-    form = FollowForm(request.POST)
-    if not form.is_valid():
-        return render(request, "follows/list.html", _list_context(request, form), status=400)
-    follow_field = TARGETS[form.cleaned_data["kind"]][2]
-    target = form.cleaned_data["target"]
-    Follow.objects.filter(user=request.user, **{follow_field: target}).delete()
-    messages.success(request, _("You no longer follow %(target)s.") % {"target": target})
-    return redirect(_back(request, form))
+    return _change_follow(
+        request,
+        lambda lookup, _data: Follow.objects.filter(**lookup).delete(),
+        _("You no longer follow %(target)s."),
+    )
 
 
 def _list_context(request: HttpRequest, form: FollowForm | None = None) -> dict:

@@ -62,6 +62,26 @@ def date_input_field(label: str, help_text: str) -> forms.DateField:
     )
 
 
+def corrects_field(model: type, label: str, empty_label: str, help_text: str) -> forms.Field:
+    """The earlier report of `model` a new one corrects (the form sets the choices)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model._default_manager.none(),
+        required=False,
+        empty_label=empty_label,
+        help_text=help_text,
+    )
+
+
+def check_size_in_browser(field: forms.Field) -> None:
+    """Checked in the browser before a long upload (static/js/forms.js), and again on the server."""
+    field.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
+    field.widget.attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
+        "name": "{name}",
+        "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
+    }
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -111,12 +131,11 @@ class StatusUpdateForm(forms.Form):
     as_of = date_input_field(
         _("As of"), _("The date this status describes. It cannot be in the future.")
     )
-    corrects = forms.ModelChoiceField(
-        label=_("Corrects an earlier update"),
-        queryset=StatusUpdate.objects.none(),
-        required=False,
-        empty_label=_("No, this is a new update"),
-        help_text=_(
+    corrects = corrects_field(
+        StatusUpdate,
+        _("Corrects an earlier update"),
+        _("No, this is a new update"),
+        _(
             "Updates are never edited or deleted. To fix a mistake, post a new update that "
             "says which one it corrects."
         ),
@@ -130,12 +149,7 @@ class StatusUpdateForm(forms.Form):
         limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
         files = self.fields["files"]
         files.help_text = files.help_text % {"size": limit}
-        # Checked in the browser before a long upload (static/js/forms.js), and again here.
-        files.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
-        files.widget.attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
-            "name": "{name}",
-            "limit": limit,
-        }
+        check_size_in_browser(files)
         completion = self.fields["completion"]
         completion.help_text = scale_help_text(
             _("The same scale the IRM uses, so the three tracks can be compared."),

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from .accountability_services import can_record_reading, record_indicator_reading
 from .charts import indicator_chart
 from .models import Commitment, Indicator, IndicatorReading
+from .report_views import record_from_form
 
 
 def indicator_context(commitment: Commitment, user: Any) -> dict[str, Any]:
@@ -75,25 +76,16 @@ def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
             _("Only the lead organisation or a monitoring organisation may report readings.")
         )
     form = ReadingForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record_indicator_reading(
-                indicator=indicator,
-                author=request.user,
-                value=form.cleaned_data["value"],
-                as_of=form.cleaned_data["as_of"],
-                evidence_url=form.cleaned_data["evidence_url"],
-                note=form.cleaned_data["note"],
-                corrects=form.cleaned_data["corrects"],
-            )
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
-        else:
-            messages.success(request, _("Reading recorded."))
-            page = reverse("commitments:commitment", args=[commitment.ogp_id])
-            return redirect(f"{page}#indicator-{indicator.pk}")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and record_from_form(
+            form, record_indicator_reading, indicator=indicator, author=request.user
+        )
+    ):
+        messages.success(request, _("Reading recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#indicator-{indicator.pk}")
     return render(
         request,
         "accountability/reading_form.html",

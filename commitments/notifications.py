@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -31,7 +31,7 @@ from .models import (
     StatusUpdate,
     VisitorFollow,
     VisitorNotification,
-    public_name,
+    public_author,
 )
 
 logger = logging.getLogger(__name__)
@@ -57,68 +57,64 @@ def absolute_url(view_name: str, **kwargs: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def status_update_event(update: StatusUpdate) -> Event:
-    commitment = update.commitment
-    author = public_name(update.author)
-    if update.author_organization is not None:
-        author = f"{author} ({update.author_organization.name})"
-    url = absolute_url("commitments:commitment", ogp_id=commitment.ogp_id)
-    lines = [
-        _("%(commitment)s: new status reported: %(level)s, as of %(date)s.")
-        % {
-            "commitment": commitment,
-            "level": update.get_completion_display(),
-            "date": update.as_of.isoformat(),
-        },
-        _("By: %(author)s") % {"author": author},
-    ]
-    if update.corrects_id:
-        lines.append(_("This corrects an earlier report."))
-    if update.note:
-        lines.append(_("Note: %(note)s") % {"note": update.note})
+def report_event(
+    report: StatusUpdate | OutcomeCheck,
+    *,
+    kind: str,
+    headline: str,
+    corrects: str,
+    subject: str,
+    anchor: str = "",
+    evidence: bool = False,
+) -> Event:
+    """A new dated report on a commitment: `headline`, by whom, the correction note, the note (and
+    the evidence link when `evidence`), then the link to the commitment's page at `anchor`."""
+    commitment = report.commitment
+    url = absolute_url("commitments:commitment", ogp_id=commitment.ogp_id) + anchor
+    lines = [headline, _("By: %(author)s") % {"author": public_author(report)}]
+    if report.corrects_id:
+        lines.append(corrects)
+    if report.note:
+        lines.append(_("Note: %(note)s") % {"note": report.note})
+    if evidence and report.evidence_url:
+        lines.append(_("Evidence: %(url)s") % {"url": report.evidence_url})
     lines.append(url)
     return Event(
-        key=f"statusupdate:{update.pk}",
+        key=f"{kind}:{report.pk}",
         commitment_ids=(commitment.pk,),
-        subject=_("[OGP Tracker] %(ogp_id)s: %(level)s")
-        % {"ogp_id": commitment.ogp_id, "level": update.get_completion_display()},
+        subject=subject,
         body="\n".join(str(line) for line in lines),
         url=url,
-        actor_id=update.author_id,
+        actor_id=report.author_id,
+    )
+
+
+def status_update_event(update: StatusUpdate) -> Event:
+    commitment, level = update.commitment, update.get_completion_display()
+    return report_event(
+        update,
+        kind="statusupdate",
+        headline=_("%(commitment)s: new status reported: %(level)s, as of %(date)s.")
+        % {"commitment": commitment, "level": level, "date": update.as_of.isoformat()},
+        corrects=_("This corrects an earlier report."),
+        subject=_("[OGP Tracker] %(ogp_id)s: %(level)s")
+        % {"ogp_id": commitment.ogp_id, "level": level},
     )
 
 
 def outcome_check_event(check: OutcomeCheck) -> Event:
     """A new outcome check: what became of the commitment after the plan, by whom, with a link."""
-    commitment = check.commitment
-    author = public_name(check.author)
-    if check.author_organization is not None:
-        author = f"{author} ({check.author_organization.name})"
-    url = absolute_url("commitments:commitment", ogp_id=commitment.ogp_id) + f"#outcome-{check.pk}"
-    lines = [
-        _("%(commitment)s: after the plan, did it last? %(verdict)s, checked on %(date)s.")
-        % {
-            "commitment": commitment,
-            "verdict": check.get_verdict_display(),
-            "date": check.checked_on.isoformat(),
-        },
-        _("By: %(author)s") % {"author": author},
-    ]
-    if check.corrects_id:
-        lines.append(_("This corrects an earlier outcome check."))
-    if check.note:
-        lines.append(_("Note: %(note)s") % {"note": check.note})
-    if check.evidence_url:
-        lines.append(_("Evidence: %(url)s") % {"url": check.evidence_url})
-    lines.append(url)
-    return Event(
-        key=f"outcomecheck:{check.pk}",
-        commitment_ids=(commitment.pk,),
+    commitment, verdict = check.commitment, check.get_verdict_display()
+    return report_event(
+        check,
+        kind="outcomecheck",
+        headline=_("%(commitment)s: after the plan, did it last? %(verdict)s, checked on %(date)s.")
+        % {"commitment": commitment, "verdict": verdict, "date": check.checked_on.isoformat()},
+        corrects=_("This corrects an earlier outcome check."),
         subject=_("[OGP Tracker] %(ogp_id)s: did it last? %(verdict)s")
-        % {"ogp_id": commitment.ogp_id, "verdict": check.get_verdict_display()},
-        body="\n".join(str(line) for line in lines),
-        url=url,
-        actor_id=check.author_id,
+        % {"ogp_id": commitment.ogp_id, "verdict": verdict},
+        anchor=f"#outcome-{check.pk}",
+        evidence=True,
     )
 
 
@@ -221,28 +217,25 @@ def notify_followers(event: Event) -> int:
     return sent + visitors_sent
 
 
-def notify_status_update(status_update_id: int) -> int:
-    update = (
-        StatusUpdate.objects.select_related("commitment", "author", "author_organization")
-        .filter(pk=status_update_id)
+def _notify_report(model: type[StatusUpdate | OutcomeCheck], pk: int, event: Callable) -> int:
+    """Tell the followers about the report `pk` of `model` (quietly 0 if it is gone)."""
+    report = (
+        model.objects.select_related("commitment", "author", "author_organization")
+        .filter(pk=pk)
         .first()
     )
-    if update is None:
+    if report is None:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        return notify_followers(status_update_event(update))
+        return notify_followers(event(report))
+
+
+def notify_status_update(status_update_id: int) -> int:
+    return _notify_report(StatusUpdate, status_update_id, status_update_event)
 
 
 def notify_outcome_check(check_id: int) -> int:
-    check = (
-        OutcomeCheck.objects.select_related("commitment", "author", "author_organization")
-        .filter(pk=check_id)
-        .first()
-    )
-    if check is None:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        return notify_followers(outcome_check_event(check))
+    return _notify_report(OutcomeCheck, check_id, outcome_check_event)
 
 
 def send_daily_digests() -> int:

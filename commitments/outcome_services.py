@@ -20,7 +20,7 @@ from .outcomes import checks_open, plan_end_day
 from .permissions import is_in_group, user_organization
 from .report_services import date_problem, evidence_columns, evidence_problem
 from .roles import EDITOR, RESEARCHER
-from .services import EvidenceFile, enqueue_after_commit
+from .services import EvidenceFile, authorship_columns, enqueue_after_commit
 from .tasks import check_evidence_link, notify_outcome_check
 
 # The project has no "responsible official" role yet (commitments/roles.py): civil-society editors
@@ -113,9 +113,7 @@ def record_outcome_check(
             verdict=verdict,
             note=note,
             **evidence_columns(evidence_url, evidence_file),
-            author=author,
-            author_organization=user_organization(author),
-            corrects=corrects,
+            **authorship_columns(author, corrects),
         )
         for link in links_to_check(outcome_check=check):
             enqueue_after_commit(check_evidence_link, link.pk)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .forms import date_input_field
+from .forms import corrects_field, date_input_field
 from .models import Commitment, OutcomeCheck, OutcomeVerdict
 from .outcome_services import (
     NOT_ALLOWED,
@@ -56,12 +56,11 @@ class OutcomeCheckForm(ReportForm):
         gettext_lazy("A web address starting with http:// or https://.")
     )
     evidence_file = evidence_file_field()
-    corrects = forms.ModelChoiceField(
-        label=gettext_lazy("Corrects an earlier check"),
-        queryset=OutcomeCheck.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("No, this is a new check"),
-        help_text=gettext_lazy(
+    corrects = corrects_field(
+        OutcomeCheck,
+        gettext_lazy("Corrects an earlier check"),
+        gettext_lazy("No, this is a new check"),
+        gettext_lazy(
             "Checks are never edited or deleted. To fix a mistake, record a new check that says "
             "which one it corrects."
         ),

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Commitment, Milestone, MilestoneProgress, ProgressLevel
-from .permissions import can_report_on, user_organization
+from .permissions import can_report_on
 from .report_services import date_problem, evidence_columns, evidence_problem
-from .services import EvidenceFile
+from .services import EvidenceFile, authorship_columns
 
 
 def can_report_progress_on(user, commitment: Commitment) -> bool:
@@ -72,7 +72,5 @@ def record_milestone_progress(
             reported_on=reported_on,
             note=note,
             **evidence_columns(evidence_url, evidence_file),
-            author=author,
-            author_organization=user_organization(author),
-            corrects=corrects,
+            **authorship_columns(author, corrects),
         )

@@ -8,20 +8,24 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .forms import MAX_NOTE, completed_address, date_input_field
+from .forms import (
+    MAX_NOTE,
+    check_size_in_browser,
+    completed_address,
+    corrects_field,
+    date_input_field,
+)
 from .models import Milestone, MilestoneProgress, ProgressLevel
 from .progress_services import can_report_progress, not_allowed_message, record_milestone_progress
 from .report_views import (
@@ -62,12 +66,11 @@ class MilestoneProgressForm(ReportForm):
         )
     )
     evidence_file = evidence_file_field()
-    corrects = forms.ModelChoiceField(
-        label=gettext_lazy("Corrects an earlier report"),
-        queryset=MilestoneProgress.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("No, this is a new report"),
-        help_text=gettext_lazy(
+    corrects = corrects_field(
+        MilestoneProgress,
+        gettext_lazy("Corrects an earlier report"),
+        gettext_lazy("No, this is a new report"),
+        gettext_lazy(
             "Reports are never edited or deleted. To fix a mistake, post a new report that says "
             "which one it corrects."
         ),
@@ -75,13 +78,7 @@ class MilestoneProgressForm(ReportForm):
 
     def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
         super().__init__(*args, reports=milestone.progress_reports, **kwargs)
-        # Checked in the browser before a long upload (static/js/forms.js), and again here.
-        attrs = self.fields["evidence_file"].widget.attrs
-        attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
-        attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
-            "name": "{name}",
-            "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
-        }
+        check_size_in_browser(self.fields["evidence_file"])
 
     @staticmethod
     def report_label(report: MilestoneProgress) -> str:

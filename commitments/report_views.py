@@ -72,7 +72,7 @@ class ReportForm(forms.Form):
 
 
 def record_from_form(
-    form: ReportForm, record: Callable[..., Report], **scope: Any
+    form: forms.Form, record: Callable[..., Report], **scope: Any
 ) -> Report | None:
     """The report `record` writes from a valid form's data (plus `scope`: what it is about, who
     writes it), or None with the service's refusals added to the form."""

@@ -33,6 +33,16 @@ def enqueue_after_commit(task: Any, *args: Any) -> None:
     transaction.on_commit(send, robust=True)
 
 
+def authorship_columns(author: Any, corrects: Any) -> dict[str, Any]:
+    """Who wrote a new report (the user and, as of now, their organisation) and the earlier report
+    it corrects, if any."""
+    return {
+        "author": author,
+        "author_organization": user_organization(author),
+        "corrects": corrects,
+    }
+
+
 NOT_REPORTER = gettext_lazy(
     "You may only report on commitments your organisation monitors, or, as a responsible "
     "official, on those it leads."
@@ -87,9 +97,7 @@ def record_status_update(
             completion=completion,
             as_of=as_of,
             note=note,
-            author=author,
-            author_organization=user_organization(author),
-            corrects=corrects,
+            **authorship_columns(author, corrects),
         )
         evidence = StatusEvidence.objects.bulk_create(
             [StatusEvidence(status_update=update, url=url) for url in links]

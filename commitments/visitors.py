@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core import signing
@@ -109,20 +110,36 @@ def request_visitor_follow(
     return follow
 
 
+def mail_confirmation(
+    *,
+    to: str,
+    subject: str,
+    link: str,
+    asked: list[str],
+    open_link: str,
+    ignore: str,
+    after: Sequence[str] = (),
+) -> None:
+    """Email a visitor the link that confirms what they `asked` (paragraphs): `open_link` (with
+    %(days)d, how long the link lasts), the link, what `ignore` means, then `after`."""
+    days = {"days": settings.VISITOR_CONFIRMATION_DAYS}
+    body = "\n\n".join([*asked, open_link % days, link, ignore, *after])
+    send_mail(subject, body, None, [to])
+
+
 def _mail_follow_confirmation(follow: VisitorFollow) -> None:
-    link = site_url("commitments:visitor_follow_confirm", token=sign("follow", follow.pk))
-    body = "\n\n".join(
-        [
+    mail_confirmation(
+        to=follow.email,
+        subject=_("[OGP Tracker] Confirm your follow"),
+        link=site_url("commitments:visitor_follow_confirm", token=sign("follow", follow.pk)),
+        asked=[
             _("Someone (we hope you) asked to follow %(target)s on the OGP Tracker by email.")
-            % {"target": follow.target},
-            _("To confirm, open this link within %(days)d days:")
-            % {"days": settings.VISITOR_CONFIRMATION_DAYS},
-            link,
-            _("If it was not you, ignore this email: nothing will be sent to you."),
-            _("Stop these emails: %(url)s") % {"url": unsubscribe_url(follow)},
-        ]
+            % {"target": follow.target}
+        ],
+        open_link=_("To confirm, open this link within %(days)d days:"),
+        ignore=_("If it was not you, ignore this email: nothing will be sent to you."),
+        after=[_("Stop these emails: %(url)s") % {"url": unsubscribe_url(follow)}],
     )
-    send_mail(_("[OGP Tracker] Confirm your follow"), body, None, [follow.email])
 
 
 def confirm_visitor_follow(*, token: str) -> VisitorFollow | None:

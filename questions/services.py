@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments.models import Commitment
 from commitments.services import enqueue_after_commit
-from commitments.visitors import check_no_links, check_visitor_request, sign, site_url, unsign
+from commitments.visitors import (
+    check_no_links,
+    check_visitor_request,
+    mail_confirmation,
+    sign,
+    site_url,
+    unsign,
+)
 
 from .models import OfficialAnswer, Question
 from .permissions import answering_organization, can_moderate
@@ -91,19 +97,18 @@ def ask_question(
 
 
 def _mail_confirmation(question: Question) -> None:
-    link = site_url("questions:confirm", token=sign("question", question.pk))
-    body = "\n\n".join(
-        [
+    mail_confirmation(
+        to=question.email,
+        subject=_("[OGP Tracker] Confirm your question"),
+        link=site_url("questions:confirm", token=sign("question", question.pk)),
+        asked=[
             _("You (we hope) sent this on the OGP Tracker, about %(commitment)s:")
             % {"commitment": question.commitment},
             question.text,
-            _("To publish it, open this link within %(days)d days:")
-            % {"days": settings.VISITOR_CONFIRMATION_DAYS},
-            link,
-            _("If it was not you, ignore this email: nothing will be published."),
-        ]
+        ],
+        open_link=_("To publish it, open this link within %(days)d days:"),
+        ignore=_("If it was not you, ignore this email: nothing will be published."),
     )
-    send_mail(_("[OGP Tracker] Confirm your question"), body, None, [question.email])
 
 
 def confirm_question(*, token: str) -> Question | None:

@@ -74,9 +74,9 @@ def delete_reports(*, reports: QuerySet[IRMReport]) -> None:
     """Delete IRM reports with their assessments; published ones move their commitments' figures."""
     with transaction.atomic():
         affected = list(
-            Assessment.objects.filter(
-                report__in=reports, report__state=IRMReport.State.PUBLISHED
-            ).values_list("commitment_id", flat=True)
+            Assessment.objects.filter(report__in=reports)
+            .published()
+            .values_list("commitment_id", flat=True)
         )
         reports.delete()
         irm_figures_changed(affected)
@@ -95,9 +95,9 @@ def save_assessments(
     with transaction.atomic():
         known = [a.pk for a, _ in assessments if a.pk is not None] + [a.pk for a in deleted]
         touched = set(
-            Assessment.objects.filter(
-                pk__in=known, report__state=IRMReport.State.PUBLISHED
-            ).values_list("commitment_id", flat=True)
+            Assessment.objects.filter(pk__in=known)
+            .published()
+            .values_list("commitment_id", flat=True)
         )
         for assessment, expected in assessments:
             if assessment.pk is not None:
@@ -115,11 +115,7 @@ def save_assessments(
 def delete_assessments(*, assessments: QuerySet[Assessment]) -> None:
     """Delete assessments; those of published reports move their commitments' figures."""
     with transaction.atomic():
-        affected = list(
-            assessments.filter(report__state=IRMReport.State.PUBLISHED).values_list(
-                "commitment_id", flat=True
-            )
-        )
+        affected = list(assessments.published().values_list("commitment_id", flat=True))
         assessments.delete()
         irm_figures_changed(affected)
 

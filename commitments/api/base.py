@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NoReturn
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model, QuerySet
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.db.models import Count, Model, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -30,6 +31,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
 from . import people
 from .pagination import IdPages, IdPagination
@@ -135,6 +137,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     lookup_pattern: ClassVar[str] = r"[A-Za-z0-9_\-]{1,40}"
     ordering: ClassVar[list[str]] = ["pk"]
     not_found_message: ClassVar[str | Promise] = _("No record with id %(id)s.")
+    # OGP ids are upper case; one typed in lower case (ap_per01) finds its record too.
+    upper_case_lookup: ClassVar[bool] = False
 
     def get_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
@@ -259,6 +263,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
 
     def resolve_lookup(self, lookup: str) -> Any:
         """The primary key behind an id in a URL (one query), or None."""
+        if self.upper_case_lookup:
+            lookup = lookup.upper()
         if not re.fullmatch(self.lookup_pattern, lookup):
             return None
         return (
@@ -276,12 +282,39 @@ class ByPkViewSet(LeanReadOnlyViewSet):
     lookup_pattern = r"[0-9]{1,12}"
 
 
+def columns_of(
+    serializer: type[Serializer], *, computed: Iterable[str] = (), **lookups: str
+) -> dict[str, str]:
+    """The columns a row serializer declares, in its order, as {row key: lookup} for `values_rows`:
+    a field's lookup is its own name unless `lookups` names another path; the `computed` fields
+    are the row builder's to add. The serializer is the one declaration of the row, its CSV
+    columns and its schema; a lookup naming no field of it is an error."""
+    names = [name for name in serializer().fields if name not in set(computed)]
+    unknown = sorted(set(lookups) - set(names))
+    if unknown:
+        raise ImproperlyConfigured(f"{serializer.__name__} has no field {', '.join(unknown)}.")
+    return {name: lookups.get(name, name) for name in names}
+
+
 def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:
     """One query: each record's primary key under "_pk", then its `columns` (row key: lookup)."""
     return [
         {"_pk": pk, **dict(zip(columns, values, strict=True))}
         for pk, *values in queryset.values_list("pk", *columns.values())
     ]
+
+
+def count_of(model: type[Model], link: str) -> Coalesce:
+    """An annotation: how many `model` rows point at this record through `link` (0 for none), as
+    a subquery, so the paginator's count and the row query stay free of joins."""
+    counted = (
+        model._default_manager.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:

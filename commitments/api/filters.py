@@ -224,6 +224,15 @@ class ActionPlanFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
         fields: list[str] = []
 
 
+class PerPlanFilter(ActionPlanFilter):
+    """The plans' filters and one plan by OGP id, for the lists with a row per plan."""
+
+    action_plan = plan_filter()
+
+    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
+        return queryset.filter(pk=plan.pk)
+
+
 class MemberFilter(MemberScopedMixin, StrictFilterSet):
     kind = filters.ChoiceFilter(choices=Member.Kind.choices, help_text=_("national or local."))
     country = country_filter()

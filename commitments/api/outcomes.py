@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -31,9 +31,9 @@ from commitments.outcome_services import (
 
 from .outcome_serializers import OutcomeCheckSerializer
 from .report_shapes import ReportWriteSerializer, report_write_fields
-from .reports import ReportCreate, ReportViewSet, report_rows
+from .reports import ReportCreate, ReportViewSet, report_columns_of, report_rows
 from .strict_filters import CommitmentScopedFilter
-from .views import detail_schema, list_schema
+from .views import documented
 from .write import WRITE_ERRORS
 
 
@@ -47,27 +47,27 @@ class OutcomeCheckFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
+OUTCOME_CHECK_COLUMNS = report_columns_of(
+    OutcomeCheckSerializer,
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    member="commitment__action_plan__member__code",
+)
+
+
 def outcome_check_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    columns = {
-        "commitment": "commitment__ogp_id",
-        "action_plan": "commitment__action_plan__ogp_id",
-        "member": "commitment__action_plan__member__code",
-        "checked_on": "checked_on",
-        "verdict": "verdict",
-    }
-    return report_rows(OutcomeCheck.objects, ids, columns, "commitments:outcome_evidence")
+    return report_rows(
+        OutcomeCheck.objects, ids, OUTCOME_CHECK_COLUMNS, "commitments:outcome_evidence"
+    )
 
 
-@extend_schema_view(
-    list=list_schema(
-        OutcomeCheckSerializer,
-        _(
-            "Outcome checks after the plan, append-only: is a completed commitment's result still "
-            "in force and applied? A correction is a newer check."
-        ),
+@documented(
+    _(
+        "Outcome checks after the plan, append-only: is a completed commitment's result still "
+        "in force and applied? A correction is a newer check."
     ),
-    retrieve=detail_schema(OutcomeCheckSerializer, _("One outcome check, by id.")),
+    _("One outcome check, by id."),
 )
 class OutcomeCheckViewSet(ReportViewSet):
     model = OutcomeCheck

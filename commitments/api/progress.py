@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -34,9 +34,9 @@ from .report_shapes import (
     report_columns,
     report_write_fields,
 )
-from .reports import ReportCreate, ReportViewSet, report_rows
+from .reports import ReportCreate, ReportViewSet, report_columns_of, report_rows
 from .strict_filters import CommitmentScopedFilter
-from .views import detail_schema, list_schema
+from .views import documented
 from .write import WRITE_ERRORS
 
 
@@ -72,31 +72,32 @@ class MilestoneProgressFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
+MILESTONE_PROGRESS_COLUMNS = report_columns_of(
+    MilestoneProgressSerializer,
+    milestone="milestone_id",
+    milestone_title="milestone__title",
+    commitment="milestone__commitment__ogp_id",
+    action_plan="milestone__commitment__action_plan__ogp_id",
+    member="milestone__commitment__action_plan__member__code",
+)
+
+
 def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    columns = {
-        "milestone": "milestone_id",
-        "milestone_title": "milestone__title",
-        "commitment": "milestone__commitment__ogp_id",
-        "action_plan": "milestone__commitment__action_plan__ogp_id",
-        "member": "milestone__commitment__action_plan__member__code",
-        "level": "level",
-        "reported_on": "reported_on",
-    }
     return report_rows(
-        MilestoneProgress.objects, ids, columns, "commitments:milestone_progress_evidence"
+        MilestoneProgress.objects,
+        ids,
+        MILESTONE_PROGRESS_COLUMNS,
+        "commitments:milestone_progress_evidence",
     )
 
 
-@extend_schema_view(
-    list=list_schema(
-        MilestoneProgressSerializer,
-        _(
-            "Civil society's reports on milestones (met, partially met, not met), append-only: a "
-            "correction is a newer report."
-        ),
+@documented(
+    _(
+        "Civil society's reports on milestones (met, partially met, not met), append-only: a "
+        "correction is a newer report."
     ),
-    retrieve=detail_schema(MilestoneProgressSerializer, _("One milestone report, by id.")),
+    _("One milestone report, by id."),
 )
 class MilestoneProgressViewSet(ReportViewSet):
     model = MilestoneProgress

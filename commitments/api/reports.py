@@ -12,31 +12,34 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
-from .base import ByPkViewSet, in_order
+from .base import ByPkViewSet, columns_of, in_order
 from .write import ServiceCreateView
 
-# Row key: lookup. The columns every report's row ends with.
-REPORT_COLUMNS = {
-    "note": "note",
-    "evidence_url": "evidence_url",
-    "evidence_file": "evidence_file",
+# The columns every report's row ends with (report_shapes.report_columns) whose lookup is not
+# their own name.
+REPORT_LOOKUPS = {
     "evidence_file_name": "evidence_name",
     "reported_by": "author_organization__slug",
     "corrects": "corrects_id",
-    "recorded_at": "recorded_at",
 }
+
+
+def report_columns_of(serializer: type[Serializer], **lookups: str) -> dict[str, str]:
+    """A report's row columns as its serializer declares them ({row key: lookup}); `lookups` name
+    the paths of its own columns, the report columns' are known."""
+    return columns_of(serializer, computed=("id",), **REPORT_LOOKUPS, **lookups)
 
 
 def report_rows(
     queryset: QuerySet, ids: Sequence[Any], columns: dict[str, str], evidence_view: str
 ) -> list[dict]:
-    """One query: the reports' own `columns` (row key: lookup), then REPORT_COLUMNS, the evidence
+    """One query: the reports' `columns` (row key: lookup, from `report_columns_of`), the evidence
     file as the address `evidence_view` serves it at."""
-    lookups = {**columns, **REPORT_COLUMNS}
     rows = []
-    for pk, *values in queryset.filter(pk__in=ids).values_list("pk", *lookups.values()):
-        row = {"_pk": pk, "id": pk, **dict(zip(lookups, values, strict=True))}
+    for pk, *values in queryset.filter(pk__in=ids).values_list("pk", *columns.values()):
+        row = {"_pk": pk, "id": pk, **dict(zip(columns, values, strict=True))}
         row["evidence_file"] = reverse(evidence_view, args=[pk]) if row["evidence_file"] else None
         rows.append(row)
     return in_order(ids, rows)
@@ -67,7 +70,5 @@ class ReportCreate(ServiceCreateView):
     ) -> Response:
         """Validate the body, write through `service` (with `scope`, what the report is about) as
         the form does, and answer the new report's row."""
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        report = service(**scope, author=request.user, **serializer.validated_data)
+        report = service(**scope, author=request.user, **self.validated(request))
         return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)

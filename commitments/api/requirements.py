@@ -5,21 +5,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
 from commitments.models import ActionPlan
 from commitments.requirements import Status, requirement_rows
 
-from .base import LeanReadOnlyViewSet
-from .filters import ActionPlanFilter
+from .filters import PerPlanFilter
 from .serializers import ActionPlanSerializer
-from .strict_filters import CodeFilter, plan_by_id
-from .views import detail_schema, list_schema
+from .strict_filters import plan_filter
+from .views import PerPlanViewSet, documented
 
 
 class RequirementSerializer(serializers.Serializer):
@@ -71,16 +68,8 @@ class ActionPlanDetailSerializer(ActionPlanSerializer):
     )
 
 
-class PlanRequirementFilter(ActionPlanFilter):
-    action_plan = CodeFilter(
-        method="filter_action_plan",
-        resolve=plan_by_id,
-        unknown=_("No action plan with the id %(value)s."),
-        help_text=_("An action plan by OGP id, e.g. AP_PER01."),
-    )
-
-    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
-        return queryset.filter(pk=plan.pk)
+class PlanRequirementFilter(PerPlanFilter):
+    action_plan = plan_filter(_("An action plan by OGP id, e.g. AP_PER01."))
 
 
 def plan_requirement_rows(ids: Sequence[Any]) -> list[dict]:
@@ -89,29 +78,18 @@ def plan_requirement_rows(ids: Sequence[Any]) -> list[dict]:
     return requirement_rows([plans[pk] for pk in ids if pk in plans])
 
 
-@extend_schema_view(
-    list=list_schema(
-        PlanRequirementRowSerializer,
-        _(
-            "OGP's minimum requirements for each action plan, each met, not met or unknown with "
-            "the facts behind it: the forum met every six months, the repository updated twice a "
-            "year, a reasoned response to the proposals left out, every commitment with a lead, "
-            "dates and dated milestones."
-        ),
+@documented(
+    _(
+        "OGP's minimum requirements for each action plan, each met, not met or unknown with "
+        "the facts behind it: the forum met every six months, the repository updated twice a "
+        "year, a reasoned response to the proposals left out, every commitment with a lead, "
+        "dates and dated milestones."
     ),
-    retrieve=detail_schema(
-        PlanRequirementRowSerializer, _("The minimum requirements of one plan, by OGP id.")
-    ),
+    _("The minimum requirements of one plan, by OGP id."),
 )
-class PlanRequirementViewSet(LeanReadOnlyViewSet):
-    model = ActionPlan
+class PlanRequirementViewSet(PerPlanViewSet):
     serializer_class = PlanRequirementRowSerializer
     filterset_class = PlanRequirementFilter
-    ordering: ClassVar[list[str]] = ["member__name", "number"]
-    not_found_message = _("No action plan with the id %(id)s.")
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return plan_requirement_rows(ids)

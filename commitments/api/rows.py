@@ -8,8 +8,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from commitments.figure_values import CompletionFigures, figures_by_key
@@ -18,65 +17,25 @@ from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 
+from .base import columns_of, count_of, in_order, values_rows
 from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
-
-
-def in_order(ids: Sequence[Any], rows: Iterable[dict]) -> list[dict]:
-    """The rows (each with its `_pk`, taken out) in the order of `ids`, missing ones left out."""
-    by_pk = {row.pop("_pk"): row for row in rows}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
-
+from .serializers import MemberSerializer
 
 # -- members ------------------------------------------------------------------------------------
 
-MEMBER_COLUMNS = (
-    "pk",
-    "code",
-    "iso_alpha2",
-    "commitment_prefix",
-    "name",
-    "kind",
-    "country__code",
-    "joined_on",
-    "updated_at",
-)
+MEMBER_COLUMNS = columns_of(MemberSerializer, country="country__code")
 
 
 def member_rows(ids: Sequence[Any]) -> list[dict]:
     """Members by primary key, with their number of plans (one query)."""
-    plan_count = (
-        ActionPlan.objects.filter(member=OuterRef("pk"))
-        .order_by()
-        .values("member")
-        .annotate(n=Count("pk"))
-        .values("n")
+    members = Member.objects.filter(InIds("pk", ids)).annotate(
+        plan_count=count_of(ActionPlan, "member")
     )
-    tuples = (
-        Member.objects.filter(InIds("pk", ids))
-        .annotate(plan_count=Coalesce(Subquery(plan_count), 0))
-        .values_list(*MEMBER_COLUMNS, "plan_count")
-    )
-    return in_order(
-        ids,
-        (
-            {
-                "_pk": pk,
-                "code": code,
-                "iso_alpha2": iso2 or None,
-                "commitment_prefix": prefix,
-                "name": name,
-                "kind": kind,
-                "country": country,
-                "joined_on": joined_on,
-                "plan_count": plan_count,
-                "updated_at": updated_at,
-            }
-            for pk, code, iso2, prefix, name, kind, country, joined_on, updated_at, plan_count in (
-                tuples
-            )
-        ),
-    )
+    rows = values_rows(members, MEMBER_COLUMNS)
+    for row in rows:
+        row["iso_alpha2"] = row["iso_alpha2"] or None
+    return in_order(ids, rows)
 
 
 def _figures_by_group(

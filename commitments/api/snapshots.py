@@ -34,6 +34,7 @@ from .views import (
     ActionPlanViewSet,
     CompletionStatsView,
     OrganizationViewSet,
+    group_by_parameter,
     group_row,
     grouping_param,
     id_parameter,
@@ -166,11 +167,8 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
             "oldest first. group_by=all (the default) is every commitment."
         ),
         parameters=[
-            OpenApiParameter(
-                "group_by",
-                OpenApiTypes.STR,
-                enum=list(SNAPSHOT_GROUPINGS),
-                description=_("How to group the commitments (default: all)."),
+            group_by_parameter(
+                SNAPSHOT_GROUPINGS, _("How to group the commitments (default: all).")
             ),
             OpenApiParameter(
                 "key",

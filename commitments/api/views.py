@@ -98,13 +98,35 @@ def detail_schema(
     )
 
 
-@extend_schema_view(
-    list=list_schema(MemberSerializer, _("OGP members: nations and local governments.")),
-    retrieve=detail_schema(
-        MemberSerializer,
-        _("One member, by OGP code (PER) or ISO alpha-2 code (PE)."),
-        id_parameter("code", _("OGP code (PER) or, for a nation, ISO alpha-2 code (PE).")),
-    ),
+def documented(
+    list_description: str, detail_description: str, lookup: OpenApiParameter | None = None
+) -> Any:
+    """A lean viewset's list and detail in the schema: both described, the rows shaped by its
+    `serializer_class`, the format parameter and the errors."""
+
+    def document(viewset: type) -> type:
+        serializer = viewset.serializer_class
+        return extend_schema_view(
+            list=list_schema(serializer, list_description),
+            retrieve=detail_schema(serializer, detail_description, lookup),
+        )(viewset)
+
+    return document
+
+
+class PerPlanViewSet(LeanReadOnlyViewSet):
+    """A list with one row per action plan, found by its OGP id (AP_PER01), in the plans' order."""
+
+    model = ActionPlan
+    ordering: ClassVar[list[str]] = ["member__name", "number"]
+    not_found_message = _("No action plan with the id %(id)s.")
+    upper_case_lookup = True
+
+
+@documented(
+    _("OGP members: nations and local governments."),
+    _("One member, by OGP code (PER) or ISO alpha-2 code (PE)."),
+    id_parameter("code", _("OGP code (PER) or, for a nation, ISO alpha-2 code (PE).")),
 )
 class MemberViewSet(LeanReadOnlyViewSet):
     model = Member
@@ -133,26 +155,17 @@ class MemberViewSet(LeanReadOnlyViewSet):
         return Member.objects.by_code(lookup).values_list("pk", flat=True).first()
 
 
-@extend_schema_view(
-    list=list_schema(
-        ActionPlanSerializer,
-        _(
-            "Action plans with their completion figures on the three tracks (government, civil "
-            "society, IRM)."
-        ),
+@documented(
+    _(
+        "Action plans with their completion figures on the three tracks (government, civil "
+        "society, IRM)."
     ),
-    retrieve=detail_schema(
-        ActionPlanSerializer,
-        _("One action plan, by OGP id (AP_PER01)."),
-        id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
-    ),
+    _("One action plan, by OGP id (AP_PER01)."),
+    id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
 )
-class ActionPlanViewSet(LeanReadOnlyViewSet):
-    model = ActionPlan
+class ActionPlanViewSet(PerPlanViewSet):
     serializer_class = ActionPlanSerializer
     filterset_class = ActionPlanFilter
-    ordering: ClassVar[list[str]] = ["member__name", "number"]
-    not_found_message = _("No action plan with the id %(id)s.")
 
     def people_columns(self) -> list[PeopleColumn]:
         return [
@@ -170,20 +183,11 @@ class ActionPlanViewSet(LeanReadOnlyViewSet):
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return rows.plan_rows(ids)
 
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
 
-
-@extend_schema_view(
-    list=list_schema(
-        OrganizationSerializer,
-        _("Organisations, with the completion figures of the commitments they lead."),
-    ),
-    retrieve=detail_schema(
-        OrganizationSerializer,
-        _("One organisation, by slug."),
-        id_parameter("slug", _("The organisation's stable slug.")),
-    ),
+@documented(
+    _("Organisations, with the completion figures of the commitments they lead."),
+    _("One organisation, by slug."),
+    id_parameter("slug", _("The organisation's stable slug.")),
 )
 class OrganizationViewSet(LeanReadOnlyViewSet):
     model = Organization
@@ -223,9 +227,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["ogp_id"]
     not_found_message = _("No commitment with the id %(id)s.")
     export_chunk_size = 2000
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
+    upper_case_lookup = True
 
     def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
         """Extra keys for a page of rows: {key: {commitment pk: value}} (a fixed number of queries)."""
@@ -419,19 +421,25 @@ def as_of_serializer(base: type) -> type:
     return _AS_OF_SERIALIZERS[base]
 
 
-GROUP_BY_PARAMETER = OpenApiParameter(
-    "group_by",
-    OpenApiTypes.STR,
-    enum=list(GROUPINGS),
-    description=_("How to group the commitments (default: member)."),
+def group_by_parameter(groupings: Sequence[str], description: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "group_by", OpenApiTypes.STR, enum=list(groupings), description=description
+    )
+
+
+GROUP_BY_PARAMETER = group_by_parameter(
+    GROUPINGS, _("How to group the commitments (default: member).")
 )
 
 
-def grouping_param(request: Request) -> str:
-    """The completion figures' ?group_by= (default: member); a 400 naming the choices otherwise."""
-    grouping = request.query_params.get("group_by", "member")
-    if grouping not in GROUPINGS:
-        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(GROUPINGS)]})
+def grouping_param(
+    request: Request, groupings: Sequence[str] = GROUPINGS, default: str = "member"
+) -> str:
+    """A figures endpoint's ?group_by= (`default` when left out); a 400 naming the choices
+    otherwise."""
+    grouping = request.query_params.get("group_by", default)
+    if grouping not in groupings:
+        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(groupings)]})
     return grouping
 
 

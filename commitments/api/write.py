@@ -101,6 +101,13 @@ class ServiceCreateView(generics.GenericAPIView):
     permission_classes = [IsAuthenticated]
     http_method_names = ["post", "options"]
 
+    def validated(self, request: Request) -> dict[str, Any]:
+        """The request's body as the view's serializer validates it; a 400 naming the fields
+        otherwise."""
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
 
 class VersionedUpdateMixin:
     """GET returns the record's ETag; PATCH applies a change only over the version If-Match names."""
@@ -330,9 +337,7 @@ class StatusUpdateCreate(ServiceCreateView):
     def post(self, request: Request, ogp_id: str) -> Response:
         self.commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
         self.check_object_permissions(request, self.commitment)
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = self.validated(request)
         update = record_status_update(
             commitment=self.commitment,
             author=request.user,

@@ -23,6 +23,7 @@ from .members import (
     OrganizationAlias,
     Profile,
     normalize_name,
+    public_author,
     public_name,
 )
 from .milestones import Milestone
@@ -75,5 +76,6 @@ __all__ = [
     "VisitorNotification",
     "VisitorRequest",
     "normalize_name",
+    "public_author",
     "public_name",
 ]

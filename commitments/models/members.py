@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gettext
 import unicodedata
+from typing import Any
 
 import pycountry
 from django.conf import settings
@@ -249,6 +250,15 @@ def public_name(user) -> str:
     from django.utils.translation import gettext
 
     return user.get_full_name().strip() or gettext("a registered user")
+
+
+def public_author(report: Any) -> str:
+    """Who wrote a report, as feeds and emails name them: the author's public name, then the
+    organisation recorded with the report, if any, in brackets."""
+    name = public_name(report.author)
+    if report.author_organization is not None:
+        return f"{name} ({report.author_organization.name})"
+    return name
 
 
 class Profile(models.Model):

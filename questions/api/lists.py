@@ -9,7 +9,6 @@ import django_filters as filters
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
 
 from commitments.api.base import ByPkViewSet, in_order
 from commitments.api.strict_filters import (
@@ -19,7 +18,7 @@ from commitments.api.strict_filters import (
     commitment_filter,
     organization_by_slug,
 )
-from commitments.api.views import detail_schema, list_schema
+from commitments.api.views import documented
 from commitments.models import Commitment, Organization
 
 from ..models import OfficialAnswer, Question
@@ -158,15 +157,12 @@ def answer_rows(ids: Sequence[Any]) -> list[dict]:
     return in_order(ids, rows)
 
 
-@extend_schema_view(
-    list=list_schema(
-        QuestionSerializer,
-        _(
-            "Public questions and flags of wrong data on commitments, oldest first. A question "
-            "hidden by a moderator stays listed with its reason, without its text."
-        ),
+@documented(
+    _(
+        "Public questions and flags of wrong data on commitments, oldest first. A question "
+        "hidden by a moderator stays listed with its reason, without its text."
     ),
-    retrieve=detail_schema(QuestionSerializer, _("One public question, by id.")),
+    _("One public question, by id."),
 )
 class QuestionViewSet(ByPkViewSet):
     model = Question
@@ -186,15 +182,12 @@ class QuestionViewSet(ByPkViewSet):
     fetch_rows = staticmethod(question_rows_for)
 
 
-@extend_schema_view(
-    list=list_schema(
-        OfficialAnswerSerializer,
-        _(
-            "Official answers to public questions, never edited: a correction is a newer answer "
-            "that names the one it supersedes."
-        ),
+@documented(
+    _(
+        "Official answers to public questions, never edited: a correction is a newer answer "
+        "that names the one it supersedes."
     ),
-    retrieve=detail_schema(OfficialAnswerSerializer, _("One official answer, by id.")),
+    _("One official answer, by id."),
 )
 class OfficialAnswerViewSet(ByPkViewSet):
     model = OfficialAnswer

@@ -8,17 +8,20 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
 from commitments.api.snapshots import AS_OF_PARAMETER, parse_day
 from commitments.api.strict_filters import PlanScopedFilter, organization_by_slug
-from commitments.api.views import ERRORS, FORMAT_PARAMETER
+from commitments.api.views import (
+    ERRORS,
+    FORMAT_PARAMETER,
+    group_by_parameter,
+    grouping_param,
+)
 from commitments.models import ActionPlan, Commitment, Organization
 
 from ..figures import QUESTION_RULE, figures_of, question_rows
@@ -103,11 +106,8 @@ class QuestionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
             "stood on that day."
         ),
         parameters=[
-            OpenApiParameter(
-                "group_by",
-                OpenApiTypes.STR,
-                enum=list(QUESTION_GROUPINGS),
-                description=_("How to group the questions (default: action_plan)."),
+            group_by_parameter(
+                QUESTION_GROUPINGS, _("How to group the questions (default: action_plan).")
             ),
             AS_OF_PARAMETER,
             FORMAT_PARAMETER,
@@ -116,11 +116,7 @@ class QuestionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
         responses={200: QuestionStatsSerializer, **ERRORS},
     )
     def get(self, request: Request) -> Response:
-        grouping = request.query_params.get("group_by", "action_plan")
-        if grouping not in QUESTION_GROUPINGS:
-            raise ValidationError(
-                {"group_by": [_("Choose one of: %s.") % ", ".join(QUESTION_GROUPINGS)]}
-            )
+        grouping = grouping_param(request, QUESTION_GROUPINGS, default="action_plan")
         day = parse_day(request, "as_of") or timezone.localdate()
         queryset = self.filter_queryset(self.get_queryset())
         slug = request.query_params.get("organization")

@@ -41,12 +41,8 @@ class QuestionCreate(ServiceCreateView):
     )
     def post(self, request: Request, ogp_id: str) -> Response:
         commitment = get_object_or_404(Commitment, ogp_id=ogp_id.upper())
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         question = services.ask_question(
-            commitment=commitment,
-            user=request.user,
-            **serializer.validated_data,
+            commitment=commitment, user=request.user, **self.validated(request)
         )
         if question.state == Question.State.HELD:
             return Response(
@@ -69,12 +65,11 @@ class AnswerCreate(ServiceCreateView):
         question = get_object_or_404(
             Question.objects.published().select_related("commitment"), pk=pk
         )
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = self.validated(request)
         supersedes = None
-        if serializer.validated_data.get("supersedes") is not None:
+        if data.get("supersedes") is not None:
             supersedes = OfficialAnswer.objects.filter(
-                pk=serializer.validated_data["supersedes"], question=question
+                pk=data["supersedes"], question=question
             ).first()
             if supersedes is None:
                 raise ValidationError(
@@ -83,7 +78,7 @@ class AnswerCreate(ServiceCreateView):
         answer = services.answer_question(
             question=question,
             author=request.user,
-            text=serializer.validated_data["text"],
+            text=data["text"],
             supersedes=supersedes,
         )
         return Response(answer_rows([answer.pk])[0], status=status.HTTP_201_CREATED)

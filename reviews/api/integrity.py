@@ -5,17 +5,13 @@ In `reviews` because one warning reads the IRM's specificity ratings (see review
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
 from rest_framework import serializers
 
-from commitments.api.base import LeanReadOnlyViewSet
-from commitments.api.filters import ActionPlanFilter
-from commitments.api.strict_filters import CodeFilter, plan_by_id
-from commitments.api.views import detail_schema, list_schema
+from commitments.api.filters import PerPlanFilter
+from commitments.api.views import PerPlanViewSet, documented
 from commitments.models import ActionPlan
 from reviews.integrity import HIGH, warnings_for_facts
 from reviews.integrity_facts import plan_facts
@@ -58,18 +54,6 @@ class PlanWarningsSerializer(serializers.Serializer):
     proposals = ProposalSummarySerializer(help_text=_("What became of civil society's proposals."))
 
 
-class PlanWarningFilter(ActionPlanFilter):
-    action_plan = CodeFilter(
-        method="filter_action_plan",
-        resolve=plan_by_id,
-        unknown=_("No action plan with the id %(value)s."),
-        help_text=_("An action plan by OGP id, e.g. AP_PER02."),
-    )
-
-    def filter_action_plan(self, queryset: QuerySet, name: str, plan: ActionPlan) -> QuerySet:
-        return queryset.filter(pk=plan.pk)
-
-
 def warning_rows(ids: Sequence[Any]) -> list[dict]:
     """One query for the plans, six for all their warnings (reviews.integrity.plan_facts)."""
     plans = list(ActionPlan.objects.filter(pk__in=ids).select_related("member"))
@@ -89,27 +73,18 @@ def warning_rows(ids: Sequence[Any]) -> list[dict]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-@extend_schema_view(
-    list=list_schema(
-        PlanWarningsSerializer,
-        _(
-            "Plan-integrity warnings for each action plan, with the facts behind each (retroactive "
-            "approval, commitments without milestones, indicators or lead, low specificity, ended "
-            "without final status, single responsible office, priority proposals left out), and "
-            "what became of civil society's proposals."
-        ),
+@documented(
+    _(
+        "Plan-integrity warnings for each action plan, with the facts behind each (retroactive "
+        "approval, commitments without milestones, indicators or lead, low specificity, ended "
+        "without final status, single responsible office, priority proposals left out), and "
+        "what became of civil society's proposals."
     ),
-    retrieve=detail_schema(PlanWarningsSerializer, _("The warnings of one plan, by OGP id.")),
+    _("The warnings of one plan, by OGP id."),
 )
-class PlanWarningViewSet(LeanReadOnlyViewSet):
-    model = ActionPlan
+class PlanWarningViewSet(PerPlanViewSet):
     serializer_class = PlanWarningsSerializer
-    filterset_class = PlanWarningFilter
-    ordering: ClassVar[list[str]] = ["member__name", "number"]
-    not_found_message = _("No action plan with the id %(id)s.")
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
+    filterset_class = PerPlanFilter
 
     def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
         return warning_rows(ids)

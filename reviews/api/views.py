@@ -25,8 +25,8 @@ from commitments.api.views import (
     FORMAT_PARAMETER,
     CommitmentViewSet,
     detail_schema,
+    documented,
     id_parameter,
-    list_schema,
 )
 from reviews.models import Assessment, IRMReport, OpenedGovernment, PotentialImpact
 
@@ -103,13 +103,10 @@ class PublicCommitmentViewSet(CommitmentViewSet):
         return Response({"commitment": ogp_id.upper(), **rows.history(pk)})
 
 
-@extend_schema_view(
-    list=list_schema(AssessmentSerializer, _("Published IRM assessments only.")),
-    retrieve=detail_schema(
-        AssessmentSerializer,
-        _("One published IRM assessment, by id."),
-        id_parameter("id", _("The assessment's id.")),
-    ),
+@documented(
+    _("Published IRM assessments only."),
+    _("One published IRM assessment, by id."),
+    id_parameter("id", _("The assessment's id.")),
 )
 class AssessmentViewSet(LeanReadOnlyViewSet):
     model = Assessment

@@ -146,40 +146,36 @@ class ExplorerFormat(SheetFormat):
                 cell, row, {SPECIFICITY: "specificity", IMPACT: "potential_impact"}, notes
             ),
         }
+
+        def report(
+            kind: str, year: str, scales: dict[str, str], stars: dict[str, str]
+        ) -> AssessmentRecord:
+            """The assessment of one report: the design scales and the report's own `scales`."""
+            return AssessmentRecord(
+                kind=kind,
+                methodology=Methodology.PRE_2021,
+                publication_year=parse_int(cell(year), row=row, column=year, notes=notes),
+                values={**design, **self._scales(cell, row, scales, notes)},
+                source_stars={k: cell(c).strip() for k, c in stars.items()},
+            )
+
         assessments = []
         if not all(is_missing(cell(c)) for c in (SPECIFICITY, IMPACT, PROGRESS_COMPLETION)):
             assessments.append(
-                AssessmentRecord(
-                    kind=IRMReport.Kind.PROGRESS,
-                    methodology=Methodology.PRE_2021,
-                    publication_year=parse_int(
-                        cell(PROGRESS_YEAR), row=row, column=PROGRESS_YEAR, notes=notes
-                    ),
-                    values={
-                        **design,
-                        **self._scales(cell, row, {PROGRESS_COMPLETION: "completion"}, notes),
-                    },
-                    source_stars={k: cell(c).strip() for k, c in PROGRESS_STARS.items()},
+                report(
+                    IRMReport.Kind.PROGRESS,
+                    PROGRESS_YEAR,
+                    {PROGRESS_COMPLETION: "completion"},
+                    PROGRESS_STARS,
                 )
             )
         if not all(is_missing(cell(c)) for c in (END_COMPLETION, OPENED)):
             assessments.append(
-                AssessmentRecord(
-                    kind=IRMReport.Kind.END_OF_TERM,
-                    methodology=Methodology.PRE_2021,
-                    publication_year=parse_int(
-                        cell(END_YEAR), row=row, column=END_YEAR, notes=notes
-                    ),
-                    values={
-                        **design,
-                        **self._scales(
-                            cell,
-                            row,
-                            {END_COMPLETION: "completion", OPENED: "opened_government"},
-                            notes,
-                        ),
-                    },
-                    source_stars={k: cell(c).strip() for k, c in END_STARS.items()},
+                report(
+                    IRMReport.Kind.END_OF_TERM,
+                    END_YEAR,
+                    {END_COMPLETION: "completion", OPENED: "opened_government"},
+                    END_STARS,
                 )
             )
         return CommitmentRecord(

@@ -3,33 +3,61 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
-
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
-from ..base import in_order, values_rows
+from ..base import columns_of, count_of, in_order, values_rows
+from .serializers import (
+    ConsultationEventSerializer,
+    IndicatorReadingSerializer,
+    IndicatorSerializer,
+)
+
+# Row key: lookup, the rest of each serializer's fields being added by the row builder.
+INDICATOR_COLUMNS = columns_of(
+    IndicatorSerializer,
+    computed=("id", "readings"),
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    milestone="milestone_id",
+    milestone_title="milestone__title",
+    reported_by="reported_by__slug",
+)
+READING_COLUMNS = columns_of(
+    IndicatorReadingSerializer,
+    computed=("id",),
+    indicator="indicator_id",
+    indicator_name="indicator__name",
+    commitment="indicator__commitment__ogp_id",
+    unit="indicator__unit",
+    reported_by="author_organization__slug",
+    corrects="corrects_id",
+)
+EVENT_COLUMNS = columns_of(
+    ConsultationEventSerializer,
+    computed=("id", "participants"),
+    action_plan="action_plan__ogp_id",
+)
 
 
-def _orgs_by(through_rows: Iterable[tuple[Any, str, str]]) -> dict[Any, list[dict]]:
+def _orgs_of(relation: Any, ids: Sequence[Any]) -> dict[Any, list[dict]]:
+    """One query: the organisations a many-to-many `relation` (Proposal.proposers) gives each of
+    the records `ids`, by name: {record pk: [{"id": slug, "name": name}]}."""
+    owner = relation.field.m2m_field_name() + "_id"
     found: dict[Any, list[dict]] = defaultdict(list)
-    for owner, slug, name in through_rows:
-        found[owner].append({"id": slug, "name": name})
+    for pk, slug, name in (
+        relation.through.objects.filter(**{f"{owner}__in": ids})
+        .order_by("organization__name")
+        .values_list(owner, "organization__slug", "organization__name")
+    ):
+        found[pk].append({"id": slug, "name": name})
     return found
 
 
 def indicator_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the indicators with their reading count, then their readings."""
-    reading_count = (
-        IndicatorReading.objects.filter(indicator=OuterRef("pk"))
-        .order_by()
-        .values("indicator")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     readings: dict[Any, list[dict]] = defaultdict(list)
     for indicator_id, value, as_of in (
         IndicatorReading.objects.filter(indicator_id__in=ids)
@@ -37,28 +65,10 @@ def indicator_rows(ids: Sequence[Any]) -> list[dict]:
         .values_list("indicator_id", "value", "as_of")
     ):
         readings[indicator_id].append({"value": value, "as_of": as_of})
-    columns = {
-        "commitment": "commitment__ogp_id",
-        "action_plan": "commitment__action_plan__ogp_id",
-        "milestone": "milestone_id",
-        "milestone_title": "milestone__title",
-        "name": "name",
-        "unit": "unit",
-        "baseline_value": "baseline_value",
-        "baseline_date": "baseline_date",
-        "target_value": "target_value",
-        "target_date": "target_date",
-        "data_source": "data_source",
-        "method": "method",
-        "frequency": "frequency",
-        "reported_by": "reported_by__slug",
-        "reading_count": "reading_count",
-        "updated_at": "updated_at",
-    }
     indicators = Indicator.objects.filter(pk__in=ids).annotate(
-        reading_count=Coalesce(Subquery(reading_count), 0)
+        reading_count=count_of(IndicatorReading, "indicator")
     )
-    rows = values_rows(indicators, columns)
+    rows = values_rows(indicators, INDICATOR_COLUMNS)
     for row in rows:
         row["id"] = row["_pk"]
         row["readings"] = readings.get(row["_pk"], [])
@@ -67,20 +77,7 @@ def indicator_rows(ids: Sequence[Any]) -> list[dict]:
 
 def reading_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    columns = {
-        "indicator": "indicator_id",
-        "indicator_name": "indicator__name",
-        "commitment": "indicator__commitment__ogp_id",
-        "value": "value",
-        "unit": "indicator__unit",
-        "as_of": "as_of",
-        "evidence_url": "evidence_url",
-        "note": "note",
-        "reported_by": "author_organization__slug",
-        "corrects": "corrects_id",
-        "recorded_at": "recorded_at",
-    }
-    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), columns)
+    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), READING_COLUMNS)
     for row in rows:
         row["id"] = row["_pk"]
     return in_order(ids, rows)
@@ -88,11 +85,7 @@ def reading_rows(ids: Sequence[Any]) -> list[dict]:
 
 def proposal_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the proposals, then their proposers."""
-    proposers = _orgs_by(
-        Proposal.proposers.through.objects.filter(proposal_id__in=ids)
-        .order_by("organization__name")
-        .values_list("proposal_id", "organization__slug", "organization__name")
-    )
+    proposers = _orgs_of(Proposal.proposers, ids)
     rows = []
     for values in Proposal.objects.filter(pk__in=ids).values_list(
         "pk",
@@ -136,23 +129,8 @@ def proposal_rows(ids: Sequence[Any]) -> list[dict]:
 
 def event_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the events, then their participants."""
-    participants = _orgs_by(
-        ConsultationEvent.participants.through.objects.filter(consultationevent_id__in=ids)
-        .order_by("organization__name")
-        .values_list("consultationevent_id", "organization__slug", "organization__name")
-    )
-    columns = {
-        "action_plan": "action_plan__ogp_id",
-        "phase": "phase",
-        "kind": "kind",
-        "date": "date",
-        "place": "place",
-        "in_capital": "in_capital",
-        "iap2_level": "iap2_level",
-        "description": "description",
-        "updated_at": "updated_at",
-    }
-    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), columns)
+    participants = _orgs_of(ConsultationEvent.participants, ids)
+    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), EVENT_COLUMNS)
     for row in rows:
         row["id"] = row["_pk"]
         row["participants"] = participants.get(row["_pk"], [])
@@ -184,11 +162,7 @@ PROCESS_FIELDS = (
 
 def process_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the process rows, then the responsible offices."""
-    offices = _orgs_by(
-        PlanProcess.responsible_organizations.through.objects.filter(planprocess_id__in=ids)
-        .order_by("organization__name")
-        .values_list("planprocess_id", "organization__slug", "organization__name")
-    )
+    offices = _orgs_of(PlanProcess.responsible_organizations, ids)
     rows = []
     for pk, plan, *values in PlanProcess.objects.filter(pk__in=ids).values_list(
         "pk", "action_plan__ogp_id", *PROCESS_FIELDS

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_view
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
 from ..base import ByPkViewSet, LeanReadOnlyViewSet
 from ..reports import ReportViewSet
-from ..views import detail_schema, list_schema
+from ..views import documented
 from .filters import (
     ConsultationEventFilter,
     IndicatorFilter,
@@ -29,12 +28,9 @@ from .serializers import (
 )
 
 
-@extend_schema_view(
-    list=list_schema(
-        IndicatorSerializer,
-        _("Indicators of commitments (or milestones): baseline, target, source, readings."),
-    ),
-    retrieve=detail_schema(IndicatorSerializer, _("One indicator, by id.")),
+@documented(
+    _("Indicators of commitments (or milestones): baseline, target, source, readings."),
+    _("One indicator, by id."),
 )
 class IndicatorViewSet(ByPkViewSet):
     model = Indicator
@@ -45,12 +41,9 @@ class IndicatorViewSet(ByPkViewSet):
     fetch_rows = staticmethod(indicator_rows)
 
 
-@extend_schema_view(
-    list=list_schema(
-        IndicatorReadingSerializer,
-        _("Indicator readings, append-only: a correction is a newer reading."),
-    ),
-    retrieve=detail_schema(IndicatorReadingSerializer, _("One reading, by id.")),
+@documented(
+    _("Indicator readings, append-only: a correction is a newer reading."),
+    _("One reading, by id."),
 )
 class IndicatorReadingViewSet(ReportViewSet):
     model = IndicatorReading
@@ -61,12 +54,9 @@ class IndicatorReadingViewSet(ReportViewSet):
     fetch_rows = staticmethod(reading_rows)
 
 
-@extend_schema_view(
-    list=list_schema(
-        ProposalSerializer,
-        _("Proposals made during a plan's co-creation and what became of each."),
-    ),
-    retrieve=detail_schema(ProposalSerializer, _("One proposal, by id.")),
+@documented(
+    _("Proposals made during a plan's co-creation and what became of each."),
+    _("One proposal, by id."),
 )
 class ProposalViewSet(ByPkViewSet):
     model = Proposal
@@ -77,12 +67,9 @@ class ProposalViewSet(ByPkViewSet):
     fetch_rows = staticmethod(proposal_rows)
 
 
-@extend_schema_view(
-    list=list_schema(
-        ConsultationEventSerializer,
-        _("Consultation events of a plan's development and implementation."),
-    ),
-    retrieve=detail_schema(ConsultationEventSerializer, _("One consultation event, by id.")),
+@documented(
+    _("Consultation events of a plan's development and implementation."),
+    _("One consultation event, by id."),
 )
 class ConsultationEventViewSet(ByPkViewSet):
     model = ConsultationEvent
@@ -93,15 +80,12 @@ class ConsultationEventViewSet(ByPkViewSet):
     fetch_rows = staticmethod(event_rows)
 
 
-@extend_schema_view(
-    list=list_schema(
-        PlanProcessSerializer,
-        _(
-            "Each plan's responsible offices and co-creation process: IAP2 level of public "
-            "influence and consultation steps, from the IRM process data."
-        ),
+@documented(
+    _(
+        "Each plan's responsible offices and co-creation process: IAP2 level of public "
+        "influence and consultation steps, from the IRM process data."
     ),
-    retrieve=detail_schema(PlanProcessSerializer, _("The process of one plan, by plan OGP id.")),
+    _("The process of one plan, by plan OGP id."),
 )
 class PlanProcessViewSet(LeanReadOnlyViewSet):
     model = PlanProcess
@@ -110,8 +94,5 @@ class PlanProcessViewSet(LeanReadOnlyViewSet):
     lookup_field = "action_plan__ogp_id"
     ordering: ClassVar[list[str]] = ["action_plan__ogp_id"]
     not_found_message = _("No process data for the action plan %(id)s.")
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        return super().resolve_lookup(lookup.upper())
-
+    upper_case_lookup = True
     fetch_rows = staticmethod(process_rows)
