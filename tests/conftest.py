@@ -1,4 +1,5 @@
-"""Shared fixtures. Named ones: editor, researcher, plan_admin, api_client."""
+"""Shared fixtures. Named ones: editor, researcher, plan_admin, api_client, token_client, commitment,
+live_roles."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
@@ -150,3 +152,29 @@ def plan_admin(db):
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def token_client():
+    """An APIClient authenticated with `user`'s per-user token, as an integration would be."""
+
+    def make(user) -> APIClient:
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def commitment(db):
+    return factories.CommitmentFactory()
+
+
+@pytest.fixture
+def live_roles(transactional_db) -> None:
+    """The role groups, recreated: a transactional test's flush removes what migrations created."""
+    from ogptracker.roles import sync_roles
+
+    sync_roles()

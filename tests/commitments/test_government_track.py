@@ -14,7 +14,7 @@ from django.test import Client
 from commitments.models import Commitment, CompletionSnapshot, StatusUpdate
 from commitments.snapshots import rebuild_snapshots, recompute_snapshots
 from tests import factories
-from tests.trust.test_permission_matrix import _api, _web
+from tests.security.test_permission_matrix import _api, _web
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from questions.models import OfficialAnswer, Question
 from questions.services import ask_question
 from reviews.models import Assessment, IRMReport
 from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
 
 ANON, EDITOR, RESEARCHER, PLAN_ADMIN = "anonymous", "editor", "researcher", "plan_admin"
 OFFICIAL = "official"  # a responsible official of the organisation leading the "own" commitment
