@@ -1,5 +1,5 @@
-"""Shared fixtures. Named ones: editor, researcher, plan_admin, api_client, token_client, commitment,
-live_roles."""
+"""Shared fixtures. Named ones: world (tests/world.py), editor, researcher, plan_admin, api_client,
+token_client, commitment, live_roles."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.world import build_world
 
 
 def find_shared_data(start: Path) -> Path:
@@ -132,6 +133,14 @@ def _clear_cache():
 def shared_explorer_csv() -> Path:
     assert EXPLORER_CSV.exists(), f"The shared IRM dataset is missing: {EXPLORER_CSV}"
     return EXPLORER_CSV
+
+
+@pytest.fixture
+def world(request, db):
+    """The rows of tests/world.py: the "site" world, or the variant a marker names
+    (`pytest.mark.world("figures")`). With `live_server` the database is transactional."""
+    marker = request.node.get_closest_marker("world")
+    return build_world(*marker.args) if marker else build_world()
 
 
 @pytest.fixture

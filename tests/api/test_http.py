@@ -14,16 +14,16 @@ from rest_framework.throttling import AnonRateThrottle
 
 from commitments.models import ActionPlan, Commitment, Organization, PolicyArea
 from reviews.models import Assessment
-from tests.api.conftest import make_commitments
 from tests.conftest import REQUIRE_SERVICES
 from tests.factories import (
     ActionPlanFactory,
     IRMReportFactory,
     MemberFactory,
     OrganizationFactory,
+    make_commitments,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("peru")]
 
 
 # -- conditional GET ---------------------------------------------------------------------------
