@@ -24,6 +24,10 @@ import pytest
 
 from tests.conftest import REQUIRE_SERVICES
 
+# Answers are timed (a GET within 5 s while slow clients hold connections): run with the cores to
+# itself, in `make test`'s one-process step; beside an xdist worker on a loaded machine it timed out.
+pytestmark = pytest.mark.serial
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONF = ROOT / "ogptracker" / "gunicorn.conf.py"
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
