@@ -36,7 +36,7 @@ demo-passwords: install
 ## make test: install, lint, and run the whole suite (browser tests included): first every test but
 ## the browser, integration and serial ones in PYTEST_WORKERS processes (pytest-xdist), then those in
 ## one process (one live server, one Chromium, real Celery workers on a shared broker, timed servers).
-## PYTEST_WORKERS=0 runs the whole suite in one process, in file order.
+## PYTEST_WORKERS=0 runs the whole suite in one process, as before.
 PYTEST_WORKERS ?= auto
 test: install chromium
 	$(VENV)/bin/ruff check .
