@@ -33,12 +33,25 @@ run: install
 demo-passwords: install
 	$(PY) manage.py load_demo --reset-passwords
 
-## make test: install, lint, and run the whole suite (browser tests included)
+## make test: install, lint, and run the whole suite (browser tests included): first every test but
+## the browser, integration and serial ones in PYTEST_WORKERS processes (pytest-xdist), then those in
+## one process (one live server, one Chromium, real Celery workers on a shared broker, timed servers).
+## PYTEST_WORKERS=0 runs the whole suite in one process, as before.
+PYTEST_WORKERS ?= auto
 test: install chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	@if [ "$(PYTEST_WORKERS)" = 0 ]; then \
+	  echo "$(PY) -m pytest"; $(PY) -m pytest; \
+	else \
+	  status=0; \
+	  echo "$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 -m 'not browser and not integration and not serial'"; \
+	  $(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 -m "not browser and not integration and not serial" || status=$$?; \
+	  echo "$(PY) -m pytest -m 'browser or integration or serial'"; \
+	  $(PY) -m pytest -m "browser or integration or serial" || status=$$?; \
+	  exit $$status; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,5 +1,5 @@
 """gunicorn's configuration, the one place it is set (Dockerfile and docker-compose.yml pass
-`--config ogptracker/gunicorn.conf.py`; tests/trust/test_slow_clients.py starts it the same way).
+`--config ogptracker/gunicorn.conf.py`; tests/deployment/test_serving_shape.py starts it the same way).
 
 gunicorn sits behind nginx (deploy/nginx.conf), which reads each request whole before handing it on,
 so a slow client costs nginx a connection, not a gunicorn thread. gunicorn's own settings are the

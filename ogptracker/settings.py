@@ -375,7 +375,7 @@ CELERY_WORKER_CONCURRENCY = WORKER_CONCURRENCY
 # as it takes (the default gives up after 100 tries and exits). A task running when the connection
 # drops runs to its end; its acknowledgement is lost, so Redis hands it out again after the
 # visibility timeout, which is harmless because every task is idempotent
-# (tests/faults/test_worker_redis_loss.py).
+# (tests/resilience/test_worker_redis_loss.py).
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False

@@ -11,7 +11,7 @@ not. A refused request is taken off the count again, so the count is what was se
 
 A cache outage fails open: while Redis cannot be reached the limit is not applied (and a warning is
 logged), so readers keep reading the public data; the site keeps serving with Redis down
-(tests/faults/test_redis_down.py), and nginx still bounds each connection. Counting starts again
+(tests/resilience/test_redis_down.py), and nginx still bounds each connection. Counting starts again
 when Redis returns.
 """
 

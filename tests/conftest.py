@@ -1,4 +1,5 @@
-"""Shared fixtures. Named ones: editor, researcher, plan_admin, api_client."""
+"""Shared fixtures. Named ones: world (tests/world.py), editor, researcher, plan_admin, api_client,
+token_client, commitment, live_roles."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.world import build_world
 
 
 def find_shared_data(start: Path) -> Path:
@@ -46,6 +50,33 @@ def pytest_configure(config: pytest.Config) -> None:
     # No test fetches the internet: posting evidence links queues a check, which returns at once.
     # tests/commitments/test_evidence_links.py turns checks on against pages it serves itself.
     settings.EVIDENCE_LINK_CHECKS = False
+    # Under pytest-xdist (`make test`) each worker is a session of its own: pytest-django gives it its
+    # own test database (suffix _gw0, _gw1...), tmp_path gives it its own folders (and MEDIA_ROOT,
+    # below), and here it gets its own Redis cache database, since cache.clear() empties a whole one.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    cache_url = os.environ.get("CACHE_URL")
+    if worker and cache_url:
+        url = worker_redis_url(cache_url, worker, os.environ.get("CELERY_BROKER_URL", ""))
+        os.environ["CACHE_URL"] = url  # for what reads it: the throttle test, worker processes
+        settings.CACHES["default"]["LOCATION"] = url
+
+
+def worker_redis_url(url: str, worker: str, broker_url: str = "") -> str:
+    """`url` with its database number moved up by the xdist worker's number (gw0 keeps it): with
+    CACHE_URL=redis://host/1, gw0 uses database 1, gw1 database 2... Refuses to land on the broker's
+    database or past Redis's 16."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    moved = urlunsplit(parts._replace(path=f"/{number}"))
+    broker = urlsplit(broker_url)
+    same_server = (broker.hostname, broker.port) == (parts.hostname, parts.port)
+    if number > 15 or (same_server and int(broker.path.strip("/") or 0) == number):
+        raise pytest.UsageError(
+            f"xdist worker {worker} would use Redis database {number} for its cache ({moved}), "
+            "which is the broker's or past 15: put the broker on a database below CACHE_URL's, "
+            "or run fewer workers (--maxprocesses)."
+        )
+    return moved
 
 
 # Set by mutmut (`make mutate`) in every test session it starts, one per mutant; never set by `make test`.
@@ -133,6 +164,14 @@ def shared_explorer_csv() -> Path:
 
 
 @pytest.fixture
+def world(request, db):
+    """The rows of tests/world.py: the "site" world, or the variant a marker names
+    (`pytest.mark.world("figures")`). With `live_server` the database is transactional."""
+    marker = request.node.get_closest_marker("world")
+    return build_world(*marker.args) if marker else build_world()
+
+
+@pytest.fixture
 def editor(db):
     return factories.make_editor()
 
@@ -150,3 +189,29 @@ def plan_admin(db):
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def token_client():
+    """An APIClient authenticated with `user`'s per-user token, as an integration would be."""
+
+    def make(user) -> APIClient:
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def commitment(db):
+    return factories.CommitmentFactory()
+
+
+@pytest.fixture
+def live_roles(transactional_db) -> None:
+    """The role groups, recreated: a transactional test's flush removes what migrations created."""
+    from ogptracker.roles import sync_roles
+
+    sync_roles()

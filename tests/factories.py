@@ -11,12 +11,16 @@ from django.contrib.auth.models import Group
 from commitments.models import (
     ActionPlan,
     Commitment,
+    ConsultationEvent,
+    Indicator,
     Member,
     Milestone,
     Organization,
     OutcomeCheck,
+    PlanProcess,
     PolicyArea,
     Profile,
+    Proposal,
     StatusUpdate,
 )
 from commitments.models.members import normalize_name
@@ -178,3 +182,60 @@ class OutcomeCheckFactory(factory.django.DjangoModelFactory):
     verdict = "in_force_applied"
     evidence_url = "https://example.org/norma"
     author = factory.SubFactory(UserFactory)
+
+
+def make_commitments(plan, count: int, prefix: str, start: int = 1, **kwargs) -> list[Commitment]:
+    """`count` commitments of `plan` numbered {prefix}0001, {prefix}0002... from `start`."""
+    return [
+        CommitmentFactory(action_plan=plan, ogp_id=f"{prefix}{start + n:04d}", **kwargs)
+        for n in range(count)
+    ]
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "%"
+    baseline_value = 10
+    baseline_date = datetime.date(2015, 1, 1)
+    target_value = 80
+    target_date = datetime.date(2016, 12, 31)
+    data_source = "Informe de supervisión"
+    method = "Revisión semestral"
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+        skip_postgeneration_save = True
+
+    action_plan = factory.SubFactory(ActionPlanFactory)
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    outcome = Proposal.Outcome.ADOPTED
+
+    @factory.post_generation
+    def proposers(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.proposers.add(*extracted)
+
+
+class ConsultationEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsultationEvent
+
+    action_plan = factory.SubFactory(ActionPlanFactory)
+    phase = "development"
+    kind = ConsultationEvent.Kind.WORKSHOP
+    date = datetime.date(2015, 3, 1)
+    place = "Lima"
+    in_capital = True
+    iap2_level = "consult"
+
+
+def make_process(plan, offices=(), **kwargs) -> PlanProcess:
+    process = PlanProcess.objects.create(action_plan=plan, **kwargs)
+    process.responsible_organizations.set(offices)
+    return process

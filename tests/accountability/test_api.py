@@ -11,8 +11,12 @@ from django.contrib.auth import get_user_model
 
 from commitments.models import IndicatorReading, Organization
 from tests import factories
-
-from .conftest import ConsultationEventFactory, IndicatorFactory, ProposalFactory, make_process
+from tests.factories import (
+    ConsultationEventFactory,
+    IndicatorFactory,
+    ProposalFactory,
+    make_process,
+)
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"

@@ -10,8 +10,7 @@ from django.utils import translation
 from commitments.models import PlanProcess, Proposal
 from reviews.integrity import warnings_for_plan, warnings_for_plans
 from tests import factories
-
-from .conftest import IndicatorFactory, ProposalFactory, make_process
+from tests.factories import IndicatorFactory, ProposalFactory, make_process
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 27)

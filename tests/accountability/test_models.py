@@ -9,8 +9,7 @@ from django.db import IntegrityError, transaction
 
 from commitments.models import Indicator, Proposal
 from tests import factories
-
-from .conftest import ProposalFactory, make_process
+from tests.factories import ProposalFactory, make_process
 
 pytestmark = pytest.mark.django_db
 

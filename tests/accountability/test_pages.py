@@ -10,8 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from commitments.models import IndicatorReading, Organization
 from tests import factories
-
-from .conftest import ConsultationEventFactory, IndicatorFactory, ProposalFactory, make_process
+from tests.factories import (
+    ConsultationEventFactory,
+    IndicatorFactory,
+    ProposalFactory,
+    make_process,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from commitments.accountability_services import can_record_reading, record_indicator_reading
 from commitments.models import IndicatorReading, Organization, Profile
 from tests import factories
-
-from .conftest import IndicatorFactory
+from tests.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2016, 6, 30)

@@ -11,7 +11,7 @@ from commitments import tasks
 from commitments.models import Commitment
 from reviews.models import Assessment, IRMReport
 from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.contrib import admin
 
 from commitments.models import ActionPlan, Commitment, CommitmentFormerId
 from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("peru")]
 
 
 def read_csv(content: bytes) -> list[dict]:

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 
 from commitments.models import IndicatorReading
 from tests import factories
-from tests.accountability.conftest import IndicatorFactory
+from tests.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 

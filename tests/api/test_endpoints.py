@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import PERU_IRM_LEVELS
 from tests.factories import OrganizationFactory
+from tests.world import PERU_IRM_LEVELS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("peru")]
 
 
 def get_json(client, url: str, status: int = 200) -> dict:

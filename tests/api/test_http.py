@@ -14,16 +14,16 @@ from rest_framework.throttling import AnonRateThrottle
 
 from commitments.models import ActionPlan, Commitment, Organization, PolicyArea
 from reviews.models import Assessment
-from tests.api.conftest import make_commitments
 from tests.conftest import REQUIRE_SERVICES
 from tests.factories import (
     ActionPlanFactory,
     IRMReportFactory,
     MemberFactory,
     OrganizationFactory,
+    make_commitments,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("peru")]
 
 
 # -- conditional GET ---------------------------------------------------------------------------
@@ -91,7 +91,9 @@ def test_anonymous_requests_past_the_limit_get_429_with_retry_after(client, worl
 
 
 def test_throttle_counters_live_in_redis(client, world, monkeypatch, settings):
-    redis_url = "redis://127.0.0.1:6379/3"
+    # The run's own cache database when there is one (each xdist worker has its own, see
+    # tests/conftest.py); else a local Redis, where there is one.
+    redis_url = os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/3"
     try:
         import redis
 

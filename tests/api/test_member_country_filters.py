@@ -9,6 +9,8 @@ from commitments.models import ActionPlan, Organization
 from reviews.models import Assessment
 from tests.factories import AssessmentFactory, IRMReportFactory, OrganizationFactory
 
+pytestmark = pytest.mark.world("peru")
+
 
 def _codes(client, url: str, key: str) -> set[str]:
     response = client.get(f"{url}&page_size=100")

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.api.conftest import PERU_IRM_LEVELS
+from tests.world import PERU_IRM_LEVELS
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("peru")]
 
 
 CONFIG = SchemathesisConfig.from_dict(

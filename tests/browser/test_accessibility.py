@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from commitments.models import Milestone
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.factories import PASSWORD
-from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser]
 
@@ -28,57 +28,47 @@ LOCALES = {"es": "es-PE", "en": "en-GB"}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
-@pytest.fixture
-def site(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    world = build_world()
-    from commitments.models import Milestone
-
-    world.milestone = Milestone.objects.filter(commitment=world.commitment).first()
-    return world
-
-
-def public_pages(site) -> list[str]:
-    commitment = site.commitment.ogp_id
+def public_pages(world) -> list[str]:
+    commitment = world.commitment.ogp_id
     return [
         "/",
         "/plans/",
-        f"/plans/{site.plan.ogp_id}/",
+        f"/plans/{world.plan.ogp_id}/",
         "/commitments/",
         f"/commitments/{commitment}/",
         "/search/?q=portal",
         "/data/",
         "/members/",
         "/organizations/",
-        f"/organizations/{site.civil.slug}/",
+        f"/organizations/{world.civil.slug}/",
     ]
 
 
-def editor_pages(site) -> list[str]:
-    commitment = site.commitment.ogp_id
+def editor_pages(world) -> list[str]:
+    commitment = world.commitment.ogp_id
     return [
         "/my/commitments/",
         f"/commitments/{commitment}/",
         f"/commitments/{commitment}/report/",
-        f"/commitments/{commitment}/milestones/{site.milestone.pk}/progress/new/",
+        f"/commitments/{commitment}/milestones/{Milestone.objects.filter(commitment=world.commitment).first().pk}/progress/new/",
     ]
 
 
-def researcher_pages(site) -> list[str]:
+def researcher_pages(world) -> list[str]:
     return [
         "/irm/reports/",
-        f"/irm/reports/{site.draft.pk}/",
-        f"/irm/reports/{site.draft.pk}/assess/{site.commitment.ogp_id}/",
+        f"/irm/reports/{world.draft.pk}/",
+        f"/irm/reports/{world.draft.pk}/assess/{world.commitment.ogp_id}/",
     ]
 
 
-def admin_pages(site) -> list[str]:
+def admin_pages(world) -> list[str]:
     return [
         "/admin/",
         "/admin/commitments/commitment/",
-        f"/admin/commitments/commitment/{site.commitment.pk}/change/",
+        f"/admin/commitments/commitment/{world.commitment.pk}/change/",
         "/admin/commitments/actionplan/",
-        f"/admin/commitments/actionplan/{site.plan.pk}/change/",
+        f"/admin/commitments/actionplan/{world.plan.pk}/change/",
         "/admin/reviews/irmreport/",
     ]
 
@@ -125,7 +115,7 @@ def record_console_error(errors: list[str]):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_pages_have_no_serious_axe_findings_and_no_console_errors(
-    persona, new_page, live_server, site
+    persona, new_page, live_server, world
 ):
     username, pages = PERSONAS[persona]
     problems: list[str] = []
@@ -137,7 +127,7 @@ def test_pages_have_no_serious_axe_findings_and_no_console_errors(
             page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
             if username:
                 log_in(page, live_server.url, username)
-            for path in pages(site):
+            for path in pages(world):
                 errors.clear()
                 response = page.goto(live_server.url + path)
                 where = f"{persona} {language} {width} {path}"
@@ -159,7 +149,7 @@ def test_vendored_axe_is_the_pinned_version_with_its_licence():
     assert (AXE.parent / "LICENSE").read_text().startswith("Mozilla Public License, version 2.0")
 
 
-def test_the_check_catches_a_real_finding(new_page, live_server, site):
+def test_the_check_catches_a_real_finding(new_page, live_server, world):
     """The harness is not blind: an image without alternative text is a critical finding."""
     page = new_page()
     page.goto(live_server.url + "/")
@@ -171,7 +161,7 @@ def test_the_check_catches_a_real_finding(new_page, live_server, site):
     assert [line.split(" ")[0] for line in findings(page)] == ["image-alt"]
 
 
-def test_api_docs_load_offline_in_the_page_language(new_page, live_server, site):
+def test_api_docs_load_offline_in_the_page_language(new_page, live_server, world):
     """Swagger UI renders from the vendored files alone: no request leaves the site, no console
     error, and the operations read in the page's language."""
     for language, locale in LOCALES.items():

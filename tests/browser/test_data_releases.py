@@ -12,18 +12,11 @@ from playwright.sync_api import expect
 from releases.models import DataRelease
 from tests.browser.conftest import screenshot
 from tests.browser.test_journeys import log_in
-from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture
-def site(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return build_world()
-
-
-def test_plan_admin_makes_a_release_and_a_visitor_downloads_it(new_page, live_server, site):
+def test_plan_admin_makes_a_release_and_a_visitor_downloads_it(new_page, live_server, world):
     base = live_server.url
     admin_page = new_page()
     log_in(admin_page, base, "planadmin")

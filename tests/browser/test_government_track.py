@@ -14,7 +14,6 @@ from commitments.models import StatusUpdate
 from tests import factories
 from tests.browser.conftest import screenshot
 from tests.browser.test_journeys import log_in
-from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser]
 
@@ -22,19 +21,17 @@ PHONE_390 = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def world(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    world = build_world()
+def led_by_a_ministry(world) -> None:
+    """The world's commitment, limited by the IRM, is led by a ministry whose official is `official`."""
     ministry = factories.OrganizationFactory(name="Secretaría de Gestión Pública", acronym="SGP")
     world.commitment.lead_organization = ministry
     world.commitment.irm_completion = "limited"
     world.commitment.save(update_fields=["lead_organization", "irm_completion"])
     factories.make_official(ministry, username="official")
-    return world
 
 
 def test_official_records_the_governments_assessment_and_the_plan_shows_three_tracks(
-    new_page, live_server, world
+    new_page, live_server, world, led_by_a_ministry
 ):
     base = live_server.url
     ogp_id = world.commitment.ogp_id

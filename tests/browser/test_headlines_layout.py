@@ -7,14 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import DESKTOP, screenshot
-from tests.web.conftest import build_world
 
 PHONE_390 = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def site(roles, settings):
-    return build_world()
 
 
 OVERFLOW = """() => ({
@@ -29,7 +23,7 @@ POSITIONS = """() => {
 
 
 @pytest.mark.parametrize("locale", ["es-PE", "en"])
-def test_home_rates_fit_a_phone_without_sideways_scrolling(new_page, live_server, site, locale):
+def test_home_rates_fit_a_phone_without_sideways_scrolling(new_page, live_server, world, locale):
     page = new_page(viewport=PHONE_390, locale=locale)
     page.goto(f"{live_server.url}/")
     assert page.evaluate(OVERFLOW) == {"page": False, "tables": False}
@@ -39,10 +33,10 @@ def test_home_rates_fit_a_phone_without_sideways_scrolling(new_page, live_server
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE_390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("locale", ["es-PE", "en"])
 def test_plan_page_shows_figures_and_commitments_before_the_warnings(
-    new_page, live_server, site, viewport, locale
+    new_page, live_server, world, viewport, locale
 ):
     page = new_page(viewport=viewport, locale=locale)
-    page.goto(f"{live_server.url}/plans/{site.plan.ogp_id}/")
+    page.goto(f"{live_server.url}/plans/{world.plan.ogp_id}/")
     at = page.evaluate(POSITIONS)
     assert at["figures"] < at["table"] < at["warnings"]
     # The figures start on the first screen.

@@ -14,15 +14,9 @@ from commitments.models import StatusUpdate
 from reviews.models import Assessment, IRMReport
 from tests.browser.conftest import PHONE, screenshot
 from tests.factories import PASSWORD
-from tests.web.conftest import PDF_BYTES, build_world
+from tests.web.conftest import PDF_BYTES
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def site(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return build_world()
 
 
 def log_in(page, base: str, username: str) -> None:
@@ -37,14 +31,16 @@ def log_out(page) -> None:
     page.locator("header form[action$='/accounts/logout/'] button").click()
 
 
-def test_editor_posts_a_status_update_with_a_link_and_a_file(new_page, live_server, site, tmp_path):
+def test_editor_posts_a_status_update_with_a_link_and_a_file(
+    new_page, live_server, world, tmp_path
+):
     base = live_server.url
     page = new_page()
     log_in(page, base, "editor")
     page.goto(f"{base}/my/commitments/")
     screenshot(page, "my-commitments")
     page.get_by_role(
-        "link", name=re.compile(f"Publicar un reporte.*{site.commitment.ogp_id}")
+        "link", name=re.compile(f"Publicar un reporte.*{world.commitment.ogp_id}")
     ).click()
     expect(page.locator("h1")).to_have_text("Publicar un reporte de avance")
 
@@ -58,14 +54,14 @@ def test_editor_posts_a_status_update_with_a_link_and_a_file(new_page, live_serv
     screenshot(page, "status-update-form")
     page.get_by_role("button", name="Publicar el reporte").click()
 
-    expect(page).to_have_url(f"{base}/commitments/{site.commitment.ogp_id}/")
+    expect(page).to_have_url(f"{base}/commitments/{world.commitment.ogp_id}/")
     expect(page.locator(".messages")).to_contain_text("Su reporte de avance fue publicado.")
     update = StatusUpdate.objects.get()
     assert update.evidence.count() == 2
 
     # The public page, seen by someone without an account.
     visitor = new_page()
-    visitor.goto(f"{base}/commitments/{site.commitment.ogp_id}/")
+    visitor.goto(f"{base}/commitments/{world.commitment.ogp_id}/")
     timeline = visitor.locator(".timeline")
     expect(timeline).to_contain_text("Ocho de 19 ministerios publican su presupuesto.")
     expect(timeline.get_by_role("link", name="https://example.org/informe-2013")).to_be_visible()
@@ -76,18 +72,18 @@ def test_editor_posts_a_status_update_with_a_link_and_a_file(new_page, live_serv
     assert download.value.suggested_filename == "acta-de-reunion.pdf"
 
     phone = new_page(viewport=PHONE)
-    phone.goto(f"{base}/commitments/{site.commitment.ogp_id}/")
+    phone.goto(f"{base}/commitments/{world.commitment.ogp_id}/")
     screenshot(phone, "commitment-page-phone")
 
 
-def test_researcher_files_an_assessment_and_plan_admin_publishes_it(new_page, live_server, site):
+def test_researcher_files_an_assessment_and_plan_admin_publishes_it(new_page, live_server, world):
     base = live_server.url
     page = new_page()
     log_in(page, base, "researcher")
     page.goto(f"{base}/irm/reports/")
     page.get_by_role("link", name="Secret draft report").click()
     screenshot(page, "irm-workspace")
-    page.get_by_role("link", name=re.compile(f"Evaluar.*{site.commitment.ogp_id}")).click()
+    page.get_by_role("link", name=re.compile(f"Evaluar.*{world.commitment.ogp_id}")).click()
     page.get_by_label("Especificidad").select_option("high")
     page.get_by_label("Relevante para el acceso a la información").select_option("true")
     page.get_by_label("Impacto potencial").select_option("transformative")
@@ -105,15 +101,15 @@ def test_researcher_files_an_assessment_and_plan_admin_publishes_it(new_page, li
 
     # Not public yet.
     visitor = new_page()
-    visitor.goto(f"{base}/commitments/{site.commitment.ogp_id}/")
+    visitor.goto(f"{base}/commitments/{world.commitment.ogp_id}/")
     expect(visitor.locator("main")).not_to_contain_text("El portal funciona")
 
     log_in(page, base, "planadmin")
-    page.goto(f"{base}/irm/reports/{site.draft.pk}/")
+    page.goto(f"{base}/irm/reports/{world.draft.pk}/")
     page.get_by_role("button", name="Publicar el informe").click()
     expect(page.locator(".messages")).to_contain_text("está publicado")
-    site.draft.refresh_from_db()
-    assert site.draft.state == IRMReport.State.PUBLISHED
+    world.draft.refresh_from_db()
+    assert world.draft.state == IRMReport.State.PUBLISHED
 
     visitor.reload()
     expect(visitor.locator(".assessment")).to_contain_text(
@@ -123,7 +119,7 @@ def test_researcher_files_an_assessment_and_plan_admin_publishes_it(new_page, li
     screenshot(visitor, "commitment-page-with-assessment")
 
 
-def test_anonymous_visitor_switches_to_english_and_back(new_page, live_server, site):
+def test_anonymous_visitor_switches_to_english_and_back(new_page, live_server, world):
     base = live_server.url
     page = new_page()
     page.goto(f"{base}/")
@@ -135,17 +131,17 @@ def test_anonymous_visitor_switches_to_english_and_back(new_page, live_server, s
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text("OGP members and their action plans")
 
-    page.get_by_role("link", name=site.plan.title).click()
-    expect(page.locator("h1")).to_have_text(site.plan.title)
+    page.get_by_role("link", name=world.plan.title).click()
+    expect(page.locator("h1")).to_have_text(world.plan.title)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     screenshot(page, "plan-page-en")
 
     page.get_by_label("Language").select_option("es")
     page.get_by_role("button", name="Change").click()
     expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect(page).to_have_url(f"{base}/plans/{site.plan.ogp_id}/")
+    expect(page).to_have_url(f"{base}/plans/{world.plan.ogp_id}/")
 
-    lead = site.commitment.lead_organization
+    lead = world.commitment.lead_organization
     page.get_by_role("link", name=lead.name).first.click()
     expect(page.locator("h1")).to_have_text(lead.name)
     expect(page.locator("main")).to_contain_text("Compromisos que lidera")
@@ -158,26 +154,26 @@ def test_anonymous_visitor_switches_to_english_and_back(new_page, live_server, s
 DISAGREE = re.compile(r"^Solo donde .* no coinciden$")
 
 
-def test_plan_table_filters_and_sorts_without_reloading(new_page, live_server, site):
-    site.commitment.self_reported_completion = "complete"
-    site.commitment.irm_completion = "limited"
-    site.commitment.save()
+def test_plan_table_filters_and_sorts_without_reloading(new_page, live_server, world):
+    world.commitment.self_reported_completion = "complete"
+    world.commitment.irm_completion = "limited"
+    world.commitment.save()
     base = live_server.url
     page = new_page()
-    page.goto(f"{base}/plans/{site.plan.ogp_id}/")
+    page.goto(f"{base}/plans/{world.plan.ogp_id}/")
     rows = page.locator("#commitment-table tbody tr")
     expect(rows).to_have_count(2)
     page.evaluate("window.__noReload = true")
 
     page.get_by_label(DISAGREE).check()
-    expect(rows.filter(has_text=site.commitment.title)).to_be_visible()
-    expect(rows.filter(has_text=site.other.title)).to_be_hidden()
+    expect(rows.filter(has_text=world.commitment.title)).to_be_visible()
+    expect(rows.filter(has_text=world.other.title)).to_be_hidden()
     expect(page.locator(".filter-count")).to_have_text("Mostrando 1 de 2 compromisos")
     page.get_by_label(DISAGREE).uncheck()
 
     page.get_by_label("Buscar", exact=True).fill("datos abiertos")
-    expect(rows.filter(has_text=site.other.title)).to_be_visible()
-    expect(rows.filter(has_text=site.commitment.title)).to_be_hidden()
+    expect(rows.filter(has_text=world.other.title)).to_be_visible()
+    expect(rows.filter(has_text=world.commitment.title)).to_be_hidden()
     page.get_by_label("Buscar", exact=True).fill("")
 
     page.get_by_role("button", name="Compromiso", exact=True).click()
@@ -191,15 +187,15 @@ def test_plan_table_filters_and_sorts_without_reloading(new_page, live_server, s
     screenshot(page, "plan-page")
 
     phone = new_page(viewport=PHONE)
-    phone.goto(f"{base}/plans/{site.plan.ogp_id}/")
+    phone.goto(f"{base}/plans/{world.plan.ogp_id}/")
     screenshot(phone, "plan-page-phone")
 
 
-def test_bad_input_shows_the_error_and_keeps_the_input(new_page, live_server, site):
+def test_bad_input_shows_the_error_and_keeps_the_input(new_page, live_server, world):
     base = live_server.url
     page = new_page()
     log_in(page, base, "editor")
-    page.goto(f"{base}/commitments/{site.commitment.ogp_id}/report/")
+    page.goto(f"{base}/commitments/{world.commitment.ogp_id}/report/")
     future = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
     page.get_by_label("Sustancial").check()
     page.get_by_label("Qué cambió").fill("Texto que no debe perderse")
@@ -218,13 +214,13 @@ def test_bad_input_shows_the_error_and_keeps_the_input(new_page, live_server, si
     screenshot(page, "status-update-form-errors")
     phone = new_page(viewport=PHONE)
     log_in(phone, base, "editor")
-    phone.goto(f"{base}/commitments/{site.commitment.ogp_id}/report/")
+    phone.goto(f"{base}/commitments/{world.commitment.ogp_id}/report/")
     screenshot(phone, "status-update-form-phone")
 
 
-def test_keyboard_user_can_skip_to_content_and_sees_focus(new_page, live_server, site):
+def test_keyboard_user_can_skip_to_content_and_sees_focus(new_page, live_server, world):
     page = new_page()
-    page.goto(f"{live_server.url}/plans/{site.plan.ogp_id}/")
+    page.goto(f"{live_server.url}/plans/{world.plan.ogp_id}/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Saltar al contenido principal")
     expect(skip).to_be_focused()
@@ -266,32 +262,32 @@ CONTRAST_JS = """
 """
 
 
-def test_text_contrast_passes_wcag_aa_on_the_main_pages(new_page, live_server, site):
-    site.commitment.self_reported_completion = "complete"
-    site.commitment.irm_completion = "limited"
-    site.commitment.save()
+def test_text_contrast_passes_wcag_aa_on_the_main_pages(new_page, live_server, world):
+    world.commitment.self_reported_completion = "complete"
+    world.commitment.irm_completion = "limited"
+    world.commitment.save()
     page = new_page()
     for path in (
         "/",
-        f"/plans/{site.plan.ogp_id}/",
-        f"/commitments/{site.commitment.ogp_id}/",
-        f"/organizations/{site.commitment.lead_organization.slug}/",
+        f"/plans/{world.plan.ogp_id}/",
+        f"/commitments/{world.commitment.ogp_id}/",
+        f"/organizations/{world.commitment.lead_organization.slug}/",
         "/accounts/login/",
     ):
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate(CONTRAST_JS) == [], path
 
 
-def test_pages_fit_a_phone_screen_without_sideways_scrolling(new_page, live_server, site):
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(new_page, live_server, world):
     page = new_page(viewport=PHONE)
     log_in(page, live_server.url, "editor")
     for path in (
         "/",
-        f"/plans/{site.plan.ogp_id}/",
-        f"/commitments/{site.commitment.ogp_id}/",
-        f"/organizations/{site.commitment.lead_organization.slug}/",
+        f"/plans/{world.plan.ogp_id}/",
+        f"/commitments/{world.commitment.ogp_id}/",
+        f"/organizations/{world.commitment.lead_organization.slug}/",
         "/my/commitments/",
-        f"/commitments/{site.commitment.ogp_id}/report/",
+        f"/commitments/{world.commitment.ogp_id}/report/",
     ):
         page.goto(f"{live_server.url}{path}")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

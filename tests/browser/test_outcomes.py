@@ -12,21 +12,20 @@ from playwright.sync_api import expect
 from commitments.models import OutcomeCheck
 from tests.browser.conftest import PHONE, screenshot
 from tests.browser.test_journeys import log_in
-from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def world(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    world = build_world()
+def reported_complete(world) -> None:
+    """Civil society reports the world's commitment complete."""
     world.commitment.self_reported_completion = "complete"
     world.commitment.save(update_fields=["self_reported_completion"])
-    return world
 
 
-def test_editor_records_an_outcome_check_and_a_phone_visitor_reads_it(new_page, live_server, world):
+def test_editor_records_an_outcome_check_and_a_phone_visitor_reads_it(
+    new_page, live_server, world, reported_complete
+):
     base = live_server.url
     ogp_id = world.commitment.ogp_id
     page = new_page(locale="en-GB")

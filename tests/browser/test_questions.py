@@ -15,20 +15,17 @@ from questions.services import ask_question
 from tests import factories
 from tests.browser.conftest import PHONE, screenshot
 from tests.browser.test_journeys import log_in
-from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture
-def world(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    world = build_world()
+def led_by_a_ministry(world) -> None:
+    """The world's commitment is led by a ministry, whose official is `official`."""
     ministry = factories.OrganizationFactory(name="Ministerio de Justicia", slug="minjus")
     world.commitment.lead_organization = ministry
     world.commitment.save(update_fields=["lead_organization"])
     factories.make_official(ministry, username="official")
-    return world
 
 
 def _no_sideways_scroll(page, path: str) -> None:
@@ -36,7 +33,7 @@ def _no_sideways_scroll(page, path: str) -> None:
     assert overflow <= 0, f"{path} is {overflow}px wider than the phone screen"
 
 
-def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world):
+def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world, led_by_a_ministry):
     base = live_server.url
     ogp_id = world.commitment.ogp_id
     path = f"/commitments/{ogp_id}/questions/"

@@ -10,21 +10,14 @@ from playwright.sync_api import expect
 
 from commitments.models import StatusUpdate
 from tests.browser.test_journeys import log_in
-from tests.web.conftest import build_world
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def site(roles, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return build_world()
 
 
 def test_a_too_large_file_is_refused_before_upload_and_the_note_counts(
     new_page,
     live_server,
-    site,
+    world,
     settings,
     tmp_path,
 ):
@@ -35,7 +28,7 @@ def test_a_too_large_file_is_refused_before_upload_and_the_note_counts(
     console_errors: list[str] = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     log_in(page, live_server.url, "editor")
-    page.goto(f"{live_server.url}/commitments/{site.commitment.ogp_id}/report/")
+    page.goto(f"{live_server.url}/commitments/{world.commitment.ogp_id}/report/")
 
     page.locator("#id_note").fill("Eight of 19 ministries.")
     expect(page.locator(".char-counter")).to_have_text(re.compile(r"^23 .*5000"))

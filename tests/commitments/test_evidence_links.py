@@ -18,7 +18,7 @@ from commitments import linkfetch, tasks
 from commitments.models import EvidenceLink, OutcomeCheck
 from commitments.outcome_services import record_outcome_check
 from tests import factories
-from tests.web.conftest import build_world
+from tests.world import build_world
 
 pytestmark = pytest.mark.django_db
 

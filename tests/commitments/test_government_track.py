@@ -14,9 +14,9 @@ from django.test import Client
 from commitments.models import Commitment, CompletionSnapshot, StatusUpdate
 from commitments.snapshots import rebuild_snapshots, recompute_snapshots
 from tests import factories
-from tests.trust.test_permission_matrix import _api, _web
+from tests.security.test_permission_matrix import _api, _web
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("government")]
 
 REPORT = {
     "completion": "complete",
@@ -25,31 +25,6 @@ REPORT = {
     "as_of": "2013-06-01",
     "corrects": "",
 }
-
-
-@pytest.fixture
-def world(db):
-    ministry = factories.OrganizationFactory(name="Ministerio de Justicia")
-    co_lead = factories.OrganizationFactory(name="PCM")
-    plan = factories.ActionPlanFactory(start_date=datetime.date(2012, 1, 1))
-    commitment = factories.CommitmentFactory(
-        action_plan=plan, lead_organization=ministry, irm_completion="limited"
-    )
-    commitment.co_lead_organizations.add(co_lead)
-    other = factories.CommitmentFactory(action_plan=plan)
-    editor = factories.make_editor()
-    commitment.monitoring_organizations.add(editor.profile.organization)
-
-    class World:
-        pass
-
-    w = World()
-    w.plan, w.commitment, w.other, w.editor = plan, commitment, other, editor
-    w.official = factories.make_official(ministry)
-    w.co_lead_official = factories.make_official(co_lead)
-    w.stranger_official = factories.make_official()  # an organisation that leads nothing here
-    w.foreign_editor = factories.make_editor()
-    return w
 
 
 def test_official_of_lead_organisation_records_the_governments_assessment_on_the_web(world):

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from commitments.models import CompletionLevel
 from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ import pytest
 
 from questions.models import OfficialAnswer, Question
 from questions.services import answer_question, ask_question
+from tests.admin_forms import admin_post_data
 from tests.factories import (
     CommitmentFactory,
     OrganizationFactory,
@@ -14,7 +15,6 @@ from tests.factories import (
     make_official,
     make_plan_admin,
 )
-from tests.trust.admin_forms import admin_post_data
 
 pytestmark = pytest.mark.django_db
 

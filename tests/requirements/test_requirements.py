@@ -13,7 +13,7 @@ from django.utils import translation
 
 from commitments.models import Forum, ForumMeeting, Proposal, StatusEvidence
 from tests import factories
-from tests.accountability.conftest import ProposalFactory
+from tests.factories import ProposalFactory
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from reviews.models import Assessment, IRMReport
 from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from tests.factories import (
     IRMReportFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
 STATS = "/api/v1/stats/completion/"
 HISTORY = "/api/v1/stats/completion/history/"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from celery import Celery
 
-from tests.faults.conftest import ThrowawayRedis, throwaway_redis_on
+from tests.resilience.conftest import ThrowawayRedis, throwaway_redis_on
 
 pytestmark = pytest.mark.integration
 
@@ -53,7 +53,7 @@ class Worker:
                 "--concurrency=1",
                 "--without-mingle",
                 "--without-gossip",
-                "--include=tests.faults.worker_tasks",
+                "--include=tests.resilience.worker_tasks",
                 "--hostname=redis-loss@%h",
             ],
             cwd=ROOT,

@@ -9,7 +9,7 @@ from django.test import Client
 from commitments.models import Commitment
 from commitments.versioning import VersionedModelForm, update_versioned
 from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
 
 
 def _admin_client(**names) -> tuple[Client, object]:

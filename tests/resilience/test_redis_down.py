@@ -13,7 +13,7 @@ from kombu import pools as kombu_pools
 from commitments.models import StatusUpdate
 from ogptracker.celery import app as celery_app
 from tests import factories
-from tests.faults.conftest import FAULT_REDIS_URL
+from tests.resilience.conftest import FAULT_REDIS_URL
 
 pytestmark = pytest.mark.integration
 

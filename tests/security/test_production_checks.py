@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.core.checks import run_checks
 from django.test import override_settings
 
-from tests.trust.test_deployment import _manage, _production_env
+from tests.deployment.test_deployment import _manage, _production_env
 
 
 def _ids(**overrides) -> set[str]:

@@ -24,6 +24,11 @@ import pytest
 
 from tests.conftest import REQUIRE_SERVICES
 
+# Answers are timed (a GET within 5 s while slow clients hold connections), so these run in
+# `make test`'s one-process step, never beside an xdist worker. On a machine loaded by other work
+# (load 8 on 2 cores) the slow-client test can still time out, in one process too.
+pytestmark = pytest.mark.serial
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONF = ROOT / "ogptracker" / "gunicorn.conf.py"
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"

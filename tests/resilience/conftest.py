@@ -89,11 +89,3 @@ def throwaway_redis_on(port: int) -> Iterator[ThrowawayRedis]:
 @pytest.fixture
 def throwaway_redis() -> Iterator[ThrowawayRedis]:
     yield from throwaway_redis_on(FAULT_REDIS_PORT)
-
-
-@pytest.fixture
-def live_roles(transactional_db) -> None:
-    """The role groups, recreated: a transactional test's flush removes what migrations created."""
-    from ogptracker.roles import sync_roles
-
-    sync_roles()

@@ -30,7 +30,7 @@ from tests.factories import (
     StatusUpdateFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
 PROGRESS_DAY = datetime.date(2014, 3, 1)
 

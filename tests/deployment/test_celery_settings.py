@@ -15,7 +15,7 @@ def test_tasks_are_acknowledged_late_and_requeued_when_a_worker_is_lost():
 
 
 def test_the_worker_waits_for_redis_at_start_and_never_stops_reconnecting():
-    # The live behaviour is tests/faults/test_worker_redis_loss.py; these are what keep it past the
+    # The live behaviour is tests/resilience/test_worker_redis_loss.py; these are what keep it past the
     # 100 tries (about 45 minutes of backoff) after which Celery's default gives up and exits.
     assert app.conf.broker_connection_retry_on_startup is True
     assert app.conf.broker_connection_retry is True

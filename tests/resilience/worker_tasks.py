@@ -1,6 +1,6 @@
-"""Tasks for the worker-survives-Redis test only (tests/faults/test_worker_redis_loss.py): they touch
+"""Tasks for the worker-survives-Redis test only (tests/resilience/test_worker_redis_loss.py): they touch
 files, never the database, so the test needs nothing but a worker and its own Redis. The worker
-imports this module with `--include tests.faults.worker_tasks`."""
+imports this module with `--include tests.resilience.worker_tasks`."""
 
 from __future__ import annotations
 

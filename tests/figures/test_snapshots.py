@@ -13,7 +13,7 @@ from commitments.figures import completion_figures
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from tests.factories import CommitmentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
 DAY1 = datetime.date(2030, 3, 1)  # after today: written from the cached levels
 DAY3 = datetime.date(2030, 3, 3)

@@ -8,7 +8,7 @@ from django.db import connection
 from commitments.models import StatusUpdate
 from tests import factories
 from tests.conftest import REQUIRE_SERVICES
-from tests.trust.test_versioning import run_concurrently
+from tests.versioning.test_versioning import run_concurrently
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from tests.factories import (
     StatusUpdateFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
 DAY1 = datetime.date(2030, 3, 1)  # after today: written from the cached levels
 DAY3 = datetime.date(2030, 3, 3)

@@ -10,7 +10,6 @@ Plan administrators work on everything; for them own and foreign are two ordinar
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -18,17 +17,18 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from commitments.models import Commitment, Milestone, OutcomeCheck, Profile, StatusUpdate
+from commitments.models import Commitment, Milestone, OutcomeCheck, StatusUpdate
 from questions.models import OfficialAnswer, Question
-from questions.services import ask_question
 from reviews.models import Assessment, IRMReport
-from tests import factories
-from tests.trust.admin_forms import admin_post_data
+from tests.admin_forms import admin_post_data
+from tests.world import PermissionsWorld
 
 ANON, EDITOR, RESEARCHER, PLAN_ADMIN = "anonymous", "editor", "researcher", "plan_admin"
 OFFICIAL = "official"  # a responsible official of the organisation leading the "own" commitment
 # Redirects: LOGIN is a 302 to a login page; SAVED a 302 elsewhere (the change was made).
 LOGIN, SAVED = "302 to login", "302 saved"
+
+pytestmark = pytest.mark.world("permissions")
 
 # (action, role, target, expected status)
 MATRIX: list[tuple[str, str, str, int | str]] = [
@@ -199,76 +199,6 @@ MATRIX: list[tuple[str, str, str, int | str]] = [
 ]
 
 
-@dataclass
-class World:
-    users: dict[str, Any]
-    commitments: dict[str, Any]
-    milestones: dict[str, Any]
-    reports: dict[str, Any]
-    assessments: dict[str, Any]
-    questions: dict[str, Any]
-
-
-@pytest.fixture
-def world(db) -> World:
-    editor = factories.make_editor(username="editor")
-    researcher = factories.make_researcher(username="researcher")
-    other_researcher = factories.make_researcher(username="other-researcher")
-    plan_admin = factories.make_plan_admin(username="plan-admin")
-    official = factories.make_official(username="official")
-    plan = factories.ActionPlanFactory()
-    own = factories.CommitmentFactory(
-        action_plan=plan, lead_organization=Profile.objects.get(user=official).organization
-    )
-    own.monitoring_organizations.add(Profile.objects.get(user=editor).organization)
-    foreign = factories.CommitmentFactory(action_plan=plan)
-    reports, assessments = {}, {}
-    for target, kind, assigned in (
-        ("own", IRMReport.Kind.PROGRESS, researcher),
-        ("foreign", IRMReport.Kind.END_OF_TERM, other_researcher),
-    ):
-        report = factories.IRMReportFactory(
-            action_plan=plan, kind=kind, state=IRMReport.State.DRAFT, published_on=None
-        )
-        report.researchers.add(assigned)
-        reports[target] = report
-        assessments[target] = factories.AssessmentFactory(report=report, commitment=own)
-    asker = factories.UserFactory()
-    questions = {
-        target: ask_question(commitment=commitment, text="?", user=asker)
-        for target, commitment in (("own", own), ("foreign", foreign))
-    }
-    return World(
-        users={
-            EDITOR: editor,
-            RESEARCHER: researcher,
-            PLAN_ADMIN: plan_admin,
-            OFFICIAL: official,
-            ANON: None,
-        },
-        commitments={
-            "own": own,
-            "foreign": foreign,
-            "other_plan": factories.CommitmentFactory(),
-            "successor": factories.CommitmentFactory(
-                action_plan=factories.ActionPlanFactory(
-                    member=plan.member,
-                    number=plan.number + 1,
-                    start_date=datetime.date(2014, 1, 2),
-                    end_date=datetime.date(2016, 1, 1),
-                )
-            ),
-        },
-        milestones={
-            "own": factories.MilestoneFactory(commitment=own),
-            "foreign": factories.MilestoneFactory(commitment=foreign),
-        },
-        reports=reports,
-        assessments=assessments,
-        questions=questions,
-    )
-
-
 def _api(user) -> APIClient:
     client = APIClient()
     if user is not None:
@@ -295,7 +225,7 @@ def _admin_post(user, obj, **changes: Any) -> Any:
     return client.post(url, data)
 
 
-def perform(action: str, user: Any, target: str, w: World) -> Any:
+def perform(action: str, user: Any, target: str, w: PermissionsWorld) -> Any:
     commitment = w.commitments[target]
     report = w.reports[target]
     if action == "api_status_update":

@@ -28,7 +28,7 @@ from tests.factories import (
     StatusUpdateFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
 DAYS = [
     datetime.date(2012, 1, 1),
