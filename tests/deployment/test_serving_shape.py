@@ -140,7 +140,11 @@ def test_gunicorn_config_is_threaded_and_bounds_request_lines():
 def test_slow_clients_do_not_stop_the_site_from_answering(gunicorn):
     """The issue's attack: four connections each sending a header line every second, never finishing.
     With the sync workers of before, the GET below waited for the arbiter to kill a worker (30 s);
-    with threaded workers it is answered at once while the slow clients are still connected."""
+    with threaded workers it is answered while the slow clients are still connected. The bound is 10 s,
+    a third of the 30 s a sync worker makes it wait, not "at once": on a loaded 2-core machine a cold
+    answer alone has taken over 2 s, so each worker answers once before the slow clients connect."""
+    for _ in range(4):
+        assert _get(gunicorn.port, "/api/", timeout=30)[0] == 200
     slow = [_dribbler(gunicorn.port) for _ in range(4)]
     try:
         answered = []
@@ -148,10 +152,10 @@ def test_slow_clients_do_not_stop_the_site_from_answering(gunicorn):
             time.sleep(1)
             for n, sock in enumerate(slow):
                 sock.sendall(f"X-Slow-{round_}-{n}: still here\r\n".encode())
-            status, body, seconds = _get(gunicorn.port, "/api/", timeout=5)
+            status, body, seconds = _get(gunicorn.port, "/api/", timeout=10)
             assert status == 200, body[:500]
             answered.append(seconds)
-        assert max(answered) < 2, answered
+        assert max(answered) < 10, answered
         # The slow clients were never cut off meanwhile: they are still holding their threads.
         for sock in slow:
             sock.sendall(b"X-Last: one more\r\n")
@@ -276,16 +280,18 @@ def test_behind_nginx_an_api_request_while_gunicorn_is_down_is_a_json_503(nginx_
 
 def test_behind_nginx_many_slow_clients_cost_gunicorn_nothing(nginx_in_front, gunicorn):
     """Twenty dribbling clients, more than gunicorn has threads (2 x 4): nginx holds them all, and
-    a normal request still goes straight through."""
+    a normal request still goes through (within 10 s, a third of gunicorn's 30 s; see above)."""
+    for _ in range(4):
+        assert _get(nginx_in_front, "/api/", timeout=30)[0] == 200
     slow = [_dribbler(nginx_in_front) for _ in range(20)]
     try:
         for round_ in range(3):
             time.sleep(1)
             for n, sock in enumerate(slow):
                 sock.sendall(f"X-Slow-{round_}-{n}: still here\r\n".encode())
-            status, body, seconds = _get(nginx_in_front, "/api/", timeout=5)
+            status, body, seconds = _get(nginx_in_front, "/api/", timeout=10)
             assert status == 200, body[:500]
-            assert seconds < 2
+            assert seconds < 10
     finally:
         for sock in slow:
             sock.close()
