@@ -75,8 +75,6 @@ def _plain(value: Any) -> Any:
     """A JSON-friendly form of a field value."""
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    if isinstance(value, models.Model):
-        return value.pk
     return value
 
 
@@ -161,13 +159,14 @@ def version_from_etag(model: type[models.Model], pk: Any, etag: str) -> int | No
 def field_changes(
     model: type[models.Model], old: Mapping[str, Any], new: Mapping[str, Any]
 ) -> list[FieldChange]:
-    """The fields whose values differ between two snapshots (attname -> value), in model order."""
+    """The fields whose values differ between two snapshots (every concrete field's attname ->
+    value, so a foreign key is its id), in model order."""
     changes = []
     for model_field in model._meta.concrete_fields:
         if model_field.name in NOT_SHOWN_IN_DIFFS:
             continue
         key = model_field.attname
-        if key not in old or key not in new or old[key] == new[key]:
+        if old[key] == new[key]:
             continue
         changes.append(
             FieldChange(
