@@ -160,3 +160,22 @@ def test_a_record_with_an_old_invalid_value_can_still_have_another_field_changed
     assert response.status_code == 200
     milestone.refresh_from_db()
     assert (milestone.title, milestone.met_on) == ("Changed", datetime.date(1999, 12, 31))
+
+
+def test_an_update_keeps_a_field_the_overdue_run_set_while_it_was_being_saved(monkeypatch):
+    """mark_overdue moves no version: an update writes only the fields it changes (and its
+    version), so the flag the nightly run set meanwhile is not overwritten with the value read."""
+    milestone = factories.MilestoneFactory(title="Launch", is_overdue=False)
+    full_clean = Milestone.full_clean
+
+    def overdue_run_lands(self, *args, **kwargs):
+        Milestone.objects.filter(pk=self.pk).update(is_overdue=True)
+        return full_clean(self, *args, **kwargs)
+
+    monkeypatch.setattr(Milestone, "full_clean", overdue_run_lands)
+
+    response = _patch(milestone, {"title": "Changed"}, f'"milestone-{milestone.pk}-v1"')
+
+    assert response.status_code == 200
+    milestone.refresh_from_db()
+    assert (milestone.title, milestone.is_overdue, milestone.version) == ("Changed", True, 2)
