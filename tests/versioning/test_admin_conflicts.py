@@ -273,3 +273,25 @@ def test_a_save_refused_after_the_check_comes_back_to_the_same_address_with_an_e
     assert message.level_tag == "error"
     assert str(message).startswith("This record was changed by Rosa Quispe at ")
     assert str(message).endswith(": title: Portal -> From Rosa. " + KEPT)
+
+
+def test_a_value_filled_in_or_emptied_is_shown_as_a_dash_where_it_was_empty():
+    commitment = factories.CommitmentFactory(title="Portal", contact_name="", contact_phone="555")
+    client, _ = _client(username="jorge")
+    url = _change_url(commitment)
+    data = admin_post_data(client.get(url))
+    update_versioned(
+        commitment,
+        expected_version=1,
+        changes={"contact_name": "Ana Torres", "contact_phone": ""},
+        user=_rosa(),
+    )
+    _dated(commitment)
+    data["title"] = "From Jorge"
+
+    refused = client.post(url, data)
+
+    assert _errors(refused) == [
+        "This record was changed by Rosa Quispe at Nov. 27, 2030, 2:03 p.m.: "
+        "contact person: — -> Ana Torres; contact telephone: 555 -> —. " + KEPT
+    ]
