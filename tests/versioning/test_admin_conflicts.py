@@ -48,6 +48,13 @@ def _errors(response) -> list[str]:
     return list(response.context["adminform"].form.non_field_errors())
 
 
+def _posted_value(value):
+    """A bound field's value as a browser posts it."""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return "" if value is None else str(value)
+
+
 def _version_inputs(page: str) -> list[tuple[str, str]]:
     return re.findall(r'<input type="hidden" name="([\w-]*version)" value="(\d*)"', page)
 
@@ -295,3 +302,33 @@ def test_a_value_filled_in_or_emptied_is_shown_as_a_dash_where_it_was_empty():
         "This record was changed by Rosa Quispe at Nov. 27, 2030, 2:03 p.m.: "
         "contact person: — -> Ana Torres; contact telephone: 555 -> —. " + KEPT
     ]
+
+
+def test_saving_a_commitment_from_its_history_page_keeps_the_fields_that_page_does_not_show():
+    """The history form offers the change form's fieldsets: the contact details, left out of them,
+    are not posted and must not be emptied."""
+    commitment = factories.CommitmentFactory(title="Portal", contact_name="Ana Torres")
+    update_versioned(commitment, expected_version=1, changes={"title": "Portal v2"}, user=None)
+    latest = commitment.history.latest()
+    client, _ = _client(username="jorge")
+    url = f"{_change_url(commitment)[: -len('change/')]}history/{latest.pk}/"
+    shown = client.get(url)
+    page = shown.content.decode()
+    posted = set(re.findall(r'name="([^"]+)"', page))
+    form = shown.context["adminform"].form
+    data = {
+        form[name].html_name: _posted_value(form[name].value())
+        for name in form.fields
+        if form[name].html_name in posted
+    }
+    data["title"] = "Portal v3"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert (commitment.title, commitment.contact_name, commitment.version) == (
+        "Portal v3",
+        "Ana Torres",
+        3,
+    )
