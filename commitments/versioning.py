@@ -362,8 +362,8 @@ class VersionedAdminMixin:
         return super().get_form(request, obj, change, **kwargs)
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        if change and isinstance(form, VersionedModelForm):
-            claim_form_version(form)
+        if isinstance(form, VersionedModelForm):
+            claim_form_version(form)  # does nothing on an add: the record has no pk yet
         # django-simple-history's request middleware records request.user as who changed it.
         super().save_model(request, obj, form, change)
 
