@@ -182,7 +182,8 @@ def field_changes(
 
 
 def _display(model_field: models.Field, value: Any) -> Any:
-    choices = dict(model_field.flatchoices) if model_field.choices else None
+    choices = dict(model_field.flatchoices)  # empty for a field without choices
+    # `choices and` first: a JSONField's value (a dict or a list) cannot be looked up.
     if choices and value in choices:
         return str(choices[value])
     return value
@@ -255,7 +256,7 @@ def update_versioned(
         obj = manager.get(pk=pk)  # re-read: `current` may predate a change made to reach `expected`
         for name, value in changes.items():
             setattr(obj, name, value)
-        obj.full_clean(exclude=_unchanged_fields(model, changes), validate_unique=True)
+        obj.full_clean(exclude=_unchanged_fields(model, changes))  # unique values included
         obj._history_user = user
         # Every versioned model has `updated_at` (auto_now), which save() sets only when named.
         update_fields = {model._meta.get_field(name).name for name in changes}
