@@ -75,8 +75,6 @@ def _plain(value: Any) -> Any:
     """A JSON-friendly form of a field value."""
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    if isinstance(value, models.Model):
-        return value.pk
     return value
 
 
@@ -93,7 +91,6 @@ class StaleVersion(Exception):
     """Raised when an edit was made over an older version than the one stored."""
 
     current: models.Model
-    expected_version: int
     changed_by: Any = None  # a User or None when the history does not say
     changed_at: datetime.datetime | None = None
     changes: list[FieldChange] = field(default_factory=list)
@@ -148,11 +145,8 @@ def etag_for(instance: models.Model) -> str:
 
 def version_from_etag(model: type[models.Model], pk: Any, etag: str) -> int | None:
     """The version an If-Match value names for this record, or None if it names another one."""
-    value = etag.strip()
-    if value.startswith("W/"):
-        # A weak tag never matches strongly (RFC 9110 13.1.1): treat it as naming no version.
-        return None
-    value = value.strip('"')
+    # A weak tag (W/"...") never matches strongly (RFC 9110 13.1.1): it fails the prefix test.
+    value = etag.strip().strip('"')
     prefix = f"{model._meta.model_name}-{pk}-v"
     if not value.startswith(prefix):
         return None
@@ -165,13 +159,14 @@ def version_from_etag(model: type[models.Model], pk: Any, etag: str) -> int | No
 def field_changes(
     model: type[models.Model], old: Mapping[str, Any], new: Mapping[str, Any]
 ) -> list[FieldChange]:
-    """The fields whose values differ between two snapshots (attname -> value), in model order."""
+    """The fields whose values differ between two snapshots (every concrete field's attname ->
+    value, so a foreign key is its id), in model order."""
     changes = []
     for model_field in model._meta.concrete_fields:
         if model_field.name in NOT_SHOWN_IN_DIFFS:
             continue
         key = model_field.attname
-        if key not in old or key not in new or old[key] == new[key]:
+        if old[key] == new[key]:
             continue
         changes.append(
             FieldChange(
@@ -187,7 +182,8 @@ def field_changes(
 
 
 def _display(model_field: models.Field, value: Any) -> Any:
-    choices = dict(model_field.flatchoices) if model_field.choices else None
+    choices = dict(model_field.flatchoices)  # empty for a field without choices
+    # `choices and` first: a JSONField's value (a dict or a list) cannot be looked up.
     if choices and value in choices:
         return str(choices[value])
     return value
@@ -199,24 +195,20 @@ def _snapshot(record: Any, model: type[models.Model]) -> dict[str, Any]:
 
 def stale_details(model: type[models.Model], current: models.Model, expected_version: int):
     """Build the StaleVersion for `current`, describing what changed since `expected_version`."""
-    history = getattr(current, "history", None)
+    records = list(
+        current.history.filter(version__gte=expected_version)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
     changed_by = changed_at = None
     changes: list[FieldChange] = []
-    if history is not None:
-        records = list(
-            history.filter(version__gte=expected_version)
-            .select_related("history_user")
-            .order_by("history_date", "history_id")
-        )
-        base = next((r for r in records if r.version == expected_version), None)
-        latest = records[-1] if records else None
-        if latest is not None:
-            changed_by, changed_at = latest.history_user, latest.history_date
-        if base is not None:
-            changes = field_changes(model, _snapshot(base, model), _snapshot(current, model))
+    base = next((r for r in records if r.version == expected_version), None)
+    if records:
+        changed_by, changed_at = records[-1].history_user, records[-1].history_date
+    if base is not None:
+        changes = field_changes(model, _snapshot(base, model), _snapshot(current, model))
     return StaleVersion(
         current=current,
-        expected_version=expected_version,
         changed_by=changed_by,
         changed_at=changed_at,
         changes=changes,
@@ -244,50 +236,37 @@ def update_versioned(
     expected_version: int,
     changes: Mapping[str, Any],
     user,
-    validate: bool = True,
 ) -> models.Model:
-    """Apply `changes` to a record if it is still at `expected_version`, bump its version and record
-    the change (who, when, before, after) in its history. Raises StaleVersion if someone else changed
-    it first, ValidationError (nothing written) if the result is invalid."""
+    """Apply `changes` (field name -> value; no many-to-many) to a record if it is still at
+    `expected_version`, bump its version and record the change (who, when, before, after) in its
+    history. Raises StaleVersion if someone else changed it first, ValidationError (nothing written)
+    if the result is invalid."""
     if isinstance(model_or_instance, models.Model):
         model, pk = type(model_or_instance), model_or_instance.pk
     else:
         model = model_or_instance
     manager = model._default_manager
-    m2m_names = {f.name for f in model._meta.many_to_many}
-    plain = {k: v for k, v in changes.items() if k not in m2m_names}
-    related = {k: v for k, v in changes.items() if k in m2m_names}
 
     with transaction.atomic():
         current = manager.get(pk=pk)  # DoesNotExist if it was deleted
-        if current.version == expected_version and not _differs(current, plain, related):
+        if current.version == expected_version and not _differs(current, changes):
             # Nothing to change: no new version, no history row (a repeated PATCH is a no-op).
             return current
         claim_version(current, expected_version)
         obj = manager.get(pk=pk)  # re-read: `current` may predate a change made to reach `expected`
-        for name, value in plain.items():
+        for name, value in changes.items():
             setattr(obj, name, value)
-        if validate:
-            obj.full_clean(exclude=_unchanged_fields(model, plain), validate_unique=True)
+        obj.full_clean(exclude=_unchanged_fields(model, changes))  # unique values included
         obj._history_user = user
-        update_fields = {model._meta.get_field(name).name for name in plain} | {"version"}
-        if any(f.name == "updated_at" for f in model._meta.concrete_fields):
-            update_fields.add("updated_at")
-        obj.save(update_fields=sorted(update_fields))
-        for name, value in related.items():
-            getattr(obj, name).set(value)
+        # Every versioned model has `updated_at` (auto_now), which save() sets only when named.
+        update_fields = {model._meta.get_field(name).name for name in changes}
+        obj.save(update_fields=sorted(update_fields | {"version", "updated_at"}))
     return obj
 
 
-def _differs(obj: models.Model, plain: Mapping[str, Any], related: Mapping[str, Any]) -> bool:
-    """Whether applying the changes would alter `obj` (many-to-many compared as sets of ids)."""
-    if any(getattr(obj, name) != value for name, value in plain.items()):
-        return True
-    for name, values in related.items():
-        wanted = {getattr(value, "pk", value) for value in values}
-        if set(getattr(obj, name).values_list("pk", flat=True)) != wanted:
-            return True
-    return False
+def _differs(obj: models.Model, changes: Mapping[str, Any]) -> bool:
+    """Whether applying the (non many-to-many) changes would alter `obj`."""
+    return any(getattr(obj, name) != value for name, value in changes.items())
 
 
 def _unchanged_fields(model: type[models.Model], changes: Mapping[str, Any]) -> list[str]:
@@ -304,7 +283,6 @@ class VersionedModelForm(forms.ModelForm):
     """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
-    stale: StaleVersion | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -329,7 +307,6 @@ class VersionedModelForm(forms.ModelForm):
 
     def refuse(self, stale: StaleVersion) -> None:
         """Show the conflict and let the next submit apply the user's input over the current version."""
-        self.stale = stale
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(stale.current.version)
         self.add_error(None, ValidationError(stale.message(), code="stale"))
@@ -339,12 +316,12 @@ def claim_form_version(form: VersionedModelForm) -> None:
     """claim_version for a validated VersionedModelForm's existing record, at the version the form
     started from (its clean() catches the usual case with a friendly error; this closes the race)."""
     if form.instance.pk is not None:
-        claim_version(form.instance, form.cleaned_data.get("version") or 0)
+        claim_version(form.instance, form.cleaned_data["version"])
 
 
 def claim_formset_versions(formset: Any) -> None:
     """claim_form_version for every changed, existing, kept record of an inline formset."""
-    deleted = set(getattr(formset, "deleted_forms", []))
+    deleted = set(formset.deleted_forms)
     for inline_form in formset.forms:
         if (
             isinstance(inline_form, VersionedModelForm)
@@ -365,7 +342,7 @@ def _with_version(fieldsets: Any) -> list:
 
     if "version" in flatten_fieldsets(fieldsets):
         return list(fieldsets)
-    return [*fieldsets, (None, {"fields": ["version"], "classes": ["versioned"]})]
+    return [*fieldsets, (None, {"fields": ["version"]})]
 
 
 class VersionedAdminMixin:
@@ -386,9 +363,9 @@ class VersionedAdminMixin:
         return super().get_form(request, obj, change, **kwargs)
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        if change and isinstance(form, VersionedModelForm):
-            claim_form_version(form)
-        obj._history_user = request.user
+        if isinstance(form, VersionedModelForm):
+            claim_form_version(form)  # does nothing on an add: the record has no pk yet
+        # django-simple-history's request middleware records request.user as who changed it.
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
