@@ -27,7 +27,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-# Fields an editor never types: left out of diffs shown to people.
+# Fields an editor never types, besides every field declared editable=False (labels, stars and
+# provenance computed from what was typed): left out of diffs shown to people.
 NOT_SHOWN_IN_DIFFS = frozenset(
     {
         "id",
@@ -163,7 +164,7 @@ def field_changes(
     value, so a foreign key is its id), in model order."""
     changes = []
     for model_field in model._meta.concrete_fields:
-        if model_field.name in NOT_SHOWN_IN_DIFFS:
+        if model_field.name in NOT_SHOWN_IN_DIFFS or not model_field.editable:
             continue
         key = model_field.attname
         if old[key] == new[key]:

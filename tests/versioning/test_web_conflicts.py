@@ -51,3 +51,32 @@ def test_a_researchers_second_tab_is_refused_in_spanish_naming_who_changed_what_
     assert refused.context["form"]["narrative"].value() == "Texto B"
     assessment.refresh_from_db()
     assert assessment.narrative == "Texto A"
+
+
+def test_a_refused_save_names_the_rating_changed_not_the_figures_computed_from_it():
+    researcher = factories.make_researcher(username="luz", first_name="Luz", last_name="Mamani")
+    report = factories.IRMReportFactory(state=IRMReport.State.DRAFT, published_on=None)
+    report.researchers.add(researcher)
+    assessment = factories.AssessmentFactory(
+        report=report, specificity="high", potential_impact="transformative", completion=""
+    )
+    url = f"/irm/reports/{report.pk}/assess/{assessment.commitment.ogp_id}/"
+    tab_a, tab_b = Client(), Client()
+    tab_a.force_login(researcher)
+    tab_b.force_login(researcher)
+    page = tab_a.get(url)
+    fields = {
+        name: page.context["form"][name].value() or "" for name in page.context["form"].fields
+    }
+    version = _hidden_version(page.content.decode())
+    tab_b.get(url)
+    changed = {**fields, "completion": "complete", "version": version}
+    assert tab_a.post(url, changed).status_code == 302
+
+    refused = tab_b.post(url, {**fields, "narrative": "Texto B", "version": version})
+
+    assert refused.status_code == 400
+    [message] = refused.context["form"].non_field_errors()
+    # The rating the other tab typed, and none of the star fields computed from it.
+    assert ": cumplimiento: — -> Completo. Lo que ingresó" in message, message
+    assert "estrella" not in message, message
