@@ -1,0 +1,145 @@
+"""Which commitment a row is, on the worst sheets: commitments entered by hand are found by plan and
+number (never duplicated), a title with a typo or a light rewrite still finds its commitment, a
+rewritten title under another number does not take someone else's, and the title comparison holds
+at its edges (reviews/importers/identity.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from commitments.models import ActionPlan, Commitment
+from reviews.importers.identity import SAME_TITLE, SIMILAR_TITLE, similarity, title_key
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory
+
+from .conftest import run_import, write_csv
+from .test_reconcile import peru_plan1_rows, sheet_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def peru_plan1_file(tmp_path, limit: int, edits: dict[int, dict[str, str]] | None = None):
+    numbers, names, rows = peru_plan1_rows()
+    rows = [list(r) for r in rows[:limit]]
+    for position, cells in (edits or {}).items():
+        for column, value in cells.items():
+            rows[position][names.index(column)] = value
+    return write_csv(tmp_path / "explorer.csv", [numbers, names, *rows])
+
+
+def hand_entered_plan() -> ActionPlan:
+    """Peru's first plan as an editor typed it: ids of their own, no source key, other titles."""
+    peru = MemberFactory(code="PER", name="Peru", commitment_prefix="PE")
+    plan = ActionPlanFactory(member=peru, number=1, ogp_id="AP_PER01")
+    for ogp_id, number, title in [
+        ("PE0001", "1:a", "Marco normativo (escrito a mano)"),
+        ("PE0002", "1:B", "Seguimiento (escrito a mano)"),
+    ]:
+        CommitmentFactory(
+            action_plan=plan, ogp_id=ogp_id, number=number, title=title, source_key=""
+        )
+    return plan
+
+
+def test_commitments_entered_by_hand_are_found_by_plan_and_number_not_duplicated(tmp_path):
+    plan = hand_entered_plan()
+    path = peru_plan1_file(tmp_path, limit=3)  # 1:A, 1:B, 1:C
+
+    run_import(path)
+    run_import(path)  # and again: still nothing doubled
+
+    commitments = Commitment.objects.filter(action_plan=plan)
+    assert {(c.ogp_id, c.number, c.id_provisional) for c in commitments} == {
+        ("PE0001", "1:a", False),
+        ("PE0002", "1:B", False),
+        ("PE-P0003", "1:C", True),  # its position in the file
+    }
+    # The file without ids does not overwrite what the editor typed.
+    assert commitments.get(ogp_id="PE0001").title == "Marco normativo (escrito a mano)"
+
+
+def test_a_second_hand_entered_commitment_with_a_repeated_number_is_found_second(tmp_path):
+    plan = hand_entered_plan()
+    CommitmentFactory(action_plan=plan, ogp_id="PE0003", number="1:A", title="Otro", source_key="")
+    # The file repeats 1:A too: its second 1:A is the hand-entered second one.
+    path = peru_plan1_file(tmp_path, limit=3, edits={2: {"Comm No": "1:A"}})
+
+    run_import(path)
+
+    assert Commitment.objects.filter(action_plan=plan).count() == 3
+    assert not Commitment.objects.filter(id_provisional=True).exists()
+
+
+def test_a_title_with_a_typo_finds_its_commitment_under_another_number(tmp_path, current_file):
+    run_import(peru_plan1_file(tmp_path, limit=3))
+    _numbers, names, rows = peru_plan1_rows()
+    title = rows[1][names.index("Commitment Title")]
+    row = {**sheet_rows()[0], "Commitment Unique Identifier": "PE0002", "Commitment Number": "7"}
+    row["Commitment Title"] = title.replace("transparencia", "transparenica")  # a typo
+
+    printed = run_import(current_file([row]))
+
+    assert Commitment.objects.count() == 3
+    assert Commitment.objects.get(ogp_id="PE0002").title == row["Commitment Title"]
+    assert not Commitment.objects.filter(ogp_id="PE-P0002").exists()
+    assert "reconciled" in printed
+
+
+def test_a_lightly_rewritten_title_finds_its_commitment_by_number(tmp_path, current_file):
+    run_import(peru_plan1_file(tmp_path, limit=3))
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0003",
+        "Commitment Number": "1:C",
+        "Commitment Title": "1:c) Desarrollar los Portales de Transparencia Estándar (PTE)",
+    }
+
+    run_import(current_file([row]))
+
+    assert Commitment.objects.count() == 3
+    assert not Commitment.objects.filter(ogp_id="PE-P0003").exists()
+
+
+def test_a_rewritten_title_under_another_number_is_a_new_commitment(tmp_path, current_file):
+    run_import(peru_plan1_file(tmp_path, limit=3))
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0003",
+        "Commitment Number": "9",
+        "Commitment Title": "1:c) Desarrollar los Portales de Transparencia Estándar (PTE)",
+    }
+
+    run_import(current_file([row]))
+
+    # Similar is not enough without the same number: the provisional one keeps its own row.
+    assert Commitment.objects.count() == 4
+    assert Commitment.objects.filter(ogp_id="PE-P0003").exists()
+
+
+def test_an_unrelated_title_under_the_same_number_is_a_new_commitment(tmp_path, current_file):
+    run_import(peru_plan1_file(tmp_path, limit=3))
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0003",
+        "Commitment Number": "1:C",
+        "Commitment Title": "Registro nacional de beneficiarios finales",
+    }
+
+    run_import(current_file([row]))
+
+    assert Commitment.objects.count() == 4
+
+
+def test_title_keys_ignore_accents_case_and_spacing_and_keep_160_characters():
+    assert title_key("  Gestión   DOCUMENTARIA\n") == "gestion documentaria"
+    assert len(title_key("a" * 400)) == 160
+
+
+def test_similarity_of_titles_at_its_edges():
+    assert similarity("portales", "portales", SAME_TITLE) == 1.0
+    assert similarity("", "portales", 0.0) == 0.0
+    assert similarity("portales", "", 0.0) == 0.0
+    # Exactly at the floor is enough (the cheap bounds equal it too).
+    assert similarity("a", "abc", SIMILAR_TITLE) == SIMILAR_TITLE
+    # Below the floor: 0, not the ratio (0.375 here).
+    assert similarity("abcdefgh", "abcxyzuv", SAME_TITLE) == 0.0
+    assert similarity("abcdefgh", "abcxyzuv", 0.3) == 0.375
