@@ -143,3 +143,32 @@ def test_similarity_of_titles_at_its_edges():
     # Below the floor: 0, not the ratio (0.375 here).
     assert similarity("abcdefgh", "abcxyzuv", SAME_TITLE) == 0.0
     assert similarity("abcdefgh", "abcxyzuv", 0.3) == 0.375
+
+
+def test_a_second_file_of_the_same_member_gets_the_next_free_provisional_ids(tmp_path):
+    run_import(peru_plan1_file(tmp_path, limit=3))  # 1:A to 1:C: PE-P0001 to PE-P0003
+    numbers, names, rows = peru_plan1_rows()
+    run_import(write_csv(tmp_path / "more.csv", [numbers, names, *rows[3:5]]))  # 1:D, 1:E
+
+    # Their positions in this file (1 and 2) are held by other commitments: the next free ids.
+    assert Commitment.objects.get(number="1:D").ogp_id == "PE-P0004"
+    assert Commitment.objects.get(number="1:E").ogp_id == "PE-P0005"
+    assert Commitment.objects.get(number="1:A").ogp_id == "PE-P0001"
+
+
+def test_an_id_held_provisionally_by_another_commitment_is_a_conflict_naming_it(current_file):
+    plan = hand_entered_plan()
+    CommitmentFactory(
+        action_plan=plan, ogp_id="PE0005", id_provisional=True, number="5", title="Compromiso 5"
+    )
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0005",
+        "Commitment Number": "1:D",
+        "Commitment Title": "Gestión documentaria",
+    }
+
+    printed = run_import(current_file([row]))
+
+    assert "PE0005 is held provisionally by a different commitment (Compromiso 5)" in printed
+    assert Commitment.objects.get(ogp_id="PE0005").title == "Compromiso 5"
