@@ -174,3 +174,37 @@ def test_an_id_held_provisionally_by_another_commitment_is_a_conflict_naming_it(
     # Named by its first 60 characters.
     assert f"PE0005 is held provisionally by a different commitment ({title[:60]})" in printed
     assert Commitment.objects.get(ogp_id="PE0005").title == title
+
+
+def test_identical_titles_are_told_apart_by_their_numbers_in_any_row_order(tmp_path, current_file):
+    same = {"Commitment Title": "Portal de transparencia"}
+    numbers, names, rows = peru_plan1_rows()
+    title = names.index("Commitment Title")
+    first = [list(r) for r in rows[:2]]
+    for row in first:
+        row[title] = same["Commitment Title"]
+    run_import(write_csv(tmp_path / "a.csv", [numbers, names, *first]))
+    ids = {c.number: c.ogp_id for c in Commitment.objects.all()}
+    assert ids == {"1:A": "PE-P0001", "1:B": "PE-P0002"}
+
+    # The same rows, the other way round: each keeps its commitment.
+    run_import(write_csv(tmp_path / "b.csv", [numbers, names, *reversed(first)]))
+    assert {c.number: c.ogp_id for c in Commitment.objects.all()} == ids
+
+    # A sheet with OGP's ids: 1:B's id goes to 1:B's commitment.
+    run_import(
+        current_file(
+            [
+                {
+                    **sheet_rows()[0],
+                    "Commitment Unique Identifier": "PE0002",
+                    "Commitment Number": "1:B",
+                    **same,
+                }
+            ]
+        )
+    )
+    assert {c.number: c.ogp_id for c in Commitment.objects.all()} == {
+        "1:A": "PE-P0001",
+        "1:B": "PE0002",
+    }
