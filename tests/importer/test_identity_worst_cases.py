@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from commitments.models import ActionPlan, Commitment
-from reviews.importers.identity import SAME_TITLE, SIMILAR_TITLE, similarity, title_key
+from reviews.importers.identity import (
+    SAME_TITLE,
+    SIMILAR_TITLE,
+    number_key,
+    similarity,
+    title_key,
+)
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory
 
 from .conftest import run_import, write_csv
@@ -208,3 +214,25 @@ def test_identical_titles_are_told_apart_by_their_numbers_in_any_row_order(tmp_p
         "1:A": "PE-P0001",
         "1:B": "PE0002",
     }
+
+
+def test_moving_an_id_into_a_plan_already_imported_is_a_conflict_naming_both(current_file):
+    own = sheet_rows()[2]  # PE0100, plan AP_PER01
+    second_plan = {"Action Plan Number": "2", "Action Plan ID": "AP_PER02"}
+    other = {
+        **own,
+        **second_plan,
+        "Commitment Unique Identifier": "PE0200",
+        "Commitment Title": "Compromiso del segundo plan",
+    }
+    run_import(current_file([own, other], name="first.csv"))
+
+    printed = run_import(current_file([{**own, **second_plan}], name="moved.csv"))
+
+    assert "PE0100 belongs to plan AP_PER01; this row puts it in AP_PER02: not written" in printed
+    assert Commitment.objects.get(ogp_id="PE0100").action_plan.ogp_id == "AP_PER01"
+
+
+def test_number_keys_keep_inner_spaces_once_and_an_empty_number_is_empty():
+    assert number_key("  4 :\n A ") == "4 : a"
+    assert number_key("") == number_key(None) == ""
