@@ -107,7 +107,14 @@ MUTANTS = [
         '"connect-src": ["\'self\'", "*"]',
         HEADERS,
     ),
+    # Equivalent: django-csp fills a missing default-src with 'self' (csp/utils.py).
     drop('        "default-src": ["\'self\'"],', HEADERS, "csp: default-src dropped"),
+    Mutant(
+        "csp: default-src widened to *",
+        '"default-src": ["\'self\'"]',
+        '"default-src": ["*"]',
+        HEADERS,
+    ),
     drop('        "frame-ancestors": ["\'none\'"],', HEADERS, "csp: frame-ancestors dropped"),
     drop('        "object-src": ["\'none\'"],', HEADERS, "csp: object-src dropped"),
     drop('        "base-uri": ["\'self\'"],', HEADERS, "csp: base-uri dropped"),
