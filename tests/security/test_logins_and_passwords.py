@@ -99,3 +99,10 @@ def test_a_long_uncommon_new_password_is_accepted(client):
         },
     )
     assert response.status_code == 302
+
+
+def test_a_successful_login_is_logged_at_the_level_logging_is_configured_with(client, caplog):
+    # No caplog.set_level: the security log's level is LOGGING's, as in production.
+    factories.make_editor(username="ana")
+    assert login(client, "ana", PASSWORD, ip="10.0.0.7") == 302
+    assert any("login succeeded user=ana ip=10.0.0.7" in r.getMessage() for r in caplog.records)
