@@ -236,3 +236,21 @@ def test_moving_an_id_into_a_plan_already_imported_is_a_conflict_naming_both(cur
 def test_number_keys_keep_inner_spaces_once_and_an_empty_number_is_empty():
     assert number_key("  4 :\n A ") == "4 : a"
     assert number_key("") == number_key(None) == ""
+
+
+def test_a_second_file_reaching_past_its_moved_ids_gives_every_row_its_own_id(tmp_path):
+    numbers, names, rows = peru_plan1_rows()
+    run_import(write_csv(tmp_path / "a.csv", [numbers, names, *rows[:3]]))  # PE-P0001 to 3
+    # Five new rows: positions 1 to 3 are held, so they move to 4 to 6; positions 4 and 5 must
+    # then move too, not take 4 and 5 a second time (the database refused the whole file).
+    run_import(write_csv(tmp_path / "b.csv", [numbers, names, *rows[3:8]]))
+
+    ids = {c.number: c.ogp_id for c in Commitment.objects.all()}
+    assert len(ids) == 8
+    assert [ids[n] for n in ("1:D", "1:E", "1:F", "1:G", "1:H")] == [
+        "PE-P0004",
+        "PE-P0005",
+        "PE-P0006",
+        "PE-P0007",
+        "PE-P0008",
+    ]
