@@ -419,7 +419,9 @@ def run_tests(folder: Path, text: str, tests: list[str]) -> tuple[bool, str]:
         )
     except subprocess.TimeoutExpired:
         return False, "timeout"
-    failed = [line for line in result.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    failed = [
+        line for line in result.stdout.splitlines() if line.startswith(("FAILED ", "ERROR tests"))
+    ]
     if result.returncode == 0:
         return True, ""
     return False, failed[0] if failed else f"pytest exit {result.returncode}"
