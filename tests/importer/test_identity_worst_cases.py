@@ -254,3 +254,25 @@ def test_a_second_file_reaching_past_its_moved_ids_gives_every_row_its_own_id(tm
         "PE-P0007",
         "PE-P0008",
     ]
+
+
+def test_two_titles_equally_near_are_told_apart_by_the_number(tmp_path, current_file):
+    numbers, names, rows = peru_plan1_rows()
+    title = names.index("Commitment Title")
+    first = [list(r) for r in rows[:2]]
+    first[0][title] = "Portal de transparencia estándar, informe de 2012"
+    first[1][title] = "Portal de transparencia estándar, informe de 2013"
+    run_import(write_csv(tmp_path / "a.csv", [numbers, names, *first]))
+
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0002",
+        "Commitment Number": "1:B",
+        "Commitment Title": "Portal de transparencia estándar, informe de 2014",
+    }
+    run_import(current_file([row]))
+
+    assert {c.number: c.ogp_id for c in Commitment.objects.all()} == {
+        "1:A": "PE-P0001",
+        "1:B": "PE0002",
+    }
