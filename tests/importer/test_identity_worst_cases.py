@@ -276,3 +276,46 @@ def test_two_titles_equally_near_are_told_apart_by_the_number(tmp_path, current_
         "1:A": "PE-P0001",
         "1:B": "PE0002",
     }
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "sheet_title"),
+    [
+        # Identical titles: the source key decides.
+        ("Portal de transparencia", "Portal de transparencia", "Portal de transparencia"),
+        # Similar titles, the first nearer (0.82 against 0.75): the source key still decides.
+        (
+            "Portal de transparencia estándar para los municipios del país",
+            "Portal de transparencia estándar para las regiones",
+            "Portales de transparencia estándar en municipios y regiones del país",
+        ),
+    ],
+)
+def test_a_repeated_number_is_told_apart_by_its_occurrence(
+    tmp_path, current_file, first, second, sheet_title
+):
+    numbers, names, rows = peru_plan1_rows()
+    title, number = names.index("Commitment Title"), names.index("Comm No")
+    repeated = [list(r) for r in rows[:2]]
+    for row, text in zip(repeated, (first, second), strict=True):
+        row[title], row[number] = text, "1:A"
+    run_import(write_csv(tmp_path / "a.csv", [numbers, names, *repeated]))  # PE-P0001, PE-P0002
+
+    base = {**sheet_rows()[0], "Commitment Number": "1:A"}
+    run_import(
+        current_file(
+            [
+                # The sheet's first 1:A is another commitment: its second 1:A is the Explorer's.
+                {
+                    **base,
+                    "Commitment Unique Identifier": "PE0100",
+                    "Commitment Title": "Registro de beneficiarios finales",
+                },
+                {**base, "Commitment Unique Identifier": "PE0101", "Commitment Title": sheet_title},
+            ]
+        )
+    )
+
+    assert Commitment.objects.get(ogp_id="PE0101").title == sheet_title
+    assert not Commitment.objects.filter(ogp_id="PE-P0002").exists()
+    assert Commitment.objects.get(ogp_id="PE-P0001").title == first
