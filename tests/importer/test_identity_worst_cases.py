@@ -319,3 +319,29 @@ def test_a_repeated_number_is_told_apart_by_its_occurrence(
     assert Commitment.objects.get(ogp_id="PE0101").title == sheet_title
     assert not Commitment.objects.filter(ogp_id="PE-P0002").exists()
     assert Commitment.objects.get(ogp_id="PE-P0001").title == first
+
+
+@pytest.mark.parametrize(
+    ("explorer_title", "sheet_title", "sheet_number"),
+    [
+        # Ratio exactly 0.9 (18/20): nearly identical, whatever the number.
+        ("portalweb", "portalweb99", "7"),
+        # Ratio exactly 0.5 (12/24): similar enough under the same number.
+        ("portal", "portal 99999999999", "1:A"),
+    ],
+)
+def test_a_title_exactly_at_the_floor_still_matches(
+    tmp_path, current_file, explorer_title, sheet_title, sheet_number
+):
+    assert similarity(title_key(explorer_title), title_key(sheet_title), 0.0) in {0.9, 0.5}
+    run_import(peru_plan1_file(tmp_path, limit=1, edits={0: {"Commitment Title": explorer_title}}))
+    row = {
+        **sheet_rows()[0],
+        "Commitment Unique Identifier": "PE0001",
+        "Commitment Number": sheet_number,
+        "Commitment Title": sheet_title,
+    }
+
+    run_import(current_file([row]))
+
+    assert [c.ogp_id for c in Commitment.objects.all()] == ["PE0001"]
