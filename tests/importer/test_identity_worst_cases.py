@@ -345,3 +345,30 @@ def test_a_title_exactly_at_the_floor_still_matches(
     run_import(current_file([row]))
 
     assert [c.ogp_id for c in Commitment.objects.all()] == ["PE0001"]
+
+
+def test_with_no_occurrence_to_go_by_the_nearer_similar_title_wins(tmp_path, current_file):
+    numbers, names, rows = peru_plan1_rows()
+    title, number = names.index("Commitment Title"), names.index("Comm No")
+    repeated = [list(r) for r in rows[:2]]
+    texts = (
+        "Portal de transparencia estándar para los municipios del país",
+        "Portal de transparencia estándar para las regiones",
+    )
+    for row, text in zip(repeated, texts, strict=True):
+        row[title], row[number] = text, "1:A"
+    run_import(write_csv(tmp_path / "a.csv", [numbers, names, *repeated]))
+
+    base = {**sheet_rows()[0], "Commitment Number": "1:A"}
+    unrelated = ["Registro de beneficiarios finales", "Compras públicas abiertas"]
+    sheet = [
+        {**base, "Commitment Unique Identifier": f"PE010{n}", "Commitment Title": text}
+        for n, text in enumerate(unrelated)
+    ]
+    # The third 1:A of the sheet: no Explorer row has that occurrence; 0.82 against 0.75.
+    near = "Portales de transparencia estándar en municipios y regiones del país"
+    sheet.append({**base, "Commitment Unique Identifier": "PE0102", "Commitment Title": near})
+    run_import(current_file(sheet))
+
+    assert not Commitment.objects.filter(ogp_id="PE-P0001").exists()
+    assert Commitment.objects.get(ogp_id="PE-P0002").title == texts[1]
