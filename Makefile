@@ -104,12 +104,21 @@ bench-api: install
 	$(PY) bench/api_bench.py $(ARGS)
 
 ## make mutate: mutation testing (mutmut) of the modules that hold the product's promises (figures,
-## versioning, permissions, services, stars, snapshots; [tool.mutmut] in pyproject.toml), then the
-## score and the surviving mutants. Slow (an hour or more on 2 cores) and not part of `make test`.
+## versioning, permissions, services, stars, snapshots, importers; [tool.mutmut] in pyproject.toml),
+## then the score and the surviving mutants, then `make mutate-settings`. Slow (hours on 2 cores) and
+## not part of `make test`.
 ## Narrow it with mutmut's name globs: make mutate MUTANTS='commitments.figures.* commitments.versioning.*'
 ## Results are kept in mutants/ and reused by the next run; `rm -rf mutants` starts afresh.
-.PHONY: mutate
+.PHONY: mutate mutate-settings
 MUTANTS ?=
 mutate: install
 	$(VENV)/bin/mutmut run $(MUTANTS)
 	@$(PY) bench/mutation_score.py $(MUTANTS)
+	$(MAKE) mutate-settings
+
+## make mutate-settings: the hand-made regressions of ogptracker/settings.py (throttles, CSP, HTTPS,
+## cookies, lockouts, passwords, body limits; bench/settings_mutants.py), each against its tests.
+## mutmut cannot mutate module-level settings. Narrow it: make mutate-settings SETTINGS_MUTANTS='csp https'
+SETTINGS_MUTANTS ?=
+mutate-settings: install
+	$(PY) bench/settings_mutants.py $(SETTINGS_MUTANTS)

@@ -224,10 +224,10 @@ class ProvisionalIds:
         """Ids for (prefix, position) pairs, in order (one query for those already held)."""
         ids = [f"{prefix}{PROVISIONAL_MARK}{position:04d}" for prefix, position in wanted]
         held = set(Commitment.objects.filter(ogp_id__in=ids).values_list("ogp_id", flat=True))
-        held |= self.moved
         given = []
         for (prefix, _position), ogp_id in zip(wanted, ids, strict=True):
-            if ogp_id in held:
+            # `moved` grows in this loop: a later position may be an id just given to a moved row.
+            if ogp_id in held or ogp_id in self.moved:
                 ogp_id = f"{prefix}{PROVISIONAL_MARK}{self.last[prefix] + 1:04d}"
                 self.moved.add(ogp_id)
             self._note(ogp_id)
