@@ -275,7 +275,17 @@ def _unchanged_fields(model: type[models.Model], changes: Mapping[str, Any]) -> 
     return [f.name for f in model._meta.concrete_fields if f.name not in changed]
 
 
-class VersionedModelForm(forms.ModelForm):
+class RefusesStaleMixin:
+    """For a form carrying the version its user started from in a field named ``version``."""
+
+    def refuse(self, stale: StaleVersion) -> None:
+        """Show the conflict and let the next submit apply the user's input over the current version."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(stale.current.version)
+        self.add_error(None, ValidationError(stale.message(), code="stale"))
+
+
+class VersionedModelForm(RefusesStaleMixin, forms.ModelForm):
     """A ModelForm that refuses to save over a newer version of its record.
 
     It carries the version the user started from in a hidden field. When someone else saved first,
@@ -305,12 +315,6 @@ class VersionedModelForm(forms.ModelForm):
         if current.version != expected:
             self.refuse(stale_details(model, current, expected))
         return cleaned
-
-    def refuse(self, stale: StaleVersion) -> None:
-        """Show the conflict and let the next submit apply the user's input over the current version."""
-        self.data = self.data.copy()
-        self.data[self.add_prefix("version")] = str(stale.current.version)
-        self.add_error(None, ValidationError(stale.message(), code="stale"))
 
 
 def claim_form_version(form: VersionedModelForm) -> None:

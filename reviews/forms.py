@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import scale_help_text
+from commitments.versioning import RefusesStaleMixin
 
 from .models import Assessment
 from .scales import BOOLEAN_SCALES, METHODOLOGY_SCALES, SCALE_DEFINITIONS, VALUE_DEFINITIONS
@@ -24,7 +25,7 @@ def _to_bool(value: str) -> bool | None:
     return {"true": True, "false": False}.get(value)
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(RefusesStaleMixin, forms.Form):
     narrative = forms.CharField(
         label=_("Narrative"),
         required=False,

@@ -92,10 +92,7 @@ def assess(request: HttpRequest, pk: int, ogp_id: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             except StaleVersion as exc:
-                form.add_error(None, exc.message())
-                # The input stays; saving again, having seen the change, applies it on purpose.
-                form.data = form.data.copy()
-                form.data["version"] = str(exc.current.version)
+                form.refuse(exc)  # the input stays; saving again applies it on purpose
             else:
                 messages.success(
                     request, _("Assessment of %(id)s saved as a draft.") % {"id": commitment.ogp_id}
