@@ -30,11 +30,6 @@ TRACKS: dict[str, str] = {
     "irm": "irm_completion",
 }
 OLD_TRACK_NAMES: dict[str, str] = {"self_reported": "civil_society"}
-TRACK_LABELS: dict[str, Any] = {
-    "government": _("Government"),
-    "civil_society": _("Civil society"),
-    "irm": _("IRM"),
-}
 
 # Which IRM report a figure counts from: the latest published (default), or only the mid-term
 # progress reports, or only the end-of-term ones (end-of-term, implementation, results reports).
@@ -107,10 +102,6 @@ class CompletionFigures:
 
     def track(self, name: str) -> TrackFigures:
         return getattr(self, OLD_TRACK_NAMES.get(name, name))
-
-    def tracks(self) -> list[tuple[str, Any, TrackFigures]]:
-        """(name, label, figures) of each track, in display order."""
-        return [(name, TRACK_LABELS[name], self.track(name)) for name in TRACKS]
 
     def as_dict(self) -> dict[str, Any]:
         found: dict[str, Any] = {name: self.track(name).as_dict() for name in TRACKS}
