@@ -107,6 +107,6 @@ def commitment_changes(commitment: Commitment) -> list[ChangeEntry]:
 
 
 def change_history_context(commitment: Commitment, *, limit: int = 20) -> dict[str, Any]:
-    """Context for templates/trust/change_history.html on the public commitment page."""
+    """Context for templates/commitments/_change_history.html on the public commitment page."""
     entries = commitment_changes(commitment)
     return {"change_history": entries[:limit], "change_history_total": len(entries)}

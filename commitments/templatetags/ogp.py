@@ -180,7 +180,7 @@ def follow_button(context: template.Context, kind: str, key: str, follow: Follow
     }
 
 
-@register.inclusion_tag("trust/change_history.html")
+@register.inclusion_tag("commitments/_change_history.html")
 def change_history(history: dict) -> dict:
     """The public change history block of a commitment page (commitments.audit)."""
     return history
