@@ -1,7 +1,7 @@
 """Plan-integrity warnings: the ways a plan can fail that a completion rate does not show.
 
 Computed, never stored, from the facts `reviews.integrity_facts` fetches for any number of plans in
-a constant number of queries. Each warning is a small rule over those facts, returning a `Warning`
+a constant number of queries. Each warning is a small rule over those facts, returning a `PlanWarning`
 with the facts behind it. Lives in `reviews` because one warning reads the IRM's specificity
 ratings; everything else comes from `commitments`.
 """
@@ -27,7 +27,7 @@ MEDIUM = "medium"
 
 
 @dataclass(frozen=True)
-class Warning:
+class PlanWarning:
     code: str
     severity: str
     title: str
@@ -44,12 +44,12 @@ class Warning:
         }
 
 
-def retroactive_approval(facts: PlanFacts) -> Warning | None:
+def retroactive_approval(facts: PlanFacts) -> PlanWarning | None:
     plan = facts.plan
     if not (plan.approval_date and plan.start_date and plan.approval_date > plan.start_date):
         return None
     gap = (plan.approval_date - plan.start_date).days
-    return Warning(
+    return PlanWarning(
         code="retroactive_approval",
         severity=HIGH,
         title=_("Approved after its own start date"),
@@ -75,12 +75,12 @@ def retroactive_approval(facts: PlanFacts) -> Warning | None:
     )
 
 
-def low_specificity(facts: PlanFacts) -> Warning | None:
+def low_specificity(facts: PlanFacts) -> PlanWarning | None:
     c = facts.commitments
     if not c.low_specificity:
         return None
     share = c.low_specificity / c.rated_specificity
-    return Warning(
+    return PlanWarning(
         code="low_specificity",
         severity=HIGH if share >= 0.5 else MEDIUM,
         title=_("Commitments the IRM rated low or no specificity"),
@@ -99,7 +99,7 @@ def low_specificity(facts: PlanFacts) -> Warning | None:
     )
 
 
-def single_office(facts: PlanFacts) -> Warning | None:
+def single_office(facts: PlanFacts) -> PlanWarning | None:
     process = facts.process
     offices = facts.responsible_offices
     if len(offices) == 1:
@@ -121,7 +121,7 @@ def single_office(facts: PlanFacts) -> Warning | None:
             "Responsibility for the whole plan sits with one office, %(office)s; its level is "
             "not recorded."
         ) % {"office": office}
-    return Warning(
+    return PlanWarning(
         code="single_office",
         severity=HIGH if level == PlanProcess.OfficeLevel.MID_LEVEL else MEDIUM,
         title=_("Responsibility with a single office"),
@@ -136,12 +136,12 @@ def single_office(facts: PlanFacts) -> Warning | None:
     )
 
 
-def priority_proposals_dropped(facts: PlanFacts) -> Warning | None:
+def priority_proposals_dropped(facts: PlanFacts) -> PlanWarning | None:
     summary = facts.proposals
     left_out = [p for p in summary.priority_proposals if p.left_out]
     if not left_out:
         return None
-    return Warning(
+    return PlanWarning(
         code="priority_proposals_dropped",
         severity=HIGH,
         title=_("Civil society's priority proposals left out"),
@@ -179,13 +179,13 @@ class CommitmentGap:
     message: Promise
     code: str = ""
 
-    def __call__(self, facts: PlanFacts) -> Warning | None:
+    def __call__(self, facts: PlanFacts) -> PlanWarning | None:
         c = facts.commitments
         count = getattr(c, self.key)
         if not count:
             return None
         key = self.key
-        return Warning(
+        return PlanWarning(
             code=self.code or (f"commitments_{key}" if key.startswith("without") else key),
             severity=MEDIUM,
             title=str(self.title),
@@ -282,7 +282,7 @@ RULES = (
 )
 
 
-def warnings_for_facts(facts: PlanFacts) -> list[Warning]:
+def warnings_for_facts(facts: PlanFacts) -> list[PlanWarning]:
     """Every warning that fires on one plan's facts, most serious first."""
     found = [w for rule in RULES if (w := rule(facts)) is not None]
     return sorted(found, key=lambda w: w.severity != HIGH)
@@ -290,7 +290,7 @@ def warnings_for_facts(facts: PlanFacts) -> list[Warning]:
 
 def warnings_for_plans(
     plans: Iterable[ActionPlan], *, today: datetime.date | None = None
-) -> dict[int, list[Warning]]:
+) -> dict[int, list[PlanWarning]]:
     """Every warning for every plan given (plan id -> warnings, most serious first)."""
     return {
         plan_id: warnings_for_facts(facts)
@@ -298,7 +298,7 @@ def warnings_for_plans(
     }
 
 
-def warnings_for_plan(plan: ActionPlan, *, today: datetime.date | None = None) -> list[Warning]:
+def warnings_for_plan(plan: ActionPlan, *, today: datetime.date | None = None) -> list[PlanWarning]:
     return warnings_for_plans([plan], today=today)[plan.pk]
 
 
