@@ -43,10 +43,12 @@ def plan_counts(api_client, plan: str, track: str, **params) -> dict:
 def records() -> dict[str, str]:
     """`backdated`: each voice's update with the later as-of date inserted first, a backdated one
     recorded after it; `same_day`: two updates of one as-of date, the one recorded later inserted
-    first; `rated`: the end-of-term rating inserted before the progress report's."""
+    first; `in_order`: every record inserted in time order, the one that counts last. DISTINCT ON
+    with no ORDER BY beyond the commitment would keep whichever row came first."""
     plan = ActionPlanFactory(start_date=datetime.date(2012, 7, 1))
     backdated = CommitmentFactory(action_plan=plan)
     same_day = CommitmentFactory(action_plan=plan)
+    in_order = CommitmentFactory(action_plan=plan)
     for voice in (Voice.CIVIL_SOCIETY, Voice.GOVERNMENT):
         StatusUpdateFactory(
             commitment=backdated,
@@ -69,6 +71,10 @@ def records() -> dict[str, str]:
             completion="not_started",
             as_of=datetime.date(2014, 5, 1),
         )
+        for level, year in (("not_started", 2013), ("limited", 2014)):
+            StatusUpdateFactory(
+                commitment=in_order, voice=voice, completion=level, as_of=datetime.date(year, 1, 1)
+            )
         recorded = timezone.now()
         StatusUpdate.objects.filter(pk=later.pk).update(recorded_at=recorded)
         StatusUpdate.objects.filter(pk=earlier.pk).update(
@@ -80,7 +86,14 @@ def records() -> dict[str, str]:
     AssessmentFactory(report=end, commitment=backdated, completion="complete")
     progress = IRMReportFactory(action_plan=plan, published_on=datetime.date(2014, 3, 1))
     AssessmentFactory(report=progress, commitment=backdated, completion="limited")
-    return {"plan": plan.ogp_id, "backdated": backdated.ogp_id, "same_day": same_day.ogp_id}
+    AssessmentFactory(report=progress, commitment=in_order, completion="not_started")
+    AssessmentFactory(report=end, commitment=in_order, completion="substantial")
+    return {
+        "plan": plan.ogp_id,
+        "backdated": backdated.ogp_id,
+        "same_day": same_day.ogp_id,
+        "in_order": in_order.ogp_id,
+    }
 
 
 def test_the_latest_as_of_date_counts_though_a_backdated_update_was_recorded_after_it(
@@ -100,6 +113,15 @@ def test_of_two_updates_with_one_as_of_date_the_one_recorded_later_counts(record
     assert same_day["government"] == {"completion": "substantial", "as_of": "2014-05-01"}
 
 
+def test_records_inserted_in_time_order_count_the_last(records, api_client):
+    in_order = row(api_client, records["in_order"], as_of="2014-06-30")
+    assert in_order["civil_society"] == {"completion": "limited", "as_of": "2014-01-01"}
+    assert in_order["government"] == {"completion": "limited", "as_of": "2014-01-01"}
+    assert (
+        row(api_client, records["in_order"], as_of="2016-01-01")["irm_completion"] == "substantial"
+    )
+
+
 def test_the_irms_latest_published_rating_counts_though_inserted_first(records, api_client):
     assert row(api_client, records["backdated"], as_of="2015-01-01")["irm_completion"] == "limited"
     assert row(api_client, records["backdated"], as_of="2016-01-01")["irm_completion"] == "complete"
@@ -108,9 +130,9 @@ def test_the_irms_latest_published_rating_counts_though_inserted_first(records, 
 def test_the_stats_count_each_commitment_once_at_its_latest_level(records, api_client):
     for track in ("civil_society", "government"):
         counts = plan_counts(api_client, records["plan"], track, as_of="2014-06-30")
-        assert counts == {"complete": 1, "substantial": 1}
+        assert counts == {"complete": 1, "substantial": 1, "limited": 1}
     irm = plan_counts(api_client, records["plan"], "irm", as_of="2016-01-01")
-    assert irm == {"complete": 1, "no_data": 1}
+    assert irm == {"complete": 1, "substantial": 1, "no_data": 1}
 
 
 def test_without_the_irm_apps_ratings_nobody_is_rated_as_of_a_day(records, api_client, monkeypatch):
@@ -118,9 +140,9 @@ def test_without_the_irm_apps_ratings_nobody_is_rated_as_of_a_day(records, api_c
     monkeypatch.setattr(figure_records, "_irm_latest", None)
     assert row(api_client, records["backdated"], as_of="2016-01-01")["irm_basis"] is None
     irm = plan_counts(api_client, records["plan"], "irm", as_of="2016-01-01")
-    assert irm == {"no_data": 2}
+    assert irm == {"no_data": 3}
     civil_society = plan_counts(api_client, records["plan"], "civil_society", as_of="2016-01-01")
-    assert civil_society == {"complete": 1, "substantial": 1}
+    assert civil_society == {"complete": 1, "substantial": 1, "limited": 1}
 
 
 def test_an_unknown_irm_report_is_refused_naming_the_known_ones(records):
