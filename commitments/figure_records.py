@@ -149,9 +149,9 @@ def _records_sql(
         irm_sql, irm_params = _latest_per_commitment(
             ratings, "commitment_id", ordering, IRM_COLUMNS
         ).query.sql_with_params()
-    else:  # no IRM app: nobody rated
+    else:  # no IRM app: nobody rated (the id typed, or PostgreSQL cannot join a text NULL on it)
         irm_sql, irm_params = (
-            "SELECT NULL AS i_commitment, NULL AS i_level, NULL AS i_kind, "
+            "SELECT CAST(NULL AS INTEGER) AS i_commitment, NULL AS i_level, NULL AS i_kind, "
             "NULL AS i_published_on, NULL AS i_year, NULL AS i_starred WHERE 1 = 0",
             [],
         )
