@@ -107,7 +107,7 @@ bench-api: install
 ## versioning, permissions, services, stars, snapshots, importers; [tool.mutmut] in pyproject.toml),
 ## then the score and the surviving mutants, then `make mutate-settings`. Slow (hours on 2 cores) and
 ## not part of `make test`.
-## Narrow it with mutmut's name globs: make mutate MUTANTS='commitments.figures.* commitments.versioning.*'
+## Narrow it with mutmut's name globs: make mutate MUTANTS='commitments.figures.counting.* commitments.versioning.*'
 ## Results are kept in mutants/ and reused by the next run; `rm -rf mutants` starts afresh.
 .PHONY: mutate mutate-settings
 MUTANTS ?=

@@ -1,6 +1,6 @@
 """Evidence link checks per second against a local page: `python bench/linkcheck_bench.py [N] [KiB]`.
 
-Measures the fetcher alone (commitments/linkfetch.py: resolve, address check, connect, GET, hash),
+Measures the fetcher alone (commitments/evidence/linkfetch.py: resolve, address check, connect, GET, hash),
 one check after another as one worker process runs them, against a page served on 127.0.0.1."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from commitments.linkfetch import Limits, fetch
+from commitments.evidence.linkfetch import Limits, fetch
 
 
 def main() -> None:

@@ -7,7 +7,7 @@
 Seeds a synthetic dataset into an EMPTY database (refuses otherwise; --reuse runs on the data a
 previous run left), then times and counts the SQL queries of:
 
-- the recompute (commitments.snapshots.recompute_snapshots): one aggregate and one bulk upsert per
+- the recompute (commitments.figures.snapshots.recompute_snapshots): one aggregate and one bulk upsert per
   grouping, whatever the data size;
 - a naive loop: every commitment fetched with its plan, member, lead organisation, policy areas and
   latest status update one query at a time, tallied in Python, each snapshot row saved on its own.
@@ -18,8 +18,8 @@ Then, on the same data (plans started 2012-2020, status updates over each plan's
 progress report for every plan and an end-of-term report for most, some known only by their year):
 
 - the figures for every plan today (the cached current levels) against the figures for every plan as
-  of a past day and on a chosen IRM basis (commitments.figure_records.levels_from_records: one query);
-- the full history rebuild since 2012 (commitments.snapshots.rebuild_snapshots), checked equal to the
+  of a past day and on a chosen IRM basis (commitments.figures.as_of.levels_from_records: one query);
+- the full history rebuild since 2012 (commitments.figures.snapshots.rebuild_snapshots), checked equal to the
   as-of definition on sample days.
 """
 
@@ -48,7 +48,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from commitments.figures import _aggregates, completion_by  # noqa: E402
+from commitments.figures.counting import _aggregates, completion_by  # noqa: E402
+from commitments.figures.snapshots import rebuild_snapshots, recompute_snapshots  # noqa: E402
 from commitments.models import (  # noqa: E402
     ActionPlan,
     Commitment,
@@ -61,7 +62,6 @@ from commitments.models import (  # noqa: E402
 )
 from commitments.models.snapshots import ALL_KEY  # noqa: E402
 from commitments.models.vocab import FIGURE_KEYS, NO_DATA, OGP_VALUE_FIELDS, OGPValue  # noqa: E402
-from commitments.snapshots import rebuild_snapshots, recompute_snapshots  # noqa: E402
 from reviews.models import Assessment, IRMReport  # noqa: E402
 
 LEVELS = [str(level) for level in CompletionLevel.values]
@@ -377,7 +377,7 @@ def main() -> None:
     measure("SQL recompute (repeat)", lambda: recompute_snapshots(day=SQL_DAY))
     print(f"snapshot rows per day: {CompletionSnapshot.objects.filter(day=SQL_DAY).count()}")
     # Figures for every plan: today's (cached levels) against as of a past day and on a chosen IRM
-    # basis (from the dated records, commitments.figure_records.levels_from_records), one query each.
+    # basis (from the dated records, commitments.figures.as_of.levels_from_records), one query each.
     everything = Commitment.objects.all()
     past = datetime.date(2018, 6, 30)
     plain = ("action_plan__ogp_id", "action_plan__title")

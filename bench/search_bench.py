@@ -36,7 +36,7 @@ import seed
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from commitments.search_sql import REFRESH_WORD_LIST  # noqa: E402
+from commitments.search.sql import REFRESH_WORD_LIST  # noqa: E402
 
 ROUNDS = 20
 TARGET_P95_MS = 50
@@ -262,8 +262,8 @@ def measure(rounds: int) -> None:
     from django.db import connection
     from django.test import RequestFactory
 
-    from commitments.faceted import commitment_results, page_of
     from commitments.models import Commitment
+    from commitments.search.faceted import commitment_results, page_of
     from ogptracker.search import others
 
     factory = RequestFactory()

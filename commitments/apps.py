@@ -13,7 +13,7 @@ class CommitmentsConfig(AppConfig):
 
 
 def _sqlite_fold(sender, connection, **kwargs) -> None:
-    # Search on SQLite folds text in SQL as PostgreSQL does with ogp_fold (commitments.search.Fold).
+    # Search on SQLite folds text in SQL as PostgreSQL does with ogp_fold (commitments.search.matching.Fold).
     if connection.vendor == "sqlite":
         from .models.members import normalize_name
 

@@ -18,8 +18,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .figure_values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
-from .figures import completion_figures, course
+from .figures.counting import completion_figures, course
+from .figures.values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
 from .models import Commitment, Indicator, IndicatorReading
 from .models.snapshots import SnapshotPoint
 from .models.vocab import FIGURE_KEYS, NO_DATA, level_label
@@ -237,7 +237,7 @@ def _frame() -> dict[str, str]:
 
 
 def plan_course(plan) -> dict[str, Any]:
-    """The plan's completion over its own life, from the dated records (commitments.figures.course:
+    """The plan's completion over its own life, from the dated records (commitments.figures.counting.course:
     a point at its start, at each status update and each IRM report, and today)."""
     # The plan's own life: from its start, through its end and the reports after; today only
     # while it runs.
@@ -285,7 +285,7 @@ LEVEL_ROWS = tuple(str(key) for key in FIGURE_KEYS)
 
 def commitment_course(commitment) -> dict[str, Any]:
     """One commitment's civil-society and IRM levels over time, by the same as-of definition as the
-    plan's course (commitments.figures.course), with the IRM report publications marked."""
+    plan's course (commitments.figures.counting.course), with the IRM report publications marked."""
     one = Commitment.objects.filter(pk=commitment.pk)
     points = [
         SnapshotPoint(day=day, key=commitment.ogp_id, label=str(commitment), figures=figures)

@@ -18,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from .evidence import check_evidence_uploads
+from .evidence.files import check_evidence_uploads
 from .models import Commitment, CompletionLevel, StatusUpdate
 from .models.vocab import COMPLETION_DEFINITIONS, SELF_REPORTED_LEVELS, Voice
 from .services import EvidenceFile

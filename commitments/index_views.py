@@ -2,7 +2,7 @@
 and a CSV link to the same rows through the public API.
 
 The commitment list filters with the API's own FilterSet (commitments/api/filters.py), so a page and
-its CSV link always mean the same thing; its facets and ranking are commitments/faceted.py."""
+its CSV link always mean the same thing; its facets and ranking are commitments/search/faceted.py."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .api.filters import OrganizationFilter
-from .faceted import commitment_results
 from .models import ActionPlan, Member, Organization
+from .search.faceted import commitment_results
 
 PAGE_SIZE = 50
 

@@ -156,7 +156,7 @@ def notify_visitors(event: Event) -> int:
     """Email the event to every confirmed visitor follow it concerns, once per address and event
     (the VisitorNotification row is written before the email: at most once), each email with the
     link that ends that follow."""
-    from .visitors import unsubscribe_url
+    from .follows.visitors import unsubscribe_url
 
     by_email: dict[str, VisitorFollow] = {}
     for follow in VisitorFollow.objects.for_commitments(list(event.commitment_ids)).order_by("pk"):

@@ -10,21 +10,21 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .accountability.views import indicator_context
 from .audit import change_history_context
 from .charts import commitment_course, plan_course, plan_irm_bases
-from .figure_values import DENOMINATOR_RULE, TrackDates
-from .figures import completion_figures, track_dates
-from .indicator_views import indicator_context
+from .figures.counting import completion_figures, track_dates
+from .figures.values import DENOMINATOR_RULE, TrackDates
 from .lineage import lineage_line
 from .models import ActionPlan, Commitment, CompletionLevel, Follow, MilestoneProgress, Organization
 from .models.vocab import Voice
-from .outcome_views import outcome_context, plan_outcome_context
+from .outcomes.views import outcome_context, plan_outcome_context
 from .permissions import reporting_voice
-from .progress_services import can_report_progress_on
-from .progress_views import latest_progress_by_milestone
+from .progress.services import can_report_progress_on
+from .progress.views import latest_progress_by_milestone
 from .reminders import months_without_update
-from .requirements import RULE as REQUIREMENTS_RULE
-from .requirements import requirements_for_plan
+from .requirements.rules import RULE as REQUIREMENTS_RULE
+from .requirements.rules import requirements_for_plan
 
 
 def plan_page(request: HttpRequest, plan: ActionPlan) -> dict[str, Any]:

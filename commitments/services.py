@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .evidence_checks import links_to_check
+from .evidence.link_checks import links_to_check
+from .figures.snapshots import request_recompute
 from .models import Commitment, StatusEvidence, StatusUpdate
 from .models.vocab import SELF_REPORTED_LEVELS, Voice
 from .permissions import reporting_voice, user_organization
-from .snapshots import request_recompute
 from .tasks import check_evidence_link, notify_status_update
 
 

@@ -7,7 +7,10 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from . import evidence_checks, notifications, overdue, reminders, search, snapshots
+from . import notifications, overdue, reminders
+from .evidence import link_checks
+from .figures import snapshots
+from .search import matching
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -46,15 +49,15 @@ def send_daily_digests() -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def check_evidence_link(link_id: int) -> bool:
     """Fetch one evidence link and record what was seen. Returns whether it answered."""
-    fetched = evidence_checks.check_link(link_id)
+    fetched = link_checks.check_link(link_id)
     return bool(fetched and fetched.ok)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def check_evidence_links() -> int:
     """Nightly: give every evidence link a check row, then queue a check of each one due."""
-    evidence_checks.ensure_links()
-    due = evidence_checks.due_link_ids()
+    link_checks.ensure_links()
+    due = link_checks.due_link_ids()
     for link_id in due:
         check_evidence_link.delay(link_id)
     return len(due)
@@ -70,4 +73,4 @@ def send_status_reminders(day: str | None = None) -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def refresh_search_words() -> None:
     """Nightly: rebuild the word list site search corrects typos to (PostgreSQL only)."""
-    search.refresh_word_list()
+    matching.refresh_word_list()

@@ -3,7 +3,11 @@
 
 from django.urls import path
 
-from . import follow_urls, index_views, indicator_urls, outcome_urls, progress_urls, views
+from . import index_views, views
+from .accountability import urls as accountability_urls
+from .follows import urls as follows_urls
+from .outcomes import urls as outcomes_urls
+from .progress import urls as progress_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,8 +18,8 @@ urlpatterns = [
     path("commitments/<str:ogp_id>/report/", views.report_status, name="report"),
     path("my/commitments/", views.my_commitments, name="my_commitments"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
-    *follow_urls.urlpatterns,  # follow/unfollow and Atom feeds
-    *indicator_urls.urlpatterns,  # the indicator reading form
-    *outcome_urls.urlpatterns,  # outcome checks after the plan: the form and the evidence files
+    *follows_urls.urlpatterns,  # follow/unfollow and Atom feeds
+    *accountability_urls.urlpatterns,  # the indicator reading form
+    *outcomes_urls.urlpatterns,  # outcome checks after the plan: the form and the evidence files
     *progress_urls.urlpatterns,  # civil-society progress on milestones: the form and evidence files
 ]

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .evidence import evidence_response
-from .figure_values import DENOMINATOR_RULE, TrackDates
-from .figures import completion_by, empty_figures, track_dates
+from .evidence.files import evidence_response
+from .figures.counting import completion_by, empty_figures, track_dates
+from .figures.values import DENOMINATOR_RULE, TrackDates
 from .forms import StatusUpdateForm
 from .models import (
     ActionPlan,

@@ -12,13 +12,13 @@ from rest_framework.routers import SimpleRouter
 
 from commitments.api import history, sources, write
 from commitments.api.base import api_not_found
-from commitments.api.snapshots import (
+from commitments.api.views import MemberViewSet
+from commitments.figures.api import (
     ActionPlanAsOfViewSet,
     CompletionHistoryView,
     CompletionStatsAsOfView,
     OrganizationAsOfViewSet,
 )
-from commitments.api.views import MemberViewSet
 from reviews.api import write as reviews_write
 from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 
@@ -27,14 +27,14 @@ from .views import api_root
 
 router = SimpleRouter()
 router.register("members", MemberViewSet, basename="member")
-# Plans and organisations also answer ?as_of= from the dated records (commitments/api/snapshots.py).
+# Plans and organisations also answer ?as_of= from the dated records (commitments/figures/api.py).
 router.register("action-plans", ActionPlanAsOfViewSet, basename="action-plan")
 router.register("commitments", PublicCommitmentViewSet, basename="commitment")
 router.register("organizations", OrganizationAsOfViewSet, basename="organization")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 
 v1_patterns = [
-    # The live figures, or with ?as_of= the daily snapshot's (commitments/api/snapshots.py).
+    # The live figures, or with ?as_of= the daily snapshot's (commitments/figures/api.py).
     path("stats/completion/", CompletionStatsAsOfView.as_view(), name="stats-completion"),
     path(
         "commitments/export.csv",
@@ -93,8 +93,9 @@ urlpatterns = [
 
 # Accountability by design: indicators and readings, the co-creation record, each plan's process
 # data, and plan-integrity warnings (v1_patterns is read lazily, so extending it here still routes).
-from commitments.api import accountability, outcomes  # noqa: E402
-from commitments.api.requirements import PlanRequirementViewSet  # noqa: E402
+from commitments.accountability import api as accountability  # noqa: E402
+from commitments.outcomes.api import views as outcomes  # noqa: E402
+from commitments.requirements.api import PlanRequirementViewSet  # noqa: E402
 from reviews.api.integrity import PlanWarningViewSet  # noqa: E402
 
 accountability_router = SimpleRouter()
@@ -163,7 +164,7 @@ v1_patterns += [
 ]
 
 # Civil society's progress on milestones: the public list and the write endpoint.
-from commitments.api import progress  # noqa: E402
+from commitments.progress import api as progress  # noqa: E402
 
 progress_router = SimpleRouter()
 progress_router.register(

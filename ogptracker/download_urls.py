@@ -5,8 +5,8 @@ same filters as the page and the API, with translated columns and each row's pag
 
 from django.urls import path
 
-from commitments.api.snapshots import ActionPlanAsOfViewSet, OrganizationAsOfViewSet
 from commitments.api.views import MemberViewSet
+from commitments.figures.api import ActionPlanAsOfViewSet, OrganizationAsOfViewSet
 from reviews.api.views import PublicCommitmentViewSet
 
 LISTS = {

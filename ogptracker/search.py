@@ -1,6 +1,6 @@
 """/search/: one search box over commitments (with the facets of the commitment list),
 organisations, action plans and published IRM findings. Assembled here, above both apps, because it
-reads both; each kind's matching is its own QuerySet method (commitments/search.py)."""
+reads both; each kind's matching is its own QuerySet method (commitments/search/matching.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from commitments.faceted import commitment_results
 from commitments.models import ActionPlan, Organization
-from commitments.search import excerpt, marked_excerpt, marked_html
+from commitments.search.faceted import commitment_results
+from commitments.search.matching import excerpt, marked_excerpt, marked_html
 from reviews.models import Assessment
 
 # Organisations, plans and IRM findings shown beside the commitments (the most relevant).

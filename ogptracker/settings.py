@@ -239,7 +239,7 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = 30
 
-# --- Public questions and follows by email (questions/, commitments/visitors.py) --------------------
+# --- Public questions and follows by email (questions/, commitments/follows/visitors.py) --------------------
 
 # Hold every new question and flag until a plan administrator lets it through.
 QUESTIONS_PREMODERATED = env_bool("QUESTIONS_PREMODERATED", default=False)
@@ -281,7 +281,7 @@ EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=102
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", 10 * EVIDENCE_MAX_BYTES + 1024 * 1024, minimum=1024
 )
-# Evidence links are checked after they are posted and nightly (commitments.evidence_checks).
+# Evidence links are checked after they are posted and nightly (commitments.evidence.link_checks).
 # EVIDENCE_LINK_CHECKS=0 turns the fetching off (the tests do; they turn it on where they serve pages).
 EVIDENCE_LINK_CHECKS = env_bool("EVIDENCE_LINK_CHECKS", default=True)
 # Private, loopback, link-local and reserved addresses are refused unless this is on (tests, intranets).
@@ -353,7 +353,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CompletionLevelEnum": "commitments.models.vocab.CompletionLevel",
         "QuestionKindEnum": "questions.models.Question.Kind",
-        "RequirementStatusEnum": "commitments.requirements.Status",
+        "RequirementStatusEnum": "commitments.requirements.rules.Status",
         # Named once: the plan list and the plan detail (with `requirements`) share it.
         "ActionPlanStatusEnum": "commitments.models.plans.ActionPlan.Status",
     },

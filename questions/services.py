@@ -10,9 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commitments.models import Commitment
-from commitments.services import enqueue_after_commit
-from commitments.visitors import (
+from commitments.follows.visitors import (
     check_no_links,
     check_visitor_request,
     mail_confirmation,
@@ -20,6 +18,8 @@ from commitments.visitors import (
     site_url,
     unsign,
 )
+from commitments.models import Commitment
+from commitments.services import enqueue_after_commit
 
 from .models import OfficialAnswer, Question
 from .permissions import answering_organization, can_moderate

@@ -9,9 +9,9 @@ class ReviewsConfig(AppConfig):
     def ready(self) -> None:
         # The figures as they stood on a day need the IRM's level then: provided from here, so
         # that commitments never imports reviews.
-        from commitments.figure_records import register_irm_level_as_of
-        from commitments.figures import register_irm_latest_reports
-        from commitments.outcome_services import register_plan_researchers
+        from commitments.figures.as_of import register_irm_level_as_of
+        from commitments.figures.counting import register_irm_latest_reports
+        from commitments.outcomes.services import register_plan_researchers
 
         from .figures import irm_change_dates, irm_latest_reports, irm_ratings
         from .models import IRMReport

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
-from commitments.figure_values import LatestReport
+from commitments.figures.values import LatestReport
 
 from .models import LATEST_REPORT_ORDERING, Assessment, IRMReport, latest_report_aliases
 
@@ -38,7 +38,7 @@ def irm_ratings(
     day: datetime.date | None, irm_report: str, commitments: QuerySet | None
 ) -> tuple[QuerySet, list[Any]]:
     """The published assessments rating completion that may count on `day` on the `irm_report`
-    basis, annotated as commitments.figures.IRM_COLUMNS, and the ordering that puts the one that
+    basis, annotated as commitments.figures.counting.IRM_COLUMNS, and the ordering that puts the one that
     counts first for each commitment (Assessment.latest_first)."""
     ratings = Assessment.objects.published()
     if commitments is not None:  # None: every commitment

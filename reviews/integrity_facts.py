@@ -12,11 +12,11 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from commitments.accountability_services import ProposalSummary, proposal_summaries
+from commitments.accountability.services import ProposalSummary, proposal_summaries
 from commitments.lineage import carried_over_unchanged
 from commitments.models import ActionPlan, Commitment, Indicator, Milestone, PlanProcess
 from commitments.models.commitments import ended_without_final_status_q
-from commitments.outcomes import check_overdue
+from commitments.outcomes.figures import check_overdue
 
 from .models import Assessment, IRMReport, Specificity
 

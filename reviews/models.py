@@ -188,9 +188,9 @@ class AssessmentQuerySet(models.QuerySet):
         return self.select_related("report__action_plan__member", "commitment")
 
     def search(self, text: str) -> AssessmentQuerySet:
-        """Assessments whose narrative matches `text`, with `search_rank` (commitments.search).
+        """Assessments whose narrative matches `text`, with `search_rank` (commitments.search.matching).
         Narrow with published() or visible_to(user) first: search never decides who sees what."""
-        from commitments.search import search_documents
+        from commitments.search.matching import search_documents
 
         return search_documents(self, text, "narrative")
 

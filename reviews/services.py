@@ -13,9 +13,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commitments.figures.snapshots import request_recompute
 from commitments.models import Commitment
 from commitments.services import enqueue_after_commit
-from commitments.snapshots import request_recompute
 from commitments.versioning import claim_version
 
 from .models import Assessment, IRMReport

@@ -172,7 +172,7 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
 
 class OutcomeCheckFactory(factory.django.DjangoModelFactory):
-    """Writes a bare row. Use commitments.outcome_services.record_outcome_check for the real path."""
+    """Writes a bare row. Use commitments.outcomes.services.record_outcome_check for the real path."""
 
     class Meta:
         model = OutcomeCheck

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ..figure_values import Rate
+from ..figures.values import Rate
 from ..models import (
     ActionPlan,
 )

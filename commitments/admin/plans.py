@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..figures import figures_from_row
+from ..figures.counting import figures_from_row
 from ..lineage import predecessor_errors, set_predecessors
 from ..models import (
     ActionPlan,

@@ -57,7 +57,7 @@ class StatusEvidenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(OutcomeCheck)
 class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Append-only like status updates: recorded through commitments.outcome_services (the form and
+    """Append-only like status updates: recorded through commitments.outcomes.services (the form and
     the API), read here."""
 
     list_display = ["commitment", "verdict", "checked_on", "author_organization", "recorded_at"]
@@ -73,7 +73,7 @@ class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(MilestoneProgress)
 class MilestoneProgressAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Append-only like status updates: recorded through commitments.progress_services (the form
+    """Append-only like status updates: recorded through commitments.progress.services (the form
     and the API), read here."""
 
     list_display = ["milestone", "level", "reported_on", "author_organization", "recorded_at"]

@@ -68,7 +68,7 @@ class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(VisitorFollow)
 class VisitorFollowAdmin(NoAddOrChangeAdminMixin, admin.ModelAdmin):
-    """Follows by email of visitors without an account (commitments.visitors): see and end them."""
+    """Follows by email of visitors without an account (commitments.follows.visitors): see and end them."""
 
     list_display = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
     list_select_related = ["commitment", "action_plan"]

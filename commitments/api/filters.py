@@ -4,7 +4,7 @@ parameter.
 
 Filters that reach another table use `pk IN (subquery)` rather than joins, so the paginator's count
 stays on the bare table and no `DISTINCT` is needed (see PERF-NOTES).
-Text search (`q`) on commitments is Commitment.objects.search (commitments/search.py).
+Text search (`q`) on commitments is Commitment.objects.search (commitments/search/matching.py).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from commitments.models import (
     PolicyArea,
 )
 from commitments.models.vocab import NO_DATA, OGP_VALUE_FIELDS
-from commitments.search import every_word, with_folded
+from commitments.search.matching import every_word, with_folded
 
 from .strict_filters import (
     MemberScopedMixin,

@@ -11,11 +11,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from commitments.figure_values import CompletionFigures, figures_by_key
-from commitments.figures import completion_by, empty_figures
+from commitments.figures.counting import completion_by, empty_figures
+from commitments.figures.values import CompletionFigures, figures_by_key
 from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
-from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
+from commitments.outcomes.figures import OutcomeFigures, outcome_figures_by_plan
 
 from .base import columns_of, count_of, in_order, values_rows
 from .commitment_links import SortedStream, link_streams, links_by_commitment
@@ -75,7 +75,7 @@ def plan_rows(
     with `day`, the figures as they stood then."""
     tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
     figures = _figures_by_group(ids, "action_plan_id", "action_plan", day, irm_report)
-    # Did it last? (commitments.outcomes): one more query for all the plans.
+    # Did it last? (commitments.outcomes.figures): one more query for all the plans.
     outcomes = outcome_figures_by_plan(
         Commitment.objects.filter(InIds("action_plan_id", ids)), day=day
     )

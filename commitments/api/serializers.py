@@ -13,7 +13,7 @@ from rest_framework import serializers
 from commitments.models import ActionPlan, CompletionLevel, Member, OGPValue, Organization
 from commitments.models.vocab import FIGURE_KEYS
 
-from .outcome_serializers import OutcomeFiguresSerializer
+from ..outcomes.api.serializers import OutcomeFiguresSerializer
 
 COMPLETION_CHOICES = CompletionLevel.choices
 

@@ -25,9 +25,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.figure_records import CommitmentLevels, as_of, commitment_levels
-from commitments.figure_values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, GroupFigures
-from commitments.figures import GROUPINGS, completion_by
+from commitments.figures.as_of import CommitmentLevels, as_of, commitment_levels
+from commitments.figures.counting import GROUPINGS, completion_by
+from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, GroupFigures
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
 
@@ -216,7 +216,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     """Commitments without the IRM part, which the IRM app's viewset adds (ogptracker/api_urls.py).
 
     With ?as_of= (and/or ?irm_report=) each row's civil-society and IRM levels are as they stood
-    on that day, by the figures' one definition (commitments.figures.commitment_levels), and
+    on that day, by the figures' one definition (commitments.figures.counting.commitment_levels), and
     commitments whose plan had not started are left out."""
 
     extra_query_params = frozenset({"as_of", "irm_report"})
@@ -244,7 +244,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
 
     def records_basis(self) -> tuple[Any, str | None] | None:
         """(as_of day, irm_report) when the levels are asked from the records, else None."""
-        from .snapshots import parse_day, parse_irm_report
+        from ..figures.api import parse_day, parse_irm_report
 
         day, irm_report = parse_day(self.request, "as_of"), parse_irm_report(self.request)
         return None if day is None and irm_report is None else (day, irm_report)
@@ -454,7 +454,7 @@ def group_row(group: GroupFigures) -> dict[str, Any]:
 
 
 class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
-    """Completion figures per group, from the one definition (commitments.figures)."""
+    """Completion figures per group, from the one definition (commitments.figures.counting)."""
 
     queryset = Commitment.objects.all()
     filterset_class = CommitmentFilter

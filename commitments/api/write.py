@@ -32,7 +32,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.serializers import ErrorSerializer
-from commitments.evidence import check_evidence_uploads
+from commitments.evidence.files import check_evidence_uploads
 from commitments.forms import MAX_FILES, MAX_LINKS
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
 from commitments.models.vocab import SELF_REPORTED_LEVELS

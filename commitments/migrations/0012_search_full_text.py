@@ -1,12 +1,12 @@
 """Site search on PostgreSQL: unaccent and pg_trgm, the ogp_es / ogp_en text-search configurations
 (Spanish and English stems, accents ignored), and a stored search_vector (plus a folded text for
 typos) on commitments, milestones, plans, organisations and their alternative names, each with a
-GIN index. Nothing on SQLite: see commitments/search_sql.py."""
+GIN index. Nothing on SQLite: see commitments/search/sql.py."""
 
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations
 
-from commitments.search_sql import (
+from commitments.search.sql import (
     SETUP,
     TEARDOWN,
     folded_column,

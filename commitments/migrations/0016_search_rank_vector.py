@@ -1,10 +1,10 @@
 """Site search on PostgreSQL: a small stored tsvector of each commitment's id and titles
 (`search_rank_vector`) that results are ranked on, cheap to read for thousands of rows. Nothing on
-SQLite: see commitments/search_sql.py."""
+SQLite: see commitments/search/sql.py."""
 
 from django.db import migrations
 
-from commitments.search_sql import rank_column, run_on_postgresql
+from commitments.search.sql import rank_column, run_on_postgresql
 
 ADD, DROP = rank_column(
     "commitments_commitment", [("A", ["ogp_id", "number", "title", "short_title"])]

@@ -1,10 +1,10 @@
 """Site search on PostgreSQL: few statistics of commitments' `search_folded`, so that planning a
-typo search does not compare the words with a hundred titles (see search_sql.few_statistics).
+typo search does not compare the words with a hundred titles (see search.sql.few_statistics).
 Nothing on SQLite."""
 
 from django.db import migrations
 
-from commitments.search_sql import few_statistics, run_on_postgresql
+from commitments.search.sql import few_statistics, run_on_postgresql
 
 ADD, DROP = few_statistics("commitments_commitment", "search_folded")
 

@@ -1,11 +1,11 @@
-"""Site search on PostgreSQL: the word list typos are corrected to (search_sql.word_list), a
+"""Site search on PostgreSQL: the word list typos are corrected to (search.sql.word_list), a
 materialized view with a trigram index. Nothing on SQLite."""
 
 from django.db import migrations
 
-from commitments.search_sql import run_on_postgresql, word_list
+from commitments.search.sql import run_on_postgresql, word_list
 
-# Typos are looked for in words of at least 4 characters (commitments.search.TYPO_MIN_LENGTH).
+# Typos are looked for in words of at least 4 characters (commitments.search.matching.TYPO_MIN_LENGTH).
 ADD, DROP = word_list(min_length=4)
 
 

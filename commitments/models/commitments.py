@@ -85,8 +85,8 @@ class CommitmentQuerySet(models.QuerySet):
     def search(self, text: str) -> CommitmentQuerySet:
         """Commitments matching `text` in their id, titles, full text or milestones: stemmed,
         accent-blind and typo-tolerant on PostgreSQL, every word accent-blind on SQLite; annotated
-        with `search_rank` (commitments.search)."""
-        from commitments.search import search_commitments
+        with `search_rank` (commitments.search.matching)."""
+        from commitments.search.matching import search_commitments
 
         return search_commitments(self, text)
 
@@ -163,9 +163,9 @@ class CommitmentQuerySet(models.QuerySet):
     def tracks_agree(self) -> CommitmentQuerySet:
         return self.exclude(disagreement_q())
 
-    def completion_figures(self):  # -> commitments.figure_values.CompletionFigures
+    def completion_figures(self):  # -> commitments.figures.values.CompletionFigures
         """The completion figures (both tracks) of these commitments, in one query."""
-        from commitments.figures import completion_figures
+        from commitments.figures.counting import completion_figures
 
         return completion_figures(self)
 
@@ -316,7 +316,7 @@ class Commitment(models.Model):
     )
     irm_starred = models.BooleanField(_("starred by the IRM"), default=False)
     # The report that cached IRM level comes from, so today's figures say which report they count
-    # (commitments.figures' irm_basis) without reading the assessments.
+    # (commitments.figures.counting' irm_basis) without reading the assessments.
     irm_report_kind = models.CharField(_("IRM report kind"), max_length=20, blank=True)
     irm_report_published_on = models.DateField(_("IRM report published on"), null=True, blank=True)
     irm_report_year = models.PositiveSmallIntegerField(

@@ -1,4 +1,4 @@
-"""Evidence that lasts: what the last check of each evidence link saw (commitments.evidence_checks)."""
+"""Evidence that lasts: what the last check of each evidence link saw (commitments.evidence.link_checks)."""
 
 from __future__ import annotations
 

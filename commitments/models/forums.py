@@ -1,6 +1,6 @@
 """A plan's multi-stakeholder forum and its meetings: OGP asks that the forum meet at least every six
 months. Entered by plan administrators in the admin; read in public through the minimum
-requirements (commitments.requirements) and the API."""
+requirements (commitments.requirements.rules) and the API."""
 
 from __future__ import annotations
 

@@ -146,8 +146,8 @@ class OrganizationQuerySet(models.QuerySet):
 
     def search(self, text: str) -> OrganizationQuerySet:
         """Organisations whose name, acronym or an alternative name match `text`, with
-        `search_rank` (commitments.search)."""
-        from commitments.search import search_organizations
+        `search_rank` (commitments.search.matching)."""
+        from commitments.search.matching import search_organizations
 
         return search_organizations(self, text)
 

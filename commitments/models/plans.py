@@ -20,17 +20,17 @@ class ActionPlanQuerySet(models.QuerySet):
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
 
     def search(self, text: str) -> ActionPlanQuerySet:
-        """Plans whose id or title match `text`, with `search_rank` (commitments.search)."""
-        from commitments.search import search_plans
+        """Plans whose id or title match `text`, with `search_rank` (commitments.search.matching)."""
+        from commitments.search.matching import search_plans
 
         return search_plans(self, text)
 
     def with_completion(self) -> ActionPlanQuerySet:
         """Plans annotated with their commitments' completion counts, both tracks, in the same query.
 
-        The counts are commitments.figures' own aggregates, moved onto the plan's commitments; read
-        them with `commitments.figures.figures_from_row(vars(plan))`."""
-        from commitments.figures import _aggregates
+        The counts are commitments.figures.counting' own aggregates, moved onto the plan's commitments; read
+        them with `commitments.figures.counting.figures_from_row(vars(plan))`."""
+        from commitments.figures.counting import _aggregates
 
         def through_commitments(condition: Q) -> Q:
             moved = Q(_connector=condition.connector, _negated=condition.negated)

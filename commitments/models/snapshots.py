@@ -1,6 +1,6 @@
 """Dated completion snapshots: the figures of every group, as they stood on each day.
 
-One row per day, grouping, group and track, written by `commitments.snapshots.recompute_snapshots`.
+One row per day, grouping, group and track, written by `commitments.figures.snapshots.recompute_snapshots`.
 A `SnapshotRun` row marks each day whose snapshot is complete; readers only use complete days, so a
 recompute killed half-way (its transaction rolled back) leaves the previous figures in place.
 """
@@ -27,7 +27,7 @@ SNAPSHOT_GROUPINGS: tuple[str, ...] = (
     "policy_area",
 )
 ALL_KEY = "all"
-# commitments.figures.TRACKS' names (civil society's was stored as "self_reported" until
+# commitments.figures.counting.TRACKS' names (civil society's was stored as "self_reported" until
 # migration 0021 renamed the rows).
 SNAPSHOT_TRACKS: tuple[str, ...] = ("government", "civil_society", "irm")
 # Model field for each figure key (the "no_data" key is a field too).
@@ -41,11 +41,11 @@ class SnapshotPoint:
     day: datetime.date
     key: str
     label: str
-    figures: object  # commitments.figures.CompletionFigures
+    figures: object  # commitments.figures.counting.CompletionFigures
 
 
 def _figures(rows_by_track: dict[str, CompletionSnapshot]):
-    from commitments.figure_values import CompletionFigures, TrackFigures
+    from commitments.figures.values import CompletionFigures, TrackFigures
 
     def track(name: str) -> TrackFigures:
         row = rows_by_track.get(name)

@@ -74,7 +74,7 @@ class StatusUpdate(models.Model):
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
         # In the exact order of latest_first per commitment and voice, with the level: the as-of
-        # figures (commitments.figures) read each commitment's latest update of a voice on a day
+        # figures (commitments.figures.counting) read each commitment's latest update of a voice on a day
         # from this index alone, without sorting the updates.
         indexes = [
             models.Index(

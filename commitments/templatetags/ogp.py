@@ -15,7 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 
 from commitments.charts import completion_bars, report_label
-from commitments.figure_values import CompletionFigures, Rate, TrackDates, TrackFigures
+from commitments.figures.values import CompletionFigures, Rate, TrackDates, TrackFigures
 from commitments.models import Follow
 from commitments.models import public_name as _public_name
 from commitments.models.vocab import FIGURE_KEYS, NO_DATA, level_label

@@ -14,7 +14,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
-from commitments.api.snapshots import AS_OF_PARAMETER, parse_day
 from commitments.api.strict_filters import PlanScopedFilter, organization_by_slug
 from commitments.api.views import (
     ERRORS,
@@ -22,6 +21,7 @@ from commitments.api.views import (
     group_by_parameter,
     grouping_param,
 )
+from commitments.figures.api import AS_OF_PARAMETER, parse_day
 from commitments.models import ActionPlan, Commitment, Organization
 
 from ..figures import QUESTION_RULE, figures_of, question_rows

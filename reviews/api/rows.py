@@ -206,7 +206,7 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
             "original_name",
             "content_type",
             "size",
-            # The link's last check (commitments.evidence_checks), joined in the same query.
+            # The link's last check (commitments.evidence.link_checks), joined in the same query.
             "link_check__checked_at",
             "link_check__broken_since",
             "link_check__changed_at",

@@ -17,7 +17,6 @@ from commitments.api import people
 from commitments.api.base import LeanReadOnlyViewSet
 from commitments.api.people import PeopleColumn
 from commitments.api.renderers import ORJSONRenderer
-from commitments.api.snapshots import IRM_REPORT_PARAMETER
 from commitments.api.views import (
     COMMITMENT_AS_OF_PARAMETER,
     COMMITMENT_ID,
@@ -28,6 +27,7 @@ from commitments.api.views import (
     documented,
     id_parameter,
 )
+from commitments.figures.api import IRM_REPORT_PARAMETER
 from reviews.models import Assessment, IRMReport, OpenedGovernment, PotentialImpact
 
 from . import rows

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 
 from commitments.models import Commitment, Forum, OutcomeCheck, OutcomeVerdict, StatusUpdate
-from commitments.outcome_services import record_outcome_check
+from commitments.outcomes.services import record_outcome_check
 from commitments.services import record_status_update
 
 from .context import DemoContext

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from commitments.accountability_services import record_indicator_reading
+from commitments.accountability.services import record_indicator_reading
 from commitments.models import (
     ActionPlan,
     Commitment,

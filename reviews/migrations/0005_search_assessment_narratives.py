@@ -1,9 +1,9 @@
 """Site search on PostgreSQL: a stored search_vector over each assessment's narrative, with a GIN
-index. Nothing on SQLite: see commitments/search_sql.py."""
+index. Nothing on SQLite: see commitments/search/sql.py."""
 
 from django.db import migrations
 
-from commitments.search_sql import run_on_postgresql, vector_column
+from commitments.search.sql import run_on_postgresql, vector_column
 
 ADD, DROP = vector_column("reviews_assessment", [("B", ["narrative"])])
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from commitments.accountability_services import can_record_reading, record_indicator_reading
+from commitments.accountability.services import can_record_reading, record_indicator_reading
 from commitments.models import IndicatorReading, Organization, Profile
 from tests import factories
 from tests.factories import IndicatorFactory

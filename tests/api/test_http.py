@@ -197,7 +197,7 @@ def test_list_query_count_does_not_grow_with_page_size(client, big_world, url, e
         # id; row; supporting; co-leads; areas; lineage; assessment
         ("/api/v1/commitments/PE0001/", 7),
         ("/api/v1/commitments/PE0001/history/", 4),  # id; updates; evidence; assessments
-        # id; row; figures; outcome figures; then the minimum requirements (commitments.requirements):
+        # id; row; figures; outcome figures; then the minimum requirements (commitments.requirements.rules):
         # the plan; forums and meetings; status-update days; proposals; commitments
         ("/api/v1/action-plans/AP_PER01/", 9),
         ("/api/v1/members/PER/", 2),  # id; row

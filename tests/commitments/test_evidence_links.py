@@ -14,9 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from commitments import linkfetch, tasks
+from commitments import tasks
+from commitments.evidence import linkfetch
 from commitments.models import EvidenceLink, OutcomeCheck
-from commitments.outcome_services import record_outcome_check
+from commitments.outcomes.services import record_outcome_check
 from tests import factories
 from tests.world import build_world
 

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from commitments.figures import completion_by, completion_figures
+from commitments.figures.counting import completion_by, completion_figures
 from commitments.models import Commitment
 from tests.factories import ActionPlanFactory, CommitmentFactory
 

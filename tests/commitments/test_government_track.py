@@ -11,8 +11,8 @@ import io
 import pytest
 from django.test import Client
 
+from commitments.figures.snapshots import rebuild_snapshots, recompute_snapshots
 from commitments.models import Commitment, CompletionSnapshot, StatusUpdate
-from commitments.snapshots import rebuild_snapshots, recompute_snapshots
 from tests import factories
 from tests.security.test_permission_matrix import _api, _web
 

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments import snapshots
+from commitments.figures import snapshots
 from tests.factories import (
     ActionPlanFactory,
     AssessmentFactory,

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from commitments.figure_records import register_irm_level_as_of
+from commitments.figures.as_of import register_irm_level_as_of
 from commitments.models.vocab import Voice
 from reviews.figures import irm_change_dates, irm_ratings
 from tests.factories import (

@@ -10,8 +10,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from commitments import figure_records
-from commitments.figures import completion_by
+from commitments.figures import as_of
+from commitments.figures.counting import completion_by
 from commitments.models import Commitment, StatusUpdate
 from commitments.models.vocab import Voice
 from tests.factories import (
@@ -137,7 +137,7 @@ def test_the_stats_count_each_commitment_once_at_its_latest_level(records, api_c
 
 def test_without_the_irm_apps_ratings_nobody_is_rated_as_of_a_day(records, api_client, monkeypatch):
     # The fallback for a project without the IRM app (`reviews` registers its ratings at start-up).
-    monkeypatch.setattr(figure_records, "_irm_latest", None)
+    monkeypatch.setattr(as_of, "_irm_latest", None)
     assert row(api_client, records["backdated"], as_of="2016-01-01")["irm_basis"] is None
     irm = plan_counts(api_client, records["plan"], "irm", as_of="2016-01-01")
     assert irm == {"no_data": 3}

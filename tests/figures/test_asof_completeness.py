@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from commitments.figures import completion_by, completion_figures
+from commitments.figures.counting import completion_by, completion_figures
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from commitments.models.snapshots import SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
 from commitments.services import refresh_status

@@ -1,5 +1,5 @@
 """manage.py recompute_snapshots --since/--until: the snapshot cache rebuilt for a range of days from
-the dated records, equal on every day to the as-of definition (commitments.figures), idempotent."""
+the dated records, equal on every day to the as-of definition (commitments.figures.counting), idempotent."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from commitments import snapshots
-from commitments.figures import completion_by, completion_figures
+from commitments.figures import snapshots
+from commitments.figures.counting import completion_by, completion_figures
+from commitments.figures.snapshots import rebuild_snapshots, recompute_snapshots
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun, StatusUpdate
 from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
-from commitments.snapshots import rebuild_snapshots, recompute_snapshots
 from tests.conftest import REQUIRE_SERVICES
 from tests.factories import (
     ActionPlanFactory,

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments import snapshots
-from commitments.figures import completion_figures
+from commitments.figures import snapshots
+from commitments.figures.counting import completion_figures
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from tests.factories import CommitmentFactory
 

@@ -196,7 +196,7 @@ def test_editors_of_other_organisations_get_nothing_queued(
 
 
 def test_without_a_working_cache_every_change_queues_a_recompute(sent_recomputes, monkeypatch):
-    from commitments import snapshots
+    from commitments.figures import snapshots
 
     # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down.
     monkeypatch.setattr(snapshots.cache, "add", lambda *args, **kwargs: None)
@@ -261,7 +261,7 @@ def test_todays_snapshot_counts_the_levels_cached_on_each_commitment():
 
 
 def test_a_second_request_within_the_countdown_says_one_is_already_queued(sent_recomputes):
-    from commitments import snapshots
+    from commitments.figures import snapshots
 
     assert snapshots.request_recompute() is True
     assert snapshots.request_recompute() is False
@@ -275,7 +275,7 @@ def test_a_change_after_the_countdown_queues_again_even_if_the_queued_run_never_
     holds up the recomputes for that long, not for good."""
     import time
 
-    from commitments import snapshots
+    from commitments.figures import snapshots
 
     settings.SNAPSHOT_COALESCE_SECONDS = 1
     assert snapshots.request_recompute() is True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.apps import apps
 
-from commitments.figures import completion_figures
+from commitments.figures.counting import completion_figures
 from commitments.models import ActionPlan, Commitment, Member, Organization, OrganizationAlias
 from reviews.models import Assessment, IRMReport
 

@@ -8,7 +8,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from commitments import snapshots
+from commitments.figures import snapshots
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from commitments.tasks import recompute_completion_snapshots
 from tests.factories import ActionPlanFactory, CommitmentFactory, make_editor

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from commitments import notifications, tasks
+from commitments.follows.visitors import unsubscribe_url
 from commitments.models import (
     Follow,
     NotificationDelivery,
@@ -16,7 +17,6 @@ from commitments.models import (
     VisitorFollow,
     VisitorNotification,
 )
-from commitments.visitors import unsubscribe_url
 from reviews.tasks import notify_report_published
 from tests.factories import (
     AssessmentFactory,

@@ -13,9 +13,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from commitments.api.outcome_serializers import OutcomeVerdictCountsSerializer
 from commitments.models import ActionPlan, OutcomeCheck, OutcomeVerdict
-from commitments.outcomes import NO_CHECK
+from commitments.outcomes.api.serializers import OutcomeVerdictCountsSerializer
+from commitments.outcomes.figures import NO_CHECK
 from reviews.models import IRMReport
 from tests import factories
 

@@ -148,7 +148,7 @@ def test_a_hidden_question_cannot_be_answered(client, lead, question):
 def test_a_visitor_who_asked_is_emailed_the_answer_once(
     client, lead, commitment, django_capture_on_commit_callbacks
 ):
-    from commitments.visitors import sign
+    from commitments.follows.visitors import sign
     from questions.notifications import notify_answer
     from questions.services import confirm_question
 

@@ -20,7 +20,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from commitments.figures import completion_by, completion_figures
+from commitments.figures.counting import completion_by, completion_figures
 from commitments.models import Commitment
 from releases.models import DataRelease
 from releases.services import publish_data_release

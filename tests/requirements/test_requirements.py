@@ -1,4 +1,4 @@
-"""OGP's minimum requirements per plan, through the plan page and the API (commitments.requirements)."""
+"""OGP's minimum requirements per plan, through the plan page and the API (commitments.requirements.rules)."""
 
 from __future__ import annotations
 
@@ -288,7 +288,7 @@ def test_requirement_list_queries_stay_flat(api_client, django_assert_num_querie
         update_with_evidence(commitment, D(2015, 6, 1))
         ProposalFactory(action_plan=plan, outcome=Proposal.Outcome.UNANSWERED)
     # 1 the member filtered on, 2 count, 3 page of ids, 4 plans with their member, then
-    # commitments.requirements: 5 forums and meetings, 6 status-update days, 7 proposals,
+    # commitments.requirements.rules: 5 forums and meetings, 6 status-update days, 7 proposals,
     # 8 commitments with their milestone counts.
     with django_assert_num_queries(8):
         response = api_client.get(

@@ -30,7 +30,7 @@ def test_template_has_no_inline_script_style_or_event_handler(path: Path):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_svg_coordinates_never_carry_a_decimal_comma(client, language):
-    from commitments import snapshots
+    from commitments.figures import snapshots
     from tests.factories import CommitmentFactory
 
     commitment = CommitmentFactory(irm_completion="complete")

@@ -67,7 +67,7 @@ def test_faceted_page_filters_by_every_role_and_by_monitoring(client, roles):
 
 
 def test_organisation_facet_counts_monitoring_roles(client, roles):
-    from commitments.faceted import commitment_results
+    from commitments.search.faceted import commitment_results
 
     results = commitment_results(RequestFactory().get("/commitments/"))
     organisation = next(f for f in results.facets if f.name == "organization")
@@ -95,7 +95,7 @@ def test_monitored_by_page_query_count_is_flat(client, django_assert_num_queries
 def test_past_the_listed_limit_the_count_and_facets_come_from_the_search_itself(
     client, roles, monkeypatch
 ):
-    from commitments import faceted
+    from commitments.search import faceted
 
     monkeypatch.setattr(faceted, "MAX_LISTED", 2)
     request = RequestFactory().get("/commitments/", {"organization": "proetica"})

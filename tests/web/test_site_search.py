@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from commitments import search
+from commitments.search import matching
 from commitments.tasks import refresh_search_words
 from reviews.models import IRMReport
 from tests import factories
@@ -32,7 +32,7 @@ def postgresql(db):
 @pytest.fixture
 def sqlite_fallback(monkeypatch):
     """The fallback path, on whatever database runs the tests (it is plain SQL on both)."""
-    monkeypatch.setattr(search, "on_postgresql", lambda: False)
+    monkeypatch.setattr(matching, "on_postgresql", lambda: False)
 
 
 @pytest.fixture
@@ -113,10 +113,10 @@ def test_postgresql_a_typo_is_corrected_to_a_word_of_the_text(client, postgresql
 
 def test_postgresql_a_word_is_not_corrected_to_a_merely_similar_one(client, postgresql, peru):
     refresh_search_words()
-    assert search.spelled("participativos") == "participativo"  # close: one letter more
-    assert search.spelled("presidencia") == "presidencia"  # nothing close enough
-    assert search.spelled("participantes") == "participantes"  # shares a beginning only
-    assert search.spelled("pe0009 xylophone") == "pe0009 xylophone"
+    assert matching.spelled("participativos") == "participativo"  # close: one letter more
+    assert matching.spelled("presidencia") == "presidencia"  # nothing close enough
+    assert matching.spelled("participantes") == "participantes"  # shares a beginning only
+    assert matching.spelled("pe0009 xylophone") == "pe0009 xylophone"
 
 
 def test_postgresql_stems_work_both_ways(client, postgresql, peru):
@@ -150,7 +150,7 @@ def test_postgresql_the_api_q_uses_the_same_search(client, postgresql, peru):
 def test_postgresql_past_the_listed_limit_a_search_is_counted_with_its_ids(
     client, postgresql, peru, monkeypatch
 ):
-    from commitments import faceted
+    from commitments.search import faceted
 
     for ogp_id, title in (("PE0001", "Transparencia fiscal"), ("PE0002", "Mesas de trabajo")):
         factories.CommitmentFactory(
@@ -201,7 +201,7 @@ def test_the_fallback_finds_organisations_and_plans_accent_blind(client, sqlite_
 @pytest.mark.parametrize("engine", ["database", "fallback"])
 def test_drafts_are_never_found_published_findings_are(client, monkeypatch, peru, engine):
     if engine == "fallback":
-        monkeypatch.setattr(search, "on_postgresql", lambda: False)
+        monkeypatch.setattr(matching, "on_postgresql", lambda: False)
     client.force_login(factories.make_plan_admin(username="boss"))  # even for who may read drafts
     html = client.get("/search/", {"q": "mesas"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "El IRM constató avances" in html.replace("<mark>", "").replace("</mark>", "")
@@ -213,7 +213,7 @@ def test_drafts_are_never_found_published_findings_are(client, monkeypatch, peru
 @pytest.mark.parametrize("engine", ["database", "fallback"])
 def test_highlights_mark_the_words_and_escape_the_data(client, monkeypatch, peru, engine):
     if engine == "fallback":
-        monkeypatch.setattr(search, "on_postgresql", lambda: False)
+        monkeypatch.setattr(matching, "on_postgresql", lambda: False)
     peru.title = 'Acceso <script>alert("x")</script> a la información'
     peru.save()
     html = client.get("/search/", {"q": "informacion"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -223,7 +223,9 @@ def test_highlights_mark_the_words_and_escape_the_data(client, monkeypatch, peru
 
 
 def test_marked_html_escapes_everything_and_balances_marks():
-    marked = search.marked_html(f"<b>{search.START}a&b{search.STOP} {search.STOP}c{search.START}")
+    marked = matching.marked_html(
+        f"<b>{matching.START}a&b{matching.STOP} {matching.STOP}c{matching.START}"
+    )
     assert marked == "&lt;b&gt;<mark>a&amp;b</mark> c"
 
 
@@ -291,7 +293,7 @@ def test_search_page_query_count_does_not_grow_with_rows(client):
 @pytest.mark.parametrize("engine", ["database", "fallback"])
 def test_organisation_index_and_api_q_are_accent_blind(client, monkeypatch, peru, engine):
     if engine == "fallback":
-        monkeypatch.setattr(search, "on_postgresql", lambda: False)
+        monkeypatch.setattr(matching, "on_postgresql", lambda: False)
     html = client.get("/organizations/", {"q": "contraloria republica"}).content.decode()
     assert 'href="/organizations/contraloria/"' in html
     body = client.get("/api/v1/organizations/", {"q": "CONTRALORÍA"}).json()

@@ -8,7 +8,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from commitments.snapshots import rebuild_snapshots, recompute_snapshots
+from commitments.figures.snapshots import rebuild_snapshots, recompute_snapshots
 
 
 def _day(name: str, raw: str | None) -> datetime.date | None:

@@ -1,0 +1,178 @@
+"""Row builders of the accountability lists: a fixed number of queries for any number of rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
+
+from ...api.base import columns_of, count_of, in_order, values_rows
+from .serializers import (
+    ConsultationEventSerializer,
+    IndicatorReadingSerializer,
+    IndicatorSerializer,
+)
+
+# Row key: lookup, the rest of each serializer's fields being added by the row builder.
+INDICATOR_COLUMNS = columns_of(
+    IndicatorSerializer,
+    computed=("id", "readings"),
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    milestone="milestone_id",
+    milestone_title="milestone__title",
+    reported_by="reported_by__slug",
+)
+READING_COLUMNS = columns_of(
+    IndicatorReadingSerializer,
+    computed=("id",),
+    indicator="indicator_id",
+    indicator_name="indicator__name",
+    commitment="indicator__commitment__ogp_id",
+    unit="indicator__unit",
+    reported_by="author_organization__slug",
+    corrects="corrects_id",
+)
+EVENT_COLUMNS = columns_of(
+    ConsultationEventSerializer,
+    computed=("id", "participants"),
+    action_plan="action_plan__ogp_id",
+)
+
+
+def _orgs_of(relation: Any, ids: Sequence[Any]) -> dict[Any, list[dict]]:
+    """One query: the organisations a many-to-many `relation` (Proposal.proposers) gives each of
+    the records `ids`, by name: {record pk: [{"id": slug, "name": name}]}."""
+    owner = relation.field.m2m_field_name() + "_id"
+    found: dict[Any, list[dict]] = defaultdict(list)
+    for pk, slug, name in (
+        relation.through.objects.filter(**{f"{owner}__in": ids})
+        .order_by("organization__name")
+        .values_list(owner, "organization__slug", "organization__name")
+    ):
+        found[pk].append({"id": slug, "name": name})
+    return found
+
+
+def indicator_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the indicators with their reading count, then their readings."""
+    readings: dict[Any, list[dict]] = defaultdict(list)
+    for indicator_id, value, as_of in (
+        IndicatorReading.objects.filter(indicator_id__in=ids)
+        .order_by("as_of", "recorded_at", "pk")
+        .values_list("indicator_id", "value", "as_of")
+    ):
+        readings[indicator_id].append({"value": value, "as_of": as_of})
+    indicators = Indicator.objects.filter(pk__in=ids).annotate(
+        reading_count=count_of(IndicatorReading, "indicator")
+    )
+    rows = values_rows(indicators, INDICATOR_COLUMNS)
+    for row in rows:
+        row["id"] = row["_pk"]
+        row["readings"] = readings.get(row["_pk"], [])
+    return in_order(ids, rows)
+
+
+def reading_rows(ids: Sequence[Any]) -> list[dict]:
+    """One query."""
+    rows = values_rows(IndicatorReading.objects.filter(pk__in=ids), READING_COLUMNS)
+    for row in rows:
+        row["id"] = row["_pk"]
+    return in_order(ids, rows)
+
+
+def proposal_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the proposals, then their proposers."""
+    proposers = _orgs_of(Proposal.proposers, ids)
+    rows = []
+    for values in Proposal.objects.filter(pk__in=ids).values_list(
+        "pk",
+        "action_plan__ogp_id",
+        "title",
+        "text",
+        "by_civil_society",
+        "proposed_on",
+        "priority",
+        "outcome",
+        "resulting_commitment__ogp_id",
+        "government_response",
+        "response_date",
+        "source",
+        "updated_at",
+    ):
+        pk, plan, title, text, by_cs, proposed_on, priority, outcome, commitment, *rest = values
+        response, response_date, source, updated_at = rest
+        rows.append(
+            {
+                "_pk": pk,
+                "id": pk,
+                "action_plan": plan,
+                "title": title,
+                "text": text,
+                "proposers": proposers.get(pk, []),
+                "by_civil_society": by_cs,
+                "proposed_on": proposed_on,
+                "priority": priority,
+                "outcome": outcome,
+                "left_out": outcome in Proposal.LEFT_OUT,
+                "resulting_commitment": commitment,
+                "government_response": response,
+                "response_date": response_date,
+                "source": source,
+                "updated_at": updated_at,
+            }
+        )
+    return in_order(ids, rows)
+
+
+def event_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the events, then their participants."""
+    participants = _orgs_of(ConsultationEvent.participants, ids)
+    rows = values_rows(ConsultationEvent.objects.filter(pk__in=ids), EVENT_COLUMNS)
+    for row in rows:
+        row["id"] = row["_pk"]
+        row["participants"] = participants.get(row["_pk"], [])
+    return in_order(ids, rows)
+
+
+PROCESS_FIELDS = (
+    "office_level",
+    "political_endorsement",
+    "irm_development_level",
+    "irm_development_level_label",
+    "irm_development_participation",
+    "irm_implementation_level",
+    "irm_implementation_level_label",
+    "irm_implementation_participation",
+    "irm_regular_forum",
+    "irm_timeline_available",
+    "irm_advance_notice",
+    "irm_days_in_advance",
+    "irm_awareness_raising",
+    "irm_online_consultation",
+    "irm_in_person_consultation",
+    "irm_summary_of_comments",
+    "irm_steps_followed",
+    "irm_multi_agency",
+    "updated_at",
+)
+
+
+def process_rows(ids: Sequence[Any]) -> list[dict]:
+    """Two queries: the process rows, then the responsible offices."""
+    offices = _orgs_of(PlanProcess.responsible_organizations, ids)
+    rows = []
+    for pk, plan, *values in PlanProcess.objects.filter(pk__in=ids).values_list(
+        "pk", "action_plan__ogp_id", *PROCESS_FIELDS
+    ):
+        row = {"_pk": pk, "action_plan": plan, "responsible_offices": offices.get(pk, [])}
+        row.update(
+            {
+                name.removeprefix("irm_"): value
+                for name, value in zip(PROCESS_FIELDS, values, strict=True)
+            }
+        )
+        rows.append(row)
+    return in_order(ids, rows)

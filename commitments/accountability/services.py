@@ -1,0 +1,159 @@
+"""Indicator readings: who may record them, and the one entry point that does.
+
+Readings follow the rules of civil-society status updates: append-only (a correction is a newer
+reading that points at the one it corrects), written by a permitted user, with that user's organisation
+recorded. The co-creation summary (how many civil-society proposals were adopted, merged, altered,
+dropped or never answered) is defined here once for the plan page and the API."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Commitment, Indicator, IndicatorReading, Proposal
+from ..permissions import can_report_on, is_in_group, user_organization
+from ..reports.services import evidence_problem
+from ..roles import EDITOR
+from ..services import authorship_columns
+
+
+def can_record_reading(user, commitment: Commitment) -> bool:
+    """A civil-society editor monitoring the commitment, or a person of its lead organisation who
+    holds the editor role. Anyone else, fail closed."""
+    if can_report_on(user, commitment):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not is_in_group(user, EDITOR) or not user.has_perm("commitments.add_statusupdate"):
+        return False
+    organization = user_organization(user)
+    return organization is not None and organization.pk == commitment.lead_organization_id
+
+
+def _as_decimal(value: object) -> Decimal | None:
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or abs(number) >= Decimal("1e10"):
+        return None
+    return number.quantize(Decimal("0.0001"))
+
+
+def record_indicator_reading(
+    *,
+    indicator: Indicator,
+    author,
+    value: Decimal | str | int | float,
+    as_of: datetime.date,
+    evidence_url: str = "",
+    note: str = "",
+    corrects: IndicatorReading | None = None,
+) -> IndicatorReading:
+    """Append a reading of an indicator. Raises PermissionDenied or ValidationError; writes nothing then."""
+    if not can_record_reading(author, indicator.commitment):
+        raise PermissionDenied(
+            _(
+                "Only the commitment's lead organisation or a civil-society organisation "
+                "monitoring it may report indicator readings."
+            )
+        )
+    errors: dict[str, list[str]] = {}
+    number = _as_decimal(value)
+    if number is None:
+        errors["value"] = [_("Enter a number (up to ten digits before the decimal point).")]
+    if as_of > timezone.localdate():
+        errors["as_of"] = [_("The as-of date cannot be in the future.")]
+    if problem := evidence_problem(evidence_url, None, required=False, missing=""):
+        errors["evidence_url"] = [problem]
+    if corrects is not None and corrects.indicator_id != indicator.pk:
+        errors["corrects"] = [_("A correction must be about the same indicator.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return IndicatorReading.objects.create(
+            indicator=indicator,
+            value=number,
+            as_of=as_of,
+            evidence_url=evidence_url,
+            note=note,
+            **authorship_columns(author, corrects),
+        )
+
+
+# --- Co-creation summary -----------------------------------------------------------------------------
+
+
+@dataclass
+class ProposalSummary:
+    """What became of civil society's proposals for one plan."""
+
+    total: int = 0
+    adopted: int = 0
+    merged: int = 0
+    altered: int = 0
+    dropped: int = 0
+    unanswered: int = 0
+    priority: int = 0
+    priority_left_out: int = 0
+    priority_proposals: list[Proposal] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "adopted": self.adopted,
+            "merged": self.merged,
+            "altered": self.altered,
+            "dropped": self.dropped,
+            "unanswered": self.unanswered,
+            "priority": self.priority,
+            "priority_left_out": self.priority_left_out,
+            "priority_proposals": [
+                {"id": p.pk, "title": p.title, "outcome": p.outcome, "left_out": p.left_out}
+                for p in self.priority_proposals
+            ],
+        }
+
+
+# Annotation names must not shadow the model's fields (`priority`), hence the prefix.
+_OUTCOME_COUNTS = {
+    f"n_{outcome.value}": Count("pk", filter=Q(outcome=outcome.value))
+    for outcome in Proposal.Outcome
+}
+
+
+def proposal_summaries(plan_ids: Iterable[int]) -> dict[int, ProposalSummary]:
+    """Civil society's proposals per plan, for any number of plans in two queries (counts, then the
+    priority proposals themselves). Plans without proposals get an empty summary."""
+    plan_ids = list(plan_ids)
+    summaries = {pk: ProposalSummary() for pk in plan_ids}
+    rows = (
+        Proposal.objects.from_civil_society()
+        .filter(action_plan_id__in=plan_ids)
+        .order_by()
+        .values("action_plan_id")
+        .annotate(
+            n_total=Count("pk"),
+            n_priority=Count("pk", filter=Q(priority=True)),
+            n_priority_left_out=Count("pk", filter=Q(priority=True, outcome__in=Proposal.LEFT_OUT)),
+            **_OUTCOME_COUNTS,
+        )
+    )
+    for row in rows:
+        plan_id = row.pop("action_plan_id")
+        summaries[plan_id] = ProposalSummary(**{k.removeprefix("n_"): v for k, v in row.items()})
+    for proposal in (
+        Proposal.objects.from_civil_society()
+        .filter(action_plan_id__in=plan_ids, priority=True)
+        .order_by("action_plan_id", "pk")
+    ):
+        summaries[proposal.action_plan_id].priority_proposals.append(proposal)
+    return summaries

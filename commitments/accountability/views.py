@@ -1,0 +1,99 @@
+"""Indicators on the commitment page: the readings with their chart (commitments.charts), and the
+form that records a reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..charts import indicator_chart
+from ..models import Commitment, Indicator, IndicatorReading
+from ..reports.views import record_from_form
+from .services import can_record_reading, record_indicator_reading
+
+
+def indicator_context(commitment: Commitment, user: Any) -> dict[str, Any]:
+    """What templates/accountability/commitment_indicators.html needs, in two queries plus the
+    permission check."""
+    indicators = list(Indicator.objects.filter(commitment=commitment).with_readings())
+    rows = []
+    for indicator in indicators:
+        readings = list(indicator.readings.all())
+        rows.append(
+            {
+                "indicator": indicator,
+                "readings": readings,
+                "latest": readings[-1] if readings else None,
+                "chart": indicator_chart(indicator, readings),
+            }
+        )
+    return {
+        "indicators": rows,
+        "can_record_reading": bool(indicators) and can_record_reading(user, commitment),
+    }
+
+
+class ReadingForm(forms.Form):
+    value = forms.DecimalField(label=gettext_lazy("Value"), max_digits=14, decimal_places=4)
+    as_of = forms.DateField(
+        label=gettext_lazy("As of"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    evidence_url = forms.URLField(
+        label=gettext_lazy("Evidence (link)"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+    )
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea)
+    corrects = forms.ModelChoiceField(
+        label=gettext_lazy("Corrects an earlier reading"),
+        queryset=IndicatorReading.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["corrects"].queryset = indicator.readings.order_by("-as_of", "-pk")
+
+
+@login_required
+def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a reading of an indicator: the lead organisation's editors or a monitoring one."""
+    indicator = get_object_or_404(Indicator.objects.for_list(), pk=pk)
+    commitment = indicator.commitment
+    if not can_record_reading(request.user, commitment):
+        raise PermissionDenied(
+            _("Only the lead organisation or a monitoring organisation may report readings.")
+        )
+    form = ReadingForm(request.POST or None, indicator=indicator)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and record_from_form(
+            form, record_indicator_reading, indicator=indicator, author=request.user
+        )
+    ):
+        messages.success(request, _("Reading recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#indicator-{indicator.pk}")
+    return render(
+        request,
+        "accountability/reading_form.html",
+        {
+            "form": form,
+            "indicator": indicator,
+            "commitment": commitment,
+            "today": timezone.localdate(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,329 @@
+"""Figures as they stood on a past day (?as_of=YYYY-MM-DD) and their course over time, read from the
+dated completion snapshots (commitments.models.snapshots). Same figures shape as the live endpoint."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.figures.as_of import AS_OF_RULE
+from commitments.figures.counting import GROUPINGS, completion_by, course
+from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, IRM_REPORTS
+from commitments.models import Commitment, OGPValue
+from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS
+from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
+
+from ..api.base import PublicReadOnlyMixin
+from ..api.rows import organization_rows, plan_rows
+from ..api.serializers import CompletionSerializer
+from ..api.views import (
+    ERRORS,
+    FORMAT_PARAMETER,
+    GROUP_BY_PARAMETER,
+    ActionPlanViewSet,
+    CompletionStatsView,
+    OrganizationViewSet,
+    group_by_parameter,
+    group_row,
+    grouping_param,
+    id_parameter,
+)
+from ..requirements.api import ActionPlanDetailSerializer, plan_requirement_rows
+
+AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description=_(
+        "Figures as they stood on this day (YYYY-MM-DD), from the dated records (see as_of_rule "
+        "in the answer); combines with every filter."
+    ),
+)
+
+
+IRM_REPORT_PARAMETER = OpenApiParameter(
+    "irm_report",
+    OpenApiTypes.STR,
+    enum=list(IRM_REPORTS),
+    description=_(
+        "Which IRM report the IRM counts come from: latest (default: each commitment's latest "
+        "published rating), progress (the mid-term progress report only) or end_of_term (the "
+        "end-of-term, implementation or results report only). The answer's irm_basis lists the "
+        "reports counted, with their publication dates."
+    ),
+)
+
+
+def parse_irm_report(request: Request) -> str | None:
+    """?irm_report=, checked (400 naming the choices); None when not given."""
+    raw = request.query_params.get("irm_report")
+    if raw is None:
+        return None
+    if raw not in IRM_REPORTS:
+        raise ValidationError({"irm_report": [_("Choose one of: %s.") % ", ".join(IRM_REPORTS)]})
+    return raw
+
+
+def parse_day(request: Request, name: str) -> datetime.date | None:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    try:
+        day = datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError({name: [_("Enter a date as YYYY-MM-DD.")]}) from None
+    latest = latest_plausible_date()
+    if not EARLIEST_DATE <= day <= latest:
+        raise ValidationError(
+            {
+                name: [
+                    _("Give a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": EARLIEST_DATE.isoformat(), "latest": latest.isoformat()}
+                ]
+            }
+        )
+    return day
+
+
+class CompletionStatsAsOfView(CompletionStatsView):
+    """The live completion figures, or with ?as_of= the figures that stood on that day."""
+
+    extra_query_params = frozenset({"group_by", "as_of", "irm_report"})
+
+    @extend_schema(
+        description=_(
+            "Completion figures per member, action plan, lead organisation, OGP value or policy "
+            "area, over the commitments that match the filters; with as_of, as they stood on that "
+            "day. Rates are numerator and denominator; the denominator counts every commitment."
+        ),
+        parameters=[
+            GROUP_BY_PARAMETER,
+            AS_OF_PARAMETER,
+            IRM_REPORT_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        filters=True,  # live figures take every commitment filter (not combined with as_of)
+        responses={200: CompletionStatsView.serializer_class, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        day, irm_report = parse_day(request, "as_of"), parse_irm_report(request)
+        if day is None and irm_report is None:
+            return super().get(request)
+        grouping = grouping_param(request)
+        queryset = self.filter_queryset(self.get_queryset())
+        irm_report = irm_report or DEFAULT_IRM_REPORT
+        groups = completion_by(queryset, grouping, day=day, irm_report=irm_report)
+        return Response(
+            {
+                "group_by": grouping,
+                "as_of": day.isoformat() if day else None,
+                "irm_report": irm_report,
+                "as_of_rule": str(AS_OF_RULE),
+                "denominator_rule": str(DENOMINATOR_RULE),
+                "results": [group_row(group) for group in groups],
+            }
+        )
+
+
+class HistoryPointSerializer(serializers.Serializer):
+    day = serializers.DateField()
+    commitment_count = serializers.IntegerField()
+    completion = CompletionSerializer()
+
+
+class CompletionHistorySerializer(serializers.Serializer):
+    group_by = serializers.CharField()
+    key = serializers.CharField()
+    label = serializers.CharField()
+    denominator_rule = serializers.CharField()
+    results = HistoryPointSerializer(many=True)
+
+
+class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
+    """One group's completion figures over time, from the dated records, oldest first."""
+
+    serializer_class = CompletionHistorySerializer
+    pagination_class = None
+    filter_backends: list = []
+    extra_query_params = frozenset({"group_by", "key", "since", "until", "step", "irm_report"})
+
+    def get_csv_serializer_class(self) -> type:
+        return HistoryPointSerializer
+
+    @extend_schema(
+        description=_(
+            "The course of one group's completion figures, by the as-of definition (see "
+            "as_of_rule): a point on each day something changed (a plan started, a status update, "
+            "an IRM report's publication) and today, or with step=month at each month's end; "
+            "oldest first. group_by=all (the default) is every commitment."
+        ),
+        parameters=[
+            group_by_parameter(
+                SNAPSHOT_GROUPINGS, _("How to group the commitments (default: all).")
+            ),
+            OpenApiParameter(
+                "key",
+                OpenApiTypes.STR,
+                description=_(
+                    "The group: a member code, action plan OGP id, organisation slug, OGP value "
+                    "or policy area slug. Not needed for group_by=all."
+                ),
+            ),
+            OpenApiParameter(
+                "since", OpenApiTypes.DATE, description=_("First day to include (YYYY-MM-DD).")
+            ),
+            OpenApiParameter(
+                "until", OpenApiTypes.DATE, description=_("Last day to include (YYYY-MM-DD).")
+            ),
+            OpenApiParameter(
+                "step",
+                OpenApiTypes.STR,
+                enum=["month"],
+                description=_("A point at the end of every month instead of at each change."),
+            ),
+            IRM_REPORT_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        responses={200: CompletionHistorySerializer, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        grouping = request.query_params.get("group_by", "all")
+        errors: dict[str, list[str]] = {}
+        if grouping not in SNAPSHOT_GROUPINGS:
+            errors["group_by"] = [_("Choose one of: %s.") % ", ".join(SNAPSHOT_GROUPINGS)]
+        key = ALL_KEY if grouping == "all" else request.query_params.get("key", "").strip()
+        if not key:
+            errors["key"] = [_("Give the group's key, e.g. key=AP_PER01 for an action plan.")]
+        step = request.query_params.get("step")
+        if step not in (None, "month"):
+            errors["step"] = [_("Choose month, or leave it out.")]
+        if errors:
+            raise ValidationError(errors)
+        since, until = parse_day(request, "since"), parse_day(request, "until")
+        irm_report = parse_irm_report(request) or DEFAULT_IRM_REPORT
+        if since and until and since > until:
+            raise ValidationError({"since": [_("since must not be after until.")]})
+        commitments, label = group_commitments(grouping, key)
+        if label is None:
+            raise NotFound(
+                _("No figures recorded for %(group)s %(key)s.") % {"group": grouping, "key": key}
+            )
+        points = course(commitments, since=since, until=until, step=step, irm_report=irm_report)
+        return Response(
+            {
+                "group_by": grouping,
+                "key": key,
+                "label": label,
+                "irm_report": irm_report,
+                "as_of_rule": str(AS_OF_RULE),
+                "denominator_rule": str(DENOMINATOR_RULE),
+                "results": [
+                    {
+                        "day": day.isoformat(),
+                        "commitment_count": figures.commitment_count,
+                        "completion": figures.as_dict(),
+                    }
+                    for day, figures in points
+                ],
+            }
+        )
+
+
+def group_commitments(grouping: str, key: str) -> tuple[QuerySet, str | None]:
+    """The commitments of one group and its label (None when the group has none)."""
+    commitments = Commitment.objects.all()
+    if grouping == "all":
+        return commitments, str(_("All commitments"))
+    if grouping == "ogp_value":
+        field = OGP_VALUE_FIELDS.get(key)
+        if field is None:
+            return commitments.none(), None
+        return commitments.filter(**{field: True}), str(OGPValue(key).label)
+    key_path, label_path = GROUPINGS[grouping]
+    commitments = commitments.filter(**{key_path: key})
+    found = commitments.order_by().values_list(label_path, flat=True).first()
+    if found is None and not commitments.exists():
+        return commitments, None
+    return commitments, found or key
+
+
+PLAN_AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATE,
+    description=_(
+        "The plan's completion figures as they stood on this day (YYYY-MM-DD), from the dated "
+        "records: status updates by their as-of date, IRM assessments by their report's "
+        "publication. Before the plan started: no commitments; before any record: no data."
+    ),
+)
+
+
+class AsOfRowsMixin:
+    """A list and detail whose figures take ?as_of= (commitments.figures.as_of)."""
+
+    extra_query_params = frozenset({"as_of", "irm_report"})
+
+    def as_of_day(self) -> datetime.date | None:
+        return parse_day(self.request, "as_of")
+
+    def fetch_rows(self, ids: Any) -> list[dict]:
+        return self.row_builder(
+            ids, day=self.as_of_day(), irm_report=parse_irm_report(self.request)
+        )
+
+
+class OrganizationAsOfViewSet(AsOfRowsMixin, OrganizationViewSet):
+    """Organisations; list and detail take ?as_of= for the figures of a past day."""
+
+    row_builder = staticmethod(organization_rows)
+
+
+class ActionPlanAsOfViewSet(AsOfRowsMixin, ActionPlanViewSet):
+    """Action plans; list and detail take ?as_of= for the figures of a past day."""
+
+    row_builder = staticmethod(plan_rows)
+
+    @extend_schema(
+        description=_(
+            "One action plan, by OGP id (AP_PER01); with as_of, its figures on that day."
+        ),
+        parameters=[
+            id_parameter("ogp_id", _("The plan's OGP id, e.g. AP_PER01.")),
+            PLAN_AS_OF_PARAMETER,
+            IRM_REPORT_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        responses={200: ActionPlanDetailSerializer, **ERRORS},
+    )
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        lookup = kwargs[self.lookup_url_kwarg or self.lookup_field]
+        day, irm_report = self.as_of_day(), parse_irm_report(request)
+        pk = self.resolve_lookup(lookup)
+        rows = self.fetch_rows([pk]) if pk is not None else []
+        if not rows:
+            raise NotFound(str(self.not_found_message) % {"id": lookup[:40]})
+        row = rows[0]
+        as_of = day is not None or irm_report is not None
+        if as_of:
+            row.update(
+                {
+                    "as_of": day.isoformat() if day else None,
+                    "irm_report": irm_report or DEFAULT_IRM_REPORT,
+                    "as_of_rule": str(AS_OF_RULE),
+                }
+            )
+        # OGP's minimum requirements are checked today, whatever the as_of (five more queries).
+        row["requirements"] = plan_requirement_rows([pk])[0]["requirements"]
+        response = Response(row)
+        if not as_of and row.get("updated_at") is not None:
+            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
+        return response

@@ -1,0 +1,150 @@
+"""Milestone progress in the API.
+
+- GET /api/v1/milestone-progress/               public list (member, action_plan, commitment,
+                                                 milestone, level filters; ?format=csv), lean rows
+- GET /api/v1/milestone-progress/{id}/          one report
+- POST /api/v1/milestones/{id}/progress/        report on a milestone (token; the form's service,
+                                                 commitments.progress.services)"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import django_filters as filters
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from commitments.models import Milestone, MilestoneProgress, ProgressLevel
+from commitments.progress.services import (
+    can_report_progress,
+    not_allowed_message,
+    record_milestone_progress,
+)
+
+from ..api.strict_filters import CommitmentScopedFilter
+from ..api.views import documented
+from ..api.write import WRITE_ERRORS
+from ..reports.api.serializers import (
+    ReportWriteSerializer,
+    place_columns,
+    report_columns,
+    report_write_fields,
+)
+from ..reports.api.views import ReportCreate, ReportViewSet, report_columns_of, report_rows
+
+
+class MilestoneProgressSerializer(serializers.Serializer):
+    """One report: the list's rows, the CSV's columns and the schema."""
+
+    id = serializers.IntegerField(help_text=_("The report's id."))
+    milestone = serializers.IntegerField(help_text=_("Id of the milestone."))
+    milestone_title = serializers.CharField(help_text=_("The milestone's title."))
+    commitment, action_plan, member = place_columns()
+    level = serializers.ChoiceField(
+        choices=ProgressLevel.choices, help_text=_("met, partially_met or not_met.")
+    )
+    reported_on = serializers.DateField(help_text=_("The date the report describes."))
+    note, evidence_url, evidence_file, evidence_file_name, reported_by, corrects, recorded_at = (
+        report_columns(
+            reported_by=_("The reporting organisation (slug); people are not named."),
+            corrects=_("Id of the earlier report this one corrects, or null."),
+            recorded_at=_("When the report was recorded."),
+        )
+    )
+
+
+class MilestoneProgressFilter(CommitmentScopedFilter):
+    via = ("milestone", Milestone)
+    milestone = filters.NumberFilter(field_name="milestone_id", help_text=_("A milestone by id."))
+    level = filters.ChoiceFilter(
+        choices=ProgressLevel.choices, help_text=_("The reported progress.")
+    )
+
+    class Meta:
+        model = MilestoneProgress
+        fields: list[str] = []
+
+
+MILESTONE_PROGRESS_COLUMNS = report_columns_of(
+    MilestoneProgressSerializer,
+    milestone="milestone_id",
+    milestone_title="milestone__title",
+    commitment="milestone__commitment__ogp_id",
+    action_plan="milestone__commitment__action_plan__ogp_id",
+    member="milestone__commitment__action_plan__member__code",
+)
+
+
+def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:
+    """One query."""
+    return report_rows(
+        MilestoneProgress.objects,
+        ids,
+        MILESTONE_PROGRESS_COLUMNS,
+        "commitments:milestone_progress_evidence",
+    )
+
+
+@documented(
+    _(
+        "Civil society's reports on milestones (met, partially met, not met), append-only: a "
+        "correction is a newer report."
+    ),
+    _("One milestone report, by id."),
+)
+class MilestoneProgressViewSet(ReportViewSet):
+    model = MilestoneProgress
+    serializer_class = MilestoneProgressSerializer
+    filterset_class = MilestoneProgressFilter
+    ordering: ClassVar[list[str]] = ["milestone_id", "reported_on", "recorded_at"]
+    not_found_message = _("No milestone report with the id %(id)s.")
+    fetch_rows = staticmethod(milestone_progress_rows)
+
+
+class MilestoneProgressWriteSerializer(ReportWriteSerializer):
+    level = serializers.ChoiceField(choices=ProgressLevel.choices)
+    reported_on = serializers.DateField()
+    note, evidence_url, evidence_file, corrects = report_write_fields(MilestoneProgress)
+
+
+class CanReportProgress(BasePermission):
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
+        if not can_report_progress(request.user, obj):
+            raise PermissionDenied(not_allowed_message())
+        return True
+
+
+class MilestoneProgressCreate(ReportCreate):
+    serializer_class = MilestoneProgressWriteSerializer
+    permission_classes = [IsAuthenticated, CanReportProgress]
+
+    @extend_schema(
+        summary=_("Report on a milestone"),
+        description=_(
+            "Report whether a milestone of a commitment your organisation monitors was met, "
+            "partially met or not met, with its evidence (a link or a file; not met may have none). "
+            "Reports are never edited: a correction is a newer report."
+        ),
+        request={
+            "application/json": MilestoneProgressWriteSerializer,
+            "multipart/form-data": MilestoneProgressWriteSerializer,
+        },
+        responses={201: MilestoneProgressSerializer, **WRITE_ERRORS},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        milestone = get_object_or_404(Milestone.objects.select_related("commitment"), pk=pk)
+        self.check_object_permissions(request, milestone)
+        self.reports = milestone.progress_reports
+        return self.record(
+            request, record_milestone_progress, milestone_progress_rows, milestone=milestone
+        )

@@ -1,0 +1,76 @@
+"""Milestone progress: who may report it and the one entry point that writes it.
+
+Reports follow the rules of status updates: append-only (a correction is a newer report naming the
+one it corrects), by a civil-society editor of an organisation monitoring the commitment, with that
+editor's organisation recorded, evidence checked by commitments.evidence.files. The web form and the write
+API call `record_milestone_progress`."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
+from ..permissions import can_report_on
+from ..reports.services import date_problem, evidence_columns, evidence_problem
+from ..services import EvidenceFile, authorship_columns
+
+
+def can_report_progress_on(user, commitment: Commitment) -> bool:
+    """Whoever may post status updates on the commitment (an active editor of an organisation
+    monitoring it), with the role's permission for milestone reports."""
+    return user.has_perm("commitments.add_milestoneprogress") and can_report_on(user, commitment)
+
+
+def can_report_progress(user, milestone: Milestone) -> bool:
+    return can_report_progress_on(user, milestone.commitment)
+
+
+def not_allowed_message() -> str:
+    return _("You may only report on milestones of commitments your organisation monitors.")
+
+
+def record_milestone_progress(
+    *,
+    milestone: Milestone,
+    author,
+    level: str,
+    reported_on: datetime.date,
+    note: str = "",
+    evidence_url: str = "",
+    evidence_file: EvidenceFile | None = None,
+    corrects: MilestoneProgress | None = None,
+) -> MilestoneProgress:
+    """Append a progress report on a milestone. Raises PermissionDenied or ValidationError; writes
+    nothing then."""
+    if not can_report_progress(author, milestone):
+        raise PermissionDenied(not_allowed_message())
+    errors: dict[str, list[str]] = {}
+    if level not in ProgressLevel.values:
+        errors["level"] = [_("Choose met, partially met or not met.")]
+    if problem := date_problem(reported_on, future=_("The as-of date cannot be in the future.")):
+        errors["reported_on"] = [problem]
+    if problem := evidence_problem(
+        evidence_url,
+        evidence_file,
+        required=level != ProgressLevel.NOT_MET,
+        missing=_("Give a link or a file as evidence (only “not met” may have none)."),
+    ):
+        errors["evidence_url"] = [problem]
+    if corrects is not None and corrects.milestone_id != milestone.pk:
+        errors["corrects"] = [_("A correction must be about the same milestone.")]
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        return MilestoneProgress.objects.create(
+            milestone=milestone,
+            level=level,
+            reported_on=reported_on,
+            note=note,
+            **evidence_columns(evidence_url, evidence_file),
+            **authorship_columns(author, corrects),
+        )

@@ -1,0 +1,144 @@
+"""Milestone progress on the web: the form a civil-society editor reports with (through
+commitments.progress.services, like the write API) and the reports' evidence files. The commitment
+page shows each milestone's latest report (commitments.views.commitment_detail)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from ..forms import (
+    MAX_NOTE,
+    check_size_in_browser,
+    completed_address,
+    corrects_field,
+    date_input_field,
+)
+from ..models import Milestone, MilestoneProgress, ProgressLevel
+from ..reports.views import (
+    ReportForm,
+    evidence_file_field,
+    evidence_link_field,
+    post_report,
+    serve_evidence,
+)
+from .services import can_report_progress, not_allowed_message, record_milestone_progress
+
+
+class MilestoneProgressForm(ReportForm):
+    date_field = "reported_on"
+
+    level = forms.ChoiceField(
+        label=gettext_lazy("Progress"),
+        choices=ProgressLevel.choices,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Met: everything the milestone promised was done. Partially met: some of it. Not met: "
+            "nothing yet."
+        ),
+    )
+    reported_on = date_input_field(
+        gettext_lazy("As of"),
+        gettext_lazy("The date this report describes. It cannot be in the future."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("What was found"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=MAX_NOTE,
+    )
+    evidence_url = evidence_link_field(
+        gettext_lazy(
+            "A web address such as https://www.gob.pe/informe (https:// is added when it is "
+            "missing). Met and partially met need a link or a file."
+        )
+    )
+    evidence_file = evidence_file_field()
+    corrects = corrects_field(
+        MilestoneProgress,
+        gettext_lazy("Corrects an earlier report"),
+        gettext_lazy("No, this is a new report"),
+        gettext_lazy(
+            "Reports are never edited or deleted. To fix a mistake, post a new report that says "
+            "which one it corrects."
+        ),
+    )
+
+    def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
+        super().__init__(*args, reports=milestone.progress_reports, **kwargs)
+        check_size_in_browser(self.fields["evidence_file"])
+
+    @staticmethod
+    def report_label(report: MilestoneProgress) -> str:
+        return f"{report.reported_on.isoformat()}: {report.get_level_display()}"
+
+    def clean_reported_on(self) -> datetime.date:
+        reported_on = self.cleaned_data["reported_on"]
+        if reported_on > timezone.localdate():
+            raise ValidationError(_("The as-of date cannot be in the future."))
+        return reported_on
+
+    def clean_evidence_url(self) -> str:
+        return completed_address(self.cleaned_data["evidence_url"].strip())
+
+
+def latest_progress_by_milestone(reports: list[MilestoneProgress]) -> dict[Any, MilestoneProgress]:
+    """Each milestone's latest report, from reports listed newest first."""
+    latest: dict[Any, MilestoneProgress] = {}
+    for report in reports:
+        latest.setdefault(report.milestone_id, report)
+    return latest
+
+
+@login_required
+def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
+    """Report on a milestone; the commitment page links here from each milestone."""
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("commitment__action_plan__member"),
+        pk=pk,
+        commitment__ogp_id=ogp_id,
+    )
+    if not can_report_progress(request.user, milestone):
+        raise PermissionDenied(not_allowed_message())
+    commitment = milestone.commitment
+    form, report = post_report(
+        request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
+    )
+    if report:
+        messages.success(request, _("Your milestone report was recorded."))
+        page = reverse("commitments:commitment", args=[commitment.ogp_id])
+        return redirect(f"{page}#milestone-{report.milestone_id}")
+    return render(
+        request,
+        "progress/progress_form.html",
+        {
+            "commitment": commitment,
+            "milestone": milestone,
+            "form": form,
+            "reports": list(milestone.progress_reports.select_related("author_organization")),
+            "dropped_file": (
+                request.FILES["evidence_file"].name
+                if form.is_bound and form.errors and "evidence_file" in request.FILES
+                else ""
+            ),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_GET
+def progress_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """A milestone report's evidence file, served as status evidence is (never as HTML)."""
+    return serve_evidence(MilestoneProgress, pk)

@@ -1,0 +1,54 @@
+"""The checks and columns that the services of dated reports share (outcome checks,
+commitments.outcomes.services; milestone progress, commitments.progress.services): the date, the
+evidence, and the evidence columns written. Each service keeps its own rules and messages. Indicator
+readings (commitments.accountability.services) check their link here too."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models.vocab import EARLIEST_DATE
+from ..services import EvidenceFile
+
+
+def date_problem(day: datetime.date, *, future: str) -> str | None:
+    """What is wrong with a report's date, if anything: `future` for a date after today."""
+    if day > timezone.localdate():
+        return future
+    if day < EARLIEST_DATE:
+        return _("Give a date on or after %(earliest)s.") % {"earliest": EARLIEST_DATE.isoformat()}
+    return None
+
+
+def evidence_problem(
+    evidence_url: str, evidence_file: EvidenceFile | None, *, required: bool, missing: str
+) -> str | None:
+    """What is wrong with a report's evidence, if anything: `missing` when it is `required` and
+    neither a link nor a file was given."""
+    if not evidence_url:
+        return missing if required and evidence_file is None else None
+    if len(evidence_url) > 1000:
+        return _("A link may be at most 1000 characters long.")
+    try:
+        URLValidator(schemes=["http", "https"])(evidence_url)
+    except ValidationError:
+        return _("Enter a link starting with http:// or https://.")
+    return None
+
+
+def evidence_columns(evidence_url: str, evidence_file: EvidenceFile | None) -> dict[str, Any]:
+    """The evidence columns of a new report, the file's as uploaded and detected."""
+    upload = evidence_file.upload if evidence_file else None
+    return {
+        "evidence_url": evidence_url,
+        "evidence_file": upload or "",
+        "evidence_name": upload.name[:255] if upload else "",
+        "evidence_content_type": evidence_file.content_type if evidence_file else "",
+        "evidence_size": upload.size if upload else None,
+    }

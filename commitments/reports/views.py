@@ -1,0 +1,106 @@
+"""What the web pages of dated reports share (outcome checks, commitments.outcomes.views; milestone
+progress, commitments.progress.views): the form's evidence file and correction fields, recording
+through the report's service, and serving the evidence file back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
+from django.http import FileResponse, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from ..evidence.files import check_evidence_upload, evidence_response
+from ..services import EvidenceFile
+
+Report = TypeVar("Report", bound=Model)
+
+
+def evidence_file_field() -> forms.FileField:
+    return forms.FileField(
+        label=gettext_lazy("Evidence (file)"),
+        required=False,
+        help_text=gettext_lazy(
+            "PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s."
+        ),
+    )
+
+
+def evidence_link_field(help_text: str) -> forms.CharField:
+    return forms.CharField(
+        label=gettext_lazy("Evidence (link)"),
+        required=False,
+        max_length=1000,
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+        help_text=help_text,
+    )
+
+
+class ReportForm(forms.Form):
+    """Base of a dated report's form: its date (`date_field`) at most today, the evidence file's
+    size limit, and the earlier reports a correction may name (`reports`, newest first)."""
+
+    date_field: ClassVar[str]
+
+    def __init__(self, *args: Any, reports: QuerySet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        evidence_file = self.fields["evidence_file"]
+        evidence_file.help_text = evidence_file.help_text % {
+            "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        }
+        corrects = self.fields["corrects"]
+        corrects.queryset = reports.latest_first()
+        corrects.label_from_instance = self.report_label
+        self.fields[self.date_field].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.is_bound:
+            self.initial.setdefault(self.date_field, timezone.localdate())
+
+    @staticmethod
+    def report_label(report: Any) -> str:
+        raise NotImplementedError
+
+    def clean_evidence_file(self) -> EvidenceFile | None:
+        upload = self.cleaned_data.get("evidence_file")
+        return check_evidence_upload(upload) if upload else None
+
+
+def record_from_form(
+    form: forms.Form, record: Callable[..., Report], **scope: Any
+) -> Report | None:
+    """The report `record` writes from a valid form's data (plus `scope`: what it is about, who
+    writes it), or None with the service's refusals added to the form."""
+    try:
+        return record(**scope, **form.cleaned_data)
+    except ValidationError as error:
+        for name, errors in error.message_dict.items():
+            for message in errors:
+                form.add_error(name if name in form.fields else None, message)
+    return None
+
+
+def post_report(
+    request: HttpRequest, form_class: type[ReportForm], record: Callable[..., Report], **scope: Any
+) -> tuple[ReportForm, Report | None]:
+    """The page's form (bound on a POST; `scope` says what the report is about) and the report
+    `record` wrote from it by the requesting user, None unless the form was valid and accepted."""
+    if request.method != "POST":
+        return form_class(**scope), None
+    form = form_class(request.POST, request.FILES, **scope)
+    if not form.is_valid():
+        return form, None
+    return form, record_from_form(form, record, author=request.user, **scope)
+
+
+def serve_evidence(model: type[Model], pk: int) -> FileResponse:
+    """A report's evidence file, served as status evidence is (never as HTML)."""
+    report = get_object_or_404(model._default_manager.exclude(evidence_file=""), pk=pk)
+    return evidence_response(
+        report.evidence_file, report.evidence_content_type, report.evidence_download_name
+    )
