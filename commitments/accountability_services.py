@@ -156,10 +156,9 @@ def proposal_summaries(plan_ids: Iterable[int]) -> dict[int, ProposalSummary]:
     for row in rows:
         plan_id = row.pop("action_plan_id")
         summaries[plan_id] = ProposalSummary(**{k.removeprefix("n_"): v for k, v in row.items()})
-    for proposal in (
-        Proposal.objects.from_civil_society()
-        .filter(action_plan_id__in=plan_ids, priority=True)
-        .order_by("action_plan_id", "pk")
+    # In the model's order, which for priority proposals is plan, then pk: each plan's in pk order.
+    for proposal in Proposal.objects.from_civil_society().filter(
+        action_plan_id__in=plan_ids, priority=True
     ):
         summaries[proposal.action_plan_id].priority_proposals.append(proposal)
     return summaries
