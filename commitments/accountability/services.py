@@ -38,6 +38,18 @@ def can_record_reading(user, commitment: Commitment) -> bool:
     return organization is not None and organization.pk == commitment.lead_organization_id
 
 
+def check_can_record_reading(user, commitment: Commitment) -> None:
+    """Raise PermissionDenied, with the reason the 403 page shows, unless `user` may record readings
+    of `commitment`: the reading page before its form, and the service before it writes."""
+    if not can_record_reading(user, commitment):
+        raise PermissionDenied(
+            _(
+                "Only the commitment's lead organisation or a civil-society organisation "
+                "monitoring it may report indicator readings."
+            )
+        )
+
+
 def _as_decimal(value: object) -> Decimal | None:
     try:
         number = value if isinstance(value, Decimal) else Decimal(str(value).strip())
@@ -59,13 +71,7 @@ def record_indicator_reading(
     corrects: IndicatorReading | None = None,
 ) -> IndicatorReading:
     """Append a reading of an indicator. Raises PermissionDenied or ValidationError; writes nothing then."""
-    if not can_record_reading(author, indicator.commitment):
-        raise PermissionDenied(
-            _(
-                "Only the commitment's lead organisation or a civil-society organisation "
-                "monitoring it may report indicator readings."
-            )
-        )
+    check_can_record_reading(author, indicator.commitment)
     errors: dict[str, list[str]] = {}
     number = _as_decimal(value)
     if number is None:
@@ -150,10 +156,9 @@ def proposal_summaries(plan_ids: Iterable[int]) -> dict[int, ProposalSummary]:
     for row in rows:
         plan_id = row.pop("action_plan_id")
         summaries[plan_id] = ProposalSummary(**{k.removeprefix("n_"): v for k, v in row.items()})
-    for proposal in (
-        Proposal.objects.from_civil_society()
-        .filter(action_plan_id__in=plan_ids, priority=True)
-        .order_by("action_plan_id", "pk")
+    # In the model's order, which for priority proposals is plan, then pk: each plan's in pk order.
+    for proposal in Proposal.objects.from_civil_society().filter(
+        action_plan_id__in=plan_ids, priority=True
     ):
         summaries[proposal.action_plan_id].priority_proposals.append(proposal)
     return summaries

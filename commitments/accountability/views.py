@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from ..charts import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
 from ..reports.views import record_from_form
-from .services import can_record_reading, record_indicator_reading
+from .services import can_record_reading, check_can_record_reading, record_indicator_reading
 
 
 def indicator_context(commitment: Commitment, user: Any) -> dict[str, Any]:
@@ -44,7 +43,8 @@ def indicator_context(commitment: Commitment, user: Any) -> dict[str, Any]:
 
 
 class ReadingForm(forms.Form):
-    value = forms.DecimalField(label=gettext_lazy("Value"), max_digits=14, decimal_places=4)
+    # No max_digits: the service refuses more than ten digits before the point, with its own message.
+    value = forms.DecimalField(label=gettext_lazy("Value"), decimal_places=4)
     as_of = forms.DateField(
         label=gettext_lazy("As of"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -71,10 +71,7 @@ def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a reading of an indicator: the lead organisation's editors or a monitoring one."""
     indicator = get_object_or_404(Indicator.objects.for_list(), pk=pk)
     commitment = indicator.commitment
-    if not can_record_reading(request.user, commitment):
-        raise PermissionDenied(
-            _("Only the lead organisation or a monitoring organisation may report readings.")
-        )
+    check_can_record_reading(request.user, commitment)
     form = ReadingForm(request.POST or None, indicator=indicator)
     if (
         request.method == "POST"

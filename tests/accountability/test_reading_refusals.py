@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from commitments.models import IndicatorReading
+from tests.accountability.reading_page import post_reading
 from tests.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,20 +29,12 @@ def indicator(world):
     return IndicatorFactory(commitment=world.commitment)
 
 
-def post_reading(client, world, indicator, language: str, **fields: str):
-    client.force_login(world.editor)
-    data = {"value": "12.5", "as_of": "2016-06-30", **fields}
-    return client.post(
-        f"/indicators/{indicator.pk}/readings/new/", data, HTTP_ACCEPT_LANGUAGE=language
-    )
-
-
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_a_reading_dated_tomorrow_is_refused_under_the_as_of_date(
     client, world, indicator, language
 ):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    response = post_reading(client, world, indicator, language, as_of=tomorrow.isoformat())
+    response = post_reading(client, world.editor, indicator, language, as_of=tomorrow.isoformat())
     assert response.status_code == 400
     assert response.context["form"].errors == {"as_of": [FUTURE[language]]}
     assert FUTURE[language] in response.content.decode()
@@ -52,7 +45,7 @@ def test_a_reading_dated_tomorrow_is_refused_under_the_as_of_date(
 def test_an_ftp_evidence_link_is_refused_under_the_link(client, world, indicator, language):
     # The form's URL field lets ftp:// through; readings keep to links a browser opens.
     link = "ftp://example.org/informe.pdf"
-    response = post_reading(client, world, indicator, language, evidence_url=link)
+    response = post_reading(client, world.editor, indicator, language, evidence_url=link)
     assert response.status_code == 400
     assert response.context["form"].errors == {"evidence_url": [NOT_WEB_LINK[language]]}
     assert NOT_WEB_LINK[language] in response.content.decode()
@@ -63,7 +56,7 @@ def test_the_note_is_kept_and_shown_with_the_reading_on_the_commitment_page(
     client, world, indicator
 ):
     note = "Muestra de 40 portales revisada por Proética."
-    response = post_reading(client, world, indicator, "es", note=note)
+    response = post_reading(client, world.editor, indicator, "es", note=note)
     assert response.status_code == 302
     assert IndicatorReading.objects.get().note == note
     page = client.get(response.url.split("#")[0], HTTP_ACCEPT_LANGUAGE="es").content.decode()
