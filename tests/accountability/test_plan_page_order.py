@@ -25,6 +25,8 @@ def test_priority_proposals_first_and_events_by_date():
     html = Client().get(f"/plans/{plan.ogp_id}/", headers={"accept-language": "en"})
     html = html.content.decode()
 
-    proposals = re.findall(r'<tr id="proposal-\d+">\s*<td>(?:<strong>Priority:</strong> )?(\w+)', html)
+    proposals = re.findall(
+        r'<tr id="proposal-\d+">\s*<td>(?:<strong>Priority:</strong> )?(\w+)', html
+    )
     assert proposals == ["Urgent", "Ordinary", "Later"]
     assert re.findall(r"· (Lima|Cusco)", html) == ["Lima", "Cusco"]
