@@ -38,12 +38,27 @@ def test_tracks_disagree_needs_a_high_and_a_low_level():
 
 
 def test_the_plan_list_shows_how_many_commitments_each_plan_has():
-    member = factories.MemberFactory(name="Perú")
+    member = factories.MemberFactory(name="Perú", code="PER")
     busy = factories.ActionPlanFactory(member=member, number=1)
     factories.CommitmentFactory.create_batch(3, action_plan=busy)
-    factories.ActionPlanFactory(member=member, number=2)
+    factories.ActionPlanFactory(member=member, number=2, title="")
 
     html = Client().get("/plans/", headers={"accept-language": "en"}).content.decode()
 
+    names = re.findall(r'<td class="card-title"><a href="[^"]*">([^<]*)</a>', html)
+    assert names == [busy.title, "AP_PER02"]  # a plan without a title goes by its id
+
     counts = re.findall(r'data-label="Commitments">(\d+)</td>', html)
     assert counts == ["3", "0"]
+
+
+def test_a_milestone_not_met_past_its_date_says_not_met():
+    milestone = factories.MilestoneFactory(status="not_met", title="Portal en línea")
+
+    html = (
+        Client()
+        .get(f"/commitments/{milestone.commitment.ogp_id}/", headers={"accept-language": "en"})
+        .content.decode()
+    )
+
+    assert '<span class="overdue-note">Not met</span>' in html
