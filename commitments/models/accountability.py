@@ -135,13 +135,6 @@ class Indicator(models.Model):
             )
 
 
-class IndicatorReadingQuerySet(models.QuerySet):
-    def for_list(self) -> IndicatorReadingQuerySet:
-        return self.select_related(
-            "indicator__commitment__action_plan__member", "author", "author_organization"
-        ).order_by("indicator_id", "as_of", "recorded_at", "pk")
-
-
 class IndicatorReading(models.Model):
     """A value of an indicator on a date. Never edited or deleted: a newer reading corrects it."""
 
@@ -176,8 +169,6 @@ class IndicatorReading(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
-    objects = IndicatorReadingQuerySet.as_manager()
-
     class Meta:
         ordering = ["indicator", "as_of", "recorded_at", "pk"]
         verbose_name = _("indicator reading")
@@ -201,10 +192,6 @@ class ProposalQuerySet(models.QuerySet):
 
     def from_civil_society(self) -> ProposalQuerySet:
         return self.filter(by_civil_society=True)
-
-    def left_out(self) -> ProposalQuerySet:
-        """Proposals that did not reach the plan: dropped, or never answered."""
-        return self.filter(outcome__in=Proposal.LEFT_OUT)
 
 
 class Proposal(models.Model):

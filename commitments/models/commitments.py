@@ -96,12 +96,10 @@ class CommitmentQuerySet(models.QuerySet):
 
         return self.filter(pk__in=Milestone.objects.overdue_on(day).values("commitment_id"))
 
-    def ended_without_final_status(
-        self, day: datetime.date, *, final_elsewhere: Q | None = None
-    ) -> CommitmentQuerySet:
+    def ended_without_final_status(self, day: datetime.date) -> CommitmentQuerySet:
         """Commitments that ended before `day` (see ended_without_final_status_q) with nobody
         saying how they ended."""
-        return self.filter(ended_without_final_status_q(day, final_elsewhere=final_elsewhere))
+        return self.filter(ended_without_final_status_q(day))
 
     def involving(self, organization: Organization) -> CommitmentQuerySet:
         """Commitments an organisation has any role in: leads, co-leads, supports or monitors.

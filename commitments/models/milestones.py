@@ -73,9 +73,9 @@ class Milestone(models.Model):
         day = day or timezone.localdate()
         return bool(self.due_date and self.due_date < day and self.status != self.Status.MET)
 
-    def state_label(self, day: datetime.date | None = None) -> str:
-        """One status for people: "Overdue", not "Scheduled" and "Overdue" side by side."""
-        if not self.is_past_due(day):
+    def state_label(self) -> str:
+        """One status for people, today: "Overdue", not "Scheduled" and "Overdue" side by side."""
+        if not self.is_past_due():
             return str(self.get_status_display())
         if self.status == self.Status.SCHEDULED:
             return str(_("Overdue"))

@@ -33,14 +33,8 @@ class ActionPlanQuerySet(models.QuerySet):
         from commitments.figures.counting import _aggregates
 
         def through_commitments(condition: Q) -> Q:
-            moved = Q(_connector=condition.connector, _negated=condition.negated)
-            for child in condition.children:
-                if isinstance(child, Q):
-                    moved.children.append(through_commitments(child))
-                else:
-                    lookup, value = child
-                    moved.children.append((f"commitments__{lookup}", value))
-            return moved
+            # Each of _aggregates()' conditions is plain lookups, and-ed (a track's field = a level).
+            return Q(*((f"commitments__{lookup}", value) for lookup, value in condition.children))
 
         return self.annotate(
             **{

@@ -69,12 +69,6 @@ def _points(rows) -> list[SnapshotPoint]:
     ]
 
 
-class SnapshotRunQuerySet(models.QuerySet):
-    def latest_day_on_or_before(self, day: datetime.date) -> SnapshotRunQuerySet:
-        """The complete snapshot day that stood on `day` (a one-row values() queryset)."""
-        return self.filter(day__lte=day).order_by("-day").values("day")[:1]
-
-
 class SnapshotRun(models.Model):
     """A day whose snapshot was written completely (in the same transaction as its rows)."""
 
@@ -84,8 +78,6 @@ class SnapshotRun(models.Model):
     # A full snapshot holds every group; otherwise (a history rebuild's later days) only the groups
     # whose figures changed that day, the others standing as on the day before.
     full = models.BooleanField(_("full snapshot"), default=True)
-
-    objects = SnapshotRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-day"]
