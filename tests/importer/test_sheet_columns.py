@@ -67,3 +67,14 @@ def test_a_file_without_the_relevance_column_leaves_it_unknown(tmp_path, current
     assert assessment.relevant is None
     assert assessment.relevant_civic_participation is True
     assert Commitment.objects.get().value_civic_participation is True
+
+
+def test_a_relevance_verdict_outside_0_and_1_imports_with_a_warning_naming_its_column(
+    current_file,
+):
+    printed = run_import(current_file(rows({"_Relevant": "maybe"})))
+
+    assert Assessment.objects.get().relevant is None
+    assert "column “_Relevant”: expected 0 or 1, found “maybe”: read as unknown (1 rows: 2" in (
+        printed
+    )
