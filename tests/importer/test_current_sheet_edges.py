@@ -194,3 +194,22 @@ def test_a_pre_2021_row_without_verifiable_leaves_it_unknown_and_keeps_its_star_
     assert end.source_stars == {"current": "1"}
     assert (end.completion, end.opened_government) == ("complete", "major")
     assert end.report.publication_year == 2019 and end.specificity == "medium"
+
+
+def test_a_verifiable_or_year_cell_outside_its_vocabulary_imports_with_a_warning_naming_it(
+    current_file,
+):
+    path = current_file(
+        rows({"Verifiable": "Perhaps", "Report Publication Year (Progress Report)": "2018?"})
+    )
+
+    printed = run_import(path)
+
+    assessment = Assessment.objects.get()
+    assert (assessment.verifiable, assessment.verifiable_label) == (None, "Perhaps")
+    assert assessment.report.publication_year is None
+    assert "column “Verifiable”: expected 0 or 1, found “Perhaps”: read as unknown" in printed
+    assert (
+        "column “Report Publication Year (Progress Report)”: expected a whole number, found "
+        "“2018?”: read as unknown"
+    ) in printed
