@@ -12,7 +12,6 @@ import csv
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -383,7 +382,3 @@ def contact_values(contacts, *, name: str = "", email: str = "", phone: str = ""
         "contact_email": joined(email, contacts.emails, 300),
         "contact_phone": joined(phone, contacts.phones, 200),
     }
-
-
-def first_present(values: Iterable[str]) -> str:
-    return next((v for v in values if v), "")
