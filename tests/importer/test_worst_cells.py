@@ -256,7 +256,10 @@ def test_a_date_a_year_past_the_plans_end_is_kept_and_two_years_past_is_not(curr
     printed = run_import(path)
 
     kept = Commitment.objects.get(ogp_id="PE0001")
-    assert (kept.start_date, kept.end_date) == (datetime.date(2017, 1, 1), datetime.date(2017, 12, 31))
+    assert (kept.start_date, kept.end_date) == (
+        datetime.date(2017, 1, 1),
+        datetime.date(2017, 12, 31),
+    )
     slipped = Commitment.objects.get(ogp_id="PE0002")
     assert (slipped.start_date, slipped.start_date_text) == (None, "01/01/2018")
     assert (slipped.end_date, slipped.end_date_text) == (None, "2018-12-31")
@@ -269,7 +272,13 @@ def test_a_date_a_year_past_the_plans_end_is_kept_and_two_years_past_is_not(curr
 
 def test_line_wraps_and_missing_markers_in_text_cells(current_file):
     path = current_file(
-        rows({"Full Text": "Primera<br/>segunda<BR />tercera<br>cuarta", "Theme": "N/A", "Cluster": "nd"})
+        rows(
+            {
+                "Full Text": "Primera<br/>segunda<BR />tercera<br>cuarta",
+                "Theme": "N/A",
+                "Cluster": "nd",
+            }
+        )
     )
 
     run_import(path)
