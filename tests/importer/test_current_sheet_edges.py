@@ -213,3 +213,18 @@ def test_a_verifiable_or_year_cell_outside_its_vocabulary_imports_with_a_warning
         "column “Report Publication Year (Progress Report)”: expected a whole number, found "
         "“2018?”: read as unknown"
     ) in printed
+
+
+def test_an_unknown_policy_area_flag_and_a_row_without_an_id(current_file):
+    printed = run_import(
+        current_file(rows({"Open Data": "maybe", "Commitment Unique Identifier": ""}))
+    )
+
+    commitment = Commitment.objects.get()
+    assert not commitment.policy_areas.exists()
+    assert "column “Open Data”: expected 0 or 1, found “maybe”: read as unknown (1 rows: 2" in (
+        printed
+    )
+    # No OGP id to take a prefix from: the nation's ISO alpha-2, as OGP's own ids mostly carry.
+    assert Member.objects.get().commitment_prefix == "PE"
+    assert commitment.ogp_id.startswith("PE") and commitment.id_provisional
