@@ -12,7 +12,6 @@ import csv
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -218,10 +217,10 @@ def parse_scale(
         return "", label
 
 
-def parse_flag(raw: str, *, row: int, column: str, notes: RowNotes | None = None) -> bool | None:
+def parse_flag(raw: str, *, column: str, notes: RowNotes) -> bool | None:
     """0/1 flags (also Yes/No, 1.0/0.0); ND/NR/NA/empty -> None. Anything else is unknown: None
-    with a warning in `notes` (without `notes` it stops the row)."""
-    value = " ".join(raw.split()).casefold()
+    with a warning in `notes`; a flag never stops the row."""
+    value = raw.strip().casefold()
     if value in MISSING:
         return None
     if value in {"1", "1.0", "yes", "y", "true"}:
@@ -229,8 +228,6 @@ def parse_flag(raw: str, *, row: int, column: str, notes: RowNotes | None = None
     if value in {"0", "0.0", "no", "n", "false"}:
         return False
     message = _("expected 0 or 1, found “%(value)s”: read as unknown") % {"value": raw.strip()}
-    if notes is None:
-        raise ImportRowError(message, row=row, column=column)
     notes.warn(column, message)
     return None
 
@@ -383,7 +380,3 @@ def contact_values(contacts, *, name: str = "", email: str = "", phone: str = ""
         "contact_email": joined(email, contacts.emails, 300),
         "contact_phone": joined(phone, contacts.phones, 200),
     }
-
-
-def first_present(values: Iterable[str]) -> str:
-    return next((v for v in values if v), "")

@@ -152,7 +152,7 @@ class CurrentSheetFormat(SheetFormat):
                 % {"given": cell(PLAN_ID).strip(), "expected": plan_id},
             )
         title = self.title(cell, row)
-        relevance = self.relevance(cell, row, notes)
+        relevance = self.relevance(cell, notes)
         contacts = Contacts()
         lead = split_lead(cell("Lead Institution"), contacts)
         supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
@@ -181,9 +181,7 @@ class CurrentSheetFormat(SheetFormat):
             lead=lead,
             supporting=supporting,
             policy_areas=[
-                name
-                for name in self.flags
-                if parse_flag(cell(name), row=row, column=name, notes=notes)
+                name for name in self.flags if parse_flag(cell(name), column=name, notes=notes)
             ],
             assessments=self._assessments(cell, row, relevance, submitted, notes),
             warnings=notes.items,
@@ -252,7 +250,7 @@ class CurrentSheetFormat(SheetFormat):
             values: dict[str, object] = {}
             for column, scale in columns.items():
                 if scale == "verifiable":
-                    values[scale] = parse_flag(cell(column), row=row, column=column, notes=notes)
+                    values[scale] = parse_flag(cell(column), column=column, notes=notes)
                     values[f"{scale}_label"] = cell(column).strip()
                 else:
                     values[scale], values[f"{scale}_label"] = parse_scale(

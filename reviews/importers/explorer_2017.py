@@ -119,7 +119,7 @@ class ExplorerFormat(SheetFormat):
                 column="Action Plan Number",
             )
         title = self.title(cell, row)
-        relevance = self.relevance(cell, row, notes)
+        relevance = self.relevance(cell, notes)
         cluster = clean_text(cell("Cluster"))
         contacts = Contacts()
         lead = split_lead(cell("Lead Institution"), contacts)
@@ -188,9 +188,7 @@ class ExplorerFormat(SheetFormat):
             lead=lead,
             supporting=supporting,
             policy_areas=[
-                name
-                for name in self.flags
-                if parse_flag(cell(name), row=row, column=name, notes=notes)
+                name for name in self.flags if parse_flag(cell(name), column=name, notes=notes)
             ],
             assessments=assessments,
             warnings=notes.items,

@@ -51,16 +51,12 @@ class SheetFormat:
             )
         return title
 
-    def relevance(
-        self, cell: Callable[[str], str], row: int, notes: RowNotes
-    ) -> dict[str, bool | None]:
+    def relevance(self, cell: Callable[[str], str], notes: RowNotes) -> dict[str, bool | None]:
         """`relevant_<value>` for each OGP value column, and `relevant` where the file has it."""
         relevance = {
-            f"relevant_{value}": parse_flag(cell(column), row=row, column=column, notes=notes)
+            f"relevant_{value}": parse_flag(cell(column), column=column, notes=notes)
             for column, value in self.value_columns.items()
         }
         if RELEVANT in self.index:
-            relevance["relevant"] = parse_flag(
-                cell(RELEVANT), row=row, column=RELEVANT, notes=notes
-            )
+            relevance["relevant"] = parse_flag(cell(RELEVANT), column=RELEVANT, notes=notes)
         return relevance
