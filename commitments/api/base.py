@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -294,6 +295,46 @@ def columns_of(
     if unknown:
         raise ImproperlyConfigured(f"{serializer.__name__} has no field {', '.join(unknown)}.")
     return {name: lookups.get(name, name) for name in names}
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """A row as the serializer that documents it declares it (`columns_of`), for rows that mix
+    stored and computed values: `keys` are every key of a row in the serializer's order (the JSON
+    order and the CSV columns), then any `extra` key the schema leaves out; `columns` are
+    {name: lookup} of the stored keys and of the values only `reads` for computing the others."""
+
+    keys: tuple[str, ...]
+    columns: dict[str, str]
+
+    @classmethod
+    def of(
+        cls,
+        serializer: type[Serializer],
+        *,
+        computed: Iterable[str] = (),
+        extra: Iterable[str] = (),
+        reads: Mapping[str, str] | None = None,
+        **lookups: str,
+    ) -> RowShape:
+        stored = columns_of(serializer, computed=computed, **lookups)
+        keys = (*serializer().fields, *extra)
+        clash = sorted(set(reads or {}) & set(keys))
+        if clash:
+            raise ImproperlyConfigured(f"{serializer.__name__}: reads {', '.join(clash)} is a key.")
+        return cls(keys, {**stored, **(reads or {})})
+
+    def rows(self, queryset: QuerySet, compute: Callable[[dict], dict]) -> list[dict]:
+        """One query: a row per record of `queryset` with its primary key under "_pk" and its keys
+        in order, the computed ones (and any stored one it overrides) from `compute(values)`, given
+        every value read and the primary key under "_pk"."""
+        rows = []
+        for pk, *found in queryset.values_list("pk", *self.columns.values()):
+            values = {"_pk": pk, **dict(zip(self.columns, found, strict=True))}
+            row = {"_pk": pk, **{key: values.get(key) for key in self.keys}}
+            row.update(compute(values))
+            rows.append(row)
+        return rows
 
 
 def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:

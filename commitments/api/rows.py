@@ -17,10 +17,10 @@ from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 
-from .base import columns_of, count_of, in_order, values_rows
+from .base import RowShape, columns_of, count_of, in_order, values_rows
 from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
-from .serializers import MemberSerializer
+from .serializers import ActionPlanSerializer, MemberSerializer, OrganizationSerializer
 
 # -- members ------------------------------------------------------------------------------------
 
@@ -49,22 +49,11 @@ def _figures_by_group(
 
 # -- action plans -------------------------------------------------------------------------------
 
-PLAN_COLUMNS = (
-    "pk",
-    "ogp_id",
-    "member__code",
-    "member__name",
-    "number",
-    "title",
-    "start_date",
-    "end_date",
-    "approval_date",
-    "approval_instrument",
-    "status",
-    "url",
-    "updated_at",
-    "submission_year",
-    "end_year",
+PLAN_ROW = RowShape.of(
+    ActionPlanSerializer,
+    computed=("commitment_count", "completion", "outcomes"),
+    member="member__code",
+    member_name="member__name",
 )
 
 
@@ -73,71 +62,39 @@ def plan_rows(
 ) -> list[dict]:
     """Plans by primary key with their completion figures (two queries: rows, one aggregate);
     with `day`, the figures as they stood then."""
-    tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
     figures = _figures_by_group(ids, "action_plan_id", "action_plan", day, irm_report)
     # Did it last? (commitments.outcomes): one more query for all the plans.
     outcomes = outcome_figures_by_plan(
         Commitment.objects.filter(InIds("action_plan_id", ids)), day=day
     )
-    rows = []
     today = timezone.localdate()
-    for (
-        pk,
-        ogp_id,
-        member,
-        member_name,
-        number,
-        title,
-        start,
-        end,
-        approval,
-        instrument,
-        status,
-        url,
-        updated_at,
-        submission_year,
-        end_year,
-    ) in tuples:
-        plan_figures = figures.get(ogp_id) or empty_figures(irm_report, day)
-        rows.append(
-            {
-                "_pk": pk,
-                "ogp_id": ogp_id,
-                "member": member,
-                "member_name": member_name,
-                "number": number,
-                "title": title,
-                "start_date": start,
-                "end_date": end,
-                "submission_year": submission_year,
-                "end_year": end_year,
-                "approval_date": approval,
-                "approval_instrument": instrument,
-                "status": ActionPlan.status_on(
-                    status, start=start, end=end, end_year=end_year, today=today
-                ),
-                "url": url,
-                "commitment_count": plan_figures.commitment_count,
-                "completion": plan_figures.as_dict(),
-                "outcomes": (outcomes.get(pk) or OutcomeFigures(day or today)).as_dict(),
-                "updated_at": updated_at,
-            }
-        )
-    return in_order(ids, rows)
+
+    def computed(plan: dict) -> dict:
+        plan_figures = figures.get(plan["ogp_id"]) or empty_figures(irm_report, day)
+        return {
+            "status": ActionPlan.status_on(
+                plan["status"],
+                start=plan["start_date"],
+                end=plan["end_date"],
+                end_year=plan["end_year"],
+                today=today,
+            ),
+            "commitment_count": plan_figures.commitment_count,
+            "completion": plan_figures.as_dict(),
+            "outcomes": (outcomes.get(plan["_pk"]) or OutcomeFigures(day or today)).as_dict(),
+        }
+
+    return in_order(ids, PLAN_ROW.rows(ActionPlan.objects.filter(InIds("pk", ids)), computed))
 
 
 # -- organisations ------------------------------------------------------------------------------
 
-ORGANIZATION_COLUMNS = (
-    "pk",
-    "slug",
-    "name",
-    "acronym",
-    "kind",
-    "member__code",
-    "parent__slug",
-    "website",
-    "updated_at",
+ORGANIZATION_ROW = RowShape.of(
+    OrganizationSerializer,
+    computed=("led_commitment_count", "completion"),
+    id="slug",
+    member="member__code",
+    parent="parent__slug",
 )
 
 
@@ -146,27 +103,14 @@ def organization_rows(
 ) -> list[dict]:
     """Organisations with the figures of the commitments they lead (two queries); with `day`, the
     figures as they stood then."""
-    tuples = list(Organization.objects.filter(InIds("pk", ids)).values_list(*ORGANIZATION_COLUMNS))
     figures = _figures_by_group(ids, "lead_organization_id", "organization", day, irm_report)
-    rows = []
-    for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:
-        led = figures.get(slug) or empty_figures(irm_report, day)
-        rows.append(
-            {
-                "_pk": pk,
-                "id": slug,
-                "name": name,
-                "acronym": acronym,
-                "kind": kind,
-                "member": member,
-                "parent": parent,
-                "website": website,
-                "led_commitment_count": led.commitment_count,
-                "completion": led.as_dict(),
-                "updated_at": updated_at,
-            }
-        )
-    return in_order(ids, rows)
+
+    def computed(organization: dict) -> dict:
+        led = figures.get(organization["id"]) or empty_figures(irm_report, day)
+        return {"led_commitment_count": led.commitment_count, "completion": led.as_dict()}
+
+    organizations = Organization.objects.filter(InIds("pk", ids))
+    return in_order(ids, ORGANIZATION_ROW.rows(organizations, computed))
 
 
 # -- commitments --------------------------------------------------------------------------------

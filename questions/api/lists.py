@@ -10,7 +10,7 @@ from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from commitments.api.base import ByPkViewSet, in_order
+from commitments.api.base import ByPkViewSet, RowShape, in_order
 from commitments.api.strict_filters import (
     CodeFilter,
     CommitmentScopedFilter,
@@ -67,94 +67,74 @@ class OfficialAnswerFilter(PlanScopedFilter):
         return queryset.filter(organization_id=org.pk)
 
 
+def registered_name(first: str, last: str) -> str:
+    """The name a registered user's question or answer shows."""
+    return f"{first} {last}".strip() or str(_("a registered user"))
+
+
+QUESTION_ROW = RowShape.of(
+    QuestionSerializer,
+    computed=("asked_by",),
+    extra=("updated_at",),  # Last-Modified: when it was made public, hidden or (a flag) handled
+    reads={
+        "visitor": "name",
+        "first": "author__first_name",
+        "last": "author__last_name",
+        "author": "author_id",
+    },
+    id="pk",
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    member="commitment__action_plan__member__code",
+)
+
+
+def _question_computed(question: dict) -> dict:
+    if question["author"] is not None:
+        asked_by = registered_name(question["first"], question["last"])
+    else:
+        asked_by = question["visitor"] or str(_("a visitor"))
+    times = (question["published_at"], question["hidden_at"], question["resolved_at"])
+    hidden = question["state"] == Question.State.HIDDEN
+    return {
+        "text": "" if hidden else question["text"],
+        "asked_by": asked_by,
+        "updated_at": max(time for time in times if time),
+    }
+
+
 def question_rows_for(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    rows = []
-    for values in (
-        Question.objects.filter(pk__in=ids)
-        .annotate(answer_count=Count("answers"))
-        .values_list(
-            "pk",
-            "commitment__ogp_id",
-            "commitment__action_plan__ogp_id",
-            "commitment__action_plan__member__code",
-            "kind",
-            "state",
-            "text",
-            "name",
-            "author__first_name",
-            "author__last_name",
-            "author_id",
-            "published_at",
-            "hidden_at",
-            "hidden_reason",
-            "answer_count",
-            "resolved_at",
-        )
-    ):
-        pk, commitment, plan, member, kind, state, text, name, first, last, author, *rest = values
-        published_at, hidden_at, hidden_reason, answer_count, resolved_at = rest
-        if author is not None:
-            asked_by = f"{first} {last}".strip() or str(_("a registered user"))
-        else:
-            asked_by = name or str(_("a visitor"))
-        hidden = state == Question.State.HIDDEN
-        rows.append(
-            {
-                "_pk": pk,
-                "id": pk,
-                "commitment": commitment,
-                "action_plan": plan,
-                "member": member,
-                "kind": kind,
-                "state": state,
-                "text": "" if hidden else text,
-                "asked_by": asked_by,
-                "published_at": published_at,
-                "hidden_at": hidden_at,
-                "hidden_reason": hidden_reason,
-                "answer_count": answer_count,
-                "resolved_at": resolved_at,
-                "updated_at": max(t for t in (published_at, hidden_at, resolved_at) if t),
-            }
-        )
-    return in_order(ids, rows)
+    questions = Question.objects.filter(pk__in=ids).annotate(answer_count=Count("answers"))
+    return in_order(ids, QUESTION_ROW.rows(questions, _question_computed))
+
+
+ANSWER_ROW = RowShape.of(
+    OfficialAnswerSerializer,
+    computed=("answered_by",),
+    extra=("updated_at",),  # Last-Modified: answers are never edited
+    reads={"first": "author__first_name", "last": "author__last_name"},
+    id="pk",
+    question="question_id",
+    commitment="question__commitment__ogp_id",
+    organization="organization__slug",
+    organization_name="organization__name",
+    supersedes="supersedes_id",
+    superseded_by="superseded_by__pk",
+)
+
+
+def _answer_computed(answer: dict) -> dict:
+    return {
+        "answered_by": registered_name(answer["first"], answer["last"]),
+        "updated_at": answer["answered_at"],
+    }
 
 
 def answer_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    rows = []
-    for values in OfficialAnswer.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "question_id",
-        "question__commitment__ogp_id",
-        "organization__slug",
-        "organization__name",
-        "author__first_name",
-        "author__last_name",
-        "text",
-        "answered_at",
-        "supersedes_id",
-        "superseded_by__pk",
-    ):
-        pk, question, commitment, slug, org_name, first, last, text, at, supersedes, by = values
-        rows.append(
-            {
-                "_pk": pk,
-                "id": pk,
-                "question": question,
-                "commitment": commitment,
-                "organization": slug,
-                "organization_name": org_name,
-                "answered_by": f"{first} {last}".strip() or str(_("a registered user")),
-                "text": text,
-                "answered_at": at,
-                "supersedes": supersedes,
-                "superseded_by": by,
-                "updated_at": at,
-            }
-        )
-    return in_order(ids, rows)
+    answers = OfficialAnswer.objects.filter(pk__in=ids)
+    return in_order(ids, ANSWER_ROW.rows(answers, _answer_computed))
 
 
 @documented(
