@@ -33,7 +33,6 @@ from .common import (
     parse_scale,
 )
 from .members import local_member, national_member, other_member
-from .organizations import Contacts, split_lead, split_supporting
 from .records import AssessmentRecord, CommitmentRecord, MemberSpec
 from .sheet import SheetFormat
 
@@ -151,19 +150,13 @@ class CurrentSheetFormat(SheetFormat):
                 _("“%(given)s” does not match the code and plan number: filed under %(expected)s")
                 % {"given": cell(PLAN_ID).strip(), "expected": plan_id},
             )
-        title = self.title(cell, row)
+        texts = self.texts(cell, row, "Commitment Number")
         relevance = self.relevance(cell, row, notes)
-        contacts = Contacts()
-        lead = split_lead(cell("Lead Institution"), contacts)
-        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        lead, supporting, contacts = self.institutions(cell)
         plan_end = self._year(cell, PLAN_END, row, notes)
         values = {
             **contact_values(contacts),
-            "number": clean_text(cell("Commitment Number")),
-            "title": title,
-            "short_title": cell("Short Title").strip(),
-            "full_text": clean_text(cell("Full Text")),
-            "theme": clean_text(cell("Theme")),
+            **texts,
             "cluster": clean_text(cell("Cluster")),
             **date_fields(cell("Start Date"), cell("End Date"), notes, plan_end_year=plan_end),
             **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
@@ -180,11 +173,7 @@ class CurrentSheetFormat(SheetFormat):
             values=values,
             lead=lead,
             supporting=supporting,
-            policy_areas=[
-                name
-                for name in self.flags
-                if parse_flag(cell(name), row=row, column=name, notes=notes)
-            ],
+            policy_areas=self.policy_areas(cell, row, notes),
             assessments=self._assessments(cell, row, relevance, submitted, notes),
             warnings=notes.items,
             plan_values={

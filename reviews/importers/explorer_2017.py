@@ -24,11 +24,9 @@ from .common import (
     contact_values,
     date_fields,
     is_missing,
-    parse_flag,
     parse_int,
     parse_scale,
 )
-from .organizations import Contacts, split_lead, split_supporting
 from .records import AssessmentRecord, CommitmentRecord
 from .sheet import SheetFormat
 
@@ -118,18 +116,12 @@ class ExplorerFormat(SheetFormat):
                 row=row,
                 column="Action Plan Number",
             )
-        title = self.title(cell, row)
+        texts = self.texts(cell, row, "Comm No")
         relevance = self.relevance(cell, row, notes)
         cluster = clean_text(cell("Cluster"))
-        contacts = Contacts()
-        lead = split_lead(cell("Lead Institution"), contacts)
-        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        lead, supporting, contacts = self.institutions(cell)
         values = {
-            "number": clean_text(cell("Comm No")),
-            "title": title,
-            "short_title": cell("Short Title").strip(),
-            "full_text": clean_text(cell("Full Text")),
-            "theme": clean_text(cell("Theme")),
+            **texts,
             "cluster": "" if cluster.casefold() == "none" else cluster,
             **date_fields(cell("Start Date"), cell("End Date"), notes),
             **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
@@ -187,11 +179,7 @@ class ExplorerFormat(SheetFormat):
             values=values,
             lead=lead,
             supporting=supporting,
-            policy_areas=[
-                name
-                for name in self.flags
-                if parse_flag(cell(name), row=row, column=name, notes=notes)
-            ],
+            policy_areas=self.policy_areas(cell, row, notes),
             assessments=assessments,
             warnings=notes.items,
             plan_values={

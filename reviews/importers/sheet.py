@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from .common import ImportRowError, RowNotes, parse_flag
+from .common import ImportRowError, RowNotes, clean_text, parse_flag
 from .members import CountryResolver
+from .organizations import Contacts, split_lead, split_supporting
 
 # The IRM's own coded verdict on relevance (optional: older exports may lack it).
 RELEVANT = "_Relevant"
@@ -50,6 +51,32 @@ class SheetFormat:
                 _("the commitment has no title"), row=row, column="Commitment Title"
             )
         return title
+
+    def texts(self, cell: Callable[[str], str], row: int, number_column: str) -> dict[str, str]:
+        """The commitment's number (under `number_column`), title, short title, full text and
+        theme; a row with no title is refused."""
+        return {
+            "number": clean_text(cell(number_column)),
+            "title": self.title(cell, row),
+            "short_title": cell("Short Title").strip(),
+            "full_text": clean_text(cell("Full Text")),
+            "theme": clean_text(cell("Theme")),
+        }
+
+    @staticmethod
+    def institutions(cell: Callable[[str], str]) -> tuple[list[str], list[str], Contacts]:
+        """The lead and supporting institutions, and the people, emails and telephones written
+        among them."""
+        contacts = Contacts()
+        lead = split_lead(cell("Lead Institution"), contacts)
+        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        return lead, supporting, contacts
+
+    def policy_areas(self, cell: Callable[[str], str], row: int, notes: RowNotes) -> list[str]:
+        """The policy areas whose flag column the row sets."""
+        return [
+            name for name in self.flags if parse_flag(cell(name), row=row, column=name, notes=notes)
+        ]
 
     def relevance(
         self, cell: Callable[[str], str], row: int, notes: RowNotes
