@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -297,15 +297,23 @@ def columns_of(
     return {name: lookups.get(name, name) for name in names}
 
 
-@dataclass(frozen=True)
 class RowShape:
     """A row as the serializer that documents it declares it (`columns_of`), for rows that mix
     stored and computed values: `keys` are every key of a row in the serializer's order (the JSON
     order and the CSV columns), then any `extra` key the schema leaves out; `columns` are
-    {name: lookup} of the stored keys and of the values only `reads` for computing the others."""
+    {name: lookup} of the stored keys, then of the values a row only `reads` to compute others;
+    `paths` is what `.values_list()` reads for a row: the primary key, then each lookup."""
 
-    keys: tuple[str, ...]
-    columns: dict[str, str]
+    def __init__(self, keys: tuple[str, ...], stored: dict[str, str], reads: dict[str, str]):
+        self.keys, self.columns, self.reads = keys, {**stored, **reads}, tuple(reads)
+        self.paths = ("pk", *self.columns.values())
+        # A record's values by name (primary key, keys, then reads) from a `paths` tuple: each
+        # name's place in the tuple, a computed key's one past its end (None until computed).
+        names = ("_pk", *self.columns)
+        self._names = ("_pk", *keys, *reads)
+        self._pick = itemgetter(
+            *(names.index(name) if name in names else len(names) for name in self._names)
+        )
 
     @classmethod
     def of(
@@ -322,19 +330,21 @@ class RowShape:
         clash = sorted(set(reads or {}) & set(keys))
         if clash:
             raise ImproperlyConfigured(f"{serializer.__name__}: reads {', '.join(clash)} is a key.")
-        return cls(keys, {**stored, **(reads or {})})
+        return cls(keys, stored, dict(reads or {}))
+
+    def row(self, found: Sequence[Any], compute: Callable[[dict], dict]) -> dict:
+        """A row from a `paths` tuple: its primary key under "_pk", then its keys in order, the
+        computed ones (and any stored one it overrides) from `compute(row)`; the values the row
+        only reads are there for `compute`, and dropped after."""
+        row = dict(zip(self._names, self._pick((*found, None)), strict=True))
+        row.update(compute(row))
+        for name in self.reads:
+            del row[name]
+        return row
 
     def rows(self, queryset: QuerySet, compute: Callable[[dict], dict]) -> list[dict]:
-        """One query: a row per record of `queryset` with its primary key under "_pk" and its keys
-        in order, the computed ones (and any stored one it overrides) from `compute(values)`, given
-        every value read and the primary key under "_pk"."""
-        rows = []
-        for pk, *found in queryset.values_list("pk", *self.columns.values()):
-            values = {"_pk": pk, **dict(zip(self.columns, found, strict=True))}
-            row = {"_pk": pk, **{key: values.get(key) for key in self.keys}}
-            row.update(compute(values))
-            rows.append(row)
-        return rows
+        """One query: a row per record of `queryset` (see `row`)."""
+        return [self.row(found, compute) for found in queryset.values_list(*self.paths)]
 
 
 def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:

@@ -20,7 +20,12 @@ from commitments.outcomes import OutcomeFigures, outcome_figures_by_plan
 from .base import RowShape, columns_of, count_of, in_order, values_rows
 from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
-from .serializers import ActionPlanSerializer, MemberSerializer, OrganizationSerializer
+from .serializers import (
+    ActionPlanSerializer,
+    CommitmentSerializer,
+    MemberSerializer,
+    OrganizationSerializer,
+)
 
 # -- members ------------------------------------------------------------------------------------
 
@@ -115,39 +120,38 @@ def organization_rows(
 
 # -- commitments --------------------------------------------------------------------------------
 
-COMMITMENT_COLUMNS = (
-    "pk",
-    "ogp_id",
-    "id_provisional",
-    "url",
-    "action_plan__ogp_id",
-    "action_plan__member__code",
-    "number",
-    "title",
-    "short_title",
-    "full_text",
-    "lead_organization__slug",
-    "lead_organization__name",
-    *OGP_VALUE_FIELDS.values(),
-    "theme",
-    "cluster",
-    "start_date",
-    "start_date_text",
-    "end_date",
-    "end_date_text",
-    "added_after_approval",
+# The stored statuses `track_statuses` reads, in its order (the IRM's level is a column of the row).
+TRACK_FIELDS = (
     "self_reported_completion",
     "self_reported_as_of",
     "government_completion",
     "government_as_of",
-    "irm_completion",
-    "irm_starred",
-    "source_file",
-    "source_row",
-    "created_at",
-    "updated_at",
 )
-OGP_VALUES = tuple(OGP_VALUE_FIELDS)
+
+COMMITMENT_ROW = RowShape.of(
+    CommitmentSerializer,
+    computed=(
+        "lead_organization",
+        "co_lead_organizations",
+        "supporting_organizations",
+        "ogp_values",
+        "policy_areas",
+        "civil_society",
+        "government",
+        "self_reported",
+        "tracks_disagree",
+        "predecessors",
+        "successors",
+    ),
+    reads={
+        "lead_slug": "lead_organization__slug",
+        "lead_name": "lead_organization__name",
+        **{field: field for field in OGP_VALUE_FIELDS.values()},
+        **{field: field for field in TRACK_FIELDS},
+    },
+    action_plan="action_plan__ogp_id",
+    member="action_plan__member__code",
+)
 
 
 def track_statuses(
@@ -169,88 +173,38 @@ def track_statuses(
     }
 
 
+def _commitment_computed(commitment: dict) -> dict:
+    lead = commitment["lead_slug"]
+    return {
+        "lead_organization": {"id": lead, "name": commitment["lead_name"]} if lead else None,
+        "ogp_values": [value for value, field in OGP_VALUE_FIELDS.items() if commitment[field]],
+        **track_statuses(
+            *(commitment[field] for field in TRACK_FIELDS), commitment["irm_completion"]
+        ),
+        "irm_completion": commitment["irm_completion"] or None,
+    }
+
+
 def commitment_row(
-    values: Sequence[Any],
+    found: Sequence[Any],
     supporting: list,
     areas: list,
     co_leads: list | None = None,
     predecessors: list | None = None,
     successors: list | None = None,
 ) -> dict:
-    """One commitment row from a COMMITMENT_COLUMNS tuple and its related lists."""
-    (
-        pk,
-        ogp_id,
-        id_provisional,
-        url,
-        plan,
-        member,
-        number,
-        title,
-        short_title,
-        full_text,
-        lead_slug,
-        lead_name,
-        v1,
-        v2,
-        v3,
-        v4,
-        theme,
-        cluster,
-        start,
-        start_text,
-        end,
-        end_text,
-        added,
-        sr_completion,
-        sr_as_of,
-        gov_completion,
-        gov_as_of,
-        irm_completion,
-        irm_starred,
-        source_file,
-        source_row,
-        created_at,
-        updated_at,
-    ) = values
-    flags = (v1, v2, v3, v4)
-    return {
-        "_pk": pk,
-        "ogp_id": ogp_id,
-        "id_provisional": id_provisional,
-        "url": url,
-        "action_plan": plan,
-        "member": member,
-        "number": number,
-        "title": title,
-        "short_title": short_title,
-        "full_text": full_text,
-        "lead_organization": {"id": lead_slug, "name": lead_name} if lead_slug else None,
-        "co_lead_organizations": co_leads or [],
-        "supporting_organizations": supporting,
-        "ogp_values": [OGP_VALUES[i] for i in range(4) if flags[i]],
-        "policy_areas": areas,
-        "theme": theme,
-        "cluster": cluster,
-        "start_date": start,
-        "start_date_text": start_text,
-        "end_date": end,
-        "end_date_text": end_text,
-        "added_after_approval": added,
-        **track_statuses(sr_completion, sr_as_of, gov_completion, gov_as_of, irm_completion),
-        "irm_completion": irm_completion or None,
-        "irm_starred": irm_starred,
-        "predecessors": predecessors or [],
-        "successors": successors or [],
-        "source_file": source_file,
-        "source_row": source_row,
-        "created_at": created_at,
-        "updated_at": updated_at,
-    }
+    """One commitment row from a `COMMITMENT_ROW.paths` tuple and its related lists."""
+    row = COMMITMENT_ROW.row(found, _commitment_computed)
+    row["co_lead_organizations"] = co_leads or []
+    row["supporting_organizations"] = supporting
+    row["policy_areas"] = areas
+    row["predecessors"] = predecessors or []
+    row["successors"] = successors or []
+    return row
 
 
 COMMITMENTS_PAGE = PageQuery(
-    lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
+    lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_ROW.paths)
 )
 
 
@@ -283,7 +237,7 @@ def stream_commitment_rows(
     """Every commitment of `queryset` (ordered by pk) as a row, streamed: the commitments and
     each related list are read by cursors in pk order and merged, so memory stays flat."""
     ids = queryset.values("pk")
-    commitments = queryset.order_by("pk").values_list(*COMMITMENT_COLUMNS)
+    commitments = queryset.order_by("pk").values_list(*COMMITMENT_ROW.paths)
     links = link_streams(ids, chunk_size)
     extra_streams = {key: SortedStream(pairs) for key, pairs in extras.items()}
     for values in commitments.iterator(chunk_size=chunk_size):
