@@ -3,8 +3,8 @@
 A list: the FilterSet filters and orders the base table, `IdPagination` counts it and picks the ids
 of one page, then `fetch_rows(ids)` builds plain dicts from `.values_list()` tuples with a fixed
 number of queries (no model instances, no serializer on the way out). A detail is the same
-`fetch_rows` for one id. The serializer classes only document the rows (OpenAPI schema and CSV
-columns). Errors are always JSON, even when CSV was asked for.
+`fetch_rows` for one id. The serializer classes declare the rows (`columns_of`, `RowShape`), the
+OpenAPI schema and the CSV columns. Errors are always JSON, even when CSV was asked for.
 """
 
 from __future__ import annotations

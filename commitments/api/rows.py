@@ -1,6 +1,7 @@
 """Build the API's rows as plain dicts from `.values_list()` tuples: a fixed number of queries for
-any number of rows, no model instances. `commitments.api.serializers` documents each shape; a
-commitment's related lists are read in `commitments.api.commitment_links`."""
+any number of rows, no model instances. Each row is declared by the serializer in
+`commitments.api.serializers` that documents it (`RowShape`, `columns_of`); a commitment's related
+lists are read in `commitments.api.commitment_links`."""
 
 from __future__ import annotations
 
