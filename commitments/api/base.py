@@ -300,9 +300,9 @@ def columns_of(
 class RowShape:
     """A row as the serializer that documents it declares it (`columns_of`), for rows that mix
     stored and computed values: `keys` are every key of a row in the serializer's order (the JSON
-    order and the CSV columns), then any `extra` key the schema leaves out; `columns` are
-    {name: lookup} of the stored keys, then of the values a row only `reads` to compute others;
-    `paths` is what `.values_list()` reads for a row: the primary key, then each lookup."""
+    order and the CSV columns), then any `extra` stored key the schema leaves out ({key: lookup});
+    `columns` are {name: lookup} of the stored keys, then of the values a row only `reads` to
+    compute others; `paths` is what `.values_list()` reads for a row: the primary key, then each lookup."""
 
     def __init__(self, keys: tuple[str, ...], stored: dict[str, str], reads: dict[str, str]):
         self.keys, self.columns, self.reads = keys, {**stored, **reads}, tuple(reads)
@@ -321,12 +321,12 @@ class RowShape:
         serializer: type[Serializer],
         *,
         computed: Iterable[str] = (),
-        extra: Iterable[str] = (),
+        extra: Mapping[str, str] | None = None,
         reads: Mapping[str, str] | None = None,
         **lookups: str,
     ) -> RowShape:
-        stored = columns_of(serializer, computed=computed, **lookups)
-        keys = (*serializer().fields, *extra)
+        stored = {**columns_of(serializer, computed=computed, **lookups), **(extra or {})}
+        keys = (*serializer().fields, *(extra or {}))
         clash = sorted(set(reads or {}) & set(keys))
         if clash:
             raise ImproperlyConfigured(f"{serializer.__name__}: reads {', '.join(clash)} is a key.")

@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 
 import django_filters as filters
 from django.db.models import Count, F, QuerySet
-from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from commitments.api.base import ByPkViewSet, RowShape, in_order
@@ -19,7 +18,7 @@ from commitments.api.strict_filters import (
     organization_by_slug,
 )
 from commitments.api.views import documented
-from commitments.models import Commitment, Organization
+from commitments.models import Commitment, Organization, public_name_of
 
 from ..models import OfficialAnswer, Question
 from .shapes import OfficialAnswerSerializer, QuestionSerializer
@@ -67,15 +66,10 @@ class OfficialAnswerFilter(PlanScopedFilter):
         return queryset.filter(organization_id=org.pk)
 
 
-def registered_name(first: str, last: str) -> str:
-    """The name a registered user's question or answer shows."""
-    return f"{first} {last}".strip() or str(_("a registered user"))
-
-
 QUESTION_ROW = RowShape.of(
     QuestionSerializer,
     computed=("asked_by",),
-    extra=("updated_at",),  # Last-Modified: when it was made public, hidden or (a flag) handled
+    extra={"updated_at": "updated_at"},  # Last-Modified (Question.objects.with_updated_at)
     reads={
         "visitor": "name",
         "first": "author__first_name",
@@ -91,28 +85,27 @@ QUESTION_ROW = RowShape.of(
 
 def _question_computed(question: dict) -> dict:
     if question["author"] is not None:
-        asked_by = registered_name(question["first"], question["last"])
+        asked_by = public_name_of(question["first"], question["last"])
     else:
         asked_by = question["visitor"] or str(_("a visitor"))
-    times = (question["published_at"], question["hidden_at"], question["resolved_at"])
     hidden = question["state"] == Question.State.HIDDEN
-    return {
-        "text": "" if hidden else question["text"],
-        "asked_by": asked_by,
-        "updated_at": max(time for time in times if time),
-    }
+    return {"text": "" if hidden else question["text"], "asked_by": asked_by}
 
 
 def question_rows_for(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    questions = Question.objects.filter(pk__in=ids).annotate(answer_count=Count("answers"))
+    questions = (
+        Question.objects.filter(pk__in=ids)
+        .with_updated_at()
+        .annotate(answer_count=Count("answers"))
+    )
     return in_order(ids, QUESTION_ROW.rows(questions, _question_computed))
 
 
 ANSWER_ROW = RowShape.of(
     OfficialAnswerSerializer,
     computed=("answered_by",),
-    extra=("updated_at",),  # Last-Modified: answers are never edited
+    extra={"updated_at": "answered_at"},  # Last-Modified: answers are never edited
     reads={"first": "author__first_name", "last": "author__last_name"},
     id="pk",
     question="question_id",
@@ -125,10 +118,7 @@ ANSWER_ROW = RowShape.of(
 
 
 def _answer_computed(answer: dict) -> dict:
-    return {
-        "answered_by": registered_name(answer["first"], answer["last"]),
-        "updated_at": answer["answered_at"],
-    }
+    return {"answered_by": public_name_of(answer["first"], answer["last"])}
 
 
 def answer_rows(ids: Sequence[Any]) -> list[dict]:
@@ -152,12 +142,7 @@ class QuestionViewSet(ByPkViewSet):
     not_found_message = _("No public question with the id %(id)s.")
 
     def get_queryset(self) -> QuerySet:
-        # A question changes when it is made public, hidden, or (a flag) handled.
-        return Question.objects.published().annotate(
-            updated_at=Greatest(
-                Coalesce("hidden_at", "published_at"), Coalesce("resolved_at", "published_at")
-            )
-        )
+        return Question.objects.published().with_updated_at()
 
     fetch_rows = staticmethod(question_rows_for)
 
