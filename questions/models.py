@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import ActionPlan, Commitment, Organization, public_name
@@ -22,6 +23,15 @@ class QuestionQuerySet(models.QuerySet):
         """Questions and flags that were made public: shown, or hidden by a moderator (the page
         shows that a question was hidden, and why)."""
         return self.filter(state__in=[Question.State.PUBLIC, Question.State.HIDDEN])
+
+    def with_updated_at(self) -> QuestionQuerySet:
+        """Each with `updated_at`: when it last changed, by being made public, hidden or (a flag)
+        handled."""
+        return self.annotate(
+            updated_at=Greatest(
+                Coalesce("hidden_at", "published_at"), Coalesce("resolved_at", "published_at")
+            )
+        )
 
     def shown(self) -> QuestionQuerySet:
         return self.filter(state=Question.State.PUBLIC)

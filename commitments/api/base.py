@@ -3,15 +3,16 @@
 A list: the FilterSet filters and orders the base table, `IdPagination` counts it and picks the ids
 of one page, then `fetch_rows(ids)` builds plain dicts from `.values_list()` tuples with a fixed
 number of queries (no model instances, no serializer on the way out). A detail is the same
-`fetch_rows` for one id. The serializer classes only document the rows (OpenAPI schema and CSV
-columns). Errors are always JSON, even when CSV was asked for.
+`fetch_rows` for one id. The serializer classes declare the rows (`columns_of`, `RowShape`), the
+OpenAPI schema and the CSV columns. Errors are always JSON, even when CSV was asked for.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
@@ -294,6 +295,56 @@ def columns_of(
     if unknown:
         raise ImproperlyConfigured(f"{serializer.__name__} has no field {', '.join(unknown)}.")
     return {name: lookups.get(name, name) for name in names}
+
+
+class RowShape:
+    """A row as the serializer that documents it declares it (`columns_of`), for rows that mix
+    stored and computed values: `keys` are every key of a row in the serializer's order (the JSON
+    order and the CSV columns), then any `extra` stored key the schema leaves out ({key: lookup});
+    `columns` are {name: lookup} of the stored keys, then of the values a row only `reads` to
+    compute others; `paths` is what `.values_list()` reads for a row: the primary key, then each lookup."""
+
+    def __init__(self, keys: tuple[str, ...], stored: dict[str, str], reads: dict[str, str]):
+        self.keys, self.columns, self.reads = keys, {**stored, **reads}, tuple(reads)
+        self.paths = ("pk", *self.columns.values())
+        # A record's values by name (primary key, keys, then reads) from a `paths` tuple: each
+        # name's place in the tuple, a computed key's one past its end (None until computed).
+        names = ("_pk", *self.columns)
+        self._names = ("_pk", *keys, *reads)
+        self._pick = itemgetter(
+            *(names.index(name) if name in names else len(names) for name in self._names)
+        )
+
+    @classmethod
+    def of(
+        cls,
+        serializer: type[Serializer],
+        *,
+        computed: Iterable[str] = (),
+        extra: Mapping[str, str] | None = None,
+        reads: Mapping[str, str] | None = None,
+        **lookups: str,
+    ) -> RowShape:
+        stored = {**columns_of(serializer, computed=computed, **lookups), **(extra or {})}
+        keys = (*serializer().fields, *(extra or {}))
+        clash = sorted(set(reads or {}) & set(keys))
+        if clash:
+            raise ImproperlyConfigured(f"{serializer.__name__}: reads {', '.join(clash)} is a key.")
+        return cls(keys, stored, dict(reads or {}))
+
+    def row(self, found: Sequence[Any], compute: Callable[[dict], dict]) -> dict:
+        """A row from a `paths` tuple: its primary key under "_pk", then its keys in order, the
+        computed ones (and any stored one it overrides) from `compute(row)`; the values the row
+        only reads are there for `compute`, and dropped after."""
+        row = dict(zip(self._names, self._pick((*found, None)), strict=True))
+        row.update(compute(row))
+        for name in self.reads:
+            del row[name]
+        return row
+
+    def rows(self, queryset: QuerySet, compute: Callable[[dict], dict]) -> list[dict]:
+        """One query: a row per record of `queryset` (see `row`)."""
+        return [self.row(found, compute) for found in queryset.values_list(*self.paths)]
 
 
 def values_rows(queryset: QuerySet, columns: dict[str, str]) -> list[dict]:

@@ -1,6 +1,7 @@
 """Build the API's rows as plain dicts from `.values_list()` tuples: a fixed number of queries for
-any number of rows, no model instances. `commitments.api.serializers` documents each shape; a
-commitment's related lists are read in `commitments.api.commitment_links`."""
+any number of rows, no model instances. Each row is declared by the serializer in
+`commitments.api.serializers` that documents it (`RowShape`, `columns_of`); a commitment's related
+lists are read in `commitments.api.commitment_links`."""
 
 from __future__ import annotations
 
@@ -17,10 +18,15 @@ from commitments.models import ActionPlan, Commitment, Member, Organization
 from commitments.models.vocab import OGP_VALUE_FIELDS
 from commitments.outcomes.figures import OutcomeFigures, outcome_figures_by_plan
 
-from .base import columns_of, count_of, in_order, values_rows
+from .base import RowShape, columns_of, count_of, in_order, values_rows
 from .commitment_links import SortedStream, link_streams, links_by_commitment
 from .lookups import InIds, PageQuery
-from .serializers import MemberSerializer
+from .serializers import (
+    ActionPlanSerializer,
+    CommitmentSerializer,
+    MemberSerializer,
+    OrganizationSerializer,
+)
 
 # -- members ------------------------------------------------------------------------------------
 
@@ -49,22 +55,11 @@ def _figures_by_group(
 
 # -- action plans -------------------------------------------------------------------------------
 
-PLAN_COLUMNS = (
-    "pk",
-    "ogp_id",
-    "member__code",
-    "member__name",
-    "number",
-    "title",
-    "start_date",
-    "end_date",
-    "approval_date",
-    "approval_instrument",
-    "status",
-    "url",
-    "updated_at",
-    "submission_year",
-    "end_year",
+PLAN_ROW = RowShape.of(
+    ActionPlanSerializer,
+    computed=("commitment_count", "completion", "outcomes"),
+    member="member__code",
+    member_name="member__name",
 )
 
 
@@ -73,71 +68,39 @@ def plan_rows(
 ) -> list[dict]:
     """Plans by primary key with their completion figures (two queries: rows, one aggregate);
     with `day`, the figures as they stood then."""
-    tuples = list(ActionPlan.objects.filter(InIds("pk", ids)).values_list(*PLAN_COLUMNS))
     figures = _figures_by_group(ids, "action_plan_id", "action_plan", day, irm_report)
     # Did it last? (commitments.outcomes.figures): one more query for all the plans.
     outcomes = outcome_figures_by_plan(
         Commitment.objects.filter(InIds("action_plan_id", ids)), day=day
     )
-    rows = []
     today = timezone.localdate()
-    for (
-        pk,
-        ogp_id,
-        member,
-        member_name,
-        number,
-        title,
-        start,
-        end,
-        approval,
-        instrument,
-        status,
-        url,
-        updated_at,
-        submission_year,
-        end_year,
-    ) in tuples:
-        plan_figures = figures.get(ogp_id) or empty_figures(irm_report, day)
-        rows.append(
-            {
-                "_pk": pk,
-                "ogp_id": ogp_id,
-                "member": member,
-                "member_name": member_name,
-                "number": number,
-                "title": title,
-                "start_date": start,
-                "end_date": end,
-                "submission_year": submission_year,
-                "end_year": end_year,
-                "approval_date": approval,
-                "approval_instrument": instrument,
-                "status": ActionPlan.status_on(
-                    status, start=start, end=end, end_year=end_year, today=today
-                ),
-                "url": url,
-                "commitment_count": plan_figures.commitment_count,
-                "completion": plan_figures.as_dict(),
-                "outcomes": (outcomes.get(pk) or OutcomeFigures(day or today)).as_dict(),
-                "updated_at": updated_at,
-            }
-        )
-    return in_order(ids, rows)
+
+    def computed(plan: dict) -> dict:
+        plan_figures = figures.get(plan["ogp_id"]) or empty_figures(irm_report, day)
+        return {
+            "status": ActionPlan.status_on(
+                plan["status"],
+                start=plan["start_date"],
+                end=plan["end_date"],
+                end_year=plan["end_year"],
+                today=today,
+            ),
+            "commitment_count": plan_figures.commitment_count,
+            "completion": plan_figures.as_dict(),
+            "outcomes": (outcomes.get(plan["_pk"]) or OutcomeFigures(day or today)).as_dict(),
+        }
+
+    return in_order(ids, PLAN_ROW.rows(ActionPlan.objects.filter(InIds("pk", ids)), computed))
 
 
 # -- organisations ------------------------------------------------------------------------------
 
-ORGANIZATION_COLUMNS = (
-    "pk",
-    "slug",
-    "name",
-    "acronym",
-    "kind",
-    "member__code",
-    "parent__slug",
-    "website",
-    "updated_at",
+ORGANIZATION_ROW = RowShape.of(
+    OrganizationSerializer,
+    computed=("led_commitment_count", "completion"),
+    id="slug",
+    member="member__code",
+    parent="parent__slug",
 )
 
 
@@ -146,64 +109,50 @@ def organization_rows(
 ) -> list[dict]:
     """Organisations with the figures of the commitments they lead (two queries); with `day`, the
     figures as they stood then."""
-    tuples = list(Organization.objects.filter(InIds("pk", ids)).values_list(*ORGANIZATION_COLUMNS))
     figures = _figures_by_group(ids, "lead_organization_id", "organization", day, irm_report)
-    rows = []
-    for pk, slug, name, acronym, kind, member, parent, website, updated_at in tuples:
-        led = figures.get(slug) or empty_figures(irm_report, day)
-        rows.append(
-            {
-                "_pk": pk,
-                "id": slug,
-                "name": name,
-                "acronym": acronym,
-                "kind": kind,
-                "member": member,
-                "parent": parent,
-                "website": website,
-                "led_commitment_count": led.commitment_count,
-                "completion": led.as_dict(),
-                "updated_at": updated_at,
-            }
-        )
-    return in_order(ids, rows)
+
+    def computed(organization: dict) -> dict:
+        led = figures.get(organization["id"]) or empty_figures(irm_report, day)
+        return {"led_commitment_count": led.commitment_count, "completion": led.as_dict()}
+
+    organizations = Organization.objects.filter(InIds("pk", ids))
+    return in_order(ids, ORGANIZATION_ROW.rows(organizations, computed))
 
 
 # -- commitments --------------------------------------------------------------------------------
 
-COMMITMENT_COLUMNS = (
-    "pk",
-    "ogp_id",
-    "id_provisional",
-    "url",
-    "action_plan__ogp_id",
-    "action_plan__member__code",
-    "number",
-    "title",
-    "short_title",
-    "full_text",
-    "lead_organization__slug",
-    "lead_organization__name",
-    *OGP_VALUE_FIELDS.values(),
-    "theme",
-    "cluster",
-    "start_date",
-    "start_date_text",
-    "end_date",
-    "end_date_text",
-    "added_after_approval",
+# The stored statuses `track_statuses` reads, in its order (the IRM's level is a column of the row).
+TRACK_FIELDS = (
     "self_reported_completion",
     "self_reported_as_of",
     "government_completion",
     "government_as_of",
-    "irm_completion",
-    "irm_starred",
-    "source_file",
-    "source_row",
-    "created_at",
-    "updated_at",
 )
-OGP_VALUES = tuple(OGP_VALUE_FIELDS)
+
+COMMITMENT_ROW = RowShape.of(
+    CommitmentSerializer,
+    computed=(
+        "lead_organization",
+        "co_lead_organizations",
+        "supporting_organizations",
+        "ogp_values",
+        "policy_areas",
+        "civil_society",
+        "government",
+        "self_reported",
+        "tracks_disagree",
+        "predecessors",
+        "successors",
+    ),
+    reads={
+        "lead_slug": "lead_organization__slug",
+        "lead_name": "lead_organization__name",
+        **{field: field for field in OGP_VALUE_FIELDS.values()},
+        **{field: field for field in TRACK_FIELDS},
+    },
+    action_plan="action_plan__ogp_id",
+    member="action_plan__member__code",
+)
 
 
 def track_statuses(
@@ -225,88 +174,38 @@ def track_statuses(
     }
 
 
+def _commitment_computed(commitment: dict) -> dict:
+    lead = commitment["lead_slug"]
+    return {
+        "lead_organization": {"id": lead, "name": commitment["lead_name"]} if lead else None,
+        "ogp_values": [value for value, field in OGP_VALUE_FIELDS.items() if commitment[field]],
+        **track_statuses(
+            *(commitment[field] for field in TRACK_FIELDS), commitment["irm_completion"]
+        ),
+        "irm_completion": commitment["irm_completion"] or None,
+    }
+
+
 def commitment_row(
-    values: Sequence[Any],
+    found: Sequence[Any],
     supporting: list,
     areas: list,
     co_leads: list | None = None,
     predecessors: list | None = None,
     successors: list | None = None,
 ) -> dict:
-    """One commitment row from a COMMITMENT_COLUMNS tuple and its related lists."""
-    (
-        pk,
-        ogp_id,
-        id_provisional,
-        url,
-        plan,
-        member,
-        number,
-        title,
-        short_title,
-        full_text,
-        lead_slug,
-        lead_name,
-        v1,
-        v2,
-        v3,
-        v4,
-        theme,
-        cluster,
-        start,
-        start_text,
-        end,
-        end_text,
-        added,
-        sr_completion,
-        sr_as_of,
-        gov_completion,
-        gov_as_of,
-        irm_completion,
-        irm_starred,
-        source_file,
-        source_row,
-        created_at,
-        updated_at,
-    ) = values
-    flags = (v1, v2, v3, v4)
-    return {
-        "_pk": pk,
-        "ogp_id": ogp_id,
-        "id_provisional": id_provisional,
-        "url": url,
-        "action_plan": plan,
-        "member": member,
-        "number": number,
-        "title": title,
-        "short_title": short_title,
-        "full_text": full_text,
-        "lead_organization": {"id": lead_slug, "name": lead_name} if lead_slug else None,
-        "co_lead_organizations": co_leads or [],
-        "supporting_organizations": supporting,
-        "ogp_values": [OGP_VALUES[i] for i in range(4) if flags[i]],
-        "policy_areas": areas,
-        "theme": theme,
-        "cluster": cluster,
-        "start_date": start,
-        "start_date_text": start_text,
-        "end_date": end,
-        "end_date_text": end_text,
-        "added_after_approval": added,
-        **track_statuses(sr_completion, sr_as_of, gov_completion, gov_as_of, irm_completion),
-        "irm_completion": irm_completion or None,
-        "irm_starred": irm_starred,
-        "predecessors": predecessors or [],
-        "successors": successors or [],
-        "source_file": source_file,
-        "source_row": source_row,
-        "created_at": created_at,
-        "updated_at": updated_at,
-    }
+    """One commitment row from a `COMMITMENT_ROW.paths` tuple and its related lists."""
+    row = COMMITMENT_ROW.row(found, _commitment_computed)
+    row["co_lead_organizations"] = co_leads or []
+    row["supporting_organizations"] = supporting
+    row["policy_areas"] = areas
+    row["predecessors"] = predecessors or []
+    row["successors"] = successors or []
+    return row
 
 
 COMMITMENTS_PAGE = PageQuery(
-    lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_COLUMNS)
+    lambda ids: Commitment.objects.filter(InIds("pk", ids)).values_list(*COMMITMENT_ROW.paths)
 )
 
 
@@ -339,7 +238,7 @@ def stream_commitment_rows(
     """Every commitment of `queryset` (ordered by pk) as a row, streamed: the commitments and
     each related list are read by cursors in pk order and merged, so memory stays flat."""
     ids = queryset.values("pk")
-    commitments = queryset.order_by("pk").values_list(*COMMITMENT_COLUMNS)
+    commitments = queryset.order_by("pk").values_list(*COMMITMENT_ROW.paths)
     links = link_streams(ids, chunk_size)
     extra_streams = {key: SortedStream(pairs) for key, pairs in extras.items()}
     for values in commitments.iterator(chunk_size=chunk_size):

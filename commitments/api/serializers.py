@@ -1,7 +1,8 @@
 """Descriptions of the rows the public API returns: the OpenAPI schema and the CSV columns.
 
 These serializers never build a response (the views build plain dicts from `.values_list()`, see
-`commitments.api.base`); keep them in step with the row builders in `commitments.api.rows`.
+`commitments.api.base`), but they declare the rows: `columns_of` and `RowShape` in
+`commitments.api.base` read each row's keys, their order and their lookups from them.
 Writes are not part of the public API; a future write endpoint gets its own ModelSerializer.
 """
 

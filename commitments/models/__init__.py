@@ -25,6 +25,7 @@ from .members import (
     normalize_name,
     public_author,
     public_name,
+    public_name_of,
 )
 from .milestones import Milestone
 from .outcomes import OutcomeCheck, OutcomeVerdict
@@ -78,4 +79,5 @@ __all__ = [
     "normalize_name",
     "public_author",
     "public_name",
+    "public_name_of",
 ]

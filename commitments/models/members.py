@@ -247,9 +247,14 @@ class OrganizationAlias(models.Model):
 def public_name(user) -> str:
     """How a person is named on public pages, feeds, emails and API answers: their full name,
     never their login name (an account credential); without a full name, "a registered user"."""
+    return public_name_of(user.first_name, user.last_name)
+
+
+def public_name_of(first_name: str, last_name: str) -> str:
+    """`public_name` from a user's first and last names (rows read from `.values_list()`)."""
     from django.utils.translation import gettext
 
-    return user.get_full_name().strip() or gettext("a registered user")
+    return f"{first_name} {last_name}".strip() or gettext("a registered user")
 
 
 def public_author(report: Any) -> str:

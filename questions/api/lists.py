@@ -7,10 +7,9 @@ from typing import Any, ClassVar
 
 import django_filters as filters
 from django.db.models import Count, F, QuerySet
-from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from commitments.api.base import ByPkViewSet, in_order
+from commitments.api.base import ByPkViewSet, RowShape, in_order
 from commitments.api.strict_filters import (
     CodeFilter,
     CommitmentScopedFilter,
@@ -19,7 +18,7 @@ from commitments.api.strict_filters import (
     organization_by_slug,
 )
 from commitments.api.views import documented
-from commitments.models import Commitment, Organization
+from commitments.models import Commitment, Organization, public_name_of
 
 from ..models import OfficialAnswer, Question
 from .shapes import OfficialAnswerSerializer, QuestionSerializer
@@ -67,94 +66,65 @@ class OfficialAnswerFilter(PlanScopedFilter):
         return queryset.filter(organization_id=org.pk)
 
 
+QUESTION_ROW = RowShape.of(
+    QuestionSerializer,
+    computed=("asked_by",),
+    extra={"updated_at": "updated_at"},  # Last-Modified (Question.objects.with_updated_at)
+    reads={
+        "visitor": "name",
+        "first": "author__first_name",
+        "last": "author__last_name",
+        "author": "author_id",
+    },
+    id="pk",
+    commitment="commitment__ogp_id",
+    action_plan="commitment__action_plan__ogp_id",
+    member="commitment__action_plan__member__code",
+)
+
+
+def _question_computed(question: dict) -> dict:
+    if question["author"] is not None:
+        asked_by = public_name_of(question["first"], question["last"])
+    else:
+        asked_by = question["visitor"] or str(_("a visitor"))
+    hidden = question["state"] == Question.State.HIDDEN
+    return {"text": "" if hidden else question["text"], "asked_by": asked_by}
+
+
 def question_rows_for(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    rows = []
-    for values in (
+    questions = (
         Question.objects.filter(pk__in=ids)
+        .with_updated_at()
         .annotate(answer_count=Count("answers"))
-        .values_list(
-            "pk",
-            "commitment__ogp_id",
-            "commitment__action_plan__ogp_id",
-            "commitment__action_plan__member__code",
-            "kind",
-            "state",
-            "text",
-            "name",
-            "author__first_name",
-            "author__last_name",
-            "author_id",
-            "published_at",
-            "hidden_at",
-            "hidden_reason",
-            "answer_count",
-            "resolved_at",
-        )
-    ):
-        pk, commitment, plan, member, kind, state, text, name, first, last, author, *rest = values
-        published_at, hidden_at, hidden_reason, answer_count, resolved_at = rest
-        if author is not None:
-            asked_by = f"{first} {last}".strip() or str(_("a registered user"))
-        else:
-            asked_by = name or str(_("a visitor"))
-        hidden = state == Question.State.HIDDEN
-        rows.append(
-            {
-                "_pk": pk,
-                "id": pk,
-                "commitment": commitment,
-                "action_plan": plan,
-                "member": member,
-                "kind": kind,
-                "state": state,
-                "text": "" if hidden else text,
-                "asked_by": asked_by,
-                "published_at": published_at,
-                "hidden_at": hidden_at,
-                "hidden_reason": hidden_reason,
-                "answer_count": answer_count,
-                "resolved_at": resolved_at,
-                "updated_at": max(t for t in (published_at, hidden_at, resolved_at) if t),
-            }
-        )
-    return in_order(ids, rows)
+    )
+    return in_order(ids, QUESTION_ROW.rows(questions, _question_computed))
+
+
+ANSWER_ROW = RowShape.of(
+    OfficialAnswerSerializer,
+    computed=("answered_by",),
+    extra={"updated_at": "answered_at"},  # Last-Modified: answers are never edited
+    reads={"first": "author__first_name", "last": "author__last_name"},
+    id="pk",
+    question="question_id",
+    commitment="question__commitment__ogp_id",
+    organization="organization__slug",
+    organization_name="organization__name",
+    supersedes="supersedes_id",
+    superseded_by="superseded_by__pk",
+)
+
+
+def _answer_computed(answer: dict) -> dict:
+    return {"answered_by": public_name_of(answer["first"], answer["last"])}
 
 
 def answer_rows(ids: Sequence[Any]) -> list[dict]:
     """One query."""
-    rows = []
-    for values in OfficialAnswer.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "question_id",
-        "question__commitment__ogp_id",
-        "organization__slug",
-        "organization__name",
-        "author__first_name",
-        "author__last_name",
-        "text",
-        "answered_at",
-        "supersedes_id",
-        "superseded_by__pk",
-    ):
-        pk, question, commitment, slug, org_name, first, last, text, at, supersedes, by = values
-        rows.append(
-            {
-                "_pk": pk,
-                "id": pk,
-                "question": question,
-                "commitment": commitment,
-                "organization": slug,
-                "organization_name": org_name,
-                "answered_by": f"{first} {last}".strip() or str(_("a registered user")),
-                "text": text,
-                "answered_at": at,
-                "supersedes": supersedes,
-                "superseded_by": by,
-                "updated_at": at,
-            }
-        )
-    return in_order(ids, rows)
+    answers = OfficialAnswer.objects.filter(pk__in=ids)
+    return in_order(ids, ANSWER_ROW.rows(answers, _answer_computed))
 
 
 @documented(
@@ -172,12 +142,7 @@ class QuestionViewSet(ByPkViewSet):
     not_found_message = _("No public question with the id %(id)s.")
 
     def get_queryset(self) -> QuerySet:
-        # A question changes when it is made public, hidden, or (a flag) handled.
-        return Question.objects.published().annotate(
-            updated_at=Greatest(
-                Coalesce("hidden_at", "published_at"), Coalesce("resolved_at", "published_at")
-            )
-        )
+        return Question.objects.published().with_updated_at()
 
     fetch_rows = staticmethod(question_rows_for)
 
