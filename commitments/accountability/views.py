@@ -6,18 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..charts import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
-from ..reports.views import record_from_form
+from ..reports.views import back_to_commitment, record_from_form
 from .services import can_record_reading, check_can_record_reading, record_indicator_reading
 
 
@@ -80,9 +78,9 @@ def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
             form, record_indicator_reading, indicator=indicator, author=request.user
         )
     ):
-        messages.success(request, _("Reading recorded."))
-        page = reverse("commitments:commitment", args=[commitment.ogp_id])
-        return redirect(f"{page}#indicator-{indicator.pk}")
+        return back_to_commitment(
+            request, commitment, f"indicator-{indicator.pk}", _("Reading recorded.")
+        )
     return render(
         request,
         "accountability/reading_form.html",

@@ -14,6 +14,7 @@ API's one exception handler, `ogptracker.api_errors`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.validators import URLValidator
@@ -82,6 +83,19 @@ WRITE_ERRORS = {
     404: error(_("No such record")),
     429: error(_("Too many requests")),
 }
+
+
+def upload_schema(
+    *, summary: str, description: str, body: type[serializers.Serializer], created: type
+) -> Callable:
+    """The schema of a POST that records a report with its evidence: `body` as JSON or as a
+    multipart form (with the file), `created` (the new report) on 201, the write errors."""
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request={"application/json": body, "multipart/form-data": body},
+        responses={201: created, **WRITE_ERRORS},
+    )
 
 
 class StaleSerializer(serializers.Serializer):
@@ -319,7 +333,7 @@ class StatusUpdateCreate(ServiceCreateView):
             "voice": getattr(self, "voice", None),
         }
 
-    @extend_schema(
+    @upload_schema(
         summary=_("Post a status update"),
         description=_(
             "Report the progress of a commitment your organisation monitors, with its evidence "
@@ -328,11 +342,8 @@ class StatusUpdateCreate(ServiceCreateView):
             "(civil_society or government) comes from your role, never from the request. "
             "Updates are never edited: a correction is a newer update of the same voice."
         ),
-        request={
-            "application/json": StatusUpdateWriteSerializer,
-            "multipart/form-data": StatusUpdateWriteSerializer,
-        },
-        responses={201: StatusUpdateWriteSerializer, **WRITE_ERRORS},
+        body=StatusUpdateWriteSerializer,
+        created=StatusUpdateWriteSerializer,
     )
     def post(self, request: Request, ogp_id: str) -> Response:
         self.commitment = get_object_or_404(Commitment, ogp_id=ogp_id)

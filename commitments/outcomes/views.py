@@ -6,12 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -20,6 +18,7 @@ from ..forms import corrects_field, date_input_field
 from ..models import Commitment, OutcomeCheck, OutcomeVerdict
 from ..reports.views import (
     ReportForm,
+    back_to_commitment,
     evidence_file_field,
     evidence_link_field,
     post_report,
@@ -108,9 +107,9 @@ def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
         request, OutcomeCheckForm, record_outcome_check, commitment=commitment
     )
     if check:
-        messages.success(request, _("Your outcome check was recorded."))
-        page = reverse("commitments:commitment", args=[commitment.ogp_id])
-        return redirect(f"{page}#outcome-{check.pk}")
+        return back_to_commitment(
+            request, commitment, f"outcome-{check.pk}", _("Your outcome check was recorded.")
+        )
     return render(
         request,
         "outcomes/check_form.html",

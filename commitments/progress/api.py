@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -30,7 +29,7 @@ from commitments.progress.services import (
 
 from ..api.strict_filters import CommitmentScopedFilter
 from ..api.views import documented
-from ..api.write import WRITE_ERRORS
+from ..api.write import upload_schema
 from ..reports.api.serializers import (
     ReportWriteSerializer,
     place_columns,
@@ -128,18 +127,15 @@ class MilestoneProgressCreate(ReportCreate):
     serializer_class = MilestoneProgressWriteSerializer
     permission_classes = [IsAuthenticated, CanReportProgress]
 
-    @extend_schema(
+    @upload_schema(
         summary=_("Report on a milestone"),
         description=_(
             "Report whether a milestone of a commitment your organisation monitors was met, "
             "partially met or not met, with its evidence (a link or a file; not met may have none). "
             "Reports are never edited: a correction is a newer report."
         ),
-        request={
-            "application/json": MilestoneProgressWriteSerializer,
-            "multipart/form-data": MilestoneProgressWriteSerializer,
-        },
-        responses={201: MilestoneProgressSerializer, **WRITE_ERRORS},
+        body=MilestoneProgressWriteSerializer,
+        created=MilestoneProgressSerializer,
     )
     def post(self, request: Request, pk: int) -> Response:
         milestone = get_object_or_404(Milestone.objects.select_related("commitment"), pk=pk)

@@ -8,12 +8,10 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +27,7 @@ from ..forms import (
 from ..models import Milestone, MilestoneProgress, ProgressLevel
 from ..reports.views import (
     ReportForm,
+    back_to_commitment,
     evidence_file_field,
     evidence_link_field,
     post_report,
@@ -117,9 +116,12 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
         request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
     )
     if report:
-        messages.success(request, _("Your milestone report was recorded."))
-        page = reverse("commitments:commitment", args=[commitment.ogp_id])
-        return redirect(f"{page}#milestone-{report.milestone_id}")
+        return back_to_commitment(
+            request,
+            commitment,
+            f"milestone-{report.milestone_id}",
+            _("Your milestone report was recorded."),
+        )
     return render(
         request,
         "progress/progress_form.html",

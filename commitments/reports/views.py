@@ -9,15 +9,18 @@ from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
-from django.http import FileResponse, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..evidence.files import check_evidence_upload, evidence_response
+from ..models import Commitment
 from ..services import EvidenceFile
 
 Report = TypeVar("Report", bound=Model)
@@ -96,6 +99,16 @@ def post_report(
     if not form.is_valid():
         return form, None
     return form, record_from_form(form, record, author=request.user, **scope)
+
+
+def back_to_commitment(
+    request: HttpRequest, commitment: Commitment, anchor: str, message: str
+) -> HttpResponseRedirect:
+    """After a report is recorded: `message` shown once, and the commitment's page at `anchor`
+    (the report, or what it is about)."""
+    messages.success(request, message)
+    page = reverse("commitments:commitment", args=[commitment.ogp_id])
+    return redirect(f"{page}#{anchor}")
 
 
 def serve_evidence(model: type[Model], pk: int) -> FileResponse:

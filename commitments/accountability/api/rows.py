@@ -8,11 +8,13 @@ from typing import Any
 
 from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
 
-from ...api.base import columns_of, count_of, in_order, values_rows
+from ...api.base import RowShape, columns_of, count_of, in_order, values_rows
 from .serializers import (
     ConsultationEventSerializer,
     IndicatorReadingSerializer,
     IndicatorSerializer,
+    PlanProcessSerializer,
+    ProposalSerializer,
 )
 
 # Row key: lookup, the rest of each serializer's fields being added by the row builder.
@@ -83,48 +85,26 @@ def reading_rows(ids: Sequence[Any]) -> list[dict]:
     return in_order(ids, rows)
 
 
+PROPOSAL_ROW = RowShape.of(
+    ProposalSerializer,
+    computed=("id", "proposers", "left_out"),
+    action_plan="action_plan__ogp_id",
+    resulting_commitment="resulting_commitment__ogp_id",
+)
+
+
 def proposal_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the proposals, then their proposers."""
     proposers = _orgs_of(Proposal.proposers, ids)
-    rows = []
-    for values in Proposal.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "action_plan__ogp_id",
-        "title",
-        "text",
-        "by_civil_society",
-        "proposed_on",
-        "priority",
-        "outcome",
-        "resulting_commitment__ogp_id",
-        "government_response",
-        "response_date",
-        "source",
-        "updated_at",
-    ):
-        pk, plan, title, text, by_cs, proposed_on, priority, outcome, commitment, *rest = values
-        response, response_date, source, updated_at = rest
-        rows.append(
-            {
-                "_pk": pk,
-                "id": pk,
-                "action_plan": plan,
-                "title": title,
-                "text": text,
-                "proposers": proposers.get(pk, []),
-                "by_civil_society": by_cs,
-                "proposed_on": proposed_on,
-                "priority": priority,
-                "outcome": outcome,
-                "left_out": outcome in Proposal.LEFT_OUT,
-                "resulting_commitment": commitment,
-                "government_response": response,
-                "response_date": response_date,
-                "source": source,
-                "updated_at": updated_at,
-            }
-        )
-    return in_order(ids, rows)
+
+    def computed(proposal: dict) -> dict:
+        return {
+            "id": proposal["_pk"],
+            "proposers": proposers.get(proposal["_pk"], []),
+            "left_out": proposal["outcome"] in Proposal.LEFT_OUT,
+        }
+
+    return in_order(ids, PROPOSAL_ROW.rows(Proposal.objects.filter(pk__in=ids), computed))
 
 
 def event_rows(ids: Sequence[Any]) -> list[dict]:
@@ -137,42 +117,25 @@ def event_rows(ids: Sequence[Any]) -> list[dict]:
     return in_order(ids, rows)
 
 
-PROCESS_FIELDS = (
-    "office_level",
-    "political_endorsement",
-    "irm_development_level",
-    "irm_development_level_label",
-    "irm_development_participation",
-    "irm_implementation_level",
-    "irm_implementation_level_label",
-    "irm_implementation_participation",
-    "irm_regular_forum",
-    "irm_timeline_available",
-    "irm_advance_notice",
-    "irm_days_in_advance",
-    "irm_awareness_raising",
-    "irm_online_consultation",
-    "irm_in_person_consultation",
-    "irm_summary_of_comments",
-    "irm_steps_followed",
-    "irm_multi_agency",
-    "updated_at",
+# The IRM's process data is stored as `irm_<key>` (irm_development_level, ...).
+_PROCESS_STORED = {field.name for field in PlanProcess._meta.get_fields()}
+PROCESS_ROW = RowShape.of(
+    PlanProcessSerializer,
+    computed=("responsible_offices",),
+    action_plan="action_plan__ogp_id",
+    **{
+        name: f"irm_{name}"
+        for name in PlanProcessSerializer().fields
+        if f"irm_{name}" in _PROCESS_STORED
+    },
 )
 
 
 def process_rows(ids: Sequence[Any]) -> list[dict]:
     """Two queries: the process rows, then the responsible offices."""
     offices = _orgs_of(PlanProcess.responsible_organizations, ids)
-    rows = []
-    for pk, plan, *values in PlanProcess.objects.filter(pk__in=ids).values_list(
-        "pk", "action_plan__ogp_id", *PROCESS_FIELDS
-    ):
-        row = {"_pk": pk, "action_plan": plan, "responsible_offices": offices.get(pk, [])}
-        row.update(
-            {
-                name.removeprefix("irm_"): value
-                for name, value in zip(PROCESS_FIELDS, values, strict=True)
-            }
-        )
-        rows.append(row)
-    return in_order(ids, rows)
+
+    def computed(process: dict) -> dict:
+        return {"responsible_offices": offices.get(process["_pk"], [])}
+
+    return in_order(ids, PROCESS_ROW.rows(PlanProcess.objects.filter(pk__in=ids), computed))

@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -31,7 +30,7 @@ from commitments.outcomes.services import (
 
 from ...api.strict_filters import CommitmentScopedFilter
 from ...api.views import documented
-from ...api.write import WRITE_ERRORS
+from ...api.write import upload_schema
 from ...reports.api.serializers import ReportWriteSerializer, report_write_fields
 from ...reports.api.views import ReportCreate, ReportViewSet, report_columns_of, report_rows
 from .serializers import OutcomeCheckSerializer
@@ -89,17 +88,14 @@ class OutcomeCheckCreate(ReportCreate):
 
     serializer_class = OutcomeCheckWriteSerializer
 
-    @extend_schema(
+    @upload_schema(
         summary=_("Record an outcome check"),
         description=_(
             "Record, after the plan, whether a commitment's result still holds, with its "
             "evidence. Checks are never edited: a correction is a newer check."
         ),
-        request={
-            "application/json": OutcomeCheckWriteSerializer,
-            "multipart/form-data": OutcomeCheckWriteSerializer,
-        },
-        responses={201: OutcomeCheckSerializer, **WRITE_ERRORS},
+        body=OutcomeCheckWriteSerializer,
+        created=OutcomeCheckSerializer,
     )
     def post(self, request: Request, ogp_id: str) -> Response:
         commitment = get_object_or_404(
