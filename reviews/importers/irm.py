@@ -105,7 +105,7 @@ def _open_format(reader, problems: list[ImportRowError]):
 def import_ogp_irm(
     *,
     path: Path | str,
-    dry_run: bool = False,
+    dry_run: bool,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[str, Summary]:
     """Import one file; returns (format name, summary).
