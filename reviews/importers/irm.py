@@ -146,10 +146,10 @@ def import_ogp_irm(
                             if name and cell.strip()
                         }
                         if not problems:
-                            writer.add(record, _row_id(fmt, cells))
+                            writer.add(record, fmt.row_id(cells))
                     except ImportRowError as error:
                         error.row = error.row or row
-                        error.commitment = error.commitment or _row_id(fmt, cells)
+                        error.commitment = error.commitment or fmt.row_id(cells)
                         problems.append(error)
                         if len(problems) >= MAX_PROBLEMS:
                             break
@@ -188,10 +188,3 @@ def import_ogp_irm(
 def file_sha256(path: Path) -> str:
     with path.open("rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()
-
-
-def _row_id(fmt, cells: list[str]) -> str:
-    try:
-        return fmt.row_id(cells)
-    except (IndexError, KeyError):
-        return ""
