@@ -105,7 +105,7 @@ def _open_format(reader, problems: list[ImportRowError]):
 def import_ogp_irm(
     *,
     path: Path | str,
-    dry_run: bool = False,
+    dry_run: bool,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[str, Summary]:
     """Import one file; returns (format name, summary).
@@ -146,10 +146,10 @@ def import_ogp_irm(
                             if name and cell.strip()
                         }
                         if not problems:
-                            writer.add(record, _row_id(fmt, cells))
+                            writer.add(record, fmt.row_id(cells))
                     except ImportRowError as error:
                         error.row = error.row or row
-                        error.commitment = error.commitment or _row_id(fmt, cells)
+                        error.commitment = error.commitment or fmt.row_id(cells)
                         problems.append(error)
                         if len(problems) >= MAX_PROBLEMS:
                             break
@@ -186,15 +186,5 @@ def import_ogp_irm(
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _row_id(fmt, cells: list[str]) -> str:
-    try:
-        return fmt.row_id(cells)
-    except (IndexError, KeyError):
-        return ""
+        return hashlib.file_digest(stream, "sha256").hexdigest()

@@ -13,6 +13,9 @@ from .records import MemberSpec
 
 # Display names for the abbreviations the Explorer uses; other names are kept as written.
 DISPLAY_NAMES: dict[str, str] = {"uk": "United Kingdom", "usa": "United States"}
+# OGP's member codes: ISO alpha-3 for a nation (PER), OGP's own code otherwise (XKX, a local member's).
+# Hyphens and underscores have always been accepted: refusing them now could refuse, whole, a file
+# that imported before. Twelve characters is what Member.code holds.
 _LOCAL_CODE = re.compile(r"[A-Z0-9_-]{2,12}")
 
 
@@ -25,7 +28,11 @@ def _code(raw: str, *, row: int, column: str) -> str:
     code = raw.strip().upper()
     if not _LOCAL_CODE.fullmatch(code):
         raise ImportRowError(
-            _("“%(code)s” is not an OGP member code (2 to 12 letters or digits)") % {"code": code},
+            _(
+                "“%(code)s” is not an OGP member code (2 to 12 letters, digits, hyphens or "
+                "underscores)"
+            )
+            % {"code": code},
             row=row,
             column=column,
         )
