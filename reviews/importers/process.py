@@ -10,7 +10,6 @@ bad cell stops the import before anything is written, and the error names the ro
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,7 +289,6 @@ def import_process_database(
     path: Path | str,
     *,
     dry_run: bool = False,
-    progress: Callable[[str], None] | None = None,
 ) -> ProcessImportResult:
     """Import every plan row of the process database. Safe to run again: unchanged rows are not
     written. With dry_run, do everything and roll it back. Raises ProcessImportError."""
@@ -324,8 +322,6 @@ def import_process_database(
             claim_version(process, process.version)
             process.save(update_fields=[*changed, "version", "updated_at"])
             result.processes_updated += 1
-        if progress:
-            progress(f"{len(rows)} rows read from {path.name}")
         if dry_run:
             transaction.set_rollback(True)
     return result
