@@ -73,7 +73,6 @@ class ProcessImportResult:
     processes_created: int = 0
     processes_updated: int = 0
     processes_unchanged: int = 0
-    dry_run: bool = False
 
 
 def normalize_level(label: str) -> str:
@@ -294,7 +293,7 @@ def import_process_database(
     written. With dry_run, do everything and roll it back. Raises ProcessImportError."""
     path = Path(path)
     rows = _read(path)
-    result = ProcessImportResult(rows=len(rows), dry_run=dry_run)
+    result = ProcessImportResult(rows=len(rows))
     with transaction.atomic():
         codes = {r.member.code for r in rows}
         members = {m.code: m for m in Member.objects.filter(code__in=codes)}

@@ -210,6 +210,12 @@ def test_a_changed_cell_updates_that_field_and_the_version_once(tmp_path):
     process.refresh_from_db()
     assert (process.irm_days_in_advance, process.version) == (12, 2)
     assert PlanProcess.history.count() == history + 1
+
+    both = [
+        plan_row(**{"Days in advance": "13"}),
+        plan_row(**{"Action Plan Number": "2", "Step 2: Advance notice": "yes"}),
+    ]
+    assert "created 0, updated 2, unchanged 0" in run(write(tmp_path, FULL, both))
     assert ActionPlan.objects.count() == 2 and Member.objects.count() == 1
 
 
