@@ -225,3 +225,20 @@ def test_a_dry_run_counts_what_it_would_create_and_writes_nothing(tmp_path):
     assert printed.startswith("Dry run, nothing written: 1 plans read; process data created 1")
     assert "new members 1, new plans 1" in printed
     assert PlanProcess.objects.count() == 0 and Member.objects.count() == 0
+
+
+def test_a_spreadsheet_export_with_a_bom_and_a_cell_over_two_lines_imports_as_written(tmp_path):
+    path = tmp_path / "process.csv"
+    note = "Open\r\nby invitation later"
+    with path.open("w", newline="", encoding="utf-8-sig") as stream:  # Excel's "CSV UTF-8"
+        writer = csv.writer(stream)
+        writer.writerow(FULL)
+        cells = plan_row(**{"Invitation-only or open participation during dev. consultation": note})
+        writer.writerow([cells.get(name, "") for name in FULL])
+
+    assert "1 plans read; process data created 1" in run(path)
+    process = PlanProcess.objects.get()
+    assert process.irm_development_participation == "Open by invitation later"
+    column = "Invitation-only or open participation during dev. consultation"
+    assert process.irm_raw[column] == note  # the raw cell, line break and all
+    assert process.irm_raw["Country name"] == "Peru"
