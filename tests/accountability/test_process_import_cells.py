@@ -242,3 +242,17 @@ def test_a_spreadsheet_export_with_a_bom_and_a_cell_over_two_lines_imports_as_wr
     column = "Invitation-only or open participation during dev. consultation"
     assert process.irm_raw[column] == note  # the raw cell, line break and all
     assert process.irm_raw["Country name"] == "Peru"
+
+
+def test_a_quote_never_closed_is_refused_naming_the_row_it_opens_on(tmp_path):
+    path = write(tmp_path, FULL, [plan_row(), plan_row(**{"Action Plan Number": "2"})])
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[2] = '"' + text[2]  # row 3 opens a quoted cell that nothing closes
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+    message = refused(path)
+
+    assert (
+        "Row 3: the file ends inside a quoted cell: it is cut off, or a quote is never closed"
+        in message
+    ), message
