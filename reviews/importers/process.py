@@ -187,19 +187,19 @@ def _read(path: Path) -> list[_Row]:
                 % {"row": _number, "column": column, "message": message}
             )
 
-        country = " ".join(cells.get(COUNTRY, "").split())
+        country = " ".join(cells[COUNTRY].split())
         spec: MemberSpec | None = None
         try:
             spec = resolve(country, row=number, column=COUNTRY)
         except ImportRowError as error:
             problem(COUNTRY, error.message)
         try:
-            plan_number = int(cells.get(NUMBER, "").strip())
+            plan_number = int(cells[NUMBER].strip())
             if not 1 <= plan_number <= 99:
                 raise ValueError
         except ValueError:
             plan_number = 0
-            problem(NUMBER, _("“%s” is not a plan number from 1 to 99.") % cells.get(NUMBER, ""))
+            problem(NUMBER, _("“%s” is not a plan number from 1 to 99.") % cells[NUMBER])
 
         values: dict[str, Any] = {}
         for field_name, column in (

@@ -267,3 +267,31 @@ def test_a_quote_never_closed_is_refused_naming_the_row_it_opens_on(tmp_path):
     assert lines(message) == [
         "Row 3: the file ends inside a quoted cell: it is cut off, or a quote is never closed"
     ]
+
+
+def test_a_cut_off_row_is_refused_with_the_rows_after_it_still_checked(tmp_path):
+    rows = [
+        plan_row(),
+        plan_row(**{"Action Plan Number": "2"}),
+        plan_row(**{"Action Plan Number": "3", "Days in advance": "x"}),
+    ]
+    path = write(tmp_path, FULL, rows)
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[1] = text[1] + ",,"  # empty cells past the header's last column are allowed
+    text[2] = "Peru,2,2012"  # the rest of the row lost
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+    assert lines(refused(path)) == [
+        f"row 3: 3 cells where the header has {len(FULL)}: the file is cut off here or the row "
+        "is broken (a stray quote or separator)",
+        "Row 4, column “Days in advance”: “x” is not a whole number from 0 to 10000.",
+    ]
+
+
+def test_empty_cells_past_the_last_column_are_read_as_nothing(tmp_path):
+    path = write(tmp_path, FULL, [plan_row()])
+    text = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(f"{text[0]}\n{text[1]},,\n", encoding="utf-8")
+
+    assert "1 plans read; process data created 1" in run(path)
+    assert PlanProcess.objects.get().irm_development_level == "consult"
