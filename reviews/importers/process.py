@@ -206,7 +206,7 @@ def _read(path: Path) -> list[_Row]:
             (("irm_development_level", DEV_LEVEL)),
             ("irm_implementation_level", IMP_LEVEL),
         ):
-            raw = cells.get(column, "")
+            raw = cells[column]
             values[f"{field_name}_label"] = raw.strip()
             try:
                 values[field_name] = normalize_level(raw)

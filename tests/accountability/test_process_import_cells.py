@@ -163,7 +163,9 @@ def test_cells_at_their_edges_are_read(tmp_path):
 def test_a_bad_cell_names_its_row_column_and_value_and_nothing_is_written(
     tmp_path, column, value, expected
 ):
-    rows = [plan_row(**{"Action Plan Number": "2"}), plan_row(**{column: value})]
+    # Beside a good row of plan 1 when the bad cell is the plan number: a number not read is no plan.
+    first = "1" if column == "Action Plan Number" else "2"
+    rows = [plan_row(**{"Action Plan Number": first}), plan_row(**{column: value})]
     message = refused(write(tmp_path, FULL, rows))
 
     [line] = lines(message)
