@@ -10,7 +10,6 @@ bad cell stops the import before anything is written, and the error names the ro
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,7 +73,6 @@ class ProcessImportResult:
     processes_created: int = 0
     processes_updated: int = 0
     processes_unchanged: int = 0
-    dry_run: bool = False
 
 
 def normalize_level(label: str) -> str:
@@ -189,26 +187,26 @@ def _read(path: Path) -> list[_Row]:
                 % {"row": _number, "column": column, "message": message}
             )
 
-        country = " ".join(cells.get(COUNTRY, "").split())
+        country = " ".join(cells[COUNTRY].split())
         spec: MemberSpec | None = None
         try:
             spec = resolve(country, row=number, column=COUNTRY)
         except ImportRowError as error:
             problem(COUNTRY, error.message)
         try:
-            plan_number = int(cells.get(NUMBER, "").strip())
+            plan_number = int(cells[NUMBER].strip())
             if not 1 <= plan_number <= 99:
                 raise ValueError
         except ValueError:
             plan_number = 0
-            problem(NUMBER, _("“%s” is not a plan number from 1 to 99.") % cells.get(NUMBER, ""))
+            problem(NUMBER, _("“%s” is not a plan number from 1 to 99.") % cells[NUMBER])
 
         values: dict[str, Any] = {}
         for field_name, column in (
             (("irm_development_level", DEV_LEVEL)),
             ("irm_implementation_level", IMP_LEVEL),
         ):
-            raw = cells.get(column, "")
+            raw = cells[column]
             values[f"{field_name}_label"] = raw.strip()
             try:
                 values[field_name] = normalize_level(raw)
@@ -290,13 +288,12 @@ def import_process_database(
     path: Path | str,
     *,
     dry_run: bool = False,
-    progress: Callable[[str], None] | None = None,
 ) -> ProcessImportResult:
     """Import every plan row of the process database. Safe to run again: unchanged rows are not
     written. With dry_run, do everything and roll it back. Raises ProcessImportError."""
     path = Path(path)
     rows = _read(path)
-    result = ProcessImportResult(rows=len(rows), dry_run=dry_run)
+    result = ProcessImportResult(rows=len(rows))
     with transaction.atomic():
         codes = {r.member.code for r in rows}
         members = {m.code: m for m in Member.objects.filter(code__in=codes)}
@@ -324,8 +321,6 @@ def import_process_database(
             claim_version(process, process.version)
             process.save(update_fields=[*changed, "version", "updated_at"])
             result.processes_updated += 1
-        if progress:
-            progress(f"{len(rows)} rows read from {path.name}")
         if dry_run:
             transaction.set_rollback(True)
     return result
