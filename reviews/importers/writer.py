@@ -32,7 +32,7 @@ from reviews.services import irm_figures_changed
 from .batches import BatchWrite
 from .common import ImportRowError, fit
 from .identity import Identity, PlanIndex, ProvisionalIds, number_key
-from .organizations import OrganizationIndex
+from .organizations import NAME_LENGTH, OrganizationIndex
 from .parents import Parents
 from .records import COMMITMENT_DEFAULTS, COMMITMENT_FIELDS, CommitmentRecord
 from .summary import Summary
@@ -316,5 +316,9 @@ class Writer:
         self.summary.add("organisations", "unchanged", len(self.orgs.matched))
         self.summary.add("organisation names", "created", self.orgs.aliases_created)
         for row in self.orgs.shortened:
-            self.summary.warn(_("organisation name longer than 300 characters, shortened"), row)
+            self.summary.warn(
+                _("organisation name longer than %(limit)d characters, shortened")
+                % {"limit": NAME_LENGTH},
+                row,
+            )
         return self.summary
