@@ -168,7 +168,7 @@ class IRMReport(models.Model):
     }
 
     @classmethod
-    def stage_expression(cls, field: str = "kind") -> models.Case:
+    def stage_expression(cls, field: str) -> models.Case:
         """The stage of the report named by `field`, as a database expression (for ordering)."""
         return models.Case(
             *(models.When(**{field: kind}, then=models.Value(n)) for kind, n in cls.STAGES.items()),
