@@ -63,6 +63,7 @@ from commitments.models import (  # noqa: E402
 from commitments.models.snapshots import ALL_KEY  # noqa: E402
 from commitments.models.vocab import FIGURE_KEYS, NO_DATA, OGP_VALUE_FIELDS, OGPValue  # noqa: E402
 from reviews.models import Assessment, IRMReport  # noqa: E402
+from tests.figures.snapshot_reading import snapshot_as_of  # noqa: E402
 
 LEVELS = [str(level) for level in CompletionLevel.values]
 SQL_DAY = datetime.date(2030, 1, 1)
@@ -414,9 +415,7 @@ def main() -> None:
         "(target: under 60 s on PostgreSQL)"
     )
     for day in (datetime.date(2014, 3, 31), past, datetime.date(2021, 1, 15)):
-        cached = {
-            p.key: p.figures.as_dict() for p in CompletionSnapshot.objects.as_of(day, "action_plan")
-        }
+        cached = {p.key: p.figures.as_dict() for p in snapshot_as_of(day, "action_plan")}
         computed = {
             g.key: {**g.figures.as_dict(), "irm_basis": None}
             for g in completion_by(everything, "action_plan", day=day)

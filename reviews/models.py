@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
@@ -77,7 +76,7 @@ class IRMReportQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> IRMReportQuerySet:
         """Published reports for everyone; drafts only for their researchers and administrators."""
-        if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        if user is None or not user.is_authenticated:
             return self.published()
         if user.is_superuser or user.has_perm("reviews.publish_irmreport"):
             return self
@@ -168,12 +167,11 @@ class IRMReport(models.Model):
     }
 
     @classmethod
-    def stage_expression(cls, field: str = "kind") -> models.Case:
+    def stage_expression(cls, field: str) -> models.Case:
         """The stage of the report named by `field`, as a database expression (for ordering)."""
         return models.Case(
             *(models.When(**{field: kind}, then=models.Value(n)) for kind, n in cls.STAGES.items()),
             default=models.Value(0),
-            output_field=models.IntegerField(),
         )
 
 

@@ -1,5 +1,7 @@
-"""Figures as they stood on a past day (?as_of=YYYY-MM-DD) and their course over time, read from the
-dated completion snapshots (commitments.models.snapshots). Same figures shape as the live endpoint."""
+"""Figures as they stood on a past day (?as_of=YYYY-MM-DD) or by one IRM report (?irm_report=), and
+their course over time, computed from the dated records by the as-of definition
+(commitments.figures.as_of, counting.completion_by and counting.course). The completion snapshots are
+not read: only their grouping names are shared. Same figures shape as the live endpoint."""
 
 from __future__ import annotations
 

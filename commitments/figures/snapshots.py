@@ -233,8 +233,8 @@ def rebuild_snapshots(*, since: datetime.date, until: datetime.date | None = Non
     """Rebuild the snapshot cache for every day from `since` to `until` (today by default) from the
     dated records, by the as-of definition: a full snapshot on `since`, then on each later day the
     figures change (a plan starting, a status update, an IRM publication) the rows of the groups
-    that changed; a reader asking for any day gets each group's latest row on or before it
-    (CompletionSnapshot.objects.as_of), which is that day's figures. One transaction; the range's
+    that changed; each group's latest row on or before any day is that day's figures (as
+    tests/figures/snapshot_reading.py reads them). One transaction; the range's
     old snapshots are replaced, so running it again changes nothing.
 
     The levels are swept forward through the events once (a fixed number of queries, whatever

@@ -1,18 +1,18 @@
 """Dated completion snapshots: the figures of every group, as they stood on each day.
 
 One row per day, grouping, group and track, written by `commitments.figures.snapshots.recompute_snapshots`.
-A `SnapshotRun` row marks each day whose snapshot is complete; readers only use complete days, so a
-recompute killed half-way (its transaction rolled back) leaves the previous figures in place.
+A `SnapshotRun` row marks each day whose snapshot is complete, so a recompute killed half-way (its
+transaction rolled back) leaves no run and the previous rows in place. No page or endpoint reads them
+(`?as_of=`, the stats' history and the charts compute from the dated records); the admin lists them.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connections, models
-from django.db.models import OuterRef, Q, Subquery
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .vocab import FIGURE_KEYS, NO_DATA
@@ -44,31 +44,6 @@ class SnapshotPoint:
     figures: object  # commitments.figures.counting.CompletionFigures
 
 
-def _figures(rows_by_track: dict[str, CompletionSnapshot]):
-    from commitments.figures.values import CompletionFigures, TrackFigures
-
-    def track(name: str) -> TrackFigures:
-        row = rows_by_track.get(name)
-        return TrackFigures(
-            {key: getattr(row, str(key)) if row is not None else 0 for key in FIGURE_KEYS}
-        )
-
-    return CompletionFigures(**{name: track(name) for name in SNAPSHOT_TRACKS})
-
-
-def _points(rows) -> list[SnapshotPoint]:
-    """Gather each (day, key)'s track rows into one point, keeping the rows' order."""
-    grouped: dict[tuple[datetime.date, str], dict[str, CompletionSnapshot]] = defaultdict(dict)
-    labels: dict[tuple[datetime.date, str], str] = {}
-    for row in rows:
-        grouped[(row.day, row.group_key)][row.track] = row
-        labels[(row.day, row.group_key)] = row.group_label
-    return [
-        SnapshotPoint(day=day, key=key, label=labels[(day, key)], figures=_figures(by_track))
-        for (day, key), by_track in grouped.items()
-    ]
-
-
 class SnapshotRun(models.Model):
     """A day whose snapshot was written completely (in the same transaction as its rows)."""
 
@@ -86,51 +61,6 @@ class SnapshotRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} ({self.row_count})"
-
-
-class CompletionSnapshotQuerySet(models.QuerySet):
-    def as_of_rows(self, day: datetime.date, grouping: str) -> CompletionSnapshotQuerySet:
-        """Each group's row as it stood on `day`, for one grouping: from the latest full snapshot
-        on or before `day`, each group's newest row among the complete snapshots since (a history
-        rebuild writes a day's changed groups only)."""
-        full = SnapshotRun.objects.filter(day__lte=day, full=True).order_by("-day").values("day")
-        runs = SnapshotRun.objects.filter(day__lte=day, day__gte=Subquery(full[:1])).values("day")
-        candidates = self.filter(grouping=grouping, day__in=runs)
-        if connections[self.db].vendor == "postgresql":
-            return candidates.order_by("group_key", "track", "-day").distinct("group_key", "track")
-        newest = (
-            candidates.filter(group_key=OuterRef("group_key"), track=OuterRef("track"))
-            .order_by("-day")
-            .values("day")[:1]
-        )
-        return candidates.filter(day=Subquery(newest)).order_by("group_key", "track")
-
-    def as_of(
-        self, day: datetime.date, grouping: str, key: str | None = None
-    ) -> list[SnapshotPoint]:
-        """Each group's figures as they stood on `day` (one query). Empty before the first snapshot."""
-        rows = self.as_of_rows(day, grouping)
-        if key is not None:
-            rows = rows.filter(group_key=key)
-        return _points(rows)
-
-    def history(
-        self,
-        grouping: str,
-        key: str,
-        *,
-        since: datetime.date | None = None,
-        until: datetime.date | None = None,
-    ) -> list[SnapshotPoint]:
-        """One group's figures on each snapshot day, oldest first (one query)."""
-        rows = self.filter(grouping=grouping, group_key=key)
-        # Only days whose snapshot completed: a half-written day never shows.
-        rows = rows.filter(day__in=SnapshotRun.objects.values("day"))
-        if since is not None:
-            rows = rows.filter(day__gte=since)
-        if until is not None:
-            rows = rows.filter(day__lte=until)
-        return _points(rows.order_by("day", "track"))
 
 
 class CompletionSnapshot(models.Model):
@@ -151,8 +81,6 @@ class CompletionSnapshot(models.Model):
     unclear = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField(_("computed at"))
-
-    objects = CompletionSnapshotQuerySet.as_manager()
 
     class Meta:
         ordering = ["day", "grouping", "group_key", "track"]

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from commitments.figures.counting import completion_by, completion_figures
-from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
+from commitments.models import Commitment, SnapshotRun
 from commitments.models.snapshots import SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
 from commitments.services import refresh_status
 from reviews.services import refresh_irm_summary
@@ -29,6 +29,7 @@ from tests.factories import (
     PolicyAreaFactory,
     StatusUpdateFactory,
 )
+from tests.figures.snapshot_reading import snapshot_as_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
@@ -192,9 +193,9 @@ def test_recompute_for_a_past_day_writes_that_days_figures(two_reports):
     assert "2014-06-01" in out.getvalue()
     day = datetime.date(2014, 6, 1)
     for grouping in SNAPSHOT_GROUPINGS:
-        cached = counts_of(CompletionSnapshot.objects.as_of(day, grouping))
+        cached = counts_of(snapshot_as_of(day, grouping))
         assert cached == from_records(day, grouping), grouping
-    p1 = counts_of(CompletionSnapshot.objects.as_of(day, "action_plan", key="AP_AAA01"))
+    p1 = counts_of(snapshot_as_of(day, "action_plan", key="AP_AAA01"))
     assert p1["AP_AAA01"]["label"] == "Aland plan 1"
     # Not today's cached levels (c1 substantial, c2 limited, c3 none): the progress report's.
     assert p1["AP_AAA01"]["irm"]["complete"] == 1 and p1["AP_AAA01"]["irm"]["substantial"] == 0
@@ -285,7 +286,7 @@ def test_the_rebuilt_cache_equals_the_as_of_definition_for_every_grouping(varied
     call_command("recompute_snapshots", "--since", "2011-06-01", "--until", "2019-12-31")
     for day in SAMPLE_DAYS:
         for grouping in SNAPSHOT_GROUPINGS:
-            cached = counts_of(CompletionSnapshot.objects.as_of(day, grouping))
+            cached = counts_of(snapshot_as_of(day, grouping))
             assert cached == from_records(day, grouping), (day, grouping)
 
 
@@ -294,7 +295,7 @@ def test_todays_snapshot_equals_the_as_of_definition_for_every_grouping(varied):
     today = timezone.localdate()
     call_command("recompute_snapshots")
     for grouping in SNAPSHOT_GROUPINGS:
-        cached = counts_of(CompletionSnapshot.objects.as_of(today, grouping))
+        cached = counts_of(snapshot_as_of(today, grouping))
         assert cached == from_records(today, grouping), grouping
 
 

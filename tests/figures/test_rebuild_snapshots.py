@@ -27,6 +27,7 @@ from tests.factories import (
     OrganizationFactory,
     StatusUpdateFactory,
 )
+from tests.figures.snapshot_reading import snapshot_as_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
@@ -74,7 +75,7 @@ def dated(world):
 def from_cache(day: datetime.date, grouping: str) -> dict:
     return {
         point.key: {track: point.figures.track(track).counts for track in SNAPSHOT_TRACKS}
-        for point in CompletionSnapshot.objects.as_of(day, grouping)
+        for point in snapshot_as_of(day, grouping)
     }
 
 

@@ -1,4 +1,4 @@
-"""Completion snapshots: hand-counted figures per grouping, repeatability, as-of and history."""
+"""Completion snapshots: hand-counted figures per grouping, repeatability, a run that dies half-way."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from commitments.figures import snapshots
 from commitments.figures.counting import completion_figures
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from tests.factories import CommitmentFactory
+from tests.figures.snapshot_reading import snapshot_as_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
@@ -37,7 +38,7 @@ def counts(**nonzero: int) -> dict[str, int]:
 def figures_as_of(day, grouping) -> dict[str, dict]:
     """group key -> {"irm": counts, "civil_society": counts} as the snapshot holds them."""
     result = {}
-    for point in CompletionSnapshot.objects.as_of(day, grouping):
+    for point in snapshot_as_of(day, grouping):
         as_dict = point.figures.as_dict()
         result[point.key] = {
             track: {k: as_dict[track][k] for k in ZERO} for track in ("irm", "civil_society")
@@ -113,7 +114,7 @@ def test_all_grouping_has_every_commitment_once(world):
 
 def test_snapshot_figures_have_the_same_shape_as_the_live_definition(world):
     snapshots.recompute_snapshots(day=DAY1)
-    [point] = CompletionSnapshot.objects.as_of(DAY1, "action_plan", key="AP_AAA01")
+    [point] = snapshot_as_of(DAY1, "action_plan", key="AP_AAA01")
     live = completion_figures(Commitment.objects.filter(action_plan=world.plans["P1"]))
     # The cache keeps the counts; which IRM reports they come from is read from the records.
     live_counts = live.as_dict()
@@ -163,31 +164,6 @@ def test_a_recompute_that_dies_half_way_leaves_the_previous_snapshot(world, monk
     assert figures_as_of(DAY3, "action_plan")["AP_AAA01"]["irm"] == counts(complete=2, no_data=1)
 
 
-def test_as_of_gives_the_snapshot_that_stood_on_that_day(world):
-    snapshots.recompute_snapshots(day=DAY1)
-    CommitmentFactory(action_plan=world.plans["P1"], irm_completion="complete")
-    snapshots.recompute_snapshots(day=DAY3)
-
-    def p1_complete(day):
-        return figures_as_of(day, "action_plan")["AP_AAA01"]["irm"]["complete"]
-
-    assert figures_as_of(DAY1 - datetime.timedelta(days=1), "action_plan") == {}
-    assert p1_complete(DAY1) == 1
-    assert p1_complete(DAY1 + datetime.timedelta(days=1)) == 1  # no run that day: day 1 stands
-    assert p1_complete(DAY3) == 2
-    assert p1_complete(DAY3 + datetime.timedelta(days=300)) == 2
-
-
-def test_history_lists_each_snapshot_day_oldest_first(world):
-    snapshots.recompute_snapshots(day=DAY3)
-    snapshots.recompute_snapshots(day=DAY1)
-    history = CompletionSnapshot.objects.history("action_plan", "AP_AAA01")
-    assert [point.day for point in history] == [DAY1, DAY3]
-    assert history[0].figures.irm.total == 3
-    only_day3 = CompletionSnapshot.objects.history("action_plan", "AP_AAA01", since=DAY3)
-    assert [point.day for point in only_day3] == [DAY3]
-
-
 def test_recompute_query_count_does_not_grow_with_commitments(world):
     def queries_for_recompute(day) -> int:
         with CaptureQueriesContext(connection) as ctx:
@@ -203,12 +179,3 @@ def test_recompute_query_count_does_not_grow_with_commitments(world):
     # Savepoint, then per grouping (all, member, plan, organisation, OGP value, policy area) one
     # aggregate and one bulk upsert, then the stale-row delete, the run marker upsert, release.
     assert large == 1 + 6 * 2 + 1 + 1 + 1
-
-
-def test_reading_as_of_and_history_is_one_query_each(world, django_assert_num_queries):
-    snapshots.recompute_snapshots(day=DAY1)
-    snapshots.recompute_snapshots(day=DAY3)
-    with django_assert_num_queries(1):
-        CompletionSnapshot.objects.as_of(DAY3, "organization")
-    with django_assert_num_queries(1):
-        CompletionSnapshot.objects.history("member", "AAA")

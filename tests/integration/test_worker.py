@@ -12,6 +12,7 @@ from commitments.figures import snapshots
 from commitments.models import Commitment, CompletionSnapshot, SnapshotRun
 from commitments.tasks import recompute_completion_snapshots
 from tests.factories import ActionPlanFactory, CommitmentFactory, make_editor
+from tests.figures.snapshot_reading import snapshot_as_of
 
 from .conftest import wait_until
 
@@ -40,7 +41,7 @@ def snapshot_rows() -> list[tuple]:
 
 
 def plan_self_reported(ogp_id: str) -> dict:
-    [point] = CompletionSnapshot.objects.as_of(timezone.localdate(), "action_plan", key=ogp_id)
+    [point] = snapshot_as_of(timezone.localdate(), "action_plan", key=ogp_id)
     return point.figures.as_dict()["self_reported"]
 
 
