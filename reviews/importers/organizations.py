@@ -114,14 +114,6 @@ class Contacts:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
 
-    def merge(self, other: Contacts) -> None:
-        for mine, theirs in (
-            (self.names, other.names),
-            (self.emails, other.emails),
-            (self.phones, other.phones),
-        ):
-            mine.extend(x for x in theirs if x not in mine)
-
 
 def _take_contacts(text: str, contacts: Contacts) -> str:
     """Move emails and telephones out of `text` into `contacts`; the rest stays."""
