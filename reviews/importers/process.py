@@ -104,7 +104,6 @@ def _text(label: str) -> str:
 
 @dataclass
 class _Row:
-    number: int  # row number in the file, 1-based
     member: MemberSpec
     plan_number: int
     values: dict[str, Any]
@@ -247,7 +246,7 @@ def _read(path: Path) -> list[_Row]:
             errors.extend(row_errors)
             continue
         assert spec is not None
-        rows.append(_Row(number, spec, plan_number, values))
+        rows.append(_Row(spec, plan_number, values))
     if errors:
         raise ProcessImportError(errors)
     return rows
