@@ -65,3 +65,12 @@ def test_a_missing_column_with_nothing_alike_gets_no_guess(tmp_path):
 
     assert "column “Completion (progress report)”: required column missing" in message
     assert "renamed?" not in message
+
+
+def test_a_one_line_file_of_another_kind_is_refused_saying_what_the_header_should_be(tmp_path):
+    path = write_csv(tmp_path / "one-line.csv", [["name", "email"]])
+
+    assert (
+        "row 1: unrecognised header: neither the 2017 IRM Explorer table (column numbers on row 1, "
+        "names on row 2) nor the OGP commitments sheet (with “Commitment Unique Identifier”)"
+    ) in refusal(path)
