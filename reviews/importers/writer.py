@@ -119,7 +119,6 @@ class Writer:
             try:
                 identities.append(self._identify(index, record, member, plan, number, key))
             except ImportRowError as error:
-                error.commitment = error.commitment or record.ogp_id or ""
                 self.problems.append(error)
                 identities.append(None)
         self._plans_read[plan.ogp_id] = "\0".join(numbers)
@@ -137,7 +136,7 @@ class Writer:
             group, identities, added_after, strict=True
         ):
             if isinstance(identity, Identity):
-                self._queue(record, member, plan, identity, label or record.ogp_id or "", later)
+                self._queue(record, member, plan, identity, label, later)
 
     def _queue(
         self,
@@ -276,8 +275,6 @@ class Writer:
             claimed=True,
         )
         return Identity(record.ogp_id, key)
-
-    # --- Batches ------------------------------------------------------------------------------------
 
     # --- Batches ------------------------------------------------------------------------------------
 
