@@ -1,6 +1,6 @@
 """A plan whose rows come back after another plan's, in a file: the returning rows see what the
 plan's earlier rows did (ids taken, provisional ids reconciled), so a repeated id is refused as it is
-inside one plan, and no commitment is taken twice."""
+inside one plan (or across two plans), and no commitment is taken twice."""
 
 from __future__ import annotations
 
@@ -86,3 +86,21 @@ def test_an_explorer_plan_coming_back_continues_its_ids_and_imports_again_unchan
         8: "PE-P0006",
     }
     assert Commitment.objects.get(source_row=8).action_plan.ogp_id == "AP_PER01"
+
+
+def test_an_id_repeated_in_another_plan_of_the_same_file_is_refused_naming_both_rows(
+    current_file,
+):
+    rows = [
+        ROWS[0],  # PE0074, plan 3
+        {**ROWS[1], **PLAN_2, "Commitment Unique Identifier": "PE0074"},
+    ]
+
+    with pytest.raises(CommandError) as refused:
+        run_import(current_file(rows))
+
+    assert (
+        "row 3, PE0074, column “Commitment Unique Identifier”: "
+        "commitment id PE0074 already appears on row 2"
+    ) in str(refused.value)
+    assert not Commitment.objects.exists()
