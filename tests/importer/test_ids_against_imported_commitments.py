@@ -8,11 +8,9 @@ import pytest
 from django.core.management.base import CommandError
 
 from commitments.models import Commitment
-from tests.factories import CommitmentFactory
 
 from .conftest import run_import, write_csv
 from .test_current_sheet import ROWS
-from .test_identity_worst_cases import hand_entered_plan
 from .test_reconcile import peru_plan1_rows, sheet_rows
 
 pytestmark = pytest.mark.django_db
@@ -86,22 +84,18 @@ def test_a_row_without_a_valid_id_does_not_take_the_commitment_a_row_with_its_id
     }
 
 
-def test_an_id_held_provisionally_by_another_commitment_is_a_conflict_said_in_full(current_file):
-    plan = hand_entered_plan()
-    title = "Compromiso 5: un sistema nacional de seguimiento"
-    CommitmentFactory(
-        action_plan=plan, ogp_id="PE0005", id_provisional=True, number="5", title=title
-    )
-    row = {
-        **sheet_rows()[0],
-        ID: "PE0005",
-        "Commitment Number": "1:D",
-        "Commitment Title": "Gestión documentaria",
-    }
+def test_an_id_held_provisionally_by_another_commitment_is_a_conflict_said_in_full(
+    explorer_imported, current_file
+):
+    # OGP's id typed on another Explorer commitment, which is still marked provisional.
+    Commitment.objects.filter(ogp_id="PE-P0005").update(ogp_id="PE0005")
+    holder = Commitment.objects.get(ogp_id="PE0005")
+    row = {**sheet_rows()[0], ID: "PE0005"}  # the title of PE-P0008
 
     printed = run_import(current_file([row]))
 
     assert (
         "  conflict, not written: row 2 (PE0005): PE0005 is held provisionally by a different "
-        f"commitment ({title}): not written, reconcile by hand\n"
+        f"commitment ({holder.title[:60]}): not written, reconcile by hand\n"
     ) in printed
+    assert Commitment.objects.filter(ogp_id="PE-P0008").exists()
