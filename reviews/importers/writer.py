@@ -69,7 +69,9 @@ class Writer:
         # Plan ogp_id -> the numbers its rows gave, in order, joined by NUL (refused in a file):
         # a few bytes per row, for a plan whose rows come back after another plan's.
         self._plans_read: dict[str, str] = {}
-        self._plans_matched: dict[str, str] = {}  # plan ogp_id -> ids its rows took, NUL-joined
+        # Plan ogp_id -> the ids its rows took, each with a tab and the row when the row gave that
+        # id itself, NUL-joined.
+        self._plans_matched: dict[str, str] = {}
         self._batch_rows: dict[str, int] = {}  # OGP id -> row, for the rows not yet written
         self._batch: list[tuple[CommitmentRecord, dict[str, object]]] = []
         # Rows that cannot be placed, found when their plan's rows are identified.
@@ -100,9 +102,12 @@ class Writer:
         seen = set(numbers)
         index = PlanIndex(plan, (record.ogp_id for record, *_ in group if record.ogp_id))
         if earlier is not None:
-            for ogp_id in self._plans_matched[plan.ogp_id].split("\0"):
-                if ogp_id in index.by_id:
-                    index.by_id[ogp_id].claimed = True  # taken by the plan's earlier rows
+            for entry in self._plans_matched[plan.ogp_id].split("\0"):
+                ogp_id, _tab, row = entry.partition("\t")
+                if known := index.by_id.get(ogp_id):
+                    known.claimed = True  # taken by the plan's earlier rows
+                    if row:  # a row giving this very id: a repeat of it is refused, as in a plan
+                        known.row = int(row)
         identities: list[Identity | int | None] = []
         added_after: list[bool] = []
         keys: list[str] = []
@@ -119,7 +124,6 @@ class Writer:
             try:
                 identities.append(self._identify(index, record, member, plan, number, key))
             except ImportRowError as error:
-                error.commitment = error.commitment or record.ogp_id or ""
                 self.problems.append(error)
                 identities.append(None)
         self._plans_read[plan.ogp_id] = "\0".join(numbers)
@@ -129,7 +133,12 @@ class Writer:
         )
         for i, ogp_id in zip(new, given, strict=True):
             identities[i] = Identity(ogp_id, keys[i], provisional=True)
-        matched = [i.ogp_id for i in identities if isinstance(i, Identity) and i.ogp_id]
+        # Each id a row took, with the row when the row gave that id itself.
+        matched = [
+            f"{identity.ogp_id}\t{record.row if record.ogp_id else ''}"
+            for (record, *_), identity in zip(group, identities, strict=True)
+            if isinstance(identity, Identity) and identity.ogp_id
+        ]
         if earlier is not None:
             matched.insert(0, self._plans_matched[plan.ogp_id])
         self._plans_matched[plan.ogp_id] = "\0".join(matched)
@@ -137,7 +146,7 @@ class Writer:
             group, identities, added_after, strict=True
         ):
             if isinstance(identity, Identity):
-                self._queue(record, member, plan, identity, label or record.ogp_id or "", later)
+                self._queue(record, member, plan, identity, label, later)
 
     def _queue(
         self,
@@ -276,8 +285,6 @@ class Writer:
             claimed=True,
         )
         return Identity(record.ogp_id, key)
-
-    # --- Batches ------------------------------------------------------------------------------------
 
     # --- Batches ------------------------------------------------------------------------------------
 
