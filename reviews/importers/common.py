@@ -132,6 +132,22 @@ def check_encoding(path: Path) -> None:
         )
 
 
+def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
+    """(row, byte) of the first byte that is not UTF-8, the row as a spreadsheet numbers it (a cell
+    over several lines is one row). Decoding stops at a buffer, not a row, so the error itself
+    cannot say where the byte is."""
+    with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as stream:
+        try:
+            for row, cells in enumerate(csv.reader(stream), start=1):
+                for cell in cells:
+                    for char in cell:
+                        if "\udc80" <= char <= "\udcff":
+                            return row, ord(char) - 0xDC00
+        except csv.Error:
+            return None
+    return None
+
+
 # --- Scales -------------------------------------------------------------------------------------------
 
 

@@ -41,7 +41,14 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from . import current_sheet, explorer_2017
-from .common import ImportRefused, ImportRowError, check_encoding, csv_problem, row_shape_problem
+from .common import (
+    ImportRefused,
+    ImportRowError,
+    check_encoding,
+    csv_problem,
+    first_undecodable_byte,
+    row_shape_problem,
+)
 from .summary import Summary
 from .writer import Writer
 
@@ -168,13 +175,14 @@ def import_ogp_irm(
             _("cannot read the file: %(error)s") % {"error": exc.strerror or exc}
         ) from None
     except UnicodeDecodeError as exc:
+        row, byte = first_undecodable_byte(path) or (row + 1, exc.object[exc.start])
         raise ImportRowError(
             _(
                 "byte %(byte)s is not UTF-8 text (a Latin-1 or Windows export?); save the sheet as "
                 "“CSV UTF-8” and import that"
             )
-            % {"byte": f"0x{exc.object[exc.start]:02X}"},
-            row=row + 1,
+            % {"byte": f"0x{byte:02X}"},
+            row=row,
         ) from None
     except csv.Error as exc:
         raise ImportRowError(csv_problem(exc), row=row + 1) from None
