@@ -79,3 +79,14 @@ def test_a_database_refusal_is_told_with_the_rows_read_and_nothing_is_kept(
         "the database refused rows up to 50: value too long for type character varying(300)"
     ) in str(error.value)
     assert_nothing_written()
+
+
+def test_line_breaks_inside_a_cell_are_kept_as_the_file_has_them(explorer_file):
+    # Excel writes a line break in a cell as LF, other tools as CR LF or CR: the text is kept as
+    # written (the import is lossless), only the rows' own ends are the CSV's.
+    text = "First paragraph.\r\nSecond.\rThird.\nFourth."
+    path = explorer_file(country="Peru", edits={0: {"Full Text": text}})
+
+    run_import(path)
+
+    assert Commitment.objects.get(source_row=3).full_text == text
