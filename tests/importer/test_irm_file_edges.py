@@ -75,9 +75,10 @@ def test_a_database_refusal_is_told_with_the_rows_read_and_nothing_is_kept(
     with pytest.raises(CommandError) as error:
         run_import(path)
 
-    assert (
-        "the database refused rows up to 50: value too long for type character varying(300)"
-    ) in str(error.value)
+    assert str(error.value).endswith(
+        ": the database refused rows up to 50: value too long for type character varying(300). "
+        "Nothing was imported."
+    )
     assert_nothing_written()
 
 
