@@ -46,33 +46,31 @@ def national_member(
     *,
     row: int,
     column: str,
-    notes: RowNotes | None = None,
+    notes: RowNotes,
 ) -> MemberSpec:
     """A nation. `prefix` is the one its commitment ids carry, as OGP writes it (UK for the United
     Kingdom, MO for Morocco, PNG, XK): taken as it is, never checked against ISO. Without ids, the
     ISO alpha-2 code. A code that is not ISO alpha-3 (Kosovo's XKX) is OGP's own: kept, with a
     warning, and no ISO code is stored."""
     country = pycountry.countries.get(alpha_3=alpha_3.strip().upper())
-    if country is None:
-        code = _code(alpha_3, row=row, column=column)
-        if notes is None:
-            raise ImportRowError(
-                _("“%(code)s” is not an ISO alpha-3 country code") % {"code": alpha_3.strip()},
-                row=row,
-                column=column,
-            )
-        notes.warn(
-            column,
-            _("“%(code)s” is not an ISO alpha-3 country code: kept as OGP's own code")
-            % {"code": code},
-        )
-        return MemberSpec(
-            code=code,
-            iso_alpha2="",
-            prefix=prefix or _prefix(code),
-            name=name.strip() or code,
-            prefix_from_ids=bool(prefix),
-        )
+    if country is not None:
+        return _nation(country, name, prefix)
+    code = _code(alpha_3, row=row, column=column)
+    notes.warn(
+        column,
+        _("“%(code)s” is not an ISO alpha-3 country code: kept as OGP's own code") % {"code": code},
+    )
+    return MemberSpec(
+        code=code,
+        iso_alpha2="",
+        prefix=prefix or _prefix(code),
+        name=name.strip() or code,
+        prefix_from_ids=bool(prefix),
+    )
+
+
+def _nation(country: pycountry.db.Country, name: str, prefix: str = "") -> MemberSpec:
+    """A nation ISO knows (a pycountry record), named as written, else by its common name."""
     return MemberSpec(
         code=country.alpha_3,
         iso_alpha2=country.alpha_2,
@@ -136,5 +134,6 @@ class CountryResolver:
                     column=column,
                 )
             display = DISPLAY_NAMES.get(key, " ".join(name.split()))
-            spec = self._cache[key] = national_member(codes[0], display, row=row, column=column)
+            country = pycountry.countries.get(alpha_3=codes[0])
+            spec = self._cache[key] = _nation(country, display)
         return spec

@@ -44,11 +44,10 @@ class Summary:
         if len(self.changed_examples[kind]) < self.SHOWN_ROWS:
             self.changed_examples[kind].append(f"{label} ({', '.join(fields)})")
 
-    def conflict(self, message: str, row: int, *, commitment: str = "") -> None:
+    def conflict(self, message: str, row: int, *, commitment: str) -> None:
+        """A row kept out; `commitment` is its OGP id, which every conflicting row carries."""
         where = _("row %(row)d") % {"row": row}
-        self.conflicts.append(
-            f"{where} ({commitment}): {message}" if commitment else f"{where}: {message}"
-        )
+        self.conflicts.append(f"{where} ({commitment}): {message}")
 
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
         self.counts[kind][outcome] += n
