@@ -41,30 +41,29 @@ def test_a_column_named_twice_is_refused_asking_which_holds_the_data(tmp_path):
     ) in message
 
 
-def test_a_renamed_column_is_named_with_the_header_that_looks_like_it(tmp_path):
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        # A letter off: the header that looks like it is named.
+        (
+            "Completion (progress reports)",
+            "required column missing (the header has “Completion (progress reports)”: renamed?)",
+        ),
+        # Nothing alike: no guess.
+        ("Notes", "required column missing"),
+    ],
+)
+def test_a_missing_column_is_named_with_a_guess_only_when_a_header_looks_like_it(
+    tmp_path, written, problem
+):
     numbers, names, rows = explorer_rows()
-    renamed = names.index("Completion (progress report)")
     names = [*names]
-    names[renamed] = "Completion (progress reports)"
+    names[names.index("Completion (progress report)")] = written
 
     message = refusal(write_csv(tmp_path / "renamed.csv", [numbers, names, *rows[:3]]))
 
-    assert (
-        "row 2, column “Completion (progress report)”: required column missing (the header has "
-        "“Completion (progress reports)”: renamed?)"
-    ) in message
-
-
-def test_a_missing_column_with_nothing_alike_gets_no_guess(tmp_path):
-    numbers, names, rows = explorer_rows()
-    gone = names.index("Completion (progress report)")
-    names = [*names]
-    names[gone] = "Notes"
-
-    message = refusal(write_csv(tmp_path / "gone.csv", [numbers, names, *rows[:3]]))
-
     assert message.endswith(
-        ":\n  row 2, column “Completion (progress report)”: required column missing. Nothing was imported."
+        f":\n  row 2, column “Completion (progress report)”: {problem}. Nothing was imported."
     )
 
 
