@@ -42,11 +42,13 @@ def start_import_run(*, upload: UploadedFile, user) -> ImportRun:
 
     refuse_unless_plan_admin(user)
     with transaction.atomic():
-        run = ImportRun(
-            uploaded_by=user, file_name=upload.name[:200], language=translation.get_language() or ""
+        # Saving the row stores the uploaded file under its own name (ImportRun.file's upload_to).
+        run = ImportRun.objects.create(
+            file=upload,
+            uploaded_by=user,
+            file_name=upload.name[:200],
+            language=translation.get_language() or "",
         )
-        run.file.save(upload.name, upload, save=False)
-        run.save()
         check_import_run.delay_on_commit(run.pk)
     return run
 

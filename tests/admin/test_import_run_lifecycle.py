@@ -40,9 +40,9 @@ def send(client, content: bytes, name: str = "peru.csv", language: str = "en"):
     )
 
 
-def confirm(client, run: ImportRun):
+def confirm(client, run: ImportRun, language: str = "en"):
     return client.post(
-        page_url(run), {"_confirm_import": "1"}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        page_url(run), {"_confirm_import": "1"}, follow=True, HTTP_ACCEPT_LANGUAGE=language
     )
 
 
@@ -133,14 +133,18 @@ def break_two_rows(names, rows):
 
 
 @pytest.mark.parametrize(
-    ("language", "report"),
+    ("language", "report", "refusal"),
     [
-        ("en", "2 problem(s) make the file unreadable:<br>  row 5"),
-        ("es", "2 problema(s) hacen ilegible el archivo:<br>  fila 5"),
+        ("en", "2 problem(s) make the file unreadable:<br>  row 5", NOT_WAITING),
+        (
+            "es",
+            "2 problema(s) hacen ilegible el archivo:<br>  fila 5",
+            "Solo se puede importar una hoja revisada que aún no se haya importado.",
+        ),
     ],
 )
 def test_a_refused_sheet_shows_its_problems_no_format_no_rows_and_cannot_be_confirmed(
-    client, tmp_path, django_capture_on_commit_callbacks, language, report
+    client, tmp_path, django_capture_on_commit_callbacks, language, report, refusal
 ):
     client.force_login(factories.make_plan_admin(username="planner"))
     with django_capture_on_commit_callbacks(execute=True):
@@ -155,8 +159,8 @@ def test_a_refused_sheet_shows_its_problems_no_format_no_rows_and_cannot_be_conf
     assert CONFIRM_BUTTON not in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = confirm(client, run)
-    assert messages(response) == [NOT_WAITING]
+        response = confirm(client, run, language)
+    assert messages(response) == [refusal]
     assert shown(view(client, run), "state") == "Refused: nothing written"
     assert Commitment.objects.count() == 0
 
