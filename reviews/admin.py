@@ -304,7 +304,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         if change:
             return
         run = start_import_run(upload=form.cleaned_data["file"], user=request.user)
-        obj.pk, obj.file, obj.state = run.pk, run.file, run.state
+        obj.pk, obj.file, obj.file_name, obj.state = run.pk, run.file, run.file_name, run.state
 
     def response_add(
         self, request: HttpRequest, obj: ImportRun, post_url_continue: Any = None

@@ -30,18 +30,25 @@ def rows_read(run: ImportRun) -> int:
     return run.rows_read
 
 
+def refuse_unless_plan_admin(user) -> None:
+    """Fail closed: only a plan administrator starts or confirms an import."""
+    if not (user.is_authenticated and user.has_perm(PERMISSION)):
+        raise PermissionDenied(_("Only a plan administrator may import OGP sheets."))
+
+
 def start_import_run(*, upload: UploadedFile, user) -> ImportRun:
     """Keep the uploaded sheet and check it in the background; nothing is imported yet."""
     from reviews.tasks import check_import_run
 
-    if not (user.is_authenticated and user.has_perm(PERMISSION)):
-        raise PermissionDenied(_("Only a plan administrator may import OGP sheets."))
+    refuse_unless_plan_admin(user)
     with transaction.atomic():
-        run = ImportRun(
-            uploaded_by=user, file_name=upload.name[:200], language=translation.get_language() or ""
+        # Saving the row stores the uploaded file under its own name (ImportRun.file's upload_to).
+        run = ImportRun.objects.create(
+            file=upload,
+            uploaded_by=user,
+            file_name=upload.name[:200],
+            language=translation.get_language() or "",
         )
-        run.file.save(upload.name, upload, save=False)
-        run.save()
         check_import_run.delay_on_commit(run.pk)
     return run
 
@@ -50,8 +57,7 @@ def confirm_import_run(*, run: ImportRun, user) -> ImportRun:
     """Import a checked sheet for real, in the background."""
     from reviews.tasks import perform_import_run
 
-    if not (user.is_authenticated and user.has_perm(PERMISSION)):
-        raise PermissionDenied(_("Only a plan administrator may import OGP sheets."))
+    refuse_unless_plan_admin(user)
     with transaction.atomic():
         claimed = ImportRun.objects.filter(pk=run.pk, state=ImportRun.State.CHECKED).update(
             state=ImportRun.State.IMPORTING, confirmed_by=user
