@@ -42,7 +42,7 @@ def _code(raw: str, *, row: int, column: str) -> str:
 def national_member(
     alpha_3: str,
     name: str,
-    prefix: str = "",
+    prefix: str,
     *,
     row: int,
     column: str,
