@@ -11,19 +11,9 @@ from commitments.models import Commitment
 
 from .conftest import run_import
 from .test_current_sheet import ROWS
+from .test_plan_rows_coming_back import PLAN_2, refusal
 
 pytestmark = pytest.mark.django_db
-
-PLAN_2 = {"Action Plan Number": "2", "Action Plan ID": "AP_PER02"}
-
-
-def refusal(path) -> str:
-    with pytest.raises(CommandError) as refused:
-        run_import(path)
-    heading, problem = str(refused.value).split(":\n  ")
-    assert heading.endswith("1 problem(s) make the file unreadable")
-    return problem.removesuffix(". Nothing was imported.")
-
 
 OTHER_PLAN = {**ROWS[1], **PLAN_2, "Commitment Unique Identifier": "PE0050"}
 
