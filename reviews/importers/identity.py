@@ -79,8 +79,9 @@ class Known:
     source_key: str
     title_key: str
     title: str = ""
-    row: int | None = None  # the row of this file that added it
+    row: int | None = None  # the row of this file that took it
     claimed: bool = False  # matched by a row of this file
+    by_title: bool = False  # taken by a row without an id, matched by its title
     added_after: bool = False
 
 

@@ -72,7 +72,8 @@ class Writer:
         # Plan ogp_id -> the ids its rows took, each with a tab and the row when the row gave that
         # id itself, NUL-joined.
         self._plans_matched: dict[str, str] = {}
-        self._batch_rows: dict[str, int] = {}  # OGP id -> row, for the rows not yet written
+        # OGP id -> (row, matched by title), for the rows not yet written
+        self._batch_rows: dict[str, tuple[int, bool]] = {}
         self._batch: list[tuple[CommitmentRecord, dict[str, object]]] = []
         # Rows that cannot be placed, found when their plan's rows are identified.
         self.problems: list[ImportRowError] = []
@@ -103,11 +104,10 @@ class Writer:
         index = PlanIndex(plan, (record.ogp_id for record, *_ in group if record.ogp_id))
         if earlier is not None:
             for entry in self._plans_matched[plan.ogp_id].split("\0"):
-                ogp_id, _tab, row = entry.partition("\t")
+                ogp_id, row, how = entry.split("\t")
                 if known := index.by_id.get(ogp_id):
-                    known.claimed = True  # taken by the plan's earlier rows
-                    if row:  # a row giving this very id: a repeat of it is refused, as in a plan
-                        known.row = int(row)
+                    # Taken by the plan's earlier rows: a row giving this id is refused, as in a plan.
+                    known.claimed, known.row, known.by_title = True, int(row), bool(how)
         identities: list[Identity | int | None] = []
         added_after: list[bool] = []
         keys: list[str] = []
@@ -133,9 +133,9 @@ class Writer:
         )
         for i, ogp_id in zip(new, given, strict=True):
             identities[i] = Identity(ogp_id, keys[i], provisional=True)
-        # Each id a row took, with the row when the row gave that id itself.
+        # Each id a row took, its row, and "t" when the row had no id and its title matched.
         matched = [
-            f"{identity.ogp_id}\t{record.row if record.ogp_id else ''}"
+            f"{identity.ogp_id}\t{record.row}\t{'' if record.ogp_id else 't'}"
             for (record, *_), identity in zip(group, identities, strict=True)
             if isinstance(identity, Identity) and identity.ogp_id
         ]
@@ -205,7 +205,7 @@ class Writer:
             "reports": reports,
         }
         self._batch.append((record, state))
-        self._batch_rows[ogp_id] = record.row
+        self._batch_rows[ogp_id] = (record.row, record.ogp_id is None)
         self.summary.rows += 1
         if len(self._batch) >= self.batch_size:
             self.flush()
@@ -232,7 +232,7 @@ class Writer:
             known = index.match(number=number, key=key, title=title, with_ids=False)
             if known is None:
                 return self._positions[member.code]
-            known.claimed = True
+            known.claimed, known.row, known.by_title = True, record.row, True
             if not known.provisional:
                 # A file with OGP's own ids already holds this commitment: it wins, in either order.
                 return Identity(known.ogp_id, key, enrich_only=True)
@@ -240,11 +240,21 @@ class Writer:
                 known.ogp_id, known.source_key, provisional=True, added_after=known.added_after
             )
         holder = index.by_id.get(record.ogp_id)
-        first = self._batch_rows.get(record.ogp_id) or (holder.row if holder else None)
-        if first is not None:
+        taken = self._batch_rows.get(record.ogp_id)
+        if taken is None and holder is not None and holder.row is not None:
+            taken = holder.row, holder.by_title
+        if taken is not None:
+            first, by_title = taken
+            message = (
+                _(
+                    "commitment id %(id)s is already taken by row %(first)d "
+                    "(a row without an id, matched to it by its title)"
+                )
+                if by_title
+                else _("commitment id %(id)s already appears on row %(first)d")
+            )
             raise ImportRowError(
-                _("commitment id %(id)s already appears on row %(first)d")
-                % {"id": record.ogp_id, "first": first},
+                message % {"id": record.ogp_id, "first": first},
                 row=record.row,
                 column="Commitment Unique Identifier",
                 commitment=record.ogp_id,
