@@ -27,19 +27,7 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, models, transaction
 from django.test.utils import override_settings
 
-from commitments.models import (
-    ActionPlan,
-    Commitment,
-    Indicator,
-    IndicatorReading,
-    Member,
-    Milestone,
-    Organization,
-    PolicyArea,
-    StatusEvidence,
-    StatusUpdate,
-    normalize_name,
-)
+from commitments.models import Commitment, Organization, StatusEvidence, normalize_name
 from releases.dataset import models_with_rows
 from reviews.models import Assessment, IRMReport
 from reviews.services import irm_summary_columns
@@ -211,8 +199,8 @@ def load_release(folder: Path) -> dict[str, int]:
         )
     connection = connections[DEFAULT_DB_ALIAS]
     loader = _Loader(files)
-    loaded = [Member, Organization, PolicyArea, ActionPlan, Commitment, Milestone]
-    loaded += [Indicator, IndicatorReading, IRMReport, Assessment, StatusUpdate, StatusEvidence]
+    # Every model a release table fills, once each, in the tables' order.
+    loaded = list(dict.fromkeys(table.model for table in TABLES_BY_NAME.values()))
     try:
         with (
             override_settings(SIMPLE_HISTORY_ENABLED=False),

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import models
 
+from commitments.api.csv import plain_cell
 from commitments.api.serializers import DESCRIPTIONS
 
 from .tables import BOOLEAN, Table
@@ -97,18 +98,10 @@ def table_schema(table: Table) -> dict[str, Any]:
 
 
 def cell(value: Any) -> str:
-    """A value as a release writes it: ISO dates, UTC times, `true`/`false`, `.` decimals."""
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
+    """A value as a release writes it: as the API's CSV does, but times in UTC (`Z`)."""
     if isinstance(value, datetime.datetime):
         return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+    return plain_cell(value)
 
 
 def table_rows(table: Table) -> Iterator[tuple]:

@@ -41,10 +41,11 @@ def neutralised(text: str) -> str:
 def cell(value: Any) -> str:
     if isinstance(value, str):
         return neutralised(value)
-    return _plain(value)
+    return plain_cell(value)
 
 
-def _plain(value: Any) -> str:
+def plain_cell(value: Any) -> str:
+    """`value` as CSV text, without formula quoting: empty for None, `true`/`false`, ISO dates."""
     if value is None:
         return ""
     if value is True:
@@ -73,7 +74,7 @@ def _path_getter(path: tuple[str, ...]) -> Callable[[dict], Any]:
 def _scalar(path: tuple[str, ...], *, numeric: bool = False) -> Callable[[dict], str]:
     get = _path_getter(path)
     # A number column may hold a number as text ("-3.0000" from a DecimalField): not a formula.
-    return (lambda row: _plain(get(row))) if numeric else (lambda row: cell(get(row)))
+    return (lambda row: plain_cell(get(row))) if numeric else (lambda row: cell(get(row)))
 
 
 def _joined(path: tuple[str, ...], sub: str | None) -> Callable[[dict], str]:
@@ -82,7 +83,7 @@ def _joined(path: tuple[str, ...], sub: str | None) -> Callable[[dict], str]:
     def join(row: dict) -> str:
         items = get(row) or []
         values = items if sub is None else [item.get(sub) for item in items]
-        joined = LIST_SEPARATOR.join(_plain(value) for value in values)
+        joined = LIST_SEPARATOR.join(plain_cell(value) for value in values)
         # One cell: neutralised as a whole when any part of it is text.
         return neutralised(joined) if any(isinstance(v, str) for v in values) else joined
 

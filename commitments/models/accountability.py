@@ -3,7 +3,6 @@ consultation events) and each plan's process and responsibility, including the I
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from .commitments import Commitment
 from .members import Organization
 from .milestones import Milestone
 from .plans import ActionPlan
+from .reports import authorship_fields
 
 
 class IAP2Level(models.TextChoices):
@@ -145,27 +145,10 @@ class IndicatorReading(models.Model):
     as_of = models.DateField(_("as of"))
     evidence_url = models.URLField(_("evidence (link)"), max_length=1000, blank=True)
     note = models.TextField(_("note"), blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        on_delete=models.PROTECT,
-        related_name="indicator_readings",
-    )
-    author_organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("reporter's organisation"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="indicator_readings",
-    )
-    corrects = models.ForeignKey(
-        "self",
-        verbose_name=_("corrects"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="corrections",
+    author, author_organization, corrects = authorship_fields(
+        "indicator_readings",
+        author_label=_("reported by"),
+        organization_label=_("reporter's organisation"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 

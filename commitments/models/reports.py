@@ -2,7 +2,8 @@
 link or a file; the author and their organisation; the earlier report a correction names; when it
 was recorded. A report is never edited or deleted: a newer one corrects it.
 
-Status updates take the authorship columns and the evidence extensions from here too.
+Status updates take the authorship columns and the evidence extensions from here too, indicator
+readings the authorship columns (under their own labels).
 
 The shared columns are built by functions, not inherited from an abstract model, so each model keeps
 its own related names, help texts and column order (and its migrations)."""
@@ -56,18 +57,29 @@ def evidence_fields(upload_to: Any) -> tuple[models.Field, ...]:
     )
 
 
-def authorship_fields(related_name: str, corrects_help: str) -> tuple[models.ForeignKey, ...]:
-    """author, author_organization, corrects (the earlier report of the same model)."""
+def authorship_fields(
+    related_name: str,
+    corrects_help: Any = "",
+    *,
+    author_label: Any = None,
+    organization_label: Any = None,
+) -> tuple[models.ForeignKey, ...]:
+    """author, author_organization, corrects (the earlier report of the same model); a model may
+    name the first two its own way (an indicator reading is "reported by")."""
+    if author_label is None:
+        author_label = _("author")
+    if organization_label is None:
+        organization_label = _("author's organisation")
     return (
         models.ForeignKey(
             settings.AUTH_USER_MODEL,
-            verbose_name=_("author"),
+            verbose_name=author_label,
             on_delete=models.PROTECT,
             related_name=related_name,
         ),
         models.ForeignKey(
             Organization,
-            verbose_name=_("author's organisation"),
+            verbose_name=organization_label,
             on_delete=models.PROTECT,
             null=True,
             blank=True,

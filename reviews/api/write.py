@@ -29,25 +29,11 @@ from commitments.api.write import (
 )
 
 from ..models import Assessment, IRMReport
+from ..scales import SCALE_DEFINITIONS
 from ..services import save_draft_assessment
 
-WRITABLE_SCALES = [
-    "specificity",
-    "verifiable",
-    "relevant_access_to_information",
-    "relevant_civic_participation",
-    "relevant_public_accountability",
-    "relevant_technology_innovation",
-    "open_government_lens",
-    "potential_impact",
-    "potential_for_results",
-    "promising",
-    "completion",
-    "opened_government",
-    "early_results",
-    "narrative",
-    "sources",
-]
+# Every scale the IRM defines (reviews.scales, in its order), then the assessment's text.
+WRITABLE_SCALES = [*SCALE_DEFINITIONS, "narrative", "sources"]
 
 # The read-only columns around the scales: which assessment it is, then what the service computes.
 _WHICH = ["id", "report", "report_state", "commitment"]
