@@ -55,7 +55,9 @@ def archive_from_before_the_removal(tmp_path: Path) -> Path:
     source = tmp_path / "today.tar.gz"
     call_command("export_dataset", str(source), stdout=io.StringIO())
     with tarfile.open(source, "r:gz") as archive:
-        members = {m.name: archive.extractfile(m).read() for m in archive.getmembers() if m.isfile()}
+        members = {
+            m.name: archive.extractfile(m).read() for m in archive.getmembers() if m.isfile()
+        }
     manifest = json.loads(members["manifest.json"])
     groups = read(members["data/auth.group.jsonl"])
     groups[0]["fields"]["permissions"].append(SNAPSHOT_PERMISSION)
