@@ -79,16 +79,12 @@ messages: install
 
 ## make worker / make beat: the background processes, for when CELERY_BROKER_URL is set (without a
 ## broker, `make run` runs every task in-process and needs neither)
-.PHONY: worker beat bench-recompute
+.PHONY: worker beat
 worker: install
 	$(VENV)/bin/celery -A ogptracker worker --loglevel=INFO
 
 beat: install
 	$(VENV)/bin/celery -A ogptracker beat --loglevel=INFO
-
-## make bench-recompute: snapshot recompute vs a naive loop (DATABASE_URL = an empty PostgreSQL db)
-bench-recompute: install
-	$(PY) bench/recompute_bench.py $(ARGS)
 
 ## make bench-import: import_ogp_irm on the full Explorer file and a 5x file (SQLite, or DATABASE_URL)
 .PHONY: bench-import
@@ -104,7 +100,7 @@ bench-api: install
 	$(PY) bench/api_bench.py $(ARGS)
 
 ## make mutate: mutation testing (mutmut) of the modules that hold the product's promises (figures,
-## versioning, permissions, services, stars, snapshots, importers; [tool.mutmut] in pyproject.toml),
+## versioning, permissions, services, stars, notifications, importers; [tool.mutmut] in pyproject.toml),
 ## then the score and the surviving mutants, then `make mutate-settings`. Slow (hours on 2 cores) and
 ## not part of `make test`.
 ## Narrow it with mutmut's name globs: make mutate MUTANTS='commitments.figures.counting.* commitments.versioning.*'

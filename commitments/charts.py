@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 from .figures.counting import completion_figures, course
 from .figures.values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
 from .models import Commitment, Indicator, IndicatorReading
-from .models.snapshots import SnapshotPoint
 from .models.vocab import FIGURE_KEYS, NO_DATA, level_label
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 640, 220, 32
@@ -113,11 +112,19 @@ def completion_bars(figures: CompletionFigures, chart_id: str = "chart") -> Safe
 # A group's or a commitment's course over time.
 
 
+@dataclass(frozen=True)
+class CoursePoint:
+    """A group's figures on one day of its course (commitments.figures.counting.course)."""
+
+    day: datetime.date
+    figures: CompletionFigures
+
+
 def _rate(numerator: int, denominator: int) -> float | None:
     return 100 * numerator / denominator if denominator else None
 
 
-def report_markers(points: list[SnapshotPoint]) -> list[tuple[datetime.date, str, bool]]:
+def report_markers(points: list[CoursePoint]) -> list[tuple[datetime.date, str, bool]]:
     """The IRM report publications on a course: (the day each counts from, its kind, known only by
     its year), from the reports the points' IRM figures name (irm_basis); oldest first."""
     found: set[tuple[datetime.date, str, bool]] = set()
@@ -166,8 +173,8 @@ REPORT_KIND_LABELS = {
 }
 
 
-def course_context(points: list[SnapshotPoint]) -> dict[str, Any]:
-    """Rows for the table and SVG polylines for the chart of a group's snapshots, with the IRM
+def course_context(points: list[CoursePoint]) -> dict[str, Any]:
+    """Rows for the table and SVG polylines for the chart of a group's course, with the IRM
     report publications marked."""
     rows = []
     for point in points:
@@ -243,7 +250,7 @@ def plan_course(plan) -> dict[str, Any]:
     # while it runs.
     running = plan.end_date is None or plan.end_date >= timezone.localdate()
     points = [
-        SnapshotPoint(day=day, key=plan.ogp_id, label=str(plan), figures=figures)
+        CoursePoint(day=day, figures=figures)
         for day, figures in course(
             plan.commitments.all(), include_today=running, irm_report=DEFAULT_IRM_REPORT
         )
@@ -288,7 +295,7 @@ def commitment_course(commitment) -> dict[str, Any]:
     plan's course (commitments.figures.counting.course), with the IRM report publications marked."""
     one = Commitment.objects.filter(pk=commitment.pk)
     points = [
-        SnapshotPoint(day=day, key=commitment.ogp_id, label=str(commitment), figures=figures)
+        CoursePoint(day=day, figures=figures)
         for day, figures in course(one, irm_report=DEFAULT_IRM_REPORT)
         if figures.commitment_count
     ]

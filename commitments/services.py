@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .evidence.link_checks import links_to_check
-from .figures.snapshots import request_recompute
 from .models import Commitment, StatusEvidence, StatusUpdate
 from .models.vocab import SELF_REPORTED_LEVELS, Voice
 from .permissions import reporting_voice, user_organization
@@ -114,10 +113,7 @@ def record_status_update(
         )
         checks = links_to_check(status_evidence=evidence)
         refresh_status(locked, voice)
-        # After commit only: the figures and the emails must see the update, and a rollback sends none.
-        # Robust: a broker outage after commit is logged, never an error for a saved update (the
-        # nightly recompute heals a lost message).
-        transaction.on_commit(request_recompute, robust=True)
+        # After commit only: the emails must see the update, and a rollback sends none.
         enqueue_after_commit(notify_status_update, update.pk)
         for link in checks:
             enqueue_after_commit(check_evidence_link, link.pk)

@@ -9,16 +9,7 @@ from django.utils import timezone
 
 from . import notifications, overdue, reminders
 from .evidence import link_checks
-from .figures import snapshots
 from .search import matching
-
-
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def recompute_completion_snapshots(day: str | None = None) -> int:
-    """Write today's (or `day`'s, ISO date) completion snapshot for every grouping. Returns rows."""
-    snapshots.clear_recompute_request()
-    when = datetime.date.fromisoformat(day) if day else None
-    return snapshots.recompute_snapshots(day=when).rows
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

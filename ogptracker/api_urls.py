@@ -34,7 +34,8 @@ router.register("organizations", OrganizationAsOfViewSet, basename="organization
 router.register("assessments", AssessmentViewSet, basename="assessment")
 
 v1_patterns = [
-    # The live figures, or with ?as_of= the daily snapshot's (commitments/figures/api.py).
+    # The live figures, or with ?as_of= those of that day, from the dated records
+    # (commitments/figures/api.py).
     path("stats/completion/", CompletionStatsAsOfView.as_view(), name="stats-completion"),
     path(
         "commitments/export.csv",
@@ -69,7 +70,7 @@ v1_patterns += [
     ),
 ]
 
-# The course of the completion figures over time, from the daily snapshots.
+# The course of the completion figures over time, from the dated records.
 v1_patterns += [
     path(
         "stats/completion/history/",

@@ -63,8 +63,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.view_indicatorreading",
         "commitments.view_follow",
         "commitments.view_notificationdelivery",
-        "commitments.view_completionsnapshot",
-        "commitments.view_snapshotrun",
         "reviews.publish_irmreport",
         # Public questions: moderate (hide with a reason, let held ones through), handle flags.
         "questions.view_question",

@@ -15,7 +15,6 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from kombu import Queue
 
 from ogptracker.uploads import DEFAULT_MAX_AGE_HOURS, upload_temp_dir
 
@@ -386,11 +385,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILIT
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT // 3
 CELERY_TASK_TIME_LIMIT = CELERY_BROKER_VISIBILITY_TIMEOUT // 2
 CELERY_TIMEZONE = TIME_ZONE
-# Recomputes go to their own queue so a burst of them never delays an email; a plain
-# `celery -A ogptracker worker` consumes both queues, `-Q figures` dedicates a worker.
-CELERY_TASK_DEFAULT_QUEUE = "celery"
-CELERY_TASK_QUEUES = (Queue("celery"), Queue("figures"))
-CELERY_TASK_ROUTES = {"commitments.tasks.recompute_completion_snapshots": {"queue": "figures"}}
 
 
 def beat(task: str, **when: int) -> dict:
@@ -401,9 +395,6 @@ def beat(task: str, **when: int) -> dict:
 # Nightly runs heal whatever a lost message missed (times are in TIME_ZONE).
 CELERY_BEAT_SCHEDULE: dict = {
     "mark-overdue": beat("commitments.tasks.mark_overdue", hour=0, minute=5),
-    "recompute-completion-snapshots": beat(
-        "commitments.tasks.recompute_completion_snapshots", hour=0, minute=15
-    ),
     "refresh-search-words": beat("commitments.tasks.refresh_search_words", hour=0, minute=25),
     "remove-stale-uploads": beat("ogptracker.remove_stale_uploads", minute=40),
     "check-evidence-links": beat("commitments.tasks.check_evidence_links", hour=2, minute=30),
@@ -427,8 +418,6 @@ DATA_RELEASE_LICENSE = {
 # Editors of monitoring organisations are reminded of a commitment of a running plan without a status
 # update for this many months (and again each time as many more pass); its page says so too.
 STATUS_REMINDER_MONTHS = env_int("STATUS_REMINDER_MONTHS", 6, minimum=1)
-# A burst of status updates within this many seconds causes one recompute of the snapshots.
-SNAPSHOT_COALESCE_SECONDS = env_int("SNAPSHOT_COALESCE_SECONDS", 10)
 
 # --- Security (production values come from the environment) -------------------------------------
 

@@ -19,6 +19,7 @@ import io
 import json
 import tarfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -41,6 +42,11 @@ VERSION = 1
 # lockout counters (axes) are short-lived and stay behind.
 DATA_APPS = ("auth", "authtoken", "admin", "commitments", "reviews")
 SKIPPED_MODELS = {"auth.permission", "authtoken.tokenproxy"}
+# Models a later version removed. An archive made before still restores, without their rows (said
+# in the command's output), and without the permissions and admin log entries that name them. The
+# completion snapshot cache went in commitments migration 0026: figures at any date are computed from
+# the dated records.
+RETIRED_MODELS = frozenset({"commitments.completionsnapshot", "commitments.snapshotrun"})
 CHUNK = 2000
 
 
@@ -248,8 +254,36 @@ def models_with_rows() -> list[str]:
     return busy
 
 
-def import_dataset(path: Path) -> dict[str, int]:
-    """Restore an archive into an empty database, whole or not at all. Returns rows per model."""
+def _names_retired_model(natural_key: Any) -> bool:
+    """Whether a permission's natural key ([codename, app, model]) or a content type's ([app,
+    model]) belongs to a retired model."""
+    return isinstance(natural_key, list) and ".".join(natural_key[-2:]) in RETIRED_MODELS
+
+
+def _without_retired(label: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with what names a retired model left out: the permissions of groups and users,
+    and the admin log entries about its rows."""
+    if label == "admin.logentry":
+        return [r for r in records if not _names_retired_model(r["fields"].get("content_type"))]
+    for record in records:
+        for name in ("permissions", "user_permissions"):
+            if name in record["fields"]:
+                record["fields"][name] = [
+                    p for p in record["fields"][name] if not _names_retired_model(p)
+                ]
+    return records
+
+
+@dataclass(frozen=True)
+class Restored:
+    """Rows restored per model, and rows left out per retired model (RETIRED_MODELS)."""
+
+    loaded: dict[str, int]
+    left_out: dict[str, int]
+
+
+def import_dataset(path: Path) -> Restored:
+    """Restore an archive into an empty database, whole or not at all."""
     manifest, data, media = _read_archive(path)
     busy = models_with_rows()
     if busy:
@@ -258,7 +292,13 @@ def import_dataset(path: Path) -> dict[str, int]:
             "migrated database."
         )
     known = {model._meta.label_lower: model for model in dataset_models()}
-    unknown = [label for label in manifest["models"] if label not in known]
+    left_out = {
+        label: manifest["counts"].get(label, 0)
+        for label in manifest["models"]
+        if label in RETIRED_MODELS
+    }
+    labels = [label for label in manifest["models"] if label not in RETIRED_MODELS]
+    unknown = [label for label in labels if label not in known]
     if unknown:
         raise CommandError(f"The archive has tables this version does not know: {unknown}.")
     written: list[Path] = []
@@ -270,18 +310,18 @@ def import_dataset(path: Path) -> dict[str, int]:
             # The archive's groups replace those the migrations made (same names, their ids).
             Group.objects.all().delete()
             with connection.constraint_checks_disabled():
-                for label in manifest["models"]:
+                for label in labels:
                     lines = data.get(label, b"").decode().splitlines()
                     records = [json.loads(line) for line in lines if line.strip()]
                     if len(records) != manifest["counts"].get(label):
                         raise CommandError(f"{label}: the archive's row count does not match.")
                     objects = serializers.deserialize(
-                        "python", records, handle_forward_references=True
+                        "python", _without_retired(label, records), handle_forward_references=True
                     )
                     for obj in objects:
                         obj.save()
                     loaded[label] = len(records)
-            models_loaded = [known[label] for label in manifest["models"]]
+            models_loaded = [known[label] for label in labels]
             connection.check_constraints(table_names=[m._meta.db_table for m in models_loaded])
             statements = connection.ops.sequence_reset_sql(no_style(), models_loaded)
             if statements:
@@ -308,7 +348,7 @@ def import_dataset(path: Path) -> dict[str, int]:
     except BaseException:
         _remove(written)
         raise
-    return loaded
+    return Restored(loaded, left_out)
 
 
 def _remove(paths: list[Path]) -> None:

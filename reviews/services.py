@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commitments.figures.snapshots import request_recompute
 from commitments.models import Commitment
 from commitments.services import enqueue_after_commit
 from commitments.versioning import claim_version
@@ -47,13 +46,11 @@ def irm_summary_columns(published: QuerySet) -> dict[str, Any]:
 
 def irm_figures_changed(commitment_ids: Iterable[int | None]) -> None:
     """End of every write that can move a published IRM rating: refresh those commitments' cached
-    IRM summary now, and queue the figures' recompute for after commit (a broker outage is logged,
-    never raised; the nightly run heals a lost message). Nothing for an empty set."""
+    IRM summary now, in the same transaction. Nothing for an empty set."""
     ids = set(commitment_ids) - {None}
     if not ids:
         return
     refresh_irm_summary(ids)
-    transaction.on_commit(request_recompute, robust=True)
 
 
 def save_report(*, report: IRMReport, user, expected_version: int | None = None) -> IRMReport:

@@ -2,8 +2,8 @@
 production settings plus the two knobs only a test needs, which therefore never reach production
 (and never the image: .dockerignore leaves tests/ out).
 
-- TEST_SNAPSHOT_RECOMPUTE_PAUSE_MS: a pause after each grouping of a recompute, so a test can kill
-  the worker half-way.
+- TEST_EMAIL_DIR: the worker writes the emails it sends into this folder (Django's file backend),
+  so a test can read what a follower received.
 - TEST_CELERY_VISIBILITY_TIMEOUT: seconds before Redis hands an unacknowledged task to another
   worker (production: at least 300), so the killed worker's task comes back within the test.
 """
@@ -12,7 +12,9 @@ import os
 
 from ogptracker.settings import *  # noqa: F403
 
-SNAPSHOT_RECOMPUTE_PAUSE_MS = int(os.environ.get("TEST_SNAPSHOT_RECOMPUTE_PAUSE_MS", "0"))
+if os.environ.get("TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["TEST_EMAIL_DIR"]
 
 if os.environ.get("TEST_CELERY_VISIBILITY_TIMEOUT"):
     CELERY_BROKER_VISIBILITY_TIMEOUT = int(os.environ["TEST_CELERY_VISIBILITY_TIMEOUT"])

@@ -4,7 +4,7 @@ Tests take it through the `world` fixture (tests/conftest.py). The default is th
 module asks for another with a marker, e.g. `pytestmark = pytest.mark.world("figures")`:
 
 - "site": a plan with two commitments, every role, a draft and a published report (web, browser).
-- "figures": six commitments whose figures the tests count by hand (snapshots, as-of, IRM basis).
+- "figures": six commitments whose figures the tests count by hand (per group, as-of, IRM basis).
 - "peru": Peru's first plan with the IRM's levels, a Chilean and a Lima plan (public API).
 - "government": a commitment led by a ministry and co-led by another office, with their officials.
 - "permissions": an own and a foreign object of each kind, for each role (the permission matrix).

@@ -2,7 +2,7 @@
 shares), people.py (members, organisations, users), plans.py (plans, commitments, milestones),
 reports.py (the civil-society track, read-only), accountability.py (indicators, co-creation, plan
 process, forums), evidence_links.py (link checks and reminders) and system.py (follows,
-notifications, snapshots, visitors).
+notifications, visitors).
 
 Every list page loads its rows with a fixed number of queries (select_related / annotate), and the
 civil-society track is shown but never written here: status updates, their evidence and indicator

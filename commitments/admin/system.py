@@ -1,15 +1,13 @@
-"""Rows written by the system: follows, notifications, completion snapshots, visitors' follows (shown,
-never edited here, but for the visitors' own records)."""
+"""Rows written by the system: follows, notifications, visitors' follows (shown, never edited here,
+but for the visitors' own records)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
 from ..models import (
-    CompletionSnapshot,
     Follow,
     NotificationDelivery,
-    SnapshotRun,
     VisitorFollow,
     VisitorNotification,
     VisitorRequest,
@@ -40,30 +38,6 @@ class NotificationDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["user__username", "event_key", "subject"]
     list_select_related = ["user"]
     date_hierarchy = "created_at"
-
-
-@admin.register(SnapshotRun)
-class SnapshotRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["day", "computed_at", "row_count"]
-    date_hierarchy = "day"
-
-
-@admin.register(CompletionSnapshot)
-class CompletionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = [
-        "day",
-        "grouping",
-        "group_label",
-        "track",
-        "total",
-        "complete",
-        "substantial",
-        "limited",
-        "not_started",
-        "no_data",
-    ]
-    list_filter = ["grouping", "track", "day"]
-    search_fields = ["group_key", "group_label"]
 
 
 @admin.register(VisitorFollow)

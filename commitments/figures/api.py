@@ -1,7 +1,7 @@
 """Figures as they stood on a past day (?as_of=YYYY-MM-DD) or by one IRM report (?irm_report=), and
 their course over time, computed from the dated records by the as-of definition
-(commitments.figures.as_of, counting.completion_by and counting.course). The completion snapshots are
-not read: only their grouping names are shared. Same figures shape as the live endpoint."""
+(commitments.figures.as_of, counting.completion_by and counting.course). Same figures shape as the
+live endpoint."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from commitments.figures.as_of import AS_OF_RULE
 from commitments.figures.counting import GROUPINGS, completion_by, course
 from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, IRM_REPORTS
 from commitments.models import Commitment, OGPValue
-from commitments.models.snapshots import ALL_KEY, SNAPSHOT_GROUPINGS
 from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
 
 from ..api.base import PublicReadOnlyMixin
@@ -41,6 +40,18 @@ from ..api.views import (
     id_parameter,
 )
 from ..requirements.api import ActionPlanDetailSerializer, plan_requirement_rows
+
+# The history's groupings, in the order its errors and schema list them: "all" is every commitment,
+# under the one key "all", then counting.GROUPINGS.
+ALL_KEY = "all"
+HISTORY_GROUPINGS: tuple[str, ...] = (
+    ALL_KEY,
+    "member",
+    "action_plan",
+    "organization",
+    "ogp_value",
+    "policy_area",
+)
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
@@ -170,7 +181,7 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
         ),
         parameters=[
             group_by_parameter(
-                SNAPSHOT_GROUPINGS, _("How to group the commitments (default: all).")
+                HISTORY_GROUPINGS, _("How to group the commitments (default: all).")
             ),
             OpenApiParameter(
                 "key",
@@ -200,8 +211,8 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
     def get(self, request: Request) -> Response:
         grouping = request.query_params.get("group_by", "all")
         errors: dict[str, list[str]] = {}
-        if grouping not in SNAPSHOT_GROUPINGS:
-            errors["group_by"] = [_("Choose one of: %s.") % ", ".join(SNAPSHOT_GROUPINGS)]
+        if grouping not in HISTORY_GROUPINGS:
+            errors["group_by"] = [_("Choose one of: %s.") % ", ".join(HISTORY_GROUPINGS)]
         key = ALL_KEY if grouping == "all" else request.query_params.get("key", "").strip()
         if not key:
             errors["key"] = [_("Give the group's key, e.g. key=AP_PER01 for an action plan.")]

@@ -1,6 +1,5 @@
 """The completion figures as of a day, or on a chosen IRM basis: counted from the dated records
-themselves (status updates and IRM assessments), never from a snapshot, in one query whatever the
-number of commitments."""
+themselves (status updates and IRM assessments), in one query whatever the number of commitments."""
 
 from __future__ import annotations
 
@@ -210,7 +209,7 @@ def levels_from_records(
     - the IRM: its latest assessment rating completion in a published report of the `irm_report`
       basis published on or before `day` (a report known only by its year counts from that year's
       last day).
-    Never a snapshot: the same records give the same figures for any day."""
+    The same records give the same figures for any day."""
     sql, params = _records_sql(commitments, day, irm_report, columns)
     return _run(commitments, sql, params, date_column=len(columns) + 1)
 

@@ -32,7 +32,6 @@ from .outcomes import OutcomeCheck, OutcomeVerdict
 from .plans import ActionPlan, PolicyArea
 from .progress import MilestoneProgress, ProgressLevel
 from .reminders import StatusReminder
-from .snapshots import CompletionSnapshot, SnapshotRun
 from .sources import SourceRecord
 from .status import StatusEvidence, StatusUpdate
 from .vocab import CompletionLevel, OGPValue
@@ -44,7 +43,6 @@ __all__ = [
     "Commitment",
     "CommitmentFormerId",
     "CompletionLevel",
-    "CompletionSnapshot",
     "ConsultationEvent",
     "EvidenceLink",
     "Follow",
@@ -68,7 +66,6 @@ __all__ = [
     "Profile",
     "ProgressLevel",
     "Proposal",
-    "SnapshotRun",
     "SourceRecord",
     "StatusEvidence",
     "StatusReminder",

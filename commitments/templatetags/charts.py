@@ -10,19 +10,19 @@ from django import template
 register = template.Library()
 
 
-@register.inclusion_tag("snapshots/plan_course.html")
+@register.inclusion_tag("charts/plan_course.html")
 def plan_course(chart: dict[str, Any]) -> dict[str, Any]:
     """The plan's completion over its own life (commitments.charts.plan_course)."""
     return chart
 
 
-@register.inclusion_tag("snapshots/irm_bases.html")
+@register.inclusion_tag("charts/irm_bases.html")
 def irm_bases(bases: dict[str, Any]) -> dict[str, Any]:
     """The plan's IRM counts on each basis side by side (commitments.charts.plan_irm_bases)."""
     return bases
 
 
-@register.inclusion_tag("snapshots/commitment_course.html")
+@register.inclusion_tag("charts/commitment_course.html")
 def commitment_course(chart: dict[str, Any]) -> dict[str, Any]:
     """One commitment's levels over time (commitments.charts.commitment_course)."""
     return chart

@@ -9,12 +9,10 @@ from collections.abc import Callable
 import pytest
 from django.contrib.auth import get_user_model
 from django.db.models import Model
-from django.utils import timezone
 
 from commitments.models import (
     ActionPlan,
     Commitment,
-    CompletionSnapshot,
     ConsultationEvent,
     Follow,
     Indicator,
@@ -28,7 +26,6 @@ from commitments.models import (
     PolicyArea,
     Profile,
     Proposal,
-    SnapshotRun,
     StatusEvidence,
     StatusUpdate,
     VisitorFollow,
@@ -173,28 +170,6 @@ def _notifications(n: int) -> None:
         )
 
 
-def _snapshot_runs(n: int) -> None:
-    for i in range(SnapshotRun.objects.count(), SnapshotRun.objects.count() + n):
-        SnapshotRun.objects.create(
-            day=datetime.date(2020, 1, 1) + datetime.timedelta(days=i),
-            computed_at=timezone.now(),
-        )
-
-
-def _snapshots(n: int) -> None:
-    for i in range(CompletionSnapshot.objects.count(), CompletionSnapshot.objects.count() + n):
-        CompletionSnapshot.objects.create(
-            day=datetime.date(2020, 1, 1),
-            grouping="action_plan",
-            group_key=f"AP_X{i:02d}",
-            group_label=f"Plan {i}",
-            track="irm",
-            complete=1,
-            total=1,
-            computed_at=timezone.now(),
-        )
-
-
 def _visitor_follows(n: int) -> None:
     for _ in range(n):
         VisitorFollow.objects.create(
@@ -261,8 +236,6 @@ ROW_MAKERS: dict[type[Model], Callable[[int], None]] = {
     Assessment: lambda n: factories.AssessmentFactory.create_batch(n),
     Follow: _follows,
     NotificationDelivery: _notifications,
-    SnapshotRun: _snapshot_runs,
-    CompletionSnapshot: _snapshots,
     VisitorFollow: _visitor_follows,
     VisitorNotification: _visitor_notifications,
     VisitorRequest: _visitor_requests,

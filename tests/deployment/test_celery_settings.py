@@ -27,18 +27,17 @@ def test_time_limits_are_below_the_visibility_timeout():
     assert 0 < app.conf.task_soft_time_limit < app.conf.task_time_limit < visibility
 
 
-def test_recomputes_have_their_own_queue_and_a_plain_worker_consumes_both():
-    assert app.conf.task_routes["commitments.tasks.recompute_completion_snapshots"] == {
-        "queue": "figures"
-    }
-    assert {queue.name for queue in app.conf.task_queues} == {"celery", "figures"}
+def test_every_task_goes_to_the_one_queue_a_plain_worker_consumes():
+    # docker-compose.yml's worker names no queue (-Q): a task routed elsewhere would never run.
+    assert not app.conf.task_routes
+    assert not app.conf.task_queues
+    assert app.conf.task_default_queue == "celery"
 
 
 def test_the_beat_schedule_names_registered_tasks():
     app.loader.import_default_modules()
     schedule = settings.CELERY_BEAT_SCHEDULE
     assert {entry["task"] for entry in schedule.values()} == {
-        "commitments.tasks.recompute_completion_snapshots",
         "commitments.tasks.mark_overdue",
         "commitments.tasks.send_daily_digests",
         "commitments.tasks.check_evidence_links",
@@ -54,7 +53,6 @@ def test_the_beat_schedule_names_registered_tasks():
 def test_engine_tasks_are_safe_to_redeliver():
     app.loader.import_default_modules()
     for name in (
-        "commitments.tasks.recompute_completion_snapshots",
         "commitments.tasks.mark_overdue",
         "commitments.tasks.notify_status_update",
         "commitments.tasks.send_daily_digests",

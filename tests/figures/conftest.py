@@ -18,15 +18,6 @@ class Sent:
 
 
 @pytest.fixture
-def sent_recomputes(monkeypatch) -> Sent:
-    from commitments import tasks
-
-    sent = Sent()
-    monkeypatch.setattr(tasks.recompute_completion_snapshots, "apply_async", sent)
-    return sent
-
-
-@pytest.fixture
 def sent_notifications(monkeypatch) -> Sent:
     from commitments import tasks
 

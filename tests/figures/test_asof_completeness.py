@@ -1,6 +1,7 @@
 """The as-of figures, finished: today's figures say which IRM report each count comes from; as-of
-commitment rows give that day's latest assessment and star; a past day's snapshot is that day's
-figures; and the snapshot cache equals the as-of definition for every grouping on a varied world."""
+commitment rows give that day's latest assessment and star; a past day's figures are that day's;
+and today's figures from the cached levels equal the as-of definition for every grouping on a
+varied world."""
 
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ import random
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from commitments.figures.counting import completion_by, completion_figures
-from commitments.models import Commitment, SnapshotRun
-from commitments.models.snapshots import SNAPSHOT_GROUPINGS, SNAPSHOT_TRACKS
+from commitments.figures.values import TRACKS
+from commitments.models import Commitment
 from commitments.services import refresh_status
 from reviews.services import refresh_irm_summary
 from tests.factories import (
@@ -29,7 +29,6 @@ from tests.factories import (
     PolicyAreaFactory,
     StatusUpdateFactory,
 )
-from tests.figures.snapshot_reading import snapshot_as_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
@@ -159,17 +158,13 @@ def test_as_of_export_gives_that_days_assessment_and_star(two_reports, api_clien
     assert rows[c1]["latest_irm_assessment.report.kind"] == "progress"
 
 
-def counts_of(points) -> dict:
-    return {
-        point.key: {
-            "label": str(point.label),
-            **{track: point.figures.track(track).counts for track in SNAPSHOT_TRACKS},
-        }
-        for point in points
-    }
+# Every grouping: "all" (every commitment) and each of completion_by's.
+GROUPINGS = ("all", "member", "action_plan", "organization", "ogp_value", "policy_area")
 
 
-def from_records(day: datetime.date, grouping: str) -> dict:
+def figures_of(day: datetime.date | None, grouping: str) -> dict:
+    """Each group's label and counts per track: with no day, today's from the levels cached on each
+    commitment; with a day, that day's from the dated records."""
     everything = Commitment.objects.all()
     if grouping == "all":
         groups = [("all", "All commitments", completion_figures(everything, day=day))]
@@ -178,29 +173,25 @@ def from_records(day: datetime.date, grouping: str) -> dict:
     return {
         key: {
             "label": str(label),
-            **{track: figures.track(track).counts for track in SNAPSHOT_TRACKS},
+            **{track: figures.track(track).counts for track in TRACKS},
         }
         for key, label, figures in groups
     }
 
 
-def test_recompute_for_a_past_day_writes_that_days_figures(two_reports):
+def test_a_past_days_figures_are_that_days_not_todays_cached_levels(two_reports, api_client):
     StatusUpdateFactory(
         commitment=two_reports.commitments["c1"], completion="limited", as_of=PROGRESS_DAY
     )
-    out = io.StringIO()
-    call_command("recompute_snapshots", "--day", "2014-06-01", stdout=out)
-    assert "2014-06-01" in out.getvalue()
-    day = datetime.date(2014, 6, 1)
-    for grouping in SNAPSHOT_GROUPINGS:
-        cached = counts_of(snapshot_as_of(day, grouping))
-        assert cached == from_records(day, grouping), grouping
-    p1 = counts_of(snapshot_as_of(day, "action_plan", key="AP_AAA01"))
-    assert p1["AP_AAA01"]["label"] == "Aland plan 1"
+    body = api_client.get(
+        "/api/v1/stats/completion/", {"group_by": "action_plan", "as_of": "2014-06-01"}
+    ).json()
+    p1 = next(row for row in body["results"] if row["key"] == "AP_AAA01")
+    assert p1["label"] == "Aland plan 1"
     # Not today's cached levels (c1 substantial, c2 limited, c3 none): the progress report's.
-    assert p1["AP_AAA01"]["irm"]["complete"] == 1 and p1["AP_AAA01"]["irm"]["substantial"] == 0
-    assert p1["AP_AAA01"]["civil_society"]["limited"] == 1
-    assert SnapshotRun.objects.get(day=day).full
+    irm, civil = p1["completion"]["irm"], p1["completion"]["civil_society"]
+    assert irm["complete"] == 1 and irm["substantial"] == 0
+    assert civil["limited"] == 1
 
 
 @pytest.fixture
@@ -268,35 +259,11 @@ def varied(db):
     return commitments
 
 
-SAMPLE_DAYS = [
-    datetime.date(2011, 12, 31),
-    datetime.date(2012, 6, 1),
-    datetime.date(2013, 12, 31),
-    datetime.date(2014, 1, 1),
-    datetime.date(2014, 7, 1),
-    datetime.date(2015, 12, 31),
-    datetime.date(2016, 6, 1),
-    datetime.date(2016, 12, 31),
-    datetime.date(2017, 12, 31),
-    datetime.date(2019, 1, 1),
-]
-
-
-def test_the_rebuilt_cache_equals_the_as_of_definition_for_every_grouping(varied):
-    call_command("recompute_snapshots", "--since", "2011-06-01", "--until", "2019-12-31")
-    for day in SAMPLE_DAYS:
-        for grouping in SNAPSHOT_GROUPINGS:
-            cached = counts_of(snapshot_as_of(day, grouping))
-            assert cached == from_records(day, grouping), (day, grouping)
-
-
-def test_todays_snapshot_equals_the_as_of_definition_for_every_grouping(varied):
+def test_todays_figures_from_the_cached_levels_equal_the_as_of_definition(varied):
     # Every plan of the varied world has started, so today's cached levels are today's as-of.
     today = timezone.localdate()
-    call_command("recompute_snapshots")
-    for grouping in SNAPSHOT_GROUPINGS:
-        cached = counts_of(snapshot_as_of(today, grouping))
-        assert cached == from_records(today, grouping), grouping
+    for grouping in GROUPINGS:
+        assert figures_of(None, grouping) == figures_of(today, grouping), grouping
 
 
 def test_todays_irm_basis_equals_the_records_basis(varied):

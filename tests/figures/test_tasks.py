@@ -1,18 +1,16 @@
-"""On-commit hooks, the coalescing of recomputes, and the tasks called directly."""
+"""On-commit hooks and the tasks called directly."""
 
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
 from commitments import tasks
-from commitments.models import Commitment, CompletionSnapshot, Milestone, SnapshotRun
+from commitments.models import Commitment, Milestone
 from commitments.services import record_status_update
 from reviews.services import publish_report
 from tests.factories import (
@@ -42,21 +40,20 @@ def report(editor, commitment, completion="limited"):
     )
 
 
-def test_status_update_queues_recompute_and_email_only_after_commit(
-    editor, monitored, sent_recomputes, sent_notifications, django_capture_on_commit_callbacks
+def test_status_update_queues_its_email_only_after_commit(
+    editor, monitored, sent_notifications, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
         update = report(editor, monitored)
-        assert sent_recomputes.calls == []  # not before the commit
-    assert len(callbacks) == 2
+        assert sent_notifications.calls == []  # not before the commit
+    assert len(callbacks) == 1
     for callback in callbacks:
         callback()
-    assert sent_recomputes.calls == [((), {"countdown": 10})]
     assert sent_notifications.calls == [((update.pk,), {})]
 
 
 def test_a_rolled_back_update_queues_nothing(
-    editor, monitored, sent_recomputes, sent_notifications, django_capture_on_commit_callbacks
+    editor, monitored, sent_notifications, django_capture_on_commit_callbacks
 ):
     with (
         django_capture_on_commit_callbacks(execute=True),
@@ -65,28 +62,11 @@ def test_a_rolled_back_update_queues_nothing(
     ):
         report(editor, monitored)
         raise RuntimeError("the request failed later")
-    assert sent_recomputes.calls == []
     assert sent_notifications.calls == []
 
 
-def test_a_hundred_updates_in_a_burst_queue_one_recompute(
-    editor, monitored, sent_recomputes, sent_notifications, django_capture_on_commit_callbacks
-):
-    for _ in range(100):
-        with django_capture_on_commit_callbacks(execute=True):
-            report(editor, monitored)
-    assert len(sent_recomputes.calls) == 1
-    assert len(sent_notifications.calls) == 100  # emails are per update, not coalesced
-
-    # The queued recompute runs: it clears the flag, so the next update queues the next run.
-    tasks.recompute_completion_snapshots()
-    with django_capture_on_commit_callbacks(execute=True):
-        report(editor, monitored, completion="complete")
-    assert len(sent_recomputes.calls) == 2
-
-
-def test_publishing_an_irm_report_queues_recompute_and_email_after_commit(
-    plan_admin, sent_recomputes, monkeypatch, django_capture_on_commit_callbacks
+def test_publishing_an_irm_report_queues_its_email_after_commit(
+    plan_admin, monkeypatch, django_capture_on_commit_callbacks
 ):
     from reviews import tasks as review_tasks
 
@@ -96,21 +76,7 @@ def test_publishing_an_irm_report_queues_recompute_and_email_after_commit(
     AssessmentFactory(report=draft, completion="complete")
     with django_capture_on_commit_callbacks(execute=True):
         publish_report(report=draft, user=plan_admin)
-    assert len(sent_recomputes.calls) == 1
     assert sent_reports == [draft.pk]
-
-
-def test_recompute_task_called_directly_writes_todays_snapshot(monitored):
-    rows = tasks.recompute_completion_snapshots()
-    assert rows > 0
-    assert SnapshotRun.objects.filter(row_count=rows).count() == 1
-    # One row per track: government, civil society, IRM.
-    assert CompletionSnapshot.objects.filter(grouping="all", group_key="all").count() == 3
-
-
-def test_recompute_task_accepts_a_day():
-    tasks.recompute_completion_snapshots(day="2026-02-01")
-    assert SnapshotRun.objects.get().day == datetime.date(2026, 2, 1)
 
 
 def test_mark_overdue_marks_late_unmet_milestones_and_clears_met_ones():
@@ -187,35 +153,12 @@ def test_notify_task_for_a_missing_update_does_nothing(mailoutbox):
 
 
 def test_editors_of_other_organisations_get_nothing_queued(
-    monitored, sent_recomputes, django_capture_on_commit_callbacks
+    monitored, sent_notifications, django_capture_on_commit_callbacks
 ):
     outsider = make_editor()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
         report(outsider, monitored)
-    assert sent_recomputes.calls == []
-
-
-def test_without_a_working_cache_every_change_queues_a_recompute(sent_recomputes, monkeypatch):
-    from commitments.figures import snapshots
-
-    # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down.
-    monkeypatch.setattr(snapshots.cache, "add", lambda *args, **kwargs: None)
-    assert snapshots.request_recompute() is True
-    assert snapshots.request_recompute() is True
-    assert len(sent_recomputes.calls) == 2
-
-
-def test_recompute_command_writes_a_snapshot_and_rejects_a_bad_day(monitored):
-    from io import StringIO
-
-    from django.core.management import CommandError, call_command
-
-    out = StringIO()
-    call_command("recompute_snapshots", "--day", "2026-02-01", stdout=out)
-    assert "Snapshot for 2026-02-01" in out.getvalue()
-    assert SnapshotRun.objects.get().day == datetime.date(2026, 2, 1)
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        call_command("recompute_snapshots", "--day", "yesterday")
+    assert sent_notifications.calls == []
 
 
 def test_a_milestone_due_today_is_not_flagged_overdue_by_the_task():
@@ -227,58 +170,3 @@ def test_a_milestone_due_today_is_not_flagged_overdue_by_the_task():
     flagged = set(Milestone.objects.filter(is_overdue=True).values_list("pk", flat=True))
     assert flagged == {due_yesterday.pk}
     assert due_today.pk not in flagged
-
-
-def test_recompute_writes_todays_snapshot(client):
-    CommitmentFactory(irm_completion="complete")
-    today = timezone.localdate()
-    out = io.StringIO()
-
-    call_command("recompute_snapshots", stdout=out)
-    assert f"Snapshot for {today.isoformat()}:" in out.getvalue()
-    tasks.recompute_completion_snapshots()  # the beat task, same day: replaces, adds no day
-    assert list(SnapshotRun.objects.values_list("day", flat=True).distinct()) == [today]
-    assert set(CompletionSnapshot.objects.values_list("day", flat=True)) == {today}
-
-
-def test_recomputing_a_past_day_reports_the_rows_written_and_those_replaced(monitored):
-    day = datetime.date(2026, 2, 1)
-    rows = tasks.recompute_completion_snapshots(day=day.isoformat())
-    assert rows == CompletionSnapshot.objects.filter(day=day).count() > 0
-    out = io.StringIO()
-    call_command("recompute_snapshots", "--day", day.isoformat(), stdout=out)
-    assert out.getvalue().strip() == f"Snapshot for {day}: {rows} rows ({rows} removed)."
-
-
-def test_todays_snapshot_counts_the_levels_cached_on_each_commitment():
-    # An imported commitment: its IRM level is cached on it, with no dated assessment behind it.
-    CommitmentFactory(irm_completion="complete")
-    tasks.recompute_completion_snapshots()
-    irm = CompletionSnapshot.objects.get(
-        day=timezone.localdate(), grouping="all", group_key="all", track="irm"
-    )
-    assert (irm.complete, irm.total) == (1, 1)
-
-
-def test_a_second_request_within_the_countdown_says_one_is_already_queued(sent_recomputes):
-    from commitments.figures import snapshots
-
-    assert snapshots.request_recompute() is True
-    assert snapshots.request_recompute() is False
-    assert len(sent_recomputes.calls) == 1
-
-
-def test_a_change_after_the_countdown_queues_again_even_if_the_queued_run_never_started(
-    sent_recomputes, settings
-):
-    """The flag lives as long as the countdown: a lost task (a worker killed before it started)
-    holds up the recomputes for that long, not for good."""
-    import time
-
-    from commitments.figures import snapshots
-
-    settings.SNAPSHOT_COALESCE_SECONDS = 1
-    assert snapshots.request_recompute() is True
-    time.sleep(1.2)
-    assert snapshots.request_recompute() is True
-    assert len(sent_recomputes.calls) == 2

@@ -53,7 +53,7 @@ def services() -> None:
     except redis.RedisError as exc:
         pytest.fail(f"The broker at {settings.CELERY_BROKER_URL} does not answer: {exc}")
     # Messages left by an earlier, interrupted run would be restored into this one: drop them.
-    client.delete("celery", "figures", "unacked", "unacked_index")
+    client.delete("celery", "unacked", "unacked_index")
 
 
 def worker_database_url() -> str:

@@ -1,6 +1,6 @@
 """Production refuses to start half-configured, and carries no test-only knobs (issue 13, item 17):
 behind a proxy it must say how many proxies to trust; the visibility timeout cannot be shortened to
-a test's value; the recompute pause exists only in the tests' worker settings."""
+a test's value; the file email backend exists only in the tests' worker settings."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_check_deploy_refuses_the_compose_shape_without_num_proxies():
 def test_production_settings_carry_no_test_only_knobs():
     from ogptracker import settings as production
 
-    assert not hasattr(production, "SNAPSHOT_RECOMPUTE_PAUSE_MS")
+    assert not hasattr(production, "EMAIL_FILE_PATH")
     result = _manage("check", env=_production_env(CELERY_VISIBILITY_TIMEOUT="30"))
     assert result.returncode != 0
     assert "CELERY_VISIBILITY_TIMEOUT must be at least 300" in result.stderr

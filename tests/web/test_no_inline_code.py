@@ -30,11 +30,9 @@ def test_template_has_no_inline_script_style_or_event_handler(path: Path):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_svg_coordinates_never_carry_a_decimal_comma(client, language):
-    from commitments.figures import snapshots
     from tests.factories import CommitmentFactory
 
     commitment = CommitmentFactory(irm_completion="complete")
-    snapshots.recompute_snapshots()
     client.cookies["django_language"] = language
 
     page = client.get(f"/plans/{commitment.action_plan.ogp_id}/").content.decode()

@@ -149,8 +149,8 @@ def test_a_status_as_of_today_is_accepted(client, world):
 def test_a_broker_outage_after_commit_leaves_the_update_saved(
     client, world, monkeypatch, django_capture_on_commit_callbacks
 ):
-    """The figures' recompute and the emails are queued after commit: a broker that cannot be
-    reached then is logged, never an error for the update the editor just saved."""
+    """The emails and the link checks are queued after commit: a broker that cannot be reached
+    then is logged, never an error for the update the editor just saved."""
 
     def broker_down(*args, **kwargs):
         raise OSError("broker unreachable")
@@ -160,7 +160,7 @@ def test_a_broker_outage_after_commit_leaves_the_update_saved(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = _post(client, world.commitment)
     assert response.status_code == 302
-    assert len(callbacks) == 4  # the recompute, the emails, the two links' checks
+    assert len(callbacks) == 3  # the emails, the two links' checks
     assert StatusUpdate.objects.get().completion == "limited"
 
 

@@ -21,9 +21,15 @@ class Command(BaseCommand):
         source = Path(path)
         if not source.is_file():
             raise CommandError(f"{source} does not exist.")
-        loaded = import_dataset(source)
+        restored = import_dataset(source)
+        loaded = restored.loaded
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {sum(loaded.values())} records in {len(loaded)} tables from {source}."
             )
         )
+        if restored.left_out:
+            tables = ", ".join(
+                f"{label} ({rows} rows)" for label, rows in restored.left_out.items()
+            )
+            self.stdout.write(f"Left out, as this version no longer has these tables: {tables}.")

@@ -1,5 +1,4 @@
-"""The figures API with ?as_of= (from the dated records) and the history endpoint (from the daily
-snapshots)."""
+"""The figures API with ?as_of= and the history endpoint, both from the dated records."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments.figures import snapshots
 from tests.factories import (
     ActionPlanFactory,
     AssessmentFactory,
@@ -20,18 +18,8 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.world("figures")]
 
-DAY1 = datetime.date(2030, 3, 1)  # after today: written from the cached levels
-DAY3 = datetime.date(2030, 3, 3)
 STATS = "/api/v1/stats/completion/"
 HISTORY = "/api/v1/stats/completion/history/"
-
-
-@pytest.fixture
-def two_days(world):
-    snapshots.recompute_snapshots(day=DAY1)
-    CommitmentFactory(action_plan=world.plans["P1"], irm_completion="complete")
-    snapshots.recompute_snapshots(day=DAY3)
-    return world
 
 
 @pytest.fixture
@@ -103,7 +91,7 @@ def test_as_of_combines_with_every_filter(records, api_client):
         ({"as_of": "2026-03-01", "group_by": "planet"}, "group_by"),
     ],
 )
-def test_bad_as_of_requests_get_a_400_naming_the_field(two_days, api_client, params, field):
+def test_bad_as_of_requests_get_a_400_naming_the_field(world, api_client, params, field):
     response = api_client.get(STATS, params)
     assert response.status_code == 400
     assert field in response.json()
