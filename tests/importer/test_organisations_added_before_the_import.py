@@ -67,3 +67,19 @@ def test_spellings_without_the_small_words_join_an_organisation_added_by_hand(cl
     assert OrganizationAlias.objects.filter(
         organization=contraloria, normalized="contraloria general republica"
     ).exists()
+
+
+def test_an_imported_organisation_whose_alternative_names_were_removed_is_still_matched(
+    client, current_file
+):
+    run_import(current_file([{**ROWS[0], "Supporting Institution(s)": ""}], name="first.csv"))
+    sgp = Organization.objects.get(acronym="SGP")
+    # An editor tidies the organisation in the admin, deleting every alternative name.
+    OrganizationAlias.objects.filter(organization=sgp).delete()
+
+    row = {**ROWS[1], "Lead Institution": "Secretaría de  Gestión Pública"}
+    printed = run_import(current_file([row], name="second.csv"))
+
+    assert "organisations: 0 created, 0 updated, 1 unchanged" in printed
+    served = client.get("/api/v1/commitments/PE0075/").json()
+    assert served["lead_organization"]["id"] == sgp.slug
