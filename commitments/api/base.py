@@ -37,6 +37,7 @@ from rest_framework.serializers import Serializer
 from . import people
 from .pagination import IdPages, IdPagination
 from .renderers import CSVRenderer, ORJSONRenderer
+from .strict_filters import CODE_CHARACTERS
 
 ERROR_RENDERER = ORJSONRenderer()
 
@@ -135,7 +136,7 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     lookup_field = "ogp_id"
     # Any id reaches the view, which answers a JSON 404 for one it does not know.
     lookup_value_regex = "[^/]+"
-    lookup_pattern: ClassVar[str] = r"[A-Za-z0-9_\-]{1,40}"
+    lookup_pattern: ClassVar[str] = CODE_CHARACTERS
     ordering: ClassVar[list[str]] = ["pk"]
     not_found_message: ClassVar[str | Promise] = _("No record with id %(id)s.")
     # OGP ids are upper case; one typed in lower case (ap_per01) finds its record too.

@@ -20,14 +20,18 @@ from drf_spectacular.utils import extend_schema_field
 from commitments.models import ActionPlan, Commitment, Member, Organization, PolicyArea
 
 MAX_TEXT = 200
-CODE_PATTERN = r"^[A-Za-z0-9_\-]{1,40}$"
+# A public code (OGP code, OGP id, slug) is at most as long as the longest: an organisation's slug,
+# made from its name and acronym.
+CODE_LENGTH = Organization._meta.get_field("slug").max_length
+CODE_CHARACTERS = rf"[A-Za-z0-9_\-]{{1,{CODE_LENGTH}}}"
+CODE_PATTERN = rf"^{CODE_CHARACTERS}$"
 
 
 class ResolvedField(forms.CharField):
     """A code typed by the user, turned into the object it names (one query) or a clear error."""
 
     def __init__(self, *, resolve: Callable[[str], Any], unknown: str, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("max_length", CODE_LENGTH)
         super().__init__(**kwargs)
         self.resolve = resolve
         self.unknown = unknown
@@ -82,7 +86,11 @@ class CodeFilter(DescribedSchemaMixin, filters.Filter):
     """A filter on an object named by its public code (OGP code, OGP id or slug)."""
 
     field_class = ResolvedField
-    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": CODE_PATTERN, "maxLength": 40}
+    schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "pattern": CODE_PATTERN,
+        "maxLength": CODE_LENGTH,
+    }
 
 
 class TextFilter(DescribedSchemaMixin, filters.CharFilter):

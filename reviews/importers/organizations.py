@@ -93,9 +93,12 @@ def _split_clear_list(text: str) -> list[str]:
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A telephone: digits with spaces, dots, dashes or parentheses, at least seven digits in all.
+# Not followed by a letter or a dash: "004-2013" in "D.S. 004-2013-PCM" is a decree's number.
 _PHONE = re.compile(
-    r"(?:(?:tel|tel\.|teléfono|telefono|phone|fax)[:.]?\s*)?\+?\(?\d[\d\s().-]{5,}\d"
+    r"(?:(?:tel|tel\.|teléfono|telefono|phone|fax)[:.]?\s*)?\+?\(?\d[\d\s().-]{5,}\d(?![\w-])"
 )
+# "(2016 - 2018)": the years an institution bore a name, not a telephone.
+_YEARS = re.compile(r"\(?(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d")
 _PERSON = re.compile(
     r"^(?:contact(?:o|)?\s*:?\s*|(?:sr|sra|srta|mr|mrs|ms|dr|dra|lic|ing)\.?\s+)", re.IGNORECASE
 )
@@ -122,11 +125,19 @@ def _take_contacts(text: str, contacts: Contacts) -> str:
             contacts.emails.append(email)
     text = _EMAIL.sub(" ", text)
     for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if len(digits) >= 7 and match.group().strip() not in contacts.phones:
+        if _is_phone(match.group()) and match.group().strip() not in contacts.phones:
             contacts.phones.append(" ".join(match.group().split()))
-    text = _PHONE.sub(lambda m: " " if len(re.sub(r"\D", "", m.group())) >= 7 else m.group(), text)
+    text = _PHONE.sub(lambda m: " " if _is_phone(m.group()) else m.group(), text)
     return text
+
+
+def _is_phone(found: str) -> bool:
+    """A `_PHONE` match that is a telephone: seven digits or more, and not a range of years."""
+    return len(re.sub(r"\D", "", found)) >= 7 and not _YEARS.fullmatch(found.strip())
+
+
+def _has_phone(text: str) -> bool:
+    return any(_is_phone(match.group()) for match in _PHONE.finditer(text))
 
 
 def _whole_name(line: str) -> bool:
@@ -162,7 +173,7 @@ def _pieces(raw: str, contacts: Contacts) -> list[str]:
     for part in text.split(";"):
         for item in _items(part):
             for line in _lines_to_names(item):
-                has_contact = bool(_EMAIL.search(line) or _PHONE.search(line))
+                has_contact = bool(_EMAIL.search(line) or _has_phone(line))
                 for piece in line.split(",") if has_contact else [line]:
                     rest = clean_name(_take_contacts(piece, contacts).strip(" ,;:-\u2013"))
                     if not rest or _is_nobody(rest) or re.fullmatch(r"[\W\d_]+", rest):
