@@ -1,0 +1,49 @@
+"""Rows of one plan that disagree (issue 17; reviews/importers/parents.py): the plan's submission
+and end years come from the first row that gives each, a re-import that changes them updates the
+plan and says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import run_import
+from .test_worst_cells import rows, warning
+
+pytestmark = pytest.mark.django_db
+
+SUBMITTED, END = "Year Of Submission", "Action Plan End Year"
+
+
+def plan_years(client) -> tuple[int | None, int | None]:
+    plan = client.get("/api/v1/action-plans/AP_PER03/").json()
+    return plan["submission_year"], plan["end_year"]
+
+
+def test_the_first_row_that_gives_a_plan_year_decides_it(client, current_file):
+    path = current_file(
+        rows(
+            {SUBMITTED: " ", END: "2019"},
+            {SUBMITTED: "2017.0", END: "2020"},
+            {SUBMITTED: "2016", END: "N/A"},
+        )
+    )
+
+    run_import(path)
+
+    assert plan_years(client) == (2017, 2019)
+
+
+def test_a_re_import_that_moves_a_plan_year_updates_the_plan_and_says_so(client, current_file):
+    run_import(current_file(rows({SUBMITTED: "2017", END: "2019"}, {}), name="first.csv"))
+
+    printed = run_import(
+        current_file(
+            rows({SUBMITTED: "2018.0", END: "2019"}, {SUBMITTED: "2017"}), name="again.csv"
+        )
+    )
+
+    assert plan_years(client) == (2018, 2019)
+    assert warning(printed, "action plans:") == "  action plans: 0 created, 1 updated, 0 unchanged"
+    assert warning(printed, "action plans updated") == (
+        "  action plans updated, by field: submission_year 1 (AP_PER03 (submission_year))"
+    )
