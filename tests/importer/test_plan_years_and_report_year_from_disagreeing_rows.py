@@ -1,6 +1,7 @@
 """Rows of one plan that disagree (issue 17; reviews/importers/parents.py): the plan's submission
 and end years come from the first row that gives each, a re-import that changes them updates the
-plan and says so."""
+plan and says so, and an IRM report's publication year is the one most of its rows give, the later
+year on a tie."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .test_worst_cells import rows, warning
 pytestmark = pytest.mark.django_db
 
 SUBMITTED, END = "Year Of Submission", "Action Plan End Year"
+YEAR = "Report Publication Year (Progress Report)"
 
 
 def plan_years(client) -> tuple[int | None, int | None]:
@@ -47,3 +49,25 @@ def test_a_re_import_that_moves_a_plan_year_updates_the_plan_and_says_so(client,
     assert warning(printed, "action plans updated") == (
         "  action plans updated, by field: submission_year 1 (AP_PER03 (submission_year))"
     )
+
+
+def report_year(client, commitment: str = "PE0001") -> int | None:
+    (row,) = client.get("/api/v1/assessments/", {"commitment": commitment}).json()["results"]
+    return row["report"]["publication_year"]
+
+
+@pytest.mark.parametrize(
+    ("years", "expected"),
+    [
+        (["2018", "2019.0", "2018.0", " 2018", "", "2019"], 2018),  # most rows
+        (["2018", "2018", "2019", "2019.0", "2017"], 2019),  # a tie: the later year
+    ],
+    ids=["most-rows", "tie"],
+)
+def test_an_irm_reports_year_is_the_one_most_of_its_rows_give(
+    client, current_file, years, expected
+):
+    run_import(current_file(rows(*({YEAR: year} for year in years))))
+
+    assert report_year(client) == expected
+    assert report_year(client, "PE0003") == expected
