@@ -1,11 +1,13 @@
 """Rows of one plan that disagree (issue 17; reviews/importers/parents.py): the plan's submission
 and end years come from the first row that gives each, a re-import that changes them updates the
 plan and says so, and an IRM report's publication year is the one most of its rows give, the later
-year on a tie."""
+year on a tie; a report set back to draft in the app is published again by the file's rows."""
 
 from __future__ import annotations
 
 import pytest
+
+from reviews.models import IRMReport
 
 from .conftest import run_import
 from .test_worst_cells import rows, warning
@@ -71,3 +73,16 @@ def test_an_irm_reports_year_is_the_one_most_of_its_rows_give(
 
     assert report_year(client) == expected
     assert report_year(client, "PE0003") == expected
+
+
+def test_a_report_set_back_to_draft_is_published_again_by_the_next_import(client, current_file):
+    path = current_file(rows({YEAR: "2018"}, {YEAR: "2018.0"}))
+    run_import(path)
+    IRMReport.objects.update(state=IRMReport.State.DRAFT)
+    assert client.get("/api/v1/assessments/").json()["results"] == []
+
+    printed = run_import(path)
+
+    assert warning(printed, "IRM reports:") == "  IRM reports: 0 created, 1 updated, 0 unchanged"
+    assert report_year(client) == 2018
+    assert IRMReport.objects.get().state == IRMReport.State.PUBLISHED
