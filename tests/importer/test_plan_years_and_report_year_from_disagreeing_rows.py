@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from commitments.models import ActionPlan
 from reviews.models import IRMReport
 
 from .conftest import run_import
@@ -51,6 +52,10 @@ def test_a_re_import_that_moves_a_plan_year_updates_the_plan_and_says_so(client,
     assert warning(printed, "action plans updated") == (
         "  action plans updated, by field: submission_year 1 (AP_PER03 (submission_year))"
     )
+    # A stale edit of the plan is refused by its version; its history names the file that moved it.
+    plan = ActionPlan.objects.get()
+    assert plan.version == 2
+    assert plan.history.first().history_change_reason == "import_ogp_irm again.csv"
 
 
 def report_year(client, commitment: str = "PE0001") -> int | None:
@@ -78,6 +83,7 @@ def test_an_irm_reports_year_is_the_one_most_of_its_rows_give(
 def test_a_report_set_back_to_draft_is_published_again_by_the_next_import(client, current_file):
     path = current_file(rows({YEAR: "2018"}, {YEAR: "2018.0"}))
     run_import(path)
+    assert IRMReport.objects.get().version == 1  # made published, not published afterwards
     IRMReport.objects.update(state=IRMReport.State.DRAFT)
     assert client.get("/api/v1/assessments/").json()["results"] == []
 
@@ -85,4 +91,6 @@ def test_a_report_set_back_to_draft_is_published_again_by_the_next_import(client
 
     assert warning(printed, "IRM reports:") == "  IRM reports: 0 created, 1 updated, 0 unchanged"
     assert report_year(client) == 2018
-    assert IRMReport.objects.get().state == IRMReport.State.PUBLISHED
+    report = IRMReport.objects.get()
+    assert (report.state, report.version) == (IRMReport.State.PUBLISHED, 2)
+    assert report.history.first().history_change_reason == "import_ogp_irm current.csv"
