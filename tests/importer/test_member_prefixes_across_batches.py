@@ -1,6 +1,7 @@
 """Members whose commitment prefix OGP's own ids correct, in a file long enough to be written in
 several batches (issue 17; reviews/importers/parents.py): a correction after the first batch is
-written like one in it."""
+written like one in it; and a second member whose provisional ids would start like another's is
+refused, naming both."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from commitments.models import Member
 
 from .conftest import run_import
 from .test_member_names_and_prefixes import row
+from .test_worst_cells import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +40,18 @@ def test_prefixes_corrected_by_ogp_ids_before_and_after_the_first_batch_are_both
         "XXK": "XQ",
     }
     assert "  members: 0 created, 2 updated, 0 unchanged" in printed
+
+
+def test_a_second_member_whose_prefix_is_taken_is_refused_naming_both(current_file):
+    path = current_file(
+        [
+            row("BUENOSAIRES", "Buenos Aires, Argentina", level="Local"),
+            {**row("BUENOSCITY", "Buenos City", level="Local"), "Commitment Number": "2"},
+        ]
+    )
+
+    message = refused(path)
+
+    assert "commitment prefix BUENOS of Buenos City is already used by member BUENOSAIRES" in (
+        message
+    )

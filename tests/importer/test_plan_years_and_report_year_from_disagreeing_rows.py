@@ -11,6 +11,7 @@ from commitments.models import ActionPlan
 from reviews.models import IRMReport
 
 from .conftest import run_import
+from .test_current_sheet import ROWS
 from .test_worst_cells import rows, warning
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,10 @@ def test_a_report_set_back_to_draft_is_published_again_by_the_next_import(client
     report = IRMReport.objects.get()
     assert (report.state, report.version) == (IRMReport.State.PUBLISHED, 2)
     assert report.history.first().history_change_reason == "import_ogp_irm current.csv"
+
+
+def test_the_reports_a_file_makes_are_all_counted_as_created(current_file):
+    printed = run_import(current_file(ROWS[:2]))
+
+    assert IRMReport.objects.count() == 2
+    assert warning(printed, "IRM reports:") == "  IRM reports: 2 created, 0 updated, 0 unchanged"
