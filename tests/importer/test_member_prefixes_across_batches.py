@@ -52,6 +52,6 @@ def test_a_second_member_whose_prefix_is_taken_is_refused_naming_both(current_fi
 
     message = refused(path)
 
-    assert "commitment prefix BUENOS of Buenos City is already used by member BUENOSAIRES" in (
-        message
-    )
+    assert (
+        "row 3: commitment prefix BUENOS of Buenos City is already used by member BUENOSAIRES"
+    ) in message
