@@ -41,7 +41,10 @@ class Parents:
         self._created_reports: set[int] = set()
         self._years: dict[int, Counter[int]] = defaultdict(Counter)  # id(report) -> years
         self._plan_facts_seen: dict[str, set[str]] = {}
+        # Plans already there that this file names: updated or unchanged is known only at the end.
+        self._kept_plans: list[str] = []
         self._changed_plans: dict[str, ActionPlan] = {}
+        self._changed_plan_fields: dict[str, list[str]] = defaultdict(list)
 
     # --- Rows ---------------------------------------------------------------------------------------
 
@@ -112,7 +115,7 @@ class Parents:
                     row=record.row,
                 )
             if plan.pk is not None and plan.ogp_id not in self._seen["plans"]:
-                self.summary.add("action plans", "unchanged")
+                self._kept_plans.append(plan.ogp_id)
         self._seen["plans"].add(plan.ogp_id)
         return plan
 
@@ -128,6 +131,7 @@ class Parents:
                 if plan.pk is not None:
                     plan.updated_at = timezone.now()
                     self._changed_plans[plan.ogp_id] = plan
+                    self._changed_plan_fields[plan.ogp_id].append(name)
 
     def area(self, name: str) -> PolicyArea:
         slug = slugify(name)[:80]
@@ -199,6 +203,11 @@ class Parents:
     def finish(self) -> list[IRMReport]:
         """Write the plans' changed years and settle each report's publication year and state; the
         reports changed."""
+        for ogp_id in self._kept_plans:
+            fields = self._changed_plan_fields.get(ogp_id)
+            if fields:
+                self.summary.changed("action plans", ogp_id, fields)
+            self.summary.add("action plans", "updated" if fields else "unchanged")
         if self._changed_plans:
             plans = list(self._changed_plans.values())
             for plan in plans:
