@@ -3,9 +3,11 @@ and organisation pages combine the apps: ogptracker/pages.py, with this app's pa
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +24,7 @@ from .models import (
 )
 from .models.vocab import Voice
 from .permissions import is_in_group, reportable_commitments, reporting_voice
+from .reports.views import post_report
 from .roles import EDITOR
 from .services import NOT_REPORTER, record_status_update
 
@@ -54,33 +57,20 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
     voice = reporting_voice(request.user, commitment)
     if voice is None:
         raise PermissionDenied(NOT_REPORTER)
-    if request.method == "POST":
-        form = StatusUpdateForm(request.POST, request.FILES, commitment=commitment, voice=voice)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                record_status_update(
-                    commitment=commitment,
-                    author=request.user,
-                    completion=data["completion"],
-                    as_of=data["as_of"],
-                    note=data["note"],
-                    links=data["links"],
-                    files=data["files"],
-                    corrects=data["corrects"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(
-                    request,
-                    _("The government's assessment was published.")
-                    if voice == Voice.GOVERNMENT
-                    else _("Your status update was published."),
-                )
-                return redirect("commitments:commitment", ogp_id=commitment.ogp_id)
-    else:
-        form = StatusUpdateForm(commitment=commitment, voice=voice)
+    form, update = post_report(
+        request,
+        partial(StatusUpdateForm, voice=voice),
+        record_status_update,
+        commitment=commitment,
+    )
+    if update:
+        messages.success(
+            request,
+            _("The government's assessment was published.")
+            if voice == Voice.GOVERNMENT
+            else _("Your status update was published."),
+        )
+        return redirect("commitments:commitment", ogp_id=commitment.ogp_id)
     recent = list(
         commitment.status_updates.filter(voice=voice)
         .latest_first()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from ..charts import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
-from ..reports.views import back_to_commitment, record_from_form
+from ..reports.views import back_to_commitment, post_report
 from .services import can_record_reading, check_can_record_reading, record_indicator_reading
 
 
@@ -70,14 +70,8 @@ def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.for_list(), pk=pk)
     commitment = indicator.commitment
     check_can_record_reading(request.user, commitment)
-    form = ReadingForm(request.POST or None, indicator=indicator)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and record_from_form(
-            form, record_indicator_reading, indicator=indicator, author=request.user
-        )
-    ):
+    form, reading = post_report(request, ReadingForm, record_indicator_reading, indicator=indicator)
+    if reading:
         return back_to_commitment(
             request, commitment, f"indicator-{indicator.pk}", _("Reading recorded.")
         )
@@ -90,5 +84,5 @@ def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
             "commitment": commitment,
             "today": timezone.localdate(),
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if form.is_bound and form.errors else 200,
     )

@@ -1,6 +1,8 @@
-"""What the web pages of dated reports share (outcome checks, commitments.outcomes.views; milestone
-progress, commitments.progress.views): the form's evidence file and correction fields, recording
-through the report's service, and serving the evidence file back."""
+"""What the web pages of dated reports share (status updates, commitments.views; outcome checks,
+commitments.outcomes.views; milestone progress, commitments.progress.views; indicator readings,
+commitments.accountability.views): the form's evidence file and correction fields, recording through
+the report's service (`post_report`, the one way these pages write), and serving the evidence file
+back."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from ..models import Commitment
 from ..services import EvidenceFile
 
 Report = TypeVar("Report", bound=Model)
+Form = TypeVar("Form", bound=forms.Form)
 
 
 def evidence_file_field() -> forms.FileField:
@@ -89,8 +92,11 @@ def record_from_form(
 
 
 def post_report(
-    request: HttpRequest, form_class: type[ReportForm], record: Callable[..., Report], **scope: Any
-) -> tuple[ReportForm, Report | None]:
+    request: HttpRequest,
+    form_class: Callable[..., Form],
+    record: Callable[..., Report],
+    **scope: Any,
+) -> tuple[Form, Report | None]:
     """The page's form (bound on a POST; `scope` says what the report is about) and the report
     `record` wrote from it by the requesting user, None unless the form was valid and accepted."""
     if request.method != "POST":
