@@ -104,6 +104,21 @@ def test_people_labels_and_nobody_beside_contacts(
     assert commitment.contact_email == ("" if "@" not in cell else "ana.perez@defensoria.gob.pe")
 
 
+@pytest.mark.parametrize(
+    "name", ["Biblioteca Nacional del Perú", "Instituto Nacional de Estadística"]
+)
+def test_an_institution_of_four_words_beside_an_email_is_not_taken_for_a_person(
+    client, current_file, name
+):
+    cell = f"{name}, informes@gob.pe"
+
+    assert import_supporting(client, current_file, cell) == [name]
+
+    commitment = Commitment.objects.get()
+    assert commitment.contact_name == ""
+    assert commitment.contact_email == "informes@gob.pe"
+
+
 @pytest.mark.parametrize("split", [split_lead, split_supporting])
 def test_the_splitters_called_without_contacts_drop_them_quietly(split):
     assert split(f"{DEFENSORIA}, Ana Pérez, ana.perez@defensoria.gob.pe, Tel. 311-5930") == [
