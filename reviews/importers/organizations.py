@@ -181,9 +181,13 @@ def _pieces(raw: str, contacts: Contacts) -> list[str]:
                     if _CONTACT_LABEL.fullmatch(rest):
                         continue
                     # Beside an email or a telephone, a short name that is not an institution's
-                    # is the contact person.
+                    # (no kind, no head word such as "Biblioteca" or "Instituto") is the contact
+                    # person.
                     person = _PERSON.match(rest) or (
-                        has_contact and len(rest.split()) <= 4 and infer_kind(rest) == "unknown"
+                        has_contact
+                        and len(rest.split()) <= 4
+                        and infer_kind(rest) == "unknown"
+                        and not _starts_with_head(rest)
                     )
                     if person:
                         rest = _PERSON.sub("", rest).strip(" ,;:")
