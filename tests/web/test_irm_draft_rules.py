@@ -189,6 +189,48 @@ def test_assessing_a_commitment_in_the_draft_leaves_its_published_assessment_alo
     assert "As the IRM published it." in page and STAR_SCALES["narrative"] not in page
 
 
+def _form_version(page) -> str:
+    """The version the assessment form carries in its hidden field ("" for none)."""
+    value = page.context["form"]["version"].value()
+    return "" if value is None else str(value)
+
+
+def test_a_co_researcher_who_assessed_first_is_not_overwritten_by_a_form_opened_before(
+    client, world
+):
+    world.other_researcher.first_name, world.other_researcher.last_name = "Rosa", "Quispe"
+    world.other_researcher.save()
+    world.draft.researchers.add(world.other_researcher)
+    url = _assess_url(world.draft, world.commitment)
+    client.force_login(world.researcher)
+    blank = client.get(url)  # the commitment is not assessed yet
+    assert 'name="version" value="0"' in blank.content.decode()
+    opened = _form_version(blank)
+    client.force_login(world.other_researcher)
+    rosas = client.post(url, {**STAR_SCALES, "version": _form_version(client.get(url))})
+    assert rosas.status_code == 302
+    client.force_login(world.researcher)
+
+    refused = client.post(
+        url,
+        {**STAR_SCALES, "completion": "limited", "version": opened},
+        headers={"accept-language": "en"},
+    )
+
+    assert refused.status_code == 400
+    [error] = refused.context["form"].non_field_errors()
+    assert error.startswith("This record was changed by Rosa Quispe at ")
+    assessment = Assessment.objects.get()
+    assert (assessment.completion, assessment.version) == ("complete", 1)
+    # The refused form now carries the current version: saving again applies it, on purpose.
+    again = client.post(
+        url, {**STAR_SCALES, "completion": "limited", "version": _form_version(refused)}
+    )
+    assert again.status_code == 302
+    assessment.refresh_from_db()
+    assert (assessment.completion, assessment.version) == ("limited", 2)
+
+
 def test_a_post_without_any_version_applies_over_the_current_assessment(client, world):
     # Not what the form page sends (it always carries a version), but what a hand-made post
     # without one gets: the save applies over the current assessment, never a server error.
