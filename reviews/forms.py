@@ -72,7 +72,8 @@ class AssessmentForm(RefusesStaleMixin, forms.Form):
     @staticmethod
     def initial_from(assessment: Assessment | None, methodology: str) -> dict[str, Any]:
         if assessment is None:
-            return {}
+            # Started from no assessment: one a co-researcher saved since is refused as stale.
+            return {"version": 0}
         initial: dict[str, Any] = {
             "narrative": assessment.narrative,
             "sources": assessment.sources,
