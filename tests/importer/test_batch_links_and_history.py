@@ -178,3 +178,32 @@ def test_a_row_without_its_id_leaves_the_assessment_of_the_file_with_ids_counted
         ("+", "import_ogp_irm ids.csv"),
         ("+", "import_ogp_irm no-ids.csv"),
     ]
+
+
+def test_what_a_search_finds_follows_the_file_ids_titles_and_text(client, current_file):
+    def found(query: str) -> list[str]:
+        listed = client.get("/api/v1/commitments/", {"q": query}).json()["results"]
+        return [c["ogp_id"] for c in listed]
+
+    described = {
+        "Short Title": "Presupuesto abierto",
+        "Full Text": "Publicar contratos municipales",
+    }
+    registry = {"Commitment Title": "Registro de beneficiarios"}
+    run_import(current_file(rows(described, registry), name="first.csv"))
+    run_import(
+        current_file(
+            rows(described, {"Commitment Title": "Registro nacional de lobistas"}), "second.csv"
+        )
+    )
+
+    assert {
+        query: found(query)
+        for query in ("PE0002", "contratos municipales", "presupuesto", "lobistas", "beneficiarios")
+    } == {
+        "PE0002": ["PE0002"],
+        "contratos municipales": ["PE0001"],
+        "presupuesto": ["PE0001"],
+        "lobistas": ["PE0002"],
+        "beneficiarios": [],
+    }
