@@ -1,10 +1,11 @@
 """A second file over commitments already imported, as the batch writer takes it
-(reviews/importers/batches.py, issue 17): the supporters and policy areas it no longer names are
-dropped, the ones it names again are kept, and only a real change becomes history, of the right kind
-("changed", not a second "created"), naming the file, with the supporters the commitment had then;
-a changed assessment is its next version. A row without its id that matches a commitment a file
-with OGP's ids gave leaves that file's assessment as it was, counted as unchanged, still saying
-which file and row it came from, and adds only the report that file lacked."""
+(reviews/importers/batches.py, issue 17): the co-leads, supporters and policy areas it no longer
+names are dropped, the ones it names again are kept, and only a real change becomes history, of the
+right kind ("changed", not a second "created"), naming the file, with the supporters the commitment
+had then; a changed assessment is its next version. A row without its id that matches a commitment
+a file with OGP's ids gave leaves that file's assessment as it was, counted as unchanged, still
+saying which file and row it came from, and adds only the report that file lacked. A search finds
+what the file wrote: ids, titles, text."""
 
 from __future__ import annotations
 
@@ -25,26 +26,42 @@ pytestmark = pytest.mark.django_db
 SUPPORTERS = "Supporting Institution(s)"
 DEFENSORIA = "Defensoría del Pueblo"
 CONTRALORIA = "Contraloría General de la República"
+LEAD = "Lead Institution"
+MEF = "Ministerio de Economía y Finanzas"
+SGD = "Secretaría de Gobierno Digital"
+PCM = "Presidencia del Consejo de Ministros"
 
 FIRST = rows(
-    {SUPPORTERS: f"{DEFENSORIA}; {CONTRALORIA}", "Open Data": "1", "Gender": "1"},
-    {SUPPORTERS: DEFENSORIA, "Open Data": "1"},
+    {
+        LEAD: f"{MEF}; {SGD}; {PCM}",
+        SUPPORTERS: f"{DEFENSORIA}; {CONTRALORIA}",
+        "Open Data": "1",
+        "Gender": "1",
+    },
+    {LEAD: MEF, SUPPORTERS: DEFENSORIA, "Open Data": "1"},
     {},
 )
-# PE0001 loses a supporter and an area (and nothing else), PE0002 a new title (the same supporter),
-# PE0003 only its IRM completion: in this order, so the rows after PE0001's drops have none of
-# their own.
+# PE0001 loses one of its two co-leads, a supporter and an area (and nothing else), PE0002 gets a
+# new title and a co-lead (the same supporter), PE0003 only its IRM completion: in this order, so
+# the rows after PE0001's drops have none of their own.
 SECOND = rows(
-    {SUPPORTERS: DEFENSORIA, "Open Data": "1"},
-    {SUPPORTERS: DEFENSORIA, "Open Data": "1", "Commitment Title": "Portal nuevo"},
+    {LEAD: f"{MEF}; {SGD}", SUPPORTERS: DEFENSORIA, "Open Data": "1"},
+    {
+        LEAD: f"{MEF}; {SGD}",
+        SUPPORTERS: DEFENSORIA,
+        "Open Data": "1",
+        "Commitment Title": "Portal nuevo",
+    },
     {"Completion (Progress Report)": "Substantial"},
 )
 
 
-def served(client, ogp_id: str) -> tuple[str, list[str], list[str]]:
+def served(client, ogp_id: str) -> tuple[str, list[str], list[str], list[str]]:
+    """Title, co-leads, supporters and policy areas, as the API serves them."""
     body = client.get(f"/api/v1/commitments/{ogp_id}/").json()
     return (
         body["title"],
+        [o["name"] for o in body["co_lead_organizations"]],
         [o["name"] for o in body["supporting_organizations"]],
         [a["name"] for a in body["policy_areas"]],
     )
@@ -84,12 +101,14 @@ def test_a_second_file_drops_what_it_no_longer_names_keeps_the_rest_and_records_
     assert warning(printed, "commitments:") == "  commitments: 0 created, 2 updated, 1 unchanged"
     assert warning(printed, "assessments:") == "  assessments: 0 created, 1 updated, 2 unchanged"
     assert warning(printed, "commitments updated, by field:") == (
-        "  commitments updated, by field: supporting_organizations 1, policy_areas 1, title 1 "
-        "(PE0001 (supporting_organizations, policy_areas); PE0002 (title))"
+        "  commitments updated, by field: co_lead_organizations 2, supporting_organizations 1, "
+        "policy_areas 1, title 1 (PE0001 (supporting_organizations, policy_areas, "
+        "co_lead_organizations); PE0002 (title, co_lead_organizations))"
     )
-    assert served(client, "PE0001") == ("Portal de datos abiertos", [DEFENSORIA], ["Open Data"])
-    assert served(client, "PE0002") == ("Portal nuevo", [DEFENSORIA], ["Open Data"])
-    assert served(client, "PE0003") == ("Portal de datos abiertos", [], [])
+    title = "Portal de datos abiertos"
+    assert served(client, "PE0001") == (title, [SGD], [DEFENSORIA], ["Open Data"])
+    assert served(client, "PE0002") == ("Portal nuevo", [SGD], [DEFENSORIA], ["Open Data"])
+    assert served(client, "PE0003") == (title, [], [], [])
 
     changes = client.get("/api/v1/commitments/PE0002/changes/").json()["results"]
     assert [(c["action"], c["version"]) for c in changes] == [("changed", 2), ("created", 1)]
@@ -134,7 +153,8 @@ def test_a_second_file_drops_what_it_no_longer_names_keeps_the_rest_and_records_
     assert warning(again, "assessments:") == "  assessments: 0 created, 0 updated, 3 unchanged"
     assert {ogp_id: history(ogp_id) for ogp_id in before} == before
     assert Assessment.history.count() == 4
-    assert served(client, "PE0001") == ("Portal de datos abiertos", [DEFENSORIA], ["Open Data"])
+    assert served(client, "PE0001") == (title, [SGD], [DEFENSORIA], ["Open Data"])
+    assert served(client, "PE0002") == ("Portal nuevo", [SGD], [DEFENSORIA], ["Open Data"])
 
 
 def test_a_row_without_its_id_leaves_the_assessment_of_the_file_with_ids_counted_unchanged(
