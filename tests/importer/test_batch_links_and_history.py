@@ -157,6 +157,31 @@ def test_a_second_file_drops_what_it_no_longer_names_keeps_the_rest_and_records_
     assert served(client, "PE0002") == ("Portal nuevo", [SGD], [DEFENSORIA], ["Open Data"])
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "field"),
+    [
+        (
+            {SUPPORTERS: DEFENSORIA},
+            {SUPPORTERS: f"{DEFENSORIA}; {CONTRALORIA}"},
+            "supporting_organizations",
+        ),
+        ({"Open Data": "1"}, {"Open Data": "1", "Gender": "1"}, "policy_areas"),
+        ({LEAD: MEF}, {LEAD: f"{MEF}; {SGD}"}, "co_lead_organizations"),
+    ],
+    ids=["supporters", "areas", "co-leads"],
+)
+def test_one_list_changing_alone_is_a_change_recorded(current_file, before, after, field):
+    run_import(current_file(rows({LEAD: MEF, **before}), name="first.csv"))
+    printed = run_import(current_file(rows({LEAD: MEF, **after}), name="second.csv"))
+
+    assert warning(printed, "commitments:") == "  commitments: 0 created, 1 updated, 0 unchanged"
+    assert warning(printed, "by field:") == (
+        f"  commitments updated, by field: {field} 1 (PE0001 ({field}))"
+    )
+    kinds = [(record[0], record[1], record[2]) for record in history("PE0001")]
+    assert kinds == [("+", 1, "import_ogp_irm first.csv"), ("~", 2, "import_ogp_irm second.csv")]
+
+
 def test_a_row_without_its_id_leaves_the_assessment_of_the_file_with_ids_counted_unchanged(
     client, current_file
 ):
