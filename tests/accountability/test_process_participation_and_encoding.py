@@ -31,6 +31,7 @@ def test_a_latin_1_file_is_refused_whole_with_how_to_save_it(tmp_path):
 
     message = refused(path)
 
-    assert "The file is not UTF-8 text (a Latin-1 or Windows export?); save it as CSV UTF-8." in (
-        message
+    assert message == (
+        "Nothing was imported:\n"
+        "  The file is not UTF-8 text (a Latin-1 or Windows export?); save it as CSV UTF-8."
     )
