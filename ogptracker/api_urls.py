@@ -2,10 +2,12 @@
 /api/schema/ and the interactive docs /api/docs/ (Swagger UI, from vendored files; /api/redoc/ leads
 there).
 
-Add an endpoint with one line: a `router.register(...)` for a viewset or a `path(...)` in
-`v1_patterns`."""
+Add an endpoint with one line: a (prefix, viewset, basename) in a `routed(...)` router, or a
+(route, view, name) in a `paths(...)` of `v1_patterns`."""
 
-from django.urls import include, path, re_path
+from typing import Any
+
+from django.urls import URLPattern, include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
@@ -25,59 +27,72 @@ from reviews.api.views import AssessmentViewSet, PublicCommitmentViewSet
 from .api_docs import SwaggerDocsView
 from .views import api_root
 
-router = SimpleRouter()
-router.register("members", MemberViewSet, basename="member")
-# Plans and organisations also answer ?as_of= from the dated records (commitments/figures/api.py).
-router.register("action-plans", ActionPlanAsOfViewSet, basename="action-plan")
-router.register("commitments", PublicCommitmentViewSet, basename="commitment")
-router.register("organizations", OrganizationAsOfViewSet, basename="organization")
-router.register("assessments", AssessmentViewSet, basename="assessment")
+
+def routed(*registrations: tuple[str, Any, str]) -> SimpleRouter:
+    """A router with each (prefix, viewset, basename) registered, in this order."""
+    registered = SimpleRouter()
+    for prefix, viewset, basename in registrations:
+        registered.register(prefix, viewset, basename=basename)
+    return registered
+
+
+def paths(*routes: tuple[str, Any, str]) -> list[URLPattern]:
+    """`path(route, view, name=name)` for each (route, view, name), in this order."""
+    return [path(route, view, name=name) for route, view, name in routes]
+
+
+router = routed(
+    ("members", MemberViewSet, "member"),
+    # Plans and organisations also answer ?as_of= from the dated records (commitments/figures/api.py).
+    ("action-plans", ActionPlanAsOfViewSet, "action-plan"),
+    ("commitments", PublicCommitmentViewSet, "commitment"),
+    ("organizations", OrganizationAsOfViewSet, "organization"),
+    ("assessments", AssessmentViewSet, "assessment"),
+)
 
 v1_patterns = [
     # The live figures, or with ?as_of= those of that day, from the dated records
     # (commitments/figures/api.py).
-    path("stats/completion/", CompletionStatsAsOfView.as_view(), name="stats-completion"),
-    path(
-        "commitments/export.csv",
-        PublicCommitmentViewSet.as_view({"get": "export"}, basename="commitment"),
-        name="commitment-export",
+    *paths(
+        ("stats/completion/", CompletionStatsAsOfView.as_view(), "stats-completion"),
+        (
+            "commitments/export.csv",
+            PublicCommitmentViewSet.as_view({"get": "export"}, basename="commitment"),
+            "commitment-export",
+        ),
     ),
     *router.urls,
 ]
 
 # Write API (token authentication; updates need If-Match) and the public change history.
-v1_patterns += [
-    path(
+v1_patterns += paths(
+    (
         "commitments/<str:ogp_id>/status-updates/",
         write.StatusUpdateCreate.as_view(),
-        name="commitment-status-updates",
+        "commitment-status-updates",
     ),
-    path(
+    (
         "commitments/<str:ogp_id>/changes/",
         history.CommitmentChanges.as_view(),
-        name="commitment-changes",
+        "commitment-changes",
     ),
-    path(
+    (
         "commitments/<str:ogp_id>/sources/",
         sources.CommitmentSources.as_view(),
-        name="commitment-sources",
+        "commitment-sources",
     ),
-    path("milestones/<str:pk>/", write.MilestoneDetail.as_view(), name="milestone-write"),
-    path(
+    ("milestones/<str:pk>/", write.MilestoneDetail.as_view(), "milestone-write"),
+    (
         "draft-assessments/<str:pk>/",
         reviews_write.AssessmentDetail.as_view(),
-        name="draft-assessment-write",
+        "draft-assessment-write",
     ),
-]
+)
 
 # The course of the completion figures over time, from the dated records.
-v1_patterns += [
-    path(
-        "stats/completion/history/",
-        CompletionHistoryView.as_view(),
-        name="stats-completion-history",
-    ),
-]
+v1_patterns += paths(
+    ("stats/completion/history/", CompletionHistoryView.as_view(), "stats-completion-history")
+)
 
 urlpatterns = [
     path("", api_root, name="api-root"),
@@ -99,67 +114,57 @@ from commitments.outcomes.api import views as outcomes  # noqa: E402
 from commitments.requirements.api import PlanRequirementViewSet  # noqa: E402
 from reviews.api.integrity import PlanWarningViewSet  # noqa: E402
 
-accountability_router = SimpleRouter()
-accountability_router.register("indicators", accountability.IndicatorViewSet, basename="indicator")
-accountability_router.register(
-    "indicator-readings", accountability.IndicatorReadingViewSet, basename="indicator-reading"
-)
-accountability_router.register("proposals", accountability.ProposalViewSet, basename="proposal")
-accountability_router.register(
-    "consultation-events", accountability.ConsultationEventViewSet, basename="consultation-event"
-)
-accountability_router.register(
-    "plan-processes", accountability.PlanProcessViewSet, basename="plan-process"
-)
-accountability_router.register("plan-warnings", PlanWarningViewSet, basename="plan-warning")
-accountability_router.register(
-    "plan-requirements", PlanRequirementViewSet, basename="plan-requirement"
-)
-accountability_router.register(
-    "outcome-checks", outcomes.OutcomeCheckViewSet, basename="outcome-check"
+accountability_router = routed(
+    ("indicators", accountability.IndicatorViewSet, "indicator"),
+    ("indicator-readings", accountability.IndicatorReadingViewSet, "indicator-reading"),
+    ("proposals", accountability.ProposalViewSet, "proposal"),
+    ("consultation-events", accountability.ConsultationEventViewSet, "consultation-event"),
+    ("plan-processes", accountability.PlanProcessViewSet, "plan-process"),
+    ("plan-warnings", PlanWarningViewSet, "plan-warning"),
+    ("plan-requirements", PlanRequirementViewSet, "plan-requirement"),
+    ("outcome-checks", outcomes.OutcomeCheckViewSet, "outcome-check"),
 )
 v1_patterns += [
-    path(
-        "action-plans/<str:ogp_id>/warnings/",
-        PlanWarningViewSet.as_view({"get": "retrieve"}),
-        name="action-plan-warnings",
-    ),
-    path(
-        "action-plans/<str:ogp_id>/requirements/",
-        PlanRequirementViewSet.as_view({"get": "retrieve"}),
-        name="action-plan-requirements",
+    *paths(
+        (
+            "action-plans/<str:ogp_id>/warnings/",
+            PlanWarningViewSet.as_view({"get": "retrieve"}),
+            "action-plan-warnings",
+        ),
+        (
+            "action-plans/<str:ogp_id>/requirements/",
+            PlanRequirementViewSet.as_view({"get": "retrieve"}),
+            "action-plan-requirements",
+        ),
     ),
     *accountability_router.urls,
 ]
 
 # Outcome checks after the plan: the write endpoint (the public list is on accountability_router).
-v1_patterns += [
-    path(
+v1_patterns += paths(
+    (
         "commitments/<str:ogp_id>/outcome-checks/",
         outcomes.OutcomeCheckCreate.as_view(),
-        name="commitment-outcome-checks",
-    ),
-]
+        "commitment-outcome-checks",
+    )
+)
 
 # Public questions and official answers (questions/api/).
 from questions import api as questions_api  # noqa: E402
 
-questions_router = SimpleRouter()
-questions_router.register("questions", questions_api.QuestionViewSet, basename="question")
-questions_router.register(
-    "official-answers", questions_api.OfficialAnswerViewSet, basename="official-answer"
+questions_router = routed(
+    ("questions", questions_api.QuestionViewSet, "question"),
+    ("official-answers", questions_api.OfficialAnswerViewSet, "official-answer"),
 )
 v1_patterns += [
-    path("stats/questions/", questions_api.QuestionStatsView.as_view(), name="stats-questions"),
-    path(
-        "commitments/<str:ogp_id>/questions/",
-        questions_api.QuestionCreate.as_view(),
-        name="commitment-questions",
-    ),
-    path(
-        "questions/<int:pk>/answers/",
-        questions_api.AnswerCreate.as_view(),
-        name="question-answers",
+    *paths(
+        ("stats/questions/", questions_api.QuestionStatsView.as_view(), "stats-questions"),
+        (
+            "commitments/<str:ogp_id>/questions/",
+            questions_api.QuestionCreate.as_view(),
+            "commitment-questions",
+        ),
+        ("questions/<int:pk>/answers/", questions_api.AnswerCreate.as_view(), "question-answers"),
     ),
     *questions_router.urls,
 ]
@@ -167,15 +172,16 @@ v1_patterns += [
 # Civil society's progress on milestones: the public list and the write endpoint.
 from commitments.progress import api as progress  # noqa: E402
 
-progress_router = SimpleRouter()
-progress_router.register(
-    "milestone-progress", progress.MilestoneProgressViewSet, basename="milestone-progress-report"
+progress_router = routed(
+    ("milestone-progress", progress.MilestoneProgressViewSet, "milestone-progress-report")
 )
 v1_patterns += [
-    path(
-        "milestones/<int:pk>/progress/",
-        progress.MilestoneProgressCreate.as_view(),
-        name="milestone-progress",
+    *paths(
+        (
+            "milestones/<int:pk>/progress/",
+            progress.MilestoneProgressCreate.as_view(),
+            "milestone-progress",
+        )
     ),
     *progress_router.urls,
 ]

@@ -298,6 +298,17 @@ def columns_of(
     return {name: lookups.get(name, name) for name in names}
 
 
+def place_lookups(through: str = "") -> dict[str, str]:
+    """The lookups of a row's commitment, action_plan and member (their OGP ids) for a record of
+    a commitment, reached through `through` ("milestone__") where the record is not on it."""
+    commitment = f"{through}commitment__"
+    return {
+        "commitment": f"{commitment}ogp_id",
+        "action_plan": f"{commitment}action_plan__ogp_id",
+        "member": f"{commitment}action_plan__member__code",
+    }
+
+
 class RowShape:
     """A row as the serializer that documents it declares it (`columns_of`), for rows that mix
     stored and computed values: `keys` are every key of a row in the serializer's order (the JSON

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -65,36 +66,60 @@ class ChangePagination(PageNumberPagination):
         return values[0]
 
 
+def record_list(summary: str, description: str) -> Callable[[type], type]:
+    """A `CommitmentRecordList`'s GET in the schema: summary, description, its rows in the
+    columns of its `serializer_class`, and the errors."""
+
+    def document(view: type) -> type:
+        return extend_schema_view(
+            get=extend_schema(
+                summary=summary,
+                description=description,
+                responses={200: view.serializer_class(many=True), **ERRORS},
+            )
+        )(view)
+
+    return document
+
+
 class CommitmentRecordList(PublicReadOnlyMixin, generics.GenericAPIView):
     """Base of a public, paginated list about one commitment (its changes, its source rows): JSON
-    or CSV like every public list (errors always JSON), in the columns of `serializer_class`."""
+    or CSV like every public list (errors always JSON), in the columns of `serializer_class`. A
+    subclass gives the commitment's `records` and the `page_rows` of a page of them."""
 
     authentication_classes: list = []
     pagination_class = ChangePagination
+    # Whether an OGP id typed in lower case (pe0008) finds its commitment.
+    upper_case_lookup: ClassVar[bool] = False
 
     def get_csv_serializer_class(self) -> type:
         return self.serializer_class
 
+    def records(self, commitment: Commitment) -> Any:
+        raise NotImplementedError
 
+    def page_rows(self, page: list) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def get(self, request: Request, ogp_id: str) -> Response:
+        lookup = ogp_id.upper() if self.upper_case_lookup else ogp_id
+        commitment = get_object_or_404(Commitment, ogp_id=lookup)
+        page = self.paginate_queryset(self.records(commitment))
+        return self.get_paginated_response(self.page_rows(page))
+
+
+@record_list(
+    _("Change history of a commitment"),
+    _("Who changed what on a commitment and its milestones, newest first; JSON or CSV."),
+)
 class CommitmentChanges(CommitmentRecordList):
     """Who changed what on a commitment and its milestones, newest first."""
 
     queryset = Commitment.objects.none()  # for the schema only: the view reads the history
     serializer_class = ChangeSerializer
 
-    @extend_schema(
-        summary=_("Change history of a commitment"),
-        description=_(
-            "Who changed what on a commitment and its milestones, newest first; JSON or CSV."
-        ),
-        responses={
-            200: ChangeSerializer(many=True),
-            **ERRORS,
-        },
-    )
-    def get(self, request: Request, ogp_id: str) -> Response:
-        commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
-        entries = commitment_changes(commitment)
-        page = self.paginate_queryset(entries)
-        rows: list[dict[str, Any]] = [entry.as_dict() for entry in page]
-        return self.get_paginated_response(rows)
+    def records(self, commitment: Commitment) -> list:
+        return commitment_changes(commitment)
+
+    def page_rows(self, page: list) -> list[dict[str, Any]]:
+        return [entry.as_dict() for entry in page]

@@ -3,15 +3,13 @@ arrived (file, checksum, row, time, cells). JSON or CSV like every public list."
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
+from typing import Any
 
-from commitments.api.history import CommitmentRecordList
-from commitments.api.views import ERRORS
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from commitments.api.history import CommitmentRecordList, record_list
 from commitments.models import Commitment, SourceRecord
 
 
@@ -23,23 +21,19 @@ class SourceRecordSerializer(serializers.ModelSerializer):
         fields = ["file_name", "sha256", "file_format", "row", "imported_at", "cells"]
 
 
+@record_list(
+    _("Source rows of a commitment"),
+    _("The rows of the imported files a commitment came from, the latest import first."),
+)
 class CommitmentSources(CommitmentRecordList):
     """The rows of the imported files a commitment came from, the latest import first."""
 
     queryset = SourceRecord.objects.none()  # for the schema; the view filters by commitment
     serializer_class = SourceRecordSerializer
+    upper_case_lookup = True
 
-    @extend_schema(
-        summary=_("Source rows of a commitment"),
-        description=_(
-            "The rows of the imported files a commitment came from, the latest import first."
-        ),
-        responses={
-            200: SourceRecordSerializer(many=True),
-            **ERRORS,
-        },
-    )
-    def get(self, request: Request, ogp_id: str) -> Response:
-        commitment = get_object_or_404(Commitment, ogp_id=ogp_id.upper())
-        page = self.paginate_queryset(SourceRecord.objects.for_commitment(commitment))
-        return self.get_paginated_response(list(SourceRecordSerializer(page, many=True).data))
+    def records(self, commitment: Commitment) -> QuerySet:
+        return SourceRecord.objects.for_commitment(commitment)
+
+    def page_rows(self, page: list) -> list[dict[str, Any]]:
+        return list(SourceRecordSerializer(page, many=True).data)

@@ -191,10 +191,13 @@ NAMED_BY_CODE: dict[str, tuple[Callable[[str], Any], Any]] = {
 }
 
 
-def code_filter(names: str, method: str, help_text: Any) -> CodeFilter:
-    """A filter on what a code names (`names`: a key of NAMED_BY_CODE), applied by `method`."""
-    resolve, unknown = NAMED_BY_CODE[names]
-    return CodeFilter(method=method, resolve=resolve, unknown=unknown, help_text=help_text)
+def code_filter(names: str, method: str, help_text: Any, unknown: Any = None) -> CodeFilter:
+    """A filter on what a code names (`names`: a key of NAMED_BY_CODE), applied by `method`;
+    `unknown`, where given, is the error in place of NAMED_BY_CODE's."""
+    resolve, default_unknown = NAMED_BY_CODE[names]
+    return CodeFilter(
+        method=method, resolve=resolve, unknown=unknown or default_unknown, help_text=help_text
+    )
 
 
 def member_filter(help_text: Any) -> CodeFilter:

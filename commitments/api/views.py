@@ -146,8 +146,7 @@ class MemberViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Page"), people.page_with_query("commitments:plans", "member", "code")),
         ]
 
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return rows.member_rows(ids)
+    fetch_rows = staticmethod(rows.member_rows)
 
     def resolve_lookup(self, lookup: str) -> Any:
         if not lookup.isascii() or not lookup.isalnum() or len(lookup) > 12:
@@ -180,8 +179,7 @@ class ActionPlanViewSet(PerPlanViewSet):
             PeopleColumn(_("Page"), people.page("commitments:plan", "ogp_id", "ogp_id")),
         ]
 
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return rows.plan_rows(ids)
+    fetch_rows = staticmethod(rows.plan_rows)
 
 
 @documented(
@@ -208,8 +206,7 @@ class OrganizationViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Page"), people.page("commitments:organization", "slug", "id")),
         ]
 
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return rows.organization_rows(ids)
+    fetch_rows = staticmethod(rows.organization_rows)
 
 
 class CommitmentViewSet(LeanReadOnlyViewSet):

@@ -23,7 +23,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import APIException, MethodNotAllowed, ValidationError
@@ -151,6 +156,63 @@ class VersionedUpdateMixin:
         return response
 
 
+def versioned_schema(
+    serializer: type[serializers.Serializer],
+    *,
+    read: tuple[str, str],
+    update: tuple[str, str],
+) -> Callable[[type], type]:
+    """The schema of a `VersionedDetailView`: GET (`read`: summary, description) answers
+    `serializer` with the ETag; PATCH (`update`) needs If-Match, 412 when stale, 428 without."""
+    return extend_schema_view(
+        get=extend_schema(
+            summary=read[0], description=read[1], responses={200: serializer, **READ_ERRORS}
+        ),
+        patch=extend_schema(
+            summary=update[0],
+            description=update[1],
+            parameters=[IF_MATCH],
+            responses={
+                200: serializer,
+                **WRITE_ERRORS,
+                412: StaleSerializer,
+                428: error(_("If-Match missing")),
+            },
+        ),
+    )
+
+
+# Base of a record read with its ETag and changed by PATCH over the version If-Match names (token
+# or session, JSON); `save_change` writes the change through the subclass's service. (A comment,
+# not a docstring: a view's docstring becomes its description in the schema.)
+class VersionedDetailView(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    renderer_classes = [JSONRenderer]
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        return self.with_etag(Response(self.get_serializer(instance).data), instance)
+
+    def check_may_change(self, instance: models.Model) -> None:
+        """Refuse (PermissionDenied) a user who may read the record but not change it."""
+
+    def save_change(
+        self, instance: models.Model, changes: dict[str, Any], expected_version: int
+    ) -> models.Model:
+        """Write `changes` over `expected_version`; the record as it is now."""
+        raise NotImplementedError
+
+    def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        self.check_may_change(instance)
+        expected = self.expected_version(instance)
+        serializer = self.get_serializer(instance, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        updated = self.save_change(instance, serializer.validated_data, expected)
+        return self.with_etag(Response(self.get_serializer(updated).data), updated)
+
+
 class CanChangeMilestones(BasePermission):
     """Anyone may read a milestone; only users with the change permission may edit it."""
 
@@ -182,55 +244,40 @@ class MilestoneWriteSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class MilestoneDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
+@versioned_schema(
+    MilestoneWriteSerializer,
+    read=(
+        _("A milestone, with its ETag"),
+        _(
+            "A milestone with its ETag, to send back in If-Match when you update it. Needs a "
+            "token with the permission to change milestones."
+        ),
+    ),
+    update=(
+        _("Update a milestone"),
+        _(
+            "Change a milestone's fields. Send the ETag you read in If-Match: if someone changed "
+            "the milestone since, the answer is 412 with the current version."
+        ),
+    ),
+)
+class MilestoneDetail(VersionedDetailView):
     """A milestone. PATCH needs If-Match and the commitments.change_milestone permission."""
 
     queryset = Milestone.objects.select_related("commitment")
     serializer_class = MilestoneWriteSerializer
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    renderer_classes = [JSONRenderer]
     permission_classes = [CanChangeMilestones]
-    http_method_names = ["get", "patch", "head", "options"]
 
-    @extend_schema(
-        summary=_("A milestone, with its ETag"),
-        description=_(
-            "A milestone with its ETag, to send back in If-Match when you update it. Needs a "
-            "token with the permission to change milestones."
-        ),
-        responses={200: MilestoneWriteSerializer, **READ_ERRORS},
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        return self.with_etag(Response(self.get_serializer(instance).data), instance)
-
-    @extend_schema(
-        summary=_("Update a milestone"),
-        description=_(
-            "Change a milestone's fields. Send the ETag you read in If-Match: if someone changed "
-            "the milestone since, the answer is 412 with the current version."
-        ),
-        parameters=[IF_MATCH],
-        responses={
-            200: MilestoneWriteSerializer,
-            **WRITE_ERRORS,
-            412: StaleSerializer,
-            428: error(_("If-Match missing")),
-        },
-    )
-    def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        expected = self.expected_version(instance)
-        serializer = self.get_serializer(instance, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        updated = update_versioned(
+    def save_change(
+        self, instance: models.Model, changes: dict[str, Any], expected_version: int
+    ) -> models.Model:
+        return update_versioned(
             Milestone,
             instance.pk,
-            expected_version=expected,
-            changes=serializer.validated_data,
-            user=request.user,
+            expected_version=expected_version,
+            changes=changes,
+            user=self.request.user,
         )
-        return self.with_etag(Response(self.get_serializer(updated).data), updated)
 
 
 class EvidenceSerializer(serializers.ModelSerializer):

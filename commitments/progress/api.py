@@ -27,6 +27,7 @@ from commitments.progress.services import (
     record_milestone_progress,
 )
 
+from ..api.base import place_lookups
 from ..api.strict_filters import CommitmentScopedFilter
 from ..api.views import documented
 from ..api.write import upload_schema
@@ -75,9 +76,7 @@ MILESTONE_PROGRESS_COLUMNS = report_columns_of(
     MilestoneProgressSerializer,
     milestone="milestone_id",
     milestone_title="milestone__title",
-    commitment="milestone__commitment__ogp_id",
-    action_plan="milestone__commitment__action_plan__ogp_id",
-    member="milestone__commitment__action_plan__member__code",
+    **place_lookups("milestone__"),
 )
 
 

@@ -91,5 +91,4 @@ class PlanRequirementViewSet(PerPlanViewSet):
     serializer_class = PlanRequirementRowSerializer
     filterset_class = PlanRequirementFilter
 
-    def fetch_rows(self, ids: Sequence[Any]) -> list[dict]:
-        return plan_requirement_rows(ids)
+    fetch_rows = staticmethod(plan_requirement_rows)

@@ -9,13 +9,13 @@ import django_filters as filters
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from commitments.api.base import ByPkViewSet, RowShape, in_order
+from commitments.api.base import ByPkViewSet, RowShape, in_order, place_lookups
 from commitments.api.strict_filters import (
     CodeFilter,
     CommitmentScopedFilter,
     PlanScopedFilter,
+    code_filter,
     commitment_filter,
-    organization_by_slug,
 )
 from commitments.api.views import documented
 from commitments.models import Commitment, Organization, public_name_of
@@ -24,12 +24,12 @@ from ..models import OfficialAnswer, Question
 from .shapes import OfficialAnswerSerializer, QuestionSerializer
 
 
-def organization_filter() -> CodeFilter:
-    return CodeFilter(
-        method="filter_organization",
-        resolve=organization_by_slug,
+def organization_filter(help_text: Any = None) -> CodeFilter:
+    return code_filter(
+        "organization",
+        "filter_organization",
+        help_text or _("Questions on commitments this organisation leads or co-leads (its slug)."),
         unknown=_("No organisation with the id %(value)s."),
-        help_text=_("Questions on commitments this organisation leads or co-leads (its slug)."),
     )
 
 
@@ -48,11 +48,8 @@ class QuestionFilter(CommitmentScopedFilter):
 class OfficialAnswerFilter(PlanScopedFilter):
     plan_field = "question__commitment__action_plan_id"
     commitment = commitment_filter()
-    organization = CodeFilter(
-        method="filter_organization",
-        resolve=organization_by_slug,
-        unknown=_("No organisation with the id %(value)s."),
-        help_text=_("Answers given on behalf of this organisation (its slug)."),
+    organization = organization_filter(
+        _("Answers given on behalf of this organisation (its slug).")
     )
 
     class Meta:
@@ -77,9 +74,7 @@ QUESTION_ROW = RowShape.of(
         "author": "author_id",
     },
     id="pk",
-    commitment="commitment__ogp_id",
-    action_plan="commitment__action_plan__ogp_id",
-    member="commitment__action_plan__member__code",
+    **place_lookups(),
 )
 
 

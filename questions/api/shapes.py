@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from commitments.reports.api.serializers import place_columns
+
 from ..models import Question
 
 
 class QuestionSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text=_("The question's id."))
-    commitment = serializers.CharField(help_text=_("OGP id of the commitment."))
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("The member's OGP code."))
+    commitment, action_plan, member = place_columns()
     kind = serializers.ChoiceField(
         choices=Question.Kind.choices, help_text=_("A question, or data flagged as wrong.")
     )

@@ -9,15 +9,15 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from commitments.api.strict_filters import (
-    CodeFilter,
     MemberScopedMixin,
     StrictBooleanFilter,
     StrictFilterSet,
-    commitment_by_id,
+    code_filter,
+    commitment_filter,
     country_filter,
     member_filter,
-    organization_by_slug,
-    plan_by_id,
+    ordering_filter,
+    plan_filter,
 )
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Organization
 from reviews.models import Assessment, IRMReport
@@ -26,25 +26,12 @@ from reviews.models import Assessment, IRMReport
 class AssessmentFilter(MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
-    action_plan = CodeFilter(
-        method="filter_action_plan",
-        resolve=plan_by_id,
-        unknown=_("No action plan with the id %(value)s."),
-        help_text=_("An action plan by OGP id, e.g. AP_PER01."),
-    )
-    commitment = CodeFilter(
-        method="filter_commitment",
-        resolve=commitment_by_id,
-        unknown=_("No commitment with the id %(value)s."),
-        help_text=_("A commitment by OGP id, e.g. PE0008."),
-    )
-    organization = CodeFilter(
-        method="filter_organization",
-        resolve=organization_by_slug,
-        unknown=_("No organisation with the slug %(value)s."),
-        help_text=_(
-            "Assessments of commitments an organisation (slug) leads, supports or monitors."
-        ),
+    action_plan = plan_filter(_("An action plan by OGP id, e.g. AP_PER01."))
+    commitment = commitment_filter()
+    organization = code_filter(
+        "organization",
+        "filter_organization",
+        _("Assessments of commitments an organisation (slug) leads, supports or monitors."),
     )
     completion = filters.ChoiceFilter(
         choices=CompletionLevel.choices, help_text=_("The IRM's completion level.")
@@ -55,9 +42,8 @@ class AssessmentFilter(MemberScopedMixin, StrictFilterSet):
         choices=IRMReport.Kind.choices,
         help_text=_("The kind of IRM report."),
     )
-    ordering = filters.OrderingFilter(
-        fields=(("pk", "id"), ("updated_at", "updated_at"), ("commitment__ogp_id", "commitment")),
-        help_text=_("Sort by a field; prefix with - for descending."),
+    ordering = ordering_filter(
+        ("pk", "id"), ("updated_at", "updated_at"), ("commitment__ogp_id", "commitment")
     )
 
     class Meta:

@@ -10,23 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
-from rest_framework.response import Response
 
-from commitments.api.write import (
-    IF_MATCH,
-    READ_ERRORS,
-    WRITE_ERRORS,
-    StaleSerializer,
-    VersionedUpdateMixin,
-    error,
-)
+from commitments.api.write import StaleSerializer, VersionedDetailView, versioned_schema
 
 from ..models import Assessment, IRMReport
 from ..scales import SCALE_DEFINITIONS
@@ -58,64 +47,51 @@ class CanWriteDrafts(BasePermission):
         return bool(request.user and request.user.is_authenticated)
 
 
-class AssessmentDetail(VersionedUpdateMixin, generics.RetrieveUpdateAPIView):
+@versioned_schema(
+    AssessmentWriteSerializer,
+    read=(
+        _("An IRM assessment, with its ETag"),
+        _(
+            "An IRM assessment with its ETag; its researchers may update it while the report is "
+            "a draft."
+        ),
+    ),
+    update=(
+        _("Update a draft assessment"),
+        _(
+            "Change an assessment of a draft IRM report you work on. Send the ETag you read in "
+            "If-Match: if someone changed it since, the answer is 412 with the current version."
+        ),
+    ),
+)
+class AssessmentDetail(VersionedDetailView):
     """An IRM assessment; its researchers may PATCH it while the report is a draft."""
 
     serializer_class = AssessmentWriteSerializer
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    renderer_classes = [JSONRenderer]
     permission_classes = [CanWriteDrafts]
-    http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self) -> Any:
         return Assessment.objects.visible_to(self.request.user).select_related(
             "report", "commitment"
         )
 
-    @extend_schema(
-        summary=_("An IRM assessment, with its ETag"),
-        description=_(
-            "An IRM assessment with its ETag; its researchers may update it while the report is "
-            "a draft."
-        ),
-        responses={200: AssessmentWriteSerializer, **READ_ERRORS},
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        return self.with_etag(Response(self.get_serializer(instance).data), instance)
-
-    @extend_schema(
-        summary=_("Update a draft assessment"),
-        description=_(
-            "Change an assessment of a draft IRM report you work on. Send the ETag you read in "
-            "If-Match: if someone changed it since, the answer is 412 with the current version."
-        ),
-        parameters=[IF_MATCH],
-        responses={
-            200: AssessmentWriteSerializer,
-            **WRITE_ERRORS,
-            412: StaleSerializer,
-            428: error(_("If-Match missing")),
-        },
-    )
-    def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()  # 404 for a draft the user may not see
-        if not IRMReport.objects.editable_by(request.user).filter(pk=instance.report_id).exists():
+    def check_may_change(self, instance: Any) -> None:
+        # get_object has already answered 404 for a draft the user may not see.
+        editable = IRMReport.objects.editable_by(self.request.user)
+        if not editable.filter(pk=instance.report_id).exists():
             raise PermissionDenied(
                 _("Only the researchers assigned to a draft report may change its assessments.")
             )
-        expected = self.expected_version(instance)
-        serializer = self.get_serializer(instance, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
+
+    def save_change(self, instance: Any, changes: dict[str, Any], expected_version: int) -> Any:
         updated = save_draft_assessment(
             report=instance.report,
             commitment=instance.commitment,
-            researcher=request.user,
-            data=dict(serializer.validated_data),
-            expected_version=expected,
+            researcher=self.request.user,
+            data=dict(changes),
+            expected_version=expected_version,
         )
-        updated = self.get_queryset().get(pk=updated.pk)
-        return self.with_etag(Response(self.get_serializer(updated).data), updated)
+        return self.get_queryset().get(pk=updated.pk)
 
 
 __all__ = ["AssessmentDetail", "StaleSerializer"]

@@ -28,6 +28,7 @@ from commitments.outcomes.services import (
     record_outcome_check,
 )
 
+from ...api.base import place_lookups
 from ...api.strict_filters import CommitmentScopedFilter
 from ...api.views import documented
 from ...api.write import upload_schema
@@ -46,12 +47,7 @@ class OutcomeCheckFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
-OUTCOME_CHECK_COLUMNS = report_columns_of(
-    OutcomeCheckSerializer,
-    commitment="commitment__ogp_id",
-    action_plan="commitment__action_plan__ogp_id",
-    member="commitment__action_plan__member__code",
-)
+OUTCOME_CHECK_COLUMNS = report_columns_of(OutcomeCheckSerializer, **place_lookups())
 
 
 def outcome_check_rows(ids: Sequence[Any]) -> list[dict]:
