@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..evidence.files import check_evidence_upload, evidence_response
+from ..forms import form_status
 from ..models import Commitment
 from ..services import EvidenceFile
 
@@ -140,8 +141,7 @@ class ReportPage:
         if report:
             anchor = self.anchor.format(report=report)
             return back_to_commitment(request, commitment, anchor, str(self.recorded))
-        status = 400 if form.is_bound and form.errors else 200
-        return render(request, self.template, {"form": form, **context()}, status=status)
+        return render(request, self.template, {"form": form, **context()}, status=form_status(form))
 
 
 def serve_evidence(model: type[Model], pk: int) -> FileResponse:
