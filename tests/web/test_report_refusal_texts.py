@@ -62,34 +62,33 @@ def refusal(record, language: str, **data) -> dict[str, list[str]]:
     return refused.value.message_dict
 
 
-@pytest.mark.parametrize("language", ["es", "en"])
-def test_a_met_milestone_without_evidence_is_refused_in_its_words(api_client, language):
-    milestone = factories.MilestoneFactory()
-    api = token_client(api_client, monitored(milestone.commitment))
-    response = api.post(
-        f"/api/v1/milestones/{milestone.pk}/progress/",
-        {"level": "met", "reported_on": "2013-05-31"},
-        format="json",
-        HTTP_ACCEPT_LANGUAGE=language,
-    )
-    assert response.status_code == 400
-    assert response.json() == {"evidence_url": [NO_MILESTONE_EVIDENCE[language]]}
-    assert not MilestoneProgress.objects.exists()
+def milestone_post(commitment) -> tuple[str, dict[str, str]]:
+    milestone = factories.MilestoneFactory(commitment=commitment)
+    return f"/api/v1/milestones/{milestone.pk}/progress/", {
+        "level": "met",
+        "reported_on": "2013-05-31",
+    }
+
+
+def outcome_post(commitment) -> tuple[str, dict[str, str]]:
+    url = f"/api/v1/commitments/{commitment.ogp_id}/outcome-checks/"
+    return url, {"verdict": "dead_letter", "checked_on": "2015-06-30"}
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_a_known_outcome_without_evidence_is_refused_in_its_words(api_client, language):
+@pytest.mark.parametrize(
+    "post, texts", [(milestone_post, NO_MILESTONE_EVIDENCE), (outcome_post, NO_OUTCOME_EVIDENCE)]
+)
+def test_a_report_whose_level_needs_evidence_is_refused_without_it_in_its_words(
+    api_client, post, texts, language
+):
     commitment = factories.CommitmentFactory(self_reported_completion="complete")
+    url, data = post(commitment)
     api = token_client(api_client, monitored(commitment))
-    response = api.post(
-        f"/api/v1/commitments/{commitment.ogp_id}/outcome-checks/",
-        {"verdict": "dead_letter", "checked_on": "2015-06-30"},
-        format="json",
-        HTTP_ACCEPT_LANGUAGE=language,
-    )
+    response = api.post(url, data, format="json", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 400
-    assert response.json() == {"evidence_url": [NO_OUTCOME_EVIDENCE[language]]}
-    assert not commitment.outcome_checks.exists()
+    assert response.json() == {"evidence_url": [texts[language]]}
+    assert not MilestoneProgress.objects.exists() and not commitment.outcome_checks.exists()
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
