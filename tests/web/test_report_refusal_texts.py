@@ -56,12 +56,6 @@ def token_client(api_client, user):
     return api_client
 
 
-def refusal(record, language: str, **data) -> dict[str, list[str]]:
-    with translation.override(language), pytest.raises(ValidationError) as refused:
-        record(**data)
-    return refused.value.message_dict
-
-
 def milestone_post(commitment) -> tuple[str, dict[str, str]]:
     milestone = factories.MilestoneFactory(commitment=commitment)
     return f"/api/v1/milestones/{milestone.pk}/progress/", {
@@ -91,53 +85,42 @@ def test_a_report_whose_level_needs_evidence_is_refused_without_it_in_its_words(
     assert not MilestoneProgress.objects.exists() and not commitment.outcome_checks.exists()
 
 
+DAY = datetime.date(2014, 1, 1)
+
+
+def milestone_report(editor, commitment):
+    """A milestone report correcting another milestone's report."""
+    other = factories.MilestoneFactory(commitment=commitment)
+    earlier = MilestoneProgress.objects.create(
+        milestone=other, level="not_met", reported_on=DAY, author=editor
+    )
+    milestone = factories.MilestoneFactory(commitment=commitment)
+    data = {"milestone": milestone, "level": "not_met", "reported_on": DAY}
+    return record_milestone_progress, {**data, "corrects": earlier}, "milestone"
+
+
+def outcome_check(editor, commitment):
+    """An outcome check correcting another commitment's check."""
+    data = {"commitment": commitment, "checked_on": DAY, "verdict": "unknown"}
+    return record_outcome_check, {**data, "corrects": factories.OutcomeCheckFactory()}, "commitment"
+
+
+def indicator_reading(editor, commitment):
+    """A reading correcting another indicator's reading."""
+    other = factories.IndicatorFactory(commitment=commitment)
+    earlier = IndicatorReading.objects.create(indicator=other, value=1, as_of=DAY, author=editor)
+    data = {"indicator": factories.IndicatorFactory(commitment=commitment), "value": "2"}
+    return record_indicator_reading, {**data, "as_of": DAY, "corrects": earlier}, "indicator"
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_each_report_refuses_correcting_another_records_report(language):
-    milestone = factories.MilestoneFactory()
-    editor = monitored(milestone.commitment)
-    elsewhere = MilestoneProgress.objects.create(
-        milestone=factories.MilestoneFactory(commitment=milestone.commitment),
-        level="not_met",
-        reported_on=datetime.date(2013, 1, 1),
-        author=editor,
-    )
-    assert refusal(
-        record_milestone_progress,
-        language,
-        milestone=milestone,
-        author=editor,
-        level="not_met",
-        reported_on=datetime.date(2013, 5, 31),
-        corrects=elsewhere,
-    ) == {"corrects": [OTHER_RECORD[language]["milestone"]]}
-
-    commitment = milestone.commitment
-    commitment.self_reported_completion = "complete"
-    commitment.save(update_fields=["self_reported_completion"])
-    assert refusal(
-        record_outcome_check,
-        language,
-        commitment=commitment,
-        author=editor,
-        checked_on=datetime.date(2015, 6, 30),
-        verdict="unknown",
-        corrects=factories.OutcomeCheckFactory(),
-    ) == {"corrects": [OTHER_RECORD[language]["commitment"]]}
-
-    indicator = factories.IndicatorFactory(commitment=commitment)
-    other_reading = IndicatorReading.objects.create(
-        indicator=factories.IndicatorFactory(commitment=commitment),
-        value=1,
-        as_of=datetime.date(2014, 1, 1),
-        author=editor,
-    )
-    assert refusal(
-        record_indicator_reading,
-        language,
-        indicator=indicator,
-        author=editor,
-        value="2",
-        as_of=datetime.date(2014, 6, 1),
-        corrects=other_reading,
-    ) == {"corrects": [OTHER_RECORD[language]["indicator"]]}
-    assert not IndicatorReading.objects.filter(indicator=indicator).exists()
+@pytest.mark.parametrize("report", [milestone_report, outcome_check, indicator_reading])
+def test_a_report_correcting_another_records_report_is_refused_in_its_words(report, language):
+    commitment = factories.CommitmentFactory(self_reported_completion="complete")
+    editor = monitored(commitment)
+    record, data, about = report(editor, commitment)
+    with translation.override(language), pytest.raises(ValidationError) as refused:
+        record(author=editor, **data)
+    assert refused.value.message_dict == {"corrects": [OTHER_RECORD[language][about]]}
+    assert MilestoneProgress.objects.count() + IndicatorReading.objects.count() <= 1
+    assert not commitment.outcome_checks.exists()
