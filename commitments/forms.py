@@ -73,6 +73,11 @@ def corrects_field(model: type, label: str, empty_label: str, help_text: str) ->
     )
 
 
+def form_status(form: forms.Form) -> int:
+    """The HTTP status of a page showing `form`: 400 once a submitted form has errors, else 200."""
+    return 400 if form.is_bound and form.errors else 200
+
+
 def check_size_in_browser(field: forms.Field) -> None:
     """Checked in the browser before a long upload (static/js/forms.js), and again on the server."""
     field.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)

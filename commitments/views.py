@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from .evidence.files import evidence_response
 from .figures.counting import completion_by, empty_figures, track_dates
 from .figures.values import DENOMINATOR_RULE, TrackDates
-from .forms import StatusUpdateForm
+from .forms import StatusUpdateForm, form_status
 from .models import (
     ActionPlan,
     Commitment,
@@ -85,7 +85,7 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
             "recent": recent,
             "government": voice == Voice.GOVERNMENT,
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from commitments.follows.views import link_page
 from commitments.models import Commitment
 from ogptracker.security import client_ip
 
@@ -114,9 +115,7 @@ def _page(
 @require_GET
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     question = services.confirm_question(token=token)
-    if question is None:
-        return render(request, "questions/confirm.html", {"bad_link": True}, status=400)
-    return render(request, "questions/confirm.html", {"question": question})
+    return link_page(request, "questions/confirm.html", "question", question)
 
 
 def _question(pk: int) -> Question:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from commitments.forms import form_status
 from commitments.models import Commitment
 from commitments.versioning import StaleVersion
 
@@ -115,7 +116,7 @@ def assess(request: HttpRequest, pk: int, ogp_id: str) -> HttpResponse:
             "starred": starred,
             "readings": scale_readings(assessment, report.methodology) if assessment else [],
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )
 
 

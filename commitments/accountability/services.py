@@ -12,17 +12,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Commitment, Indicator, IndicatorReading, Proposal
 from ..permissions import can_report_on, is_in_group, user_organization
-from ..reports.services import evidence_problem
+from ..reports.services import ReportChecks
 from ..roles import EDITOR
 from ..services import authorship_columns
+
+# A reading's evidence is an optional link.
+READING_CHECKS = ReportChecks(
+    about="indicator", other=gettext_lazy("A correction must be about the same indicator.")
+)
 
 
 def can_record_reading(user, commitment: Commitment) -> bool:
@@ -78,12 +84,7 @@ def record_indicator_reading(
         errors["value"] = [_("Enter a number (up to ten digits before the decimal point).")]
     if as_of > timezone.localdate():
         errors["as_of"] = [_("The as-of date cannot be in the future.")]
-    if problem := evidence_problem(evidence_url, None, required=False, missing=""):
-        errors["evidence_url"] = [problem]
-    if corrects is not None and corrects.indicator_id != indicator.pk:
-        errors["corrects"] = [_("A correction must be about the same indicator.")]
-    if errors:
-        raise ValidationError(errors)
+    READING_CHECKS.refuse(errors, corrects, indicator, evidence_url, None)
     with transaction.atomic():
         return IndicatorReading.objects.create(
             indicator=indicator,

@@ -8,14 +8,13 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..charts import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
-from ..reports.views import back_to_commitment, post_report
+from ..reports.views import ReportPage, post_report
 from .services import can_record_reading, check_can_record_reading, record_indicator_reading
 
 
@@ -71,18 +70,12 @@ def record_reading(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = indicator.commitment
     check_can_record_reading(request.user, commitment)
     form, reading = post_report(request, ReadingForm, record_indicator_reading, indicator=indicator)
-    if reading:
-        return back_to_commitment(
-            request, commitment, f"indicator-{indicator.pk}", _("Reading recorded.")
-        )
-    return render(
-        request,
-        "accountability/reading_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "commitment": commitment,
-            "today": timezone.localdate(),
-        },
-        status=400 if form.is_bound and form.errors else 200,
-    )
+    context = {"indicator": indicator, "commitment": commitment, "today": timezone.localdate()}
+    return READING_PAGE.respond(request, commitment, form, reading, lambda: context)
+
+
+READING_PAGE = ReportPage(
+    "accountability/reading_form.html",
+    gettext_lazy("Reading recorded."),
+    "indicator-{report.indicator_id}",
+)

@@ -25,8 +25,16 @@ class StatusEvidenceInline(ReadOnlyAdminMixin, admin.TabularInline):
     readonly_fields = fields
 
 
+class CommitmentReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A dated report on a commitment: searched by the commitment, the note and the author's
+    login, listed with its author and their organisation."""
+
+    search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
+    list_select_related = ["commitment", "author", "author_organization"]
+
+
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class StatusUpdateAdmin(CommitmentReportAdmin):
     list_display = [
         "commitment",
         "voice",
@@ -42,8 +50,6 @@ class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         ("author_organization", RelatedOnlyFieldListFilter),
         ("commitment__action_plan", PlanListFilter),
     ]
-    search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
-    list_select_related = ["commitment", "author", "author_organization"]
     date_hierarchy = "as_of"
     inlines = [StatusEvidenceInline]
 
@@ -56,7 +62,7 @@ class StatusEvidenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(OutcomeCheck)
-class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class OutcomeCheckAdmin(CommitmentReportAdmin):
     """Append-only like status updates: recorded through commitments.outcomes.services (the form and
     the API), read here."""
 
@@ -66,8 +72,6 @@ class OutcomeCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         ("author_organization", RelatedOnlyFieldListFilter),
         ("commitment__action_plan", RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["commitment__ogp_id", "commitment__short_title", "note", "author__username"]
-    list_select_related = ["commitment", "author", "author_organization"]
     date_hierarchy = "checked_on"
 
 

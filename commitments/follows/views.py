@@ -174,12 +174,18 @@ def visitor_follow(request: HttpRequest) -> HttpResponse:
     return render(request, "follows/visitor.html", {"form": form}, status=400)
 
 
+def link_page(request: HttpRequest, template: str, name: str, found: Any) -> HttpResponse:
+    """The page a signed link in an email opens: what it `found` (as `name`), or a 400 saying the
+    link is forged or expired when it found nothing."""
+    if found is None:
+        return render(request, template, {"bad_link": True}, status=400)
+    return render(request, template, {name: found})
+
+
 @require_GET
 def visitor_follow_confirm(request: HttpRequest, token: str) -> HttpResponse:
     follow = visitors.confirm_visitor_follow(token=token)
-    if follow is None:
-        return render(request, "follows/visitor.html", {"bad_link": True}, status=400)
-    return render(request, "follows/visitor.html", {"confirmed": follow})
+    return link_page(request, "follows/visitor.html", "confirmed", follow)
 
 
 def visitor_unfollow(request: HttpRequest, token: str) -> HttpResponse:

@@ -10,14 +10,15 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..evidence.link_checks import links_to_check
 from ..models import Commitment, OutcomeCheck, OutcomeVerdict
 from ..permissions import is_in_group, user_organization
-from ..reports.services import date_problem, evidence_columns, evidence_problem
+from ..reports.services import ReportChecks, date_problem, evidence_columns
 from ..roles import EDITOR, RESEARCHER
 from ..services import EvidenceFile, authorship_columns, enqueue_after_commit
 from ..tasks import check_evidence_link, notify_outcome_check
@@ -57,6 +58,15 @@ def register_plan_researchers(rule: ResearchesPlan) -> None:
     _researches_plan = rule
 
 
+CHECKS = ReportChecks(
+    about="commitment",
+    missing=gettext_lazy(
+        "Give a link or a file as evidence (only an unknown outcome may have none)."
+    ),
+    optional=OutcomeVerdict.UNKNOWN,
+    other=gettext_lazy("A correction must be about the same commitment."),
+)
+
 NOT_ALLOWED = _(
     "Only a civil-society editor of an organisation monitoring this commitment, or an IRM "
     "researcher of its plan, may record outcome checks."
@@ -94,17 +104,7 @@ def record_outcome_check(
         errors["checked_on"] = [problem]
     elif start and checked_on < start:
         errors["checked_on"] = [_("A check cannot be dated before the plan started.")]
-    if problem := evidence_problem(
-        evidence_url,
-        evidence_file,
-        required=verdict != OutcomeVerdict.UNKNOWN,
-        missing=_("Give a link or a file as evidence (only an unknown outcome may have none)."),
-    ):
-        errors["evidence_url"] = [problem]
-    if corrects is not None and corrects.commitment_id != commitment.pk:
-        errors["corrects"] = [_("A correction must be about the same commitment.")]
-    if errors:
-        raise ValidationError(errors)
+    CHECKS.refuse(errors, corrects, commitment, evidence_url, evidence_file, verdict)
 
     with transaction.atomic():
         check = OutcomeCheck.objects.create(

@@ -9,8 +9,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
@@ -18,7 +17,7 @@ from ..forms import corrects_field, date_input_field
 from ..models import Commitment, OutcomeCheck, OutcomeVerdict
 from ..reports.views import (
     ReportForm,
-    back_to_commitment,
+    ReportPage,
     evidence_file_field,
     evidence_link_field,
     post_report,
@@ -106,21 +105,19 @@ def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
     form, check = post_report(
         request, OutcomeCheckForm, record_outcome_check, commitment=commitment
     )
-    if check:
-        return back_to_commitment(
-            request, commitment, f"outcome-{check.pk}", _("Your outcome check was recorded.")
-        )
-    return render(
-        request,
-        "outcomes/check_form.html",
-        {
-            "commitment": commitment,
-            "form": form,
-            "open": checks_open(commitment),
-            "plan_end": plan_end_day(commitment.action_plan),
-        },
-        status=400 if form.is_bound and form.errors else 200,
-    )
+    return CHECK_PAGE.respond(request, commitment, form, check, lambda: _page(commitment))
+
+
+CHECK_PAGE = ReportPage(
+    "outcomes/check_form.html",
+    gettext_lazy("Your outcome check was recorded."),
+    "outcome-{report.pk}",
+)
+
+
+def _page(commitment: Commitment) -> dict[str, Any]:
+    end = plan_end_day(commitment.action_plan)
+    return {"commitment": commitment, "open": checks_open(commitment), "plan_end": end}
 
 
 @require_GET

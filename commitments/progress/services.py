@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
 from ..permissions import can_report_on
-from ..reports.services import date_problem, evidence_columns, evidence_problem
+from ..reports.services import ReportChecks, date_problem, evidence_columns
 from ..services import EvidenceFile, authorship_columns
+
+CHECKS = ReportChecks(
+    about="milestone",
+    missing=gettext_lazy("Give a link or a file as evidence (only “not met” may have none)."),
+    optional=ProgressLevel.NOT_MET,
+    other=gettext_lazy("A correction must be about the same milestone."),
+)
 
 
 def can_report_progress_on(user, commitment: Commitment) -> bool:
@@ -53,17 +61,7 @@ def record_milestone_progress(
         errors["level"] = [_("Choose met, partially met or not met.")]
     if problem := date_problem(reported_on, future=_("The as-of date cannot be in the future.")):
         errors["reported_on"] = [problem]
-    if problem := evidence_problem(
-        evidence_url,
-        evidence_file,
-        required=level != ProgressLevel.NOT_MET,
-        missing=_("Give a link or a file as evidence (only “not met” may have none)."),
-    ):
-        errors["evidence_url"] = [problem]
-    if corrects is not None and corrects.milestone_id != milestone.pk:
-        errors["corrects"] = [_("A correction must be about the same milestone.")]
-    if errors:
-        raise ValidationError(errors)
+    CHECKS.refuse(errors, corrects, milestone, evidence_url, evidence_file, level)
 
     with transaction.atomic():
         return MilestoneProgress.objects.create(

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +27,7 @@ from ..forms import (
 from ..models import Milestone, MilestoneProgress, ProgressLevel
 from ..reports.views import (
     ReportForm,
-    back_to_commitment,
+    ReportPage,
     evidence_file_field,
     evidence_link_field,
     post_report,
@@ -115,29 +115,26 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
     form, report = post_report(
         request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
     )
-    if report:
-        return back_to_commitment(
-            request,
-            commitment,
-            f"milestone-{report.milestone_id}",
-            _("Your milestone report was recorded."),
-        )
-    return render(
+    dropped = form.is_bound and form.errors and "evidence_file" in request.FILES
+    return PROGRESS_PAGE.respond(
         request,
-        "progress/progress_form.html",
-        {
+        commitment,
+        form,
+        report,
+        lambda: {
             "commitment": commitment,
             "milestone": milestone,
-            "form": form,
             "reports": list(milestone.progress_reports.select_related("author_organization")),
-            "dropped_file": (
-                request.FILES["evidence_file"].name
-                if form.is_bound and form.errors and "evidence_file" in request.FILES
-                else ""
-            ),
+            "dropped_file": request.FILES["evidence_file"].name if dropped else "",
         },
-        status=400 if form.is_bound and form.errors else 200,
     )
+
+
+PROGRESS_PAGE = ReportPage(
+    "progress/progress_form.html",
+    gettext_lazy("Your milestone report was recorded."),
+    "milestone-{report.milestone_id}",
+)
 
 
 @require_GET

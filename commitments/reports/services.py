@@ -1,15 +1,18 @@
 """The checks and columns that the services of dated reports share (outcome checks,
 commitments.outcomes.services; milestone progress, commitments.progress.services): the date, the
-evidence, and the evidence columns written. Each service keeps its own rules and messages. Indicator
-readings (commitments.accountability.services) check their link here too."""
+evidence, the report corrected, and the evidence columns written. Each service keeps its own rules
+and messages. Indicator readings (commitments.accountability.services) check their link and
+correction here too."""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,3 +55,36 @@ def evidence_columns(evidence_url: str, evidence_file: EvidenceFile | None) -> d
         "evidence_content_type": evidence_file.content_type if evidence_file else "",
         "evidence_size": upload.size if upload else None,
     }
+
+
+@dataclass(frozen=True)
+class ReportChecks:
+    """A kind of report's last checks, declared once by its service with its own messages: the
+    evidence, which is `missing` unless the report's level is `optional` (never required where
+    `missing` is empty), and the report it corrects, which must be about the same record (`about`
+    names the report's foreign key to it; `other` says it is not)."""
+
+    about: str
+    other: Any
+    missing: Any = ""
+    optional: str | None = None
+
+    def refuse(
+        self,
+        errors: dict[str, list[str]],
+        corrects: Model | None,
+        record: Model,
+        evidence_url: str,
+        evidence_file: EvidenceFile | None,
+        level: str | None = None,
+    ) -> None:
+        """Raise ValidationError with `errors` and these checks' problems, if there are any."""
+        required = bool(self.missing) and level != self.optional
+        if problem := evidence_problem(
+            evidence_url, evidence_file, required=required, missing=str(self.missing)
+        ):
+            errors["evidence_url"] = [problem]
+        if corrects is not None and getattr(corrects, f"{self.about}_id") != record.pk:
+            errors["corrects"] = [str(self.other)]
+        if errors:
+            raise ValidationError(errors)

@@ -1,12 +1,13 @@
 """What the web pages of dated reports share (status updates, commitments.views; outcome checks,
 commitments.outcomes.views; milestone progress, commitments.progress.views; indicator readings,
 commitments.accountability.views): the form's evidence file and correction fields, recording through
-the report's service (`post_report`, the one way these pages write), and serving the evidence file
-back."""
+the report's service (`post_report`, the one way these pages write), the page's answer (`ReportPage`:
+back to the commitment once recorded, else the form again), and serving the evidence file back."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from django import forms
@@ -14,14 +15,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
-from django.http import FileResponse, HttpRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..evidence.files import check_evidence_upload, evidence_response
+from ..forms import form_status
 from ..models import Commitment
 from ..services import EvidenceFile
 
@@ -115,6 +117,31 @@ def back_to_commitment(
     messages.success(request, message)
     page = reverse("commitments:commitment", args=[commitment.ogp_id])
     return redirect(f"{page}#{anchor}")
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """The page that records one kind of report: once `post_report` wrote it, the commitment's page
+    at `anchor` (formatted with the `report`) saying `recorded`; else `template` with the form."""
+
+    template: str
+    recorded: Any
+    anchor: str
+
+    def respond(
+        self,
+        request: HttpRequest,
+        commitment: Commitment,
+        form: forms.Form,
+        report: Model | None,
+        context: Callable[[], dict[str, Any]],
+    ) -> HttpResponse:
+        """The answer to `post_report`'s form and report; `context()` (the page's other values) is
+        only read to show the form, which answers 400 when a posted form has errors."""
+        if report:
+            anchor = self.anchor.format(report=report)
+            return back_to_commitment(request, commitment, anchor, str(self.recorded))
+        return render(request, self.template, {"form": form, **context()}, status=form_status(form))
 
 
 def serve_evidence(model: type[Model], pk: int) -> FileResponse:
