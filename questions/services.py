@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commitments.follows.visitors import (
     check_no_links,
@@ -26,10 +27,10 @@ from .permissions import answering_organization, can_moderate
 from .tasks import notify_answer, notify_question
 
 MAX_TEXT = 5000
-NOT_OFFICIAL = _(
+NOT_OFFICIAL = gettext_lazy(
     "Only a responsible official of the organisation that leads this commitment may answer."
 )
-NOT_MODERATOR = _("Only a plan administrator may moderate questions.")
+NOT_MODERATOR = gettext_lazy("Only a plan administrator may moderate questions.")
 
 
 def _check_text(text: str, field: str = "text") -> None:

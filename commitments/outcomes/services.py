@@ -67,7 +67,7 @@ CHECKS = ReportChecks(
     other=gettext_lazy("A correction must be about the same commitment."),
 )
 
-NOT_ALLOWED = _(
+NOT_ALLOWED = gettext_lazy(
     "Only a civil-society editor of an organisation monitoring this commitment, or an IRM "
     "researcher of its plan, may record outcome checks."
 )
