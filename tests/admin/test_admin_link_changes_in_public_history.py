@@ -30,9 +30,9 @@ def test_areas_and_co_leads_changed_in_the_admin_show_in_the_public_history(clie
     assert client.post(url, data).status_code == 302
 
     client.logout()
-    changes = client.get(
-        "/api/v1/commitments/PE0042/changes/", HTTP_ACCEPT_LANGUAGE="es"
-    ).json()["results"]
+    changes = client.get("/api/v1/commitments/PE0042/changes/", HTTP_ACCEPT_LANGUAGE="es").json()[
+        "results"
+    ]
     shown = [
         (entry["by"], c["label"], c.get("added"), c.get("removed"))
         for entry in changes
