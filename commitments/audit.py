@@ -7,11 +7,12 @@ whatever the number of changes; each change is diffed against the record's previ
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Commitment, Milestone, public_name
@@ -58,13 +59,55 @@ def _person(user: Any) -> tuple[str, str]:
     return public_name(user), organization
 
 
-def _entries(
-    model: type[models.Model], records: Iterable[Any], record_type: str
-) -> list[ChangeEntry]:
+@dataclass(frozen=True)
+class KeptLinks:
+    """A many-to-many field whose links the model's history keeps with each record."""
+
+    name: str
+    model: type[models.Model]  # the kept rows: the link's own columns, and `history`
+    source: str  # the link's field naming the record ("commitment")
+    target: str  # the one naming what it links to ("organization", "policyarea")
+
+
+def kept_links(model: type[models.Model]) -> list[KeptLinks]:
+    """The many-to-many fields of `model` its history keeps (HistoricalRecords' m2m_fields)."""
+    historical = model.history.model
+    return [
+        KeptLinks(
+            name=m2m_field.name,
+            model=getattr(historical, m2m_field.name).model,
+            source=m2m_field.m2m_field_name(),
+            target=m2m_field.m2m_reverse_field_name(),
+        )
+        for m2m_field in historical._history_m2m_fields
+    ]
+
+
+def _links(model: type[models.Model], records: QuerySet) -> dict[tuple[int, str], dict[int, str]]:
+    """The links each of these history records kept, by (history id, field): {id: name}. One
+    query per many-to-many field the history keeps, whatever the number of records."""
+    kept: dict[tuple[int, str], dict[int, str]] = defaultdict(dict)
+    for links in kept_links(model):
+        rows = links.model.objects.filter(
+            history_id__in=records.values("history_id")
+        ).select_related(links.target)
+        for row in rows:
+            target_id = getattr(row, f"{links.target}_id")
+            linked = getattr(row, links.target)  # None once the organisation or area is deleted
+            kept[row.history_id, links.name][target_id] = (
+                str(linked) if linked is not None else f"#{target_id}"
+            )
+    return kept
+
+
+def _entries(model: type[models.Model], records: QuerySet, record_type: str) -> list[ChangeEntry]:
     entries: list[ChangeEntry] = []
     previous: dict[int, dict[str, Any]] = {}
+    links = _links(model, records)
+    link_fields = [kept.name for kept in kept_links(model)]
     for record in records:
         snapshot = {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
+        snapshot.update({name: links.get((record.history_id, name), {}) for name in link_fields})
         before = previous.get(record.id)
         changes = field_changes(model, before, snapshot) if before is not None else []
         previous[record.id] = snapshot

@@ -60,9 +60,12 @@ class FieldChange:
     new: Any
     old_display: Any  # what a person reads (choice labels)
     new_display: Any
+    # A many-to-many field's links: the names added and removed (its values are lists of ids).
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        row = {
             "field": self.field,
             "label": str(self.label),
             "old": _plain(self.old),
@@ -70,6 +73,9 @@ class FieldChange:
             "old_display": str(_shown(self.old_display)),
             "new_display": str(_shown(self.new_display)),
         }
+        if self.added or self.removed:
+            row.update(added=list(self.added), removed=list(self.removed))
+        return row
 
 
 def _plain(value: Any) -> Any:
@@ -161,12 +167,20 @@ def field_changes(
     model: type[models.Model], old: Mapping[str, Any], new: Mapping[str, Any]
 ) -> list[FieldChange]:
     """The fields whose values differ between two snapshots (every concrete field's attname ->
-    value, so a foreign key is its id), in model order."""
+    value, so a foreign key is its id; a many-to-many field's name -> {id: name} of its links,
+    where both snapshots have it), in model order."""
     changes = []
-    for model_field in model._meta.concrete_fields:
+    fields = sorted(
+        [*model._meta.concrete_fields, *model._meta.many_to_many], key=lambda f: f.creation_counter
+    )
+    for model_field in fields:
         if model_field.name in NOT_SHOWN_IN_DIFFS or not model_field.editable:
             continue
         key = model_field.attname
+        if model_field.many_to_many:
+            if key in old and key in new and old[key].keys() != new[key].keys():
+                changes.append(_link_change(model_field, old[key], new[key]))
+            continue
         if old[key] == new[key]:
             continue
         changes.append(
@@ -180,6 +194,19 @@ def field_changes(
             )
         )
     return changes
+
+
+def _link_change(model_field: models.Field, old: Mapping[int, str], new: Mapping[int, str]):
+    return FieldChange(
+        field=model_field.name,
+        label=model_field.verbose_name,
+        old=sorted(old),
+        new=sorted(new),
+        old_display=", ".join(sorted(old.values())),
+        new_display=", ".join(sorted(new.values())),
+        added=tuple(sorted(new[pk] for pk in new.keys() - old.keys())),
+        removed=tuple(sorted(old[pk] for pk in old.keys() - new.keys())),
+    )
 
 
 def _display(model_field: models.Field, value: Any) -> Any:

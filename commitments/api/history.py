@@ -27,6 +27,19 @@ class FieldChangeSerializer(serializers.Serializer):
     new = serializers.JSONField(allow_null=True)
     old_display = serializers.CharField(help_text=_("The old value as a person reads it."))
     new_display = serializers.CharField()
+    added = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text=_(
+            "Only on a change of links (organisations, policy areas): the names added; old and "
+            "new are then lists of ids."
+        ),
+    )
+    removed = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text=_("Only on a change of links: the names removed."),
+    )
 
 
 class ChangeSerializer(serializers.Serializer):

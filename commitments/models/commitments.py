@@ -326,7 +326,11 @@ class Commitment(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords(m2m_fields=[supporting_organizations])
+    # The links an OGP file defines are kept with each record, so the public change history can
+    # show them change (commitments.audit).
+    history = HistoricalRecords(
+        m2m_fields=[co_lead_organizations, supporting_organizations, policy_areas]
+    )
 
     objects = CommitmentQuerySet.as_manager()
 

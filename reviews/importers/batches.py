@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from commitments.audit import kept_links
 from commitments.models import (
     Commitment,
     CommitmentFormerId,
@@ -130,7 +130,8 @@ class BatchWrite:
                         if now_set != was
                     ]
                     self.summary.changed("commitments", state["ogp_id"], fields)
-                    for f in diff:
+                    # Links or an id changing alone are a real change too: the row is this file's.
+                    for f in {*diff, *PROVENANCE}:
                         setattr(commitment, f, wanted[f])
                     commitment.version += 1
                     commitment.updated_at = now
@@ -177,8 +178,7 @@ class BatchWrite:
                 through_c(commitment_id=commitment.pk, organization_id=o) for o in co_leads - have
             ]
         through_c.objects.bulk_create(add_c)
-        self._record_commitment_history(new, update=False)
-        self._record_commitment_history(changed, update=True)
+        self._record_commitment_history(new, changed)
         self.summary.add("commitments", "created", len(new))
         self.summary.add("commitments", "updated", len(changed))
         return self._write_assessments()
@@ -202,32 +202,32 @@ class BatchWrite:
             through_a.objects.filter(commitment_id=c_id, policyarea_id=a_id).delete()
         through_s.objects.bulk_create(add_s)
         through_a.objects.bulk_create(add_a)
-        self._through_rows = {(row.commitment_id, row.organization_id): row.pk for row in add_s}
-        for commitment, orgs, _areas in m2m:
-            for o_id, pk in current_s.get(commitment.pk, {}).items():
-                if o_id in orgs:
-                    self._through_rows[(commitment.pk, o_id)] = pk
-        self._m2m_orgs = {commitment.pk: orgs for commitment, orgs, _a in m2m}
 
-    def _record_commitment_history(self, commitments: list[Commitment], *, update: bool) -> None:
-        """History rows, then the supporting organisations each one had (simple-history's bulk
-        helpers leave the m2m snapshot out, so it is written here)."""
-        if not commitments:
+    def _record_commitment_history(self, new: list[Commitment], changed: list[Commitment]) -> None:
+        """History records, then the links each one had (every m2m field the history keeps:
+        simple-history's bulk helpers leave that snapshot out, so it is written here, one read and
+        one insert per kind of link, whatever the number of commitments)."""
+        history: dict[int, int] = {}  # commitment -> its new history record
+        for commitments, update in ((new, False), (changed, True)):
+            if commitments:
+                records = Commitment.history.bulk_history_create(
+                    commitments, update=update, default_change_reason=self.reason
+                )
+                history.update((record.id, record.pk) for record in records)
+        if not history:
             return
-        history = Commitment.history.bulk_history_create(
-            commitments, update=update, default_change_reason=self.reason
-        )
-        m2m_model = apps.get_model("commitments", "HistoricalCommitment_supporting_organizations")
-        m2m_model.objects.bulk_create(
-            m2m_model(
-                history_id=h.pk,
-                id=self._through_rows[(c.pk, o_id)],
-                commitment_id=c.pk,
-                organization_id=o_id,
+        for links in kept_links(Commitment):
+            source, target = f"{links.source}_id", f"{links.target}_id"
+            through = Commitment._meta.get_field(links.name).remote_field.through
+            rows = (
+                through.objects.filter(**{f"{source}__in": list(history)})
+                .order_by("pk")
+                .values_list("pk", source, target)
             )
-            for h, c in zip(history, commitments, strict=True)
-            for o_id in sorted(self._m2m_orgs[c.pk])
-        )
+            links.model.objects.bulk_create(
+                links.model(history_id=history[c_id], id=pk, **{source: c_id, target: t_id})
+                for pk, c_id, t_id in rows
+            )
 
     def _write_assessments(self) -> list[int]:
         commitment_ids = [state["commitment"].pk for _r, state in self._batch]

@@ -112,8 +112,10 @@ def test_a_second_file_drops_what_it_no_longer_names_keeps_the_rest_and_records_
 
     changes = client.get("/api/v1/commitments/PE0002/changes/").json()["results"]
     assert [(c["action"], c["version"]) for c in changes] == [("changed", 2), ("created", 1)]
+    sgd = Commitment.objects.get(ogp_id="PE0002").co_lead_organizations.get().pk
     assert [(c["field"], c["old"], c["new"]) for c in changes[0]["changes"]] == [
         ("title", "Portal de datos abiertos", "Portal nuevo"),
+        ("co_lead_organizations", [], [sgd]),
         ("source_file", "first.csv", "second.csv"),
     ]
 
