@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
-from commitments.api.views import ERRORS
+from commitments.api.views import ERRORS, CommitmentViewSet
 from commitments.audit import commitment_changes
 from commitments.models import Commitment
 
@@ -102,8 +101,6 @@ class CommitmentRecordList(PublicReadOnlyMixin, generics.GenericAPIView):
 
     authentication_classes: list = []
     pagination_class = ChangePagination
-    # Whether an OGP id typed in lower case (pe0008) finds its commitment.
-    upper_case_lookup: ClassVar[bool] = False
 
     def get_csv_serializer_class(self) -> type:
         return self.serializer_class
@@ -115,8 +112,11 @@ class CommitmentRecordList(PublicReadOnlyMixin, generics.GenericAPIView):
         raise NotImplementedError
 
     def get(self, request: Request, ogp_id: str) -> Response:
-        lookup = ogp_id.upper() if self.upper_case_lookup else ogp_id
-        commitment = get_object_or_404(Commitment, ogp_id=lookup)
+        # An OGP id typed in lower case (pe0008) finds its commitment, and an unknown one gets the
+        # same 404 as on the commitment's own endpoint.
+        commitment = Commitment.objects.filter(ogp_id=ogp_id.upper()).first()
+        if commitment is None:
+            raise NotFound(str(CommitmentViewSet.not_found_message) % {"id": ogp_id[:40]})
         page = self.paginate_queryset(self.records(commitment))
         return self.get_paginated_response(self.page_rows(page))
 

@@ -30,7 +30,6 @@ class CommitmentSources(CommitmentRecordList):
 
     queryset = SourceRecord.objects.none()  # for the schema; the view filters by commitment
     serializer_class = SourceRecordSerializer
-    upper_case_lookup = True
 
     def records(self, commitment: Commitment) -> QuerySet:
         return SourceRecord.objects.for_commitment(commitment)
