@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
@@ -26,7 +26,11 @@ def _page(request: HttpRequest, name: str, *parts: dict[str, Any]) -> HttpRespon
 
 @require_GET
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
-    plan = get_object_or_404(ActionPlan.objects.select_related("member"), ogp_id=ogp_id)
+    plan = ActionPlan.objects.select_related("member").filter(ogp_id=ogp_id).first()
+    if plan is None:
+        # An id typed in lower case (ap_per01): its address leads to the plan.
+        plan = get_object_or_404(ActionPlan.objects.only("ogp_id"), ogp_id=ogp_id.upper())
+        return redirect("commitments:plan", ogp_id=plan.ogp_id, permanent=True)
     irm = {"acc": plan_accountability(plan), "reports": plan_reports(plan, request.user)}
     questions = {"qf": plan_question_figures(plan)}
     return _page(request, "plan_detail", commitment_parts.plan_page(request, plan), irm, questions)
@@ -36,16 +40,30 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
 def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     commitment = Commitment.objects.for_detail().filter(ogp_id=ogp_id).first()
     if commitment is None:
-        # A provisional id replaced by OGP's own: its old address still leads to the commitment.
-        former = get_object_or_404(
-            CommitmentFormerId.objects.select_related("commitment"), ogp_id=ogp_id
-        )
-        return redirect("commitments:commitment", ogp_id=former.commitment.ogp_id, permanent=True)
+        return redirect("commitments:commitment", ogp_id=_current_id(ogp_id), permanent=True)
     assessments = published_assessments(commitment)
     irm = {"assessments": assessments, "irm_basis": completion_basis(assessments)}
     return _page(
         request, "commitment_detail", commitment_parts.commitment_page(request, commitment), irm
     )
+
+
+def _current_id(ogp_id: str) -> str:
+    """The id of the commitment an address names that is not its own: the id typed in lower case
+    (pe0001), or a provisional id OGP's own replaced (its old address still leads to it); 404
+    when it names none."""
+    typed = ogp_id.upper()
+    if typed != ogp_id and Commitment.objects.filter(ogp_id=typed).exists():
+        return typed
+    former = (
+        CommitmentFormerId.objects.select_related("commitment")
+        .filter(ogp_id__in=sorted({ogp_id, typed}))
+        .order_by("ogp_id")
+        .first()
+    )
+    if former is None:
+        raise Http404
+    return former.commitment.ogp_id
 
 
 @require_GET
