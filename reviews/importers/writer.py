@@ -37,6 +37,9 @@ from .parents import Parents
 from .records import COMMITMENT_DEFAULTS, COMMITMENT_FIELDS, CommitmentRecord
 from .summary import Summary
 
+# How often a long file reports how far it got (on stderr, and on the import run's admin page).
+PROGRESS_EVERY = 500
+
 _MAX_LENGTHS = {
     f.attname: f.max_length
     for f in Commitment._meta.concrete_fields
@@ -209,7 +212,7 @@ class Writer:
         self.summary.rows += 1
         if len(self._batch) >= self.batch_size:
             self.flush()
-        if self.progress and self.summary.rows % 500 == 0:
+        if self.progress and self.summary.rows % PROGRESS_EVERY == 0:
             self.progress(self.summary.rows)
 
     def _identify(
