@@ -46,4 +46,3 @@ def test_an_id_that_names_nothing_is_a_404_page(client, commitment, typed):
 
     assert response.status_code == 404
     assert "text/html" in response["Content-Type"]
-
