@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .commitments import Commitment
+from .history import LinkedHistoricalRecords
 from .members import Organization
 from .milestones import Milestone
 from .plans import ActionPlan
@@ -225,7 +226,7 @@ class Proposal(models.Model):
     source = models.TextField(_("source"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[proposers])
+    history = LinkedHistoricalRecords(m2m_fields=[proposers])
 
     objects = ProposalQuerySet.as_manager()
 
@@ -309,7 +310,7 @@ class ConsultationEvent(models.Model):
     description = models.TextField(_("description"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[participants])
+    history = LinkedHistoricalRecords(m2m_fields=[participants])
 
     objects = ConsultationEventQuerySet.as_manager()
 
@@ -396,7 +397,7 @@ class PlanProcess(models.Model):
     source_row = models.PositiveIntegerField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[responsible_organizations])
+    history = LinkedHistoricalRecords(m2m_fields=[responsible_organizations])
 
     class Meta:
         verbose_name = _("plan process and responsibility")

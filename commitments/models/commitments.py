@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import F, Max, Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from .history import LinkedHistoricalRecords
 from .members import Member, Organization, normalize_name
 from .plans import ActionPlan, PolicyArea
 from .vocab import (
@@ -328,7 +328,7 @@ class Commitment(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     # The links an OGP file defines are kept with each record, so the public change history can
     # show them change (commitments.audit).
-    history = HistoricalRecords(
+    history = LinkedHistoricalRecords(
         m2m_fields=[co_lead_organizations, supporting_organizations, policy_areas]
     )
 
