@@ -27,6 +27,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .models.history import hold_history, write_held_history
+
 # Fields an editor never types, besides every field declared editable=False (labels, stars and
 # provenance computed from what was typed): left out of diffs shown to people.
 NOT_SHOWN_IN_DIFFS = frozenset(
@@ -397,8 +399,14 @@ class VersionedAdminMixin:
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
         if isinstance(form, VersionedModelForm):
             claim_form_version(form)  # does nothing on an add: the record has no pk yet
-        # django-simple-history's request middleware records request.user as who changed it.
+        # django-simple-history's request middleware records request.user as who changed it. A
+        # record whose history keeps links gets one record once its links are saved too.
+        hold_history(obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        write_held_history(form.instance, created=not change)
 
     def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
         claim_formset_versions(formset)

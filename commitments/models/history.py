@@ -2,15 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db import models
 from simple_history.models import HistoricalRecords
 
 
 class LinkedHistoricalRecords(HistoricalRecords):
-    """django-simple-history's HistoricalRecords with `m2m_fields`, minus the copy of links on the
-    record written as a row is created: no link can point at a row before it exists, so the copy
-    would cost one query per kept field and find nothing (three per commitment created)."""
+    """django-simple-history's HistoricalRecords with `m2m_fields`, with two savings:
 
-    def create_historical_record_m2ms(self, history_instance, instance):
-        if history_instance.history_type == "+":
+    - the record written as a row is created does not copy its links: none can point at a row
+      before it exists, so the copy would cost one query per kept field and find nothing;
+    - a save and its link changes can be held and written as one record (`hold_history`,
+      `write_held_history`): an admin save that edits fields and replaces links is one entry in
+      the public history, not one per link step (a `.set()` removes, then adds).
+    """
+
+    def contribute_to_class(self, cls: type[models.Model], name: str) -> None:
+        super().contribute_to_class(cls, name)
+        cls._linked_history = self
+
+    def create_historical_record_m2ms(self, history_instance: Any, instance: Any) -> None:
+        if history_instance.history_type == "+" and not getattr(instance, "_held_history", False):
             return
         super().create_historical_record_m2ms(history_instance, instance)
+
+
+def hold_history(instance: models.Model) -> None:
+    """`instance`'s next saves and link changes write no history until `write_held_history`. Does
+    nothing for a model whose history keeps no links."""
+    if isinstance(getattr(type(instance), "_linked_history", None), LinkedHistoricalRecords):
+        # django-simple-history's own flag, read by its save and link-change handlers.
+        instance.skip_history_when_saving = True
+        instance._held_history = True
+
+
+def write_held_history(instance: models.Model, *, created: bool) -> None:
+    """One record of `instance` as it is now, its links with it, for what was held since
+    `hold_history` (nothing if nothing was held)."""
+    if not getattr(instance, "_held_history", False):
+        return
+    del instance.skip_history_when_saving
+    try:
+        type(instance)._linked_history.create_historical_record(instance, "+" if created else "~")
+    finally:
+        del instance._held_history
