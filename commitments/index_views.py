@@ -48,6 +48,7 @@ def plan_index(request: HttpRequest) -> HttpResponse:
         request,
         "commitments/index_plans.html",
         {
+            "title": _("Action plans"),
             "page": _page(request, plans),
             "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
             "member": member,
@@ -80,6 +81,7 @@ def organization_index(request: HttpRequest) -> HttpResponse:
         request,
         "commitments/index_organizations.html",
         {
+            "title": _("Organisations"),
             "page": _page(request, filterset.qs if valid else Organization.objects.none()),
             "errors": filterset.errors if not valid else {},
             "q": request.GET.get("q", ""),

@@ -24,18 +24,15 @@ from reviews.models import IRMReport, Methodology
 from .common import (
     ImportRowError,
     RowNotes,
-    clean_text,
     contact_values,
-    date_fields,
     is_missing,
     parse_flag,
     parse_int,
     parse_scale,
 )
 from .members import local_member, national_member, other_member
-from .organizations import Contacts, split_lead, split_supporting
 from .records import AssessmentRecord, CommitmentRecord, MemberSpec
-from .sheet import SheetFormat
+from .sheet import TEXT_COLUMNS, SheetFormat
 
 NAME = "OGP commitments sheet (current)"
 HEADER_ROWS = 1
@@ -80,13 +77,7 @@ REQUIRED = (
     CODE,
     LEVEL,
     "Theme",
-    "Commitment Title",
-    "Short Title",
-    "Full Text",
-    "Start Date",
-    "End Date",
-    "Lead Institution",
-    "Supporting Institution(s)",
+    *TEXT_COLUMNS,
     FIRST_FLAG,
     LAST_FLAG,
     "Cluster",
@@ -153,20 +144,18 @@ class CurrentSheetFormat(SheetFormat):
             )
         title = self.title(cell, row)
         relevance = self.relevance(cell, notes)
-        contacts = Contacts()
-        lead = split_lead(cell("Lead Institution"), contacts)
-        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        contacts, lead, supporting = self.institutions(cell)
         plan_end = self._year(cell, PLAN_END, row, notes)
         values = {
             **contact_values(contacts),
-            "number": clean_text(cell("Commitment Number")),
-            "title": title,
-            "short_title": cell("Short Title").strip(),
-            "full_text": clean_text(cell("Full Text")),
-            "theme": clean_text(cell("Theme")),
-            "cluster": clean_text(cell("Cluster")),
-            **date_fields(cell("Start Date"), cell("End Date"), notes, plan_end_year=plan_end),
-            **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
+            **self.texts(
+                cell,
+                notes,
+                number="Commitment Number",
+                title=title,
+                relevance=relevance,
+                plan_end_year=plan_end,
+            ),
         }
         if URL in self.index:
             values["url"] = self._url(cell(URL), row, notes)
@@ -180,9 +169,7 @@ class CurrentSheetFormat(SheetFormat):
             values=values,
             lead=lead,
             supporting=supporting,
-            policy_areas=[
-                name for name in self.flags if parse_flag(cell(name), column=name, notes=notes)
-            ],
+            policy_areas=self.policy_areas(cell, notes),
             assessments=self._assessments(cell, row, relevance, submitted, notes),
             warnings=notes.items,
             plan_values={

@@ -20,17 +20,13 @@ from reviews.models import IRMReport, Methodology
 from .common import (
     ImportRowError,
     RowNotes,
-    clean_text,
     contact_values,
-    date_fields,
     is_missing,
-    parse_flag,
     parse_int,
     parse_scale,
 )
-from .organizations import Contacts, split_lead, split_supporting
 from .records import AssessmentRecord, CommitmentRecord
-from .sheet import SheetFormat
+from .sheet import TEXT_COLUMNS, SheetFormat
 
 NAME = "IRM Explorer table (2017)"
 HEADER_ROWS = 2
@@ -59,13 +55,7 @@ REQUIRED = (
     "Action Plan Number",
     "Theme",
     "Comm No",
-    "Commitment Title",
-    "Short Title",
-    "Full Text",
-    "Start Date",
-    "End Date",
-    "Lead Institution",
-    "Supporting Institution(s)",
+    *TEXT_COLUMNS,
     FIRST_FLAG,
     LAST_FLAG,
     "Cluster",
@@ -120,19 +110,9 @@ class ExplorerFormat(SheetFormat):
             )
         title = self.title(cell, row)
         relevance = self.relevance(cell, notes)
-        cluster = clean_text(cell("Cluster"))
-        contacts = Contacts()
-        lead = split_lead(cell("Lead Institution"), contacts)
-        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        contacts, lead, supporting = self.institutions(cell)
         values = {
-            "number": clean_text(cell("Comm No")),
-            "title": title,
-            "short_title": cell("Short Title").strip(),
-            "full_text": clean_text(cell("Full Text")),
-            "theme": clean_text(cell("Theme")),
-            "cluster": "" if cluster.casefold() == "none" else cluster,
-            **date_fields(cell("Start Date"), cell("End Date"), notes),
-            **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in VALUES.values()},
+            **self.texts(cell, notes, number="Comm No", title=title, relevance=relevance),
             **contact_values(
                 contacts,
                 name=self._optional(cell, "Contact Name"),
@@ -140,6 +120,8 @@ class ExplorerFormat(SheetFormat):
                 phone=self._optional(cell, "Contact Telephone"),
             ),
         }
+        if values["cluster"].casefold() == "none":  # the 2017 table's word for no cluster
+            values["cluster"] = ""
         design = {
             **relevance,
             **self._scales(
@@ -187,9 +169,7 @@ class ExplorerFormat(SheetFormat):
             values=values,
             lead=lead,
             supporting=supporting,
-            policy_areas=[
-                name for name in self.flags if parse_flag(cell(name), column=name, notes=notes)
-            ],
+            policy_areas=self.policy_areas(cell, notes),
             assessments=assessments,
             warnings=notes.items,
             plan_values={

@@ -1,4 +1,5 @@
-"""What the two commitment formats share: columns read by name, policy-area flags between two columns."""
+"""What the two commitment formats share: columns read by name, the columns both name alike (title,
+texts, dates, institutions, cluster), policy-area flags between two columns."""
 
 from __future__ import annotations
 
@@ -6,11 +7,22 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from .common import ImportRowError, RowNotes, parse_flag
+from .common import ImportRowError, RowNotes, clean_text, date_fields, parse_flag
 from .members import CountryResolver
+from .organizations import Contacts, split_lead, split_supporting
 
 # The IRM's own coded verdict on relevance (optional: older exports may lack it).
 RELEVANT = "_Relevant"
+# Columns both formats name alike and require, in this order (each adds "Theme" before them).
+TEXT_COLUMNS = (
+    "Commitment Title",
+    "Short Title",
+    "Full Text",
+    "Start Date",
+    "End Date",
+    "Lead Institution",
+    "Supporting Institution(s)",
+)
 
 
 class SheetFormat:
@@ -60,3 +72,37 @@ class SheetFormat:
         if RELEVANT in self.index:
             relevance["relevant"] = parse_flag(cell(RELEVANT), column=RELEVANT, notes=notes)
         return relevance
+
+    def institutions(self, cell: Callable[[str], str]) -> tuple[Contacts, list[str], list[str]]:
+        """The lead and supporting institutions, and the people, emails and telephones their cells
+        held."""
+        contacts = Contacts()
+        lead = split_lead(cell("Lead Institution"), contacts)
+        supporting = split_supporting(cell("Supporting Institution(s)"), contacts)
+        return contacts, lead, supporting
+
+    def texts(
+        self,
+        cell: Callable[[str], str],
+        notes: RowNotes,
+        *,
+        number: str,
+        title: str,
+        relevance: dict[str, bool | None],
+        plan_end_year: int | None = None,
+    ) -> dict[str, object]:
+        """The commitment's number (from the `number` column), texts, dates and OGP values."""
+        return {
+            "number": clean_text(cell(number)),
+            "title": title,
+            "short_title": cell("Short Title").strip(),
+            "full_text": clean_text(cell("Full Text")),
+            "theme": clean_text(cell("Theme")),
+            "cluster": clean_text(cell("Cluster")),
+            **date_fields(cell("Start Date"), cell("End Date"), notes, plan_end_year=plan_end_year),
+            **{f"value_{v}": bool(relevance[f"relevant_{v}"]) for v in self.value_columns.values()},
+        }
+
+    def policy_areas(self, cell: Callable[[str], str], notes: RowNotes) -> list[str]:
+        """The policy areas whose flag column the row sets."""
+        return [name for name in self.flags if parse_flag(cell(name), column=name, notes=notes)]
