@@ -16,9 +16,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
-from commitments.models import ActionPlan, Commitment, CompletionLevel
+from commitments.models import ActionPlan, Commitment, CompletionLevel, VersionedModel
 
 
 class Methodology(models.TextChoices):
@@ -99,7 +98,7 @@ class IRMReportQuerySet(models.QuerySet):
         return self.select_related("action_plan__member")
 
 
-class IRMReport(models.Model):
+class IRMReport(VersionedModel):
     class Kind(models.TextChoices):
         DESIGN = "design", _("Design report")
         PROGRESS = "progress", _("Progress report")
@@ -136,9 +135,6 @@ class IRMReport(models.Model):
         blank=True,
         related_name="irm_reports",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     objects = IRMReportQuerySet.as_manager()
 
@@ -220,7 +216,7 @@ LATEST_REPORT_ORDERING = (
 )
 
 
-class Assessment(models.Model):
+class Assessment(VersionedModel):
     """The IRM's findings on one commitment in one report. Each scale keeps the label as it arrived."""
 
     report = models.ForeignKey(
@@ -311,9 +307,6 @@ class Assessment(models.Model):
     sources = models.TextField(_("sources"), blank=True)
     source_file = models.CharField(max_length=200, blank=True, editable=False)
     source_row = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     objects = AssessmentQuerySet.as_manager()
 

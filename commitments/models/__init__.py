@@ -17,6 +17,7 @@ from .follows import (
     VisitorRequest,
 )
 from .forums import ATTENDANCE_SECTORS, Forum, ForumMeeting
+from .history import VersionedModel
 from .members import (
     Member,
     Organization,
@@ -70,6 +71,7 @@ __all__ = [
     "StatusEvidence",
     "StatusReminder",
     "StatusUpdate",
+    "VersionedModel",
     "VisitorFollow",
     "VisitorNotification",
     "VisitorRequest",

@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .commitments import Commitment
-from .history import LinkedHistoricalRecords
+from .history import VersionedModel
 from .members import Organization
 from .milestones import Milestone
 from .plans import ActionPlan
@@ -48,7 +47,7 @@ class IndicatorQuerySet(models.QuerySet):
         )
 
 
-class Indicator(models.Model):
+class Indicator(VersionedModel):
     """How progress on a commitment (or one of its milestones) is measured."""
 
     class Frequency(models.TextChoices):
@@ -97,9 +96,6 @@ class Indicator(models.Model):
         blank=True,
         related_name="reported_indicators",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -178,7 +174,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(by_civil_society=True)
 
 
-class Proposal(models.Model):
+class Proposal(VersionedModel):
     """A proposal made during a plan's co-creation, and what became of it."""
 
     class Outcome(models.TextChoices):
@@ -224,9 +220,7 @@ class Proposal(models.Model):
     government_response = models.TextField(_("government's reasoned response"), blank=True)
     response_date = models.DateField(_("response date"), null=True, blank=True)
     source = models.TextField(_("source"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = LinkedHistoricalRecords(m2m_fields=[proposers])
+    _history_m2m_fields = [proposers]
 
     objects = ProposalQuerySet.as_manager()
 
@@ -277,7 +271,7 @@ class Phase(models.TextChoices):
     IMPLEMENTATION = "implementation", _("Implementation")
 
 
-class ConsultationEvent(models.Model):
+class ConsultationEvent(VersionedModel):
     """A meeting, workshop or online consultation held while a plan was made or carried out."""
 
     class Kind(models.TextChoices):
@@ -308,9 +302,7 @@ class ConsultationEvent(models.Model):
         _("level of public influence (IAP2)"), max_length=20, choices=IAP2Level.choices, blank=True
     )
     description = models.TextField(_("description"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = LinkedHistoricalRecords(m2m_fields=[participants])
+    _history_m2m_fields = [participants]
 
     objects = ConsultationEventQuerySet.as_manager()
 
@@ -326,7 +318,7 @@ class ConsultationEvent(models.Model):
 # --- Per-plan process and responsibility -------------------------------------------------------------
 
 
-class PlanProcess(models.Model):
+class PlanProcess(VersionedModel):
     """Who is responsible for a plan, and how it was co-created as the IRM's process data records it.
 
     The `irm_*` fields come from the IRM process database (its importer, in the IRM app) and keep each
@@ -395,9 +387,7 @@ class PlanProcess(models.Model):
     irm_raw = models.JSONField(_("process data as published"), default=dict, blank=True)
     source_file = models.CharField(max_length=200, blank=True, editable=False)
     source_row = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = LinkedHistoricalRecords(m2m_fields=[responsible_organizations])
+    _history_m2m_fields = [responsible_organizations]
 
     class Meta:
         verbose_name = _("plan process and responsibility")

@@ -11,7 +11,7 @@ from django.db.models import F, Max, Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .history import LinkedHistoricalRecords
+from .history import VersionedModel
 from .members import Member, Organization, normalize_name
 from .plans import ActionPlan, PolicyArea
 from .vocab import (
@@ -201,7 +201,7 @@ def organizations_in_role(
     )
 
 
-class Commitment(models.Model):
+class Commitment(VersionedModel):
     ogp_id = models.CharField(
         _("OGP id"),
         max_length=12,
@@ -323,14 +323,12 @@ class Commitment(models.Model):
 
     source_file = models.CharField(_("source file"), max_length=200, blank=True)
     source_row = models.PositiveIntegerField(_("source row"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Indexed, unlike the base's: the API lists filter commitments by `updated_since`.
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     # The links an OGP file defines are kept with each record, so the public change history can
     # show them change (commitments.audit).
-    history = LinkedHistoricalRecords(
-        m2m_fields=[co_lead_organizations, supporting_organizations, policy_areas]
-    )
+    _history_m2m_fields = [co_lead_organizations, supporting_organizations, policy_areas]
 
     objects = CommitmentQuerySet.as_manager()
 

@@ -14,7 +14,8 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from .history import VersionedModel
 
 
 @functools.cache
@@ -152,7 +153,7 @@ class OrganizationQuerySet(models.QuerySet):
         return search_organizations(self, text)
 
 
-class Organization(models.Model):
+class Organization(VersionedModel):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government office")
         LEGISLATURE = "legislature", _("Legislature")
@@ -187,9 +188,6 @@ class Organization(models.Model):
         related_name="organizations",
     )
     website = models.URLField(_("website"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     objects = OrganizationQuerySet.as_manager()
 

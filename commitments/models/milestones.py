@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .commitments import Commitment
+from .history import VersionedModel
 from .vocab import validate_not_before_earliest, validate_not_in_future
 
 
@@ -20,7 +20,7 @@ class MilestoneQuerySet(models.QuerySet):
         return self.filter(due_date__lt=day).exclude(status=Milestone.Status.MET)
 
 
-class Milestone(models.Model):
+class Milestone(VersionedModel):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         MET = "met", _("Met")
@@ -45,9 +45,6 @@ class Milestone(models.Model):
         validators=[validate_not_before_earliest, validate_not_in_future],
     )
     is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     objects = MilestoneQuerySet.as_manager()
 

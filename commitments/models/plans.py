@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from .history import VersionedModel
 from .members import Member
 
 
@@ -44,7 +44,7 @@ class ActionPlanQuerySet(models.QuerySet):
         )
 
 
-class ActionPlan(models.Model):
+class ActionPlan(VersionedModel):
     class Status(models.TextChoices):
         DEVELOPMENT = "development", _("In development")
         IMPLEMENTATION = "implementation", _("In implementation")
@@ -79,9 +79,6 @@ class ActionPlan(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.IMPLEMENTATION
     )
     url = models.URLField(_("link to the plan"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     objects = ActionPlanQuerySet.as_manager()
 
