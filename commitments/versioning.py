@@ -40,8 +40,13 @@ NOT_SHOWN_IN_DIFFS = frozenset(
         "normalized_name",
         "search_text",
         "source_key",
+        # Cached by the services that record what they summarise (commitments.services
+        # CACHED_STATUS_FIELDS, reviews.services), never by an editor: a diff would credit a
+        # report's level to whoever saves the commitment next.
         "self_reported_completion",
         "self_reported_as_of",
+        "government_completion",
+        "government_as_of",
         "irm_completion",
         "irm_starred",
         "irm_report_kind",
