@@ -27,6 +27,7 @@ from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_pla
 from ..api.base import PublicReadOnlyMixin
 from ..api.rows import organization_rows, plan_rows
 from ..api.serializers import CompletionSerializer
+from ..api.strict_filters import NAMED_BY_CODE
 from ..api.views import (
     ERRORS,
     FORMAT_PARAMETER,
@@ -225,7 +226,7 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
         irm_report = parse_irm_report(request) or DEFAULT_IRM_REPORT
         if since and until and since > until:
             raise ValidationError({"since": [_("since must not be after until.")]})
-        commitments, label = group_commitments(grouping, key)
+        commitments, key, label = group_commitments(grouping, key)
         if label is None:
             raise NotFound(
                 _("No figures recorded for %(group)s %(key)s.") % {"group": grouping, "key": key}
@@ -251,22 +252,37 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
         )
 
 
-def group_commitments(grouping: str, key: str) -> tuple[QuerySet, str | None]:
-    """The commitments of one group and its label (None when the group has none)."""
+# group_by -> what finds its group from the key as the commitment filters take it (NAMED_BY_CODE):
+# in any case, and a nation by its ISO alpha-2 code too.
+NAMED_BY = {
+    "member": "member",
+    "action_plan": "plan",
+    "organization": "organization",
+    "policy_area": "policy_area",
+}
+
+
+def group_commitments(grouping: str, key: str) -> tuple[QuerySet, str, str | None]:
+    """The commitments of one group, its key as recorded and its label (None when the group has
+    none)."""
     commitments = Commitment.objects.all()
     if grouping == "all":
-        return commitments, str(_("All commitments"))
+        return commitments, key, str(_("All commitments"))
     if grouping == "ogp_value":
         field = OGP_VALUE_FIELDS.get(key)
         if field is None:
-            return commitments.none(), None
-        return commitments.filter(**{field: True}), str(OGPValue(key).label)
+            return commitments.none(), key, None
+        return commitments.filter(**{field: True}), key, str(OGPValue(key).label)
+    group = NAMED_BY_CODE[NAMED_BY[grouping]][0](key)
+    if group is None:
+        return commitments.none(), key, None
     key_path, label_path = GROUPINGS[grouping]
-    commitments = commitments.filter(**{key_path: key})
-    found = commitments.order_by().values_list(label_path, flat=True).first()
-    if found is None and not commitments.exists():
-        return commitments, None
-    return commitments, found or key
+    relation, key_field = key_path.rsplit("__", 1)
+    commitments = commitments.filter(**{relation: group})
+    if not commitments.exists():
+        return commitments, key, None
+    recorded = getattr(group, key_field)
+    return commitments, recorded, getattr(group, label_path.rsplit("__", 1)[1]) or recorded
 
 
 PLAN_AS_OF_PARAMETER = OpenApiParameter(
