@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Commitment, Milestone, public_name
-from .versioning import FieldChange, field_changes
+from .versioning import FieldChange, field_changes, name_foreign_keys
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 ACTION_KEYS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -128,38 +128,7 @@ def _entries(model: type[models.Model], records: QuerySet, record_type: str) -> 
                 changes=changes,
             )
         )
-    return entries
-
-
-def _named(model: type[models.Model], entries: list[ChangeEntry]) -> list[ChangeEntry]:
-    """The foreign keys changed (a commitment's plan or lead organisation, a milestone's
-    commitment) shown by name, not id: one query per related model, whatever the number of
-    changes; one deleted since is shown as "#id"."""
-    keys = {f.name: f.related_model for f in model._meta.concrete_fields if f.many_to_one}
-    wanted: dict[type[models.Model], set[int]] = defaultdict(set)
-    for entry in entries:
-        for change in entry.changes:
-            if change.field in keys:
-                wanted[keys[change.field]].update(
-                    v for v in (change.old, change.new) if v is not None
-                )
-    names = {
-        related: {obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=ids)}
-        for related, ids in wanted.items()
-    }
-
-    def shown(related: type[models.Model], value: Any) -> Any:
-        return None if value is None else names[related].get(value, f"#{value}")
-
-    for entry in entries:
-        for i, change in enumerate(entry.changes):
-            if change.field in keys:
-                related = keys[change.field]
-                entry.changes[i] = replace(
-                    change,
-                    old_display=shown(related, change.old),
-                    new_display=shown(related, change.new),
-                )
+    name_foreign_keys(model, [entry.changes for entry in entries])
     return entries
 
 
@@ -177,9 +146,7 @@ def commitment_changes(commitment: Commitment) -> list[ChangeEntry]:
         .select_related(*people)
         .order_by("history_date", "history_id")
     )
-    entries = _named(Commitment, _entries(Commitment, own, "commitment")) + _named(
-        Milestone, _entries(Milestone, milestones, "milestone")
-    )
+    entries = _entries(Commitment, own, "commitment") + _entries(Milestone, milestones, "milestone")
     entries.sort(key=lambda entry: entry.at, reverse=True)
     return entries
 

@@ -15,8 +15,9 @@ cost a query each.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django import forms
@@ -224,6 +225,37 @@ def _display(model_field: models.Field, value: Any) -> Any:
     return value
 
 
+def name_foreign_keys(model: type[models.Model], change_lists: list[list[FieldChange]]) -> None:
+    """Show the foreign keys changed in these lists (a commitment's plan or lead organisation, a
+    milestone's commitment) by name, not id, in place: one query per related model, whatever the
+    number of changes; one deleted since is shown as "#id"."""
+    keys = {f.name: f.related_model for f in model._meta.concrete_fields if f.many_to_one}
+    wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
+    for changes in change_lists:
+        for change in changes:
+            if change.field in keys:
+                wanted[keys[change.field]].update(
+                    v for v in (change.old, change.new) if v is not None
+                )
+    names = {
+        related: {obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=ids)}
+        for related, ids in wanted.items()
+    }
+
+    def shown(related: type[models.Model], value: Any) -> Any:
+        return None if value is None else names[related].get(value, f"#{value}")
+
+    for changes in change_lists:
+        for i, change in enumerate(changes):
+            if change.field in keys:
+                related = keys[change.field]
+                changes[i] = replace(
+                    change,
+                    old_display=shown(related, change.old),
+                    new_display=shown(related, change.new),
+                )
+
+
 def _snapshot(record: Any, model: type[models.Model]) -> dict[str, Any]:
     return {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
 
@@ -242,6 +274,7 @@ def stale_details(model: type[models.Model], current: models.Model, expected_ver
         changed_by, changed_at = records[-1].history_user, records[-1].history_date
     if base is not None:
         changes = field_changes(model, _snapshot(base, model), _snapshot(current, model))
+        name_foreign_keys(model, [changes])
     return StaleVersion(
         current=current,
         changed_by=changed_by,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from commitments.versioning import update_versioned
 from tests import factories
 from tests.admin_forms import admin_post_data
 
@@ -54,3 +55,24 @@ def test_an_organisation_deleted_since_is_shown_by_its_former_id(client):
         f"#{gone_id}",
         "Contraloría General de la República",
     )
+
+
+def test_an_admin_refused_over_a_newer_change_reads_the_organisations_names(client):
+    secretaria = factories.OrganizationFactory(name="Secretaría de Gestión Pública")
+    ministerio = factories.OrganizationFactory(name="Ministerio de Justicia y Derechos Humanos")
+    commitment = factories.CommitmentFactory(ogp_id="PE0044", lead_organization=secretaria)
+    client.force_login(factories.make_plan_admin())
+    url = f"/admin/commitments/commitment/{commitment.pk}/change/"
+    data = admin_post_data(client.get(url, headers={"accept-language": "en"}))
+    update_versioned(
+        commitment,
+        expected_version=1,
+        changes={"lead_organization": ministerio},
+        user=factories.make_plan_admin(first_name="Rosa", last_name="Quispe"),
+    )
+    data["title"] = "Mine"
+
+    refused = client.post(url, data, headers={"accept-language": "en"})
+
+    (error,) = refused.context["adminform"].form.non_field_errors()
+    assert "Secretaría de Gestión Pública -> Ministerio de Justicia y Derechos Humanos" in error
