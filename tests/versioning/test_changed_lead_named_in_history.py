@@ -12,13 +12,19 @@ from tests.admin_forms import admin_post_data
 pytestmark = pytest.mark.django_db
 
 
-def test_a_new_lead_organisation_is_named_in_the_page_and_the_api(client):
+def _open_in_admin(client, ogp_id: str):
+    """A commitment led by the Secretaría, another organisation, and its admin form as posted."""
     secretaria = factories.OrganizationFactory(name="Secretaría de Gestión Pública")
     ministerio = factories.OrganizationFactory(name="Ministerio de Justicia y Derechos Humanos")
-    commitment = factories.CommitmentFactory(ogp_id="PE0042", lead_organization=secretaria)
+    commitment = factories.CommitmentFactory(ogp_id=ogp_id, lead_organization=secretaria)
     client.force_login(factories.make_plan_admin())
     url = f"/admin/commitments/commitment/{commitment.pk}/change/"
-    data = admin_post_data(client.get(url))
+    data = admin_post_data(client.get(url, headers={"accept-language": "en"}))
+    return commitment, secretaria, ministerio, url, data
+
+
+def test_a_new_lead_organisation_is_named_in_the_page_and_the_api(client):
+    _, secretaria, ministerio, url, data = _open_in_admin(client, "PE0042")
     data["lead_organization"] = str(ministerio.pk)
     assert client.post(url, data).status_code == 302
     client.logout()
@@ -58,12 +64,7 @@ def test_an_organisation_deleted_since_is_shown_by_its_former_id(client):
 
 
 def test_an_admin_refused_over_a_newer_change_reads_the_organisations_names(client):
-    secretaria = factories.OrganizationFactory(name="Secretaría de Gestión Pública")
-    ministerio = factories.OrganizationFactory(name="Ministerio de Justicia y Derechos Humanos")
-    commitment = factories.CommitmentFactory(ogp_id="PE0044", lead_organization=secretaria)
-    client.force_login(factories.make_plan_admin())
-    url = f"/admin/commitments/commitment/{commitment.pk}/change/"
-    data = admin_post_data(client.get(url, headers={"accept-language": "en"}))
+    commitment, _, ministerio, url, data = _open_in_admin(client, "PE0044")
     update_versioned(
         commitment,
         expected_version=1,
