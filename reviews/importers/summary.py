@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 # Kind of record (the key the writer counts under) -> its name in the printed summary.
 KINDS = {
@@ -99,7 +99,11 @@ class Summary:
                     "message": message,
                 }
             lines.append(
-                _("warning: %(message)s (%(n)d rows: %(rows)s)")
+                ngettext(
+                    "warning: %(message)s (%(n)d row: %(rows)s)",
+                    "warning: %(message)s (%(n)d rows: %(rows)s)",
+                    count,
+                )
                 % {"message": message, "n": count, "rows": shown}
             )
         return lines

@@ -64,7 +64,7 @@ def test_unknown_vocabulary_imports_kept_as_written_with_a_warning_naming_row_id
 
     assert "commitments: 48 created" in printed
     assert "column “Completion (progress report)”: unknown label “e. Done”" in printed
-    assert "(1 rows: 6 (Peru 1 1:D))" in printed
+    assert "(1 row: 6 (Peru 1 1:D))" in printed
     assert "column “Value -Info”: expected 0 or 1, found “yes please”" in printed
     assert "column “Specificity”: unknown label “d. very high”" in printed
     kept = Assessment.objects.get(commitment__source_row=6)

@@ -224,7 +224,7 @@ def test_a_value_outside_the_vocabulary_imports_with_a_warning_naming_row_id_and
 
     assert "commitments: 3 created" in printed
     warning = next(line for line in printed.splitlines() if expected in line)
-    assert f"column “{column}”" in warning and "(1 rows: 3 (" in warning
+    assert f"column “{column}”" in warning and "(1 row: 3 (" in warning
 
 
 def test_ogp_prefixes_and_codes_are_taken_as_written(current_file):

@@ -39,7 +39,7 @@ def test_ids_typed_loosely_are_read_and_what_is_not_an_id_gets_a_provisional_one
     assert len(ids) == 3
     line = warning(printed, "is not an OGP commitment id")
     assert "column “Commitment Unique Identifier”: “PE00741” is not an OGP commitment id" in line
-    assert "(1 rows: 3 (PE00741))" in line
+    assert "(1 row: 3 (PE00741))" in line
     assert "“PERUABC0001” is not an OGP commitment id" in printed
 
 
@@ -63,7 +63,7 @@ def test_years_outside_ogps_time_are_read_as_unknown(current_file):
 
     plans = {p.number: p for p in ActionPlan.objects.all()}
     assert len(plans) == 1
-    assert "column “Year Of Submission”: implausible year 2010: read as unknown (1 rows: 3" in (
+    assert "column “Year Of Submission”: implausible year 2010: read as unknown (1 row: 3" in (
         printed
     )
     assert "column “Action Plan End Year”: implausible year 2101: read as unknown" in printed
@@ -222,7 +222,7 @@ def test_an_unknown_policy_area_flag_and_a_row_without_an_id(current_file):
 
     commitment = Commitment.objects.get()
     assert not commitment.policy_areas.exists()
-    assert "column “Open Data”: expected 0 or 1, found “maybe”: read as unknown (1 rows: 2" in (
+    assert "column “Open Data”: expected 0 or 1, found “maybe”: read as unknown (1 row: 2" in (
         printed
     )
     # No OGP id to take a prefix from: the nation's ISO alpha-2, as OGP's own ids mostly carry.

@@ -30,21 +30,21 @@ def member_row(level: str, place: str, code: str = "MIR", ogp_id: str = "MF0001"
             "Local (legacy)",
             "Miraflores, Peru",
             "local",
-            "column “National Or Local”: “Local (legacy)” read as Local (1 rows: 2 (MF0001))",
+            "column “National Or Local”: “Local (legacy)” read as Local (1 row: 2 (MF0001))",
         ),
         (
             "Local",
             "Miraflores, Atlantis",
             "other",
             "column “Country/Locality”: a local member is written “Locality, Country”; found "
-            "“Miraflores, Atlantis”: filed as a member of another kind (1 rows: 2 (MF0001))",
+            "“Miraflores, Atlantis”: filed as a member of another kind (1 row: 2 (MF0001))",
         ),
         (
             "Subnational",
             "Miraflores, Peru",
             "other",
             "column “National Or Local”: “Subnational” is neither National nor Local: filed as a "
-            "member of another kind (1 rows: 2 (MF0001))",
+            "member of another kind (1 row: 2 (MF0001))",
         ),
     ],
     ids=["legacy", "unknown-country", "neither"],

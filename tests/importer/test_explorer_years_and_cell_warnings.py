@@ -50,7 +50,7 @@ def test_a_year_or_flag_that_is_not_one_is_unknown_with_a_warning_naming_column_
         ("Report publication year (end of term)", "expected a whole number, found “2016?”"),
         ("Access to Information", "expected 0 or 1, found “Sí”"),
     ]:
-        assert f"warning: column “{column}”: {value}: read as unknown (1 rows: 3 (Peru 1 1:A))" in (
+        assert f"warning: column “{column}”: {value}: read as unknown (1 row: 3 (Peru 1 1:A))" in (
             printed
         ), printed
     assert client.get("/api/v1/action-plans/AP_PER01/").json()["submission_year"] is None

@@ -53,7 +53,7 @@ def test_a_national_code_outside_iso_is_kept_with_the_whole_warning_under_its_co
 
     assert (
         "  warning: column “Code”: “XKX” is not an ISO alpha-3 country code: kept as OGP's own "
-        "code (1 rows: 2 (XK0001))"
+        "code (1 row: 2 (XK0001))"
     ) in printed.splitlines()
 
 

@@ -17,12 +17,12 @@ pytestmark = pytest.mark.django_db
         (
             "en",
             "warning: column “Action Plan ID”: “AP_PER02” does not match the code and plan "
-            "number: filed under AP_PER03 (1 rows: 3 (PE0075))",
+            "number: filed under AP_PER03 (1 row: 3 (PE0075))",
         ),
         (
             "es",
             "advertencia: columna “Action Plan ID”: “AP_PER02” no coincide con el código y el "
-            "número de plan: se registra en AP_PER03 (1 filas: 3 (PE0075))",
+            "número de plan: se registra en AP_PER03 (1 fila: 3 (PE0075))",
         ),
     ],
 )

@@ -75,6 +75,6 @@ def test_a_relevance_verdict_outside_0_and_1_imports_with_a_warning_naming_its_c
     printed = run_import(current_file(rows({"_Relevant": "maybe"})))
 
     assert Assessment.objects.get().relevant is None
-    assert "column “_Relevant”: expected 0 or 1, found “maybe”: read as unknown (1 rows: 2" in (
+    assert "column “_Relevant”: expected 0 or 1, found “maybe”: read as unknown (1 row: 2" in (
         printed
     )

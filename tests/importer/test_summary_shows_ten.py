@@ -41,4 +41,4 @@ def test_a_warning_on_a_row_without_an_id_names_the_row_alone(current_file):
     cells = {"Specificity": "Mostly", "Commitment Unique Identifier": ""}
     printed = run_import(current_file(rows(cells)))
 
-    assert warning(printed, "“Mostly”").endswith("(1 rows: 2)")
+    assert warning(printed, "“Mostly”").endswith("(1 row: 2)")

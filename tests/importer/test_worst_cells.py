@@ -157,7 +157,7 @@ def test_every_spelling_of_yes_no_and_unknown_in_a_flag(current_file):
     assert read == [True] * 5 + [False] * 4 + [None] * 3
     line = warning(printed, "expected 0 or 1")
     assert "column “OGP Value Access To Information”: expected 0 or 1, found “2”: read as" in line
-    assert "(1 rows: 13 (PE0012))" in line
+    assert "(1 row: 13 (PE0012))" in line
 
 
 def test_scale_labels_wrapped_lettered_or_unknown(current_file):
@@ -186,7 +186,7 @@ def test_scale_labels_wrapped_lettered_or_unknown(current_file):
     assert (
         "column “Completion (Progress Report)”: unknown label “f. Complete” kept as written, not "
         "rated (known: complete, limited, no evidence available, not started, substantial, "
-        "unclear, withdrawn) (1 rows: 4 (PE0003))"
+        "unclear, withdrawn) (1 row: 4 (PE0003))"
     ) in printed
 
 
@@ -208,10 +208,10 @@ def test_years_written_as_spreadsheet_numbers(current_file):
         )
     )
     assert ("PE0001", 2018) in years
-    assert "expected a whole number, found “2018.5”: read as unknown (1 rows: 3 (PE0002))" in (
+    assert "expected a whole number, found “2018.5”: read as unknown (1 row: 3 (PE0002))" in (
         printed
     )
-    assert "expected a whole number, found “20180”: read as unknown (1 rows: 4 (PE0003))" in (
+    assert "expected a whole number, found “20180”: read as unknown (1 row: 4 (PE0003))" in (
         printed
     )
 
@@ -265,7 +265,7 @@ def test_a_date_a_year_past_the_plans_end_is_kept_and_two_years_past_is_not(curr
     assert (slipped.end_date, slipped.end_date_text) == (None, "2018-12-31")
     assert (
         "column “Start Date”: date 2018-01-01 is 2 years past the plan's end (2016): kept as "
-        "written text only (1 rows: 3 (PE0002))"
+        "written text only (1 row: 3 (PE0002))"
     ) in printed
     assert "column “End Date”: date 2018-12-31 is 2 years past" in printed
 
@@ -296,7 +296,7 @@ def test_an_over_long_cell_is_shortened_at_a_word_with_a_warning(current_file):
     stored = Commitment.objects.get().theme
     assert len(stored) <= 300 and stored.endswith("pública…")
     assert theme.startswith(stored[:-1])
-    assert "theme longer than 300 characters, shortened (1 rows: 2 (PE0001))" in printed
+    assert "theme longer than 300 characters, shortened (1 row: 2 (PE0001))" in printed
 
 
 def test_a_file_that_cannot_be_opened_is_named_with_why(tmp_path):

@@ -87,7 +87,7 @@ def test_dates_on_the_boundary_years_and_a_start_after_its_end(current_file):
     assert (plain.contact_name, plain.contact_email, plain.contact_phone) == ("", "", "")
     assert dates("PE0003") == (None, "12/31/2016", None, "01/01/2015")
     assert (
-        "column “End Date”: start date after end date: both kept as text only (1 rows: 4 (PE0003))"
+        "column “End Date”: start date after end date: both kept as text only (1 row: 4 (PE0003))"
     ) in printed
     # A row that writes one date day/month (13/01) writes both so: 02/03 is 2 March.
     assert dates("PE0004")[2] == datetime.date(2015, 3, 2)

@@ -124,7 +124,7 @@ def test_wrapped_cells_and_a_bom_import_and_rows_are_numbered_as_a_spreadsheet_d
     assert "commitments: 48 created" in printed
     # Row 13 of the spreadsheet (its text starts on a much later line of the file).
     assert "“Specificity”: unknown label “e. extraordinary”" in printed
-    assert "(1 rows: 13 (Peru 1" in printed
+    assert "(1 row: 13 (Peru 1" in printed
     assert "segunda línea" in Commitment.objects.get(source_row=3).full_text
 
 
