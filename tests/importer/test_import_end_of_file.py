@@ -52,9 +52,7 @@ def test_an_organisation_name_too_long_is_shortened_with_a_warning_naming_its_ro
 
     printed = run_import(current_file(rows))
 
-    assert (
-        "warning: organisation name longer than 1000 characters, shortened (1 row: 3)" in printed
-    )
+    assert "warning: organisation name longer than 1000 characters, shortened (1 row: 3)" in printed
     shortened = Organization.objects.get(name__startswith="Ministerio")
     assert len(shortened.name) <= 1000 and shortened.name.endswith("…")
 
