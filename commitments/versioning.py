@@ -41,9 +41,9 @@ NOT_SHOWN_IN_DIFFS = frozenset(
         "normalized_name",
         "search_text",
         "source_key",
-        # Cached by the services that record what they summarise (commitments.services
-        # CACHED_STATUS_FIELDS, reviews.services), never by an editor: a diff would credit a
-        # report's level to whoever saves the commitment next.
+        # Cached by the services that record what they summarise (status updates: services
+        # CACHED_STATUS_FIELDS; the IRM's assessments), never by an editor: a diff would credit
+        # a report's level to whoever saves the commitment next.
         "self_reported_completion",
         "self_reported_as_of",
         "government_completion",
