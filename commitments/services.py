@@ -128,10 +128,11 @@ CACHED_STATUS_FIELDS: dict[str, tuple[str, str]] = {
 
 
 def refresh_status(commitment: Commitment, voice: str) -> None:
-    """Cache the latest status update of `voice` (by as-of date, then time recorded) on the
+    """Cache the latest standing status update of `voice` (by as-of date, then time recorded) on the
     commitment."""
     latest = (
         commitment.status_updates.filter(voice=voice)
+        .standing()
         .latest_first()
         .values("completion", "as_of")
         .first()

@@ -31,6 +31,12 @@ class StatusUpdateQuerySet(models.QuerySet):
     def latest_first(self) -> StatusUpdateQuerySet:
         return self.order_by("-as_of", "-recorded_at", "-pk")
 
+    def standing(self) -> StatusUpdateQuerySet:
+        """Updates no later update corrects: a corrected update was a mistake and never counts,
+        even when its (wrong) as-of date is later than its correction's."""
+        corrected = StatusUpdate.objects.filter(corrects__isnull=False).values("corrects_id")
+        return self.exclude(pk__in=corrected)
+
     def civil_society(self) -> StatusUpdateQuerySet:
         return self.filter(voice=Voice.CIVIL_SOCIETY)
 
