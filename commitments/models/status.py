@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .commitments import Commitment
@@ -128,6 +129,11 @@ class StatusEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.url or self.original_name
+
+    @staticmethod
+    def file_address(pk: int) -> str:
+        """Where the app serves an uploaded file (commitments.views.evidence_file)."""
+        return reverse("commitments:evidence", args=[pk])
 
     @property
     def download_name(self) -> str:

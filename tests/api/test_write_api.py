@@ -153,7 +153,13 @@ def test_editor_posts_status_update_with_link(token_client, monitored):
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["evidence"] == [
-        {"url": "https://example.org/report", "file_name": "", "content_type": "", "size": None}
+        {
+            "url": "https://example.org/report",
+            "file_url": None,
+            "file_name": "",
+            "content_type": "",
+            "size": None,
+        }
     ]
     commitment.refresh_from_db()
     assert commitment.self_reported_completion == "substantial"
