@@ -10,18 +10,9 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests import factories
 from tests.web.conftest import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def monitored():
-    editor = factories.make_editor()
-    commitment = factories.CommitmentFactory()
-    commitment.monitoring_organizations.add(editor.profile.organization)
-    return commitment, editor
 
 
 def test_the_public_history_gives_each_uploaded_files_address(client, monitored):

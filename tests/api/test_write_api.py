@@ -124,15 +124,6 @@ def test_anonymous_update_is_401(api_client):
     assert response.status_code == 401
 
 
-@pytest.fixture
-def monitored(db):
-    """A commitment and an editor whose organisation monitors it."""
-    editor = factories.make_editor()
-    commitment = factories.CommitmentFactory()
-    commitment.monitoring_organizations.add(editor.profile.organization)
-    return commitment, editor
-
-
 def _status_url(commitment) -> str:
     return f"/api/v1/commitments/{commitment.ogp_id}/status-updates/"
 

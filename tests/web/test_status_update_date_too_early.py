@@ -8,17 +8,8 @@ from __future__ import annotations
 import pytest
 
 from commitments.models import StatusUpdate
-from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def monitored():
-    editor = factories.make_editor()
-    commitment = factories.CommitmentFactory()
-    commitment.monitoring_organizations.add(editor.profile.organization)
-    return commitment, editor
 
 
 def _report(client, commitment, day: str):
