@@ -208,12 +208,27 @@ class StatusUpdateForm(forms.Form):
                 bad.append(line)
             if len(line) > 1000:
                 bad.append(line)
-        if bad:
-            raise ValidationError(
-                _("These are not web addresses starting with http:// or https://: %(bad)s"),
-                params={"bad": ", ".join(bad)},
-                code="invalid",
+        # An address pasted with a space in it does start with https://: say what is wrong with it.
+        spaced = [line for line in bad if line.startswith(("http://", "https://")) and " " in line]
+        errors = [
+            ValidationError(message, params={"bad": ", ".join(found)}, code="invalid")
+            for message, found in (
+                (
+                    _(
+                        "These addresses have a space in them: give one web address per line, "
+                        "without spaces: %(bad)s"
+                    ),
+                    spaced,
+                ),
+                (
+                    _("These are not web addresses starting with http:// or https://: %(bad)s"),
+                    [line for line in bad if line not in spaced],
+                ),
             )
+            if found
+        ]
+        if errors:
+            raise ValidationError(errors)
         return lines
 
     def clean_files(self) -> list[EvidenceFile]:

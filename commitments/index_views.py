@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .api.filters import OrganizationFilter
+from .api.filters import ActionPlanFilter, OrganizationFilter
 from .models import ActionPlan, Member, Organization
 from .search.faceted import commitment_results
 
@@ -38,22 +38,34 @@ def _filter_data(request: HttpRequest) -> dict[str, str]:
     return {k: v for k, v in request.GET.items() if k != "page" and v != ""}
 
 
+def _chosen_member(request: HttpRequest, filterset, valid: bool) -> str:
+    """The OGP code of the member filtered on, so the form marks it however the URL spelt it (pe)."""
+    member = filterset.form.cleaned_data.get("member") if valid else None
+    return member.code if member else request.GET.get("member", "")
+
+
 @require_GET
 def plan_index(request: HttpRequest) -> HttpResponse:
-    plans = ActionPlan.objects.for_list().order_by("member__name", "number")
-    member = request.GET.get("member", "")
-    if member:
-        plans = plans.filter(member__code=member)
+    # The API's filters, as the plans' CSV and Excel links use: `?member=pe` lists Peru's plans
+    # here as in the download, and an unknown member is a message (400), not an empty list.
+    filterset = ActionPlanFilter(
+        _filter_data(request),
+        queryset=ActionPlan.objects.for_list().order_by("member__name", "number"),
+        request=request,
+    )
+    valid = filterset.is_valid()
     return render(
         request,
         "commitments/index_plans.html",
         {
             "title": _("Action plans"),
-            "page": _page(request, plans),
+            "page": _page(request, filterset.qs if valid else ActionPlan.objects.none()),
+            "errors": filterset.errors if not valid else {},
             "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
-            "member": member,
+            "member": _chosen_member(request, filterset, valid),
             "query": _query(request),
         },
+        status=200 if valid else 400,
     )
 
 
@@ -85,7 +97,7 @@ def organization_index(request: HttpRequest) -> HttpResponse:
             "page": _page(request, filterset.qs if valid else Organization.objects.none()),
             "errors": filterset.errors if not valid else {},
             "q": request.GET.get("q", ""),
-            "member": request.GET.get("member", ""),
+            "member": _chosen_member(request, filterset, valid),
             "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
             "query": _query(request),
         },

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from .evidence.link_checks import links_to_check
 from .models import Commitment, StatusEvidence, StatusUpdate
-from .models.vocab import SELF_REPORTED_LEVELS, Voice
+from .models.vocab import SELF_REPORTED_LEVELS, Voice, validate_not_before_earliest
 from .permissions import reporting_voice, user_organization
 from .tasks import check_evidence_link, notify_status_update
 
@@ -80,6 +80,11 @@ def record_status_update(
         errors["completion"] = [_("Choose a completion level from the list.")]
     if as_of > timezone.localdate():
         errors["as_of"] = [_("The as-of date cannot be in the future.")]
+    try:
+        # A year typed short (0214) would stay for good: updates are never edited.
+        validate_not_before_earliest(as_of)
+    except ValidationError as error:
+        errors["as_of"] = error.messages
     if corrects is not None and corrects.commitment_id != commitment.pk:
         errors["corrects"] = [_("A correction must be about the same commitment.")]
     elif corrects is not None and corrects.voice != voice:
@@ -128,10 +133,11 @@ CACHED_STATUS_FIELDS: dict[str, tuple[str, str]] = {
 
 
 def refresh_status(commitment: Commitment, voice: str) -> None:
-    """Cache the latest status update of `voice` (by as-of date, then time recorded) on the
+    """Cache the latest standing status update of `voice` (by as-of date, then time recorded) on the
     commitment."""
     latest = (
         commitment.status_updates.filter(voice=voice)
+        .standing()
         .latest_first()
         .values("completion", "as_of")
         .first()

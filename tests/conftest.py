@@ -177,6 +177,15 @@ def editor(db):
 
 
 @pytest.fixture
+def monitored(db):
+    """A commitment and an editor whose organisation monitors it."""
+    editor = factories.make_editor()
+    commitment = factories.CommitmentFactory()
+    commitment.monitoring_organizations.add(editor.profile.organization)
+    return commitment, editor
+
+
+@pytest.fixture
 def researcher(db):
     return factories.make_researcher()
 

@@ -281,12 +281,18 @@ class MilestoneDetail(VersionedDetailView):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
+    file_url = serializers.SerializerMethodField(
+        help_text=_("The address of an uploaded file on this site (/evidence/<id>/), or null.")
+    )
     file_name = serializers.CharField(source="original_name", read_only=True)
 
     class Meta:
         model = StatusEvidence
-        fields = ["url", "file_name", "content_type", "size"]
+        fields = ["url", "file_url", "file_name", "content_type", "size"]
         read_only_fields = fields
+
+    def get_file_url(self, evidence: StatusEvidence) -> str | None:
+        return StatusEvidence.file_address(evidence.pk) if evidence.file else None
 
 
 class StatusUpdateWriteSerializer(serializers.ModelSerializer):

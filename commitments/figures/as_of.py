@@ -129,6 +129,7 @@ def _records_sql(
     # nothing to narrow (the left joins keep only the counted ones), and the semi-join would cost.
     narrowed = bool(commitments.query.where)
     updates = StatusUpdate.objects.filter(commitment__in=ids) if narrowed else StatusUpdate.objects
+    updates = updates.standing()
     if day is not None:
         updates = updates.filter(as_of__lte=day)
     updates = updates.annotate(

@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .commitments import Commitment
@@ -30,6 +31,12 @@ class StatusUpdateQuerySet(models.QuerySet):
 
     def latest_first(self) -> StatusUpdateQuerySet:
         return self.order_by("-as_of", "-recorded_at", "-pk")
+
+    def standing(self) -> StatusUpdateQuerySet:
+        """Updates no later update corrects: a corrected update was a mistake and never counts,
+        even when its (wrong) as-of date is later than its correction's."""
+        corrected = StatusUpdate.objects.filter(corrects__isnull=False).values("corrects_id")
+        return self.exclude(pk__in=corrected)
 
     def civil_society(self) -> StatusUpdateQuerySet:
         return self.filter(voice=Voice.CIVIL_SOCIETY)
@@ -122,6 +129,11 @@ class StatusEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.url or self.original_name
+
+    @staticmethod
+    def file_address(pk: int) -> str:
+        """Where the app serves an uploaded file (commitments.views.evidence_file)."""
+        return reverse("commitments:evidence", args=[pk])
 
     @property
     def download_name(self) -> str:

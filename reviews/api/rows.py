@@ -197,12 +197,25 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
         )
     )
     evidence: dict[Any, list[dict]] = defaultdict(list)
-    for update_id, url, name, content_type, size, checked_at, broken_since, changed_at in (
+    for (
+        pk,
+        update_id,
+        url,
+        file,
+        name,
+        content_type,
+        size,
+        checked_at,
+        broken_since,
+        changed_at,
+    ) in (
         StatusEvidence.objects.filter(status_update__commitment_id=commitment_id)
         .order_by("pk")
         .values_list(
+            "pk",
             "status_update_id",
             "url",
+            "file",
             "original_name",
             "content_type",
             "size",
@@ -215,6 +228,7 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
         evidence[update_id].append(
             {
                 "url": url,
+                "file_url": StatusEvidence.file_address(pk) if file else None,
                 "file_name": name,
                 "content_type": content_type,
                 "size": size,

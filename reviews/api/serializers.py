@@ -106,6 +106,10 @@ class PublicCommitmentSerializer(CommitmentSerializer):
 
 class PublicEvidenceSerializer(DescribedSerializer):
     url = serializers.CharField(help_text=_("A link, or empty for a file."))
+    file_url = serializers.CharField(
+        allow_null=True,
+        help_text=_("The address of an uploaded file on this site (/evidence/<id>/), or null."),
+    )
     file_name = serializers.CharField(help_text=_("An uploaded file's name, or empty."))
     content_type = serializers.CharField()
     size = serializers.IntegerField(allow_null=True)

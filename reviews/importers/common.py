@@ -132,13 +132,21 @@ def check_encoding(path: Path) -> None:
         )
 
 
+def delimiter(path: Path) -> str:
+    """The file's separator: `;` where a spreadsheet set to a decimal-comma language (Excel in
+    Spanish, French...) saved the “CSV” with semicolons, told by the header line; `,` otherwise."""
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
+        header = stream.readline()
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
     """(row, byte) of the first byte that is not UTF-8, the row as a spreadsheet numbers it (a cell
     over several lines is one row). Decoding stops at a buffer, not a row, so the error itself
     cannot say where the byte is."""
     with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as stream:
         try:
-            for row, cells in enumerate(csv.reader(stream), start=1):
+            for row, cells in enumerate(csv.reader(stream, delimiter=delimiter(path)), start=1):
                 for cell in cells:
                     for char in cell:
                         if "\udc80" <= char <= "\udcff":

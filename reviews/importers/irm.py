@@ -46,6 +46,7 @@ from .common import (
     ImportRowError,
     check_encoding,
     csv_problem,
+    delimiter,
     first_undecodable_byte,
     row_shape_problem,
 )
@@ -126,7 +127,7 @@ def import_ogp_irm(
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as stream:
-            reader = csv.reader(stream, strict=True)
+            reader = csv.reader(stream, strict=True, delimiter=delimiter(path))
             fmt = _open_format(reader, problems)
             if fmt is None:
                 raise ImportRefused(problems)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
-from .common import ImportRowError, check_encoding, csv_problem, row_shape_problem
+from .common import ImportRowError, check_encoding, csv_problem, delimiter, row_shape_problem
 from .members import CountryResolver
 from .records import MemberSpec
 
@@ -114,7 +114,7 @@ def _lines(path: Path) -> list[list[str]]:
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, strict=True)
+            reader = csv.reader(handle, strict=True, delimiter=delimiter(path))
             lines: list[list[str]] = []
             try:
                 for line in reader:

@@ -124,15 +124,6 @@ def test_anonymous_update_is_401(api_client):
     assert response.status_code == 401
 
 
-@pytest.fixture
-def monitored(db):
-    """A commitment and an editor whose organisation monitors it."""
-    editor = factories.make_editor()
-    commitment = factories.CommitmentFactory()
-    commitment.monitoring_organizations.add(editor.profile.organization)
-    return commitment, editor
-
-
 def _status_url(commitment) -> str:
     return f"/api/v1/commitments/{commitment.ogp_id}/status-updates/"
 
@@ -153,7 +144,13 @@ def test_editor_posts_status_update_with_link(token_client, monitored):
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["evidence"] == [
-        {"url": "https://example.org/report", "file_name": "", "content_type": "", "size": None}
+        {
+            "url": "https://example.org/report",
+            "file_url": None,
+            "file_name": "",
+            "content_type": "",
+            "size": None,
+        }
     ]
     commitment.refresh_from_db()
     assert commitment.self_reported_completion == "substantial"

@@ -12,7 +12,6 @@ from kombu import pools as kombu_pools
 
 from commitments.models import StatusUpdate
 from ogptracker.celery import app as celery_app
-from tests import factories
 from tests.resilience.conftest import FAULT_REDIS_URL
 
 pytestmark = pytest.mark.integration
@@ -56,14 +55,6 @@ def _reset_celery_pool() -> None:
         celery_app._pool = None
     celery_app.amqp._producer_pool = None
     kombu_pools.reset()
-
-
-@pytest.fixture
-def monitored(db):
-    editor = factories.make_editor()
-    commitment = factories.CommitmentFactory()
-    commitment.monitoring_organizations.add(editor.profile.organization)
-    return commitment, editor
 
 
 def _post_update(client, commitment, completion: str):
