@@ -271,7 +271,8 @@ def plan_irm_bases(plan) -> dict[str, Any]:
                     "basis": basis,
                     "label": IRM_REPORTS[basis],
                     "figures": figures.irm,
-                    "counts": [figures.irm.counts[key] for key in FIGURE_KEYS],
+                    # (level, count): each count names its level, as a phone shows it (a card).
+                    "counts": [(level_label(key), figures.irm.counts[key]) for key in FIGURE_KEYS],
                     "reports": [
                         {**vars(report), "label": report_label(report.kind)}
                         for report in figures.irm_basis.reports

@@ -112,7 +112,7 @@ def course_days(client, plan) -> list[str]:
     page = client.get(f"/plans/{plan.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     [section] = re.findall(r'<section class="plan-course".*?</section>', page, flags=re.S)
     [body] = re.findall(r"<tbody>(.*?)</tbody>", section, flags=re.S)
-    return re.findall(r"<tr>\s*<td>([^<]*)</td>", body)
+    return re.findall(r'<tr>\s*<th scope="row" class="card-title">([^<]*)</th>', body)
 
 
 def test_an_ended_plans_course_stops_at_its_last_change_not_today(reported_plan, client):

@@ -104,7 +104,9 @@ def test_commitment_timeline_table_reads_the_levels_in_order(client, reported_pl
     text = client.get(f"/commitments/{first.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     section = re.search(r'<section class="plan-course commitment-course".*?</section>', text, re.S)
     cells = re.findall(
-        r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", section.group(0)
+        r'<tr><th scope="row" class="card-title">[^<]*</th><td data-label="IRM">([^<]*)</td>'
+        r'<td data-label="Civil society">([^<]*)</td><td data-label="Government">([^<]*)</td></tr>',
+        section.group(0),
     )
     irm = [c[0] for c in cells]
     assert irm[0] == "No data" and "Limited" in irm and irm[-1] == "Complete"
