@@ -222,9 +222,10 @@ def test_a_sheet_numbered_out_of_step_with_the_provisional_ids_matches_by_title(
     )
     _numbers, names, rows = peru_plan1_rows()
     title, number = names.index("Commitment Title"), names.index("Comm No")
+    base = sheet_rows()[0]  # once: each call reads the whole Explorer file
     sheet = [
         {
-            **sheet_rows()[0],
+            **base,
             "Commitment Unique Identifier": f"PE{60 - i:04d}",
             "Commitment Number": rows[(i + 1) % len(rows)][number],
             "Commitment Title": r[title],
