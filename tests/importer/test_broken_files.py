@@ -24,9 +24,9 @@ def assert_nothing_written() -> None:
 
 
 def test_dry_run_prints_the_summary_and_writes_nothing(explorer_file):
-    printed = run_import(explorer_file(country="Peru"), "--dry-run")
+    printed = run_import(explorer_file(country="Peru", limit=6), "--dry-run")
 
-    assert "commitments: 48 created, 0 updated, 0 unchanged" in printed
+    assert "commitments: 6 created, 0 updated, 0 unchanged" in printed
     assert "Dry run" in printed
     assert_nothing_written()
 
