@@ -1,7 +1,7 @@
 """Writes parsed rows to the database in batches, comparing with what is there first.
 
 Rows arrive one at a time (`add`) and are identified a plan at a time (`settle`, identity.py: the
-plan's commitments read in one query, dropped after); every `batch_size` rows the writer creates
+plan's commitments read in one query, dropped after); every BATCH_SIZE rows the writer creates
 what is new and updates what changed, in bulk, with history (django-simple-history) recorded for
 every created or changed row (batches.py). Per-file state is only the look-up maps (members, plans,
 reports, policy areas: parents.py; organisations by key: organizations.py), the id counters and a
@@ -39,6 +39,8 @@ from .summary import Summary
 
 # How often a long file reports how far it got (on stderr, and on the import run's admin page).
 PROGRESS_EVERY = 500
+# How many rows are written together (module docstring); named so that a test can make it small.
+BATCH_SIZE = 500
 
 _MAX_LENGTHS = {
     f.attname: f.max_length
@@ -52,7 +54,6 @@ class Writer:
         self,
         *,
         source_file: str,
-        batch_size: int = 500,
         progress: Callable[[int], None] | None = None,
         sha256: str = "",
         file_format: str = "",
@@ -60,7 +61,7 @@ class Writer:
         self.source_file = source_file
         self.sha256, self.file_format = sha256, file_format
         self.reason = f"import_ogp_irm {source_file}"
-        self.batch_size = batch_size
+        self.batch_size = BATCH_SIZE
         self.progress = progress
         self.summary = Summary()
         self.orgs = OrganizationIndex()

@@ -81,9 +81,9 @@ def test_the_run_page_shows_the_check_then_the_import_with_who_did_each(
     assert shown(page, "file_name") == "peru.csv"
     assert shown(page, "state") == "Checked: waiting for confirmation"
     assert shown(page, "file_format") == "IRM Explorer table (2017)"
-    assert shown(page, "progress") == "48"
+    assert shown(page, "progress") == "6"
     assert shown(page, "check_report").startswith(
-        "IRM Explorer table (2017), 48 rows. Dry run: nothing was written; confirm to import."
+        "IRM Explorer table (2017), 6 rows. Dry run: nothing was written; confirm to import."
         "<br>members: 1 created, 0 updated, 0 unchanged<br>"
     )
     assert shown(page, "uploaded_by") == "planner"
@@ -98,12 +98,12 @@ def test_the_run_page_shows_the_check_then_the_import_with_who_did_each(
     page = view(client, run)
     assert shown(page, "state") == "Imported"
     assert shown(page, "import_report").startswith(
-        "IRM Explorer table (2017), 48 rows.<br>members: 1 created, 0 updated, 0 unchanged<br>"
+        "IRM Explorer table (2017), 6 rows.<br>members: 1 created, 0 updated, 0 unchanged<br>"
     )
-    assert shown(page, "progress") == "48"
+    assert shown(page, "progress") == "6"
     assert (shown(page, "uploaded_by"), shown(page, "confirmed_by")) == ("planner", "confirmer")
     assert CONFIRM_BUTTON not in page
-    assert Commitment.objects.count() == 48
+    assert Commitment.objects.count() == 6
     # The sheet stays with its run, as uploaded.
     run.refresh_from_db()
     assert Path(run.file.path).read_bytes() == peru_csv(tmp_path)
@@ -117,13 +117,13 @@ def test_a_sheet_uploaded_in_spanish_is_checked_and_imported_in_spanish(
 
     # Read in English, the reports stay in the uploader's language.
     assert shown(view(client, run), "check_report").startswith(
-        "IRM Explorer table (2017), 48 filas. Ensayo: no se escribió nada; confirme para importar."
+        "IRM Explorer table (2017), 6 filas. Ensayo: no se escribió nada; confirme para importar."
         "<br>miembros: 1 creados, 0 actualizados, 0 sin cambios<br>"
     )
     with django_capture_on_commit_callbacks(execute=True):
         confirm(client, run)
     assert shown(view(client, run), "import_report").startswith(
-        "IRM Explorer table (2017), 48 filas.<br>miembros: 1 creados, 0 actualizados"
+        "IRM Explorer table (2017), 6 filas.<br>miembros: 1 creados, 0 actualizados"
     )
 
 
@@ -224,7 +224,7 @@ def test_two_sheets_uploaded_together_are_each_checked_and_confirmed_on_their_ow
         check()
 
     assert shown(view(client, peru), "check_report").startswith(
-        "IRM Explorer table (2017), 48 rows."
+        "IRM Explorer table (2017), 6 rows."
     )
     assert shown(view(client, chile), "check_report").startswith(
         "IRM Explorer table (2017), 3 rows."

@@ -62,7 +62,7 @@ def test_a_returning_row_does_not_take_the_commitment_its_plans_earlier_row_reco
     assert "commitments reconciled: 1 took OGP's own id" in printed
     assert "commitments: 3 created, 1 updated, 0 unchanged" in printed
     plan_1 = Commitment.objects.filter(action_plan__ogp_id="AP_PER01")
-    assert plan_1.count() == 49
+    assert plan_1.count() == 16
     assert not plan_1.filter(ogp_id="PE-P0008").exists()
     assert plan_1.get(ogp_id="PE0101").number == "10"
     assert plan_1.get(ogp_id="PE0008").number == "1:H"
