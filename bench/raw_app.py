@@ -41,6 +41,24 @@ json_build_object(
   'updated_at', a.updated_at)
 """
 
+
+def linked(through: str, key: str, table: str) -> str:
+    """The commitment's rows of `table` (through the many-to-many table `through`, whose `key` points
+    at them) as a JSON list of {id: slug, name}, ordered by name; [] for none."""
+    return f"""COALESCE((
+        SELECT json_agg(json_build_object('id', t.slug, 'name', t.name) ORDER BY t.name, t.id)
+        FROM {through} x
+        JOIN {table} t ON t.id = x.{key}
+        WHERE x.commitment_id = c.id), '[]'::json)"""
+
+
+SUPPORTING_ORGANIZATIONS = linked(
+    "commitments_commitment_supporting_organizations", "organization_id", "commitments_organization"
+)
+POLICY_AREAS = linked(
+    "commitments_commitment_policy_areas", "policyarea_id", "commitments_policyarea"
+)
+
 PAGE_SQL = f"""
 WITH page AS (
   SELECT id FROM commitments_commitment ORDER BY ogp_id LIMIT %(limit)s OFFSET %(offset)s
@@ -53,23 +71,13 @@ FROM (
     'title', c.title, 'short_title', c.short_title, 'full_text', c.full_text,
     'lead_organization', CASE WHEN o.id IS NULL THEN NULL
                               ELSE json_build_object('id', o.slug, 'name', o.name) END,
-    'supporting_organizations', COALESCE((
-        SELECT json_agg(json_build_object('id', so.slug, 'name', so.name)
-                        ORDER BY so.name, so.id)
-        FROM commitments_commitment_supporting_organizations s
-        JOIN commitments_organization so ON so.id = s.organization_id
-        WHERE s.commitment_id = c.id), '[]'::json),
+    'supporting_organizations', {SUPPORTING_ORGANIZATIONS},
     'ogp_values', to_json(array_remove(ARRAY[
         CASE WHEN c.value_access_to_information THEN 'access_to_information' END,
         CASE WHEN c.value_civic_participation THEN 'civic_participation' END,
         CASE WHEN c.value_public_accountability THEN 'public_accountability' END,
         CASE WHEN c.value_technology_innovation THEN 'technology_innovation' END], NULL)),
-    'policy_areas', COALESCE((
-        SELECT json_agg(json_build_object('id', pa.slug, 'name', pa.name)
-                        ORDER BY pa.name, pa.id)
-        FROM commitments_commitment_policy_areas cp
-        JOIN commitments_policyarea pa ON pa.id = cp.policyarea_id
-        WHERE cp.commitment_id = c.id), '[]'::json),
+    'policy_areas', {POLICY_AREAS},
     'theme', c.theme, 'cluster', c.cluster,
     'start_date', c.start_date, 'start_date_text', c.start_date_text,
     'end_date', c.end_date, 'end_date_text', c.end_date_text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -52,13 +53,20 @@ def completed_address(line: str) -> str:
     return line
 
 
-def date_input_field(label: str, help_text: str) -> forms.DateField:
+def not_in_future(day: datetime.date) -> None:
+    """The date a report describes: today at the latest."""
+    if day > timezone.localdate():
+        raise ValidationError(_("The as-of date cannot be in the future."))
+
+
+def date_input_field(label: str, help_text: str, *, validators: Sequence = ()) -> forms.DateField:
     """A date the user enters: the browser's date picker, typed as YYYY-MM-DD or DD/MM/YYYY."""
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         help_text=help_text,
+        validators=list(validators),
     )
 
 
@@ -134,7 +142,9 @@ class StatusUpdateForm(forms.Form):
         help_text=_("PDF, images (PNG, JPEG, GIF, WebP) or office documents, up to %(size)s each."),
     )
     as_of = date_input_field(
-        _("As of"), _("The date this status describes. It cannot be in the future.")
+        _("As of"),
+        _("The date this status describes. It cannot be in the future."),
+        validators=[not_in_future],
     )
     corrects = corrects_field(
         StatusUpdate,
@@ -182,12 +192,6 @@ class StatusUpdateForm(forms.Form):
     @staticmethod
     def _update_label(update: StatusUpdate) -> str:
         return f"{update.as_of.isoformat()}: {update.get_completion_display()}"
-
-    def clean_as_of(self) -> datetime.date:
-        as_of = self.cleaned_data["as_of"]
-        if as_of > timezone.localdate():
-            raise ValidationError(_("The as-of date cannot be in the future."))
-        return as_of
 
     def clean_links(self) -> list[str]:
         lines = [

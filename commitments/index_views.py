@@ -6,6 +6,7 @@ its CSV link always mean the same thing; its facets and ranking are commitments/
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -28,9 +29,7 @@ def _page(request: HttpRequest, queryset, *, size: int = PAGE_SIZE):
 
 def _query(request: HttpRequest, **extra: str) -> str:
     """The request's filters (without the page), to build page links and the CSV link."""
-    params = {k: v for k, v in request.GET.items() if k != "page" and v != ""}
-    params.update(extra)
-    return urlencode(params)
+    return urlencode({**_filter_data(request), **extra})
 
 
 def _filter_data(request: HttpRequest) -> dict[str, str]:
@@ -44,28 +43,38 @@ def _chosen_member(request: HttpRequest, filterset, valid: bool) -> str:
     return member.code if member else request.GET.get("member", "")
 
 
-@require_GET
-def plan_index(request: HttpRequest) -> HttpResponse:
-    # The API's filters, as the plans' CSV and Excel links use: `?member=pe` lists Peru's plans
-    # here as in the download, and an unknown member is a message (400), not an empty list.
-    filterset = ActionPlanFilter(
-        _filter_data(request),
-        queryset=ActionPlan.objects.for_list().order_by("member__name", "number"),
-        request=request,
-    )
+def _filtered_index(
+    request: HttpRequest, template: str, title: str, filterset_class, queryset, **extra: Any
+) -> HttpResponse:
+    """An index page filtered with the API's FilterSet, as its CSV and Excel links are: `?member=pe`
+    lists Peru's rows here as in the download, and an unknown member is a message (400), not an
+    empty list."""
+    filterset = filterset_class(_filter_data(request), queryset=queryset, request=request)
     valid = filterset.is_valid()
     return render(
         request,
-        "commitments/index_plans.html",
+        template,
         {
-            "title": _("Action plans"),
-            "page": _page(request, filterset.qs if valid else ActionPlan.objects.none()),
+            "title": title,
+            "page": _page(request, filterset.qs if valid else queryset.none()),
             "errors": filterset.errors if not valid else {},
             "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
             "member": _chosen_member(request, filterset, valid),
             "query": _query(request),
+            **extra,
         },
         status=200 if valid else 400,
+    )
+
+
+@require_GET
+def plan_index(request: HttpRequest) -> HttpResponse:
+    return _filtered_index(
+        request,
+        "commitments/index_plans.html",
+        _("Action plans"),
+        ActionPlanFilter,
+        ActionPlan.objects.for_list().order_by("member__name", "number"),
     )
 
 
@@ -83,25 +92,16 @@ def commitment_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def organization_index(request: HttpRequest) -> HttpResponse:
-    data = _filter_data(request)
     organizations = Organization.objects.select_related("member").annotate(
         led_count=Count("led_commitments", distinct=True),
     )
-    filterset = OrganizationFilter(data, queryset=organizations.order_by("name"), request=request)
-    valid = filterset.is_valid()
-    return render(
+    return _filtered_index(
         request,
         "commitments/index_organizations.html",
-        {
-            "title": _("Organisations"),
-            "page": _page(request, filterset.qs if valid else Organization.objects.none()),
-            "errors": filterset.errors if not valid else {},
-            "q": request.GET.get("q", ""),
-            "member": _chosen_member(request, filterset, valid),
-            "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
-            "query": _query(request),
-        },
-        status=200 if valid else 400,
+        _("Organisations"),
+        OrganizationFilter,
+        organizations.order_by("name"),
+        q=request.GET.get("q", ""),
     )
 
 

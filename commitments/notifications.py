@@ -15,6 +15,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -217,6 +218,14 @@ def notify_followers(event: Event) -> int:
     return sent + visitors_sent
 
 
+def notify_of(record: Any, event: Callable[[Any], Event]) -> int:
+    """Tell the followers about `record`, in the site's language (quietly 0 if it is gone)."""
+    if record is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        return notify_followers(event(record))
+
+
 def _notify_report(model: type[StatusUpdate | OutcomeCheck], pk: int, event: Callable) -> int:
     """Tell the followers about the report `pk` of `model` (quietly 0 if it is gone)."""
     report = (
@@ -224,10 +233,7 @@ def _notify_report(model: type[StatusUpdate | OutcomeCheck], pk: int, event: Cal
         .filter(pk=pk)
         .first()
     )
-    if report is None:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        return notify_followers(event(report))
+    return notify_of(report, event)
 
 
 def notify_status_update(status_update_id: int) -> int:

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from commitments.models import NotificationDelivery, VisitorNotification
-from commitments.notifications import Event, absolute_url, notify_followers
+from commitments.notifications import Event, absolute_url, notify_followers, notify_of
 
 from .models import OfficialAnswer, Question
 
@@ -71,10 +71,7 @@ def notify_question(question_id: int) -> int:
         .filter(pk=question_id, state=Question.State.PUBLIC)
         .first()
     )
-    if question is None:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        return notify_followers(question_event(question))
+    return notify_of(question, question_event)
 
 
 def notify_answer(answer_id: int) -> int:

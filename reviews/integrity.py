@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.utils.formats import date_format
@@ -35,13 +35,7 @@ class PlanWarning:
     facts: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "title": self.title,
-            "message": self.message,
-            "facts": self.facts,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def retroactive_approval(facts: PlanFacts) -> PlanWarning | None:

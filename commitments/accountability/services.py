@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
@@ -114,15 +114,9 @@ class ProposalSummary:
     priority_proposals: list[Proposal] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
+        # Every count under its field's name; the priority proposals replaced by plain rows.
         return {
-            "total": self.total,
-            "adopted": self.adopted,
-            "merged": self.merged,
-            "altered": self.altered,
-            "dropped": self.dropped,
-            "unanswered": self.unanswered,
-            "priority": self.priority,
-            "priority_left_out": self.priority_left_out,
+            **{f.name: getattr(self, f.name) for f in fields(self)},
             "priority_proposals": [
                 {"id": p.pk, "title": p.title, "outcome": p.outcome, "left_out": p.left_out}
                 for p in self.priority_proposals

@@ -4,16 +4,13 @@ page shows each milestone's latest report (commitments.views.commitment_detail).
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
@@ -23,6 +20,7 @@ from ..forms import (
     completed_address,
     corrects_field,
     date_input_field,
+    not_in_future,
 )
 from ..models import Milestone, MilestoneProgress, ProgressLevel
 from ..reports.views import (
@@ -51,6 +49,7 @@ class MilestoneProgressForm(ReportForm):
     reported_on = date_input_field(
         gettext_lazy("As of"),
         gettext_lazy("The date this report describes. It cannot be in the future."),
+        validators=[not_in_future],
     )
     note = forms.CharField(
         label=gettext_lazy("What was found"),
@@ -82,12 +81,6 @@ class MilestoneProgressForm(ReportForm):
     @staticmethod
     def report_label(report: MilestoneProgress) -> str:
         return f"{report.reported_on.isoformat()}: {report.get_level_display()}"
-
-    def clean_reported_on(self) -> datetime.date:
-        reported_on = self.cleaned_data["reported_on"]
-        if reported_on > timezone.localdate():
-            raise ValidationError(_("The as-of date cannot be in the future."))
-        return reported_on
 
     def clean_evidence_url(self) -> str:
         return completed_address(self.cleaned_data["evidence_url"].strip())

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.db import models
@@ -69,13 +69,7 @@ class Requirement:
         return str(Status(self.status).label)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "status": self.status,
-            "title": self.title,
-            "message": self.message,
-            "facts": self.facts,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 # --- The requirements, one small function each -------------------------------------------------------
@@ -107,6 +101,33 @@ def _lapse_facts(lapse: tuple[datetime.date, datetime.date] | None) -> dict[str,
     if lapse is None:
         return None
     return {"from": lapse[0].isoformat(), "to": lapse[1].isoformat()}
+
+
+def _every_six_months(
+    code: str,
+    title: str,
+    facts: RequirementFacts,
+    window: tuple[datetime.date, datetime.date] | None,
+    days: Iterable[datetime.date],
+    base: dict[str, Any],
+    *,
+    met: str,
+    lapsed: str,
+    lapse_unknown: str | None = None,
+) -> Requirement:
+    """The six-month rule over the plan's span: met when `days` leave no stretch of more than six
+    months; else `lapsed` (formatted with the first such stretch), or `lapse_unknown` when the
+    records cannot tell."""
+    if window is None:
+        return _no_window(code, title, facts, {"lapse": None, **base})
+    lapse = first_lapse(*window, days)
+    base = {"window": _window_facts(window), "lapse": _lapse_facts(lapse), **base}
+    if lapse is None:
+        return Requirement(code, Status.MET, title, met, base)
+    if lapse_unknown is not None:
+        return Requirement(code, Status.UNKNOWN, title, lapse_unknown, base)
+    message = lapsed % {"start": lapse[0].isoformat(), "end": lapse[1].isoformat()}
+    return Requirement(code, Status.NOT_MET, title, message, base)
 
 
 def forum_met(facts: RequirementFacts, today: datetime.date) -> Requirement:
@@ -142,40 +163,27 @@ def forum_met(facts: RequirementFacts, today: datetime.date) -> Requirement:
             _("No multi-stakeholder forum is recorded for this plan."),
             {"window": _window_facts(window), "lapse": None, **base},
         )
-    if window is None:
-        return _no_window("forum", title, facts, {"lapse": None, **base})
-    lapse = first_lapse(*window, counted)
-    base = {"window": _window_facts(window), "lapse": _lapse_facts(lapse), **base}
-    if lapse is None:
-        return Requirement(
-            "forum",
-            Status.MET,
-            title,
-            ngettext(
-                "%(count)d meeting on record; no stretch of more than six months without one.",
-                "%(count)d meetings on record; no stretch of more than six months without one.",
-                len(counted),
-            )
-            % {"count": len(counted)},
-            base,
-        )
     unknown_forums = [f["name"] for f in facts.forums if not f["meetings_known"]]
-    if unknown_forums:
-        return Requirement(
-            "forum",
-            Status.UNKNOWN,
-            title,
-            _("The forum is recorded (%(names)s), but its meetings are not known.")
-            % {"names": "; ".join(unknown_forums)},
-            base,
-        )
-    return Requirement(
+    return _every_six_months(
         "forum",
-        Status.NOT_MET,
         title,
-        _("No meeting of the forum from %(start)s to %(end)s: more than six months.")
-        % {"start": lapse[0].isoformat(), "end": lapse[1].isoformat()},
+        facts,
+        window,
+        counted,
         base,
+        met=ngettext(
+            "%(count)d meeting on record; no stretch of more than six months without one.",
+            "%(count)d meetings on record; no stretch of more than six months without one.",
+            len(counted),
+        )
+        % {"count": len(counted)},
+        lapsed=_("No meeting of the forum from %(start)s to %(end)s: more than six months."),
+        lapse_unknown=(
+            _("The forum is recorded (%(names)s), but its meetings are not known.")
+            % {"names": "; ".join(unknown_forums)}
+            if unknown_forums
+            else None
+        ),
     )
 
 
@@ -199,26 +207,16 @@ def repository_updated(facts: RequirementFacts, today: datetime.date) -> Require
             ),
             {"window": _window_facts(window), "lapse": None, **base},
         )
-    if window is None:
-        return _no_window("repository", title, facts, {"lapse": None, **base})
-    lapse = first_lapse(*window, with_evidence)
-    base = {"window": _window_facts(window), "lapse": _lapse_facts(lapse), **base}
-    if lapse is None:
-        return Requirement(
-            "repository",
-            Status.MET,
-            title,
-            _("Updated with evidence on %(count)d days; never more than six months apart.")
-            % {"count": len(with_evidence)},
-            base,
-        )
-    return Requirement(
+    return _every_six_months(
         "repository",
-        Status.NOT_MET,
         title,
-        _("No update with evidence from %(start)s to %(end)s: more than six months.")
-        % {"start": lapse[0].isoformat(), "end": lapse[1].isoformat()},
+        facts,
+        window,
+        with_evidence,
         base,
+        met=_("Updated with evidence on %(count)d days; never more than six months apart.")
+        % {"count": len(with_evidence)},
+        lapsed=_("No update with evidence from %(start)s to %(end)s: more than six months."),
     )
 
 
