@@ -7,11 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import Commitment, commitment_field
 from .history import VersionedModel
 from .members import Organization
 from .milestones import Milestone
-from .plans import ActionPlan
+from .plans import ActionPlan, action_plan_field
 from .reports import authorship_fields
 
 
@@ -58,12 +58,7 @@ class Indicator(VersionedModel):
         ONCE = "once", _("Once, at the end")
         OTHER = "other", _("Other")
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
+    commitment = commitment_field("indicators", on_delete=models.CASCADE)
     milestone = models.ForeignKey(
         Milestone,
         verbose_name=_("milestone"),
@@ -186,12 +181,7 @@ class Proposal(VersionedModel):
 
     LEFT_OUT = (Outcome.DROPPED, Outcome.UNANSWERED)
 
-    action_plan = models.ForeignKey(
-        ActionPlan,
-        verbose_name=_("action plan"),
-        on_delete=models.CASCADE,
-        related_name="proposals",
-    )
+    action_plan = action_plan_field("proposals", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
     proposers = models.ManyToManyField(
@@ -281,12 +271,7 @@ class ConsultationEvent(VersionedModel):
         FORUM = "forum", _("Multi-stakeholder forum")
         OTHER = "other", _("Other")
 
-    action_plan = models.ForeignKey(
-        ActionPlan,
-        verbose_name=_("action plan"),
-        on_delete=models.CASCADE,
-        related_name="consultation_events",
-    )
+    action_plan = action_plan_field("consultation_events", on_delete=models.CASCADE)
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"), null=True, blank=True)

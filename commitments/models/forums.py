@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .plans import ActionPlan
+from .plans import action_plan_field
 from .vocab import validate_not_before_earliest, validate_not_in_future
 
 # The attendance columns of a meeting, in the order pages and exports show them.
@@ -22,9 +22,7 @@ class ForumQuerySet(models.QuerySet):
 class Forum(models.Model):
     """The body that oversees a plan: government and non-government members meeting regularly."""
 
-    action_plan = models.ForeignKey(
-        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="forums"
-    )
+    action_plan = action_plan_field("forums", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     meetings_known = models.BooleanField(

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import commitment_field
 from .reports import (
     DatedReport,
     authorship_fields,
@@ -50,12 +50,7 @@ class OutcomeCheck(DatedReport):
     """A dated check of whether a commitment's result still stands. Never edited or deleted: a newer
     check corrects it (and names it in `corrects`)."""
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.PROTECT,
-        related_name="outcome_checks",
-    )
+    commitment = commitment_field("outcome_checks", on_delete=models.PROTECT)
     checked_on = models.DateField(
         _("checked on"), validators=[validate_not_before_earliest, validate_not_in_future]
     )

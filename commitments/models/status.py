@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import commitment_field
 from .reports import EVIDENCE_EXTENSIONS, authorship_fields
 from .vocab import CompletionLevel, Voice
 
@@ -50,12 +50,7 @@ class StatusUpdate(models.Model):
     organisation, the government's self-assessment. Never edited or deleted: a newer one of the same
     voice corrects it."""
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.PROTECT,
-        related_name="status_updates",
-    )
+    commitment = commitment_field("status_updates", on_delete=models.PROTECT)
     completion = models.CharField(
         _("completion level"), max_length=20, choices=CompletionLevel.choices
     )
