@@ -12,7 +12,7 @@ from .history import VersionedModel
 from .members import Organization
 from .milestones import Milestone
 from .plans import ActionPlan, action_plan_field
-from .reports import authorship_fields
+from .reports import authorship_fields, chronological
 
 
 class IAP2Level(models.TextChoices):
@@ -42,7 +42,7 @@ class IndicatorQuerySet(models.QuerySet):
                 "readings",
                 queryset=IndicatorReading.objects.select_related(
                     "author", "author_organization"
-                ).order_by("as_of", "recorded_at", "pk"),
+                ).order_by(*chronological("as_of")),
             )
         )
 
@@ -137,12 +137,11 @@ class IndicatorReading(models.Model):
     as_of = models.DateField(_("as of"))
     evidence_url = models.URLField(_("evidence (link)"), max_length=1000, blank=True)
     note = models.TextField(_("note"), blank=True)
-    author, author_organization, corrects = authorship_fields(
+    author, author_organization, corrects, recorded_at = authorship_fields(
         "indicator_readings",
         author_label=_("reported by"),
         organization_label=_("reporter's organisation"),
     )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["indicator", "as_of", "recorded_at", "pk"]
