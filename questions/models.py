@@ -15,13 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import (
-    ActionPlan,
-    Commitment,
-    Organization,
-    commitment_field,
-    public_name,
-)
+from commitments.models import ActionPlan, Commitment, Organization, commitment_field, public_name
 
 
 class QuestionQuerySet(models.QuerySet):

@@ -17,12 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from commitments.models import (
-    CompletionLevel,
-    VersionedModel,
-    action_plan_field,
-    commitment_field,
-)
+from commitments.models import CompletionLevel, VersionedModel, action_plan_field, commitment_field
 
 
 class Methodology(models.TextChoices):
