@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .plans import action_plan_field
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS
 
 # The attendance columns of a meeting, in the order pages and exports show them.
 ATTENDANCE_SECTORS = ("government", "civil_society", "private_sector", "other")
@@ -59,9 +59,7 @@ class ForumMeeting(models.Model):
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="meetings"
     )
-    date = models.DateField(
-        _("date"), validators=[validate_not_before_earliest, validate_not_in_future]
-    )
+    date = models.DateField(_("date"), validators=PAST_DATE_VALIDATORS)
     government = models.PositiveSmallIntegerField(_("government attendees"), null=True, blank=True)
     civil_society = models.PositiveSmallIntegerField(
         _("civil-society attendees"), null=True, blank=True

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .commitments import commitment_field
 from .history import VersionedModel
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -37,7 +37,7 @@ class Milestone(VersionedModel):
         _("date met"),
         null=True,
         blank=True,
-        validators=[validate_not_before_earliest, validate_not_in_future],
+        validators=PAST_DATE_VALIDATORS,
     )
     is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
 

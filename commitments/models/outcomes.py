@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .commitments import commitment_field
@@ -17,7 +16,7 @@ from .reports import (
     evidence_upload_path,
     newest_first,
 )
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS, known_choice
 
 
 class OutcomeVerdict(models.TextChoices):
@@ -49,9 +48,7 @@ class OutcomeCheck(DatedReport):
     check corrects it (and names it in `corrects`)."""
 
     commitment = commitment_field("outcome_checks", on_delete=models.PROTECT)
-    checked_on = models.DateField(
-        _("checked on"), validators=[validate_not_before_earliest, validate_not_in_future]
-    )
+    checked_on = models.DateField(_("checked on"), validators=PAST_DATE_VALIDATORS)
     verdict = models.CharField(_("verdict"), max_length=20, choices=OutcomeVerdict.choices)
     note = models.TextField(_("what was found"), blank=True)
     evidence_url, evidence_file, evidence_name, evidence_content_type, evidence_size = (
@@ -75,10 +72,7 @@ class OutcomeCheck(DatedReport):
             evidence_required_unless(
                 "verdict", "unknown", "outcome_check_has_evidence_unless_unknown"
             ),
-            models.CheckConstraint(
-                condition=Q(verdict__in=OutcomeVerdict.values),
-                name="outcome_check_verdict_known",
-            ),
+            known_choice("verdict", OutcomeVerdict, "outcome_check_verdict_known"),
         ]
 
     def __str__(self) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .commitments import Commitment
@@ -18,7 +17,7 @@ from .reports import (
     evidence_upload_path,
     newest_first,
 )
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS, known_choice
 
 
 class ProgressLevel(models.TextChoices):
@@ -48,9 +47,7 @@ class MilestoneProgress(DatedReport):
         related_name="progress_reports",
     )
     level = models.CharField(_("progress"), max_length=20, choices=ProgressLevel.choices)
-    reported_on = models.DateField(
-        _("as of"), validators=[validate_not_before_earliest, validate_not_in_future]
-    )
+    reported_on = models.DateField(_("as of"), validators=PAST_DATE_VALIDATORS)
     note = models.TextField(_("what was found"), blank=True)
     evidence_url, evidence_file, evidence_name, evidence_content_type, evidence_size = (
         evidence_fields(progress_evidence_upload_to)
@@ -73,10 +70,7 @@ class MilestoneProgress(DatedReport):
             evidence_required_unless(
                 "level", "not_met", "milestone_progress_has_evidence_unless_not_met"
             ),
-            models.CheckConstraint(
-                condition=Q(level__in=ProgressLevel.values),
-                name="milestone_progress_level_known",
-            ),
+            known_choice("level", ProgressLevel, "milestone_progress_level_known"),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ from .reports import (
     chronological,
     newest_first,
 )
-from .vocab import CompletionLevel, Voice
+from .vocab import CompletionLevel, Voice, known_choice
 
 
 class StatusUpdateQuerySet(ReportQuerySet):
@@ -87,11 +87,7 @@ class StatusUpdate(models.Model):
                 name="status_latest_first",
             )
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(voice__in=Voice.values), name="status_update_voice_known"
-            )
-        ]
+        constraints = [known_choice("voice", Voice, "status_update_voice_known")]
 
     def __str__(self) -> str:
         return f"{self.commitment.ogp_id} {self.get_completion_display()} ({self.as_of})"
