@@ -113,6 +113,7 @@ class ReportQuerySet(models.QuerySet):
     """What the QuerySets of dated reports share (their model's default order is `newest_first`)."""
 
     def latest_first(self) -> Self:
+        """Newest first, the model's default order, whatever order was asked for before."""
         return self.order_by(*self.model._meta.ordering)
 
     def with_authors(self) -> Self:
