@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import ActionPlan, Commitment, Organization, public_name
+from commitments.models import ActionPlan, Commitment, Organization, commitment_field, public_name
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -79,12 +79,7 @@ class Question(models.Model):
         PUBLIC = "public", _("Public")
         HIDDEN = "hidden", _("Hidden by a moderator")
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="questions",
-    )
+    commitment = commitment_field("questions", on_delete=models.CASCADE)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.QUESTION)
     text = models.TextField(_("text"))
     author = models.ForeignKey(

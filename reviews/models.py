@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from commitments.models import ActionPlan, Commitment, CompletionLevel, VersionedModel
+from commitments.models import CompletionLevel, VersionedModel, action_plan_field, commitment_field
 
 
 class Methodology(models.TextChoices):
@@ -112,12 +112,7 @@ class IRMReport(VersionedModel):
         SUBMITTED = "submitted", _("Submitted for publication")
         PUBLISHED = "published", _("Published")
 
-    action_plan = models.ForeignKey(
-        ActionPlan,
-        verbose_name=_("action plan"),
-        on_delete=models.PROTECT,
-        related_name="irm_reports",
-    )
+    action_plan = action_plan_field("irm_reports", on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     methodology = models.CharField(
         _("methodology"), max_length=10, choices=Methodology.choices, default=Methodology.PRE_2021
@@ -225,12 +220,7 @@ class Assessment(VersionedModel):
         on_delete=models.CASCADE,
         related_name="assessments",
     )
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.PROTECT,
-        related_name="assessments",
-    )
+    commitment = commitment_field("assessments", on_delete=models.PROTECT)
     # Design
     specificity = models.CharField(
         _("specificity"), max_length=10, choices=Specificity.choices, blank=True

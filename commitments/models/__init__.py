@@ -7,7 +7,7 @@ from .accountability import (
     PlanProcess,
     Proposal,
 )
-from .commitments import PROVISIONAL_MARK, Commitment, CommitmentFormerId
+from .commitments import PROVISIONAL_MARK, Commitment, CommitmentFormerId, commitment_field
 from .evidence_links import EvidenceLink
 from .follows import (
     Follow,
@@ -30,7 +30,7 @@ from .members import (
 )
 from .milestones import Milestone
 from .outcomes import OutcomeCheck, OutcomeVerdict
-from .plans import ActionPlan, PolicyArea
+from .plans import ActionPlan, PolicyArea, action_plan_field
 from .progress import MilestoneProgress, ProgressLevel
 from .reminders import StatusReminder
 from .sources import SourceRecord
@@ -75,6 +75,8 @@ __all__ = [
     "VisitorFollow",
     "VisitorNotification",
     "VisitorRequest",
+    "action_plan_field",
+    "commitment_field",
     "normalize_name",
     "public_author",
     "public_name",

@@ -7,12 +7,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import Commitment, commitment_field
 from .history import VersionedModel
 from .members import Organization
 from .milestones import Milestone
-from .plans import ActionPlan
-from .reports import authorship_fields
+from .plans import ActionPlan, action_plan_field
+from .reports import authorship_fields, chronological
 
 
 class IAP2Level(models.TextChoices):
@@ -42,7 +42,7 @@ class IndicatorQuerySet(models.QuerySet):
                 "readings",
                 queryset=IndicatorReading.objects.select_related(
                     "author", "author_organization"
-                ).order_by("as_of", "recorded_at", "pk"),
+                ).order_by(*chronological("as_of")),
             )
         )
 
@@ -58,12 +58,7 @@ class Indicator(VersionedModel):
         ONCE = "once", _("Once, at the end")
         OTHER = "other", _("Other")
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
+    commitment = commitment_field("indicators", on_delete=models.CASCADE)
     milestone = models.ForeignKey(
         Milestone,
         verbose_name=_("milestone"),
@@ -142,12 +137,11 @@ class IndicatorReading(models.Model):
     as_of = models.DateField(_("as of"))
     evidence_url = models.URLField(_("evidence (link)"), max_length=1000, blank=True)
     note = models.TextField(_("note"), blank=True)
-    author, author_organization, corrects = authorship_fields(
+    author, author_organization, corrects, recorded_at = authorship_fields(
         "indicator_readings",
         author_label=_("reported by"),
         organization_label=_("reporter's organisation"),
     )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["indicator", "as_of", "recorded_at", "pk"]
@@ -186,12 +180,7 @@ class Proposal(VersionedModel):
 
     LEFT_OUT = (Outcome.DROPPED, Outcome.UNANSWERED)
 
-    action_plan = models.ForeignKey(
-        ActionPlan,
-        verbose_name=_("action plan"),
-        on_delete=models.CASCADE,
-        related_name="proposals",
-    )
+    action_plan = action_plan_field("proposals", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
     proposers = models.ManyToManyField(
@@ -281,12 +270,7 @@ class ConsultationEvent(VersionedModel):
         FORUM = "forum", _("Multi-stakeholder forum")
         OTHER = "other", _("Other")
 
-    action_plan = models.ForeignKey(
-        ActionPlan,
-        verbose_name=_("action plan"),
-        on_delete=models.CASCADE,
-        related_name="consultation_events",
-    )
+    action_plan = action_plan_field("consultation_events", on_delete=models.CASCADE)
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"), null=True, blank=True)

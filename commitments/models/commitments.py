@@ -4,6 +4,7 @@ tracks disagreeing), their QuerySet, and the ids they were known by before."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .history import VersionedModel
 from .members import Member, Organization, normalize_name
-from .plans import ActionPlan, PolicyArea
+from .plans import ActionPlan, PolicyArea, action_plan_field
 from .vocab import (
     FINAL_COMPLETION_LEVELS,
     HIGH_COMPLETION_LEVELS,
@@ -233,12 +234,7 @@ class Commitment(VersionedModel):
     contact_name = models.CharField(_("contact person"), max_length=300, blank=True)
     contact_email = models.CharField(_("contact email"), max_length=300, blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=200, blank=True)
-    action_plan = models.ForeignKey(
-        ActionPlan,
-        verbose_name=_("action plan"),
-        on_delete=models.PROTECT,
-        related_name="commitments",
-    )
+    action_plan = action_plan_field("commitments", on_delete=models.PROTECT)
     number = models.CharField(
         _("number in the plan"), max_length=40, blank=True, help_text=_("As written: 1:h, 2.1...")
     )
@@ -382,17 +378,20 @@ class Commitment(VersionedModel):
         )
 
 
+def commitment_field(related_name: str, *, on_delete: Callable[..., None]) -> models.ForeignKey:
+    """The link from a record about one commitment (its milestones, indicators, reports, source
+    rows, questions, assessments...), labelled "commitment" wherever it is shown."""
+    return models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=on_delete, related_name=related_name
+    )
+
+
 class CommitmentFormerId(models.Model):
     """An id a commitment was known by before (a provisional id replaced by OGP's own): its old
     address redirects to the commitment."""
 
     ogp_id = models.CharField(_("former id"), max_length=12, unique=True)
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="former_ids",
-    )
+    commitment = commitment_field("former_ids", on_delete=models.CASCADE)
     replaced_at = models.DateTimeField(_("replaced on"), auto_now_add=True)
 
     class Meta:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .plans import ActionPlan
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .plans import action_plan_field
+from .vocab import PAST_DATE_VALIDATORS
 
 # The attendance columns of a meeting, in the order pages and exports show them.
 ATTENDANCE_SECTORS = ("government", "civil_society", "private_sector", "other")
@@ -22,9 +22,7 @@ class ForumQuerySet(models.QuerySet):
 class Forum(models.Model):
     """The body that oversees a plan: government and non-government members meeting regularly."""
 
-    action_plan = models.ForeignKey(
-        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="forums"
-    )
+    action_plan = action_plan_field("forums", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     meetings_known = models.BooleanField(
@@ -61,9 +59,7 @@ class ForumMeeting(models.Model):
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="meetings"
     )
-    date = models.DateField(
-        _("date"), validators=[validate_not_before_earliest, validate_not_in_future]
-    )
+    date = models.DateField(_("date"), validators=PAST_DATE_VALIDATORS)
     government = models.PositiveSmallIntegerField(_("government attendees"), null=True, blank=True)
     civil_society = models.PositiveSmallIntegerField(
         _("civil-society attendees"), null=True, blank=True

@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import commitment_field
 from .history import VersionedModel
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -27,12 +27,7 @@ class Milestone(VersionedModel):
         PARTIALLY_MET = "partially_met", _("Partially met")
         NOT_MET = "not_met", _("Not met")
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="milestones",
-    )
+    commitment = commitment_field("milestones", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=500)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
@@ -42,7 +37,7 @@ class Milestone(VersionedModel):
         _("date met"),
         null=True,
         blank=True,
-        validators=[validate_not_before_earliest, validate_not_in_future],
+        validators=PAST_DATE_VALIDATORS,
     )
     is_overdue = models.BooleanField(_("overdue"), default=False, editable=False)
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import commitment_field
 from .reports import (
     DatedReport,
+    ReportQuerySet,
     authorship_fields,
+    chronological,
     evidence_fields,
     evidence_required_unless,
     evidence_upload_path,
+    newest_first,
 )
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS, known_choice
 
 
 class OutcomeVerdict(models.TextChoices):
@@ -28,15 +30,10 @@ class OutcomeVerdict(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class OutcomeCheckQuerySet(models.QuerySet):
+class OutcomeCheckQuerySet(ReportQuerySet):
     def for_history(self) -> OutcomeCheckQuerySet:
         """Checks newest first, with their author, organisation and the check each corrects."""
-        return self.select_related(
-            "author", "author_organization", "corrects", "link_check"
-        ).latest_first()
-
-    def latest_first(self) -> OutcomeCheckQuerySet:
-        return self.order_by("-checked_on", "-recorded_at", "-pk")
+        return self.with_authors().select_related("link_check").latest_first()
 
     def on_or_before(self, day) -> OutcomeCheckQuerySet:
         return self.filter(checked_on__lte=day)
@@ -50,31 +47,23 @@ class OutcomeCheck(DatedReport):
     """A dated check of whether a commitment's result still stands. Never edited or deleted: a newer
     check corrects it (and names it in `corrects`)."""
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.PROTECT,
-        related_name="outcome_checks",
-    )
-    checked_on = models.DateField(
-        _("checked on"), validators=[validate_not_before_earliest, validate_not_in_future]
-    )
+    commitment = commitment_field("outcome_checks", on_delete=models.PROTECT)
+    checked_on = models.DateField(_("checked on"), validators=PAST_DATE_VALIDATORS)
     verdict = models.CharField(_("verdict"), max_length=20, choices=OutcomeVerdict.choices)
     note = models.TextField(_("what was found"), blank=True)
     evidence_url, evidence_file, evidence_name, evidence_content_type, evidence_size = (
         evidence_fields(outcome_evidence_upload_to)
     )
-    author, author_organization, corrects = authorship_fields(
+    author, author_organization, corrects, recorded_at = authorship_fields(
         "outcome_checks", _("The earlier check this one corrects, if any.")
     )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
     objects = OutcomeCheckQuerySet.as_manager()
     evidence_stem = "outcome"
 
     class Meta:
-        ordering = ["-checked_on", "-recorded_at", "-pk"]
-        get_latest_by = ["checked_on", "recorded_at", "pk"]
+        ordering = newest_first("checked_on")
+        get_latest_by = chronological("checked_on")
         verbose_name = _("outcome check")
         verbose_name_plural = _("outcome checks")
         indexes = [models.Index(fields=["commitment", "-checked_on", "-recorded_at"])]
@@ -83,10 +72,7 @@ class OutcomeCheck(DatedReport):
             evidence_required_unless(
                 "verdict", "unknown", "outcome_check_has_evidence_unless_unknown"
             ),
-            models.CheckConstraint(
-                condition=Q(verdict__in=OutcomeVerdict.values),
-                name="outcome_check_verdict_known",
-            ),
+            known_choice("verdict", OutcomeVerdict, "outcome_check_verdict_known"),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ commitments are in `commitments.py`, their milestones in `milestones.py`."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.db import models
 from django.db.models import Q
@@ -156,6 +157,14 @@ class ActionPlan(VersionedModel):
 
     def get_current_status_display(self) -> str:
         return str(self.Status(self.current_status).label)
+
+
+def action_plan_field(related_name: str, *, on_delete: Callable[..., None]) -> models.ForeignKey:
+    """The link from a record that belongs to one action plan (its commitments, proposals,
+    consultation events, forums, IRM reports), labelled "action plan" wherever it is shown."""
+    return models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=on_delete, related_name=related_name
+    )
 
 
 class PolicyArea(models.Model):

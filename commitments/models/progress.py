@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .commitments import Commitment
 from .milestones import Milestone
 from .reports import (
     DatedReport,
+    ReportQuerySet,
     authorship_fields,
+    chronological,
     evidence_fields,
     evidence_required_unless,
     evidence_upload_path,
+    newest_first,
 )
-from .vocab import validate_not_before_earliest, validate_not_in_future
+from .vocab import PAST_DATE_VALIDATORS, known_choice
 
 
 class ProgressLevel(models.TextChoices):
@@ -24,17 +26,10 @@ class ProgressLevel(models.TextChoices):
     NOT_MET = "not_met", _("Not met")
 
 
-class MilestoneProgressQuerySet(models.QuerySet):
-    def latest_first(self) -> MilestoneProgressQuerySet:
-        return self.order_by("-reported_on", "-recorded_at", "-pk")
-
+class MilestoneProgressQuerySet(ReportQuerySet):
     def for_commitment(self, commitment: Commitment) -> MilestoneProgressQuerySet:
         """A commitment's milestone reports, newest first, with what the page shows of each."""
-        return (
-            self.filter(milestone__commitment=commitment)
-            .select_related("author", "author_organization", "corrects")
-            .latest_first()
-        )
+        return self.filter(milestone__commitment=commitment).with_authors().latest_first()
 
 
 def progress_evidence_upload_to(instance: MilestoneProgress, filename: str) -> str:
@@ -52,24 +47,21 @@ class MilestoneProgress(DatedReport):
         related_name="progress_reports",
     )
     level = models.CharField(_("progress"), max_length=20, choices=ProgressLevel.choices)
-    reported_on = models.DateField(
-        _("as of"), validators=[validate_not_before_earliest, validate_not_in_future]
-    )
+    reported_on = models.DateField(_("as of"), validators=PAST_DATE_VALIDATORS)
     note = models.TextField(_("what was found"), blank=True)
     evidence_url, evidence_file, evidence_name, evidence_content_type, evidence_size = (
         evidence_fields(progress_evidence_upload_to)
     )
-    author, author_organization, corrects = authorship_fields(
+    author, author_organization, corrects, recorded_at = authorship_fields(
         "milestone_progress", _("The earlier report this one corrects, if any.")
     )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
     objects = MilestoneProgressQuerySet.as_manager()
     evidence_stem = "milestone"
 
     class Meta:
-        ordering = ["-reported_on", "-recorded_at", "-pk"]
-        get_latest_by = ["reported_on", "recorded_at", "pk"]
+        ordering = newest_first("reported_on")
+        get_latest_by = chronological("reported_on")
         verbose_name = _("milestone progress report")
         verbose_name_plural = _("milestone progress reports")
         indexes = [models.Index(fields=["milestone", "-reported_on", "-recorded_at"])]
@@ -78,10 +70,7 @@ class MilestoneProgress(DatedReport):
             evidence_required_unless(
                 "level", "not_met", "milestone_progress_has_evidence_unless_not_met"
             ),
-            models.CheckConstraint(
-                condition=Q(level__in=ProgressLevel.values),
-                name="milestone_progress_level_known",
-            ),
+            known_choice("level", ProgressLevel, "milestone_progress_level_known"),
         ]
 
     def __str__(self) -> str:

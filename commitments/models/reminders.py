@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import commitment_field
 
 
 class StatusReminder(models.Model):
@@ -17,12 +17,7 @@ class StatusReminder(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status_reminders"
     )
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="status_reminders",
-    )
+    commitment = commitment_field("status_reminders", on_delete=models.CASCADE)
     since = models.DateField(_("no update since"))
     period = models.PositiveSmallIntegerField(_("reminder number"))
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,8 +2,8 @@
 link or a file; the author and their organisation; the earlier report a correction names; when it
 was recorded. A report is never edited or deleted: a newer one corrects it.
 
-Status updates take the authorship columns and the evidence extensions from here too, indicator
-readings the authorship columns (under their own labels).
+Status updates take the authorship columns, the order and the evidence extensions from here too,
+indicator readings the authorship columns (under their own labels).
 
 The shared columns are built by functions, not inherited from an abstract model, so each model keeps
 its own related names, help texts and column order (and its migrations)."""
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import PurePath
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
@@ -63,9 +63,9 @@ def authorship_fields(
     *,
     author_label: Any = None,
     organization_label: Any = None,
-) -> tuple[models.ForeignKey, ...]:
-    """author, author_organization, corrects (the earlier report of the same model); a model may
-    name the first two its own way (an indicator reading is "reported by")."""
+) -> tuple[models.Field, ...]:
+    """author, author_organization, corrects (the earlier report of the same model), recorded_at;
+    a model may name the first two its own way (an indicator reading is "reported by")."""
     if author_label is None:
         author_label = _("author")
     if organization_label is None:
@@ -94,7 +94,31 @@ def authorship_fields(
             related_name="corrections",
             help_text=corrects_help,
         ),
+        models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True),
     )
+
+
+def chronological(date_field: str) -> list[str]:
+    """The order of dated reports, oldest first: by the day they speak of, then by when they were
+    recorded (of two reports on one day, the later recorded stands), then by id."""
+    return [date_field, "recorded_at", "pk"]
+
+
+def newest_first(date_field: str) -> list[str]:
+    """`chronological`, reversed: the latest report first."""
+    return [f"-{field}" for field in chronological(date_field)]
+
+
+class ReportQuerySet(models.QuerySet):
+    """What the QuerySets of dated reports share (their model's default order is `newest_first`)."""
+
+    def latest_first(self) -> Self:
+        """Newest first, the model's default order, whatever order was asked for before."""
+        return self.order_by(*self.model._meta.ordering)
+
+    def with_authors(self) -> Self:
+        """With the author, their organisation and the report each corrects (one query)."""
+        return self.select_related("author", "author_organization", "corrects")
 
 
 def evidence_required_unless(field: str, value: str, name: str) -> models.CheckConstraint:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
+from .commitments import Commitment, commitment_field
 
 
 class SourceRecordQuerySet(models.QuerySet):
@@ -17,12 +17,7 @@ class SourceRecordQuerySet(models.QuerySet):
 class SourceRecord(models.Model):
     """One row of an imported file, as it arrived (its non-empty cells by column name)."""
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.CASCADE,
-        related_name="source_records",
-    )
+    commitment = commitment_field("source_records", on_delete=models.CASCADE)
     file_name = models.CharField(_("file"), max_length=200)
     sha256 = models.CharField(_("file checksum (SHA-256)"), max_length=64)
     file_format = models.CharField(_("format"), max_length=100)

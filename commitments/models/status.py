@@ -11,26 +11,29 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .commitments import Commitment
-from .reports import EVIDENCE_EXTENSIONS, authorship_fields
-from .vocab import CompletionLevel, Voice
+from .commitments import commitment_field
+from .reports import (
+    EVIDENCE_EXTENSIONS,
+    ReportQuerySet,
+    authorship_fields,
+    chronological,
+    newest_first,
+)
+from .vocab import CompletionLevel, Voice, known_choice
 
 
-class StatusUpdateQuerySet(models.QuerySet):
+class StatusUpdateQuerySet(ReportQuerySet):
     def for_history(self) -> StatusUpdateQuerySet:
         """Updates oldest first with author, organisation and evidence."""
         return (
-            self.select_related("author", "author_organization", "corrects")
+            self.with_authors()
             .prefetch_related(
                 models.Prefetch(
                     "evidence", queryset=StatusEvidence.objects.select_related("link_check")
                 )
             )
-            .order_by("as_of", "recorded_at", "pk")
+            .order_by(*chronological("as_of"))
         )
-
-    def latest_first(self) -> StatusUpdateQuerySet:
-        return self.order_by("-as_of", "-recorded_at", "-pk")
 
     def standing(self) -> StatusUpdateQuerySet:
         """Updates no later update corrects: a corrected update was a mistake and never counts,
@@ -50,12 +53,7 @@ class StatusUpdate(models.Model):
     organisation, the government's self-assessment. Never edited or deleted: a newer one of the same
     voice corrects it."""
 
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("commitment"),
-        on_delete=models.PROTECT,
-        related_name="status_updates",
-    )
+    commitment = commitment_field("status_updates", on_delete=models.PROTECT)
     completion = models.CharField(
         _("completion level"), max_length=20, choices=CompletionLevel.choices
     )
@@ -68,16 +66,15 @@ class StatusUpdate(models.Model):
     )
     note = models.TextField(_("what changed"), blank=True)
     as_of = models.DateField(_("as of"))
-    author, author_organization, corrects = authorship_fields(
+    author, author_organization, corrects, recorded_at = authorship_fields(
         "status_updates", _("The earlier update this one corrects, if any.")
     )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
 
     objects = StatusUpdateQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-as_of", "-recorded_at", "-pk"]
-        get_latest_by = ["as_of", "recorded_at", "pk"]
+        ordering = newest_first("as_of")
+        get_latest_by = chronological("as_of")
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
         # In the exact order of latest_first per commitment and voice, with the level: the as-of
@@ -90,11 +87,7 @@ class StatusUpdate(models.Model):
                 name="status_latest_first",
             )
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(voice__in=Voice.values), name="status_update_voice_known"
-            )
-        ]
+        constraints = [known_choice("voice", Voice, "status_update_voice_known")]
 
     def __str__(self) -> str:
         return f"{self.commitment.ogp_id} {self.get_completion_display()} ({self.as_of})"

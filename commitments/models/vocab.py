@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,16 @@ def validate_not_before_earliest(value: datetime.date) -> None:
 def validate_not_in_future(value: datetime.date) -> None:
     if value > timezone.localdate():
         raise ValidationError(_("The date cannot be in the future."), code="future")
+
+
+# The validators of a day something was done or seen (a check, a report, a meeting, a milestone
+# met): within the plausible range, and not after today.
+PAST_DATE_VALIDATORS = [validate_not_before_earliest, validate_not_in_future]
+
+
+def known_choice(field: str, choices: type[models.Choices], name: str) -> models.CheckConstraint:
+    """`field` holds one of `choices`: a choice list checks forms, only a constraint the data."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
 class Voice(models.TextChoices):
