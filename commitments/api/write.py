@@ -364,9 +364,6 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
 class CanReportOnCommitment(BasePermission):
     message = NOT_REPORTER
 
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and request.user.is_authenticated)
-
     def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
         view.voice = reporting_voice(request.user, obj)  # the serializer's corrections are its own
         return view.voice is not None

@@ -113,9 +113,6 @@ class MilestoneProgressWriteSerializer(ReportWriteSerializer):
 
 
 class CanReportProgress(BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and request.user.is_authenticated)
-
     def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
         if not can_report_progress(request.user, obj):
             raise PermissionDenied(not_allowed_message())
