@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import django_filters as filters
@@ -37,7 +36,7 @@ from ..reports.api.serializers import (
     report_columns,
     report_write_fields,
 )
-from ..reports.api.views import ReportCreate, ReportViewSet, report_columns_of, report_rows
+from ..reports.api.views import ReportCreate, ReportRows, ReportViewSet
 
 
 class MilestoneProgressSerializer(serializers.Serializer):
@@ -72,22 +71,14 @@ class MilestoneProgressFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
-MILESTONE_PROGRESS_COLUMNS = report_columns_of(
+milestone_progress_rows = ReportRows(
+    MilestoneProgress,
     MilestoneProgressSerializer,
+    "commitments:milestone_progress_evidence",
     milestone="milestone_id",
     milestone_title="milestone__title",
     **place_lookups("milestone__"),
 )
-
-
-def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:
-    """One query."""
-    return report_rows(
-        MilestoneProgress.objects,
-        ids,
-        MILESTONE_PROGRESS_COLUMNS,
-        "commitments:milestone_progress_evidence",
-    )
 
 
 @documented(
