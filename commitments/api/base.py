@@ -288,8 +288,9 @@ def columns_of(
     serializer: type[Serializer], *, computed: Iterable[str] = (), **lookups: str
 ) -> dict[str, str]:
     """The columns a row serializer declares, in its order, as {row key: lookup} for `values_rows`:
-    a field's lookup is its own name unless `lookups` names another path; the `computed` fields
-    are the row builder's to add. The serializer is the one declaration of the row, its CSV
+    a field's lookup is its own name unless `lookups` names another path (a foreign key's own
+    name reads its id column, as `<name>_id` would); the `computed` fields are the row builder's
+    to add. The serializer is the one declaration of the row, its CSV
     columns and its schema; a lookup naming no field of it is an error."""
     names = [name for name in serializer().fields if name not in set(computed)]
     unknown = sorted(set(lookups) - set(names))

@@ -75,7 +75,6 @@ milestone_progress_rows = ReportRows(
     MilestoneProgress,
     MilestoneProgressSerializer,
     "commitments:milestone_progress_evidence",
-    milestone="milestone_id",
     milestone_title="milestone__title",
     **place_lookups("milestone__"),
 )

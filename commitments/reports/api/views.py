@@ -22,7 +22,6 @@ from ...api.write import ServiceCreateView
 REPORT_LOOKUPS = {
     "evidence_file_name": "evidence_name",
     "reported_by": "author_organization__slug",
-    "corrects": "corrects_id",
 }
 
 
