@@ -208,11 +208,15 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         """The columns of the download for people: translated headers and values, page address."""
         raise NotImplementedError
 
-    def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
+    def rows_in_order(self, queryset: QuerySet) -> Iterator[dict]:
         """Every row of `queryset` in the list's order, fetched a chunk at a time."""
         ids = list(queryset.order_by(*self.get_ordering(queryset)).values_list("pk", flat=True))
         for start in range(0, len(ids), self.csv_chunk_size):
             yield from self.fetch_rows(ids[start : start + self.csv_chunk_size])
+
+    def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
+        """The rows of the download for people: by default every row in the list's order."""
+        return self.rows_in_order(queryset)
 
     @extend_schema(exclude=True)  # a download for people from the site's pages, not the API
     def download(self, request: Request, *args: Any, **kwargs: Any) -> Any:
@@ -229,13 +233,7 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
             {"page", "page_size"} & set(request.query_params)
         ):
             # A download is every matching row, never just the first page, under a telling name.
-            ids = list(queryset.order_by(*self.get_ordering(queryset)).values_list("pk", flat=True))
-            rows = [
-                row
-                for start in range(0, len(ids), self.csv_chunk_size)
-                for row in self.fetch_rows(ids[start : start + self.csv_chunk_size])
-            ]
-            response = Response(rows)
+            response = Response(list(self.rows_in_order(queryset)))
             response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
             return response
         pages = IdPages(queryset, self.get_ordering(queryset))
