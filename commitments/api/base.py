@@ -26,7 +26,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
+from rest_framework import generics, viewsets
 from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -128,6 +128,16 @@ class PublicReadOnlyMixin:
             response.accepted_media_type = ERROR_RENDERER.media_type
         patch_vary_headers(response, ["Accept"])
         return response
+
+
+class FiguresView(PublicReadOnlyMixin, generics.GenericAPIView):
+    """Base of a figures endpoint: one answer, not paginated, whose `results` (as the serializer
+    declares them) are the rows of its CSV."""
+
+    pagination_class = None
+
+    def get_csv_serializer_class(self) -> type:
+        return type(self.get_serializer_class()().fields["results"].child)
 
 
 class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
