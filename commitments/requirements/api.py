@@ -14,7 +14,7 @@ from commitments.requirements.rules import Status, requirement_rows
 
 from ..api.filters import PerPlanFilter
 from ..api.rows import plans_in_order
-from ..api.serializers import ActionPlanSerializer
+from ..api.serializers import ActionPlanSerializer, PlanRowSerializer
 from ..api.strict_filters import plan_filter
 from ..api.views import PerPlanViewSet, documented
 
@@ -53,9 +53,7 @@ class PlanRequirementsSerializer(serializers.Serializer):
     )
 
 
-class PlanRequirementRowSerializer(serializers.Serializer):
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("OGP code of the member."))
+class PlanRequirementRowSerializer(PlanRowSerializer):
     title = serializers.CharField(help_text=_("The plan's title."))
     requirements = PlanRequirementsSerializer(
         help_text=_("Each requirement met, not met or unknown, with the facts behind it.")

@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from commitments.api.filters import PerPlanFilter
 from commitments.api.rows import plans_in_order
+from commitments.api.serializers import PlanRowSerializer
 from commitments.api.views import PerPlanViewSet, documented
 from reviews.integrity import HIGH, warnings_for_facts
 from reviews.integrity_facts import plan_facts
@@ -44,9 +45,7 @@ class ProposalSummarySerializer(serializers.Serializer):
     priority_proposals = PriorityProposalSerializer(many=True)
 
 
-class PlanWarningsSerializer(serializers.Serializer):
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("OGP code of the member."))
+class PlanWarningsSerializer(PlanRowSerializer):
     title = serializers.CharField()
     warning_count = serializers.IntegerField()
     high_count = serializers.IntegerField(help_text=_("Warnings of high severity."))
