@@ -127,6 +127,11 @@ class ServiceCreateView(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
+    @staticmethod
+    def created(rows: Callable[[list[Any]], list[dict]], record: models.Model) -> Response:
+        """201 with the new record's row, as its public list shows it (`rows`: the list's builder)."""
+        return Response(rows([record.pk])[0], status=status.HTTP_201_CREATED)
+
 
 class VersionedUpdateMixin:
     """GET returns the record's ETag; PATCH applies a change only over the version If-Match names."""

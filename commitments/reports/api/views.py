@@ -9,7 +9,6 @@ from typing import Any
 
 from django.db.models import F, Model, QuerySet
 from django.urls import reverse
-from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
@@ -74,4 +73,4 @@ class ReportCreate(ServiceCreateView):
         """Validate the body, write through `service` (with `scope`, what the report is about) as
         the form does, and answer the new report's row."""
         report = service(**scope, author=request.user, **self.validated(request))
-        return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)
+        return self.created(rows, report)
