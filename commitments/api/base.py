@@ -26,7 +26,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
+from rest_framework import generics, viewsets
 from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -130,6 +130,16 @@ class PublicReadOnlyMixin:
         return response
 
 
+class FiguresView(PublicReadOnlyMixin, generics.GenericAPIView):
+    """Base of a figures endpoint: one answer, not paginated, whose `results` (as the serializer
+    declares them) are the rows of its CSV."""
+
+    pagination_class = None
+
+    def get_csv_serializer_class(self) -> type:
+        return type(self.get_serializer_class()().fields["results"].child)
+
+
 class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     model: ClassVar[type[Model]]
     pagination_class = IdPagination
@@ -208,11 +218,15 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         """The columns of the download for people: translated headers and values, page address."""
         raise NotImplementedError
 
-    def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
+    def rows_in_order(self, queryset: QuerySet) -> Iterator[dict]:
         """Every row of `queryset` in the list's order, fetched a chunk at a time."""
         ids = list(queryset.order_by(*self.get_ordering(queryset)).values_list("pk", flat=True))
         for start in range(0, len(ids), self.csv_chunk_size):
             yield from self.fetch_rows(ids[start : start + self.csv_chunk_size])
+
+    def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
+        """The rows of the download for people: by default every row in the list's order."""
+        return self.rows_in_order(queryset)
 
     @extend_schema(exclude=True)  # a download for people from the site's pages, not the API
     def download(self, request: Request, *args: Any, **kwargs: Any) -> Any:
@@ -229,13 +243,7 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
             {"page", "page_size"} & set(request.query_params)
         ):
             # A download is every matching row, never just the first page, under a telling name.
-            ids = list(queryset.order_by(*self.get_ordering(queryset)).values_list("pk", flat=True))
-            rows = [
-                row
-                for start in range(0, len(ids), self.csv_chunk_size)
-                for row in self.fetch_rows(ids[start : start + self.csv_chunk_size])
-            ]
-            response = Response(rows)
+            response = Response(list(self.rows_in_order(queryset)))
             response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
             return response
         pages = IdPages(queryset, self.get_ordering(queryset))
@@ -288,8 +296,9 @@ def columns_of(
     serializer: type[Serializer], *, computed: Iterable[str] = (), **lookups: str
 ) -> dict[str, str]:
     """The columns a row serializer declares, in its order, as {row key: lookup} for `values_rows`:
-    a field's lookup is its own name unless `lookups` names another path; the `computed` fields
-    are the row builder's to add. The serializer is the one declaration of the row, its CSV
+    a field's lookup is its own name unless `lookups` names another path (a foreign key's own
+    name reads its id column, as `<name>_id` would); the `computed` fields are the row builder's
+    to add. The serializer is the one declaration of the row, its CSV
     columns and its schema; a lookup naming no field of it is an error."""
     names = [name for name in serializer().fields if name not in set(computed)]
     unknown = sorted(set(lookups) - set(names))

@@ -93,6 +93,15 @@ def plan_rows(
     return in_order(ids, PLAN_ROW.rows(ActionPlan.objects.filter(InIds("pk", ids)), computed))
 
 
+def plans_in_order(ids: Sequence[Any]) -> list[ActionPlan]:
+    """The plans with these primary keys and their members, in the order of `ids` (one query): for
+    the per-plan lists whose rows are computed from the plans themselves."""
+    plans = {
+        plan.pk: plan for plan in ActionPlan.objects.filter(pk__in=ids).select_related("member")
+    }
+    return [plans[pk] for pk in ids if pk in plans]
+
+
 # -- organisations ------------------------------------------------------------------------------
 
 ORGANIZATION_ROW = RowShape.of(

@@ -224,6 +224,14 @@ class ActionPlanSerializer(DescribedSerializer):
     updated_at = serializers.DateTimeField()
 
 
+# The start of a row of a list with one row per plan computed from the plan (views.PerPlanViewSet:
+# the integrity warnings, the minimum requirements). A comment, not a docstring: a serializer's
+# docstring becomes the description of its subclasses in the schema.
+class PlanRowSerializer(serializers.Serializer):
+    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
+    member = serializers.CharField(help_text=_("OGP code of the member."))
+
+
 class OrganizationSerializer(DescribedSerializer):
     id = serializers.CharField(help_text=_("Stable slug, used in URLs and filters."))
     name = serializers.CharField()

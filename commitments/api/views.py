@@ -20,7 +20,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, serializers
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -32,7 +32,7 @@ from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, 
 from commitments.models.vocab import OGPValue
 
 from . import people, rows
-from .base import LeanReadOnlyViewSet, PublicReadOnlyMixin
+from .base import FiguresView, LeanReadOnlyViewSet
 from .csv import csv_columns, iter_csv
 from .filters import ActionPlanFilter, CommitmentFilter, MemberFilter, OrganizationFilter
 from .people import PeopleColumn
@@ -450,17 +450,13 @@ def group_row(group: GroupFigures) -> dict[str, Any]:
     }
 
 
-class CompletionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
+class CompletionStatsView(FiguresView):
     """Completion figures per group, from the one definition (commitments.figures.counting)."""
 
     queryset = Commitment.objects.all()
     filterset_class = CommitmentFilter
     serializer_class = CompletionStatsSerializer
-    pagination_class = None
     extra_query_params = frozenset({"group_by"})
-
-    def get_csv_serializer_class(self) -> type:
-        return CompletionStatsSerializer().fields["results"].child.__class__
 
     @extend_schema(
         description=_(

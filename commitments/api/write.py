@@ -127,6 +127,11 @@ class ServiceCreateView(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
+    @staticmethod
+    def created(rows: Callable[[list[Any]], list[dict]], record: models.Model) -> Response:
+        """201 with the new record's row, as its public list shows it (`rows`: the list's builder)."""
+        return Response(rows([record.pk])[0], status=status.HTTP_201_CREATED)
+
 
 class VersionedUpdateMixin:
     """GET returns the record's ETag; PATCH applies a change only over the version If-Match names."""
@@ -363,9 +368,6 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
 
 class CanReportOnCommitment(BasePermission):
     message = NOT_REPORTER
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and request.user.is_authenticated)
 
     def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
         view.voice = reporting_voice(request.user, obj)  # the serializer's corrections are its own

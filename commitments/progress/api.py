@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import django_filters as filters
@@ -37,7 +36,7 @@ from ..reports.api.serializers import (
     report_columns,
     report_write_fields,
 )
-from ..reports.api.views import ReportCreate, ReportViewSet, report_columns_of, report_rows
+from ..reports.api.views import ReportCreate, ReportRows, ReportViewSet
 
 
 class MilestoneProgressSerializer(serializers.Serializer):
@@ -72,22 +71,13 @@ class MilestoneProgressFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
-MILESTONE_PROGRESS_COLUMNS = report_columns_of(
+milestone_progress_rows = ReportRows(
+    MilestoneProgress,
     MilestoneProgressSerializer,
-    milestone="milestone_id",
+    "commitments:milestone_progress_evidence",
     milestone_title="milestone__title",
     **place_lookups("milestone__"),
 )
-
-
-def milestone_progress_rows(ids: Sequence[Any]) -> list[dict]:
-    """One query."""
-    return report_rows(
-        MilestoneProgress.objects,
-        ids,
-        MILESTONE_PROGRESS_COLUMNS,
-        "commitments:milestone_progress_evidence",
-    )
 
 
 @documented(
@@ -113,9 +103,6 @@ class MilestoneProgressWriteSerializer(ReportWriteSerializer):
 
 
 class CanReportProgress(BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and request.user.is_authenticated)
-
     def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
         if not can_report_progress(request.user, obj):
             raise PermissionDenied(not_allowed_message())

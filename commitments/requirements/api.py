@@ -10,11 +10,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from commitments.models import ActionPlan
 from commitments.requirements.rules import Status, requirement_rows
 
 from ..api.filters import PerPlanFilter
-from ..api.serializers import ActionPlanSerializer
+from ..api.rows import plans_in_order
+from ..api.serializers import ActionPlanSerializer, PlanRowSerializer
 from ..api.strict_filters import plan_filter
 from ..api.views import PerPlanViewSet, documented
 
@@ -53,9 +53,7 @@ class PlanRequirementsSerializer(serializers.Serializer):
     )
 
 
-class PlanRequirementRowSerializer(serializers.Serializer):
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("OGP code of the member."))
+class PlanRequirementRowSerializer(PlanRowSerializer):
     title = serializers.CharField(help_text=_("The plan's title."))
     requirements = PlanRequirementsSerializer(
         help_text=_("Each requirement met, not met or unknown, with the facts behind it.")
@@ -74,8 +72,7 @@ class PlanRequirementFilter(PerPlanFilter):
 
 def plan_requirement_rows(ids: Sequence[Any]) -> list[dict]:
     """One query for the plans, four for all their requirements."""
-    plans = {p.pk: p for p in ActionPlan.objects.filter(pk__in=ids).select_related("member")}
-    return requirement_rows([plans[pk] for pk in ids if pk in plans])
+    return requirement_rows(plans_in_order(ids))
 
 
 @documented(

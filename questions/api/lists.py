@@ -103,11 +103,9 @@ ANSWER_ROW = RowShape.of(
     extra={"updated_at": "answered_at"},  # Last-Modified: answers are never edited
     reads={"first": "author__first_name", "last": "author__last_name"},
     id="pk",
-    question="question_id",
     commitment="question__commitment__ogp_id",
     organization="organization__slug",
     organization_name="organization__name",
-    supersedes="supersedes_id",
     superseded_by="superseded_by__pk",
 )
 

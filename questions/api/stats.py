@@ -9,11 +9,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from commitments.api.base import PublicReadOnlyMixin
+from commitments.api.base import FiguresView
 from commitments.api.strict_filters import PlanScopedFilter, organization_by_slug
 from commitments.api.views import (
     ERRORS,
@@ -27,7 +26,7 @@ from commitments.models import ActionPlan, Commitment, Organization
 from ..figures import QUESTION_RULE, figures_of, question_rows
 from ..models import Question
 from .lists import organization_filter
-from .shapes import QuestionFiguresSerializer, QuestionStatsSerializer
+from .shapes import QuestionStatsSerializer
 
 QUESTION_GROUPINGS = ("action_plan", "organization")
 
@@ -87,17 +86,13 @@ def figures_by(questions: QuerySet, grouping: str, day: Any, only: Organization 
     ]
 
 
-class QuestionStatsView(PublicReadOnlyMixin, generics.GenericAPIView):
+class QuestionStatsView(FiguresView):
     """Question figures per plan or organisation, from the one definition (questions.figures)."""
 
     queryset = Question.objects.all()
     filterset_class = QuestionStatsFilter
     serializer_class = QuestionStatsSerializer
-    pagination_class = None
     extra_query_params = frozenset({"group_by", "as_of"})
-
-    def get_csv_serializer_class(self) -> type:
-        return QuestionFiguresSerializer
 
     @extend_schema(
         description=_(

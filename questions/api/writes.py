@@ -48,7 +48,7 @@ class QuestionCreate(ServiceCreateView):
             return Response(
                 {"id": question.pk, "state": question.state}, status=status.HTTP_202_ACCEPTED
             )
-        return Response(question_rows_for([question.pk])[0], status=status.HTTP_201_CREATED)
+        return self.created(question_rows_for, question)
 
 
 class AnswerCreate(ServiceCreateView):
@@ -81,4 +81,4 @@ class AnswerCreate(ServiceCreateView):
             text=data["text"],
             supersedes=supersedes,
         )
-        return Response(answer_rows([answer.pk])[0], status=status.HTTP_201_CREATED)
+        return self.created(answer_rows, answer)

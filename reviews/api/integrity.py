@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from commitments.api.filters import PerPlanFilter
+from commitments.api.rows import plans_in_order
+from commitments.api.serializers import PlanRowSerializer
 from commitments.api.views import PerPlanViewSet, documented
-from commitments.models import ActionPlan
 from reviews.integrity import HIGH, warnings_for_facts
 from reviews.integrity_facts import plan_facts
 
@@ -44,9 +45,7 @@ class ProposalSummarySerializer(serializers.Serializer):
     priority_proposals = PriorityProposalSerializer(many=True)
 
 
-class PlanWarningsSerializer(serializers.Serializer):
-    action_plan = serializers.CharField(help_text=_("OGP id of the plan."))
-    member = serializers.CharField(help_text=_("OGP code of the member."))
+class PlanWarningsSerializer(PlanRowSerializer):
     title = serializers.CharField()
     warning_count = serializers.IntegerField()
     high_count = serializers.IntegerField(help_text=_("Warnings of high severity."))
@@ -56,21 +55,23 @@ class PlanWarningsSerializer(serializers.Serializer):
 
 def warning_rows(ids: Sequence[Any]) -> list[dict]:
     """One query for the plans, six for all their warnings (reviews.integrity.plan_facts)."""
-    plans = list(ActionPlan.objects.filter(pk__in=ids).select_related("member"))
+    plans = plans_in_order(ids)
     facts = plan_facts(plans)
-    by_pk = {}
+    rows = []
     for plan in plans:
         found = warnings_for_facts(facts[plan.pk])
-        by_pk[plan.pk] = {
-            "action_plan": plan.ogp_id,
-            "member": plan.member.code,
-            "title": plan.title,
-            "warning_count": len(found),
-            "high_count": sum(1 for w in found if w.severity == HIGH),
-            "warnings": [w.as_dict() for w in found],
-            "proposals": facts[plan.pk].proposals.as_dict(),
-        }
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+        rows.append(
+            {
+                "action_plan": plan.ogp_id,
+                "member": plan.member.code,
+                "title": plan.title,
+                "warning_count": len(found),
+                "high_count": sum(1 for w in found if w.severity == HIGH),
+                "warnings": [w.as_dict() for w in found],
+                "proposals": facts[plan.pk].proposals.as_dict(),
+            }
+        )
+    return rows
 
 
 @documented(

@@ -23,19 +23,16 @@ INDICATOR_COLUMNS = columns_of(
     computed=("id", "readings"),
     commitment="commitment__ogp_id",
     action_plan="commitment__action_plan__ogp_id",
-    milestone="milestone_id",
     milestone_title="milestone__title",
     reported_by="reported_by__slug",
 )
 READING_COLUMNS = columns_of(
     IndicatorReadingSerializer,
     computed=("id",),
-    indicator="indicator_id",
     indicator_name="indicator__name",
     commitment="indicator__commitment__ogp_id",
     unit="indicator__unit",
     reported_by="author_organization__slug",
-    corrects="corrects_id",
 )
 EVENT_COLUMNS = columns_of(
     ConsultationEventSerializer,

@@ -10,8 +10,7 @@ under `outcomes` (commitments.api.rows.plan_rows)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import django_filters as filters
 from django.shortcuts import get_object_or_404
@@ -33,7 +32,7 @@ from ...api.strict_filters import CommitmentScopedFilter
 from ...api.views import documented
 from ...api.write import upload_schema
 from ...reports.api.serializers import ReportWriteSerializer, report_write_fields
-from ...reports.api.views import ReportCreate, ReportViewSet, report_columns_of, report_rows
+from ...reports.api.views import ReportCreate, ReportRows, ReportViewSet
 from .serializers import OutcomeCheckSerializer
 
 
@@ -47,14 +46,9 @@ class OutcomeCheckFilter(CommitmentScopedFilter):
         fields: list[str] = []
 
 
-OUTCOME_CHECK_COLUMNS = report_columns_of(OutcomeCheckSerializer, **place_lookups())
-
-
-def outcome_check_rows(ids: Sequence[Any]) -> list[dict]:
-    """One query."""
-    return report_rows(
-        OutcomeCheck.objects, ids, OUTCOME_CHECK_COLUMNS, "commitments:outcome_evidence"
-    )
+outcome_check_rows = ReportRows(
+    OutcomeCheck, OutcomeCheckSerializer, "commitments:outcome_evidence", **place_lookups()
+)
 
 
 @documented(

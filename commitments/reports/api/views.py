@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Model, QuerySet
 from django.urls import reverse
-from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
@@ -22,27 +21,30 @@ from ...api.write import ServiceCreateView
 REPORT_LOOKUPS = {
     "evidence_file_name": "evidence_name",
     "reported_by": "author_organization__slug",
-    "corrects": "corrects_id",
 }
 
 
-def report_columns_of(serializer: type[Serializer], **lookups: str) -> dict[str, str]:
-    """A report's row columns as its serializer declares them ({row key: lookup}); `lookups` name
-    the paths of its own columns, the report columns' are known."""
-    return columns_of(serializer, computed=("id",), **REPORT_LOOKUPS, **lookups)
+class ReportRows:
+    """The rows of one kind of report by id, in the order asked (one query): the columns its
+    serializer declares, `lookups` naming the paths of its own (the report columns' are known),
+    and the evidence file as the address `evidence_view` serves it at. The list and the POST's
+    answer both use it."""
 
+    def __init__(
+        self, model: type[Model], serializer: type[Serializer], evidence_view: str, **lookups: str
+    ) -> None:
+        self.model, self.evidence_view = model, evidence_view
+        self.columns = columns_of(serializer, computed=("id",), **REPORT_LOOKUPS, **lookups)
 
-def report_rows(
-    queryset: QuerySet, ids: Sequence[Any], columns: dict[str, str], evidence_view: str
-) -> list[dict]:
-    """One query: the reports' `columns` (row key: lookup, from `report_columns_of`), the evidence
-    file as the address `evidence_view` serves it at."""
-    rows = []
-    for pk, *values in queryset.filter(pk__in=ids).values_list("pk", *columns.values()):
-        row = {"_pk": pk, "id": pk, **dict(zip(columns, values, strict=True))}
-        row["evidence_file"] = reverse(evidence_view, args=[pk]) if row["evidence_file"] else None
-        rows.append(row)
-    return in_order(ids, rows)
+    def __call__(self, ids: Sequence[Any]) -> list[dict]:
+        found = self.model._default_manager.filter(pk__in=ids)
+        rows = []
+        for pk, *values in found.values_list("pk", *self.columns.values()):
+            row = {"_pk": pk, "id": pk, **dict(zip(self.columns, values, strict=True))}
+            evidence = reverse(self.evidence_view, args=[pk]) if row["evidence_file"] else None
+            row["evidence_file"] = evidence
+            rows.append(row)
+        return in_order(ids, rows)
 
 
 class ReportViewSet(ByPkViewSet):
@@ -71,4 +73,4 @@ class ReportCreate(ServiceCreateView):
         """Validate the body, write through `service` (with `scope`, what the report is about) as
         the form does, and answer the new report's row."""
         report = service(**scope, author=request.user, **self.validated(request))
-        return Response(rows([report.pk])[0], status=status.HTTP_201_CREATED)
+        return self.created(rows, report)
