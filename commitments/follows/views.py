@@ -126,7 +126,7 @@ def unfollow(request: HttpRequest) -> HttpResponse:
 def _list_context(request: HttpRequest, form: FollowForm | None = None) -> dict:
     follows = (
         Follow.objects.of(request.user)
-        .select_related("commitment", "action_plan", "organization")
+        .select_related("commitment", "action_plan__member", "organization")
         .order_by("-created_at", "-pk")
     )
     return {"follows": follows, "form": form, "frequencies": Follow.Frequency.choices}

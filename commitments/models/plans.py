@@ -102,7 +102,9 @@ class ActionPlan(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return self.title or self.ogp_id
+        """Its title; a plan published without one (most of OGP's current sheet) is named by its
+        member, number and years, as in pick-lists, never by its bare id."""
+        return self.title or self.pick_label
 
     @property
     def pick_label(self) -> str:

@@ -46,7 +46,7 @@ def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world, led_b
     phone.locator("#visitor-follow-email-commitment").fill("vecina@example.org")
     phone.locator("details.visitor-follow button[type=submit]").click()
     expect(phone.locator("main [role=status]")).to_contain_text(
-        re.compile("Check your email|Revisa tu correo")
+        re.compile("Check your email|Revise su correo")
     )
     follow_link = re.search(r"https?://[^/\s]+(/follow/email/confirm/\S+/)", mail.outbox[-1].body)
     phone.goto(f"{base}{follow_link.group(1)}")
@@ -60,7 +60,7 @@ def test_ask_confirm_answer_correct_and_hide(new_page, live_server, world, led_b
     screenshot(phone, "question-ask-phone")
     phone.locator("main form[action$='/questions/'] button[type=submit]").click()
     expect(phone.locator(".messages")).to_contain_text(
-        re.compile("Check your email|Revisa tu correo")
+        re.compile("Check your email|Revise su correo")
     )
     expect(phone.locator("main")).not_to_contain_text("¿Cuándo estará en línea el portal?")
     _no_sideways_scroll(phone, path)

@@ -1,0 +1,65 @@
+"""A plan OGP's sheet gives no title (most rows of the current sheet) is named by its member,
+number and years on every page that lists or heads it, never by its bare id."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from commitments.models import Follow
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+NAME = "Kenya · plan 3 (2019-2021)"
+
+
+@pytest.fixture
+def plan():
+    return ActionPlanFactory(
+        member=MemberFactory(code="KEN", name="Kenya", commitment_prefix="KE"),
+        number=3,
+        title="",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2021, 6, 30),
+    )
+
+
+def _link(plan) -> str:
+    return f'<a href="/plans/{plan.ogp_id}/">{NAME}</a>'
+
+
+def test_the_plan_page_is_headed_by_member_number_and_years(client, plan):
+    html = client.get(f"/plans/{plan.ogp_id}/").content.decode()
+    assert f"<h1>{NAME}</h1>" in html
+    assert f"<title>{NAME}" in html
+
+
+def test_the_lists_and_a_commitment_name_it_so(client, plan):
+    commitment = CommitmentFactory(action_plan=plan)
+    assert _link(plan) in client.get("/plans/").content.decode()
+    assert _link(plan) in client.get("/").content.decode()
+    assert _link(plan) in client.get(f"/commitments/{commitment.ogp_id}/").content.decode()
+
+
+def test_a_titled_plan_keeps_its_title(client):
+    titled = ActionPlanFactory(title="Segundo Plan de Acción de Gobierno Abierto")
+    assert "<h1>Segundo Plan de Acción de Gobierno Abierto</h1>" in (
+        client.get(f"/plans/{titled.ogp_id}/").content.decode()
+    )
+
+
+def test_the_followed_list_names_it_without_a_query_per_plan(
+    client, plan, django_assert_max_num_queries
+):
+    user = UserFactory()
+    Follow.objects.create(user=user, action_plan=plan)
+    for number in (4, 5, 6):
+        other = ActionPlanFactory(member=plan.member, number=number, title="")
+        Follow.objects.create(user=user, action_plan=other)
+    client.force_login(user)
+    with django_assert_max_num_queries(12) as queries:
+        html = client.get("/my/follows/").content.decode()
+    assert _link(plan) in html
+    assert sum("commitments_member" in q["sql"] for q in queries.captured_queries) <= 1
