@@ -11,6 +11,7 @@ its own related names, help texts and column order (and its migrations)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any, ClassVar, Self
 
@@ -119,6 +120,20 @@ class ReportQuerySet(models.QuerySet):
     def with_authors(self) -> Self:
         """With the author, their organisation and the report each corrects (one query)."""
         return self.select_related("author", "author_organization", "corrects")
+
+    def standing(self) -> Self:
+        """Reports no later report corrects: a corrected report was a mistake and counts on no
+        day, even when its (wrong) date is later than its correction's."""
+        corrected = self.model.objects.filter(corrects__isnull=False).values("corrects_id")
+        return self.exclude(pk__in=corrected)
+
+
+def standing(reports: Iterable[Any]) -> list[Any]:
+    """`ReportQuerySet.standing` for reports already read (the list must hold the corrections
+    too, as a page's whole history does): the same rule, without another query."""
+    reports = list(reports)
+    corrected = {report.corrects_id for report in reports if report.corrects_id}
+    return [report for report in reports if report.pk not in corrected]
 
 
 def evidence_required_unless(field: str, value: str, name: str) -> models.CheckConstraint:

@@ -35,12 +35,6 @@ class StatusUpdateQuerySet(ReportQuerySet):
             .order_by(*chronological("as_of"))
         )
 
-    def standing(self) -> StatusUpdateQuerySet:
-        """Updates no later update corrects: a corrected update was a mistake and never counts,
-        even when its (wrong) as-of date is later than its correction's."""
-        corrected = StatusUpdate.objects.filter(corrects__isnull=False).values("corrects_id")
-        return self.exclude(pk__in=corrected)
-
     def civil_society(self) -> StatusUpdateQuerySet:
         return self.filter(voice=Voice.CIVIL_SOCIETY)
 

@@ -5,7 +5,8 @@
   the cached current levels (`figures.TRACKS`); on a past day, from each track's level as of that
   day (`figures.as_of`).
 - Its **outcome on a day** is the verdict of its latest outcome check dated on or before that day
-  (by check date, then time recorded): the same as-of rule as every other figure.
+  (by check date, then time recorded), a check a later one corrects never counting: the same as-of
+  rule as every other figure.
 - The figure: of the N commitments completed, K still in force and applied on day D, with the date
   of the latest check counted, and the coverage (how many of the N have any check by D). Rates are
   numerator and denominator, never a bare percentage.
@@ -151,7 +152,7 @@ class OutcomeFigures:
 
 def _completed_rows(commitments: QuerySet, day: datetime.date | None, *columns: str) -> QuerySet:
     """One query: the completed commitments' `columns`, latest verdict and its date (as of `day`)."""
-    checks = OutcomeCheck.objects.filter(commitment=OuterRef("pk"))
+    checks = OutcomeCheck.objects.standing().filter(commitment=OuterRef("pk"))
     if day is None:
         completed = commitments.filter(completed_now())
     else:

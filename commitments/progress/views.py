@@ -23,6 +23,7 @@ from ..forms import (
     not_in_future,
 )
 from ..models import Milestone, MilestoneProgress, ProgressLevel
+from ..models.reports import standing
 from ..reports.views import (
     ReportForm,
     ReportPage,
@@ -87,9 +88,10 @@ class MilestoneProgressForm(ReportForm):
 
 
 def latest_progress_by_milestone(reports: list[MilestoneProgress]) -> dict[Any, MilestoneProgress]:
-    """Each milestone's latest report, from reports listed newest first."""
+    """Each milestone's latest standing report (one a later report corrects never is), from a
+    commitment's reports listed newest first."""
     latest: dict[Any, MilestoneProgress] = {}
-    for report in reports:
+    for report in standing(reports):
         latest.setdefault(report.milestone_id, report)
     return latest
 

@@ -303,7 +303,7 @@ def test_plan_figure_counts_completed_still_in_force_as_of_a_day(client):
     assert "Last check:" in page
 
 
-def test_a_later_correction_counts_only_from_its_own_date(client):
+def test_a_later_correction_counts_from_its_own_date_and_the_corrected_check_never(client):
     plan = factories.ActionPlanFactory()
     commitment = completed_on(plan, datetime.date(2013, 6, 1))
     first = factories.OutcomeCheckFactory(
@@ -316,7 +316,9 @@ def test_a_later_correction_counts_only_from_its_own_date(client):
         corrects=first,
     )
     url = f"{API}/action-plans/{plan.ogp_id}/"
-    assert client.get(url, {"as_of": "2015-12-31"}).json()["outcomes"]["verdicts"]["reversed"] == 1
+    # The corrected check was a mistake: before the correction's date there is no standing check.
+    then = client.get(url, {"as_of": "2015-12-31"}).json()["outcomes"]["verdicts"]
+    assert then["reversed"] == 0 and then[NO_CHECK] == 1
     assert client.get(url).json()["outcomes"]["in_force_applied"]["numerator"] == 1
 
 
