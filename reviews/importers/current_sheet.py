@@ -200,7 +200,8 @@ class CurrentSheetFormat(SheetFormat):
     def _member(self, cell, row: int, prefix: str, plan_number: int, notes: RowNotes) -> MemberSpec:
         """The member from `Code`, `Country/Locality` and `National Or Local`. A level other than
         national or local (OGP's "legacy" local members say local in other words; some members are
-        neither) is kept as written in the warning and read as "other"."""
+        neither) is kept as written in the warning and read as "other"; a code that is already a
+        member's files the row under that member as it is (`Parents.member` says so)."""
         raw_level = " ".join(cell(LEVEL).split())
         level = raw_level.casefold()
         place = " ".join(cell(PLACE).split())
@@ -218,14 +219,14 @@ class CurrentSheetFormat(SheetFormat):
                 PLACE,
                 _(
                     "a local member is written “Locality, Country”; found “%(place)s”: "
-                    "filed as a member of another kind"
+                    "read as another kind of member"
                 )
                 % {"place": place},
             )
         else:
             notes.warn(
                 LEVEL,
-                _("“%(value)s” is neither National nor Local: filed as a member of another kind")
+                _("“%(value)s” is neither National nor Local: read as another kind of member")
                 % {"value": raw_level},
             )
         return other_member(cell(CODE), place, prefix, row=row, column=CODE)

@@ -71,6 +71,13 @@ class Parents:
                 % {"code": spec.code, "kind": member.kind, "given": spec.kind},
                 row=row,
             )
+        elif spec.kind == Member.Kind.OTHER and member.kind != Member.Kind.OTHER:
+            # A level read as "other" (neither national nor local) never re-kinds a known member.
+            self.summary.warn(
+                _("member %(code)s is already recorded as %(kind)s: the row is filed under it")
+                % {"code": spec.code, "kind": Member.Kind(member.kind).label},
+                row,
+            )
         elif (
             spec.prefix_from_ids
             and member.pk is not None

@@ -37,14 +37,14 @@ def member_row(level: str, place: str, code: str = "MIR", ogp_id: str = "MF0001"
             "Miraflores, Atlantis",
             "other",
             "column “Country/Locality”: a local member is written “Locality, Country”; found "
-            "“Miraflores, Atlantis”: filed as a member of another kind (1 row: 2 (MF0001))",
+            "“Miraflores, Atlantis”: read as another kind of member (1 row: 2 (MF0001))",
         ),
         (
             "Subnational",
             "Miraflores, Peru",
             "other",
-            "column “National Or Local”: “Subnational” is neither National nor Local: filed as a "
-            "member of another kind (1 row: 2 (MF0001))",
+            "column “National Or Local”: “Subnational” is neither National nor Local: read as "
+            "another kind of member (1 row: 2 (MF0001))",
         ),
     ],
     ids=["legacy", "unknown-country", "neither"],
