@@ -32,7 +32,7 @@ def report_published_event(report: IRMReport) -> Event:
     )
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def notify_report_published(report_id: int) -> int:
     """Tell the followers of the report's commitments, plan and organisations. Returns emails sent."""
     report = (
@@ -44,7 +44,7 @@ def notify_report_published(report_id: int) -> int:
         return notify_followers(report_published_event(report))
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def check_import_run(run_id: int) -> None:
     """Dry-run an uploaded OGP sheet and keep the report (reviews.importers.runs)."""
     from .importers.runs import execute_import_run
@@ -52,7 +52,7 @@ def check_import_run(run_id: int) -> None:
     execute_import_run(run_id, dry_run=True)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def perform_import_run(run_id: int) -> None:
     """Import a checked, confirmed OGP sheet (reviews.importers.runs)."""
     from .importers.runs import execute_import_run
