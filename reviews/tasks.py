@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from commitments.notifications import Event, absolute_url, notify_followers
+from commitments.notifications import Event, absolute_url, notify_of
 
 from .models import IRMReport
 
@@ -38,10 +36,7 @@ def notify_report_published(report_id: int) -> int:
     report = (
         IRMReport.objects.published().select_related("action_plan").filter(pk=report_id).first()
     )
-    if report is None:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        return notify_followers(report_published_event(report))
+    return notify_of(report, report_published_event)
 
 
 @shared_task
