@@ -41,6 +41,7 @@ EVIDENCE = ["tests/security/test_evidence_link_default.py"]
 WRITES = ["tests/api/test_default_permission.py"]
 PRIVATE = ["tests/web/test_private_caching.py"]
 JSON = ["tests/api/test_json_errors.py"]
+DELIVERY = ["tests/deployment/test_task_delivery_defaults.py"]
 STARTUP = [
     "tests/security/test_environment.py::test_a_bad_value_stops_start_up_naming_the_variable[env6-SECRET_KEY]"
 ]
@@ -383,6 +384,31 @@ MUTANTS = [
         '    "ogptracker.security.RefusedRequestLogMiddleware",',
         LOGINS,
         "api: refused-request log dropped",
+    ),
+    # Task delivery: declared once here, on no task (issue 14)
+    Mutant(
+        "celery: tasks acknowledged before they run",
+        "CELERY_TASK_ACKS_LATE = True",
+        "CELERY_TASK_ACKS_LATE = False",
+        DELIVERY,
+    ),
+    drop("CELERY_TASK_ACKS_LATE = True", DELIVERY, "celery: acks_late setting dropped"),
+    Mutant(
+        "celery: a lost worker's task acknowledged, not requeued",
+        "CELERY_TASK_REJECT_ON_WORKER_LOST = True",
+        "CELERY_TASK_REJECT_ON_WORKER_LOST = False",
+        DELIVERY,
+    ),
+    drop(
+        "CELERY_TASK_REJECT_ON_WORKER_LOST = True",
+        DELIVERY,
+        "celery: reject_on_worker_lost setting dropped",
+    ),
+    Mutant(
+        "celery: task results kept",
+        "CELERY_TASK_IGNORE_RESULT = True",
+        "CELERY_TASK_IGNORE_RESULT = False",
+        DELIVERY,
     ),
     Mutant(
         "startup: production starts with the development key",

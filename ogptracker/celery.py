@@ -12,7 +12,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@app.task(name="ogptracker.remove_stale_uploads", ignore_result=True)
+@app.task(name="ogptracker.remove_stale_uploads")
 def remove_stale_uploads() -> int:
     """Hourly (beat): upload files left behind by crashed requests (ogptracker/uploads.py)."""
     from django.conf import settings

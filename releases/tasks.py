@@ -6,7 +6,7 @@ from celery import shared_task
 from django.utils import timezone
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def make_data_release() -> str:
     """Today's release, made unless it exists. Returns its date."""
     from .services import publish_data_release

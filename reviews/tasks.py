@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from commitments.notifications import Event, absolute_url, notify_followers
+from commitments.notifications import Event, absolute_url, notify_of
 
 from .models import IRMReport
 
@@ -32,19 +30,16 @@ def report_published_event(report: IRMReport) -> Event:
     )
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def notify_report_published(report_id: int) -> int:
     """Tell the followers of the report's commitments, plan and organisations. Returns emails sent."""
     report = (
         IRMReport.objects.published().select_related("action_plan").filter(pk=report_id).first()
     )
-    if report is None:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        return notify_followers(report_published_event(report))
+    return notify_of(report, report_published_event)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def check_import_run(run_id: int) -> None:
     """Dry-run an uploaded OGP sheet and keep the report (reviews.importers.runs)."""
     from .importers.runs import execute_import_run
@@ -52,7 +47,7 @@ def check_import_run(run_id: int) -> None:
     execute_import_run(run_id, dry_run=True)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task
 def perform_import_run(run_id: int) -> None:
     """Import a checked, confirmed OGP sheet (reviews.importers.runs)."""
     from .importers.runs import execute_import_run

@@ -48,19 +48,3 @@ def test_the_beat_schedule_names_registered_tasks():
     }
     for entry in schedule.values():
         assert entry["task"] in app.tasks
-
-
-def test_engine_tasks_are_safe_to_redeliver():
-    app.loader.import_default_modules()
-    for name in (
-        "commitments.tasks.mark_overdue",
-        "commitments.tasks.notify_status_update",
-        "commitments.tasks.send_daily_digests",
-        "commitments.tasks.check_evidence_link",
-        "commitments.tasks.check_evidence_links",
-        "commitments.tasks.send_status_reminders",
-        "commitments.tasks.refresh_search_words",
-        "reviews.tasks.notify_report_published",
-    ):
-        task = app.tasks[name]
-        assert task.acks_late and task.reject_on_worker_lost, name

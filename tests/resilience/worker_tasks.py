@@ -10,7 +10,7 @@ from pathlib import Path
 from celery import shared_task
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, name="tests.hold")
+@shared_task(name="tests.hold")
 def hold(folder: str, name: str, seconds: float) -> str:
     """Runs `seconds`, leaving <name>.started and then <name>.done in `folder`."""
     Path(folder, f"{name}.started").touch()
