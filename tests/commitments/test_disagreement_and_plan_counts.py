@@ -46,7 +46,8 @@ def test_the_plan_list_shows_how_many_commitments_each_plan_has():
     html = Client().get("/plans/", headers={"accept-language": "en"}).content.decode()
 
     names = re.findall(r'<td class="card-title"><a href="[^"]*">([^<]*)</a>', html)
-    assert names == [busy.title, "AP_PER02"]  # a plan without a title goes by its id
+    # A plan without a title goes by its member, number and years, never its bare id.
+    assert names == [busy.title, "Perú · plan 2 (2012-2014)"]
 
     counts = re.findall(r'data-label="Commitments">(\d+)</td>', html)
     assert counts == ["3", "0"]
