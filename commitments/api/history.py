@@ -95,7 +95,7 @@ class CommitmentRecordList(PublicReadOnlyMixin, generics.GenericAPIView):
     def get(self, request: Request, ogp_id: str) -> Response:
         # An OGP id typed in lower case (pe0008) finds its commitment, and an unknown one gets the
         # same 404 as on the commitment's own endpoint.
-        commitment = Commitment.objects.filter(ogp_id=ogp_id.upper()).first()
+        commitment = Commitment.objects.by_key(ogp_id).first()
         if commitment is None:
             raise NotFound(str(CommitmentViewSet.not_found_message) % {"id": ogp_id[:40]})
         page = self.paginate_queryset(self.records(commitment))

@@ -120,7 +120,6 @@ class PerPlanViewSet(LeanReadOnlyViewSet):
     model = ActionPlan
     ordering: ClassVar[list[str]] = ["member__name", "number"]
     not_found_message = _("No action plan with the id %(id)s.")
-    upper_case_lookup = True
 
 
 @documented(
@@ -147,11 +146,6 @@ class MemberViewSet(LeanReadOnlyViewSet):
         ]
 
     fetch_rows = staticmethod(rows.member_rows)
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        if not lookup.isascii() or not lookup.isalnum() or len(lookup) > 12:
-            return None
-        return Member.objects.by_code(lookup).values_list("pk", flat=True).first()
 
 
 @documented(
@@ -224,7 +218,6 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["ogp_id"]
     not_found_message = _("No commitment with the id %(id)s.")
     export_chunk_size = 2000
-    upper_case_lookup = True
 
     def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
         """Extra keys for a page of rows: {key: {commitment pk: value}} (a fixed number of queries)."""

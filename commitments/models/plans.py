@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,11 @@ from .members import Member
 
 
 class ActionPlanQuerySet(models.QuerySet):
+    def by_key(self, typed: str) -> ActionPlanQuerySet:
+        """The plan an OGP id typed in any case names (`ap_per01`): ids are stored in upper case
+        (a constraint), so one indexed match."""
+        return self.filter(ogp_id=typed.strip().upper())
+
     def for_list(self) -> ActionPlanQuerySet:
         """Plans with their member and commitment count, ready for a list page."""
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
@@ -99,6 +105,13 @@ class ActionPlan(VersionedModel):
                 violation_error_message=_("A plan must start before it ends."),
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="plan_number_positive"),
+            # Ids are typed in any case in addresses and filters (`/plans/ap_per01/`): stored in
+            # upper case, two plans can never differ only by case.
+            models.CheckConstraint(
+                condition=Q(ogp_id=Upper("ogp_id")),
+                name="plan_ogp_id_upper_case",
+                violation_error_message=_("Write the plan's id in capitals (AP_PER01)."),
+            ),
         ]
 
     def __str__(self) -> str:

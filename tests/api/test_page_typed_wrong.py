@@ -19,7 +19,8 @@ LISTS = [
     "/api/v1/commitments/PE0001/changes/",
     "/api/v1/commitments/PE0001/sources/",
 ]
-NOT_A_PAGE = ["abc", "0", "-1", "1.5", "+1", " 1", "1_0", "²", "１"]
+# The last two (a superscript two, a full-width one) are digits to str.isdigit(), not ASCII digits.
+NOT_A_PAGE = ["abc", "0", "-1", "1.5", "+1", " 1", "1_0", "²", "\uff11"]
 
 
 @pytest.fixture
