@@ -279,8 +279,11 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
         return [
             PeopleColumn(_("Id"), people.value("ogp_id")),
             PeopleColumn(_("Title"), people.value("title")),
-            PeopleColumn(_("Action plan"), people.value("action_plan")),
-            PeopleColumn(_("OGP member"), people.value("member")),
+            # By name, as a reader looks for them, each beside its id (which scripts read).
+            PeopleColumn(_("Action plan"), people.value("action_plan_name")),
+            PeopleColumn(_("Action plan id"), people.value("action_plan")),
+            PeopleColumn(_("OGP member"), people.value("member_name")),
+            PeopleColumn(_("OGP code"), people.value("member")),
             PeopleColumn(_("Lead organisation"), people.value("lead_organization.name")),
             PeopleColumn(_("Co-leads"), people.names("co_lead_organizations")),
             PeopleColumn(_("Supporting organisations"), people.names("supporting_organizations")),

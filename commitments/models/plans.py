@@ -123,12 +123,29 @@ class ActionPlan(VersionedModel):
     def pick_label(self) -> str:
         """ "Perú · plan 1 (2012-2014)": tells apart plans whose titles read alike, in pick-lists.
         Reads the member: select_related("member") where many are shown."""
-        start = self.start_date.year if self.start_date else self.submission_year
-        end = self.end_date.year if self.end_date else self.end_year
-        label = _("%(member)s · plan %(number)s") % {
-            "member": self.member.name,
-            "number": self.number,
-        }
+        return self.label_of(
+            member_name=self.member.name,
+            number=self.number,
+            start_date=self.start_date,
+            end_date=self.end_date,
+            submission_year=self.submission_year,
+            end_year=self.end_year,
+        )
+
+    @staticmethod
+    def label_of(
+        *,
+        member_name: str,
+        number: int,
+        start_date: datetime.date | None,
+        end_date: datetime.date | None,
+        submission_year: int | None,
+        end_year: int | None,
+    ) -> str:
+        """`pick_label` from a plan's values (rows read with `.values_list()`)."""
+        start = start_date.year if start_date else submission_year
+        end = end_date.year if end_date else end_year
+        label = _("%(member)s · plan %(number)s") % {"member": member_name, "number": number}
         if start and end and start != end:
             return f"{label} ({start}-{end})"
         return f"{label} ({start or end})" if (start or end) else label

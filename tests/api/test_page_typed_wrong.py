@@ -52,7 +52,7 @@ def test_the_refusal_is_in_the_readers_language(client, commitment):
 
 
 def test_a_csv_download_with_a_bad_page_is_refused_as_json(client, commitment):
-    response = client.get("/api/v1/commitments/?format=csv&page=abc")
+    response = client.get("/api/v1/commitments/?format=csv&page=abc", HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 400
     assert response.json() == {"page": ["Give one page number, a whole number from 1."]}
