@@ -51,9 +51,9 @@ def _current_id(ogp_id: str) -> str:
     """The id of the commitment an address names that is not its own: the id typed in lower case
     (pe0001), or a provisional id OGP's own replaced (its old address still leads to it); 404
     when it names none."""
-    typed = Commitment.objects.by_key(ogp_id).values_list("ogp_id", flat=True).first()
-    if typed is not None:
-        return typed
+    current = Commitment.objects.by_key(ogp_id).values_list("ogp_id", flat=True).first()
+    if current is not None:
+        return current
     typed = ogp_id.upper()
     former = (
         CommitmentFormerId.objects.select_related("commitment")
