@@ -44,19 +44,17 @@ NAMES = {
 }
 
 
+def names(rows, key: str, *columns: str) -> dict:
+    """{row's key: its columns} of each row."""
+    return {row[key]: tuple(row[column] for column in columns) for row in rows}
+
+
 def test_the_json_names_the_plan_and_the_member_beside_their_ids(client, peru):
     rows = client.get("/api/v1/commitments/").json()["results"]
 
-    found = {
-        row["ogp_id"]: (
-            row["action_plan"],
-            row["action_plan_name"],
-            row["member"],
-            row["member_name"],
-        )
-        for row in rows
-    }
-    assert found == NAMES
+    assert (
+        names(rows, "ogp_id", "action_plan", "action_plan_name", "member", "member_name") == NAMES
+    )
     assert (
         client.get("/api/v1/commitments/pe0050/").json()["action_plan_name"] == NAMES["PE0050"][1]
     )
@@ -73,16 +71,9 @@ def test_the_api_csv_has_the_same_names_in_columns_beside_the_ids(client, peru, 
     header = reader.fieldnames
     assert header[header.index("action_plan") + 1] == "action_plan_name"
     assert header[header.index("member") + 1] == "member_name"
-    found = {
-        row["ogp_id"]: (
-            row["action_plan"],
-            row["action_plan_name"],
-            row["member"],
-            row["member_name"],
-        )
-        for row in reader
-    }
-    assert found == NAMES
+    assert (
+        names(reader, "ogp_id", "action_plan", "action_plan_name", "member", "member_name") == NAMES
+    )
 
 
 @pytest.mark.parametrize(
@@ -102,8 +93,7 @@ def test_the_download_for_people_names_the_plan_and_member_beside_their_ids(
     header = reader.fieldnames
     assert header[header.index(plan) + 1] == plan_id
     assert header[header.index(member) + 1] == code
-    found = {row["Id"]: (row[plan_id], row[plan], row[code], row[member]) for row in reader}
-    assert found == NAMES
+    assert names(reader, "Id", plan_id, plan, code, member) == NAMES
 
 
 def test_the_names_add_no_query_per_row(client, peru):
