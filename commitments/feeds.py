@@ -26,7 +26,8 @@ class StatusUpdateFeed(Feed):
     page: str
 
     def get_object(self, request: HttpRequest, **kwargs: str) -> Model:
-        return get_object_or_404(self.model, **{self.key: kwargs[self.key]})
+        # The key typed in any case (`/plans/ap_per01/feed/`) finds its record, as on its page.
+        return get_object_or_404(self.model._default_manager.by_key(kwargs[self.key]))
 
     def link(self, obj: Model) -> str:
         return reverse(self.page, kwargs={self.key: getattr(obj, self.key)})

@@ -53,7 +53,7 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
     """A civil-society editor posts a status update on a commitment their organisation monitors; a
     responsible official of a lead organisation records the government's self-assessment (the
     voice comes from the role, `reporting_voice`)."""
-    commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
+    commitment = get_object_or_404(Commitment.objects.for_list().by_key(ogp_id))
     voice = reporting_voice(request.user, commitment)
     if voice is None:
         raise PermissionDenied(NOT_REPORTER)

@@ -26,10 +26,9 @@ def _page(request: HttpRequest, name: str, *parts: dict[str, Any]) -> HttpRespon
 
 @require_GET
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
-    plan = ActionPlan.objects.select_related("member").filter(ogp_id=ogp_id).first()
-    if plan is None:
-        # An id typed in lower case (ap_per01): its address leads to the plan.
-        plan = get_object_or_404(ActionPlan.objects.only("ogp_id"), ogp_id=ogp_id.upper())
+    plan = get_object_or_404(ActionPlan.objects.select_related("member").by_key(ogp_id))
+    if plan.ogp_id != ogp_id:
+        # An id typed in lower case (ap_per01): its address leads to the plan's own.
         return redirect("commitments:plan", ogp_id=plan.ogp_id, permanent=True)
     irm = {"acc": plan_accountability(plan), "reports": plan_reports(plan, request.user)}
     questions = {"qf": plan_question_figures(plan)}
@@ -52,9 +51,10 @@ def _current_id(ogp_id: str) -> str:
     """The id of the commitment an address names that is not its own: the id typed in lower case
     (pe0001), or a provisional id OGP's own replaced (its old address still leads to it); 404
     when it names none."""
+    current = Commitment.objects.by_key(ogp_id).values_list("ogp_id", flat=True).first()
+    if current is not None:
+        return current
     typed = ogp_id.upper()
-    if typed != ogp_id and Commitment.objects.filter(ogp_id=typed).exists():
-        return typed
     former = (
         CommitmentFormerId.objects.select_related("commitment")
         .filter(ogp_id__in=sorted({ogp_id, typed}))
@@ -68,7 +68,10 @@ def _current_id(ogp_id: str) -> str:
 
 @require_GET
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_object_or_404(Organization.objects.select_related("member"), slug=slug)
+    organization = get_object_or_404(Organization.objects.select_related("member").by_key(slug))
+    if organization.slug != slug:
+        # A slug typed in another case (MINJUS): its address leads to the organisation's own.
+        return redirect("commitments:organization", slug=organization.slug, permanent=True)
     questions = {"qf": organization_question_figures(organization)}
     return _page(
         request,

@@ -54,7 +54,7 @@ def commitment_questions_context(
 
 
 def _commitment(ogp_id: str) -> Commitment:
-    return get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
+    return get_object_or_404(Commitment.objects.for_list().by_key(ogp_id))
 
 
 def commitment_questions(request: HttpRequest, ogp_id: str) -> HttpResponse:

@@ -70,7 +70,7 @@ def assess(request: HttpRequest, pk: int, ogp_id: str) -> HttpResponse:
     """Create or edit the draft assessment of one commitment in one report."""
     report = _visible_report(request, pk)
     commitment = get_object_or_404(
-        Commitment.objects.for_list(), ogp_id=ogp_id, action_plan=report.action_plan_id
+        Commitment.objects.for_list().by_key(ogp_id), action_plan=report.action_plan_id
     )
     if not IRMReport.objects.editable_by(request.user).filter(pk=report.pk).exists():
         raise PermissionDenied(

@@ -149,8 +149,6 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     lookup_pattern: ClassVar[str] = CODE_CHARACTERS
     ordering: ClassVar[list[str]] = ["pk"]
     not_found_message: ClassVar[str | Promise] = _("No record with id %(id)s.")
-    # OGP ids are upper case; one typed in lower case (ap_per01) finds its record too.
-    upper_case_lookup: ClassVar[bool] = False
 
     def get_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
@@ -273,16 +271,14 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
 
     def resolve_lookup(self, lookup: str) -> Any:
         """The primary key behind an id in a URL (one query), or None."""
-        if self.upper_case_lookup:
-            lookup = lookup.upper()
         if not re.fullmatch(self.lookup_pattern, lookup):
             return None
-        return (
-            self.get_queryset()
-            .filter(**{self.lookup_field: lookup})
-            .values_list("pk", flat=True)
-            .first()
-        )
+        return self.find(self.get_queryset(), lookup).values_list("pk", flat=True).first()
+
+    def find(self, queryset: QuerySet, lookup: str) -> QuerySet:
+        """The record a public key in a URL names, typed in any case (`ap_per01`, `MINJUS`): the
+        model's own `by_key`, the one rule for its key on pages, filters and the API."""
+        return queryset.by_key(lookup)
 
 
 class ByPkViewSet(LeanReadOnlyViewSet):
@@ -290,6 +286,9 @@ class ByPkViewSet(LeanReadOnlyViewSet):
 
     lookup_field = "pk"
     lookup_pattern = r"[0-9]{1,12}"
+
+    def find(self, queryset: QuerySet, lookup: str) -> QuerySet:
+        return queryset.filter(pk=lookup)
 
 
 def columns_of(

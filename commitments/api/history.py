@@ -8,12 +8,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api.base import PublicReadOnlyMixin
+from commitments.api.pagination import IdPagination
 from commitments.api.views import ERRORS, CommitmentViewSet
 from commitments.audit import commitment_changes
 from commitments.models import Commitment
@@ -53,29 +53,10 @@ class ChangeSerializer(serializers.Serializer):
     changes = FieldChangeSerializer(many=True)
 
 
-class ChangePagination(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
+class ChangePagination(IdPagination):
+    """The API's pagination, at most 200 changes or source rows a page."""
+
     max_page_size = 200
-
-    def get_page_size(self, request: Request) -> int:
-        # Strict, like the rest of the API: a bad page size is a 400, not silently the default.
-        values = request.query_params.getlist(self.page_size_query_param)
-        if not values:
-            return self.page_size
-        if len(values) > 1 or not values[0].isdigit() or not 1 <= int(values[0]) <= 200:
-            raise ValidationError(
-                {self.page_size_query_param: [_("Give one whole number from 1 to 200.")]}
-            )
-        return int(values[0])
-
-    def get_page_number(self, request: Request, paginator: Any) -> str:
-        values = request.query_params.getlist(self.page_query_param)
-        if not values:
-            return "1"
-        if len(values) > 1 or not values[0].isdigit():
-            raise ValidationError({self.page_query_param: [_("Give one page number.")]})
-        return values[0]
 
 
 def record_list(summary: str, description: str) -> Callable[[type], type]:
@@ -114,7 +95,7 @@ class CommitmentRecordList(PublicReadOnlyMixin, generics.GenericAPIView):
     def get(self, request: Request, ogp_id: str) -> Response:
         # An OGP id typed in lower case (pe0008) finds its commitment, and an unknown one gets the
         # same 404 as on the commitment's own endpoint.
-        commitment = Commitment.objects.filter(ogp_id=ogp_id.upper()).first()
+        commitment = Commitment.objects.by_key(ogp_id).first()
         if commitment is None:
             raise NotFound(str(CommitmentViewSet.not_found_message) % {"id": ogp_id[:40]})
         page = self.paginate_queryset(self.records(commitment))

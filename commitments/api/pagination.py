@@ -6,11 +6,12 @@ list of primary keys, picked by an index scan; the view then fetches the rows fo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -38,29 +39,46 @@ class IdPages:
         return list(self.queryset.order_by(*self.ordering).values_list("pk", flat=True)[index])
 
 
+def one_whole_number(values: list[str]) -> int | None:
+    """The number a query parameter given once as plain digits holds (`2`, never `+2`, `2.0`,
+    `²` or `2_0`), else None."""
+    if len(values) != 1 or not re.fullmatch(r"[0-9]{1,18}", values[0]):
+        return None
+    return int(values[0])
+
+
 class IdPagination(PageNumberPagination):
+    """Strict, like the rest of the API: a page or page size that is not a whole number in range
+    is a 400 naming the parameter (DRF answers 404 "Invalid page." or silently the default); a
+    page past the end stays a 404."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 
-    def get_page_number(self, request: Request, paginator: Any) -> Any:
-        if request.query_params.get(self.page_query_param) == "":
-            raise NotFound(self.invalid_page_message)
-        return super().get_page_number(request, paginator)
+    def get_page_number(self, request: Request, paginator: Any) -> int:
+        values = request.query_params.getlist(self.page_query_param)
+        if not values:
+            return 1
+        if len(values) == 1 and values[0] in self.last_page_strings:  # DRF's `?page=last`
+            return paginator.num_pages
+        number = one_whole_number(values)
+        if number is None or number < 1:
+            raise ValidationError(
+                {self.page_query_param: [_("Give one page number, a whole number from 1.")]}
+            )
+        return number
 
     def get_page_size(self, request: Request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
+        values = request.query_params.getlist(self.page_size_query_param)
+        if not values:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            size = 0
-        if not 1 <= size <= self.max_page_size:
+        size = one_whole_number(values)
+        if size is None or not 1 <= size <= self.max_page_size:
             raise ValidationError(
                 {
                     self.page_size_query_param: [
-                        _("Give a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+                        _("Give one whole number from 1 to %(max)d.") % {"max": self.max_page_size}
                     ]
                 }
             )

@@ -138,6 +138,8 @@ TRACK_FIELDS = (
     "government_as_of",
 )
 
+PLAN_NAME_FIELDS = ("title", "number", "start_date", "end_date", "submission_year", "end_year")
+
 COMMITMENT_ROW = RowShape.of(
     CommitmentSerializer,
     computed=(
@@ -152,15 +154,19 @@ COMMITMENT_ROW = RowShape.of(
         "tracks_disagree",
         "predecessors",
         "successors",
+        "action_plan_name",
     ),
     reads={
         "lead_slug": "lead_organization__slug",
         "lead_name": "lead_organization__name",
+        # What names an untitled plan (ActionPlan.label_of), from the join the ids come by.
+        **{f"plan_{name}": f"action_plan__{name}" for name in PLAN_NAME_FIELDS},
         **{field: field for field in OGP_VALUE_FIELDS.values()},
         **{field: field for field in TRACK_FIELDS},
     },
     action_plan="action_plan__ogp_id",
     member="action_plan__member__code",
+    member_name="action_plan__member__name",
 )
 
 
@@ -185,7 +191,10 @@ def track_statuses(
 
 def _commitment_computed(commitment: dict) -> dict:
     lead = commitment["lead_slug"]
+    plan = {name: commitment[f"plan_{name}"] for name in PLAN_NAME_FIELDS}
     return {
+        "action_plan_name": plan.pop("title")
+        or ActionPlan.label_of(member_name=commitment["member_name"], **plan),
         "lead_organization": {"id": lead, "name": commitment["lead_name"]} if lead else None,
         "ogp_values": [value for value, field in OGP_VALUE_FIELDS.items() if commitment[field]],
         **track_statuses(

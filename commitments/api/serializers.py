@@ -264,7 +264,14 @@ class CommitmentSerializer(DescribedSerializer):
     )
     url = serializers.CharField(help_text=_("The commitment's page on OGP's site, when known."))
     action_plan = serializers.CharField(help_text=_("OGP id of its plan."))
+    action_plan_name = serializers.CharField(
+        help_text=_(
+            "Its plan's name: the title, or for a plan published without one its member, number "
+            "and years, e.g. Peru · plan 1 (2012-2014)."
+        )
+    )
     member = serializers.CharField(help_text=_("OGP code of its member."))
+    member_name = serializers.CharField(help_text=_("Name of its member, as OGP writes it."))
     number = serializers.CharField(help_text=_("Number in the plan, as written."))
     title = serializers.CharField()
     short_title = serializers.CharField()

@@ -98,15 +98,15 @@ class TextFilter(DescribedSchemaMixin, filters.CharFilter):
 
 
 def member_by_code(code: str) -> Member | None:
-    return Member.objects.by_code(code).first()
+    return Member.objects.by_key(code).first()
 
 
 def plan_by_id(ogp_id: str) -> ActionPlan | None:
-    return ActionPlan.objects.filter(ogp_id=ogp_id.strip().upper()).first()
+    return ActionPlan.objects.by_key(ogp_id).first()
 
 
 def organization_by_slug(slug: str) -> Organization | None:
-    return Organization.objects.filter(slug=slug.strip().lower()).first()
+    return Organization.objects.by_key(slug).first()
 
 
 def area_by_slug(slug: str) -> PolicyArea | None:
@@ -114,7 +114,7 @@ def area_by_slug(slug: str) -> PolicyArea | None:
 
 
 def commitment_by_id(ogp_id: str) -> Commitment | None:
-    return Commitment.objects.filter(ogp_id=ogp_id.strip().upper()).only("pk").first()
+    return Commitment.objects.by_key(ogp_id).only("pk").first()
 
 
 class UTCDateTimeField(IsoDateTimeField):

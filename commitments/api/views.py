@@ -120,7 +120,6 @@ class PerPlanViewSet(LeanReadOnlyViewSet):
     model = ActionPlan
     ordering: ClassVar[list[str]] = ["member__name", "number"]
     not_found_message = _("No action plan with the id %(id)s.")
-    upper_case_lookup = True
 
 
 @documented(
@@ -147,11 +146,6 @@ class MemberViewSet(LeanReadOnlyViewSet):
         ]
 
     fetch_rows = staticmethod(rows.member_rows)
-
-    def resolve_lookup(self, lookup: str) -> Any:
-        if not lookup.isascii() or not lookup.isalnum() or len(lookup) > 12:
-            return None
-        return Member.objects.by_code(lookup).values_list("pk", flat=True).first()
 
 
 @documented(
@@ -224,7 +218,6 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["ogp_id"]
     not_found_message = _("No commitment with the id %(id)s.")
     export_chunk_size = 2000
-    upper_case_lookup = True
 
     def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
         """Extra keys for a page of rows: {key: {commitment pk: value}} (a fixed number of queries)."""
@@ -286,8 +279,11 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
         return [
             PeopleColumn(_("Id"), people.value("ogp_id")),
             PeopleColumn(_("Title"), people.value("title")),
-            PeopleColumn(_("Action plan"), people.value("action_plan")),
-            PeopleColumn(_("OGP member"), people.value("member")),
+            # By name, as a reader looks for them, each beside its id (which scripts read).
+            PeopleColumn(_("Action plan"), people.value("action_plan_name")),
+            PeopleColumn(_("Action plan id"), people.value("action_plan")),
+            PeopleColumn(_("OGP member"), people.value("member_name")),
+            PeopleColumn(_("OGP code"), people.value("member")),
             PeopleColumn(_("Lead organisation"), people.value("lead_organization.name")),
             PeopleColumn(_("Co-leads"), people.names("co_lead_organizations")),
             PeopleColumn(_("Supporting organisations"), people.names("supporting_organizations")),

@@ -401,7 +401,7 @@ class StatusUpdateCreate(ServiceCreateView):
         created=StatusUpdateWriteSerializer,
     )
     def post(self, request: Request, ogp_id: str) -> Response:
-        self.commitment = get_object_or_404(Commitment, ogp_id=ogp_id)
+        self.commitment = get_object_or_404(Commitment.objects.by_key(ogp_id))
         self.check_object_permissions(request, self.commitment)
         data = self.validated(request)
         update = record_status_update(

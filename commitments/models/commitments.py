@@ -65,6 +65,11 @@ def disagreement_q() -> Q:
 
 
 class CommitmentQuerySet(models.QuerySet):
+    def by_key(self, typed: str) -> CommitmentQuerySet:
+        """The commitment an OGP id typed in any case names (`pe0001`): ids are stored in upper
+        case (commitment_ogp_id_format), so one indexed match."""
+        return self.filter(ogp_id=typed.strip().upper())
+
     def for_list(self) -> CommitmentQuerySet:
         """Commitments with what a list row shows: plan, member and lead organisation."""
         return self.select_related("action_plan__member", "lead_organization")

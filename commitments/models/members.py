@@ -11,6 +11,7 @@ import pycountry
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower, Upper
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -54,9 +55,10 @@ def normalize_name(name: str) -> str:
 
 
 class MemberQuerySet(models.QuerySet):
-    def by_code(self, code: str) -> MemberQuerySet:
-        """A member by its OGP code (`PER`) or, for nations, its ISO alpha-2 code (`PE`)."""
-        code = code.strip().upper()
+    def by_key(self, typed: str) -> MemberQuerySet:
+        """A member by its OGP code (`PER`) or, for nations, its ISO alpha-2 code (`PE`), typed
+        in any case: both are stored in upper case (constraints), so one indexed match."""
+        code = typed.strip().upper()
         return self.filter(Q(code=code) | Q(iso_alpha2=code))
 
     def in_country(self, member: Member) -> MemberQuerySet:
@@ -124,6 +126,13 @@ class Member(models.Model):
                 condition=Q(commitment_prefix__regex=r"^[A-Z]{2,6}$"),
                 name="member_commitment_prefix_format",
             ),
+            # Codes are typed in any case in addresses and filters (`/members/pe/`): stored in
+            # upper case, two members can never differ only by case.
+            models.CheckConstraint(
+                condition=Q(code=Upper("code")) & Q(iso_alpha2=Upper("iso_alpha2")),
+                name="member_codes_upper_case",
+                violation_error_message=_("Write the OGP and ISO codes in capitals (PER, PE)."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -138,6 +147,11 @@ class Member(models.Model):
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def by_key(self, typed: str) -> OrganizationQuerySet:
+        """The organisation a slug typed in any case names (`MINJUS`): slugs are stored in
+        lower case (a constraint), so one indexed match."""
+        return self.filter(slug=typed.strip().lower())
+
     def matching(self, name: str, member: Member | None) -> OrganizationQuerySet:
         """Organisations known under `name` (any spelling registered as an alias) for a member."""
         key = normalize_name(name)
@@ -198,6 +212,13 @@ class Organization(VersionedModel):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")), name="organization_not_own_parent"
+            ),
+            # Slugs are typed in any case in addresses and filters: stored in lower case, two
+            # organisations can never differ only by case.
+            models.CheckConstraint(
+                condition=Q(slug=Lower("slug")),
+                name="organization_slug_lower_case",
+                violation_error_message=_("Write the slug in lower case (minjus, not MINJUS)."),
             ),
         ]
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,11 @@ from .members import Member
 
 
 class ActionPlanQuerySet(models.QuerySet):
+    def by_key(self, typed: str) -> ActionPlanQuerySet:
+        """The plan an OGP id typed in any case names (`ap_per01`): ids are stored in upper case
+        (a constraint), so one indexed match."""
+        return self.filter(ogp_id=typed.strip().upper())
+
     def for_list(self) -> ActionPlanQuerySet:
         """Plans with their member and commitment count, ready for a list page."""
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
@@ -99,6 +105,13 @@ class ActionPlan(VersionedModel):
                 violation_error_message=_("A plan must start before it ends."),
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="plan_number_positive"),
+            # Ids are typed in any case in addresses and filters (`/plans/ap_per01/`): stored in
+            # upper case, two plans can never differ only by case.
+            models.CheckConstraint(
+                condition=Q(ogp_id=Upper("ogp_id")),
+                name="plan_ogp_id_upper_case",
+                violation_error_message=_("Write the plan's id in capitals (AP_PER01)."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -110,12 +123,29 @@ class ActionPlan(VersionedModel):
     def pick_label(self) -> str:
         """ "Perú · plan 1 (2012-2014)": tells apart plans whose titles read alike, in pick-lists.
         Reads the member: select_related("member") where many are shown."""
-        start = self.start_date.year if self.start_date else self.submission_year
-        end = self.end_date.year if self.end_date else self.end_year
-        label = _("%(member)s · plan %(number)s") % {
-            "member": self.member.name,
-            "number": self.number,
-        }
+        return self.label_of(
+            member_name=self.member.name,
+            number=self.number,
+            start_date=self.start_date,
+            end_date=self.end_date,
+            submission_year=self.submission_year,
+            end_year=self.end_year,
+        )
+
+    @staticmethod
+    def label_of(
+        *,
+        member_name: str,
+        number: int,
+        start_date: datetime.date | None,
+        end_date: datetime.date | None,
+        submission_year: int | None,
+        end_year: int | None,
+    ) -> str:
+        """`pick_label` from a plan's values (rows read with `.values_list()`)."""
+        start = start_date.year if start_date else submission_year
+        end = end_date.year if end_date else end_year
+        label = _("%(member)s · plan %(number)s") % {"member": member_name, "number": number}
         if start and end and start != end:
             return f"{label} ({start}-{end})"
         return f"{label} ({start or end})" if (start or end) else label

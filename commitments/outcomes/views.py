@@ -99,7 +99,7 @@ def plan_outcome_context(plan) -> dict[str, Any]:
 @login_required
 def record_check(request: HttpRequest, ogp_id: str) -> HttpResponse:
     """Record an outcome check; the commitment page carries the same form."""
-    commitment = get_object_or_404(Commitment.objects.for_list(), ogp_id=ogp_id)
+    commitment = get_object_or_404(Commitment.objects.for_list().by_key(ogp_id))
     if not can_record_outcome_check(request.user, commitment):
         raise PermissionDenied(NOT_ALLOWED)
     form, check = post_report(

@@ -22,7 +22,7 @@ from ..forms import (
     date_input_field,
     not_in_future,
 )
-from ..models import Milestone, MilestoneProgress, ProgressLevel
+from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
 from ..models.reports import standing
 from ..reports.views import (
     ReportForm,
@@ -102,7 +102,7 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
     milestone = get_object_or_404(
         Milestone.objects.select_related("commitment__action_plan__member"),
         pk=pk,
-        commitment__ogp_id=ogp_id,
+        commitment__in=Commitment.objects.by_key(ogp_id),
     )
     if not can_report_progress(request.user, milestone):
         raise PermissionDenied(not_allowed_message())

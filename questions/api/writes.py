@@ -40,7 +40,7 @@ class QuestionCreate(ServiceCreateView):
         responses={201: QuestionSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, ogp_id: str) -> Response:
-        commitment = get_object_or_404(Commitment, ogp_id=ogp_id.upper())
+        commitment = get_object_or_404(Commitment.objects.by_key(ogp_id))
         question = services.ask_question(
             commitment=commitment, user=request.user, **self.validated(request)
         )

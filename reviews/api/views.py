@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.api import people
-from commitments.api.base import LeanReadOnlyViewSet
+from commitments.api.base import ByPkViewSet
 from commitments.api.people import PeopleColumn
 from commitments.api.renderers import ORJSONRenderer
 from commitments.api.views import (
@@ -108,11 +108,10 @@ class PublicCommitmentViewSet(CommitmentViewSet):
     _("One published IRM assessment, by id."),
     id_parameter("id", _("The assessment's id.")),
 )
-class AssessmentViewSet(LeanReadOnlyViewSet):
+class AssessmentViewSet(ByPkViewSet):
     model = Assessment
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilter
-    lookup_field = "pk"
     lookup_url_kwarg = "id"
     lookup_pattern: ClassVar[str] = r"[0-9]{1,18}"
     ordering: ClassVar[list[str]] = ["pk"]

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import ConsultationEvent, Indicator, IndicatorReading, PlanProcess, Proposal
+from commitments.models import (
+    ActionPlan,
+    ConsultationEvent,
+    Indicator,
+    IndicatorReading,
+    PlanProcess,
+    Proposal,
+)
 
 from ...api.base import ByPkViewSet, LeanReadOnlyViewSet
 from ...api.views import documented
@@ -94,5 +102,7 @@ class PlanProcessViewSet(LeanReadOnlyViewSet):
     lookup_field = "action_plan__ogp_id"
     ordering: ClassVar[list[str]] = ["action_plan__ogp_id"]
     not_found_message = _("No process data for the action plan %(id)s.")
-    upper_case_lookup = True
     fetch_rows = staticmethod(process_rows)
+
+    def find(self, queryset: QuerySet, lookup: str) -> QuerySet:
+        return queryset.filter(action_plan__in=ActionPlan.objects.by_key(lookup))

@@ -89,7 +89,7 @@ class OutcomeCheckCreate(ReportCreate):
     )
     def post(self, request: Request, ogp_id: str) -> Response:
         commitment = get_object_or_404(
-            Commitment.objects.select_related("action_plan"), ogp_id=ogp_id.upper()
+            Commitment.objects.select_related("action_plan").by_key(ogp_id)
         )
         if not can_record_outcome_check(request.user, commitment):
             raise PermissionDenied(NOT_ALLOWED)
