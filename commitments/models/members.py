@@ -208,12 +208,12 @@ class Organization(VersionedModel):
         self.normalized_name = normalize_name(self.name)
 
     @staticmethod
-    def unique_slug(name: str, acronym: str = "", taken: set[str] | None = None) -> str:
-        """A stable slug for a new organisation, suffixed until it is free."""
+    def unique_slug(name: str, acronym: str = "", *, taken: set[str]) -> str:
+        """A stable slug for a new organisation, suffixed until it is not in `taken` (every slug
+        in use: the database's and those of organisations about to be created)."""
         base = slugify(f"{name} {acronym}".strip())[:100] or "organization"
-        taken = taken if taken is not None else set()
         candidate, n = base, 1
-        while candidate in taken or Organization.objects.filter(slug=candidate).exists():
+        while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
         return candidate

@@ -238,7 +238,8 @@ class OrganizationIndex:
         self._keys: dict[str, dict[str, Organization]] = {}  # member code -> key -> organisation
         self.pending: list[Organization] = []
         self.pending_aliases: list[OrganizationAlias] = []
-        self._taken_slugs: set[str] = set()
+        # Every slug in use, read in one query when the file names its first new organisation.
+        self._taken_slugs: set[str] | None = None
         self.created = 0
         self.aliases_created = 0
         self.matched: set[int] = set()  # ids of organisations that existed before this file
@@ -267,6 +268,11 @@ class OrganizationIndex:
                     keys.setdefault(org.normalized_name, org)
         return keys
 
+    def _slugs(self) -> set[str]:
+        if self._taken_slugs is None:
+            self._taken_slugs = set(Organization.objects.values_list("slug", flat=True))
+        return self._taken_slugs
+
     def resolve(self, spelling: str, member: Member, row: int) -> Organization:
         """The organisation this spelling names for the member, creating it (pending) if new."""
         keys = self._member_keys(member)
@@ -284,9 +290,9 @@ class OrganizationIndex:
                 acronym=acronym,
                 member=member,
                 kind=infer_kind(f"{name} ({acronym})" if acronym else name),
-                slug=Organization.unique_slug(name, acronym, taken=self._taken_slugs),
+                slug=Organization.unique_slug(name, acronym, taken=self._slugs()),
             )
-            self._taken_slugs.add(org.slug)
+            self._slugs().add(org.slug)
             self.pending.append(org)
             self._new.add(id(org))
             self.created += 1
