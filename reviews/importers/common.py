@@ -11,12 +11,11 @@ import codecs
 import csv
 import datetime
 import re
-import unicodedata
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from commitments.models import CompletionLevel
+from commitments.models import CompletionLevel, strip_accents
 from reviews.models import (
     EarlyResults,
     OpenedGovernment,
@@ -386,8 +385,7 @@ def fit(text: str, limit: int) -> tuple[str, bool]:
 
 
 def plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return strip_accents(text).casefold()
 
 
 def contact_values(contacts, *, name: str = "", email: str = "", phone: str = "") -> dict:
