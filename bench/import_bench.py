@@ -6,10 +6,11 @@
 The database is a fresh test database (Django's test-database machinery: `test_<name>` on
 PostgreSQL, a temporary file on SQLite), created, migrated and destroyed by the bench.
 
-Prints: wall time of the first import and of a second (nothing to change) import; the process's
-peak resident memory (ru_maxrss); and the tracemalloc peak of an import of the file and of a file
-five times as long (the same rows five times, copies 2-5 moved to plans 11-13, 21-23...: new plans
-and new commitment ids, same members). A streaming importer has about the same peak for both.
+Prints: wall time, CPU time and database queries of the first import, of a second (nothing to
+change) import and of the steps after them; the process's peak resident memory (ru_maxrss); and
+the tracemalloc peak of an import of the file and of a file five times as long (the same rows five
+times, copies 2-5 moved to plans 11-13, 21-23...: new plans and new commitment ids, same members).
+A streaming importer has about the same peak for both.
 """
 
 from __future__ import annotations
@@ -93,22 +94,33 @@ def make_current_sheet(directory: Path) -> Path:
 
 def run(path: Path) -> tuple[float, str]:
     from django.core.management import call_command
+    from django.db import connection
     from django.utils import translation
 
     out = StringIO()
+    queries = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
     started, cpu = time.perf_counter(), time.process_time()
-    with translation.override("en"):
+    with translation.override("en"), connection.execute_wrapper(count):
         call_command("import_ogp_irm", str(path), stdout=out, stderr=StringIO())
     CPU.append(time.process_time() - cpu)
+    QUERIES.append(queries)
     return time.perf_counter() - started, out.getvalue()
 
 
 # CPU seconds of each run: on a shared, busy machine the wall time says more about the neighbours.
 CPU: list[float] = []
+# Statements each run sent to the database (a counting wrapper: no SQL text is kept).
+QUERIES: list[int] = []
 
 
 def cpu() -> str:
-    return f"(CPU {CPU[-1]:5.2f} s)"
+    return f"(CPU {CPU[-1]:5.2f} s, {QUERIES[-1]} queries)"
 
 
 def traced(path: Path) -> tuple[float, int]:

@@ -27,6 +27,7 @@ from .members import (
     public_author,
     public_name,
     public_name_of,
+    strip_accents,
 )
 from .milestones import Milestone
 from .outcomes import OutcomeCheck, OutcomeVerdict
@@ -81,4 +82,5 @@ __all__ = [
     "public_author",
     "public_name",
     "public_name_of",
+    "strip_accents",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 import unicodedata
 from typing import Any
 
@@ -47,10 +48,24 @@ def localized_member_name(name: str, iso_alpha2: str) -> str:
     return name
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(match: re.Match[str]) -> str:
+    return "".join(ch for ch in match[0] if not unicodedata.combining(ch))
+
+
+def strip_accents(text: str) -> str:
+    """`text` decomposed (NFKD) without its combining marks: "Perú" -> "Peru". A mark is never
+    ASCII, so only the runs of other characters are looked at (an importer calls this for every
+    cell it matches or searches, and most of a cell is ASCII)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed if decomposed.isascii() else _NON_ASCII.sub(_without_marks, decomposed)
+
+
 def normalize_name(name: str) -> str:
     """Key used to match spellings of one institution: no accents, case or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = strip_accents(name)
     return " ".join(plain.casefold().replace("\u201c", '"').replace("\u201d", '"').split())
 
 
@@ -229,12 +244,12 @@ class Organization(VersionedModel):
         self.normalized_name = normalize_name(self.name)
 
     @staticmethod
-    def unique_slug(name: str, acronym: str = "", taken: set[str] | None = None) -> str:
-        """A stable slug for a new organisation, suffixed until it is free."""
+    def unique_slug(name: str, acronym: str = "", *, taken: set[str]) -> str:
+        """A stable slug for a new organisation, suffixed until it is not in `taken` (every slug
+        in use: the database's and those of organisations about to be created)."""
         base = slugify(f"{name} {acronym}".strip())[:100] or "organization"
-        taken = taken if taken is not None else set()
         candidate, n = base, 1
-        while candidate in taken or Organization.objects.filter(slug=candidate).exists():
+        while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
         return candidate

@@ -11,12 +11,11 @@ import codecs
 import csv
 import datetime
 import re
-import unicodedata
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from commitments.models import CompletionLevel
+from commitments.models import CompletionLevel, strip_accents
 from reviews.models import (
     EarlyResults,
     OpenedGovernment,
@@ -159,10 +158,13 @@ def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
 # --- Scales -------------------------------------------------------------------------------------------
 
 
+_LABEL_LETTER = re.compile(r"^[a-e]\.\s+")
+
+
 def _label_key(label: str) -> str:
     """`c. Substantial` -> `substantial`; `a. Not Started` -> `not started`."""
     key = " ".join(label.strip().casefold().split())
-    return re.sub(r"^[a-e]\.\s+", "", key)
+    return _LABEL_LETTER.sub("", key)
 
 
 # Known labels (as keys) -> stored value. "" marks a label that is known but rates nothing.
@@ -256,6 +258,9 @@ def parse_flag(raw: str, *, column: str, notes: RowNotes) -> bool | None:
     return None
 
 
+_WHOLE_NUMBER = re.compile(r"(\d{1,4})(?:\.0+)?")
+
+
 def parse_int(
     raw: str, *, row: int, column: str, required: bool = False, notes: RowNotes | None = None
 ) -> int | None:
@@ -264,7 +269,7 @@ def parse_int(
     value = " ".join(raw.split())
     if not required and is_missing(value):
         return None
-    if match := re.fullmatch(r"(\d{1,4})(?:\.0+)?", value):
+    if match := _WHOLE_NUMBER.fullmatch(value):
         return int(match[1])
     message = _("expected a whole number, found “%(value)s”") % {"value": value}
     if required or notes is None:
@@ -369,9 +374,13 @@ def date_fields(
 # --- Text ---------------------------------------------------------------------------------------------
 
 
+# The `<br/>` line wraps some cells carry.
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def clean_text(raw: str) -> str:
     """Trim, turn the `<br/>` line wraps some cells carry into spaces, and drop missing markers."""
-    text = re.sub(r"<br\s*/?>", " ", raw, flags=re.IGNORECASE).strip()
+    text = LINE_BREAK_TAG.sub(" ", raw).strip()
     return "" if is_missing(text) else text
 
 
@@ -386,8 +395,7 @@ def fit(text: str, limit: int) -> tuple[str, bool]:
 
 
 def plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return strip_accents(text).casefold()
 
 
 def contact_values(contacts, *, name: str = "", email: str = "", phone: str = "") -> dict:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from commitments.models import Member, Organization, OrganizationAlias, normalize_name
 
-from .common import NO_ORGANIZATION, fit, plain
+from .common import LINE_BREAK_TAG, NO_ORGANIZATION, fit, plain
 from .organization_kinds import infer_kind
 
 NAME_LENGTH = Organization._meta.get_field("name").max_length
@@ -43,7 +43,7 @@ _ARTICLES = frozenset({"the", "la", "el", "los", "las"})
 
 
 def clean_name(raw: str) -> str:
-    text = re.sub(r"<br\s*/?>", " ", raw, flags=re.IGNORECASE)
+    text = LINE_BREAK_TAG.sub(" ", raw)
     return " ".join(text.split()).strip(" ,;")
 
 
@@ -77,13 +77,17 @@ def _starts_with_head(text: str) -> bool:
     return len(words) >= 2 and words[0].strip(".,") in _HEAD_WORDS
 
 
+_COMMA = re.compile(r",")
+_AND = re.compile(r"\s+(?:y|and|e)\s+")
+
+
 def _split_clear_list(text: str) -> list[str]:
-    pieces = _split_outside_parentheses(text, re.compile(r","))
+    pieces = _split_outside_parentheses(text, _COMMA)
     if len(pieces) < 2 or not all(_starts_with_head(p) for p in pieces):
         pieces = [text]
     result = []
     for piece in pieces:
-        halves = _split_outside_parentheses(piece, re.compile(r"\s+(?:y|and|e)\s+"))
+        halves = _split_outside_parentheses(piece, _AND)
         if len(halves) > 1 and all(_starts_with_head(h) for h in halves):
             result.extend(halves)
         else:
@@ -107,6 +111,11 @@ _CONTACT_LABEL = re.compile(
 )
 # List markers: bullets, and numbered items (`1.`, `2)`, `a)`) at the start of a line or the cell.
 _BULLET = re.compile(r"(?:^|\n)\s*(?:[•·▪●◦*\u2013-]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
+# A part that starts with item 1 (`1.`, `(1)`) also numbers its later items inline.
+_FIRST_ITEM = re.compile(r"\s*\(?1[.)]\s")
+_INLINE_ITEM = re.compile(r"\s\(?\d{1,2}[.)]\s+")
+_NO_LETTERS = re.compile(r"[\W\d_]+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 @dataclass
@@ -161,13 +170,13 @@ def _lines_to_names(text: str) -> list[str]:
 def _items(part: str) -> list[str]:
     """One `;`-separated part split at bullets and numbered items (`1.` ... `2.` inline too)."""
     items = _BULLET.split("\n" + part)
-    if re.match(r"\s*\(?1[.)]\s", part):
-        items = [piece for item in items for piece in re.split(r"\s\(?\d{1,2}[.)]\s+", item)]
+    if _FIRST_ITEM.match(part):
+        items = [piece for item in items for piece in _INLINE_ITEM.split(item)]
     return items
 
 
 def _pieces(raw: str, contacts: Contacts) -> list[str]:
-    text = re.sub(r"<br\s*/?>", "\n", raw, flags=re.IGNORECASE)
+    text = LINE_BREAK_TAG.sub("\n", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     names: list[str] = []
     for part in text.split(";"):
@@ -176,7 +185,7 @@ def _pieces(raw: str, contacts: Contacts) -> list[str]:
                 has_contact = bool(_EMAIL.search(line) or _has_phone(line))
                 for piece in line.split(",") if has_contact else [line]:
                     rest = clean_name(_take_contacts(piece, contacts).strip(" ,;:-\u2013"))
-                    if not rest or _is_nobody(rest) or re.fullmatch(r"[\W\d_]+", rest):
+                    if not rest or _is_nobody(rest) or _NO_LETTERS.fullmatch(rest):
                         continue
                     if _CONTACT_LABEL.fullmatch(rest):
                         continue
@@ -224,7 +233,7 @@ def split_supporting(raw: str, contacts: Contacts | None = None) -> list[str]:
 def match_keys(spelling: str) -> list[str]:
     """The keys a spelling is looked up under, most exact first."""
     name, _acronym = split_acronym(spelling)
-    loose_words = [w for w in re.sub(r"[^\w\s]", " ", plain(name)).split() if w not in _STOP_WORDS]
+    loose_words = [w for w in _PUNCTUATION.sub(" ", plain(name)).split() if w not in _STOP_WORDS]
     keys = [normalize_name(spelling), normalize_name(name)]
     if len(loose_words) >= 2:
         keys.append(" ".join(loose_words))
@@ -238,7 +247,8 @@ class OrganizationIndex:
         self._keys: dict[str, dict[str, Organization]] = {}  # member code -> key -> organisation
         self.pending: list[Organization] = []
         self.pending_aliases: list[OrganizationAlias] = []
-        self._taken_slugs: set[str] = set()
+        # Every slug in use, read in one query when the file names its first new organisation.
+        self._taken_slugs: set[str] | None = None
         self.created = 0
         self.aliases_created = 0
         self.matched: set[int] = set()  # ids of organisations that existed before this file
@@ -267,6 +277,11 @@ class OrganizationIndex:
                     keys.setdefault(org.normalized_name, org)
         return keys
 
+    def _slugs(self) -> set[str]:
+        if self._taken_slugs is None:
+            self._taken_slugs = set(Organization.objects.values_list("slug", flat=True))
+        return self._taken_slugs
+
     def resolve(self, spelling: str, member: Member, row: int) -> Organization:
         """The organisation this spelling names for the member, creating it (pending) if new."""
         keys = self._member_keys(member)
@@ -284,9 +299,9 @@ class OrganizationIndex:
                 acronym=acronym,
                 member=member,
                 kind=infer_kind(f"{name} ({acronym})" if acronym else name),
-                slug=Organization.unique_slug(name, acronym, taken=self._taken_slugs),
+                slug=Organization.unique_slug(name, acronym, taken=self._slugs()),
             )
-            self._taken_slugs.add(org.slug)
+            self._slugs().add(org.slug)
             self.pending.append(org)
             self._new.add(id(org))
             self.created += 1
