@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 TU = re.compile(
     r"\b(tu|tus|tú|te|ti|contigo|Tu|Tus|Tú|Te)\b"
     r"|\b\w+(?:aste|iste)\b"
-    r"|\b(quieres|puedes|tienes|recibirás|podrás|abras|revisa|escribe|elige|confirma|indica|abre|ignora|vuelve)\b",
+    r"|\b(quieres|puedes|tienes|recibirás|podrás|abras|revisa|escribe|elige|confirma|indica|abre|ignora|vuelve|avisa)\b",
 )
 
 
@@ -55,7 +55,7 @@ def test_the_question_form_and_its_email_say_usted(client, django_capture_on_com
     commitment = CommitmentFactory()
     url = f"/commitments/{commitment.ogp_id}/questions/"
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert "¿Qué desea hacer?" in page
+    assert "¿Qué desea hacer?" in page and "Pregunte o avise de un dato erróneo" in page
     assert "Su correo electrónico (nunca se muestra)" in page
     assert "quieres" not in page and "Tu correo" not in page
 
