@@ -34,7 +34,10 @@ def report_published_event(report: IRMReport) -> Event:
 def notify_report_published(report_id: int) -> int:
     """Tell the followers of the report's commitments, plan and organisations. Returns emails sent."""
     report = (
-        IRMReport.objects.published().select_related("action_plan").filter(pk=report_id).first()
+        IRMReport.objects.published()
+        .select_related("action_plan__member")
+        .filter(pk=report_id)
+        .first()
     )
     return notify_of(report, report_published_event)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from ..charts import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
+from ..models.reports import standing
 from ..reports.views import ReportPage, post_report
 from .services import can_record_reading, check_can_record_reading, record_indicator_reading
 
@@ -25,12 +26,14 @@ def indicator_context(commitment: Commitment, user: Any) -> dict[str, Any]:
     rows = []
     for indicator in indicators:
         readings = list(indicator.readings.all())
+        # Every reading is listed; one a later reading corrects is neither the latest nor drawn.
+        counted = standing(readings)
         rows.append(
             {
                 "indicator": indicator,
                 "readings": readings,
-                "latest": readings[-1] if readings else None,
-                "chart": indicator_chart(indicator, readings),
+                "latest": counted[-1] if counted else None,
+                "chart": indicator_chart(indicator, counted),
             }
         )
     return {

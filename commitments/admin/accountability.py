@@ -78,7 +78,7 @@ class ProposalAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     ]
     search_fields = ["title", "text", "action_plan__ogp_id", "proposers__name"]
     autocomplete_fields = ["action_plan", "proposers", "resulting_commitment"]
-    list_select_related = ["action_plan", "resulting_commitment"]
+    list_select_related = ["action_plan__member", "resulting_commitment"]
 
 
 @admin.register(ConsultationEvent)
@@ -93,7 +93,7 @@ class ConsultationEventAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHisto
     ]
     search_fields = ["place", "description", "action_plan__ogp_id", "participants__name"]
     autocomplete_fields = ["action_plan", "participants"]
-    list_select_related = ["action_plan"]
+    list_select_related = ["action_plan__member"]
 
 
 @admin.register(PlanProcess)

@@ -28,7 +28,7 @@ class FollowAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "action_plan__ogp_id",
         "organization__name",
     ]
-    list_select_related = ["user", "commitment", "action_plan", "organization"]
+    list_select_related = ["user", "commitment", "action_plan__member", "organization"]
 
 
 @admin.register(NotificationDelivery)
@@ -45,7 +45,7 @@ class VisitorFollowAdmin(NoAddOrChangeAdminMixin, admin.ModelAdmin):
     """Follows by email of visitors without an account (commitments.follows.visitors): see and end them."""
 
     list_display = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
-    list_select_related = ["commitment", "action_plan"]
+    list_select_related = ["commitment", "action_plan__member"]
     search_fields = ["email"]
     readonly_fields = ["email", "commitment", "action_plan", "created_at", "confirmed_at"]
 

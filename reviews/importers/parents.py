@@ -71,13 +71,6 @@ class Parents:
                 % {"code": spec.code, "kind": member.kind, "given": spec.kind},
                 row=row,
             )
-        elif spec.kind == Member.Kind.OTHER and member.kind != Member.Kind.OTHER:
-            # A level read as "other" (neither national nor local) never re-kinds a known member.
-            self.summary.warn(
-                _("member %(code)s is already recorded as %(kind)s: the row is filed under it")
-                % {"code": spec.code, "kind": Member.Kind(member.kind).label},
-                row,
-            )
         elif (
             spec.prefix_from_ids
             and member.pk is not None
@@ -95,6 +88,14 @@ class Parents:
             self.summary.add("members", "updated")
         elif spec.code not in self._seen["members"] and member.pk is not None:
             self.summary.add("members", "unchanged")
+        if spec.kind == Member.Kind.OTHER and member.kind != Member.Kind.OTHER:
+            # A level read as "other" (neither national nor local) never re-kinds a known member;
+            # the member is counted and its prefix kept as for any other row.
+            self.summary.warn(
+                _("member %(code)s is already recorded as %(kind)s: the row is filed under it")
+                % {"code": spec.code, "kind": Member.Kind(member.kind).label},
+                row,
+            )
         self._seen["members"].add(spec.code)
         return member
 

@@ -47,3 +47,18 @@ def test_a_new_code_with_an_unknown_level_is_a_new_member_of_another_kind(curren
     assert Member.objects.get(code="MIR").kind == "other"
     assert "“Subnational” is neither National nor Local: read as another kind of member" in printed
     assert "is already recorded as" not in printed
+
+
+def test_a_known_member_met_again_only_with_an_unknown_level_is_counted_unchanged(
+    current_file, tmp_path
+):
+    run_import(current_file(rows({})))
+    again = current_file(
+        rows({"National Or Local": "Regional", "Country/Locality": "Peru"}), name="again.csv"
+    )
+
+    printed = run_import(again)
+
+    members_line = next(line.strip() for line in printed.splitlines() if "members:" in line)
+    assert members_line.startswith("members: 0 created, 0 updated, 1 unchanged")
+    assert "member PER is already recorded as National government" in printed
