@@ -13,23 +13,18 @@ import pytest
 from commitments.models import MilestoneProgress
 from tests import factories
 
+from .test_outcome_checks import completed_on
+
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def _completed_commitment():
+    """A commitment civil society reported complete in 2013, of a plan that ended in 2014."""
     plan = factories.ActionPlanFactory(
         start_date=datetime.date(2012, 1, 1), end_date=datetime.date(2014, 1, 1)
     )
-    commitment = factories.CommitmentFactory(
-        action_plan=plan,
-        self_reported_completion="complete",
-        self_reported_as_of=datetime.date(2013, 6, 1),
-    )
-    factories.StatusUpdateFactory(
-        commitment=commitment, completion="complete", as_of=datetime.date(2013, 6, 1)
-    )
-    return commitment
+    return completed_on(plan, datetime.date(2013, 6, 1))
 
 
 def test_a_corrected_outcome_check_counts_on_no_day(client):
