@@ -3,9 +3,7 @@ commitments.services."""
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -21,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from .evidence.files import check_evidence_uploads
 from .models import Commitment, CompletionLevel, StatusUpdate
-from .models.vocab import COMPLETION_DEFINITIONS, SELF_REPORTED_LEVELS, Voice
+from .models.vocab import (
+    AS_OF_IN_FUTURE,
+    COMPLETION_DEFINITIONS,
+    PAST_DATE_VALIDATORS,
+    SELF_REPORTED_LEVELS,
+    Voice,
+)
 from .services import EvidenceFile
 
 MAX_LINKS = 10
@@ -53,20 +57,16 @@ def completed_address(line: str) -> str:
     return line
 
 
-def not_in_future(day: datetime.date) -> None:
-    """The date a report describes: today at the latest."""
-    if day > timezone.localdate():
-        raise ValidationError(_("The as-of date cannot be in the future."))
-
-
-def date_input_field(label: str, help_text: str, *, validators: Sequence = ()) -> forms.DateField:
-    """A date the user enters: the browser's date picker, typed as YYYY-MM-DD or DD/MM/YYYY."""
+def date_input_field(label: str, help_text: str, *, past: bool = False) -> forms.DateField:
+    """A date the user enters: the browser's date picker, typed as YYYY-MM-DD or DD/MM/YYYY.
+    `past`: the day a report describes, checked as its service checks it (`PAST_DATE_VALIDATORS`)."""
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         help_text=help_text,
-        validators=list(validators),
+        validators=PAST_DATE_VALIDATORS if past else (),
+        error_messages={"future": AS_OF_IN_FUTURE},
     )
 
 
@@ -144,7 +144,7 @@ class StatusUpdateForm(forms.Form):
     as_of = date_input_field(
         _("As of"),
         _("The date this status describes. It cannot be in the future."),
-        validators=[not_in_future],
+        past=True,
     )
     corrects = corrects_field(
         StatusUpdate,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from .evidence.link_checks import links_to_check
 from .models import Commitment, StatusEvidence, StatusUpdate
-from .models.vocab import SELF_REPORTED_LEVELS, Voice, validate_not_before_earliest
+from .models.vocab import AS_OF_IN_FUTURE, SELF_REPORTED_LEVELS, Voice, past_date_problem
 from .permissions import reporting_voice, user_organization
 from .tasks import check_evidence_link, notify_status_update
 
@@ -78,13 +78,9 @@ def record_status_update(
     errors: dict[str, list[str]] = {}
     if completion not in SELF_REPORTED_LEVELS:
         errors["completion"] = [_("Choose a completion level from the list.")]
-    if as_of > timezone.localdate():
-        errors["as_of"] = [_("The as-of date cannot be in the future.")]
-    try:
-        # A year typed short (0214) would stay for good: updates are never edited.
-        validate_not_before_earliest(as_of)
-    except ValidationError as error:
-        errors["as_of"] = error.messages
+    # A year typed short (0214) would stay for good: updates are never edited.
+    if problem := past_date_problem(as_of, future=AS_OF_IN_FUTURE):
+        errors["as_of"] = [problem]
     if corrects is not None and corrects.commitment_id != commitment.pk:
         errors["corrects"] = [_("A correction must be about the same commitment.")]
     elif corrects is not None and corrects.voice != voice:

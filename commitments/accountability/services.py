@@ -15,11 +15,11 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import Commitment, Indicator, IndicatorReading, Proposal
+from ..models.vocab import AS_OF_IN_FUTURE, past_date_problem
 from ..permissions import can_report_on, is_in_group, user_organization
 from ..reports.services import ReportChecks
 from ..roles import EDITOR
@@ -82,8 +82,8 @@ def record_indicator_reading(
     number = _as_decimal(value)
     if number is None:
         errors["value"] = [_("Enter a number (up to ten digits before the decimal point).")]
-    if as_of > timezone.localdate():
-        errors["as_of"] = [_("The as-of date cannot be in the future.")]
+    if problem := past_date_problem(as_of, future=AS_OF_IN_FUTURE):
+        errors["as_of"] = [problem]
     READING_CHECKS.refuse(errors, corrects, indicator, evidence_url, None)
     with transaction.atomic():
         return IndicatorReading.objects.create(

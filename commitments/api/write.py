@@ -20,7 +20,6 @@ from typing import Any
 from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -41,7 +40,7 @@ from commitments.api.serializers import ErrorSerializer
 from commitments.evidence.files import check_evidence_uploads
 from commitments.forms import MAX_FILES, MAX_LINKS
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
-from commitments.models.vocab import SELF_REPORTED_LEVELS
+from commitments.models.vocab import AS_OF_IN_FUTURE, SELF_REPORTED_LEVELS, past_date_problem
 from commitments.permissions import reporting_voice
 from commitments.services import NOT_REPORTER, EvidenceFile, record_status_update
 from commitments.versioning import etag_for, update_versioned, version_from_etag
@@ -353,8 +352,8 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
             self.fields["corrects"].queryset = commitment.status_updates.filter(voice=voice)
 
     def validate_as_of(self, value: Any) -> Any:
-        if value > timezone.localdate():
-            raise ValidationError(_("The as-of date cannot be in the future."))
+        if problem := past_date_problem(value, future=AS_OF_IN_FUTURE):
+            raise ValidationError(problem)
         return value
 
     def validate_files(self, uploads: list[Any]) -> list[EvidenceFile]:

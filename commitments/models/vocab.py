@@ -43,6 +43,20 @@ def validate_not_in_future(value: datetime.date) -> None:
 # met): within the plausible range, and not after today.
 PAST_DATE_VALIDATORS = [validate_not_before_earliest, validate_not_in_future]
 
+# How the forms, the API and the services of dated reports word a date after today.
+AS_OF_IN_FUTURE = _("The as-of date cannot be in the future.")
+
+
+def past_date_problem(day: datetime.date, *, future: Any = None) -> str | None:
+    """What is wrong with the day something was done or seen (`PAST_DATE_VALIDATORS`), if
+    anything: `future` words a day after today where the report has words of its own."""
+    for validate in PAST_DATE_VALIDATORS:
+        try:
+            validate(day)
+        except ValidationError as error:
+            return str(future) if future and error.code == "future" else error.messages[0]
+    return None
+
 
 def known_choice(field: str, choices: type[models.Choices], name: str) -> models.CheckConstraint:
     """`field` holds one of `choices`: a choice list checks forms, only a constraint the data."""

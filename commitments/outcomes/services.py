@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy
 
 from ..evidence.link_checks import links_to_check
 from ..models import Commitment, OutcomeCheck, OutcomeVerdict
+from ..models.vocab import past_date_problem
 from ..permissions import is_in_group, user_organization
-from ..reports.services import ReportChecks, date_problem, evidence_columns
+from ..reports.services import ReportChecks, evidence_columns
 from ..roles import EDITOR, RESEARCHER
 from ..services import EvidenceFile, authorship_columns, enqueue_after_commit
 from ..tasks import check_evidence_link, notify_outcome_check
@@ -100,7 +101,7 @@ def record_outcome_check(
     if verdict not in OutcomeVerdict.values:
         errors["verdict"] = [_("Choose a verdict from the list.")]
     start = commitment.action_plan.start_date
-    if problem := date_problem(checked_on, future=_("The date cannot be in the future.")):
+    if problem := past_date_problem(checked_on):
         errors["checked_on"] = [problem]
     elif start and checked_on < start:
         errors["checked_on"] = [_("A check cannot be dated before the plan started.")]

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
+from ..models.vocab import AS_OF_IN_FUTURE, past_date_problem
 from ..permissions import can_report_on
-from ..reports.services import ReportChecks, date_problem, evidence_columns
+from ..reports.services import ReportChecks, evidence_columns
 from ..services import EvidenceFile, authorship_columns
 
 CHECKS = ReportChecks(
@@ -59,7 +60,7 @@ def record_milestone_progress(
     errors: dict[str, list[str]] = {}
     if level not in ProgressLevel.values:
         errors["level"] = [_("Choose met, partially met or not met.")]
-    if problem := date_problem(reported_on, future=_("The as-of date cannot be in the future.")):
+    if problem := past_date_problem(reported_on, future=AS_OF_IN_FUTURE):
         errors["reported_on"] = [problem]
     CHECKS.refuse(errors, corrects, milestone, evidence_url, evidence_file, level)
 

@@ -20,7 +20,6 @@ from ..forms import (
     completed_address,
     corrects_field,
     date_input_field,
-    not_in_future,
 )
 from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
 from ..models.reports import standing
@@ -50,7 +49,7 @@ class MilestoneProgressForm(ReportForm):
     reported_on = date_input_field(
         gettext_lazy("As of"),
         gettext_lazy("The date this report describes. It cannot be in the future."),
-        validators=[not_in_future],
+        past=True,
     )
     note = forms.CharField(
         label=gettext_lazy("What was found"),

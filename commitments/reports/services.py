@@ -6,27 +6,15 @@ correction here too."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Model
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models.vocab import EARLIEST_DATE
 from ..services import EvidenceFile
-
-
-def date_problem(day: datetime.date, *, future: str) -> str | None:
-    """What is wrong with a report's date, if anything: `future` for a date after today."""
-    if day > timezone.localdate():
-        return future
-    if day < EARLIEST_DATE:
-        return _("Give a date on or after %(earliest)s.") % {"earliest": EARLIEST_DATE.isoformat()}
-    return None
 
 
 def evidence_problem(
