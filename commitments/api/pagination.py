@@ -65,7 +65,11 @@ class IdPagination(PageNumberPagination):
         number = one_whole_number(values)
         if number is None or number < 1:
             raise ValidationError(
-                {self.page_query_param: [_("Give one page number, a whole number from 1.")]}
+                {
+                    self.page_query_param: [
+                        _("Give one page number: a whole number from 1, or last.")
+                    ]
+                }
             )
         return number
 
@@ -114,8 +118,13 @@ class IdPagination(PageNumberPagination):
                 "name": self.page_query_param,
                 "required": False,
                 "in": "query",
-                "description": str(_("Page number, from 1.")),
-                "schema": {"type": "integer", "minimum": 1},
+                "description": str(_("Page number, from 1, or last for the last page.")),
+                "schema": {
+                    "oneOf": [
+                        {"type": "integer", "minimum": 1},
+                        {"type": "string", "enum": list(self.last_page_strings)},
+                    ]
+                },
             },
             {
                 "name": self.page_size_query_param,
