@@ -1,6 +1,7 @@
-"""More of the worst cells, at the exact edges mutation testing showed unguarded (see README,
-"Importers"): the refusal's last lines, a cell cut where no word ends, dates on the boundary years,
-and the Explorer's own contact columns beside the contacts found in institution cells."""
+"""More of the worst cells, at the exact edges mutation testing showed unguarded (see
+bench/MUTATION-LOG.md, "Importers"): the refusal's last lines, a cell cut where no word ends, dates
+on the boundary years, and the Explorer's own contact columns beside the contacts found in
+institution cells."""
 
 from __future__ import annotations
 
