@@ -138,7 +138,12 @@ TRACK_FIELDS = (
     "government_as_of",
 )
 
-PLAN_NAME_FIELDS = ("title", "number", "start_date", "end_date", "submission_year", "end_year")
+# What names the commitment's plan (ActionPlan.name_of), but its member's name: a key of the row.
+PLAN_NAME_PATHS = {
+    arg: path
+    for arg, path in ActionPlan.name_paths("action_plan__").items()
+    if arg != "member_name"
+}
 
 COMMITMENT_ROW = RowShape.of(
     CommitmentSerializer,
@@ -159,8 +164,8 @@ COMMITMENT_ROW = RowShape.of(
     reads={
         "lead_slug": "lead_organization__slug",
         "lead_name": "lead_organization__name",
-        # What names an untitled plan (ActionPlan.label_of), from the join the ids come by.
-        **{f"plan_{name}": f"action_plan__{name}" for name in PLAN_NAME_FIELDS},
+        # What names the plan, from the join the ids come by.
+        **{f"plan_{arg}": path for arg, path in PLAN_NAME_PATHS.items()},
         **{field: field for field in OGP_VALUE_FIELDS.values()},
         **{field: field for field in TRACK_FIELDS},
     },
@@ -191,10 +196,9 @@ def track_statuses(
 
 def _commitment_computed(commitment: dict) -> dict:
     lead = commitment["lead_slug"]
-    plan = {name: commitment[f"plan_{name}"] for name in PLAN_NAME_FIELDS}
+    plan = {arg: commitment[f"plan_{arg}"] for arg in PLAN_NAME_PATHS}
     return {
-        "action_plan_name": plan.pop("title")
-        or ActionPlan.label_of(member_name=commitment["member_name"], **plan),
+        "action_plan_name": ActionPlan.name_of(member_name=commitment["member_name"], **plan),
         "lead_organization": {"id": lead, "name": commitment["lead_name"]} if lead else None,
         "ogp_values": [value for value, field in OGP_VALUE_FIELDS.items() if commitment[field]],
         **track_statuses(

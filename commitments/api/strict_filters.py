@@ -102,7 +102,7 @@ def member_by_code(code: str) -> Member | None:
 
 
 def plan_by_id(ogp_id: str) -> ActionPlan | None:
-    return ActionPlan.objects.by_key(ogp_id).first()
+    return ActionPlan.objects.select_related("member").by_key(ogp_id).first()
 
 
 def organization_by_slug(slug: str) -> Organization | None:

@@ -6,6 +6,7 @@ live endpoint."""
 from __future__ import annotations
 
 import datetime
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.figures.as_of import AS_OF_RULE
-from commitments.figures.counting import GROUPINGS, completion_by, course
+from commitments.figures.counting import GROUPINGS, completion_by, course, group_label
 from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, IRM_REPORTS
 from commitments.models import Commitment, OGPValue
 from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
@@ -276,13 +277,18 @@ def group_commitments(grouping: str, key: str) -> tuple[QuerySet, str, str | Non
     group = NAMED_BY_CODE[NAMED_BY[grouping]][0](key)
     if group is None:
         return commitments.none(), key, None
-    key_path, label_path = GROUPINGS[grouping]
+    key_path, label_paths = GROUPINGS[grouping]
     relation, key_field = key_path.rsplit("__", 1)
     commitments = commitments.filter(**{relation: group})
     if not commitments.exists():
         return commitments, key, None
     recorded = getattr(group, key_field)
-    return commitments, recorded, getattr(group, label_path.rsplit("__", 1)[1]) or recorded
+    # The label's values, read from the group found (a plan comes with its member).
+    values = {
+        name: attrgetter(path.removeprefix(f"{relation}__").replace("__", "."))(group)
+        for name, path in label_paths.items()
+    }
+    return commitments, recorded, group_label(grouping, values) or recorded
 
 
 PLAN_AS_OF_PARAMETER = OpenApiParameter(

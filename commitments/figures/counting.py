@@ -26,6 +26,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from ..models.plans import ActionPlan
 from ..models.vocab import FIGURE_KEYS, NO_DATA, OGP_VALUE_FIELDS
 from .as_of import change_dates, levels_from_records
 from .values import (
@@ -40,14 +41,23 @@ from .values import (
     TrackFigures,
 )
 
-# Grouping name -> the values() path that identifies a group and the one that labels it.
-GROUPINGS: dict[str, tuple[str, str]] = {
-    "member": ("action_plan__member__code", "action_plan__member__name"),
-    "action_plan": ("action_plan__ogp_id", "action_plan__title"),
-    "organization": ("lead_organization__slug", "lead_organization__name"),
-    "policy_area": ("policy_areas__slug", "policy_areas__name"),
-    "ogp_value": ("", ""),  # four boolean columns, handled apart
+# Grouping name -> the values() path that identifies a group and those its label is made of
+# (`group_label`'s values, by name).
+GROUPINGS: dict[str, tuple[str, dict[str, str]]] = {
+    "member": ("action_plan__member__code", {"name": "action_plan__member__name"}),
+    "action_plan": ("action_plan__ogp_id", ActionPlan.name_paths("action_plan__")),
+    "organization": ("lead_organization__slug", {"name": "lead_organization__name"}),
+    "policy_area": ("policy_areas__slug", {"name": "policy_areas__name"}),
+    "ogp_value": ("", {}),  # four boolean columns, handled apart
 }
+
+
+def group_label(grouping: str, values: Mapping[str, Any]) -> str:
+    """A group's label from the values its `GROUPINGS` paths read: a plan's name (its title, or
+    its member, number and years when it has none), otherwise the one name."""
+    if grouping == "action_plan":
+        return ActionPlan.name_of(**values)
+    return values["name"]
 
 
 def _aggregates(
@@ -210,13 +220,19 @@ def completion_by(
             )
             for i, value in enumerate(OGP_VALUE_FIELDS)
         ]
-    key_path, label_path = GROUPINGS[grouping]
+    key_path, label_paths = GROUPINGS[grouping]
+    columns = (key_path, *label_paths.values())
     groups: dict[str, tuple[str, list[tuple]]] = {}
     # Commitments outside every group (no lead organisation, no policy area) are skipped here, not
     # excluded in SQL: a filter would narrow the records' derived tables by a semi-join for nothing.
-    for key, label, *levels in _level_rows(commitments, day, irm_report, (key_path, label_path)):
-        if key is not None:
-            groups.setdefault(key, (label or key, []))[1].append(levels)
+    width = len(label_paths)
+    for key, *row in _level_rows(commitments, day, irm_report, columns):
+        if key is None:
+            continue
+        if key not in groups:
+            label = group_label(grouping, dict(zip(label_paths, row[:width], strict=True)))
+            groups[key] = (label or key, [])
+        groups[key][1].append(row[width:])
     return [
         GroupFigures(key, label, _tally(levels, report))
         for key, (label, levels) in sorted(groups.items())

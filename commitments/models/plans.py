@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
@@ -116,7 +117,8 @@ class ActionPlan(VersionedModel):
 
     def __str__(self) -> str:
         """Its title; a plan published without one (most of OGP's current sheet) is named by its
-        member, number and years, as in pick-lists, never by its bare id."""
+        member, number and years, as in pick-lists, never by its bare id. `name_of` is the same
+        from values read in a query; this one reads the member only for an untitled plan."""
         return self.title or self.pick_label
 
     @property
@@ -149,6 +151,27 @@ class ActionPlan(VersionedModel):
         if start and end and start != end:
             return f"{label} ({start}-{end})"
         return f"{label} ({start or end})" if (start or end) else label
+
+    # What names a plan (`name_of`'s arguments), as values() paths from the plan.
+    NAME_PATHS = {
+        "title": "title",
+        "member_name": "member__name",
+        "number": "number",
+        "start_date": "start_date",
+        "end_date": "end_date",
+        "submission_year": "submission_year",
+        "end_year": "end_year",
+    }
+
+    @classmethod
+    def name_paths(cls, link: str = "") -> dict[str, str]:
+        """`NAME_PATHS` through `link`: "action_plan__" reads a plan's name with its commitments."""
+        return {arg: f"{link}{path}" for arg, path in cls.NAME_PATHS.items()}
+
+    @classmethod
+    def name_of(cls, *, title: str, **label_values: Any) -> str:
+        """`str(plan)` from a plan's values (`name_paths()`, read with `.values_list()`)."""
+        return title or cls.label_of(**label_values)
 
     @staticmethod
     def make_ogp_id(member_code: str, number: int) -> str:

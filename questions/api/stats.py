@@ -45,18 +45,22 @@ class QuestionStatsFilter(PlanScopedFilter):
 
 
 def figures_by(questions: QuerySet, grouping: str, day: Any, only: Organization | None) -> list:
-    """The figures per plan or per organisation (lead and co-leads each count a question). Three
-    queries: the question rows, the groups of their commitments, the groups' names."""
+    """The figures per plan or per organisation (lead and co-leads each count a question). The
+    question rows, then per plan the commitments' plans with their names (two queries), per
+    organisation the commitments' leads, their co-leads and the organisations' names (four)."""
     day, rows = question_rows(questions, day)
     rows = list(rows)
     commitment_ids = {row[0] for row in rows}
     groups: dict[Any, set] = defaultdict(set)
+    labels: dict[str, str] = {}
     if grouping == "action_plan":
-        for pk, key in Commitment.objects.filter(pk__in=commitment_ids).values_list(
-            "pk", "action_plan__ogp_id"
+        name_paths = ActionPlan.name_paths("action_plan__")
+        for pk, key, *name in Commitment.objects.filter(pk__in=commitment_ids).values_list(
+            "pk", "action_plan__ogp_id", *name_paths.values()
         ):
             groups[pk].add(key)
-        labels = dict(ActionPlan.objects.values_list("ogp_id", "title"))
+            if key not in labels:
+                labels[key] = ActionPlan.name_of(**dict(zip(name_paths, name, strict=True)))
     else:
         through = Commitment.co_lead_organizations.through.objects
         pairs = list(

@@ -3,27 +3,20 @@ number and years on every page that lists or heads it, never by its bare id."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from commitments.models import Follow
-from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
+from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
+from tests.web.conftest import UNTITLED_PLAN_NAME
 
 pytestmark = pytest.mark.django_db
 
-NAME = "Kenya · plan 3 (2019-2021)"
+NAME = UNTITLED_PLAN_NAME
 
 
 @pytest.fixture
-def plan():
-    return ActionPlanFactory(
-        member=MemberFactory(code="KEN", name="Kenya", commitment_prefix="KE"),
-        number=3,
-        title="",
-        start_date=datetime.date(2019, 1, 1),
-        end_date=datetime.date(2021, 6, 30),
-    )
+def plan(untitled_plan):
+    return untitled_plan
 
 
 def _link(plan) -> str:
