@@ -106,11 +106,17 @@ def test_the_commitment_tables_name_it_in_their_plan_column(
     assert f">{plan.ogp_id}</a>" not in html
 
 
-def test_the_plan_column_shortens_a_long_title_and_gives_it_whole_on_hover(client, lead):
+def test_the_plan_column_names_a_titled_plan_short_and_gives_its_title_on_hover(
+    client, lead, untitled_plan
+):
+    # A whole title ("Plan de Acción de Gobierno Abierto del Perú 2012-2014") wrapped every row of
+    # the table over four lines: the column names every plan as its pick-lists do.
     title = "Cuarto Plan de Acción Nacional de Gobierno Abierto de la República 2019-2021"
-    plan = CommitmentFactory(action_plan__title=title, lead_organization=lead).action_plan
+    untitled_plan.title = title
+    untitled_plan.save()
+    CommitmentFactory(action_plan=untitled_plan, lead_organization=lead)
     html = client.get("/organizations/treasury/").content.decode()
-    assert f'<a href="/plans/{plan.ogp_id}/" title="{title}">Cuarto Plan de Acción' in html
+    assert f'<a href="/plans/{untitled_plan.ogp_id}/" title="{title}">{NAME}</a>' in html
     assert f">{title}</a>" not in html
 
 
