@@ -107,30 +107,6 @@ def migrated_template(root: Path) -> Path:
     return template
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Under mutmut only: load here what the first request of a session would load (the URLconf
-    and every view it imports, both languages' catalogues, the ISO country data, every template).
-    mutmut collects the tests once in the process it forks every mutant's session from, so this
-    runs there once, and the sessions start with it loaded: about a second less for each mutant
-    whose first test opens a page (measured on 7 December 2026, 60 importer tests forked cold
-    11.4 s, warm 10.3 s)."""
-    if not UNDER_MUTMUT:
-        return
-    import pycountry
-    from django.template.loader import get_template
-    from django.urls import get_resolver
-    from django.utils import translation
-
-    get_resolver().url_patterns  # noqa: B018 (imports every view)
-    for language in ("es", "en"):
-        with translation.override(language):
-            translation.gettext("OGP Tracker")
-    pycountry.countries.get(alpha_2="PE")
-    templates = Path(__file__).resolve().parents[1] / "templates"
-    for path in templates.rglob("*.html"):
-        get_template(path.relative_to(templates).as_posix())
-
-
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request) -> None:
     # Under mutmut only: each mutant's session starts from a copy of a database migrated once,
