@@ -18,6 +18,11 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.mutmut_order import (  # noqa: F401 (hooks: the test order under `make mutate`)
+    pytest_collection_modifyitems,
+    pytest_runtest_logreport,
+    pytest_sessionfinish,
+)
 from tests.world import build_world
 
 
