@@ -4,13 +4,14 @@ commitments.services."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
+from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -81,6 +82,28 @@ def corrects_field(model: type, label: str, empty_label: str, help_text: str) ->
     )
 
 
+class DatedReportForm(forms.Form):
+    """Base of a dated report's form: its date (`date_field`) at most today, and today on a new
+    form; the earlier reports a correction may name (`reports`, newest first), each shown as its
+    date and its `label_field` (a choice: the level or verdict)."""
+
+    date_field: ClassVar[str]
+    label_field: ClassVar[str]
+
+    def __init__(self, *args: Any, reports: QuerySet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        corrects = self.fields["corrects"]
+        corrects.queryset = reports.latest_first()
+        corrects.label_from_instance = self.report_label
+        self.fields[self.date_field].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.is_bound:
+            self.initial.setdefault(self.date_field, timezone.localdate())
+
+    def report_label(self, report: Any) -> str:
+        day = getattr(report, self.date_field)
+        return f"{day.isoformat()}: {getattr(report, f'get_{self.label_field}_display')()}"
+
+
 def form_status(form: forms.Form) -> int:
     """The HTTP status of a page showing `form`: 400 once a submitted form has errors, else 200."""
     return 400 if form.is_bound and form.errors else 200
@@ -113,7 +136,10 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class StatusUpdateForm(forms.Form):
+class StatusUpdateForm(DatedReportForm):
+    date_field = "as_of"
+    label_field = "completion"
+
     completion = forms.ChoiceField(
         label=_("Completion level"),
         choices=[(level, CompletionLevel(level).label) for level in SELF_REPORTED_LEVELS],
@@ -159,7 +185,8 @@ class StatusUpdateForm(forms.Form):
     def __init__(
         self, *args: Any, commitment: Commitment, voice: str = Voice.CIVIL_SOCIETY, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
+        # A correction corrects an update of the same voice (record_status_update checks it too).
+        super().__init__(*args, reports=commitment.status_updates.filter(voice=voice), **kwargs)
         self.commitment = commitment
         limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
         files = self.fields["files"]
@@ -181,17 +208,6 @@ class StatusUpdateForm(forms.Form):
             "count": "{count}",
             "max": MAX_NOTE,
         }
-        corrects = self.fields["corrects"]
-        # A correction corrects an update of the same voice (record_status_update checks it too).
-        corrects.queryset = commitment.status_updates.filter(voice=voice).latest_first()
-        corrects.label_from_instance = self._update_label
-        self.fields["as_of"].widget.attrs["max"] = timezone.localdate().isoformat()
-        if not self.is_bound:
-            self.initial.setdefault("as_of", timezone.localdate())
-
-    @staticmethod
-    def _update_label(update: StatusUpdate) -> str:
-        return f"{update.as_of.isoformat()}: {update.get_completion_display()}"
 
     def clean_links(self) -> list[str]:
         lines = [

@@ -33,6 +33,7 @@ from .services import (
 
 class OutcomeCheckForm(ReportForm):
     date_field = "checked_on"
+    label_field = "verdict"
 
     verdict = forms.ChoiceField(
         label=gettext_lazy("Verdict"),
@@ -67,10 +68,6 @@ class OutcomeCheckForm(ReportForm):
     def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
         super().__init__(*args, reports=commitment.outcome_checks, **kwargs)
         self.commitment = commitment
-
-    @staticmethod
-    def report_label(check: OutcomeCheck) -> str:
-        return f"{check.checked_on.isoformat()}: {check.get_verdict_display()}"
 
     def clean_evidence_url(self) -> str:
         return self.cleaned_data["evidence_url"].strip()

@@ -36,6 +36,7 @@ from .services import can_report_progress, not_allowed_message, record_milestone
 
 class MilestoneProgressForm(ReportForm):
     date_field = "reported_on"
+    label_field = "level"
 
     level = forms.ChoiceField(
         label=gettext_lazy("Progress"),
@@ -77,10 +78,6 @@ class MilestoneProgressForm(ReportForm):
     def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
         super().__init__(*args, reports=milestone.progress_reports, **kwargs)
         check_size_in_browser(self.fields["evidence_file"])
-
-    @staticmethod
-    def report_label(report: MilestoneProgress) -> str:
-        return f"{report.reported_on.isoformat()}: {report.get_level_display()}"
 
     def clean_evidence_url(self) -> str:
         return completed_address(self.cleaned_data["evidence_url"].strip())

@@ -8,22 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..evidence.files import check_evidence_upload, evidence_response
-from ..forms import form_status
+from ..forms import DatedReportForm, form_status
 from ..models import Commitment
 from ..services import EvidenceFile
 
@@ -51,28 +50,15 @@ def evidence_link_field(help_text: str) -> forms.CharField:
     )
 
 
-class ReportForm(forms.Form):
-    """Base of a dated report's form: its date (`date_field`) at most today, the evidence file's
-    size limit, and the earlier reports a correction may name (`reports`, newest first)."""
+class ReportForm(DatedReportForm):
+    """A `DatedReportForm` with one evidence file, its size limit in its help text."""
 
-    date_field: ClassVar[str]
-
-    def __init__(self, *args: Any, reports: QuerySet, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         evidence_file = self.fields["evidence_file"]
         evidence_file.help_text = evidence_file.help_text % {
             "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
         }
-        corrects = self.fields["corrects"]
-        corrects.queryset = reports.latest_first()
-        corrects.label_from_instance = self.report_label
-        self.fields[self.date_field].widget.attrs["max"] = timezone.localdate().isoformat()
-        if not self.is_bound:
-            self.initial.setdefault(self.date_field, timezone.localdate())
-
-    @staticmethod
-    def report_label(report: Any) -> str:
-        raise NotImplementedError
 
     def clean_evidence_file(self) -> EvidenceFile | None:
         upload = self.cleaned_data.get("evidence_file")
