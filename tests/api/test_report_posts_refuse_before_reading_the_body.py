@@ -24,40 +24,37 @@ NOT_CHECKER = (
 )
 
 
-def _as_outsider(api_client):
+def status_update_url() -> str:
+    return f"/api/v1/commitments/{factories.CommitmentFactory().ogp_id}/status-updates/"
+
+
+def milestone_progress_url() -> str:
+    return f"/api/v1/milestones/{factories.MilestoneFactory().pk}/progress/"
+
+
+def outcome_check_url() -> str:
+    commitment = factories.CommitmentFactory(self_reported_completion="complete")
+    return f"/api/v1/commitments/{commitment.ogp_id}/outcome-checks/"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason", "model"),
+    [
+        (status_update_url, NOT_REPORTER, StatusUpdate),
+        (milestone_progress_url, NOT_MONITORING, MilestoneProgress),
+        (outcome_check_url, NOT_CHECKER, OutcomeCheck),
+    ],
+    ids=["status_update", "milestone_progress", "outcome_check"],
+)
+def test_a_report_post_with_an_empty_body_is_refused_for_who_may_not_report(
+    api_client, url, reason, model
+):
     outsider = factories.make_editor()  # an editor whose organisation monitors nothing here
     api_client.credentials(
         HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=outsider).key}",
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    return api_client
-
-
-def test_status_update_post_with_an_empty_body_is_refused_for_who_may_not_report(api_client):
-    commitment = factories.CommitmentFactory()
-    response = _as_outsider(api_client).post(
-        f"/api/v1/commitments/{commitment.ogp_id}/status-updates/", {}, format="json"
-    )
+    response = api_client.post(url(), {}, format="json")
     assert response.status_code == 403
-    assert response.json() == {"detail": NOT_REPORTER}
-    assert not StatusUpdate.objects.exists()
-
-
-def test_milestone_progress_post_with_an_empty_body_is_refused_for_who_may_not_report(api_client):
-    milestone = factories.MilestoneFactory()
-    response = _as_outsider(api_client).post(
-        f"/api/v1/milestones/{milestone.pk}/progress/", {}, format="json"
-    )
-    assert response.status_code == 403
-    assert response.json() == {"detail": NOT_MONITORING}
-    assert not MilestoneProgress.objects.exists()
-
-
-def test_outcome_check_post_with_an_empty_body_is_refused_for_who_may_not_check(api_client):
-    commitment = factories.CommitmentFactory(self_reported_completion="complete")
-    response = _as_outsider(api_client).post(
-        f"/api/v1/commitments/{commitment.ogp_id}/outcome-checks/", {}, format="json"
-    )
-    assert response.status_code == 403
-    assert response.json() == {"detail": NOT_CHECKER}
-    assert not OutcomeCheck.objects.exists()
+    assert response.json() == {"detail": reason}
+    assert not model.objects.exists()
