@@ -59,7 +59,9 @@ def plain_cell(value: Any) -> str:
     return str(value)
 
 
-def _path_getter(path: tuple[str, ...]) -> Callable[[dict], Any]:
+def path_getter(path: tuple[str, ...]) -> Callable[[dict], Any]:
+    """The value at `path` in a row of nested dicts; None where the path runs out."""
+
     def get(row: dict) -> Any:
         value: Any = row
         for key in path:
@@ -72,13 +74,13 @@ def _path_getter(path: tuple[str, ...]) -> Callable[[dict], Any]:
 
 
 def _scalar(path: tuple[str, ...], *, numeric: bool = False) -> Callable[[dict], str]:
-    get = _path_getter(path)
+    get = path_getter(path)
     # A number column may hold a number as text ("-3.0000" from a DecimalField): not a formula.
     return (lambda row: plain_cell(get(row))) if numeric else (lambda row: cell(get(row)))
 
 
 def _joined(path: tuple[str, ...], sub: str | None) -> Callable[[dict], str]:
-    get = _path_getter(path)
+    get = path_getter(path)
 
     def join(row: dict) -> str:
         items = get(row) or []

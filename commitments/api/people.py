@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .csv import Column, cell, iter_csv, neutralised
+from .csv import Column, cell, iter_csv, neutralised, path_getter
 
 BOM = "\ufeff"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,43 +46,38 @@ class PeopleColumn:
 # -- values ---------------------------------------------------------------------------------------
 
 
-def _at(row: dict, path: str) -> Any:
-    value: Any = row
-    for key in path.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
 def value(path: str) -> Getter:
-    return lambda row: _at(row, path)
+    """The value at a dotted path of the row ("member.code"); None where the path runs out."""
+    return path_getter(tuple(path.split(".")))
 
 
 def label(path: str, choices: Sequence[tuple[str, Any]]) -> Getter:
     """The label of a choice, in the reader's language ("Limitado" for `limited`)."""
-    labels = dict(choices)
+    labels, at = dict(choices), value(path)
 
     def get(row: dict) -> Any:
-        code = _at(row, path)
+        code = at(row)
         return str(labels.get(code, code)) if code else None
 
     return get
 
 
 def labels(path: str, choices: Sequence[tuple[str, Any]]) -> Getter:
-    found = label("code", choices)
-    return lambda row: "; ".join(found({"code": code}) or "" for code in _at(row, path) or [])
+    found, at = label("code", choices), value(path)
+    return lambda row: "; ".join(found({"code": code}) or "" for code in at(row) or [])
 
 
 def names(path: str) -> Getter:
     """The names of a list of {id, name} references, joined."""
-    return lambda row: "; ".join(ref["name"] for ref in _at(row, path) or [])
+    at = value(path)
+    return lambda row: "; ".join(ref["name"] for ref in at(row) or [])
 
 
 def yes_no(path: str) -> Getter:
+    at = value(path)
+
     def get(row: dict) -> Any:
-        flag = _at(row, path)
+        flag = at(row)
         return None if flag is None else (_("Yes") if flag else _("No"))
 
     return get
@@ -90,7 +85,8 @@ def yes_no(path: str) -> Getter:
 
 def date_or_text(path: str, text_path: str) -> Getter:
     """The date, or the date as written when it could not be read as one."""
-    return lambda row: _at(row, path) or _at(row, text_path) or None
+    at, at_text = value(path), value(text_path)
+    return lambda row: at(row) or at_text(row) or None
 
 
 def page(view_name: str, kwarg: str, path: str) -> Getter:
@@ -98,9 +94,10 @@ def page(view_name: str, kwarg: str, path: str) -> Getter:
     # Reversed once with a placeholder: 20,000 rows do not each walk the URL resolver.
     marker = "__ID__"
     template = settings.SITE_URL + reverse(view_name, kwargs={kwarg: marker})
+    at = value(path)
 
     def get(row: dict) -> Any:
-        key = _at(row, path)
+        key = at(row)
         return template.replace(marker, str(key)) if key else None
 
     return get
@@ -108,7 +105,8 @@ def page(view_name: str, kwarg: str, path: str) -> Getter:
 
 def page_with_query(view_name: str, parameter: str, path: str) -> Getter:
     base = settings.SITE_URL + reverse(view_name) + f"?{parameter}="
-    return lambda row: base + str(_at(row, path))
+    at = value(path)
+    return lambda row: base + str(at(row))
 
 
 # -- files ----------------------------------------------------------------------------------------

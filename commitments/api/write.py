@@ -30,7 +30,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import APIException, MethodNotAllowed, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    MethodNotAllowed,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -365,20 +370,11 @@ class StatusUpdateWriteSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class CanReportOnCommitment(BasePermission):
-    message = NOT_REPORTER
-
-    def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
-        view.voice = reporting_voice(request.user, obj)  # the serializer's corrections are its own
-        return view.voice is not None
-
-
 class StatusUpdateCreate(ServiceCreateView):
     """Post a status update: civil society's on a commitment your organisation monitors, or the
     government's self-assessment of one your organisation leads."""
 
     serializer_class = StatusUpdateWriteSerializer
-    permission_classes = [IsAuthenticated, CanReportOnCommitment]
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {
@@ -401,7 +397,9 @@ class StatusUpdateCreate(ServiceCreateView):
     )
     def post(self, request: Request, ogp_id: str) -> Response:
         self.commitment = get_object_or_404(Commitment.objects.by_key(ogp_id))
-        self.check_object_permissions(request, self.commitment)
+        self.voice = reporting_voice(request.user, self.commitment)  # its corrections are its own
+        if self.voice is None:
+            raise PermissionDenied(NOT_REPORTER)
         data = self.validated(request)
         update = record_status_update(
             commitment=self.commitment,

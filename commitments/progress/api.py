@@ -8,14 +8,13 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import django_filters as filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -102,16 +101,8 @@ class MilestoneProgressWriteSerializer(ReportWriteSerializer):
     note, evidence_url, evidence_file, corrects = report_write_fields(MilestoneProgress)
 
 
-class CanReportProgress(BasePermission):
-    def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
-        if not can_report_progress(request.user, obj):
-            raise PermissionDenied(not_allowed_message())
-        return True
-
-
 class MilestoneProgressCreate(ReportCreate):
     serializer_class = MilestoneProgressWriteSerializer
-    permission_classes = [IsAuthenticated, CanReportProgress]
 
     @upload_schema(
         summary=_("Report on a milestone"),
@@ -125,7 +116,8 @@ class MilestoneProgressCreate(ReportCreate):
     )
     def post(self, request: Request, pk: int) -> Response:
         milestone = get_object_or_404(Milestone.objects.select_related("commitment"), pk=pk)
-        self.check_object_permissions(request, milestone)
+        if not can_report_progress(request.user, milestone):
+            raise PermissionDenied(not_allowed_message())
         self.reports = milestone.progress_reports
         return self.record(
             request, record_milestone_progress, milestone_progress_rows, milestone=milestone
