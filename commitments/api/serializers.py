@@ -81,7 +81,9 @@ DESCRIPTIONS = {
 
 
 class DescribedSerializer(serializers.Serializer):
-    """Fills in the description of every field that has none from DESCRIPTIONS."""
+    # Fills in the description of every field that has none from DESCRIPTIONS. (A comment, not a
+    # docstring: the API docs would show a serializer's docstring, untranslated, as its object's
+    # description, and every subclass's.)
 
     def get_fields(self) -> dict:
         fields = super().get_fields()
@@ -113,7 +115,7 @@ class TrackFiguresSerializer(DescribedSerializer):
 
 
 class CommitmentBasisSerializer(DescribedSerializer):
-    """The IRM report one commitment's IRM level comes from (commitment list with as_of)."""
+    # The IRM report one commitment's IRM level comes from (commitment list with as_of).
 
     kind = serializers.CharField(help_text=_("The IRM report's kind (progress, end_of_term…)."))
     published_on = serializers.DateField(
@@ -135,7 +137,7 @@ class CommitmentBasisSerializer(DescribedSerializer):
 
 
 class BasisReportSerializer(CommitmentBasisSerializer):
-    """An IRM report that IRM levels come from, and how many commitments' levels."""
+    # An IRM report that IRM levels come from, and how many commitments' levels.
 
     commitment_count = serializers.IntegerField(
         help_text=_("Commitments whose IRM level comes from this report.")

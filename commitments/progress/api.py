@@ -39,7 +39,7 @@ from ..reports.api.views import ReportCreate, ReportRows, ReportViewSet
 
 
 class MilestoneProgressSerializer(serializers.Serializer):
-    """One report: the list's rows, the CSV's columns and the schema."""
+    # One report: the list's rows, the CSV's columns and the schema.
 
     id = serializers.IntegerField(help_text=_("The report's id."))
     milestone = serializers.IntegerField(help_text=_("Id of the milestone."))

@@ -46,8 +46,8 @@ class ReportSerializer(DescribedSerializer):
 
 
 class FormulaStarsSerializer(DescribedSerializer):
-    """The star under each of the IRM's three formulas (reviews.stars); empty (null) for a review
-    under the 2021 methodology, which stars nothing."""
+    # The star under each of the IRM's three formulas (reviews.stars); empty (null) for a review
+    # under the 2021 methodology, which stars nothing.
 
     def get_fields(self) -> dict:
         return {

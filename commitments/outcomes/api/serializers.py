@@ -17,7 +17,7 @@ class OutcomeRateSerializer(serializers.Serializer):
 
 
 class OutcomeVerdictCountsSerializer(serializers.Serializer):
-    """Completed commitments by the verdict of their latest check, and those with none."""
+    # Completed commitments by the verdict of their latest check, and those with none.
 
     in_force_applied = serializers.IntegerField(help_text=OutcomeVerdict.IN_FORCE_APPLIED.label)
     dead_letter = serializers.IntegerField(help_text=OutcomeVerdict.DEAD_LETTER.label)
