@@ -13,6 +13,21 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+def plan_pick_list(client, term: str) -> list[str]:
+    """The plans the admin offers for a commitment's plan, as the autocomplete names them."""
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": term,
+            "app_label": "commitments",
+            "model_name": "commitment",
+            "field_name": "action_plan",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    return sorted(result["text"] for result in response.json()["results"])
+
+
 def test_plans_with_one_year_are_named_with_it(client):
     client.force_login(factories.make_plan_admin())
     peru = factories.MemberFactory(code="PER", name="Perú")
@@ -33,18 +48,7 @@ def test_plans_with_one_year_are_named_with_it(client):
             end_year=None,
         )
 
-    response = client.get(
-        "/admin/autocomplete/",
-        {
-            "term": "Plan",
-            "app_label": "commitments",
-            "model_name": "commitment",
-            "field_name": "action_plan",
-        },
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-
-    assert sorted(result["text"] for result in response.json()["results"]) == [
+    assert plan_pick_list(client, "Plan") == [
         "Perú · plan 1 (2012)",
         "Perú · plan 2 (2014)",
         "Perú · plan 3 (2016)",
