@@ -1,6 +1,7 @@
 """A plan whose dates give one year only (no end, no start, or the same year twice) is named with
 that one year in the admin's pick-lists: "Perú · plan 1 (2012)", never "(2012-None)",
-"(None-2014)", "(2016-2016)" or no year at all."""
+"(None-2014)", "(2016-2016)" or no year at all; a plan
+without any year is named without one, never "(None)"."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def test_plans_with_one_year_are_named_with_it(client):
         1: (datetime.date(2012, 4, 10), None),
         2: (None, datetime.date(2014, 12, 31)),
         3: (datetime.date(2016, 1, 1), datetime.date(2016, 12, 31)),
+        4: (None, None),
     }
     for number, (start, end) in dates.items():
         factories.ActionPlanFactory(
@@ -52,4 +54,5 @@ def test_plans_with_one_year_are_named_with_it(client):
         "Perú · plan 1 (2012)",
         "Perú · plan 2 (2014)",
         "Perú · plan 3 (2016)",
+        "Perú · plan 4",
     ]
