@@ -14,6 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from commitments.roles import EDITOR
 from tests import factories
 
+from .test_plan_label_with_one_year import plan_pick_list
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,18 +48,7 @@ def admin_client(client):
 
 
 def test_plan_autocomplete_names_member_number_and_years(admin_client, two_alike_plans):
-    response = admin_client.get(
-        "/admin/autocomplete/",
-        {
-            "term": "Plan",
-            "app_label": "commitments",
-            "model_name": "commitment",
-            "field_name": "action_plan",
-        },
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-
-    labels = sorted(result["text"] for result in response.json()["results"])
+    labels = plan_pick_list(admin_client, "Plan")
     assert labels == ["Chile · plan 3 (2016-2018)", "Perú · plan 1 (2012-2014)"]
 
 
