@@ -118,15 +118,17 @@ class ActionPlan(VersionedModel):
     def __str__(self) -> str:
         """Its title; a plan published without one (most of OGP's current sheet) is named by its
         member, number and years, as in pick-lists, never by its bare id. `name_of` is the same
-        from values read in a query; this one reads the member only for an untitled plan."""
+        from values read in a query, but with the member as OGP writes it (for the API and data);
+        this one names the member in the page's language, and reads it only for an untitled plan."""
         return self.title or self.pick_label
 
     @property
     def pick_label(self) -> str:
         """ "Perú · plan 1 (2012-2014)": tells apart plans whose titles read alike, in pick-lists.
+        The member in the page's language (`Member.display_name`), as every page names it.
         Reads the member: select_related("member") where many are shown."""
         return self.label_of(
-            member_name=self.member.name,
+            member_name=self.member.display_name,
             number=self.number,
             start_date=self.start_date,
             end_date=self.end_date,
@@ -170,7 +172,8 @@ class ActionPlan(VersionedModel):
 
     @classmethod
     def name_of(cls, *, title: str, **label_values: Any) -> str:
-        """`str(plan)` from a plan's values (`name_paths()`, read with `.values_list()`)."""
+        """`str(plan)` from a plan's values (`name_paths()`, read with `.values_list()`), with the
+        member as OGP writes it, in every language: its callers are the API's and the data's."""
         return title or cls.label_of(**label_values)
 
     @staticmethod

@@ -2,7 +2,8 @@
 tests/web/test_untitled_plan_is_named.py) wherever else it is named too: the completion figures
 grouped by plan (live, as of a day, their course, the CSV), the questions' figures grouped by
 plan, the plan column of the commitment tables and the IRM workspace's list of reports. The name
-is the same in Spanish (OGP's spelling of the member, "plan" in both languages)."""
+is the same in Spanish here ("plan" in both languages, and a member without an ISO code keeps OGP's
+spelling); test_untitled_plan_member_in_page_language.py has a nation a page names in Spanish."""
 
 from __future__ import annotations
 
