@@ -18,7 +18,7 @@ ENGLISH = (
 )
 SPANISH = (
     "Solo un editor de una organización de la sociedad civil que monitorea este compromiso, o un "
-    "investigador del IRM de su plan, puede registrar verificaciones de resultado."
+    "investigador del MRI de su plan, puede registrar verificaciones de resultado."
 )
 
 
