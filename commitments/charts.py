@@ -180,7 +180,7 @@ class CourseFrame:
         }
 
 
-# The plan's chart: 100%, 50% and 0% in a narrow gutter. A commitment's: its nine levels, one
+# The plan's chart: 100%, 50% and 0% in a narrow gutter. A commitment's: its eight levels, one
 # row apart each wide enough for a phone's text, named in a gutter as wide as the longest level.
 PLAN_FRAME = CourseFrame(height=240, left=56)
 COMMITMENT_FRAME = CourseFrame(height=320, left=176)
