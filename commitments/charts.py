@@ -23,7 +23,7 @@ from .figures.values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
 from .models import Commitment, Indicator, IndicatorReading
 from .models.vocab import FIGURE_KEYS, NO_DATA, level_label
 
-CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 640, 220, 32
+CHART_WIDTH = 640
 
 
 # The completion bars of a group: the three tracks side by side.
@@ -136,27 +136,92 @@ def report_markers(points: list[CoursePoint]) -> list[tuple[datetime.date, str, 
     return sorted(found)
 
 
-def _x(day: datetime.date, first: datetime.date, span: int, single: bool) -> float:
-    inner_w = CHART_WIDTH - 2 * CHART_PAD
-    return CHART_PAD + inner_w * (0.5 if single else (day - first).days / span)
+@dataclass(frozen=True)
+class CourseFrame:
+    """Where a course chart draws, in SVG user units: the level or percentage labels in a gutter on
+    the left, off the plotted lines; the report labels in a band above the plot, on two rows so
+    neighbouring reports never print over each other; the first and last days below. Phones
+    enlarge the text by CSS (static/css/app.css), so each band is sized for the phone's text."""
+
+    height: int
+    left: int
+    top: int = 60
+    bottom_pad: int = 40
+    right_pad: int = 16
+    width: int = CHART_WIDTH
+
+    @property
+    def right(self) -> int:
+        return self.width - self.right_pad
+
+    @property
+    def bottom(self) -> int:
+        return self.height - self.bottom_pad
+
+    def x(self, day: datetime.date, first: datetime.date, span: int, single: bool) -> float:
+        inner_w = self.right - self.left
+        return self.left + inner_w * (0.5 if single else (day - first).days / span)
+
+    def context(self) -> dict[str, str]:
+        # SVG coordinates as locale-free text: a Spanish page must never write `110,0`.
+        return {
+            name: f"{value:g}"
+            for name, value in {
+                "width": self.width,
+                "height": self.height,
+                "left": self.left,
+                "top": self.top,
+                "mid": (self.top + self.bottom) / 2,
+                "bottom": self.bottom,
+                "right": self.right,
+                "date_y": self.height - 8,
+                "label_x": 4,
+            }.items()
+        }
+
+
+# The plan's chart: 100%, 50% and 0% in a narrow gutter. A commitment's: its eight levels, one
+# row apart each wide enough for a phone's text, named in a gutter as wide as the longest level.
+PLAN_FRAME = CourseFrame(height=240, left=56)
+COMMITMENT_FRAME = CourseFrame(height=320, left=176)
+
+# The report labels' rows above the plot, in user units above its top line.
+_MARKER_ROWS = (10, 34)
 
 
 def _markers(
-    markers: list[tuple[datetime.date, str, bool]], first: datetime.date, span: int, single: bool
+    markers: list[tuple[datetime.date, str, bool]],
+    first: datetime.date,
+    span: int,
+    single: bool,
+    frame: CourseFrame,
 ) -> list[dict[str, Any]]:
     """Report markers with locale-free x coordinates, and their labels (a report known only by its
-    year says so)."""
-    return [
-        {
-            "x": f"{_x(day, first, span, single):.1f}",
-            "day": day,
-            "kind": kind,
-            "label": report_label(kind),
-            "year_only": year_only,
-            "year": day.year,
-        }
-        for day, kind, year_only in markers
-    ]
+    year says so). Labels take turns on two rows, and one near an edge is written away from it, so
+    none runs off the chart or over its neighbour."""
+    inner_w = frame.right - frame.left
+    placed = []
+    for n, (day, kind, year_only) in enumerate(markers):
+        x = frame.x(day, first, span, single)
+        if x < frame.left + inner_w / 3:
+            anchor = "start"
+        elif x > frame.right - inner_w / 3:
+            anchor = "end"
+        else:
+            anchor = "middle"
+        placed.append(
+            {
+                "x": f"{x:.1f}",
+                "label_y": f"{frame.top - _MARKER_ROWS[n % len(_MARKER_ROWS)]:g}",
+                "anchor": anchor,
+                "day": day,
+                "kind": kind,
+                "label": report_label(kind),
+                "year_only": year_only,
+                "year": day.year,
+            }
+        )
+    return placed
 
 
 def report_label(kind: str) -> str:
@@ -200,17 +265,22 @@ def course_context(points: list[CoursePoint]) -> dict[str, Any]:
     if rows:
         first, last = rows[0]["day"], rows[-1]["day"]
         span, single = max((last - first).days, 1), len(rows) == 1
-        inner_h = CHART_HEIGHT - 2 * CHART_PAD
+        frame = PLAN_FRAME
+        inner_h = frame.bottom - frame.top
         for row in rows:
-            x = _x(row["day"], first, span, single)
+            x = frame.x(row["day"], first, span, single)
             for name in ("irm", "self", "gov"):
                 rate = row[f"{name}_high"]
                 value = _rate(rate.numerator, rate.denominator)
                 if value is not None:
-                    y = CHART_PAD + inner_h * (1 - value / 100)
+                    y = frame.top + inner_h * (1 - value / 100)
                     lines[name].append((f"{x:.1f}", f"{y:.1f}"))
         markers = _markers(
-            [m for m in report_markers(points) if first <= m[0] <= last], first, span, single
+            [m for m in report_markers(points) if first <= m[0] <= last],
+            first,
+            span,
+            single,
+            PLAN_FRAME,
         )
     return {
         "rows": rows,
@@ -223,23 +293,7 @@ def course_context(points: list[CoursePoint]) -> dict[str, Any]:
         "irm_dots": lines["irm"],
         "self_dots": lines["self"],
         "gov_dots": lines["gov"],
-        **_frame(),
-    }
-
-
-def _frame() -> dict[str, str]:
-    # SVG coordinates as locale-free text: a Spanish page must never write `110,0`.
-    return {
-        name: f"{value:g}"
-        for name, value in {
-            "width": CHART_WIDTH,
-            "height": CHART_HEIGHT,
-            "pad": CHART_PAD,
-            "mid": CHART_HEIGHT / 2,
-            "bottom": CHART_HEIGHT - CHART_PAD,
-            "right": CHART_WIDTH - CHART_PAD,
-            "marker_label_y": CHART_PAD - 8,
-        }.items()
+        **PLAN_FRAME.context(),
     }
 
 
@@ -301,16 +355,16 @@ def commitment_course(commitment) -> dict[str, Any]:
         if figures.commitment_count
     ]
     rows, lines = [], {"irm": [], "self": [], "gov": []}
-    inner_h = CHART_HEIGHT - 2 * CHART_PAD
-    step = inner_h / (len(LEVEL_ROWS) - 1)
-    level_y = {level: CHART_PAD + inner_h - n * step for n, level in enumerate(LEVEL_ROWS)}
+    frame = COMMITMENT_FRAME
+    step = (frame.bottom - frame.top) / (len(LEVEL_ROWS) - 1)
+    level_y = {level: frame.bottom - n * step for n, level in enumerate(LEVEL_ROWS)}
     markers: list[dict[str, Any]] = []
     if points:
         first, last = points[0].day, points[-1].day
         span, single = max((last - first).days, 1), len(points) == 1
         previous: dict[str, str] = {}
         for point in points:
-            x = _x(point.day, first, span, single)
+            x = frame.x(point.day, first, span, single)
             row = {"day": point.day}
             for name, track in (
                 ("irm", point.figures.irm),
@@ -327,7 +381,11 @@ def commitment_course(commitment) -> dict[str, Any]:
                 previous[name] = f"{y:.1f}"
             rows.append(row)
         markers = _markers(
-            [m for m in report_markers(points) if first <= m[0] <= last], first, span, single
+            [m for m in report_markers(points) if first <= m[0] <= last],
+            first,
+            span,
+            single,
+            frame,
         )
     return {
         "commitment": commitment,
@@ -341,7 +399,7 @@ def commitment_course(commitment) -> dict[str, Any]:
         "level_rows": [
             {"label": level_label(level), "y": f"{y:.1f}"} for level, y in level_y.items()
         ],
-        **_frame(),
+        **frame.context(),
     }
 
 

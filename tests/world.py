@@ -342,3 +342,25 @@ def build_world(variant: str = "site") -> Any:
     if variant not in VARIANTS:
         raise ValueError(f"No world {variant!r}; the variants are {', '.join(VARIANTS)}.")
     return VARIANTS[variant]()
+
+
+def build_reported_plan() -> tuple[ActionPlan, Commitment, Commitment]:
+    """A plan (2012-2014) of two commitments, one with a status update (2013), an IRM progress
+    report (September 2013) and an end-of-term report known only by its year (2015): the course
+    charts mark two publications (tests/web/test_course_charts.py, tests/browser/)."""
+    plan = factories.ActionPlanFactory(
+        start_date=datetime.date(2012, 4, 10), end_date=datetime.date(2014, 6, 30)
+    )
+    first = factories.CommitmentFactory(action_plan=plan)
+    second = factories.CommitmentFactory(action_plan=plan)
+    factories.StatusUpdateFactory(
+        commitment=first, completion="limited", as_of=datetime.date(2013, 1, 15)
+    )
+    progress = factories.IRMReportFactory(action_plan=plan, published_on=datetime.date(2013, 9, 1))
+    factories.AssessmentFactory(report=progress, commitment=first, completion="limited")
+    factories.AssessmentFactory(report=progress, commitment=second, completion="not_started")
+    end = factories.IRMReportFactory(
+        action_plan=plan, kind="end_of_term", published_on=None, publication_year=2015
+    )
+    factories.AssessmentFactory(report=end, commitment=first, completion="complete")
+    return plan, first, second

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -231,7 +232,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         "ogp_id",
         "number",
         "short_title",
-        "action_plan",
+        "plan",
         "lead_organization",
         "irm_completion",
         "irm_starred",
@@ -269,6 +270,19 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
         "predecessors",
     ]
     list_select_related = ["action_plan__member", "lead_organization"]
+
+    @admin.display(
+        description=Commitment._meta.get_field("action_plan").verbose_name,
+        ordering="action_plan__ogp_id",
+    )
+    def plan(self, commitment: Commitment) -> str:
+        """The plan as its pick-lists name it ("Perú · plan 1 (2012-2014)"): its whole title took
+        the row's width and pushed the later columns off the screen. The title is its hover text."""
+        plan = commitment.action_plan
+        if not plan.title:
+            return plan.pick_label
+        return format_html('<span title="{}">{}</span>', plan.title, plan.pick_label)
+
     # Cached summaries: written by the services that record what they summarise, never by hand.
     readonly_fields = [
         "irm_completion",

@@ -257,7 +257,7 @@ def _load_draft_end_of_term_report(
         values = _assessment_values(
             report.methodology, row, published=False, completion=completion, completion_label=""
         )
-        values["narrative"] = DEMO_NOTE + "Borrador: no es un hallazgo del IRM."
+        values["narrative"] = DEMO_NOTE + "Borrador: no es un hallazgo del MRI."
         upsert(Assessment, {"report": report, "commitment": commitments[commitment_id]}, values)
 
 

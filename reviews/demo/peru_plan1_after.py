@@ -24,7 +24,7 @@ from .context import DemoContext
 from .peru_plan1 import PLAN_OGP_ID
 from .upsert import upsert
 
-ACCOUNT_NOTE = "[Relato de la sociedad civil, no hallazgo del IRM ni del gobierno] "
+ACCOUNT_NOTE = "[Relato de la sociedad civil, no hallazgo del MRI ni del gobierno] "
 LINK = "https://www.opengovpartnership.org/members/peru/"
 PLAN_END = datetime.date(2014, 12, 31)
 A_YEAR_LATER = datetime.date(2015, 12, 31)

@@ -170,7 +170,7 @@ def _load_proposals(plan: ActionPlan, commitments: dict[str, Commitment]) -> Non
             "resulting_commitment": None,
             # No reasoned response from the government is recorded in the sources.
             "government_response": "",
-            "source": "Glosario IRM del proyecto (Perú, plan 2). Las fuentes no nombran a las "
+            "source": "Glosario MRI del proyecto (Perú, plan 2). Las fuentes no nombran a las "
             "organizaciones proponentes.",
         },
     )

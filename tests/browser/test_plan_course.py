@@ -4,19 +4,11 @@ no invalid attribute)."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from reviews.services import refresh_irm_summary
 from tests.browser.conftest import screenshot
-from tests.factories import (
-    ActionPlanFactory,
-    AssessmentFactory,
-    CommitmentFactory,
-    IRMReportFactory,
-    StatusUpdateFactory,
-)
+from tests.world import build_reported_plan
 
 pytestmark = [pytest.mark.browser]
 
@@ -26,18 +18,7 @@ SHAPES = """els => els.map(e => { const b = e.getBBox();
 
 @pytest.fixture
 def reported_plan(transactional_db):
-    plan = ActionPlanFactory(
-        start_date=datetime.date(2012, 4, 10), end_date=datetime.date(2014, 6, 30)
-    )
-    first, second = CommitmentFactory(action_plan=plan), CommitmentFactory(action_plan=plan)
-    StatusUpdateFactory(commitment=first, completion="limited", as_of=datetime.date(2013, 1, 15))
-    progress = IRMReportFactory(action_plan=plan, published_on=datetime.date(2013, 9, 1))
-    AssessmentFactory(report=progress, commitment=first, completion="limited")
-    AssessmentFactory(report=progress, commitment=second, completion="not_started")
-    end = IRMReportFactory(
-        action_plan=plan, kind="end_of_term", published_on=None, publication_year=2015
-    )
-    AssessmentFactory(report=end, commitment=first, completion="complete")
+    plan, first, second = build_reported_plan()
     refresh_irm_summary([first.pk, second.pk])
     return plan
 

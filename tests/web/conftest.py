@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from tests.factories import ActionPlanFactory, MemberFactory
+from tests.world import build_reported_plan
 
 # The smallest valid files of each kind, recognised by their content.
 PNG_BYTES = (
@@ -31,3 +32,11 @@ def untitled_plan(db):
         start_date=datetime.date(2019, 1, 1),
         end_date=datetime.date(2021, 6, 30),
     )
+
+
+@pytest.fixture
+def reported_plan(db):
+    """A plan of two commitments with an IRM progress report (2013) and an end-of-term report
+    known only by its year (2015): both course charts mark two publications."""
+    plan, first, _second = build_reported_plan()
+    return plan, first

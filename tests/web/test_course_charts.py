@@ -4,39 +4,13 @@ Every SVG coordinate is locale-free in Spanish and English, with no inline style
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pytest
 
-from tests.factories import (
-    ActionPlanFactory,
-    AssessmentFactory,
-    CommitmentFactory,
-    IRMReportFactory,
-    StatusUpdateFactory,
-)
-
 pytestmark = pytest.mark.django_db
 
 NUMBER = r"-?\d+(?:\.\d+)?"
-
-
-@pytest.fixture
-def reported_plan():
-    plan = ActionPlanFactory(
-        start_date=datetime.date(2012, 4, 10), end_date=datetime.date(2014, 6, 30)
-    )
-    first, second = CommitmentFactory(action_plan=plan), CommitmentFactory(action_plan=plan)
-    StatusUpdateFactory(commitment=first, completion="limited", as_of=datetime.date(2013, 1, 15))
-    progress = IRMReportFactory(action_plan=plan, published_on=datetime.date(2013, 9, 1))
-    AssessmentFactory(report=progress, commitment=first, completion="limited")
-    AssessmentFactory(report=progress, commitment=second, completion="not_started")
-    end = IRMReportFactory(
-        action_plan=plan, kind="end_of_term", published_on=None, publication_year=2015
-    )
-    AssessmentFactory(report=end, commitment=first, completion="complete")
-    return plan, first
 
 
 def svgs(page: str) -> list[str]:
