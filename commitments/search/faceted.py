@@ -7,6 +7,7 @@ rows, one query for the facets, one for the excerpts."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -17,6 +18,7 @@ from django.db import connection
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest, QueryDict
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +46,7 @@ class Choice:
     count: int
     url: str
     selected: bool = False
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,15 @@ def _link(params: dict[str, str], name: str, value: str | None) -> str:
 
 
 def _facet(
-    params: dict[str, str], name: str, label: str, counts: list[tuple[str, str, int]]
+    params: dict[str, str],
+    name: str,
+    label: str,
+    counts: list[tuple[str, str, int]],
+    *,
+    value_as_title: bool = False,
 ) -> Facet:
-    """The most frequent choices (and the chosen one); each links to the page with it toggled."""
+    """The most frequent choices (and the chosen one); each links to the page with it toggled.
+    `value_as_title`: the value (a plan's OGP id) is shown when the pointer rests on the choice."""
     chosen = params.get(name, "")
     counts = sorted(counts, key=lambda c: (-c[2], str(c[1])))
     shown = [c for c in counts if c[2]][:FACET_SIZE]
@@ -106,6 +115,7 @@ def _facet(
                 count=count,
                 url=_link(params, name, None if value.lower() == chosen.lower() else value),
                 selected=value.lower() == chosen.lower(),
+                title=value if value_as_title else "",
             )
             for value, text, count in shown
         ],
@@ -116,13 +126,18 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+def _date(value: datetime.date | str | None) -> datetime.date | None:
+    """A date column read by _counts' query: a date on PostgreSQL, ISO text on SQLite."""
+    return parse_date(value) if isinstance(value, str) else value
+
+
 def _counts(found: QuerySet) -> dict:
     """The facet counts of `found` (the request's commitments, unordered) as plain data, in one
     query: the rows found are read once (a common table expression, which PostgreSQL computes once
     because every facet reads it; four queries searched four times), and each facet is an
-    aggregate over them: plans (and so members), the three tracks' levels, starred, overdue, the
-    organisations with any role in them (the `organization` filter's own rule:
-    Commitment.objects.involving), policy areas."""
+    aggregate over them: plans (and so members), with what names them (ActionPlan.label_of's
+    values), the three tracks' levels, starred, overdue, the organisations with any role in them
+    (the `organization` filter's own rule: Commitment.objects.involving), policy areas."""
     rows_sql, rows_params = (
         found.order_by()
         .values_list(
@@ -146,6 +161,9 @@ def _counts(found: QuerySet) -> dict:
     # every milestone, however few rows were found.
     plan, member = _table(ActionPlan), _table(Member)
     organisation, area = _table(Organization), _table(PolicyArea)
+    # The other facets' rows in the plan's date and year columns: typed, as PostgreSQL takes a
+    # bare NULL in a sub-select for text, which a UNION with a date column refuses.
+    no_plan = "CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)"
     # Commitments per organisation with any role: (organisation, commitment) pairs, each once.
     # The link tables are read through their (commitment, ...) index for each row found; joins
     # hashed the whole link table instead, slower even for 5,000 rows found of 20,000.
@@ -166,33 +184,34 @@ def _counts(found: QuerySet) -> dict:
     sql = f"""
         WITH found (id, plan, lead, irm, self_reported, government, starred) AS ({rows_sql})
         SELECT 'plan', p.ogp_id, CAST(p.number AS TEXT), m.code, m.name, m.kind, m.iso_alpha2,
-               counted.n
+               p.start_date, p.end_date, p.submission_year, p.end_year, counted.n
         FROM (SELECT plan, COUNT(*) AS n FROM found GROUP BY plan) counted
         JOIN {plan} p ON p.id = counted.plan JOIN {member} m ON m.id = p.member_id
         UNION ALL
-        SELECT 'irm_completion', irm, '', '', '', '', '', COUNT(*) FROM found GROUP BY irm
+        SELECT 'irm_completion', irm, '', '', '', '', '', {no_plan}, COUNT(*)
+        FROM found GROUP BY irm
         UNION ALL
-        SELECT 'self_reported_completion', self_reported, '', '', '', '', '', COUNT(*)
+        SELECT 'self_reported_completion', self_reported, '', '', '', '', '', {no_plan}, COUNT(*)
         FROM found GROUP BY self_reported
         UNION ALL
-        SELECT 'government_completion', government, '', '', '', '', '', COUNT(*)
+        SELECT 'government_completion', government, '', '', '', '', '', {no_plan}, COUNT(*)
         FROM found GROUP BY government
         UNION ALL
-        SELECT 'starred', '', '', '', '', '', '', COUNT(*) FROM found WHERE starred
+        SELECT 'starred', '', '', '', '', '', '', {no_plan}, COUNT(*) FROM found WHERE starred
         UNION ALL
-        SELECT 'overdue', '', '', '', '', '', '', COUNT(*) FILTER (WHERE EXISTS (
+        SELECT 'overdue', '', '', '', '', '', '', {no_plan}, COUNT(*) FILTER (WHERE EXISTS (
             SELECT 1 FROM ({overdue_sql}) overdue WHERE overdue.commitment_id = found.id
         )) FROM found
         UNION ALL
         SELECT * FROM (
-            SELECT 'organisation', org.slug, org.name, '', '', '', '', counted.n
+            SELECT 'organisation', org.slug, org.name, '', '', '', '', {no_plan}, counted.n
             FROM (SELECT pairs.o AS o, COUNT(*) AS n FROM ({pairs}) pairs GROUP BY pairs.o
                   ORDER BY n DESC LIMIT {FACET_SIZE + 1}) counted
             JOIN {organisation} org ON org.id = counted.o
         ) organisations
         UNION ALL
         SELECT * FROM (
-            SELECT 'area', a.slug, a.name, '', '', '', '', counted.n
+            SELECT 'area', a.slug, a.name, '', '', '', '', {no_plan}, counted.n
             FROM (SELECT policyarea_id, COUNT(*) AS n
                   FROM {_table(Commitment.policy_areas.through)}
                   WHERE commitment_id IN (SELECT id FROM found) GROUP BY policyarea_id) counted
@@ -207,7 +226,7 @@ def _counts(found: QuerySet) -> dict:
     per_plan, organisations, per_area = [], [], []
     for facet, key, *more, n in rows:
         if facet == "plan":
-            number, code, name, kind, iso_alpha2 = more
+            number, code, name, kind, iso_alpha2, start, end, submission_year, end_year = more
             per_plan.append(
                 {
                     "action_plan__ogp_id": key,
@@ -216,6 +235,10 @@ def _counts(found: QuerySet) -> dict:
                     "action_plan__member__name": name,
                     "action_plan__member__kind": kind,
                     "action_plan__member__iso_alpha2": iso_alpha2,
+                    "action_plan__start_date": _date(start),
+                    "action_plan__end_date": _date(end),
+                    "action_plan__submission_year": submission_year,
+                    "action_plan__end_year": end_year,
                     "n": n,
                 }
             )
@@ -251,7 +274,8 @@ def _cached_counts(found: QuerySet, params: dict[str, str]) -> dict:
         return _counts(found)
     choices = sorted((k, v) for k, v in params.items() if k not in ("page", "ordering"))
     digest = hashlib.sha256(repr(choices).encode()).hexdigest()
-    key = f"ogp:facets:{timezone.localdate().isoformat()}:{digest}"
+    # v2: the plans' counts carry their dates and years (a v1 entry lacks them).
+    key = f"ogp:facets:v2:{timezone.localdate().isoformat()}:{digest}"
     counts = cache.get(key)
     if counts is None:
         counts = _counts(found)
@@ -260,9 +284,12 @@ def _cached_counts(found: QuerySet, params: dict[str, str]) -> dict:
 
 
 def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
-    """The facets, labelled in the request's language, from _counts."""
+    """The facets, labelled in the request's language, from _counts. A plan is named as the
+    commitment tables and pick-lists name it (ActionPlan.pick_label: "Perú · plan 1
+    (2012-2014)"), its OGP id kept in its link and title."""
     per_plan, sums, per_area = counts["per_plan"], counts["sums"], counts["per_area"]
     members: dict[str, list] = {}
+    plans = []
     for plan in per_plan:
         code = plan["action_plan__member__code"]
         if code not in members:  # a member's name is localised once, not once per plan
@@ -270,26 +297,21 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
             if plan["action_plan__member__kind"] == Member.Kind.NATIONAL:
                 name = localized_member_name(name, plan["action_plan__member__iso_alpha2"])
             members[code] = [code, name, 0]
-        plan["member_display_name"] = members[code][1]
         members[code][2] += plan["n"]
+        label = ActionPlan.label_of(
+            member_name=members[code][1],
+            number=plan["action_plan__number"],
+            start_date=plan["action_plan__start_date"],
+            end_date=plan["action_plan__end_date"],
+            submission_year=plan["action_plan__submission_year"],
+            end_year=plan["action_plan__end_year"],
+        )
+        plans.append((plan["action_plan__ogp_id"], label, plan["n"]))
     levels = [value for value, _label in COMPLETION_CHOICES]
     labels = dict(COMPLETION_CHOICES)
     return [
         _facet(params, "member", _("OGP member"), [tuple(m) for m in members.values()]),
-        _facet(
-            params,
-            "action_plan",
-            _("Action plan"),
-            [
-                (
-                    p["action_plan__ogp_id"],
-                    f"{p['action_plan__ogp_id']} · {p['member_display_name']} "
-                    f"{p['action_plan__number']}",
-                    p["n"],
-                )
-                for p in per_plan
-            ],
-        ),
+        _facet(params, "action_plan", _("Action plan"), plans, value_as_title=True),
         _facet(params, "organization", _("Organisation"), counts["organisations"]),
         _facet(
             params,
