@@ -24,7 +24,7 @@ NOT_ALLOWED = {
     "may report indicator readings.",
 }
 TOO_LARGE = {
-    "es": "Ingrese un número (hasta diez dígitos antes del punto decimal).",
+    "es": "Indique un número (hasta diez dígitos antes del punto decimal).",
     "en": "Enter a number (up to ten digits before the decimal point).",
 }
 

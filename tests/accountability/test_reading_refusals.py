@@ -19,7 +19,7 @@ FUTURE = {
     "en": "The as-of date cannot be in the future.",
 }
 NOT_WEB_LINK = {
-    "es": "Ingrese un enlace que empiece con http:// o https://.",
+    "es": "Indique un enlace que empiece con http:// o https://.",
     "en": "Enter a link starting with http:// or https://.",
 }
 
