@@ -31,4 +31,8 @@ BORROWED_MESSAGES = (
     gettext_noop("Enter a valid JSON."),
     gettext_noop("A valid integer is required."),
     gettext_noop("A valid number is required."),
+    # Django and DRF: an evidence file sent empty or not at all (their Spanish said "está vació",
+    # with a slip, and "fichero" where the site says "archivo").
+    gettext_noop("The submitted file is empty."),
+    gettext_noop("No file was submitted. Check the encoding type on the form."),
 )
