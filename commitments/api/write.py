@@ -304,12 +304,24 @@ class EvidenceSerializer(serializers.ModelSerializer):
         return StatusEvidence.file_address(evidence.pk) if evidence.file else None
 
 
+class WebLinkField(serializers.URLField):
+    """An evidence link: http or https only, refused once with the message the forms and the other
+    report endpoints give (DRF's URLField adds a validator of its own, allowing ftp, so a second
+    one doubled every message: `["Enter a valid URL.", "Enter a valid URL."]`)."""
+
+    default_error_messages = {"invalid": _("Enter a link starting with http:// or https://.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators[-1] = URLValidator(
+            schemes=["http", "https"], message=self.error_messages["invalid"]
+        )
+
+
 class StatusUpdateWriteSerializer(serializers.ModelSerializer):
     commitment = serializers.SlugRelatedField(slug_field="ogp_id", read_only=True)
     links = serializers.ListField(
-        child=serializers.URLField(
-            max_length=1000, validators=[URLValidator(schemes=["http", "https"])]
-        ),
+        child=WebLinkField(max_length=1000),
         required=False,
         max_length=MAX_LINKS,
         write_only=True,

@@ -67,7 +67,7 @@ def test_a_wrong_choice_date_or_link_asks_with_elija_and_indique(client, token_c
         .json()
     )
     assert body["completion"] == ['"zzz" no es una opción válida.']
-    assert "Indique una URL válida." in body["links"]["0"]
+    assert body["links"]["0"] == ["Indique un enlace que empiece con http:// o https://."]
 
 
 def test_every_borrowed_message_is_worded_by_our_catalogue():
