@@ -60,23 +60,19 @@ def group_label(grouping: str, values: Mapping[str, Any]) -> str:
     return values["name"]
 
 
-def _aggregates(
-    prefix: str = "", extra: Q | None = None, fields: Mapping[str, str] = TRACKS
-) -> dict[str, Count]:
-    """Conditional counts, one per track and level, named `{prefix}{track}__{key}`."""
+def _aggregates() -> dict[str, Count]:
+    """Conditional counts, one per track and level, named `{track}__{key}`."""
     aggregates = {}
-    for track, field in fields.items():
+    for track, field in TRACKS.items():
         for key in FIGURE_KEYS:
             condition = Q(**{field: "" if key == NO_DATA else key})
-            if extra is not None:
-                condition &= extra
-            aggregates[f"{prefix}{track}__{key}"] = Count("pk", filter=condition)
+            aggregates[f"{track}__{key}"] = Count("pk", filter=condition)
     return aggregates
 
 
-def figures_from_row(row: Mapping[str, Any], prefix: str = "") -> CompletionFigures:
+def figures_from_row(row: Mapping[str, Any]) -> CompletionFigures:
     def track(name: str) -> TrackFigures:
-        return TrackFigures({key: row[f"{prefix}{name}__{key}"] or 0 for key in FIGURE_KEYS})
+        return TrackFigures({key: row[f"{name}__{key}"] or 0 for key in FIGURE_KEYS})
 
     return CompletionFigures(**{name: track(name) for name in TRACKS})
 
