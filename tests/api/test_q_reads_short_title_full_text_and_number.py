@@ -1,5 +1,6 @@
 """The API's `q` finds a commitment by any of the texts it is searched by: a word only in its short
-title, a word only in its full text, its number ("7a": OGP numbers are text; the accent-blind `search_text` built on save)."""
+title, a word only in its full text, its number ("7a": OGP numbers are text). On SQLite these are
+read from the accent-blind `search_text` built on save."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ pytestmark = pytest.mark.django_db
 def plan(db):
     plan = factories.ActionPlanFactory()
     factories.CommitmentFactory(
-        action_plan=plan, ogp_id="ZZ0003", number="3", title="Presupuesto", short_title="Presupuesto"
+        action_plan=plan,
+        ogp_id="ZZ0003",
+        number="3",
+        title="Presupuesto",
+        short_title="Presupuesto",
     )
     factories.CommitmentFactory(
         action_plan=plan,
