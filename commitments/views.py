@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .evidence.files import evidence_response
 from .figures.counting import completion_by, empty_figures, track_dates
@@ -29,7 +29,7 @@ from .roles import EDITOR
 from .services import NOT_REPORTER, record_status_update
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """OGP members with their action plans and each plan's headline figures."""
     plans = list(ActionPlan.objects.for_list())
@@ -98,7 +98,7 @@ def my_commitments(request: HttpRequest) -> HttpResponse:
     return render(request, "commitments/my_commitments.html", {"commitments": commitments})
 
 
-@require_GET
+@require_safe
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     """An uploaded evidence file, served by the app with the type detected at upload, never as HTML."""
     evidence = get_object_or_404(StatusEvidence.objects.exclude(file=""), pk=pk)
