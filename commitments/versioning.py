@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -124,10 +125,11 @@ class StaleVersion(Exception):
     def message(self) -> str:
         """ "This record was changed by ana at 27 Nov 2026 14:03: title: old -> new; ..."."""
         when = _shown(timezone.localtime(self.changed_at)) if self.changed_at else "?"
-        text = gettext("This record was changed by %(user)s at %(when)s") % {
-            "user": self.changed_by_name(),
-            "when": when,
-        }
+        # Spanish starts with the name: "una persona registrada" would open the sentence.
+        text = capfirst(
+            gettext("This record was changed by %(user)s at %(when)s")
+            % {"user": self.changed_by_name(), "when": when}
+        )
         if self.changes:
             details = "; ".join(
                 f"{change.label}: {_shown(change.old_display)} -> {_shown(change.new_display)}"
