@@ -25,7 +25,7 @@ from .models import (
 from .models.vocab import Voice
 from .permissions import is_in_group, reportable_commitments, reporting_voice
 from .reports.views import post_report
-from .roles import EDITOR
+from .roles import EDITOR, OFFICIAL
 from .services import NOT_REPORTER, record_status_update
 
 
@@ -91,11 +91,19 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
 
 @login_required
 def my_commitments(request: HttpRequest) -> HttpResponse:
-    """The commitments the editor's organisation monitors, with their current status."""
-    if not is_in_group(request.user, EDITOR):
-        raise PermissionDenied(_("This page is for civil-society editors."))
+    """The commitments the user reports on, with their current status: an editor's organisation
+    monitors them, a responsible official's leads or co-leads them."""
+    official = is_in_group(request.user, OFFICIAL)
+    if not (official or is_in_group(request.user, EDITOR)):
+        raise PermissionDenied(
+            _("This page is for civil-society editors and responsible officials.")
+        )
     commitments = list(reportable_commitments(request.user).for_list())
-    return render(request, "commitments/my_commitments.html", {"commitments": commitments})
+    return render(
+        request,
+        "commitments/my_commitments.html",
+        {"commitments": commitments, "official": official},
+    )
 
 
 @require_safe
