@@ -68,3 +68,14 @@ def test_researchers_still_have_no_such_page_nor_link(client, world):
     client.force_login(world.researcher)
     assert 'href="/my/commitments/"' not in client.get("/").content.decode()
     assert client.get("/my/commitments/").status_code == 403
+
+
+def test_an_official_logging_in_lands_on_their_commitments(client, world):
+    official = factories.make_official(username="funcionaria")
+    official.set_password("una clave larga 2026")
+    official.save()
+    response = client.post(
+        "/accounts/login/", {"username": "funcionaria", "password": "una clave larga 2026"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/my/commitments/"
