@@ -12,6 +12,7 @@ import pytest
 from commitments.models import IndicatorReading
 from tests import factories
 from tests.browser.conftest import screenshot
+from tests.browser.test_journeys import log_in
 
 pytestmark = [pytest.mark.browser]
 
@@ -46,3 +47,23 @@ def test_milestones_and_readings_fit_a_phone(new_page, live_server, world, local
 
     assert page.evaluate(OVERFLOW) == {"page": False, "tables": False}
     screenshot(page, f"milestones-readings-phone-{locale}")
+
+
+@pytest.mark.parametrize("locale", ["es-PE", "en"])
+def test_a_plans_proposals_and_the_irm_report_list_fit_a_phone(
+    new_page, live_server, world, locale
+):
+    factories.ProposalFactory(
+        action_plan=world.plan,
+        title="Autoridad Nacional de Transparencia y Acceso a la Información Pública independiente",
+        text="Crear un órgano autónomo e independiente que garantice el derecho de acceso.",
+        government_response="Se evaluará en el siguiente plan de acción.",
+    )
+    page = new_page(viewport=PHONE_390, locale=locale)
+    page.goto(f"{live_server.url}/plans/{world.plan.ogp_id}/")
+    assert page.evaluate(OVERFLOW) == {"page": False, "tables": False}
+
+    log_in(page, live_server.url, "researcher")
+    page.goto(f"{live_server.url}/irm/reports/")
+    assert page.evaluate(OVERFLOW) == {"page": False, "tables": False}
+    screenshot(page, f"irm-reports-phone-{locale}")
