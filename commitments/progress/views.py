@@ -91,7 +91,6 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
     form, report = post_report(
         request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
     )
-    dropped = form.is_bound and form.errors and "evidence_file" in request.FILES
     return PROGRESS_PAGE.respond(
         request,
         commitment,
@@ -101,7 +100,6 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
             "commitment": commitment,
             "milestone": milestone,
             "reports": list(milestone.progress_reports.select_related("author_organization")),
-            "dropped_file": request.FILES["evidence_file"].name if dropped else "",
         },
     )
 

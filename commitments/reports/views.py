@@ -66,7 +66,8 @@ def evidence_link_field(needs: str = "") -> EvidenceLinkField:
 
 class ReportForm(DatedReportForm):
     """A `DatedReportForm` with one evidence file (`evidence_file_field`), its size limit shown and
-    checked in the browser (`show_size_limit`), then checked here as every evidence file is."""
+    checked in the browser (`show_size_limit`), then checked here as every evidence file is, and
+    named again when the form comes back with errors (`dropped_file`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -75,6 +76,14 @@ class ReportForm(DatedReportForm):
     def clean_evidence_file(self) -> EvidenceFile | None:
         upload = self.cleaned_data.get("evidence_file")
         return check_evidence_upload(upload) if upload else None
+
+    @property
+    def dropped_file(self) -> str:
+        """The name of the file sent with a form that has errors: a browser never keeps it
+        (templates/reports/_reattach.html asks for it again)."""
+        if not self.is_bound or not self.errors or "evidence_file" not in self.files:
+            return ""
+        return self.files["evidence_file"].name
 
 
 def record_from_form(

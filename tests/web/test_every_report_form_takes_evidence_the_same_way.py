@@ -185,3 +185,26 @@ def test_the_outcome_form_on_the_commitment_page_checks_the_size_in_the_browser_
     assert f'data-max-bytes="{LIMIT}"' in outcomes
     assert f'data-too-large="{BROWSER_MESSAGE["es"]}"' in outcomes
     assert "js/forms." in html
+
+
+REATTACH = {
+    STATUS.name: "Adjunte sus archivos otra vez:",
+    "one file": "Adjunte su archivo otra vez:",
+}
+
+
+@pytest.mark.parametrize("form", FORMS_WITH_A_FILE, ids=_ids)
+def test_a_form_sent_back_with_errors_asks_for_the_file_again(client, scene, form):
+    client.force_login(scene.editor)
+    pdf = SimpleUploadedFile("acta.pdf", PDF_BYTES, "application/pdf")
+
+    response = client.post(
+        form.url(scene),
+        form.data(**{form.link_field: "acta", form.file_field: pdf}),
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+
+    assert response.status_code == 400
+    error_box = response.content.decode().split('id="form-errors"')[1].split("</div>")[0]
+    assert REATTACH.get(form.name, REATTACH["one file"]) in error_box
+    assert "acta.pdf" in error_box
