@@ -11,6 +11,7 @@ import codecs
 import csv
 import datetime
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -91,6 +92,24 @@ def is_missing(value: str) -> bool:
 
 
 # --- Reading a file: what makes it unreadable ----------------------------------------------------------
+
+
+# Characters that show nothing: a byte-order mark left inside the text (a "CSV UTF-8" file read
+# without its own and saved again), zero-width spaces and joiners, a soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+
+
+def column_key(name: str) -> str:
+    """A column name as compared: case, invisible characters and runs of spaces (non-breaking ones
+    too) do not count, so a header retyped in capitals or pasted from a web page is the same."""
+    return " ".join(name.translate(_INVISIBLE).split()).casefold()
+
+
+def header_names(cells: list[str], known: Iterable[str]) -> list[str]:
+    """A header row's names: each written as the importer writes it where it is one of `known`
+    (compared by `column_key`), any other with its spaces tidied."""
+    spelling = {column_key(name): name for name in known}
+    return [spelling.get(column_key(c), " ".join(c.translate(_INVISIBLE).split())) for c in cells]
 
 
 def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRowError | None:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections import Counter
 from collections.abc import Callable
 from difflib import get_close_matches
 from pathlib import Path
@@ -45,9 +44,11 @@ from .common import (
     ImportRefused,
     ImportRowError,
     check_encoding,
+    column_key,
     csv_problem,
     delimiter,
     first_undecodable_byte,
+    header_names,
     row_shape_problem,
 )
 from .summary import Summary
@@ -84,21 +85,24 @@ def _open_format(reader, problems: list[ImportRowError]):
             )
         header, module = second, explorer_2017
     row = module.HEADER_ROWS
-    names = [" ".join(c.split()) for c in header]
-    counts = Counter(n for n in names if n)
-    for name, n in counts.items():
-        if n > 1:
+    names = header_names(header, (*module.REQUIRED, *module.OPTIONAL))
+    spellings: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            spellings.setdefault(column_key(name), []).append(name)
+    for same in spellings.values():
+        if len(same) > 1:
             problems.append(
                 ImportRowError(
                     _("the header names this column %(n)d times: which one holds the data?")
-                    % {"n": n},
+                    % {"n": len(same)},
                     row=row,
-                    column=name,
+                    column=same[0],
                 )
             )
     for name in module.REQUIRED:
-        if name not in counts:
-            near = get_close_matches(name, list(counts), n=1, cutoff=0.75)
+        if name not in names:
+            near = get_close_matches(name, [n for n in names if n], n=1, cutoff=0.75)
             hint = _(" (the header has “%(near)s”: renamed?)") % {"near": near[0]} if near else ""
             problems.append(
                 ImportRowError(_("required column missing") + hint, row=row, column=name)

@@ -20,7 +20,15 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
-from .common import ImportRowError, check_encoding, csv_problem, delimiter, row_shape_problem
+from .common import (
+    ImportRowError,
+    check_encoding,
+    column_key,
+    csv_problem,
+    delimiter,
+    header_names,
+    row_shape_problem,
+)
 from .members import CountryResolver
 from .records import MemberSpec
 
@@ -55,6 +63,15 @@ INTEGER_COLUMNS: dict[str, tuple[str, int]] = {
     "irm_steps_followed": ("_Number of steps followed (out of 6)", 6),
     "irm_year_submitted": (YEAR, 2100),
 }
+
+# Every column read by name.
+KNOWN_COLUMNS = (
+    *REQUIRED_COLUMNS,
+    *BOOLEAN_COLUMNS.values(),
+    *(column for column, _maximum in INTEGER_COLUMNS.values()),
+    DEV_PARTICIPATION,
+    IMP_PARTICIPATION,
+)
 
 
 class ProcessImportError(Exception):
@@ -138,11 +155,12 @@ def _lines(path: Path) -> list[list[str]]:
 def _read(path: Path) -> list[_Row]:
     lines = _lines(path)
     header_index = next(
-        (i for i, line in enumerate(lines) if line and line[0].strip() == COUNTRY), None
+        (i for i, line in enumerate(lines) if line and column_key(line[0]) == column_key(COUNTRY)),
+        None,
     )
     if header_index is None:
         raise ProcessImportError([_("No header row starting with “%s” was found.") % COUNTRY])
-    header = [name.strip() for name in lines[header_index]]
+    header = header_names(lines[header_index], KNOWN_COLUMNS)
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         raise ProcessImportError(
@@ -171,7 +189,7 @@ def _read(path: Path) -> list[_Row]:
         number = index + 1
         if not any(cell.strip() for cell in line):
             continue
-        if [c.strip() for c in line] == header or line == group_header:
+        if header_names(line, KNOWN_COLUMNS) == header or line == group_header:
             continue  # the snapshot repeats its header rows
         if shape := row_shape_problem(line, header, number):
             # A short row (a cut-off file) would blank every missing cell's value: refused.
