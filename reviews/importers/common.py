@@ -134,16 +134,47 @@ def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRo
     return None
 
 
+# The longest cell read, in characters. The csv module's own limit (131,072) refused a full text
+# pasted with its annexes as "a stray or unclosed quote"; a cell longer than this is one.
+CELL_LIMIT = 16 * 1024 * 1024
+
+
+def csv_reader(stream, path: Path, *, strict: bool = True):
+    """The rows of an OGP file opened as `stream`, with its separator, cells up to CELL_LIMIT."""
+    # The limit is the csv module's, for the whole process: only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
+    return csv.reader(stream, strict=strict, delimiter=delimiter(path))
+
+
 def csv_problem(error: csv.Error) -> str:
     """What a CSV parse error means for the person holding the file."""
     if "unexpected end of data" in str(error):
         return _("the file ends inside a quoted cell: it is cut off, or a quote is never closed")
+    if "field larger than field limit" in str(error):
+        return _(
+            "a cell longer than %(limit)s characters: a quote is never closed, or the file is "
+            "not CSV text"
+        ) % {"limit": f"{CELL_LIMIT:,}"}
     return _("a stray or unclosed quote: %(error)s") % {"error": error}
 
 
+# The first bytes of a spreadsheet workbook: a zip (.xlsx, .ods) or an OLE file (.xls).
+WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
 def check_encoding(path: Path) -> None:
+    """Refuse, saying what to do, a file that is not text at all (a workbook) or not UTF-8 text
+    in a way its first bytes tell (UTF-16); other bytes are checked as the file is read."""
     with path.open("rb") as stream:
-        head = stream.read(4)
+        head = stream.read(8)
+    if head.startswith(WORKBOOK_SIGNATURES):
+        raise ImportRowError(
+            _(
+                "the file is a spreadsheet workbook (Excel or OpenDocument), not CSV text; open "
+                "it and save it as “CSV UTF-8”, then import that"
+            ),
+            row=1,
+        )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ImportRowError(
             _("the file is UTF-16 text; save it as “CSV UTF-8” and import that"), row=1
@@ -164,7 +195,7 @@ def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
     cannot say where the byte is."""
     with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as stream:
         try:
-            for row, cells in enumerate(csv.reader(stream, delimiter=delimiter(path)), start=1):
+            for row, cells in enumerate(csv_reader(stream, path, strict=False), start=1):
                 for cell in cells:
                     for char in cell:
                         if "\udc80" <= char <= "\udcff":

@@ -23,9 +23,9 @@ Only rows whose values changed are written; history records every created or cha
 What makes rows unreadable refuses the file, every such problem reported in one run with its
 spreadsheet row, commitment and column: a missing required column (with the near-miss header),
 a duplicate header, a row whose cell count differs from the header (a cut-off file), an unclosed
-quote, a NUL byte, bytes that are not UTF-8. The import is one transaction: refused means nothing
-written. Anything else imports; a value outside the known vocabulary is kept as written, read as
-unknown, and reported as a warning.
+quote, a NUL byte, bytes that are not UTF-8, a workbook (.xlsx, .ods, .xls) given as CSV. The
+import is one transaction: refused means nothing written. Anything else imports; a value outside
+the known vocabulary is kept as written, read as unknown, and reported as a warning.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from .common import (
     check_encoding,
     column_key,
     csv_problem,
-    delimiter,
+    csv_reader,
     first_undecodable_byte,
     header_names,
     row_shape_problem,
@@ -131,7 +131,7 @@ def import_ogp_irm(
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as stream:
-            reader = csv.reader(stream, strict=True, delimiter=delimiter(path))
+            reader = csv_reader(stream, path)
             fmt = _open_format(reader, problems)
             if fmt is None:
                 raise ImportRefused(problems)

@@ -25,7 +25,7 @@ from .common import (
     check_encoding,
     column_key,
     csv_problem,
-    delimiter,
+    csv_reader,
     header_names,
     row_shape_problem,
 )
@@ -131,7 +131,7 @@ def _lines(path: Path) -> list[list[str]]:
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, strict=True, delimiter=delimiter(path))
+            reader = csv_reader(handle, path)
             lines: list[list[str]] = []
             try:
                 for line in reader:
