@@ -26,6 +26,7 @@ from .common import (
     column_key,
     csv_problem,
     csv_reader,
+    fit,
     header_names,
     row_shape_problem,
 )
@@ -90,6 +91,8 @@ class ProcessImportResult:
     processes_created: int = 0
     processes_updated: int = 0
     processes_unchanged: int = 0
+    # Cells imported with a change, each naming its row and column.
+    warnings: list[str] = field(default_factory=list)
 
 
 def normalize_level(label: str) -> str:
@@ -124,6 +127,7 @@ class _Row:
     member: MemberSpec
     plan_number: int
     values: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
 
 
 def _lines(path: Path) -> list[list[str]]:
@@ -246,8 +250,21 @@ def _read(path: Path) -> list[_Row]:
                     raise ValueError
             except ValueError:
                 problem(column, _("“%s” is not a whole number from 0 to %d.") % (raw, maximum))
-        values["irm_development_participation"] = _text(cells.get(DEV_PARTICIPATION, ""))
-        values["irm_implementation_participation"] = _text(cells.get(IMP_PARTICIPATION, ""))
+        warnings = []
+        for field_name, column in (
+            ("irm_development_participation", DEV_PARTICIPATION),
+            ("irm_implementation_participation", IMP_PARTICIPATION),
+        ):
+            limit = PlanProcess._meta.get_field(field_name).max_length
+            values[field_name], shortened = fit(_text(cells.get(column, "")), limit)
+            if shortened:
+                warnings.append(
+                    _(
+                        "row %(row)d, column “%(column)s”: longer than %(limit)d characters, "
+                        "shortened (the whole cell is kept with the row's cells)"
+                    )
+                    % {"row": number, "column": column, "limit": limit}
+                )
         values["irm_raw"] = {name: value for name, value in cells.items() if name}
         values["source_row"] = number
 
@@ -264,7 +281,7 @@ def _read(path: Path) -> list[_Row]:
             errors.extend(row_errors)
             continue
         assert spec is not None
-        rows.append(_Row(spec, plan_number, values))
+        rows.append(_Row(spec, plan_number, values, warnings))
     if errors:
         raise ProcessImportError(errors)
     return rows
@@ -310,7 +327,7 @@ def import_process_database(
     written. With dry_run, do everything and roll it back. Raises ProcessImportError."""
     path = Path(path)
     rows = _read(path)
-    result = ProcessImportResult(rows=len(rows))
+    result = ProcessImportResult(rows=len(rows), warnings=[w for r in rows for w in r.warnings])
     with transaction.atomic():
         codes = {r.member.code for r in rows}
         members = {m.code: m for m in Member.objects.filter(code__in=codes)}
