@@ -11,6 +11,7 @@ import codecs
 import csv
 import datetime
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -93,6 +94,24 @@ def is_missing(value: str) -> bool:
 # --- Reading a file: what makes it unreadable ----------------------------------------------------------
 
 
+# Characters that show nothing: a byte-order mark left inside the text (a "CSV UTF-8" file read
+# without its own and saved again), zero-width spaces and joiners, a soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+
+
+def column_key(name: str) -> str:
+    """A column name as compared: case, invisible characters and runs of spaces (non-breaking ones
+    too) do not count, so a header retyped in capitals or pasted from a web page is the same."""
+    return " ".join(name.translate(_INVISIBLE).split()).casefold()
+
+
+def header_names(cells: list[str], known: Iterable[str]) -> list[str]:
+    """A header row's names: each written as the importer writes it where it is one of `known`
+    (compared by `column_key`), any other with its spaces tidied."""
+    spelling = {column_key(name): name for name in known}
+    return [spelling.get(column_key(c), " ".join(c.translate(_INVISIBLE).split())) for c in cells]
+
+
 def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRowError | None:
     """Why a row cannot be read cell by cell: a NUL byte, or a cell count that differs from the
     header's (a file cut off part-way, a broken row). Empty cells past the last named column
@@ -115,16 +134,47 @@ def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRo
     return None
 
 
+# The longest cell read, in characters. The csv module's own limit (131,072) refused a full text
+# pasted with its annexes as "a stray or unclosed quote"; a cell longer than this is one.
+CELL_LIMIT = 16 * 1024 * 1024
+
+
+def csv_reader(stream, path: Path, *, strict: bool = True):
+    """The rows of an OGP file opened as `stream`, with its separator, cells up to CELL_LIMIT."""
+    # The limit is the csv module's, for the whole process: only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
+    return csv.reader(stream, strict=strict, delimiter=delimiter(path))
+
+
 def csv_problem(error: csv.Error) -> str:
     """What a CSV parse error means for the person holding the file."""
     if "unexpected end of data" in str(error):
         return _("the file ends inside a quoted cell: it is cut off, or a quote is never closed")
+    if "field larger than field limit" in str(error):
+        return _(
+            "a cell longer than %(limit)s characters: a quote is never closed, or the file is "
+            "not CSV text"
+        ) % {"limit": f"{CELL_LIMIT:,}"}
     return _("a stray or unclosed quote: %(error)s") % {"error": error}
 
 
+# The first bytes of a spreadsheet workbook: a zip (.xlsx, .ods) or an OLE file (.xls).
+WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
 def check_encoding(path: Path) -> None:
+    """Refuse, saying what to do, a file that is not text at all (a workbook) or not UTF-8 text
+    in a way its first bytes tell (UTF-16); other bytes are checked as the file is read."""
     with path.open("rb") as stream:
-        head = stream.read(4)
+        head = stream.read(8)
+    if head.startswith(WORKBOOK_SIGNATURES):
+        raise ImportRowError(
+            _(
+                "the file is a spreadsheet workbook (Excel or OpenDocument), not CSV text; open "
+                "it and save it as “CSV UTF-8”, then import that"
+            ),
+            row=1,
+        )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ImportRowError(
             _("the file is UTF-16 text; save it as “CSV UTF-8” and import that"), row=1
@@ -145,7 +195,7 @@ def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
     cannot say where the byte is."""
     with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as stream:
         try:
-            for row, cells in enumerate(csv.reader(stream, delimiter=delimiter(path)), start=1):
+            for row, cells in enumerate(csv_reader(stream, path, strict=False), start=1):
                 for cell in cells:
                     for char in cell:
                         if "\udc80" <= char <= "\udcff":

@@ -23,16 +23,15 @@ Only rows whose values changed are written; history records every created or cha
 What makes rows unreadable refuses the file, every such problem reported in one run with its
 spreadsheet row, commitment and column: a missing required column (with the near-miss header),
 a duplicate header, a row whose cell count differs from the header (a cut-off file), an unclosed
-quote, a NUL byte, bytes that are not UTF-8. The import is one transaction: refused means nothing
-written. Anything else imports; a value outside the known vocabulary is kept as written, read as
-unknown, and reported as a warning.
+quote, a NUL byte, bytes that are not UTF-8, a workbook (.xlsx, .ods, .xls) given as CSV. The
+import is one transaction: refused means nothing written. Anything else imports; a value outside
+the known vocabulary is kept as written, read as unknown, and reported as a warning.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from collections import Counter
 from collections.abc import Callable
 from difflib import get_close_matches
 from pathlib import Path
@@ -45,9 +44,11 @@ from .common import (
     ImportRefused,
     ImportRowError,
     check_encoding,
+    column_key,
     csv_problem,
-    delimiter,
+    csv_reader,
     first_undecodable_byte,
+    header_names,
     row_shape_problem,
 )
 from .summary import Summary
@@ -84,21 +85,24 @@ def _open_format(reader, problems: list[ImportRowError]):
             )
         header, module = second, explorer_2017
     row = module.HEADER_ROWS
-    names = [" ".join(c.split()) for c in header]
-    counts = Counter(n for n in names if n)
-    for name, n in counts.items():
-        if n > 1:
+    names = header_names(header, (*module.REQUIRED, *module.OPTIONAL))
+    spellings: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            spellings.setdefault(column_key(name), []).append(name)
+    for same in spellings.values():
+        if len(same) > 1:
             problems.append(
                 ImportRowError(
                     _("the header names this column %(n)d times: which one holds the data?")
-                    % {"n": n},
+                    % {"n": len(same)},
                     row=row,
-                    column=name,
+                    column=same[0],
                 )
             )
     for name in module.REQUIRED:
-        if name not in counts:
-            near = get_close_matches(name, list(counts), n=1, cutoff=0.75)
+        if name not in names:
+            near = get_close_matches(name, [n for n in names if n], n=1, cutoff=0.75)
             hint = _(" (the header has “%(near)s”: renamed?)") % {"near": near[0]} if near else ""
             problems.append(
                 ImportRowError(_("required column missing") + hint, row=row, column=name)
@@ -127,7 +131,7 @@ def import_ogp_irm(
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as stream:
-            reader = csv.reader(stream, strict=True, delimiter=delimiter(path))
+            reader = csv_reader(stream, path)
             fmt = _open_format(reader, problems)
             if fmt is None:
                 raise ImportRefused(problems)

@@ -20,7 +20,16 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
-from .common import ImportRowError, check_encoding, csv_problem, delimiter, row_shape_problem
+from .common import (
+    ImportRowError,
+    check_encoding,
+    column_key,
+    csv_problem,
+    csv_reader,
+    fit,
+    header_names,
+    row_shape_problem,
+)
 from .members import CountryResolver
 from .records import MemberSpec
 
@@ -56,6 +65,15 @@ INTEGER_COLUMNS: dict[str, tuple[str, int]] = {
     "irm_year_submitted": (YEAR, 2100),
 }
 
+# Every column read by name.
+KNOWN_COLUMNS = (
+    *REQUIRED_COLUMNS,
+    *BOOLEAN_COLUMNS.values(),
+    *(column for column, _maximum in INTEGER_COLUMNS.values()),
+    DEV_PARTICIPATION,
+    IMP_PARTICIPATION,
+)
+
 
 class ProcessImportError(Exception):
     """The file cannot be imported; `errors` lists every problem found, each naming row and column."""
@@ -73,6 +91,8 @@ class ProcessImportResult:
     processes_created: int = 0
     processes_updated: int = 0
     processes_unchanged: int = 0
+    # Cells imported with a change, each naming its row and column.
+    warnings: list[str] = field(default_factory=list)
 
 
 def normalize_level(label: str) -> str:
@@ -107,6 +127,7 @@ class _Row:
     member: MemberSpec
     plan_number: int
     values: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
 
 
 def _lines(path: Path) -> list[list[str]]:
@@ -114,7 +135,7 @@ def _lines(path: Path) -> list[list[str]]:
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, strict=True, delimiter=delimiter(path))
+            reader = csv_reader(handle, path)
             lines: list[list[str]] = []
             try:
                 for line in reader:
@@ -138,11 +159,12 @@ def _lines(path: Path) -> list[list[str]]:
 def _read(path: Path) -> list[_Row]:
     lines = _lines(path)
     header_index = next(
-        (i for i, line in enumerate(lines) if line and line[0].strip() == COUNTRY), None
+        (i for i, line in enumerate(lines) if line and column_key(line[0]) == column_key(COUNTRY)),
+        None,
     )
     if header_index is None:
         raise ProcessImportError([_("No header row starting with “%s” was found.") % COUNTRY])
-    header = [name.strip() for name in lines[header_index]]
+    header = header_names(lines[header_index], KNOWN_COLUMNS)
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         raise ProcessImportError(
@@ -171,7 +193,7 @@ def _read(path: Path) -> list[_Row]:
         number = index + 1
         if not any(cell.strip() for cell in line):
             continue
-        if [c.strip() for c in line] == header or line == group_header:
+        if header_names(line, KNOWN_COLUMNS) == header or line == group_header:
             continue  # the snapshot repeats its header rows
         if shape := row_shape_problem(line, header, number):
             # A short row (a cut-off file) would blank every missing cell's value: refused.
@@ -228,8 +250,21 @@ def _read(path: Path) -> list[_Row]:
                     raise ValueError
             except ValueError:
                 problem(column, _("“%s” is not a whole number from 0 to %d.") % (raw, maximum))
-        values["irm_development_participation"] = _text(cells.get(DEV_PARTICIPATION, ""))
-        values["irm_implementation_participation"] = _text(cells.get(IMP_PARTICIPATION, ""))
+        warnings = []
+        for field_name, column in (
+            ("irm_development_participation", DEV_PARTICIPATION),
+            ("irm_implementation_participation", IMP_PARTICIPATION),
+        ):
+            limit = PlanProcess._meta.get_field(field_name).max_length
+            values[field_name], shortened = fit(_text(cells.get(column, "")), limit)
+            if shortened:
+                warnings.append(
+                    _(
+                        "row %(row)d, column “%(column)s”: longer than %(limit)d characters, "
+                        "shortened (the whole cell is kept with the row's cells)"
+                    )
+                    % {"row": number, "column": column, "limit": limit}
+                )
         values["irm_raw"] = {name: value for name, value in cells.items() if name}
         values["source_row"] = number
 
@@ -246,7 +281,7 @@ def _read(path: Path) -> list[_Row]:
             errors.extend(row_errors)
             continue
         assert spec is not None
-        rows.append(_Row(spec, plan_number, values))
+        rows.append(_Row(spec, plan_number, values, warnings))
     if errors:
         raise ProcessImportError(errors)
     return rows
@@ -292,7 +327,7 @@ def import_process_database(
     written. With dry_run, do everything and roll it back. Raises ProcessImportError."""
     path = Path(path)
     rows = _read(path)
-    result = ProcessImportResult(rows=len(rows))
+    result = ProcessImportResult(rows=len(rows), warnings=[w for r in rows for w in r.warnings])
     with transaction.atomic():
         codes = {r.member.code for r in rows}
         members = {m.code: m for m in Member.objects.filter(code__in=codes)}
