@@ -343,7 +343,11 @@ def plan_irm_bases(plan) -> dict[str, Any]:
                     # (level, count): each count names its level, as a phone shows it (a card).
                     "counts": [(level_label(key), figures.irm.counts[key]) for key in FIGURE_KEYS],
                     "reports": [
-                        {**vars(report), "label": report_label(report.kind)}
+                        {
+                            **vars(report),
+                            "counts_from": report.counts_from,
+                            "label": report_label(report.kind),
+                        }
                         for report in figures.irm_basis.reports
                     ],
                 }
