@@ -27,13 +27,14 @@ from ..versioning import VersionedAdminMixin
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
+    MemberNameSearchMixin,
 )
 
 User = get_user_model()
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(MemberNameSearchMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "code",

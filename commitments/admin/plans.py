@@ -30,6 +30,7 @@ from ..versioning import VersionedAdminMixin, VersionedInlineMixin, VersionedMod
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
+    MemberNameSearchMixin,
     PlanListFilter,
     PlanPickListMixin,
     ReadOnlyAdminMixin,
@@ -100,8 +101,9 @@ class PlanCommitmentInline(LabelledColumnsMixin, VersionedInlineMixin, admin.Tab
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class ActionPlanAdmin(MemberNameSearchMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     form = ActionPlanForm
+    member_path = "member"
     inlines = [PlanCommitmentInline]
     list_display = [
         "ogp_id",
