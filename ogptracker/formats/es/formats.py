@@ -2,7 +2,7 @@
 
 DATE_FORMAT = r"j \d\e F \d\e Y"
 SHORT_DATE_FORMAT = DATE_FORMAT
-DATETIME_FORMAT = r"j \d\e F \d\e Y, H:i"
+DATETIME_FORMAT = r"j \d\e F \d\e Y \a \l\a\s H:i"
 SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 TIME_FORMAT = "H:i"
 YEAR_MONTH_FORMAT = r"F \d\e Y"
