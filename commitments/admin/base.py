@@ -20,6 +20,7 @@ from ..models import (
     ActionPlan,
     Member,
 )
+from ..models.members import natural_key
 
 # --- Pick-lists that tell plans apart ----------------------------------------------------------------
 # Two plans may both be titled "Plan de Acción de Gobierno Abierto 20xx": every admin pick-list of
@@ -94,6 +95,15 @@ class PlanListFilter(RelatedOnlyFieldListFilter):
         )
         plans = ActionPlan.objects.filter(pk__in=pks).select_related("member").in_member_order()
         return [(plan.pk, plan.pick_label) for plan in plans]
+
+
+class MemberListFilter(RelatedOnlyFieldListFilter):
+    """Filter by member, in the order of the names it shows (the page's language: "España"
+    before "Kenia" and "Perú")."""
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list:
+        choices = super().field_choices(field, request, model_admin)
+        return sorted(choices, key=lambda choice: natural_key(str(choice[1])))
 
 
 class PlanPickListMixin:

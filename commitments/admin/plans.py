@@ -30,6 +30,7 @@ from ..versioning import VersionedAdminMixin, VersionedInlineMixin, VersionedMod
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
+    MemberListFilter,
     MemberNameSearchMixin,
     PlanListFilter,
     PlanPickListMixin,
@@ -116,7 +117,7 @@ class ActionPlanAdmin(MemberNameSearchMixin, VersionedAdminMixin, SimpleHistoryA
         "irm_complete",
         "irm_high_completion",
     ]
-    list_filter = [("member", RelatedOnlyFieldListFilter), "status"]
+    list_filter = [("member", MemberListFilter), "status"]
     search_fields = ["ogp_id", "title", "member__name", "member__code"]
     autocomplete_fields = ["member"]
 
@@ -243,7 +244,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
     ]
     list_display_links = ["ogp_id", "short_title"]
     list_filter = [
-        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan__member", MemberListFilter),
         ("action_plan", PlanListFilter),
         ("lead_organization", RelatedOnlyFieldListFilter),
         "irm_completion",

@@ -95,6 +95,15 @@ def test_commitment_list_filters_plans_by_the_shown_member_name(admin_client, me
     ]
 
 
+def test_member_filters_list_members_by_the_shown_name(admin_client, members):
+    html = admin_client.get("/admin/commitments/actionplan/", **ES).content.decode()
+    assert re.findall(r'\?member__id__exact=\d+">([^<]*)</a>', html) == [
+        "España",
+        "Islandia",
+        "Kenia",
+    ]
+
+
 @pytest.mark.parametrize("term", ["Kenia", "kenia", "Kenya"])
 def test_plan_autocomplete_finds_a_member_by_either_name(admin_client, members, term):
     assert autocomplete(admin_client, term, ES) == [
