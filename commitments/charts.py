@@ -7,7 +7,8 @@ Templates draw what these return; they compute nothing."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -149,6 +150,7 @@ class CourseFrame:
     bottom_pad: int = 40
     right_pad: int = 16
     width: int = CHART_WIDTH
+    label_x: int = 4  # where the gutter's labels start
 
     @property
     def right(self) -> int:
@@ -175,7 +177,7 @@ class CourseFrame:
                 "bottom": self.bottom,
                 "right": self.right,
                 "date_y": self.height - 8,
-                "label_x": 4,
+                "label_x": self.label_x,
             }.items()
         }
 
@@ -184,6 +186,23 @@ class CourseFrame:
 # row apart each wide enough for a phone's text, named in a gutter as wide as the longest level.
 PLAN_FRAME = CourseFrame(height=240, left=56)
 COMMITMENT_FRAME = CourseFrame(height=320, left=176)
+
+# A level's name on a phone (19px, static/css/app.css) takes up to about this many user units a
+# character: Chromium's DejaVu Sans measured 9.5-10 ("Sin evidencia disponible", 229 units), so
+# the gutter leaves a little more, and a space before the plotted lines.
+_LEVEL_CHAR_WIDTH = 10.5
+_LEVEL_GAP = 8
+
+
+def commitment_frame() -> CourseFrame:
+    """The commitment chart's frame, its gutter as wide as the longest level name in the page's
+    language at a phone's text size ("Sin evidencia disponible" ran into the plot at 390px). The
+    first day is written in the gutter too, ending where the plot starts
+    (templates/charts/commitment_course.html), so the two days never meet below a narrower plot."""
+    longest = max(len(level_label(key)) for key in FIGURE_KEYS)
+    gutter = math.ceil(COMMITMENT_FRAME.label_x + longest * _LEVEL_CHAR_WIDTH + _LEVEL_GAP)
+    return replace(COMMITMENT_FRAME, left=max(COMMITMENT_FRAME.left, gutter))
+
 
 # The report labels' rows above the plot, in user units above its top line.
 _MARKER_ROWS = (10, 34)
@@ -343,7 +362,11 @@ def plan_irm_bases(plan) -> dict[str, Any]:
                     # (level, count): each count names its level, as a phone shows it (a card).
                     "counts": [(level_label(key), figures.irm.counts[key]) for key in FIGURE_KEYS],
                     "reports": [
-                        {**vars(report), "label": report_label(report.kind)}
+                        {
+                            **vars(report),
+                            "counts_from": report.counts_from,
+                            "label": report_label(report.kind),
+                        }
                         for report in figures.irm_basis.reports
                     ],
                 }
@@ -370,7 +393,7 @@ def commitment_course(commitment) -> dict[str, Any]:
         if figures.commitment_count
     ]
     rows, lines = [], {name: [] for name in TRACK_LINES}
-    frame = COMMITMENT_FRAME
+    frame = commitment_frame()
     step = (frame.bottom - frame.top) / (len(LEVEL_ROWS) - 1)
     level_y = {level: frame.bottom - n * step for n, level in enumerate(LEVEL_ROWS)}
     if points:

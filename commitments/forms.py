@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -101,7 +102,7 @@ class DatedReportForm(forms.Form):
 
     def report_label(self, report: Any) -> str:
         day = getattr(report, self.date_field)
-        return f"{day.isoformat()}: {getattr(report, f'get_{self.label_field}_display')()}"
+        return f"{date_format(day, 'DATE_FORMAT')}: {getattr(report, f'get_{self.label_field}_display')()}"
 
 
 def form_status(form: forms.Form) -> int:
