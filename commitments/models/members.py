@@ -12,7 +12,7 @@ import pycountry
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
-from django.db.models.functions import Lower, Upper
+from django.db.models.functions import Cast, Lower, Upper
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -114,7 +114,9 @@ class MemberQuerySet(models.QuerySet):
         rows = sorted(self._names(), key=lambda row: natural_key(member_display_name(*row[1:])))
         return Case(
             *(When(**{link: pk}, then=Value(n)) for n, (pk, *_name) in enumerate(rows)),
-            default=Value(len(rows)),
+            # Cast: with no members the Case is its default alone, and PostgreSQL reads a bare
+            # `ORDER BY 0` as a column position.
+            default=Cast(Value(len(rows)), models.IntegerField()),
             output_field=models.IntegerField(),
         )
 
