@@ -408,7 +408,14 @@ def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | No
         return None, text
 
 
-def _text_only_warning(text: str) -> str:
+# OGP's own words for a date it does not know to the day (`Ongoing`, `Not Specified`, `2014`,
+# `July 2014`): kept as text, as the sheet means them, without a warning.
+_COARSE_DATE = re.compile(r"(?:[^\W\d_]+\.? )?\d{4}|\D*")
+
+
+def _text_only_warning(text: str) -> str | None:
+    if _COARSE_DATE.fullmatch(text):
+        return None
     if _DAY_NUMBER.fullmatch(text):
         return _(
             "an Excel day number, not a date: kept as written text only, the date left empty "
@@ -434,9 +441,10 @@ def date_fields(
     start, start_text = parse_date(raw_start, day_first=day_first)
     end, end_text = parse_date(raw_end, day_first=day_first)
     for column, text in (("Start Date", start_text), ("End Date", end_text)):
-        # Nothing is dropped silently: a cell that is not one exact day is kept, and said so.
-        if text and not is_missing(text):
-            notes.warn(column, _text_only_warning(text))
+        # Nothing is dropped silently: a cell that reads like a day in a form not read is kept,
+        # and said so; a year, a month or a word is kept as the sheet means it.
+        if text and not is_missing(text) and (warning := _text_only_warning(text)):
+            notes.warn(column, warning)
     if start and end and start > end:
         start, start_text = None, " ".join(raw_start.split())
         end, end_text = None, " ".join(raw_end.split())

@@ -1,7 +1,8 @@
 """Dates as spreadsheets export them. `2014-12-31 00:00:00` (a date cell saved with its midnight)
 is the date; an Excel day number (`41999`) is never guessed; and every date cell kept as text
-only, its date left empty, is warned about with its row and column, so no date is dropped
-silently. The no-value markers (NR, ND, N/A, empty) are not warned about."""
+only because it writes a day in a form not read is warned about with its row and column, so no
+day is dropped silently. The no-value markers (NR, ND, N/A, empty) and OGP's coarse dates (a year,
+a month, "Ongoing", "Not Specified") are kept as written without a warning."""
 
 from __future__ import annotations
 
@@ -59,14 +60,23 @@ def test_an_excel_day_number_is_kept_as_text_and_warned_naming_row_and_column(cu
 
 
 @pytest.mark.parametrize(
-    "written",
-    ["2014-12-31 13:45:00", "31.12.2014", "Dec 31, 2014", "2014", "July 2014", "Ongoing"],
+    "written", ["2014-12-31 13:45:00", "31.12.2014", "Dec 31, 2014", "12/31/14", "31-12-2014"]
 )
-def test_any_other_date_kept_as_text_is_warned_naming_row_and_column(current_file, written):
+def test_a_day_written_in_a_form_not_read_is_kept_as_text_and_warned(current_file, written):
     printed = run_import(current_file([row(1, "01/07/2014", written)]))
 
     assert dates("PE0001")[2:] == (None, written)
     assert f"warning: column “End Date”: {TEXT_ONLY} (1 row: 2 (PE0001))" in printed
+
+
+@pytest.mark.parametrize(
+    "written", ["2014", "July 2014", "Julio 2014", "Ongoing", "Not Specified", "Unclear"]
+)
+def test_a_year_a_month_or_ogps_words_are_kept_as_text_without_a_warning(current_file, written):
+    printed = run_import(current_file([row(1, "01/07/2014", written)]))
+
+    assert dates("PE0001")[2:] == (None, written)
+    assert "End Date" not in printed
 
 
 @pytest.mark.parametrize("written", ["", "NR", "N/A", "nd"])
@@ -78,7 +88,7 @@ def test_a_cell_saying_no_value_is_not_warned_about(current_file, written):
 
 
 def test_the_warnings_are_in_spanish_for_a_spanish_operator(current_file):
-    printed = run_import(current_file([row(1, "41456", "2016")]), language="es")
+    printed = run_import(current_file([row(1, "41456", "31.12.2016")]), language="es")
 
     assert (
         "advertencia: columna “Start Date”: un número de día de Excel, no una fecha: se conserva "

@@ -22,9 +22,6 @@ def test_an_export_without_contact_or_submission_columns_imports(client, tmp_pat
     peru[0][names.index("Lead Institution")] = (
         "Secretaría de Gestión Pública (SGP) - sgp@pcm.gob.pe"
     )
-    # Exact days: "Not Specified" would be warned about as a date kept as text only.
-    peru[0][names.index("Start Date")] = "07/01/2012"
-    peru[0][names.index("End Date")] = "06/30/2013"
     kept = [i for i, name in enumerate(names) if name not in DROPPED]
     path = write_csv(
         tmp_path / "trimmed.csv", [[r[i] for i in kept] for r in [numbers, names, *peru]]
