@@ -111,7 +111,6 @@ def detect(first_row: list[str]) -> bool:
 
 class CurrentSheetFormat(SheetFormat):
     name = NAME
-    header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
 
@@ -154,6 +153,7 @@ class CurrentSheetFormat(SheetFormat):
             **self.texts(
                 cell,
                 notes,
+                row=row,
                 number="Commitment Number",
                 title=title,
                 relevance=relevance,

@@ -88,7 +88,6 @@ def detect(first_row: list[str], second_row: list[str] | None) -> bool:
 
 class ExplorerFormat(SheetFormat):
     name = NAME
-    header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
 
@@ -116,7 +115,7 @@ class ExplorerFormat(SheetFormat):
         relevance = self.relevance(cell, notes)
         contacts, lead, supporting = self.institutions(cell)
         values = {
-            **self.texts(cell, notes, number="Comm No", title=title, relevance=relevance),
+            **self.texts(cell, notes, row=row, number="Comm No", title=title, relevance=relevance),
             **contact_values(
                 contacts,
                 name=self._optional(cell, CONTACT_NAME),
