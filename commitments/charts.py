@@ -7,7 +7,8 @@ Templates draw what these return; they compute nothing."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -149,6 +150,7 @@ class CourseFrame:
     bottom_pad: int = 40
     right_pad: int = 16
     width: int = CHART_WIDTH
+    label_x: int = 4  # where the gutter's labels start
 
     @property
     def right(self) -> int:
@@ -175,7 +177,7 @@ class CourseFrame:
                 "bottom": self.bottom,
                 "right": self.right,
                 "date_y": self.height - 8,
-                "label_x": 4,
+                "label_x": self.label_x,
             }.items()
         }
 
@@ -184,6 +186,23 @@ class CourseFrame:
 # row apart each wide enough for a phone's text, named in a gutter as wide as the longest level.
 PLAN_FRAME = CourseFrame(height=240, left=56)
 COMMITMENT_FRAME = CourseFrame(height=320, left=176)
+
+# A level's name on a phone (19px, static/css/app.css) takes up to about this many user units a
+# character: Chromium's DejaVu Sans measured 9.5-10 ("Sin evidencia disponible", 229 units), so
+# the gutter leaves a little more, and a space before the plotted lines.
+_LEVEL_CHAR_WIDTH = 10.5
+_LEVEL_GAP = 8
+
+
+def commitment_frame() -> CourseFrame:
+    """The commitment chart's frame, its gutter as wide as the longest level name in the page's
+    language at a phone's text size ("Sin evidencia disponible" ran into the plot at 390px). The
+    first day is written in the gutter too, ending where the plot starts
+    (templates/charts/commitment_course.html), so the two days never meet below a narrower plot."""
+    longest = max(len(level_label(key)) for key in FIGURE_KEYS)
+    gutter = math.ceil(COMMITMENT_FRAME.label_x + longest * _LEVEL_CHAR_WIDTH + _LEVEL_GAP)
+    return replace(COMMITMENT_FRAME, left=max(COMMITMENT_FRAME.left, gutter))
+
 
 # The report labels' rows above the plot, in user units above its top line.
 _MARKER_ROWS = (10, 34)
@@ -224,6 +243,36 @@ def _markers(
     return placed
 
 
+# The three tracks' lines on a course chart, by the name the templates give them.
+TRACK_LINES = ("irm", "self", "gov")
+
+
+def _axis(points: list[CoursePoint]) -> tuple[datetime.date, int, bool]:
+    """What `CourseFrame.x` places a course's days by: its first day, its length in days (at least
+    one) and whether it has a single point (drawn in the middle)."""
+    first, last = points[0].day, points[-1].day
+    return first, max((last - first).days, 1), len(points) == 1
+
+
+def _course_drawing(
+    points: list[CoursePoint], lines: dict[str, list[tuple[str, str]]], frame: CourseFrame
+) -> dict[str, Any]:
+    """What every course chart draws besides its own rows: each track's line as SVG points, the IRM
+    reports published within the course, its first and last days, and the frame."""
+    markers: list[dict[str, Any]] = []
+    if points:
+        first, last = points[0].day, points[-1].day
+        within = [m for m in report_markers(points) if first <= m[0] <= last]
+        markers = _markers(within, *_axis(points), frame)
+    return {
+        "markers": markers,
+        "first_day": points[0].day if points else None,
+        "last_day": points[-1].day if points else None,
+        **{f"{name}_points": " ".join(f"{x},{y}" for x, y in lines[name]) for name in TRACK_LINES},
+        **frame.context(),
+    }
+
+
 def report_label(kind: str) -> str:
     return str(REPORT_KIND_LABELS.get(kind, kind))
 
@@ -260,40 +309,25 @@ def course_context(points: list[CoursePoint]) -> dict[str, Any]:
                 "gov_complete": government.complete_rate,
             }
         )
-    lines: dict[str, list[tuple[str, str]]] = {"irm": [], "self": [], "gov": []}
-    markers: list[dict[str, Any]] = []
-    if rows:
-        first, last = rows[0]["day"], rows[-1]["day"]
-        span, single = max((last - first).days, 1), len(rows) == 1
-        frame = PLAN_FRAME
+    lines: dict[str, list[tuple[str, str]]] = {name: [] for name in TRACK_LINES}
+    frame = PLAN_FRAME
+    if points:
+        axis = _axis(points)
         inner_h = frame.bottom - frame.top
         for row in rows:
-            x = frame.x(row["day"], first, span, single)
-            for name in ("irm", "self", "gov"):
+            x = frame.x(row["day"], *axis)
+            for name in TRACK_LINES:
                 rate = row[f"{name}_high"]
                 value = _rate(rate.numerator, rate.denominator)
                 if value is not None:
                     y = frame.top + inner_h * (1 - value / 100)
                     lines[name].append((f"{x:.1f}", f"{y:.1f}"))
-        markers = _markers(
-            [m for m in report_markers(points) if first <= m[0] <= last],
-            first,
-            span,
-            single,
-            PLAN_FRAME,
-        )
     return {
         "rows": rows,
-        "markers": markers,
-        "irm_points": " ".join(f"{x},{y}" for x, y in lines["irm"]),
-        "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
-        "first_day": rows[0]["day"] if rows else None,
-        "last_day": rows[-1]["day"] if rows else None,
-        "gov_points": " ".join(f"{x},{y}" for x, y in lines["gov"]),
         "irm_dots": lines["irm"],
         "self_dots": lines["self"],
         "gov_dots": lines["gov"],
-        **PLAN_FRAME.context(),
+        **_course_drawing(points, lines, frame),
     }
 
 
@@ -328,7 +362,11 @@ def plan_irm_bases(plan) -> dict[str, Any]:
                     # (level, count): each count names its level, as a phone shows it (a card).
                     "counts": [(level_label(key), figures.irm.counts[key]) for key in FIGURE_KEYS],
                     "reports": [
-                        {**vars(report), "label": report_label(report.kind)}
+                        {
+                            **vars(report),
+                            "counts_from": report.counts_from,
+                            "label": report_label(report.kind),
+                        }
                         for report in figures.irm_basis.reports
                     ],
                 }
@@ -354,17 +392,15 @@ def commitment_course(commitment) -> dict[str, Any]:
         for day, figures in course(one, irm_report=DEFAULT_IRM_REPORT)
         if figures.commitment_count
     ]
-    rows, lines = [], {"irm": [], "self": [], "gov": []}
-    frame = COMMITMENT_FRAME
+    rows, lines = [], {name: [] for name in TRACK_LINES}
+    frame = commitment_frame()
     step = (frame.bottom - frame.top) / (len(LEVEL_ROWS) - 1)
     level_y = {level: frame.bottom - n * step for n, level in enumerate(LEVEL_ROWS)}
-    markers: list[dict[str, Any]] = []
     if points:
-        first, last = points[0].day, points[-1].day
-        span, single = max((last - first).days, 1), len(points) == 1
+        axis = _axis(points)
         previous: dict[str, str] = {}
         for point in points:
-            x = frame.x(point.day, first, span, single)
+            x = frame.x(point.day, *axis)
             row = {"day": point.day}
             for name, track in (
                 ("irm", point.figures.irm),
@@ -380,26 +416,13 @@ def commitment_course(commitment) -> dict[str, Any]:
                 lines[name].append((f"{x:.1f}", f"{y:.1f}"))
                 previous[name] = f"{y:.1f}"
             rows.append(row)
-        markers = _markers(
-            [m for m in report_markers(points) if first <= m[0] <= last],
-            first,
-            span,
-            single,
-            frame,
-        )
     return {
         "commitment": commitment,
         "rows": rows,
-        "markers": markers,
-        "first_day": points[0].day if points else None,
-        "last_day": points[-1].day if points else None,
-        "irm_points": " ".join(f"{x},{y}" for x, y in lines["irm"]),
-        "self_points": " ".join(f"{x},{y}" for x, y in lines["self"]),
-        "gov_points": " ".join(f"{x},{y}" for x, y in lines["gov"]),
         "level_rows": [
             {"label": level_label(level), "y": f"{y:.1f}"} for level, y in level_y.items()
         ],
-        **frame.context(),
+        **_course_drawing(points, lines, frame),
     }
 
 

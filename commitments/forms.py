@@ -14,11 +14,12 @@ from django.core.validators import URLValidator
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from .evidence.files import check_evidence_uploads
+from .evidence.files import check_evidence_uploads, too_large
 from .models import Commitment, CompletionLevel, StatusUpdate
 from .models.vocab import (
     AS_OF_IN_FUTURE,
@@ -101,7 +102,7 @@ class DatedReportForm(forms.Form):
 
     def report_label(self, report: Any) -> str:
         day = getattr(report, self.date_field)
-        return f"{day.isoformat()}: {getattr(report, f'get_{self.label_field}_display')()}"
+        return f"{date_format(day, 'DATE_FORMAT')}: {getattr(report, f'get_{self.label_field}_display')()}"
 
 
 def form_status(form: forms.Form) -> int:
@@ -109,13 +110,13 @@ def form_status(form: forms.Form) -> int:
     return 400 if form.is_bound and form.errors else 200
 
 
-def check_size_in_browser(field: forms.Field) -> None:
-    """Checked in the browser before a long upload (static/js/forms.js), and again on the server."""
+def show_size_limit(field: forms.Field) -> None:
+    """The evidence size limit on a form's file field, in the reader's language: in its help text
+    (`%(size)s`), and for the browser, which checks it before a long upload (static/js/forms.js,
+    loaded by templates/_form.html); the server checks it again (commitments.evidence.files)."""
+    field.help_text = field.help_text % {"size": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
     field.widget.attrs["data-max-bytes"] = str(settings.EVIDENCE_MAX_BYTES)
-    field.widget.attrs["data-too-large"] = _("%(name)s is larger than %(limit)s.") % {
-        "name": "{name}",
-        "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES),
-    }
+    field.widget.attrs["data-too-large"] = too_large("{name}")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -188,10 +189,7 @@ class StatusUpdateForm(DatedReportForm):
         # A correction corrects an update of the same voice (record_status_update checks it too).
         super().__init__(*args, reports=commitment.status_updates.filter(voice=voice), **kwargs)
         self.commitment = commitment
-        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
-        files = self.fields["files"]
-        files.help_text = files.help_text % {"size": limit}
-        check_size_in_browser(files)
+        show_size_limit(self.fields["files"])
         completion = self.fields["completion"]
         completion.help_text = scale_help_text(
             _("The same scale the IRM uses, so the three tracks can be compared."),

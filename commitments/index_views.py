@@ -58,7 +58,7 @@ def _filtered_index(
             "title": title,
             "page": _page(request, filterset.qs if valid else queryset.none()),
             "errors": filterset.errors if not valid else {},
-            "members": Member.objects.order_by("name").only("code", "name", "kind", "iso_alpha2"),
+            "members": Member.objects.in_name_order().only("code", "name", "kind", "iso_alpha2"),
             "member": _chosen_member(request, filterset, valid),
             "query": _query(request),
             **extra,
@@ -74,7 +74,7 @@ def plan_index(request: HttpRequest) -> HttpResponse:
         "commitments/index_plans.html",
         _("Action plans"),
         ActionPlanFilter,
-        ActionPlan.objects.for_list().order_by("member__name", "number"),
+        ActionPlan.objects.for_list().in_member_order(),
     )
 
 
@@ -110,7 +110,7 @@ def member_index(request: HttpRequest) -> HttpResponse:
     members = Member.objects.annotate(
         plan_count=Count("action_plans", distinct=True),
         commitment_count=Count("action_plans__commitments", distinct=True),
-    ).order_by("name")
+    ).in_name_order()
     return render(
         request,
         "commitments/index_members.html",

@@ -23,6 +23,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -96,7 +97,11 @@ def status_update_event(update: StatusUpdate) -> Event:
         update,
         kind="statusupdate",
         headline=_("%(commitment)s: new status reported: %(level)s, as of %(date)s.")
-        % {"commitment": commitment, "level": level, "date": update.as_of.isoformat()},
+        % {
+            "commitment": commitment,
+            "level": level,
+            "date": date_format(update.as_of, "DATE_FORMAT"),
+        },
         corrects=_("This corrects an earlier report."),
         subject=_("[OGP Tracker] %(ogp_id)s: %(level)s")
         % {"ogp_id": commitment.ogp_id, "level": level},
@@ -110,7 +115,11 @@ def outcome_check_event(check: OutcomeCheck) -> Event:
         check,
         kind="outcomecheck",
         headline=_("%(commitment)s: after the plan, did it last? %(verdict)s, checked on %(date)s.")
-        % {"commitment": commitment, "verdict": verdict, "date": check.checked_on.isoformat()},
+        % {
+            "commitment": commitment,
+            "verdict": verdict,
+            "date": date_format(check.checked_on, "DATE_FORMAT"),
+        },
         corrects=_("This corrects an earlier outcome check."),
         subject=_("[OGP Tracker] %(ogp_id)s: did it last? %(verdict)s")
         % {"ogp_id": commitment.ogp_id, "verdict": verdict},

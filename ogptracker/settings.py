@@ -255,6 +255,9 @@ LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 if LANGUAGE_CODE not in dict(LANGUAGES):
     raise ImproperlyConfigured(f"LANGUAGE_CODE must be one of es, en; got {LANGUAGE_CODE!r}.")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way to write a date per language on the web pages ("31 December 2014", "31 de diciembre de
+# 2014"): ogptracker/formats/<language>/formats.py. The API and CSV files keep ISO dates.
+FORMAT_MODULE_PATH = ["ogptracker.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Lima")
 USE_I18N = True
 USE_TZ = True

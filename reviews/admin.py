@@ -11,7 +11,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
@@ -20,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from commitments.admin import PlanListFilter, PlanPickListMixin
+from commitments.admin import MemberListFilter, PlanListFilter, PlanPickListMixin
 from commitments.roles import RESEARCHER
 from commitments.versioning import VersionedAdminMixin, VersionedInlineMixin
 
@@ -102,7 +101,7 @@ class IRMReportAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin)
         "state",
         "kind",
         "methodology",
-        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan__member", MemberListFilter),
         ("action_plan", PlanListFilter),
     ]
     search_fields = ["title", "action_plan__ogp_id", "action_plan__title", "researchers__username"]
@@ -192,7 +191,7 @@ class AssessmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         "starred",
     ]
     list_filter = [
-        ("report__action_plan__member", RelatedOnlyFieldListFilter),
+        ("report__action_plan__member", MemberListFilter),
         ("report__action_plan", PlanListFilter),
         "report__kind",
         "report__state",

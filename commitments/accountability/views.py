@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from ..charts import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
 from ..models.reports import standing
-from ..reports.views import ReportPage, post_report
+from ..reports.views import ReportPage, evidence_link_field, post_report
 from .services import can_record_reading, check_can_record_reading, record_indicator_reading
 
 
@@ -48,12 +48,7 @@ class ReadingForm(forms.Form):
     as_of = forms.DateField(
         label=gettext_lazy("As of"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    evidence_url = forms.URLField(
-        label=gettext_lazy("Evidence (link)"),
-        required=False,
-        max_length=1000,
-        assume_scheme="https",
-    )
+    evidence_url = evidence_link_field()
     note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea)
     corrects = forms.ModelChoiceField(
         label=gettext_lazy("Corrects an earlier reading"),

@@ -11,6 +11,6 @@ readings are append-only and go through commitments.services.
 
 # Importing a module registers its pages.
 from . import accountability, evidence_links, people, plans, reports, system  # noqa: F401
-from .base import PlanListFilter, PlanPickListMixin, ReadOnlyAdminMixin
+from .base import MemberListFilter, PlanListFilter, PlanPickListMixin, ReadOnlyAdminMixin
 
-__all__ = ["PlanListFilter", "PlanPickListMixin", "ReadOnlyAdminMixin"]
+__all__ = ["MemberListFilter", "PlanListFilter", "PlanPickListMixin", "ReadOnlyAdminMixin"]

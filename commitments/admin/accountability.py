@@ -20,6 +20,7 @@ from ..models import (
 )
 from ..versioning import VersionedAdminMixin
 from .base import (
+    MemberListFilter,
     PlanListFilter,
     PlanPickListMixin,
     ReadOnlyAdminMixin,
@@ -70,7 +71,7 @@ class ProposalAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
         "resulting_commitment",
     ]
     list_filter = [
-        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan__member", MemberListFilter),
         ("action_plan", PlanListFilter),
         "outcome",
         "by_civil_society",
@@ -85,7 +86,7 @@ class ProposalAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
 class ConsultationEventAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "action_plan", "phase", "kind", "date", "place", "iap2_level"]
     list_filter = [
-        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan__member", MemberListFilter),
         ("action_plan", PlanListFilter),
         "phase",
         "kind",
@@ -105,7 +106,7 @@ class PlanProcessAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmi
         "irm_implementation_level",
         "irm_steps_followed",
     ]
-    list_filter = [("action_plan__member", RelatedOnlyFieldListFilter), "office_level"]
+    list_filter = [("action_plan__member", MemberListFilter), "office_level"]
     search_fields = ["action_plan__ogp_id", "action_plan__title", "responsible_organizations__name"]
     autocomplete_fields = ["action_plan", "responsible_organizations"]
     list_select_related = ["action_plan__member"]
@@ -131,7 +132,7 @@ class ForumAdmin(PlanPickListMixin, admin.ModelAdmin):
 
     list_display = ["name", "action_plan", "meetings_known"]
     list_filter = [
-        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan__member", MemberListFilter),
         ("action_plan", PlanListFilter),
         "meetings_known",
     ]
@@ -144,7 +145,7 @@ class ForumAdmin(PlanPickListMixin, admin.ModelAdmin):
 @admin.register(ForumMeeting)
 class ForumMeetingAdmin(admin.ModelAdmin):
     list_display = ["forum", "date", "government", "civil_society", "private_sector", "other"]
-    list_filter = [("forum__action_plan__member", RelatedOnlyFieldListFilter)]
+    list_filter = [("forum__action_plan__member", MemberListFilter)]
     search_fields = ["forum__name", "forum__action_plan__ogp_id", "notes"]
     autocomplete_fields = ["forum"]
     list_select_related = ["forum"]

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from ..figures.values import Rate
 from ..models import (
     ActionPlan,
+    Member,
 )
+from ..models.members import natural_key
 
 # --- Pick-lists that tell plans apart ----------------------------------------------------------------
 # Two plans may both be titled "Plan de Acción de Gobierno Abierto 20xx": every admin pick-list of
@@ -30,7 +33,16 @@ def pick_label(obj: Any) -> str:
 
 
 class PickLabelAutocompleteJsonView(AutocompleteJsonView):
-    """The admin's autocomplete, with plans named by member and number."""
+    """The admin's autocomplete, with plans named by member and number, and plans and members in
+    the order of the names it shows (in the page's language)."""
+
+    def get_queryset(self) -> QuerySet:
+        found = super().get_queryset()
+        if self.model_admin.model is ActionPlan:
+            return found.in_member_order()
+        if self.model_admin.model is Member:
+            return found.in_name_order()
+        return found
 
     def serialize_result(self, obj: Any, to_field_name: str) -> dict:
         return {"id": str(getattr(obj, to_field_name)), "text": pick_label(obj)}
@@ -81,19 +93,45 @@ class PlanListFilter(RelatedOnlyFieldListFilter):
             .values_list(f"{self.field_path}__pk", flat=True)
             .distinct()
         )
-        plans = ActionPlan.objects.filter(pk__in=pks).select_related("member")
-        return [(plan.pk, plan.pick_label) for plan in plans.order_by("member__name", "number")]
+        plans = ActionPlan.objects.filter(pk__in=pks).select_related("member").in_member_order()
+        return [(plan.pk, plan.pick_label) for plan in plans]
+
+
+class MemberListFilter(RelatedOnlyFieldListFilter):
+    """Filter by member, in the order of the names it shows (the page's language: "España"
+    before "Kenia" and "Perú")."""
+
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list:
+        choices = super().field_choices(field, request, model_admin)
+        return sorted(choices, key=lambda choice: natural_key(str(choice[1])))
 
 
 class PlanPickListMixin:
-    """Plan fields of an admin form show the plan's pick label."""
+    """Plan fields of an admin form show the plan's pick label, in the order of those labels."""
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is not None and db_field.related_model is ActionPlan:
-            field.queryset = field.queryset.select_related("member")
+            field.queryset = field.queryset.select_related("member").in_member_order()
             field.label_from_instance = pick_label
         return field
+
+
+class MemberNameSearchMixin:
+    """The admin's search (and its autocomplete) finds a member by its name in either language:
+    "Kenia" finds Kenya, which OGP writes in English (MemberQuerySet.named). `member_path` is
+    the path to the member from the listed rows ("" for members themselves)."""
+
+    member_path = ""
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            members = Member.objects.named(search_term).values("pk")
+            found |= queryset.filter(**{f"{self.member_path or 'pk'}__in": members})
+        return found, may_have_duplicates
 
 
 class NoAddOrChangeAdminMixin:

@@ -42,7 +42,7 @@ class LinkPlanFilter(admin.SimpleListFilter):
     parameter_name = "plan"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list:
-        plans = ActionPlan.objects.select_related("member").order_by("member__name", "number")
+        plans = ActionPlan.objects.select_related("member").in_member_order()
         return [(plan.pk, plan.pick_label) for plan in plans]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:

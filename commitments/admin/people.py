@@ -27,13 +27,15 @@ from ..versioning import VersionedAdminMixin
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
+    MemberListFilter,
+    MemberNameSearchMixin,
 )
 
 User = get_user_model()
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(MemberNameSearchMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "code",
@@ -88,7 +90,7 @@ class OrganizationAliasInline(LabelledColumnsMixin, admin.TabularInline):
 @admin.register(Organization)
 class OrganizationAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "member", "parent"]
-    list_filter = ["kind", ("member", RelatedOnlyFieldListFilter)]
+    list_filter = ["kind", ("member", MemberListFilter)]
     # The normalised names let "gestion publica" find "Gestión Pública".
     search_fields = ["name", "normalized_name", "acronym", "slug", "aliases__normalized"]
     autocomplete_fields = ["parent", "member"]

@@ -30,6 +30,8 @@ from ..versioning import VersionedAdminMixin, VersionedInlineMixin, VersionedMod
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
+    MemberListFilter,
+    MemberNameSearchMixin,
     PlanListFilter,
     PlanPickListMixin,
     ReadOnlyAdminMixin,
@@ -100,8 +102,9 @@ class PlanCommitmentInline(LabelledColumnsMixin, VersionedInlineMixin, admin.Tab
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class ActionPlanAdmin(MemberNameSearchMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     form = ActionPlanForm
+    member_path = "member"
     inlines = [PlanCommitmentInline]
     list_display = [
         "ogp_id",
@@ -114,7 +117,7 @@ class ActionPlanAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         "irm_complete",
         "irm_high_completion",
     ]
-    list_filter = [("member", RelatedOnlyFieldListFilter), "status"]
+    list_filter = [("member", MemberListFilter), "status"]
     search_fields = ["ogp_id", "title", "member__name", "member__code"]
     autocomplete_fields = ["member"]
 
@@ -241,7 +244,7 @@ class CommitmentAdmin(VersionedAdminMixin, PlanPickListMixin, SimpleHistoryAdmin
     ]
     list_display_links = ["ogp_id", "short_title"]
     list_filter = [
-        ("action_plan__member", RelatedOnlyFieldListFilter),
+        ("action_plan__member", MemberListFilter),
         ("action_plan", PlanListFilter),
         ("lead_organization", RelatedOnlyFieldListFilter),
         "irm_completion",

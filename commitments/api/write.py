@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +46,7 @@ from commitments.forms import MAX_FILES, MAX_LINKS
 from commitments.models import Commitment, Milestone, StatusEvidence, StatusUpdate
 from commitments.models.vocab import AS_OF_IN_FUTURE, SELF_REPORTED_LEVELS, past_date_problem
 from commitments.permissions import reporting_voice
+from commitments.reports.api.serializers import WebLinkField
 from commitments.services import NOT_REPORTER, EvidenceFile, record_status_update
 from commitments.versioning import etag_for, update_versioned, version_from_etag
 
@@ -302,20 +302,6 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
     def get_file_url(self, evidence: StatusEvidence) -> str | None:
         return StatusEvidence.file_address(evidence.pk) if evidence.file else None
-
-
-class WebLinkField(serializers.URLField):
-    """An evidence link: http or https only, refused once with the message the forms and the other
-    report endpoints give (DRF's URLField adds a validator of its own, allowing ftp, so a second
-    one doubled every message: `["Enter a valid URL.", "Enter a valid URL."]`)."""
-
-    default_error_messages = {"invalid": _("Enter a link starting with http:// or https://.")}
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.validators[-1] = URLValidator(
-            schemes=["http", "https"], message=self.error_messages["invalid"]
-        )
 
 
 class StatusUpdateWriteSerializer(serializers.ModelSerializer):

@@ -1,6 +1,6 @@
 """Evidence files: the one set of rules for what is accepted (size, type read from the bytes) and how
-a stored file is served back (never as HTML). Status updates and outcome checks, through the web
-form, the API and the admin alike, use these."""
+a stored file is served back (never as HTML). Status updates, outcome checks and milestone progress,
+through the web forms, the API and the admin alike, use these."""
 
 from __future__ import annotations
 
@@ -45,14 +45,16 @@ def detect_evidence_type(upload: UploadedFile) -> str | None:
     return kind.mime
 
 
+def too_large(name: str) -> str:
+    """What a reader is told of a file over the size limit, on the server and in the browser."""
+    limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
+    return _("%(name)s is larger than %(limit)s.") % {"name": name, "limit": limit}
+
+
 def check_evidence_upload(upload: UploadedFile) -> EvidenceFile:
     """One file checked: size first, then its type read from its bytes."""
     if upload.size > settings.EVIDENCE_MAX_BYTES:
-        raise ValidationError(
-            _("%(name)s is larger than %(limit)s.")
-            % {"name": upload.name, "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)},
-            code="too_large",
-        )
+        raise ValidationError(too_large(upload.name), code="too_large")
     content_type = detect_evidence_type(upload)
     if content_type is None:
         raise ValidationError(

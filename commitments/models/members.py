@@ -11,8 +11,9 @@ from typing import Any
 import pycountry
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower, Upper
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Cast, Lower, Upper
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,15 @@ def localized_member_name(name: str, iso_alpha2: str) -> str:
     return name
 
 
+def member_display_name(name: str, kind: str, iso_alpha2: str) -> str:
+    """The name pages show for a member, in the active language (`Member.display_name`, from a
+    row read with `.values_list()`): a nation's as localized_member_name gives it, any other
+    member's as OGP writes it."""
+    if kind != Member.Kind.NATIONAL:
+        return name
+    return localized_member_name(name, iso_alpha2)
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -69,6 +79,19 @@ def normalize_name(name: str) -> str:
     return " ".join(plain.casefold().replace("\u201c", '"').replace("\u201d", '"').split())
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A key that sorts names as a reader expects: accents and case aside, and numbers by value
+    ("Perú · plan 2" before "Perú · plan 10", "Islandia" between "Irlanda" and "Italia")."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _DIGITS.split(normalize_name(text))
+        if part
+    )
+
+
 class MemberQuerySet(models.QuerySet):
     def by_key(self, typed: str) -> MemberQuerySet:
         """A member by its OGP code (`PER`) or, for nations, its ISO alpha-2 code (`PE`), typed
@@ -79,6 +102,40 @@ class MemberQuerySet(models.QuerySet):
     def in_country(self, member: Member) -> MemberQuerySet:
         """A nation together with its local members."""
         return self.filter(Q(pk=member.pk) | Q(country=member))
+
+    def _names(self) -> list[tuple[int, str, str, str]]:
+        return list(Member.objects.values_list("pk", "name", "kind", "iso_alpha2"))
+
+    def name_rank(self, link: str = "pk") -> Case:
+        """Each member's place among all members sorted by the name pages show in the active
+        language (natural_key), as an expression on `link`, the path to a member's pk from the
+        rows it orders ("member_id" for plans). One query reads the members, however many rows
+        are then ordered."""
+        rows = sorted(self._names(), key=lambda row: natural_key(member_display_name(*row[1:])))
+        return Case(
+            *(When(**{link: pk}, then=Value(n)) for n, (pk, *_name) in enumerate(rows)),
+            # Cast: with no members the Case is its default alone, and PostgreSQL reads a bare
+            # `ORDER BY 0` as a column position.
+            default=Cast(Value(len(rows)), models.IntegerField()),
+            output_field=models.IntegerField(),
+        )
+
+    def in_name_order(self) -> MemberQuerySet:
+        """Members by the name pages show in the active language ("Kenia" among the K's)."""
+        return self.alias(name_rank=self.name_rank()).order_by("name_rank", "pk")
+
+    def named(self, text: str) -> MemberQuerySet:
+        """Members whose name in any of the site's languages contains `text`, accents and case
+        aside: "Kenia" finds Kenya, which OGP writes in English. One query reads the names."""
+        key = normalize_name(text)
+        rows = self._names()
+        found = set()
+        for language, _language_name in settings.LANGUAGES:
+            with translation.override(language):
+                found |= {
+                    pk for pk, *row in rows if key in normalize_name(member_display_name(*row))
+                }
+        return self.filter(pk__in=sorted(found))
 
 
 class Member(models.Model):
@@ -156,9 +213,7 @@ class Member(models.Model):
     @property
     def display_name(self) -> str:
         """The name on pages, in the page's language ("Perú"); the API and data keep `name`."""
-        if self.kind != self.Kind.NATIONAL:
-            return self.name
-        return localized_member_name(self.name, self.iso_alpha2)
+        return member_display_name(self.name, self.kind, self.iso_alpha2)
 
 
 class OrganizationQuerySet(models.QuerySet):

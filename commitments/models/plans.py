@@ -27,6 +27,12 @@ class ActionPlanQuerySet(models.QuerySet):
         """Plans with their member and commitment count, ready for a list page."""
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
 
+    def in_member_order(self) -> ActionPlanQuerySet:
+        """Plans by their member's name as the page shows it, in its language ("Kenia" among the
+        K's on a Spanish page), then by number: every pick-list of plans."""
+        rank = Member.objects.name_rank("member_id")
+        return self.alias(member_rank=rank).order_by("member_rank", "number")
+
     def search(self, text: str) -> ActionPlanQuerySet:
         """Plans whose id or title match `text`, with `search_rank` (commitments.search.matching)."""
         from commitments.search.matching import search_plans

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -96,7 +97,7 @@ def record_outcome_check(
                 "Outcome checks open once the plan has ended (on %(end)s) or the commitment is "
                 "rated complete; neither is the case yet."
             )
-            % {"end": end.isoformat() if end else _("a date not recorded")}
+            % {"end": date_format(end, "DATE_FORMAT") if end else _("a date not recorded")}
         ]
     if verdict not in OutcomeVerdict.values:
         errors["verdict"] = [_("Choose a verdict from the list.")]

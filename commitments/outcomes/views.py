@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from ..forms import corrects_field, date_input_field
+from ..forms import MAX_NOTE, corrects_field, date_input_field
 from ..models import Commitment, OutcomeCheck, OutcomeVerdict
 from ..reports.views import (
     ReportForm,
@@ -48,12 +48,10 @@ class OutcomeCheckForm(ReportForm):
     note = forms.CharField(
         label=gettext_lazy("What was found"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
+        max_length=MAX_NOTE,
         help_text=gettext_lazy("Is the norm, body or system still there, and is it used?"),
     )
-    evidence_url = evidence_link_field(
-        gettext_lazy("A web address starting with http:// or https://.")
-    )
+    evidence_url = evidence_link_field()
     evidence_file = evidence_file_field()
     corrects = corrects_field(
         OutcomeCheck,
@@ -68,9 +66,6 @@ class OutcomeCheckForm(ReportForm):
     def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
         super().__init__(*args, reports=commitment.outcome_checks, **kwargs)
         self.commitment = commitment
-
-    def clean_evidence_url(self) -> str:
-        return self.cleaned_data["evidence_url"].strip()
 
 
 def outcome_context(commitment: Commitment, user: Any) -> dict[str, Any]:

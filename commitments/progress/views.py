@@ -14,13 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from ..forms import (
-    MAX_NOTE,
-    check_size_in_browser,
-    completed_address,
-    corrects_field,
-    date_input_field,
-)
+from ..forms import MAX_NOTE, corrects_field, date_input_field
 from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
 from ..models.reports import standing
 from ..reports.views import (
@@ -58,12 +52,7 @@ class MilestoneProgressForm(ReportForm):
         required=False,
         max_length=MAX_NOTE,
     )
-    evidence_url = evidence_link_field(
-        gettext_lazy(
-            "A web address such as https://www.gob.pe/informe (https:// is added when it is "
-            "missing). Met and partially met need a link or a file."
-        )
-    )
+    evidence_url = evidence_link_field(gettext_lazy("Met and partially met need a link or a file."))
     evidence_file = evidence_file_field()
     corrects = corrects_field(
         MilestoneProgress,
@@ -77,10 +66,6 @@ class MilestoneProgressForm(ReportForm):
 
     def __init__(self, *args: Any, milestone: Milestone, **kwargs: Any) -> None:
         super().__init__(*args, reports=milestone.progress_reports, **kwargs)
-        check_size_in_browser(self.fields["evidence_file"])
-
-    def clean_evidence_url(self) -> str:
-        return completed_address(self.cleaned_data["evidence_url"].strip())
 
 
 def latest_progress_by_milestone(reports: list[MilestoneProgress]) -> dict[Any, MilestoneProgress]:
@@ -106,7 +91,6 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
     form, report = post_report(
         request, MilestoneProgressForm, record_milestone_progress, milestone=milestone
     )
-    dropped = form.is_bound and form.errors and "evidence_file" in request.FILES
     return PROGRESS_PAGE.respond(
         request,
         commitment,
@@ -116,7 +100,6 @@ def record_progress(request: HttpRequest, ogp_id: str, pk: int) -> HttpResponse:
             "commitment": commitment,
             "milestone": milestone,
             "reports": list(milestone.progress_reports.select_related("author_organization")),
-            "dropped_file": request.FILES["evidence_file"].name if dropped else "",
         },
     )
 

@@ -11,18 +11,17 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from ..evidence.files import check_evidence_upload, evidence_response
-from ..forms import DatedReportForm, form_status
+from ..forms import DatedReportForm, completed_address, form_status, show_size_limit
 from ..models import Commitment
 from ..services import EvidenceFile
 
@@ -31,6 +30,7 @@ Form = TypeVar("Form", bound=forms.Form)
 
 
 def evidence_file_field() -> forms.FileField:
+    """A report's one evidence file; `ReportForm` shows its size limit and checks it."""
     return forms.FileField(
         label=gettext_lazy("Evidence (file)"),
         required=False,
@@ -40,29 +40,50 @@ def evidence_file_field() -> forms.FileField:
     )
 
 
-def evidence_link_field(help_text: str) -> forms.CharField:
-    return forms.CharField(
+class EvidenceLinkField(forms.CharField):
+    """A report's evidence link, completed as people type it (`www.x.pe` is https://www.x.pe);
+    what is still not a web address is the service's to refuse, in its words."""
+
+    def to_python(self, value: Any) -> str:
+        return completed_address(super().to_python(value))
+
+
+LINK_HELP = gettext_lazy(
+    "A web address such as https://www.gob.pe/informe (https:// is added when it is missing)."
+)
+
+
+def evidence_link_field(needs: str = "") -> EvidenceLinkField:
+    """A report's one evidence link; `needs` says, after the help, when evidence is required."""
+    return EvidenceLinkField(
         label=gettext_lazy("Evidence (link)"),
         required=False,
         max_length=1000,
         widget=forms.URLInput(attrs={"inputmode": "url"}),
-        help_text=help_text,
+        help_text=format_lazy("{} {}", LINK_HELP, needs) if needs else LINK_HELP,
     )
 
 
 class ReportForm(DatedReportForm):
-    """A `DatedReportForm` with one evidence file, its size limit in its help text."""
+    """A `DatedReportForm` with one evidence file (`evidence_file_field`), its size limit shown and
+    checked in the browser (`show_size_limit`), then checked here as every evidence file is, and
+    named again when the form comes back with errors (`dropped_file`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        evidence_file = self.fields["evidence_file"]
-        evidence_file.help_text = evidence_file.help_text % {
-            "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)
-        }
+        show_size_limit(self.fields["evidence_file"])
 
     def clean_evidence_file(self) -> EvidenceFile | None:
         upload = self.cleaned_data.get("evidence_file")
         return check_evidence_upload(upload) if upload else None
+
+    @property
+    def dropped_file(self) -> str:
+        """The name of the file sent with a form that has errors: a browser never keeps it
+        (templates/reports/_reattach.html asks for it again)."""
+        if not self.is_bound or not self.errors or "evidence_file" not in self.files:
+            return ""
+        return self.files["evidence_file"].name
 
 
 def record_from_form(

@@ -28,6 +28,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -126,7 +127,10 @@ def _every_six_months(
         return Requirement(code, Status.MET, title, met, base)
     if lapse_unknown is not None:
         return Requirement(code, Status.UNKNOWN, title, lapse_unknown, base)
-    message = lapsed % {"start": lapse[0].isoformat(), "end": lapse[1].isoformat()}
+    # The message is read by people (the plan page shows it): its days as every page writes them;
+    # the facts keep them as ISO dates.
+    start, end = (date_format(day, "DATE_FORMAT") for day in lapse)
+    message = lapsed % {"start": start, "end": end}
     return Requirement(code, Status.NOT_MET, title, message, base)
 
 

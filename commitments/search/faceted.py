@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from ..api.filters import COMPLETION_CHOICES, CommitmentFilter
 from ..models import ActionPlan, Commitment, Member, Milestone, Organization, PolicyArea
 from ..models.commitments import TRACK_LEVEL_FIELDS
-from ..models.members import localized_member_name
+from ..models.members import member_display_name, natural_key
 from ..models.vocab import NO_DATA
 from .matching import clean_query, headline, marked_excerpt, marked_html, on_postgresql
 
@@ -101,7 +101,8 @@ def _facet(
     """The most frequent choices (and the chosen one); each links to the page with it toggled.
     `value_as_title`: the value (a plan's OGP id) is shown when the pointer rests on the choice."""
     chosen = params.get(name, "")
-    counts = sorted(counts, key=lambda c: (-c[2], str(c[1])))
+    # Ties in the order a reader expects: "Perú · plan 2" before "Perú · plan 10".
+    counts = sorted(counts, key=lambda c: (-c[2], natural_key(str(c[1]))))
     shown = [c for c in counts if c[2]][:FACET_SIZE]
     if chosen and all(value.lower() != chosen.lower() for value, _l, _n in shown):
         shown += [c for c in counts if c[0].lower() == chosen.lower()]
@@ -293,9 +294,11 @@ def _facets(counts: dict, params: dict[str, str]) -> list[Facet]:
     for plan in per_plan:
         code = plan["action_plan__member__code"]
         if code not in members:  # a member's name is localised once, not once per plan
-            name = plan["action_plan__member__name"]
-            if plan["action_plan__member__kind"] == Member.Kind.NATIONAL:
-                name = localized_member_name(name, plan["action_plan__member__iso_alpha2"])
+            name = member_display_name(
+                plan["action_plan__member__name"],
+                plan["action_plan__member__kind"],
+                plan["action_plan__member__iso_alpha2"],
+            )
             members[code] = [code, name, 0]
         members[code][2] += plan["n"]
         label = ActionPlan.label_of(

@@ -209,14 +209,13 @@ def irm_basis_line(figures) -> str:
             }
         else:
             part = ngettext(
-                "%(report)s, published in %(year)s (counted from 31 December): "
-                "%(count)s commitment",
-                "%(report)s, published in %(year)s (counted from 31 December): "
-                "%(count)s commitments",
+                "%(report)s, published in %(year)s (counted from %(day)s): %(count)s commitment",
+                "%(report)s, published in %(year)s (counted from %(day)s): %(count)s commitments",
                 report.commitment_count,
             ) % {
                 "report": label,
                 "year": report.publication_year,
+                "day": date_format(report.counts_from, "DATE_FORMAT"),
                 "count": report.commitment_count,
             }
         parts.append(part)

@@ -13,15 +13,14 @@ from __future__ import annotations
 import datetime
 from types import SimpleNamespace
 
-from commitments.models import ActionPlan, Commitment, StatusUpdate
-from commitments.services import record_status_update
+from commitments.models import ActionPlan, Commitment
 from reviews.models import Assessment, IRMReport, Methodology
 from reviews.services import refresh_irm_summary
 from reviews.stars import apply_stars
 
 from .context import DemoContext
 from .peru_plan1_text import FULL_TEXTS
-from .upsert import set_m2m, upsert
+from .upsert import set_m2m, status_update_once, upsert
 
 PLAN_OGP_ID = "AP_PER01"
 
@@ -264,15 +263,10 @@ def _load_draft_end_of_term_report(
 def _load_status_updates(commitments: dict[str, Commitment], context: DemoContext) -> None:
     editor = context.users["editor"]
     for commitment_id, completion, as_of, note in STATUS_UPDATES:
-        commitment = commitments[commitment_id]
-        # Status updates are append-only: add each demo update once.
-        if StatusUpdate.objects.filter(commitment=commitment, author=editor, as_of=as_of).exists():
-            continue
-        record_status_update(
-            commitment=commitment,
+        status_update_once(
+            commitment=commitments[commitment_id],
             author=editor,
             completion=completion,
             as_of=as_of,
             note=DEMO_NOTE + note,
-            links=("https://www.opengovpartnership.org/members/peru/",),
         )

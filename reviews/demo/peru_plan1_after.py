@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import datetime
 
-from commitments.models import Commitment, Forum, OutcomeCheck, OutcomeVerdict, StatusUpdate
+from commitments.models import Commitment, Forum, OutcomeCheck, OutcomeVerdict
 from commitments.outcomes.services import record_outcome_check
-from commitments.services import record_status_update
 
 from .context import DemoContext
 from .peru_plan1 import PLAN_OGP_ID
-from .upsert import upsert
+from .upsert import PERU_LINK, status_update_once, upsert
 
 ACCOUNT_NOTE = "[Relato de la sociedad civil, no hallazgo del MRI ni del gobierno] "
-LINK = "https://www.opengovpartnership.org/members/peru/"
 PLAN_END = datetime.date(2014, 12, 31)
 A_YEAR_LATER = datetime.date(2015, 12, 31)
 
@@ -61,19 +59,15 @@ def load(context: DemoContext) -> None:
     commitments = Commitment.objects.in_bulk([ogp_id for ogp_id, *_ in NORMS], field_name="ogp_id")
     for ogp_id, achieved, verdict, a_year_later in NORMS:
         commitment = commitments[ogp_id]
-        # Both are append-only: add each once.
-        if not StatusUpdate.objects.filter(
-            commitment=commitment, author=editor, as_of=PLAN_END
-        ).exists():
-            record_status_update(
-                commitment=commitment,
-                author=editor,
-                completion="complete",
-                as_of=PLAN_END,
-                note=ACCOUNT_NOTE + achieved,
-                links=(LINK,),
-            )
+        if status_update_once(
+            commitment=commitment,
+            author=editor,
+            completion="complete",
+            as_of=PLAN_END,
+            note=ACCOUNT_NOTE + achieved,
+        ):
             commitment.refresh_from_db()
+        # Append-only too: add each once.
         if not OutcomeCheck.objects.filter(commitment=commitment, checked_on=A_YEAR_LATER).exists():
             record_outcome_check(
                 commitment=commitment,
@@ -81,7 +75,7 @@ def load(context: DemoContext) -> None:
                 checked_on=A_YEAR_LATER,
                 verdict=verdict,
                 note=ACCOUNT_NOTE + a_year_later,
-                evidence_url=LINK,
+                evidence_url=PERU_LINK,
             )
 
     # The forum the account names, with its meetings not known: the requirement reads "unknown".

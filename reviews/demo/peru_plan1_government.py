@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime
 
-from commitments.models import Commitment, StatusUpdate
-from commitments.services import record_status_update
+from commitments.models import Commitment
 
 from .context import DemoContext
+from .upsert import status_update_once
 
 GOVERNMENT_NOTE = "[Dato de demostración: autoevaluación ilustrativa del gobierno, no es oficial] "
-LINK = "https://www.opengovpartnership.org/members/peru/"
 AS_OF = datetime.date(2014, 6, 30)
 
 # Commitment, the government's level, its note. The IRM's level at the progress report in brackets.
@@ -33,15 +32,10 @@ def load(context: DemoContext) -> None:
     official = context.users["official"]
     commitments = Commitment.objects.in_bulk([c for c, *_ in ASSESSMENTS], field_name="ogp_id")
     for ogp_id, completion, note in ASSESSMENTS:
-        commitment = commitments[ogp_id]
-        # Append-only: add each demo assessment once.
-        if StatusUpdate.objects.filter(commitment=commitment, author=official).exists():
-            continue
-        record_status_update(
-            commitment=commitment,
+        status_update_once(
+            commitment=commitments[ogp_id],
             author=official,
             completion=completion,
             as_of=AS_OF,
             note=GOVERNMENT_NOTE + note,
-            links=(LINK,),
         )

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import models
 
+from commitments.models import Commitment, StatusUpdate
+from commitments.services import record_status_update
 from commitments.versioning import claim_version
 
 M = TypeVar("M", bound=models.Model)
+
+# The link every demo status update cites: OGP's page on Peru.
+PERU_LINK = "https://www.opengovpartnership.org/members/peru/"
 
 
 def _db_value(field: models.Field, value: Any) -> Any:
@@ -53,4 +59,23 @@ def set_m2m(row: models.Model, name: str, targets: Iterable[models.Model]) -> bo
     if set(manager.values_list("pk", flat=True)) == wanted:
         return False
     manager.set(wanted)
+    return True
+
+
+def status_update_once(
+    *, commitment: Commitment, author: Any, completion: str, as_of: datetime.date, note: str
+) -> bool:
+    """Record a demo status update through the one service, citing PERU_LINK, unless the author
+    already reported on the commitment that day: status updates are append-only, so a second run
+    adds nothing. Returns whether it recorded one."""
+    if StatusUpdate.objects.filter(commitment=commitment, author=author, as_of=as_of).exists():
+        return False
+    record_status_update(
+        commitment=commitment,
+        author=author,
+        completion=completion,
+        as_of=as_of,
+        note=note,
+        links=(PERU_LINK,),
+    )
     return True

@@ -11,6 +11,7 @@ import codecs
 import csv
 import datetime
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -93,6 +94,47 @@ def is_missing(value: str) -> bool:
 # --- Reading a file: what makes it unreadable ----------------------------------------------------------
 
 
+# Characters that show nothing: a byte-order mark left inside the text (a "CSV UTF-8" file read
+# without its own and saved again), zero-width spaces and joiners, a soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+
+
+def column_key(name: str) -> str:
+    """A column name as compared: case, invisible characters and runs of spaces (non-breaking ones
+    too) do not count, so a header retyped in capitals or pasted from a web page is the same."""
+    return " ".join(name.translate(_INVISIBLE).split()).casefold()
+
+
+def header_names(cells: list[str], known: Iterable[str]) -> list[str]:
+    """A header row's names: each written as the importer writes it where it is one of `known`
+    (compared by `column_key`), any other with its spaces tidied."""
+    spelling = {column_key(name): name for name in known}
+    return [spelling.get(column_key(c), " ".join(c.translate(_INVISIBLE).split())) for c in cells]
+
+
+def repeats_header(cells: list[str], header_rows: Iterable[list[str]]) -> bool:
+    """Whether a row is one of the header rows again (two exports joined into one file, or a
+    snapshot that repeats its header), compared as `column_key` compares names: a byte-order
+    mark, case and spacing do not count, nor empty cells at the end."""
+
+    def key(row: list[str]) -> list[str]:
+        keys = [column_key(c) for c in row]
+        while keys and not keys[-1]:
+            keys.pop()
+        return keys
+
+    row = key(cells)
+    return bool(row) and any(row == key(header) for header in header_rows)
+
+
+def repeated_header_warning() -> str:
+    return _("the header again, skipped (two files joined?)")
+
+
+def no_rows_warning() -> str:
+    return _("the file has a header and no rows")
+
+
 def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRowError | None:
     """Why a row cannot be read cell by cell: a NUL byte, or a cell count that differs from the
     header's (a file cut off part-way, a broken row). Empty cells past the last named column
@@ -115,27 +157,64 @@ def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRo
     return None
 
 
+# The longest cell read, in characters. The csv module's own limit (131,072) refused a full text
+# pasted with its annexes as "a stray or unclosed quote"; a cell longer than this is one.
+CELL_LIMIT = 16 * 1024 * 1024
+
+
+def csv_reader(stream, path: Path, *, strict: bool = True):
+    """The rows of an OGP file opened as `stream`, with its separator, cells up to CELL_LIMIT."""
+    # The limit is the csv module's, for the whole process: only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
+    return csv.reader(stream, strict=strict, delimiter=delimiter(path))
+
+
 def csv_problem(error: csv.Error) -> str:
     """What a CSV parse error means for the person holding the file."""
     if "unexpected end of data" in str(error):
         return _("the file ends inside a quoted cell: it is cut off, or a quote is never closed")
+    if "field larger than field limit" in str(error):
+        return _(
+            "a cell longer than %(limit)s characters: a quote is never closed, or the file is "
+            "not CSV text"
+        ) % {"limit": f"{CELL_LIMIT:,}"}
     return _("a stray or unclosed quote: %(error)s") % {"error": error}
 
 
+# The first bytes of a spreadsheet workbook: a zip (.xlsx, .ods) or an OLE file (.xls).
+WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
 def check_encoding(path: Path) -> None:
+    """Refuse, saying what to do, a file that is not text at all (a workbook) or not UTF-8 text
+    in a way its first bytes tell (UTF-16); other bytes are checked as the file is read."""
     with path.open("rb") as stream:
-        head = stream.read(4)
+        head = stream.read(8)
+    if head.startswith(WORKBOOK_SIGNATURES):
+        raise ImportRowError(
+            _(
+                "the file is a spreadsheet workbook (Excel or OpenDocument), not CSV text; open "
+                "it and save it as “CSV UTF-8”, then import that"
+            ),
+            row=1,
+        )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ImportRowError(
             _("the file is UTF-16 text; save it as “CSV UTF-8” and import that"), row=1
         )
 
 
+# How far down a file its header is looked for: below a title row or blank lines an export left.
+HEADER_SEARCH_ROWS = 10
+
+
 def delimiter(path: Path) -> str:
     """The file's separator: `;` where a spreadsheet set to a decimal-comma language (Excel in
-    Spanish, French...) saved the “CSV” with semicolons, told by the header line; `,` otherwise."""
+    Spanish, French...) saved the “CSV” with semicolons, told by the header line (the first line
+    of more than a few cells: not a title or a blank line above it); `,` otherwise."""
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
-        header = stream.readline()
+        lines = [stream.readline() for _line in range(HEADER_SEARCH_ROWS)]
+    header = next((line for line in lines if max(line.count(";"), line.count(",")) > 4), lines[0])
     return ";" if header.count(";") > header.count(",") else ","
 
 
@@ -145,7 +224,7 @@ def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
     cannot say where the byte is."""
     with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as stream:
         try:
-            for row, cells in enumerate(csv.reader(stream, delimiter=delimiter(path)), start=1):
+            for row, cells in enumerate(csv_reader(stream, path, strict=False), start=1):
                 for cell in cells:
                     for char in cell:
                         if "\udc80" <= char <= "\udcff":
@@ -258,7 +337,15 @@ def parse_flag(raw: str, *, column: str, notes: RowNotes) -> bool | None:
     return None
 
 
-_WHOLE_NUMBER = re.compile(r"(\d{1,4})(?:\.0+)?")
+# A whole number as written or as a spreadsheet exports it (`2014.0`, `1.0`); nine digits at most,
+# which every integer column holds.
+_WHOLE_NUMBER = re.compile(r"(\d{1,9})(?:\.0+)?")
+
+
+def whole_number(raw: str) -> int | None:
+    """`2014`, `2014.0`, ` 1.0 ` -> the number; None for anything else (`2,012`, `1.5`, `two`)."""
+    match = _WHOLE_NUMBER.fullmatch(" ".join(raw.split()))
+    return int(match[1]) if match else None
 
 
 def parse_int(
@@ -269,8 +356,9 @@ def parse_int(
     value = " ".join(raw.split())
     if not required and is_missing(value):
         return None
-    if match := _WHOLE_NUMBER.fullmatch(value):
-        return int(match[1])
+    number = whole_number(value)
+    if number is not None and number <= 9999:
+        return number
     message = _("expected a whole number, found “%(value)s”") % {"value": value}
     if required or notes is None:
         raise ImportRowError(message, row=row, column=column)
@@ -283,7 +371,11 @@ def parse_int(
 # Dates outside these years are spreadsheet artefacts (1905 is a number read as a date).
 EARLIEST_DATE, LATEST_YEAR = 2011, 2100
 _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# An ISO date, also as a spreadsheet saves a date cell: with its midnight (`2014-12-31 00:00:00`).
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
+# A date cell exported as the spreadsheet's day count (41999 is 31 December 2014 in Excel, a day
+# later in others): never turned into a date.
+_DAY_NUMBER = re.compile(r"\d{5}(?:\.\d+)?")
 
 
 def _day_first(raw: str) -> bool:
@@ -295,7 +387,8 @@ def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | No
     """(date, text kept when it is not one exact date).
 
     `04/01/2012` is month/day (the OGP sheets are US-formatted) unless the first number is over 12
-    (`31/12/2014` is day/month) or `day_first` says the row writes day/month. A bare year, a
+    (`31/12/2014` is day/month) or `day_first` says the row writes day/month; `2014-12-31` also
+    with its midnight (`2014-12-31 00:00:00`). A spreadsheet's day number (`41999`), a bare year, a
     month and year (`July 2014`), `Ongoing`, `Not Specified`, `NR` and anything else that is
     not one exact day stay null, with the text kept.
     """
@@ -315,6 +408,22 @@ def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | No
         return None, text
 
 
+# OGP's own words for a date it does not know to the day (`Ongoing`, `Not Specified`, `2014`,
+# `July 2014`): kept as text, as the sheet means them, without a warning.
+_COARSE_DATE = re.compile(r"(?:[^\W\d_]+\.? )?\d{4}|\D*")
+
+
+def _text_only_warning(text: str) -> str | None:
+    if _COARSE_DATE.fullmatch(text):
+        return None
+    if _DAY_NUMBER.fullmatch(text):
+        return _(
+            "an Excel day number, not a date: kept as written text only, the date left empty "
+            "(format the column as dates before exporting)"
+        )
+    return _("not one exact day: kept as written text only, the date left empty")
+
+
 # A commitment dated this many calendar years after its plan's last year is a typing slip (2061 for
 # 2016), not an extension: plans end mid-year and commitments run on a year at most.
 YEARS_PAST_PLAN_END = 2
@@ -331,6 +440,11 @@ def date_fields(
     day_first = _day_first(raw_start) or _day_first(raw_end)
     start, start_text = parse_date(raw_start, day_first=day_first)
     end, end_text = parse_date(raw_end, day_first=day_first)
+    for column, text in (("Start Date", start_text), ("End Date", end_text)):
+        # Nothing is dropped silently: a cell that reads like a day in a form not read is kept,
+        # and said so; a year, a month or a word is kept as the sheet means it.
+        if text and not is_missing(text) and (warning := _text_only_warning(text)):
+            notes.warn(column, warning)
     if start and end and start > end:
         start, start_text = None, " ".join(raw_start.split())
         end, end_text = None, " ".join(raw_end.split())

@@ -24,6 +24,7 @@ from reviews.models import IRMReport, Methodology
 from .common import (
     ImportRowError,
     RowNotes,
+    column_key,
     contact_values,
     is_missing,
     parse_flag,
@@ -32,7 +33,7 @@ from .common import (
 )
 from .members import local_member, national_member, other_member
 from .records import AssessmentRecord, CommitmentRecord, MemberSpec
-from .sheet import TEXT_COLUMNS, SheetFormat
+from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat
 
 NAME = "OGP commitments sheet (current)"
 HEADER_ROWS = 1
@@ -93,6 +94,8 @@ REQUIRED = (
     PLAN_ID,
 )
 SUBMITTED, PLAN_END, URL = "Year Of Submission", "Action Plan End Year", "URL"
+# Columns read where the file has them.
+OPTIONAL = (SUBMITTED, PLAN_END, URL, RELEVANT)
 # OGP's ids: the member's prefix as OGP writes it (PE, UK, MO, PNG, XK; never checked against ISO)
 # and a number.
 _ID = re.compile(r"([A-Z]{2,6})[0-9]{4}")
@@ -103,12 +106,11 @@ FROM_2021_SINCE, DESIGN_REPORTS_SINCE = 2020, 2018
 
 
 def detect(first_row: list[str]) -> bool:
-    return ID in {c.strip() for c in first_row}
+    return column_key(ID) in {column_key(c) for c in first_row}
 
 
 class CurrentSheetFormat(SheetFormat):
     name = NAME
-    header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
 
@@ -151,6 +153,7 @@ class CurrentSheetFormat(SheetFormat):
             **self.texts(
                 cell,
                 notes,
+                row=row,
                 number="Commitment Number",
                 title=title,
                 relevance=relevance,

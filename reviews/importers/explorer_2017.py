@@ -20,13 +20,14 @@ from reviews.models import IRMReport, Methodology
 from .common import (
     ImportRowError,
     RowNotes,
+    column_key,
     contact_values,
     is_missing,
     parse_int,
     parse_scale,
 )
 from .records import AssessmentRecord, CommitmentRecord
-from .sheet import TEXT_COLUMNS, SheetFormat
+from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat
 
 NAME = "IRM Explorer table (2017)"
 HEADER_ROWS = 2
@@ -47,6 +48,7 @@ PROGRESS_STARS = {
 END_STARS = {"current": "Starred (current formula) end of term"}
 SPECIFICITY, IMPACT = "Specificity", "Potential impact"
 SUBMITTED = "Year of submission"
+CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE = "Contact Name", "Contact Email", "Contact Telephone"
 PROGRESS_COMPLETION = "Completion (progress report)"
 END_COMPLETION = "Completion (end of term)"
 OPENED = "Did it open government (end of term only)"
@@ -70,21 +72,22 @@ REQUIRED = (
     OPENED,
     *END_STARS.values(),
 )
+# Columns read where the file has them.
+OPTIONAL = (SUBMITTED, RELEVANT, CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE)
 
 
 def detect(first_row: list[str], second_row: list[str] | None) -> bool:
-    numbers = [c.strip() for c in first_row if c.strip()]
+    numbers = [column_key(c) for c in first_row if column_key(c)]
     return (
         bool(numbers)
         and all(c.isdigit() for c in numbers)
         and second_row is not None
-        and {"Country", "Comm No"} <= {c.strip() for c in second_row}
+        and {column_key("Country"), column_key("Comm No")} <= {column_key(c) for c in second_row}
     )
 
 
 class ExplorerFormat(SheetFormat):
     name = NAME
-    header_rows = HEADER_ROWS
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
 
@@ -112,12 +115,12 @@ class ExplorerFormat(SheetFormat):
         relevance = self.relevance(cell, notes)
         contacts, lead, supporting = self.institutions(cell)
         values = {
-            **self.texts(cell, notes, number="Comm No", title=title, relevance=relevance),
+            **self.texts(cell, notes, row=row, number="Comm No", title=title, relevance=relevance),
             **contact_values(
                 contacts,
-                name=self._optional(cell, "Contact Name"),
-                email=self._optional(cell, "Contact Email"),
-                phone=self._optional(cell, "Contact Telephone"),
+                name=self._optional(cell, CONTACT_NAME),
+                email=self._optional(cell, CONTACT_EMAIL),
+                phone=self._optional(cell, CONTACT_PHONE),
             ),
         }
         if values["cluster"].casefold() == "none":  # the 2017 table's word for no cluster

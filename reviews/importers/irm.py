@@ -23,31 +23,40 @@ Only rows whose values changed are written; history records every created or cha
 What makes rows unreadable refuses the file, every such problem reported in one run with its
 spreadsheet row, commitment and column: a missing required column (with the near-miss header),
 a duplicate header, a row whose cell count differs from the header (a cut-off file), an unclosed
-quote, a NUL byte, bytes that are not UTF-8. The import is one transaction: refused means nothing
-written. Anything else imports; a value outside the known vocabulary is kept as written, read as
-unknown, and reported as a warning.
+quote, a NUL byte, bytes that are not UTF-8, a workbook (.xlsx, .ods, .xls) given as CSV, no header
+in the first rows, a commitment number longer than its column. The import is one transaction:
+refused means nothing written. Anything else imports; a value outside the known vocabulary is kept
+as written, read as unknown, and reported as a warning, and so are rows above the header, a header
+repeated part-way (two files joined) and a header with no rows.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from collections import Counter
+import itertools
 from collections.abc import Callable
 from difflib import get_close_matches
 from pathlib import Path
+from types import ModuleType
 
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from . import current_sheet, explorer_2017
 from .common import (
+    HEADER_SEARCH_ROWS,
     ImportRefused,
     ImportRowError,
     check_encoding,
+    column_key,
     csv_problem,
-    delimiter,
+    csv_reader,
     first_undecodable_byte,
+    header_names,
+    no_rows_warning,
+    repeated_header_warning,
+    repeats_header,
     row_shape_problem,
 )
 from .summary import Summary
@@ -64,41 +73,60 @@ def _blank(cells: list[str]) -> bool:
 MAX_PROBLEMS = 1000
 
 
-def _open_format(reader, problems: list[ImportRowError]):
-    """Read the header row(s) and return the format object (None when the header is unusable)."""
-    first = next(reader, None)
-    if first is None:
+def _find_header(reader) -> tuple[ModuleType, int, list[list[str]]]:
+    """(format module, index of the header's first row, the rows read so far): the header is the
+    first row, among the first HEADER_SEARCH_ROWS, that either format's header starts with."""
+    read: list[list[str]] = []
+
+    def at(i: int) -> list[str] | None:
+        try:
+            while len(read) <= i and (cells := next(reader, None)) is not None:
+                read.append(cells)
+        except csv.Error as exc:
+            raise ImportRowError(csv_problem(exc), row=len(read) + 1) from None
+        return read[i] if i < len(read) else None
+
+    for i in range(HEADER_SEARCH_ROWS):
+        cells = at(i)
+        if cells is None:
+            break
+        if current_sheet.detect(cells):
+            return current_sheet, i, read
+        if not _blank(cells) and explorer_2017.detect(cells, at(i + 1)):
+            return explorer_2017, i, read
+    if all(_blank(cells) for cells in read):
         raise ImportRowError(_("the file is empty"), row=1)
-    if current_sheet.detect(first):
-        header, module = first, current_sheet
-    else:
-        second = next(reader, None)
-        if not explorer_2017.detect(first, second):
-            raise ImportRowError(
-                _(
-                    "unrecognised header: neither the 2017 IRM Explorer table (column numbers on "
-                    "row 1, names on row 2) nor the OGP commitments sheet (with “%(id)s”)"
-                )
-                % {"id": current_sheet.ID},
-                row=1,
-            )
-        header, module = second, explorer_2017
-    row = module.HEADER_ROWS
-    names = [" ".join(c.split()) for c in header]
-    counts = Counter(n for n in names if n)
-    for name, n in counts.items():
-        if n > 1:
+    raise ImportRowError(
+        _(
+            "unrecognised header: neither the 2017 IRM Explorer table (column numbers on row 1, "
+            "names on row 2) nor the OGP commitments sheet (with “%(id)s”) in the first %(n)d rows"
+        )
+        % {"id": current_sheet.ID, "n": HEADER_SEARCH_ROWS},
+        row=1,
+    )
+
+
+def _open_format(module: ModuleType, header: list[str], row: int, problems: list[ImportRowError]):
+    """The format object for the header on `row` (None when the header is unusable: `problems`
+    says why)."""
+    names = header_names(header, (*module.REQUIRED, *module.OPTIONAL))
+    spellings: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            spellings.setdefault(column_key(name), []).append(name)
+    for same in spellings.values():
+        if len(same) > 1:
             problems.append(
                 ImportRowError(
                     _("the header names this column %(n)d times: which one holds the data?")
-                    % {"n": n},
+                    % {"n": len(same)},
                     row=row,
-                    column=name,
+                    column=same[0],
                 )
             )
     for name in module.REQUIRED:
-        if name not in counts:
-            near = get_close_matches(name, list(counts), n=1, cutoff=0.75)
+        if name not in names:
+            near = get_close_matches(name, [n for n in names if n], n=1, cutoff=0.75)
             hint = _(" (the header has “%(near)s”: renamed?)") % {"near": near[0]} if near else ""
             problems.append(
                 ImportRowError(_("required column missing") + hint, row=row, column=name)
@@ -127,11 +155,13 @@ def import_ogp_irm(
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as stream:
-            reader = csv.reader(stream, strict=True, delimiter=delimiter(path))
-            fmt = _open_format(reader, problems)
+            reader = csv_reader(stream, path)
+            module, start, read = _find_header(reader)
+            row = start + module.HEADER_ROWS  # the header's last row
+            fmt = _open_format(module, read[row - 1], row, problems)
             if fmt is None:
                 raise ImportRefused(problems)
-            row = fmt.header_rows
+            header_rows, data_rows = read[start:row], 0
             with transaction.atomic():
                 writer = Writer(
                     source_file=path.name,
@@ -139,10 +169,16 @@ def import_ogp_irm(
                     sha256=file_sha256(path),
                     file_format=fmt.name,
                 )
-                for cells in reader:
+                for above in range(1, start + 1):
+                    writer.summary.warn(_("a row above the header, skipped"), above)
+                for cells in itertools.chain(read[row:], reader):
                     row += 1
                     if _blank(cells):
                         continue
+                    if repeats_header(cells, header_rows):
+                        writer.summary.warn(repeated_header_warning(), row)
+                        continue
+                    data_rows += 1
                     problem = row_shape_problem(cells, fmt.header, row)
                     try:
                         if problem is not None:
@@ -167,6 +203,8 @@ def import_ogp_irm(
                 if problems:
                     raise ImportRefused(sorted(problems, key=lambda p: p.row or 0))
                 summary = writer.finish()
+                if not data_rows:
+                    summary.warn(no_rows_warning())
                 if dry_run:
                     transaction.set_rollback(True)
     except ImportRowError:

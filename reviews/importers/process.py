@@ -20,7 +20,20 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
-from .common import ImportRowError, check_encoding, csv_problem, delimiter, row_shape_problem
+from .common import (
+    ImportRowError,
+    check_encoding,
+    column_key,
+    csv_problem,
+    csv_reader,
+    fit,
+    header_names,
+    no_rows_warning,
+    repeated_header_warning,
+    repeats_header,
+    row_shape_problem,
+    whole_number,
+)
 from .members import CountryResolver
 from .records import MemberSpec
 
@@ -56,6 +69,15 @@ INTEGER_COLUMNS: dict[str, tuple[str, int]] = {
     "irm_year_submitted": (YEAR, 2100),
 }
 
+# Every column read by name.
+KNOWN_COLUMNS = (
+    *REQUIRED_COLUMNS,
+    *BOOLEAN_COLUMNS.values(),
+    *(column for column, _maximum in INTEGER_COLUMNS.values()),
+    DEV_PARTICIPATION,
+    IMP_PARTICIPATION,
+)
+
 
 class ProcessImportError(Exception):
     """The file cannot be imported; `errors` lists every problem found, each naming row and column."""
@@ -73,6 +95,8 @@ class ProcessImportResult:
     processes_created: int = 0
     processes_updated: int = 0
     processes_unchanged: int = 0
+    # Cells imported with a change, each naming its row and column.
+    warnings: list[str] = field(default_factory=list)
 
 
 def normalize_level(label: str) -> str:
@@ -114,7 +138,7 @@ def _lines(path: Path) -> list[list[str]]:
     try:
         check_encoding(path)
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, strict=True, delimiter=delimiter(path))
+            reader = csv_reader(handle, path)
             lines: list[list[str]] = []
             try:
                 for line in reader:
@@ -135,14 +159,18 @@ def _lines(path: Path) -> list[list[str]]:
     return lines
 
 
-def _read(path: Path) -> list[_Row]:
+def _read(path: Path) -> tuple[list[_Row], list[str]]:
+    """The plan rows, and the warnings about the file's rows, in row order."""
     lines = _lines(path)
     header_index = next(
-        (i for i, line in enumerate(lines) if line and line[0].strip() == COUNTRY), None
+        (i for i, line in enumerate(lines) if line and column_key(line[0]) == column_key(COUNTRY)),
+        None,
     )
+    if not any(cell.strip() for line in lines for cell in line):
+        raise ProcessImportError([str(ImportRowError(_("the file is empty"), row=1))])
     if header_index is None:
         raise ProcessImportError([_("No header row starting with “%s” was found.") % COUNTRY])
-    header = [name.strip() for name in lines[header_index]]
+    header = header_names(lines[header_index], KNOWN_COLUMNS)
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         raise ProcessImportError(
@@ -161,9 +189,10 @@ def _read(path: Path) -> list[_Row]:
                 for c in duplicated
             ]
         )
-    group_header = lines[header_index - 1] if header_index else None
+    header_rows = lines[: header_index + 1]
     errors: list[str] = []
     rows: list[_Row] = []
+    warnings: list[str] = []
     seen: dict[tuple[str, int], int] = {}
     resolve = CountryResolver()
     for index in range(header_index + 1, len(lines)):
@@ -171,8 +200,13 @@ def _read(path: Path) -> list[_Row]:
         number = index + 1
         if not any(cell.strip() for cell in line):
             continue
-        if [c.strip() for c in line] == header or line == group_header:
-            continue  # the snapshot repeats its header rows
+        if repeats_header(line, header_rows):
+            # The IRM's snapshot repeats its group and name rows; two joined files repeat theirs.
+            warnings.append(
+                _("row %(row)d: %(warning)s")
+                % {"row": number, "warning": repeated_header_warning()}
+            )
+            continue
         if shape := row_shape_problem(line, header, number):
             # A short row (a cut-off file) would blank every missing cell's value: refused.
             errors.append(str(shape))
@@ -192,11 +226,8 @@ def _read(path: Path) -> list[_Row]:
             spec = resolve(country, row=number, column=COUNTRY)
         except ImportRowError as error:
             problem(COUNTRY, error.message)
-        try:
-            plan_number = int(cells[NUMBER].strip())
-            if not 1 <= plan_number <= 99:
-                raise ValueError
-        except ValueError:
+        plan_number = whole_number(cells[NUMBER]) or 0
+        if not 1 <= plan_number <= 99:
             plan_number = 0
             problem(NUMBER, _("“%s” is not a plan number from 1 to 99.") % cells[NUMBER])
 
@@ -222,14 +253,23 @@ def _read(path: Path) -> list[_Row]:
             if raw.casefold() in MISSING:
                 values[field_name] = None
                 continue
-            try:
-                values[field_name] = int(raw)
-                if not 0 <= values[field_name] <= maximum:
-                    raise ValueError
-            except ValueError:
+            values[field_name] = whole_number(raw)
+            if values[field_name] is None or values[field_name] > maximum:
                 problem(column, _("“%s” is not a whole number from 0 to %d.") % (raw, maximum))
-        values["irm_development_participation"] = _text(cells.get(DEV_PARTICIPATION, ""))
-        values["irm_implementation_participation"] = _text(cells.get(IMP_PARTICIPATION, ""))
+        for field_name, column in (
+            ("irm_development_participation", DEV_PARTICIPATION),
+            ("irm_implementation_participation", IMP_PARTICIPATION),
+        ):
+            limit = PlanProcess._meta.get_field(field_name).max_length
+            values[field_name], shortened = fit(_text(cells.get(column, "")), limit)
+            if shortened:
+                warnings.append(
+                    _(
+                        "row %(row)d, column “%(column)s”: longer than %(limit)d characters, "
+                        "shortened (the whole cell is kept with the row's cells)"
+                    )
+                    % {"row": number, "column": column, "limit": limit}
+                )
         values["irm_raw"] = {name: value for name, value in cells.items() if name}
         values["source_row"] = number
 
@@ -249,7 +289,9 @@ def _read(path: Path) -> list[_Row]:
         rows.append(_Row(spec, plan_number, values))
     if errors:
         raise ProcessImportError(errors)
-    return rows
+    if not rows:
+        warnings.append(no_rows_warning())
+    return rows, warnings
 
 
 def _member(row: _Row, members: dict[str, Member], result: ProcessImportResult) -> Member:
@@ -291,8 +333,8 @@ def import_process_database(
     """Import every plan row of the process database. Safe to run again: unchanged rows are not
     written. With dry_run, do everything and roll it back. Raises ProcessImportError."""
     path = Path(path)
-    rows = _read(path)
-    result = ProcessImportResult(rows=len(rows))
+    rows, warnings = _read(path)
+    result = ProcessImportResult(rows=len(rows), warnings=warnings)
     with transaction.atomic():
         codes = {r.member.code for r in rows}
         members = {m.code: m for m in Member.objects.filter(code__in=codes)}

@@ -7,12 +7,16 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
+from commitments.models import Commitment
+
 from .common import ImportRowError, RowNotes, clean_text, date_fields, parse_flag
 from .members import CountryResolver
 from .organizations import Contacts, split_lead, split_supporting
 
 # The IRM's own coded verdict on relevance (optional: older exports may lack it).
 RELEVANT = "_Relevant"
+# The longest commitment number stored (`1:h`, `2.1`, `3.3.3.7` as OGP writes them).
+NUMBER_LENGTH = Commitment._meta.get_field("number").max_length
 # Columns both formats name alike and require, in this order (each adds "Theme" before them).
 TEXT_COLUMNS = (
     "Commitment Title",
@@ -63,6 +67,24 @@ class SheetFormat:
             )
         return title
 
+    @staticmethod
+    def number(cell: Callable[[str], str], row: int, column: str) -> str:
+        """The commitment's number in its plan. It is part of the commitment's identity (the
+        source key of a row without an id, the number a row is matched by), so one longer than
+        its column is refused, never cut: two cut alike would be one commitment."""
+        number = clean_text(cell(column))
+        if len(number) > NUMBER_LENGTH:
+            raise ImportRowError(
+                _(
+                    "%(n)d characters where a commitment number holds at most %(limit)d (a text "
+                    "in the number's column?)"
+                )
+                % {"n": len(number), "limit": NUMBER_LENGTH},
+                row=row,
+                column=column,
+            )
+        return number
+
     def relevance(self, cell: Callable[[str], str], notes: RowNotes) -> dict[str, bool | None]:
         """`relevant_<value>` for each OGP value column, and `relevant` where the file has it."""
         relevance = {
@@ -86,6 +108,7 @@ class SheetFormat:
         cell: Callable[[str], str],
         notes: RowNotes,
         *,
+        row: int,
         number: str,
         title: str,
         relevance: dict[str, bool | None],
@@ -93,7 +116,7 @@ class SheetFormat:
     ) -> dict[str, object]:
         """The commitment's number (from the `number` column), texts, dates and OGP values."""
         return {
-            "number": clean_text(cell(number)),
+            "number": self.number(cell, row, number),
             "title": title,
             "short_title": cell("Short Title").strip(),
             "full_text": clean_text(cell("Full Text")),

@@ -52,9 +52,12 @@ class Summary:
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
         self.counts[kind][outcome] += n
 
-    def warn(self, message: str, row: int, *, column: str = "", commitment: str = "") -> None:
+    def warn(
+        self, message: str, row: int | None = None, *, column: str = "", commitment: str = ""
+    ) -> None:
+        """A warning about `row`, or about the whole file (no row)."""
         count, rows = self.warnings.get((column, message), (0, []))
-        if len(rows) < self.SHOWN_ROWS:
+        if row is not None and len(rows) < self.SHOWN_ROWS:
             rows.append(f"{row} ({commitment})" if commitment else str(row))
         self.warnings[(column, message)] = (count + 1, rows)
 
@@ -98,6 +101,9 @@ class Summary:
                     "column": column,
                     "message": message,
                 }
+            if not rows:
+                lines.append(_("warning: %(message)s") % {"message": message})
+                continue
             lines.append(
                 ngettext(
                     "warning: %(message)s (%(n)d row: %(rows)s)",

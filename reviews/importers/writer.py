@@ -27,6 +27,7 @@ from commitments.models import (
     Member,
     Organization,
 )
+from reviews.models import Assessment
 from reviews.services import irm_figures_changed
 
 from .batches import BatchWrite
@@ -46,6 +47,12 @@ _MAX_LENGTHS = {
     f.attname: f.max_length
     for f in Commitment._meta.concrete_fields
     if isinstance(f, CharField) and f.attname in COMMITMENT_FIELDS
+}
+# An assessment's scale labels as they arrived (a level with a note after it is a long label).
+_ASSESSMENT_MAX_LENGTHS = {
+    f.attname: f.max_length
+    for f in Assessment._meta.concrete_fields
+    if isinstance(f, CharField) and f.max_length
 }
 
 
@@ -91,6 +98,20 @@ class Writer:
         if self._group and self._group[0][2] is not plan:
             self.settle()
         self._group.append((record, member, plan, commitment_label))
+
+    def _fit(self, values: dict, limits: dict[str, int], row: int, label: str) -> None:
+        """Shorten, with a warning, the texts longer than their column (the row's cells keep them
+        whole)."""
+        for name, limit in limits.items():
+            text = values.get(name)
+            if isinstance(text, str) and len(text) > limit:
+                values[name] = fit(text, limit)[0]
+                self.summary.warn(
+                    _("%(field)s longer than %(limit)d characters, shortened")
+                    % {"field": name, "limit": limit},
+                    row,
+                    commitment=label,
+                )
 
     def settle(self) -> None:
         """Identify the rows of the plan just read (module identity: one query for the plan's
@@ -183,16 +204,9 @@ class Writer:
         areas = [self.parents.area(name) for name in record.policy_areas]
         reports = [(self.parents.report(plan, a), a) for a in record.assessments]
         values = {**COMMITMENT_DEFAULTS, **record.values}
-        for name, limit in _MAX_LENGTHS.items():
-            text = values.get(name)
-            if isinstance(text, str) and len(text) > limit:
-                values[name] = fit(text, limit)[0]
-                self.summary.warn(
-                    _("%(field)s longer than %(limit)d characters, shortened")
-                    % {"field": name, "limit": limit},
-                    record.row,
-                    commitment=label,
-                )
+        self._fit(values, _MAX_LENGTHS, record.row, label)
+        for assessment in record.assessments:
+            self._fit(assessment.values, _ASSESSMENT_MAX_LENGTHS, record.row, label)
         for column, warning in record.warnings:
             self.summary.warn(warning, record.row, column=column, commitment=label)
         self.parents.plan_facts(plan, record)

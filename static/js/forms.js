@@ -1,10 +1,13 @@
-/* OGP Tracker: help while filling in the status update form. No inline scripts (the CSP forbids
-   them), no third-party code; the server checks everything again.
+/* OGP Tracker: help while filling in a form (templates/_form.html loads this on every form page).
+   No inline scripts (the CSP forbids them), no third-party code; the server checks everything again.
    - A textarea with data-max-length gets a live character counter (data-counter: "{count} of N").
    - A file input with data-max-bytes refuses, before the upload starts, a file over the limit
      (data-too-large: "{name} is larger than N"), instead of sending 60 MB to be told so. */
 (function () {
   "use strict";
+  // A page showing two forms loads this twice: help once.
+  if (window.ogpFormHelp) { return; }
+  window.ogpFormHelp = true;
 
   function setupCounter(area) {
     var max = parseInt(area.getAttribute("data-max-length"), 10);

@@ -29,7 +29,7 @@ def test_a_reading_entered_late_for_an_earlier_day_is_listed_first():
         .content.decode()
     )
 
-    assert "<dd>40 % (June 30, 2016)</dd>" in html  # the latest reading
+    assert "<dd>40 % (30 June 2016)</dd>" in html  # the latest reading
     values = re.findall(
         r'<tr id="reading-\d+">\s*<td class="nowrap card-title">[^<]*</td>\s*<td[^>]*>(\d+) %', html
     )

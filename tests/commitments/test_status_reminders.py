@@ -56,7 +56,7 @@ def test_editors_get_one_reminder_per_period_in_their_language(client):
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {english.email, spanish.email}
     assert "no update for 7 months" in by_address[english.email].body
-    assert "Last status: Limited, as of May 1, 2026." in by_address[english.email].body
+    assert "Last status: Limited, as of 1 May 2026." in by_address[english.email].body
     assert "al 1 de mayo de 2026" in by_address[spanish.email].body
     assert "Limitado" in by_address[spanish.email].body  # the recipient's language
     assert f"/commitments/{commitment.ogp_id}/report/" in by_address[spanish.email].body

@@ -280,6 +280,6 @@ def test_plan_and_home_pages_say_which_irm_report_todays_counts_come_from(two_re
     plan = client.get("/plans/AP_AAA01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     line = re.search(r'<p class="muted irm-basis">(.*?)</p>', plan, flags=re.S).group(1)
     assert "IRM progress report, published" in line and ": 1 commitment" in line
-    assert "IRM end-of-term report, published in 2015 (counted from 31 December)" in line
+    assert "IRM end-of-term report, published in 2015 (counted from 31 December 2015)" in line
     home = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "From: IRM progress report 2014, IRM end-of-term report 2015" in home

@@ -236,7 +236,8 @@ def test_each_daily_follower_gets_a_digest_in_the_sites_language_listing_every_c
         changes = NotificationDelivery.objects.filter(user__email=email.to[0]).order_by("pk")
         assert email.body == "\n\n".join(f"{d.subject}\n{d.body}" for d in changes)
         assert (
-            "PE0008 Open budgets: nuevo estado reportado: Sustancial, al 2026-01-10." in email.body
+            "PE0008 Open budgets: nuevo estado reportado: Sustancial, al 10 de enero de 2026."
+            in email.body
         )
     assert not NotificationDelivery.objects.filter(sent_at__isnull=True).exists()
 
@@ -314,7 +315,7 @@ def test_the_status_email_says_each_line_in_the_sites_language(update, mailoutbo
     [email] = mailoutbox
     assert email.subject == "[OGP Tracker] PE0008: Sustancial"
     assert email.body.split("\n") == [
-        "PE0008 Open budgets: nuevo estado reportado: Sustancial, al 2026-01-10.",
+        "PE0008 Open budgets: nuevo estado reportado: Sustancial, al 10 de enero de 2026.",
         "Por: Ana Quispe (Transparencia)",
         "Esto corrige un reporte anterior.",
         "Nota: Budget portal launched",

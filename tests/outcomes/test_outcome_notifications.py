@@ -137,7 +137,7 @@ def test_the_outcome_email_says_each_line_in_the_sites_language(watched, mailout
     [email] = mailoutbox
     assert email.subject == f"[OGP Tracker] {commitment.ogp_id}: ¿perduró? {verdict}"
     assert email.body.split("\n") == [
-        f"{commitment}: después del plan, ¿perduró? {verdict}, verificado el 2015-06-01.",
+        f"{commitment}: después del plan, ¿perduró? {verdict}, verificado el 1 de junio de 2015.",
         f"Por: Ana Quispe ({monitor.name})",
         "Esto corrige una verificación de resultado anterior.",
         "Nota: Letra muerta.",

@@ -84,9 +84,9 @@ def test_refusal_names_who_when_and_each_changed_field_with_its_label_and_shown_
 
     assert refused.status_code == 200
     assert _errors(refused) == [
-        "This record was changed by Rosa Quispe at Nov. 27, 2030, 2:03 p.m.: "
+        "This record was changed by Rosa Quispe at 27 November 2030, 14:03: "
         "title: Launch -> Launch the portal; status: Scheduled -> Met; "
-        "date met: — -> March 2, 2026. " + KEPT
+        "date met: — -> 2 March 2026. " + KEPT
     ]
     form = refused.context["adminform"].form
     assert form.has_error("__all__", code="stale")
@@ -108,7 +108,7 @@ def test_refusal_after_several_changes_names_the_last_editor_and_the_whole_diffe
     refused = client.post(url, data)
 
     assert _errors(refused) == [
-        "This record was changed by Rosa Quispe at Nov. 27, 2030, 2:03 p.m.: "
+        "This record was changed by Rosa Quispe at 27 November 2030, 14:03: "
         "title: Launch -> Third. " + KEPT
     ]
 
@@ -145,7 +145,7 @@ def test_a_change_with_no_user_and_no_visible_difference_is_refused_without_deta
     refused = client.post(url, data)
 
     assert _errors(refused) == [
-        "This record was changed by someone at Nov. 27, 2030, 2:03 p.m. " + SAVE_AGAIN
+        "This record was changed by someone at 27 November 2030, 14:03. " + SAVE_AGAIN
     ]
 
 
@@ -191,7 +191,7 @@ def test_a_stale_inline_milestone_is_refused_and_saving_again_applies_it():
     assert refused.status_code == 200
     inline_form = refused.context["inline_admin_formsets"][0].formset.forms[0]
     assert list(inline_form.non_field_errors()) == [
-        "This record was changed by Rosa Quispe at Nov. 27, 2030, 2:03 p.m.: "
+        "This record was changed by Rosa Quispe at 27 November 2030, 14:03: "
         "title: Launch -> From Rosa. " + KEPT
     ]
     assert inline_form["title"].value() == "From Jorge"
@@ -304,7 +304,7 @@ def test_a_value_filled_in_or_emptied_is_shown_as_a_dash_where_it_was_empty():
     refused = client.post(url, data)
 
     assert _errors(refused) == [
-        "This record was changed by Rosa Quispe at Nov. 27, 2030, 2:03 p.m.: "
+        "This record was changed by Rosa Quispe at 27 November 2030, 14:03: "
         "contact person: — -> Ana Torres; contact telephone: 555 -> —. " + KEPT
     ]
 

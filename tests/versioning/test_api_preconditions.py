@@ -79,12 +79,12 @@ def test_a_412_lists_each_change_with_its_label_stored_and_shown_values():
             "old": None,
             "new": "2026-03-02",
             "old_display": "—",
-            "new_display": "March 2, 2026",
+            "new_display": "2 March 2026",
         },
     ]
     assert body["changed_at"] == changed_at.isoformat()
     assert body["detail"].endswith(
-        ": status: Scheduled -> Met; date met: — -> March 2, 2026. Your input is kept below: "
+        ": status: Scheduled -> Met; date met: — -> 2 March 2026. Your input is kept below: "
         "check it against these changes and save again to apply it."
     )
 

@@ -31,7 +31,7 @@ def test_the_irm_finding_names_its_report_and_date(client):
 
     html = _page(client, commitment)
 
-    assert "In Informe de avance 2012-2013, published March 1, 2014." in html
+    assert "In Informe de avance 2012-2013, published 1 March 2014." in html
     assert f'href="#assessment-{assessment.pk}"' in html
     assert f'id="assessment-{assessment.pk}"' in html
 

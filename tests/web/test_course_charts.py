@@ -45,7 +45,7 @@ def test_plan_page_shows_both_irm_bases_and_says_a_year_only_report_counts_from_
     page = client.get(f"/plans/{plan.ogp_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     bases = re.search(r'<section class="irm-bases".*?</section>', page, flags=re.S).group(0)
     assert "The IRM progress report" in bases and "The IRM end-of-term report" in bases
-    assert "2015 (counted from 31 December)" in bases
+    assert "2015 (counted from 31 December 2015)" in bases
     assert "IRM end-of-term report" in page and "counted from 31 December 2015" in page
 
 

@@ -56,7 +56,7 @@ def visible_text(html: str) -> str:
     ("language", "civil_society", "irm"),
     [
         ("es", "al 5 de diciembre de 2026", "publicado en 2015"),
-        ("en", "as of Dec. 5, 2026", "published in 2015"),
+        ("en", "as of 5 December 2026", "published in 2015"),
     ],
 )
 def test_home_and_plan_figures_say_as_of_date_and_irm_report_in_the_page_language(

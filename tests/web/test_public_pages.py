@@ -51,7 +51,7 @@ def test_plan_page_shows_approval_figures_chart_and_commitment_table(client, wor
     html = response.content.decode()
     assert response.status_code == 200
     assert "Resolución Ministerial N° 085-2012-PCM" in html
-    assert "April 10, 2012" in html  # dates in the user's locale
+    assert "10 April 2012" in html  # dates in the user's locale
     assert '<svg class="chart"' in html  # drawn on the server
     assert "1 of 2 (50.0\xa0%)" in html  # civil society: complete rate
     assert world.commitment.title in html and world.other.title in html
@@ -108,7 +108,7 @@ def test_commitment_page_shows_text_organisations_milestones_updates_and_evidenc
     assert "Promised text." in html
     assert "Defensoría del Pueblo" in html
     assert "Proética" in html  # monitored by
-    assert "June 30, 2013" in html and "Overdue" in html  # milestone past due, not met
+    assert "30 June 2013" in html and "Overdue" in html  # milestone past due, not met
     assert "Half of the ministries publish" in html
     assert 'href="https://example.org/informe"' in html
 

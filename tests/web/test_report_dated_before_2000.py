@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 TOO_EARLY = {
     "es": "Indique una fecha igual o posterior al 1 de enero de 2000.",
-    "en": "Give a date on or after Jan. 1, 2000.",
+    "en": "Give a date on or after 1 January 2000.",
 }
 
 

@@ -1,7 +1,7 @@
 """Every dated report's form offers the same correction choice and the same date: the earlier
-reports newest first, each shown as its date and its level or verdict, and a date input that stops at
-today and starts on today. Status updates, outcome checks and milestone progress alike, through the
-pages that record them."""
+reports newest first, each shown as its date (written as every page writes it) and its level or
+verdict, and a date input that stops at today and starts on today. Status updates, outcome checks
+and milestone progress alike, through the pages that record them."""
 
 from __future__ import annotations
 
@@ -60,9 +60,9 @@ def test_status_update_form_offers_earlier_updates_newest_first(client):
         "as_of",
         [
             "No, this is a new update",
-            "2013-06-03: Substantial",
-            "2013-06-02: Not started",
-            "2013-06-01: Limited",
+            "3 June 2013: Substantial",
+            "2 June 2013: Not started",
+            "1 June 2013: Limited",
         ],
     )
 
@@ -78,7 +78,11 @@ def test_outcome_check_form_offers_earlier_checks_newest_first(client):
         editor,
         f"/commitments/{commitment.ogp_id}/outcome-checks/new/",
         "checked_on",
-        ["No, this is a new check", "2016-02-01: Weakened", "2015-06-01: In force and applied"],
+        [
+            "No, this is a new check",
+            "1 February 2016: Weakened",
+            "1 June 2015: In force and applied",
+        ],
     )
 
 
@@ -98,5 +102,5 @@ def test_milestone_progress_form_offers_earlier_reports_newest_first(client):
         editor,
         f"/commitments/{commitment.ogp_id}/milestones/{milestone.pk}/progress/new/",
         "reported_on",
-        ["No, this is a new report", "2014-03-02: Met", "2014-03-01: Not met"],
+        ["No, this is a new report", "2 March 2014: Met", "1 March 2014: Not met"],
     )

@@ -34,7 +34,7 @@ def test_the_form_refuses_an_as_of_date_before_2000(client, monitored, day):
     response = _report(client, commitment, day)
 
     assert response.status_code == 400
-    assert "Give a date on or after Jan. 1, 2000." in response.content.decode()
+    assert "Give a date on or after 1 January 2000." in response.content.decode()
     assert not StatusUpdate.objects.exists()
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import URLValidator
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from commitments.evidence.files import check_evidence_upload
-from commitments.forms import MAX_NOTE
+from commitments.forms import MAX_NOTE, completed_address
 
 
 def place_columns() -> tuple[Any, ...]:
@@ -41,12 +42,30 @@ def report_columns(*, reported_by: str, corrects: str, recorded_at: str) -> tupl
     )
 
 
+class WebLinkField(serializers.URLField):
+    """An evidence link, as the forms take it: completed when it has no scheme (`www.x.pe` is
+    https://www.x.pe, `commitments.forms.completed_address`), then http or https only, refused
+    once with the message the forms and the services give (DRF's URLField adds a validator of its
+    own, allowing ftp, so a second one doubled every message)."""
+
+    default_error_messages = {"invalid": _("Enter a link starting with http:// or https://.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators[-1] = URLValidator(
+            schemes=["http", "https"], message=self.error_messages["invalid"]
+        )
+
+    def to_internal_value(self, data: Any) -> str:
+        return completed_address(super().to_internal_value(data))
+
+
 def report_write_fields(model: type[Model]) -> tuple[Any, ...]:
     """note, evidence_url, evidence_file, corrects: what a new report of `model` may carry besides
     its date and its level."""
     return (
         serializers.CharField(max_length=MAX_NOTE, required=False, allow_blank=True),
-        serializers.URLField(max_length=1000, required=False, allow_blank=True),
+        WebLinkField(max_length=1000, required=False, allow_blank=True),
         serializers.FileField(
             required=False, help_text=_("Evidence file (multipart): PDF, image or office document.")
         ),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from reviews.importers.process import ProcessImportError, import_process_database
 
@@ -47,3 +48,5 @@ class Command(BaseCommand):
             f"updated {result.processes_updated}, unchanged {result.processes_unchanged}; "
             f"new members {len(result.members_created)}, new plans {len(result.plans_created)}."
         )
+        for warning in result.warnings:
+            self.stdout.write("  " + _("warning: %(message)s") % {"message": warning})
