@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .api.filters import ActionPlanFilter, OrganizationFilter
 from .models import ActionPlan, Member, Organization
@@ -67,7 +67,7 @@ def _filtered_index(
     )
 
 
-@require_GET
+@require_safe
 def plan_index(request: HttpRequest) -> HttpResponse:
     return _filtered_index(
         request,
@@ -78,7 +78,7 @@ def plan_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def commitment_index(request: HttpRequest) -> HttpResponse:
     """The faceted commitment list (the same block as /search/, without the other kinds)."""
     results = commitment_results(request)
@@ -90,7 +90,7 @@ def commitment_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def organization_index(request: HttpRequest) -> HttpResponse:
     organizations = Organization.objects.select_related("member").annotate(
         led_count=Count("led_commitments", distinct=True),
@@ -105,7 +105,7 @@ def organization_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def member_index(request: HttpRequest) -> HttpResponse:
     members = Member.objects.annotate(
         plan_count=Count("action_plans", distinct=True),

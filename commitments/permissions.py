@@ -65,7 +65,14 @@ def reporting_voice(user, commitment: Commitment) -> str | None:
 
 
 def reportable_commitments(user):
-    """The commitments `user` may post status updates on (none for anyone but an editor)."""
-    if not (user.is_authenticated and user.is_active and is_in_group(user, EDITOR)):
+    """The commitments `user` may post status updates on: those an editor's organisation monitors,
+    or those a responsible official's organisation leads or co-leads (none for anyone else)."""
+    if not (
+        user.is_authenticated and user.is_active and user.has_perm("commitments.add_statusupdate")
+    ):
         return Commitment.objects.none()
-    return Commitment.objects.monitored_by(user_organization(user))
+    if is_in_group(user, EDITOR):
+        return Commitment.objects.monitored_by(user_organization(user))
+    if is_in_group(user, OFFICIAL):
+        return Commitment.objects.led_by(user_organization(user))
+    return Commitment.objects.none()

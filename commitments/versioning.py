@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -123,25 +124,31 @@ class StaleVersion(Exception):
 
     def message(self) -> str:
         """ "This record was changed by ana at 27 Nov 2026 14:03: title: old -> new; ..."."""
-        when = _shown(timezone.localtime(self.changed_at)) if self.changed_at else "?"
-        text = gettext("This record was changed by %(user)s at %(when)s") % {
-            "user": self.changed_by_name(),
-            "when": when,
-        }
-        if self.changes:
-            details = "; ".join(
+        names = {"user": self.changed_by_name()}
+        if self.changed_at is None:  # rows the importers moved in bulk have no history
+            text = gettext("This record was changed by %(user)s since you opened it") % names
+        else:
+            when = _shown(timezone.localtime(self.changed_at))
+            text = gettext("This record was changed by %(user)s at %(when)s") % {
+                **names,
+                "when": when,
+            }
+        # Spanish starts with the name: "una persona registrada" would open the sentence.
+        text = capfirst(text)
+        if not self.changes:
+            # Nothing to compare with (a record created meanwhile, a change made and undone).
+            kept = gettext("Your input is kept below: save again to apply it over that change.")
+        else:
+            text += ": " + "; ".join(
                 f"{change.label}: {_shown(change.old_display)} -> {_shown(change.new_display)}"
                 for change in self.changes
             )
-            text = f"{text}: {details}"
-        return (
-            text
-            + ". "
-            + gettext(
+            kept = gettext(
                 "Your input is kept below: check it against these changes and save again to "
                 "apply it."
             )
-        )
+        # "2:03 p.m." already ends the sentence.
+        return (text if text.endswith(".") else text + ".") + " " + kept
 
     def as_dict(self) -> dict[str, Any]:
         return {

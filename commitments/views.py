@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .evidence.files import evidence_response
 from .figures.counting import completion_by, empty_figures, track_dates
@@ -25,11 +25,11 @@ from .models import (
 from .models.vocab import Voice
 from .permissions import is_in_group, reportable_commitments, reporting_voice
 from .reports.views import post_report
-from .roles import EDITOR
+from .roles import EDITOR, OFFICIAL
 from .services import NOT_REPORTER, record_status_update
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """OGP members with their action plans and each plan's headline figures."""
     plans = list(ActionPlan.objects.for_list())
@@ -91,14 +91,22 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
 
 @login_required
 def my_commitments(request: HttpRequest) -> HttpResponse:
-    """The commitments the editor's organisation monitors, with their current status."""
-    if not is_in_group(request.user, EDITOR):
-        raise PermissionDenied(_("This page is for civil-society editors."))
+    """The commitments the user reports on, with their current status: an editor's organisation
+    monitors them, a responsible official's leads or co-leads them."""
+    official = is_in_group(request.user, OFFICIAL)
+    if not (official or is_in_group(request.user, EDITOR)):
+        raise PermissionDenied(
+            _("This page is for civil-society editors and responsible officials.")
+        )
     commitments = list(reportable_commitments(request.user).for_list())
-    return render(request, "commitments/my_commitments.html", {"commitments": commitments})
+    return render(
+        request,
+        "commitments/my_commitments.html",
+        {"commitments": commitments, "official": official},
+    )
 
 
-@require_GET
+@require_safe
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     """An uploaded evidence file, served by the app with the type detected at upload, never as HTML."""
     evidence = get_object_or_404(StatusEvidence.objects.exclude(file=""), pk=pk)

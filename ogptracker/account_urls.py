@@ -12,7 +12,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import include, path, reverse
 
 from commitments.permissions import is_in_group
-from commitments.roles import EDITOR, RESEARCHER
+from commitments.roles import EDITOR, OFFICIAL, RESEARCHER
 from ogptracker.security import client_address, logger
 
 
@@ -21,7 +21,7 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         user = self.request.user
-        if is_in_group(user, EDITOR):
+        if is_in_group(user, EDITOR) or is_in_group(user, OFFICIAL):
             return reverse("commitments:my_commitments")
         if is_in_group(user, RESEARCHER):
             return reverse("reviews:reports")

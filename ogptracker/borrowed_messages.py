@@ -35,4 +35,13 @@ BORROWED_MESSAGES = (
     # with a slip, and "fichero" where the site says "archivo").
     gettext_noop("The submitted file is empty."),
     gettext_noop("No file was submitted. Check the encoding type on the form."),
+    # Django's account forms (log in, change or set a password): "introduzca", "Por favor" and
+    # "clave" beside fields that say "Contraseña".
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive."
+    ),
+    gettext_noop("Your old password was entered incorrectly. Please enter it again."),
+    gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop("Your password can’t be a commonly used password."),  # noqa: RUF001 (Django's own apostrophe)
 )

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from commitments import pages as commitment_parts
 from commitments.models import ActionPlan, Commitment, CommitmentFormerId, Organization
@@ -24,7 +24,7 @@ def _page(request: HttpRequest, name: str, *parts: dict[str, Any]) -> HttpRespon
     return render(request, f"pages/{name}.html", {k: v for part in parts for k, v in part.items()})
 
 
-@require_GET
+@require_safe
 def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     plan = get_object_or_404(ActionPlan.objects.select_related("member").by_key(ogp_id))
     if plan.ogp_id != ogp_id:
@@ -35,7 +35,7 @@ def plan_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     return _page(request, "plan_detail", commitment_parts.plan_page(request, plan), irm, questions)
 
 
-@require_GET
+@require_safe
 def commitment_detail(request: HttpRequest, ogp_id: str) -> HttpResponse:
     commitment = Commitment.objects.for_detail().filter(ogp_id=ogp_id).first()
     if commitment is None:
@@ -66,7 +66,7 @@ def _current_id(ogp_id: str) -> str:
     return former.commitment.ogp_id
 
 
-@require_GET
+@require_safe
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(Organization.objects.select_related("member").by_key(slug))
     if organization.slug != slug:

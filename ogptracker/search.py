@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from commitments.models import ActionPlan, Organization
 from commitments.search.faceted import commitment_results
@@ -49,7 +49,7 @@ def others(q: str) -> dict[str, list]:
     }
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     results = commitment_results(request, with_facets=bool(request.GET))
     q = results.q

@@ -41,7 +41,7 @@ from .strict_filters import (
     text_filter,
 )
 
-COMPLETION_CHOICES = [(NO_DATA, _("No data yet")), *CompletionLevel.choices]
+COMPLETION_CHOICES = [(NO_DATA, _("No data")), *CompletionLevel.choices]  # as level_label says
 
 
 # Completion levels sorted least to most done; withdrawn and unclear say nothing about progress and

@@ -307,6 +307,12 @@ class AsOfRowsMixin:
 
     extra_query_params = frozenset({"as_of", "irm_report"})
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # Refused here, as a 400, not while a download streams its rows (an empty 200 file).
+        self.as_of_day()
+        parse_irm_report(request)
+
     def as_of_day(self) -> datetime.date | None:
         return parse_day(self.request, "as_of")
 

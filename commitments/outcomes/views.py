@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..forms import MAX_NOTE, corrects_field, date_input_field
 from ..models import Commitment, OutcomeCheck, OutcomeVerdict
@@ -112,7 +112,7 @@ def _page(commitment: Commitment) -> dict[str, Any]:
     return {"commitment": commitment, "open": checks_open(commitment), "plan_end": end}
 
 
-@require_GET
+@require_safe
 def outcome_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """An outcome check's evidence file, served as status evidence is (never as HTML)."""
     return serve_evidence(OutcomeCheck, pk)

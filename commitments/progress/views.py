@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..forms import MAX_NOTE, corrects_field, date_input_field
 from ..models import Commitment, Milestone, MilestoneProgress, ProgressLevel
@@ -111,7 +111,7 @@ PROGRESS_PAGE = ReportPage(
 )
 
 
-@require_GET
+@require_safe
 def progress_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """A milestone report's evidence file, served as status evidence is (never as HTML)."""
     return serve_evidence(MilestoneProgress, pk)

@@ -31,6 +31,6 @@ def test_a_reading_entered_late_for_an_earlier_day_is_listed_first():
 
     assert "<dd>40 % (30 June 2016)</dd>" in html  # the latest reading
     values = re.findall(
-        r'<tr id="reading-\d+">\s*<td class="nowrap">[^<]*</td>\s*<td>(\d+) %', html
+        r'<tr id="reading-\d+">\s*<td class="nowrap card-title">[^<]*</td>\s*<td[^>]*>(\d+) %', html
     )
     assert values == ["25", "40"]

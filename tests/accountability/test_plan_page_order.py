@@ -26,7 +26,8 @@ def test_priority_proposals_first_and_events_by_date():
     html = html.content.decode()
 
     proposals = re.findall(
-        r'<tr id="proposal-\d+">\s*<td>(?:<strong>Priority:</strong> )?(\w+)', html
+        r'<tr id="proposal-\d+">\s*<td class="card-title">(?:<strong>Priority:</strong> )?(\w+)',
+        html,
     )
     assert proposals == ["Urgent", "Ordinary", "Later"]
     assert re.findall(r"· (Lima|Cusco)", html) == ["Lima", "Cusco"]

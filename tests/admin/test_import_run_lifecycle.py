@@ -118,12 +118,12 @@ def test_a_sheet_uploaded_in_spanish_is_checked_and_imported_in_spanish(
     # Read in English, the reports stay in the uploader's language.
     assert shown(view(client, run), "check_report").startswith(
         "IRM Explorer table (2017), 6 filas. Ensayo: no se escribió nada; confirme para importar."
-        "<br>miembros: 1 creados, 0 actualizados, 0 sin cambios<br>"
+        "<br>miembros: altas 1, actualizaciones 0, sin cambios 0<br>"
     )
     with django_capture_on_commit_callbacks(execute=True):
         confirm(client, run)
     assert shown(view(client, run), "import_report").startswith(
-        "IRM Explorer table (2017), 6 filas.<br>miembros: 1 creados, 0 actualizados"
+        "IRM Explorer table (2017), 6 filas.<br>miembros: altas 1, actualizaciones 0"
     )
 
 

@@ -19,6 +19,9 @@ from tests.admin_forms import admin_post_data
 pytestmark = pytest.mark.django_db
 
 KEPT = "Your input is kept below: check it against these changes and save again to apply it."
+SAVE_AGAIN = (
+    "Your input is kept below: save again to apply it over that change."  # no change listed
+)
 # 19:03 UTC is 14:03 in Lima, the site's time zone: the message shows the local time. Later than
 # any row a test writes, so it stays the latest change.
 ROSAS_SAVE = datetime.datetime(2030, 11, 27, 19, 3, tzinfo=datetime.UTC)
@@ -122,7 +125,9 @@ def test_a_change_history_does_not_record_is_refused_naming_someone_at_an_unknow
 
     refused = client.post(url, data)
 
-    assert _errors(refused) == ["This record was changed by someone at ?. " + KEPT]
+    assert _errors(refused) == [
+        "This record was changed by someone since you opened it. " + SAVE_AGAIN
+    ]
     assert _version_inputs(refused.content.decode()) == [("version", "2")]
 
 
@@ -140,7 +145,7 @@ def test_a_change_with_no_user_and_no_visible_difference_is_refused_without_deta
     refused = client.post(url, data)
 
     assert _errors(refused) == [
-        "This record was changed by someone at 27 November 2030, 14:03. " + KEPT
+        "This record was changed by someone at 27 November 2030, 14:03. " + SAVE_AGAIN
     ]
 
 

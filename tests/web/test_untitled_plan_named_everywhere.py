@@ -155,4 +155,4 @@ def test_the_irm_workspace_names_the_plan_of_each_report(client, plan):
     IRMReportFactory(action_plan=plan, state=IRMReport.State.DRAFT)
     client.force_login(make_plan_admin())
     html = client.get("/irm/reports/").content.decode()
-    assert f'<td>{NAME} <span class="muted">{plan.ogp_id}</span></td>' in html
+    assert f'">{NAME} <span class="muted">{plan.ogp_id}</span></td>' in html
