@@ -1,5 +1,5 @@
 """A list that matches nothing offers no spreadsheet of it: a search for a word no commitment has
-(/search/?q=zzzz), the commitment list filtered to nothing, and the plan and organisation lists of a
+(/search/?q=qwxqwxqwx), the commitment list filtered to nothing, and the plan and organisation lists of a
 member with none used to say "Every matching commitment as a spreadsheet: CSV · Excel" under "No
 commitments match.". The links come back as soon as one row matches."""
 
@@ -25,8 +25,8 @@ def listed():
 @pytest.mark.parametrize(
     "url",
     [
-        "/search/?q=zzzz",
-        "/commitments/?q=zzzz",
+        "/search/?q=qwxqwxqwx",
+        "/commitments/?q=qwxqwxqwx",
         "/plans/?member={empty}",
         "/organizations/?member={empty}",
     ],
