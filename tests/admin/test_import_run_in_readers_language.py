@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from commitments.models import Commitment
 from reviews.models import ImportRun
 from tests import factories
 from tests.admin.test_import_run_lifecycle import checked_peru, confirm, send, shown, view
@@ -96,32 +97,41 @@ def test_the_format_is_named_in_the_readers_language(
     assert shown(view(client, run, language), "file_format") == label
 
 
-def _retitle_first(names, rows):
+def _retitle_first_and_flip_a_policy_area(names, rows):
     rows[0][names.index("Commitment Title")] = "Un título nuevo"
+    flag = names.index("Anti-corruption")
+    rows[0][flag] = "0" if rows[0][flag].strip() == "1" else "1"
 
 
 @pytest.mark.parametrize(
-    ("language", "start"),
+    ("language", "line"),
     [
-        ("en", "commitments updated, by field: title 1 ("),
-        ("es", "compromisos, actualizaciones por campo: título 1 ("),
+        (
+            "en",
+            "commitments updated, by field: title 1, policy areas 1 ({id} (title, policy areas))",
+        ),
+        (
+            "es",
+            "compromisos, actualizaciones por campo: título 1, áreas de política 1 "
+            "({id} (título, áreas de política))",
+        ),
     ],
 )
 def test_the_by_field_line_names_fields_as_the_reader_knows_them(
-    client, tmp_path, django_capture_on_commit_callbacks, language, start
+    client, tmp_path, django_capture_on_commit_callbacks, language, line
 ):
     client.force_login(factories.make_plan_admin(username="planner"))
     run = checked_peru(client, tmp_path, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         confirm(client, run)
     with django_capture_on_commit_callbacks(execute=True):
-        send(client, peru_csv(tmp_path, _retitle_first), name="peru2.csv")
+        send(client, peru_csv(tmp_path, _retitle_first_and_flip_a_policy_area), name="peru2.csv")
 
-    line = by_field_line(
-        shown(view(client, ImportRun.objects.get(file_name="peru2.csv"), language), "check_report")
+    second = ImportRun.objects.get(file_name="peru2.csv")
+    first_id = Commitment.objects.order_by("ogp_id").values_list("ogp_id", flat=True)[0]
+    assert by_field_line(shown(view(client, second, language), "check_report")) == line.format(
+        id=first_id
     )
-    assert line.startswith(start)
-    assert line.endswith(" (título))") if language == "es" else line.endswith(" (title))")
 
 
 def test_a_run_from_before_keeps_its_report_as_written(client):
