@@ -299,6 +299,14 @@ class ImportRunAdmin(admin.ModelAdmin):
     def progress(self, run: ImportRun) -> int:
         return rows_read(run)
 
+    @admin.display(description=_("check (dry run)"))
+    def check_report(self, run: ImportRun) -> str:
+        return run.in_reader_language(run.check_reports) or self.get_empty_value_display()
+
+    @admin.display(description=_("import"))
+    def import_report(self, run: ImportRun) -> str:
+        return run.in_reader_language(run.import_reports) or self.get_empty_value_display()
+
     def save_model(self, request: HttpRequest, obj: ImportRun, form: Any, change: bool) -> None:
         if change:
             return

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -318,6 +318,14 @@ def import_upload_to(run: ImportRun, filename: str) -> str:
     return f"imports/{timezone.now():%Y/%m}/{Path(filename).name}"
 
 
+class ImportFormat(models.TextChoices):
+    """The two OGP formats the importer reads (reviews.importers.irm), by code: a run stores the
+    code and each reader reads the name in their language."""
+
+    EXPLORER_2017 = "explorer_2017", _("IRM Explorer table (2017)")
+    CURRENT_SHEET = "current_sheet", _("OGP commitments sheet (current)")
+
+
 class ImportRun(models.Model):
     """An OGP sheet uploaded in the admin: checked first (a dry run, nothing written), then, once a
     plan administrator confirms, imported. Both run as background tasks; the report stays."""
@@ -335,12 +343,14 @@ class ImportRun(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.CHECKING, editable=False
     )
-    file_format = models.CharField(_("format"), max_length=100, blank=True, editable=False)
+    file_format = models.CharField(
+        _("format"), max_length=100, choices=ImportFormat.choices, blank=True, editable=False
+    )
     rows_read = models.PositiveIntegerField(_("rows read"), default=0, editable=False)
-    # The uploader's language: the reports are written in it.
-    language = models.CharField(max_length=10, blank=True, editable=False)
-    check_report = models.TextField(_("check (dry run)"), blank=True, editable=False)
-    import_report = models.TextField(_("import"), blank=True, editable=False)
+    # Each report as written in every site language ({"es": ..., "en": ...}), so every reader
+    # reads it in theirs; a run from before 8 December 2026 holds one, in its uploader's language.
+    check_reports = models.JSONField(_("check (dry run)"), default=dict, editable=False)
+    import_reports = models.JSONField(_("import"), default=dict, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -364,6 +374,19 @@ class ImportRun(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("import of an OGP sheet")
         verbose_name_plural = _("imports of OGP sheets")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(file_format__in=["", *ImportFormat.values]),
+                name="importrun_file_format_known",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_state_display()})"
+
+    @staticmethod
+    def in_reader_language(reports: dict[str, str]) -> str:
+        """One of `check_reports` or `import_reports` in the active language; a run that holds
+        it in one language only (from before both were kept) as written."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return reports.get(language) or next(iter(reports.values()), "")

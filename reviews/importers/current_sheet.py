@@ -19,7 +19,7 @@ import re
 from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan
-from reviews.models import IRMReport, Methodology
+from reviews.models import ImportFormat, IRMReport, Methodology
 
 from .common import (
     ImportRowError,
@@ -35,6 +35,8 @@ from .members import local_member, national_member, other_member
 from .records import AssessmentRecord, CommitmentRecord, MemberSpec
 from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat
 
+# The name the imported rows\' source file keeps (provenance, in English); an admin import run
+# stores `code` and shows ImportFormat\'s label in the reader\'s language.
 NAME = "OGP commitments sheet (current)"
 HEADER_ROWS = 1
 ID = "Commitment Unique Identifier"
@@ -111,6 +113,7 @@ def detect(first_row: list[str]) -> bool:
 
 class CurrentSheetFormat(SheetFormat):
     name = NAME
+    code = ImportFormat.CURRENT_SHEET
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
 

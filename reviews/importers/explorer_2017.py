@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan
-from reviews.models import IRMReport, Methodology
+from reviews.models import ImportFormat, IRMReport, Methodology
 
 from .common import (
     ImportRowError,
@@ -29,6 +29,8 @@ from .common import (
 from .records import AssessmentRecord, CommitmentRecord
 from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat
 
+# The name the imported rows\' source file keeps (provenance, in English); an admin import run
+# stores `code` and shows ImportFormat\'s label in the reader\'s language.
 NAME = "IRM Explorer table (2017)"
 HEADER_ROWS = 2
 FIRST_FLAG, LAST_FLAG = "Anti-corruption", "Marginalized Communities"
@@ -88,6 +90,7 @@ def detect(first_row: list[str], second_row: list[str] | None) -> bool:
 
 class ExplorerFormat(SheetFormat):
     name = NAME
+    code = ImportFormat.EXPLORER_2017
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
 

@@ -43,6 +43,8 @@ from types import ModuleType
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from reviews.models import ImportFormat
+
 from . import current_sheet, explorer_2017
 from .common import (
     HEADER_SEARCH_ROWS,
@@ -143,8 +145,8 @@ def import_ogp_irm(
     path: Path | str,
     dry_run: bool,
     progress: Callable[[int], None] | None = None,
-) -> tuple[str, Summary]:
-    """Import one file; returns (format name, summary).
+) -> tuple[ImportFormat, Summary]:
+    """Import one file; returns (its format, summary).
 
     Everything that makes rows unreadable is reported in one run (ImportRefused, each problem with
     its spreadsheet row, commitment and column), and then nothing is written. Anything else
@@ -229,7 +231,7 @@ def import_ogp_irm(
         raise ImportRowError(
             _("the database refused rows up to %(row)d: %(error)s") % {"row": row, "error": exc}
         ) from None
-    return fmt.name, summary
+    return fmt.code, summary
 
 
 def file_sha256(path: Path) -> str:

@@ -5,6 +5,9 @@ writes invisible until it ends."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -43,12 +46,7 @@ def start_import_run(*, upload: UploadedFile, user) -> ImportRun:
     refuse_unless_plan_admin(user)
     with transaction.atomic():
         # Saving the row stores the uploaded file under its own name (ImportRun.file's upload_to).
-        run = ImportRun.objects.create(
-            file=upload,
-            uploaded_by=user,
-            file_name=upload.name[:200],
-            language=translation.get_language() or "",
-        )
+        run = ImportRun.objects.create(file=upload, uploaded_by=user, file_name=upload.name[:200])
         check_import_run.delay_on_commit(run.pk)
     return run
 
@@ -70,8 +68,9 @@ def confirm_import_run(*, run: ImportRun, user) -> ImportRun:
 
 
 def execute_import_run(run_id: int, *, dry_run: bool) -> None:
-    """Run the importer on the run's file and keep its report. Safe to repeat: a run that has
-    moved on is left alone, and importing the same file twice changes nothing."""
+    """Run the importer on the run's file and keep its report in every site language. Safe to
+    repeat: a run that has moved on is left alone, and importing the same file twice changes
+    nothing."""
     wanted = ImportRun.State.CHECKING if dry_run else ImportRun.State.IMPORTING
     run = ImportRun.objects.filter(pk=run_id, state=wanted).first()
     if run is None:
@@ -80,32 +79,45 @@ def execute_import_run(run_id: int, *, dry_run: bool) -> None:
     def progress(rows: int) -> None:
         cache.set(progress_key(run_id), rows, timeout=24 * 3600)
 
-    try:
-        with translation.override(run.language or None):
-            format_name, summary = import_ogp_irm(
-                path=run.file.path, dry_run=dry_run, progress=progress
-            )
-            lines = summary.lines()
-    except ImportRowError as error:
-        state = ImportRun.State.REFUSED if dry_run else ImportRun.State.FAILED
-        with translation.override(run.language or None):
-            report, rows, format_name = str(error), 0, ""
-    else:
+    # The importer words its warnings and refusals as it finds them, so it reads the file once per
+    # language: a rolled-back pass for each but the last, which writes (unless this is the check).
+    # One transaction, so every pass sees the same records and reports the same.
+    languages = [code for code, _name in settings.LANGUAGES]
+    reports: dict[str, str] = {}
+    with transaction.atomic():
+        for language in languages:
+            last = language == languages[-1]
+            with translation.override(language):
+                file_format, rows, reports[language], read = _report(
+                    run.file.path,
+                    dry_run=dry_run or not last,
+                    as_check=dry_run,
+                    progress=progress if language == languages[0] else None,
+                )
+    if read:
         state = ImportRun.State.CHECKED if dry_run else ImportRun.State.IMPORTED
-        with translation.override(run.language or None):
-            heading = _("%(format)s, %(rows)d rows.") % {
-                "format": format_name,
-                "rows": summary.rows,
-            }
-            if dry_run:
-                heading += " " + _("Dry run: nothing was written; confirm to import.")
-        report, rows = "\n".join([heading, *lines]), summary.rows
-    field = "check_report" if dry_run else "import_report"
+    else:
+        state = ImportRun.State.REFUSED if dry_run else ImportRun.State.FAILED
+    field = "check_reports" if dry_run else "import_reports"
     ImportRun.objects.filter(pk=run_id, state=wanted).update(
         state=state,
-        file_format=format_name,
+        file_format=file_format,
         rows_read=rows,
         finished_at=timezone.now(),
-        **{field: report},
+        **{field: reports},
     )
     cache.delete(progress_key(run_id))
+
+
+def _report(
+    path: str, *, dry_run: bool, as_check: bool, progress: Callable[[int], None] | None
+) -> tuple[str, int, str, bool]:
+    """(format, rows, the report in the active language, whether the file was read)."""
+    try:
+        file_format, summary = import_ogp_irm(path=path, dry_run=dry_run, progress=progress)
+    except ImportRowError as error:
+        return "", 0, str(error), False
+    heading = _("%(format)s, %(rows)d rows.") % {"format": file_format.label, "rows": summary.rows}
+    if as_check:
+        heading += " " + _("Dry run: nothing was written; confirm to import.")
+    return file_format, summary.rows, "\n".join([heading, *summary.lines()]), True

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 
 from commitments.models import Commitment
+from reviews.models import ImportFormat
 
 from .common import ImportRowError, RowNotes, clean_text, date_fields, parse_flag
 from .members import CountryResolver
@@ -34,6 +35,7 @@ class SheetFormat:
     policy-area flag column and the OGP value columns, and parse rows."""
 
     name: str
+    code: ImportFormat
     first_flag: str
     last_flag: str
     # The OGP value columns: column name -> value (access_to_information, ...).

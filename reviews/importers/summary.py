@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+
+from commitments.models import ActionPlan, Commitment, Member
+from reviews.models import Assessment
 
 # Kind of record (the key the writer counts under) -> its name in the printed summary.
 KINDS = {
@@ -19,6 +24,21 @@ KINDS = {
     "IRM reports": gettext_lazy("IRM reports"),
     "assessments": gettext_lazy("assessments"),
 }
+# Kind of record -> its model, whose fields' verbose names the "by field" line shows.
+KIND_MODELS: dict[str, type[models.Model]] = {
+    "members": Member,
+    "action plans": ActionPlan,
+    "commitments": Commitment,
+    "assessments": Assessment,
+}
+
+
+def field_label(kind: str, name: str) -> str:
+    """A changed field as the reader knows it: its verbose name in the active language."""
+    try:
+        return str(KIND_MODELS[kind]._meta.get_field(name).verbose_name)
+    except (KeyError, FieldDoesNotExist):
+        return name
 
 
 class Summary:
@@ -33,16 +53,16 @@ class Summary:
         self.warnings: dict[tuple[str, str], tuple[int, list[str]]] = {}
         # Rows kept out because writing them would re-point an id at a different commitment.
         self.conflicts: list[str] = []
-        # kind -> field -> records whose field changes, and the first ten "id (fields)": what a
-        # dry run would change, small however long the file.
+        # kind -> field -> records whose field changes, and the first ten (id, fields): what a dry
+        # run would change, small however long the file.
         self.changed_fields: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
-        self.changed_examples: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        self.changed_examples: dict[str, list[tuple[str, list[str]]]] = {kind: [] for kind in KINDS}
 
     def changed(self, kind: str, label: str, fields: list[str]) -> None:
         """One record of `kind` (named `label`) is updated in these fields."""
         self.changed_fields[kind].update(fields)
         if len(self.changed_examples[kind]) < self.SHOWN_ROWS:
-            self.changed_examples[kind].append(f"{label} ({', '.join(fields)})")
+            self.changed_examples[kind].append((label, fields))
 
     def conflict(self, message: str, row: int, *, commitment: str) -> None:
         """A row kept out; `commitment` is its OGP id, which every conflicting row carries."""
@@ -74,7 +94,10 @@ class Summary:
         for kind, fields in self.changed_fields.items():
             if not fields:
                 continue
-            examples = self.changed_examples[kind]
+            examples = [
+                f"{label} ({', '.join(field_label(kind, f) for f in names)})"
+                for label, names in self.changed_examples[kind]
+            ]
             shown = "; ".join(examples) + (
                 "; ..." if self.counts[kind]["updated"] > len(examples) else ""
             )
@@ -82,7 +105,9 @@ class Summary:
                 _("%(kind)s updated, by field: %(fields)s (%(examples)s)")
                 % {
                     "kind": KINDS[kind],
-                    "fields": ", ".join(f"{name} {n}" for name, n in fields.most_common()),
+                    "fields": ", ".join(
+                        f"{field_label(kind, name)} {n}" for name, n in fields.most_common()
+                    ),
                     "examples": shown,
                 }
             )

@@ -34,7 +34,7 @@ from commitments.models import (
     normalize_name,
 )
 from questions.models import OfficialAnswer, Question
-from reviews.models import Assessment, IRMReport
+from reviews.models import Assessment, ImportFormat, ImportRun, IRMReport
 from tests import factories
 
 User = get_user_model()
@@ -215,6 +215,21 @@ def _answers(n: int) -> None:
         answer_question(question=question, author=factories.make_official(lead), text="!")
 
 
+def _import_runs(n: int) -> None:
+    # Reports in both site languages, as a run keeps them; each run with its own two people.
+    for i in range(n):
+        ImportRun.objects.create(
+            file=f"imports/2026/12/sheet-{i}.csv",
+            file_name=f"sheet-{i}.csv",
+            state=ImportRun.State.IMPORTED,
+            file_format=ImportFormat.CURRENT_SHEET,
+            uploaded_by=factories.UserFactory(),
+            confirmed_by=factories.UserFactory(),
+            check_reports={"en": "OGP commitments sheet (current), 1 rows.", "es": "1 filas."},
+            import_reports={"en": "OGP commitments sheet (current), 1 rows.", "es": "1 filas."},
+        )
+
+
 ROW_MAKERS: dict[type[Model], Callable[[int], None]] = {
     User: lambda n: [factories.make_editor() for _ in range(n)],
     Member: _members,
@@ -241,6 +256,7 @@ ROW_MAKERS: dict[type[Model], Callable[[int], None]] = {
     VisitorRequest: _visitor_requests,
     Question: _questions,
     OfficialAnswer: _answers,
+    ImportRun: _import_runs,
 }
 
 

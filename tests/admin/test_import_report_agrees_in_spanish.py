@@ -30,10 +30,10 @@ def test_spanish_import_report_counts_agree_with_feminine_kinds(
     with django_capture_on_commit_callbacks(execute=True):
         send(client, peru_csv(tmp_path, _retitle_first), name="peru2.csv", language="es")
 
-    first = shown(view(client, ImportRun.objects.get(file_name="peru.csv")), "check_report")
+    first = shown(view(client, ImportRun.objects.get(file_name="peru.csv"), "es"), "check_report")
     assert "<br>miembros: altas 1, actualizaciones 0, sin cambios 0<br>" in first
     assert "<br>evaluaciones: altas 6, actualizaciones 0, sin cambios 0" in first
-    second = shown(view(client, ImportRun.objects.get(file_name="peru2.csv")), "check_report")
-    assert "<br>compromisos, actualizaciones por campo: title 1 (" in second
+    second = shown(view(client, ImportRun.objects.get(file_name="peru2.csv"), "es"), "check_report")
+    assert "<br>compromisos, actualizaciones por campo: título 1 (" in second
     for report in (first, second):
         assert "creados" not in report and "actualizados" not in report

@@ -60,7 +60,7 @@ def test_upload_checks_then_confirm_imports(client, tmp_path, django_capture_on_
     run.refresh_from_db()
     assert run.state == ImportRun.State.IMPORTED and run.rows_read == 6
     assert Commitment.objects.count() == 6
-    assert "commitments: 6 created" in run.import_report
+    assert "commitments: 6 created" in run.import_reports["en"]
     # The report stays readable; a second confirmation is refused.
     page = client.get(
         f"/admin/reviews/importrun/{run.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
@@ -82,7 +82,7 @@ def test_an_unreadable_sheet_is_refused_with_every_problem_and_nothing_written(
 
     run = ImportRun.objects.get()
     assert run.state == ImportRun.State.REFUSED
-    assert "row 5" in run.check_report and "row 8" in run.check_report
+    assert "row 5" in run.check_reports["en"] and "row 8" in run.check_reports["en"]
     assert Commitment.objects.count() == 0
 
 

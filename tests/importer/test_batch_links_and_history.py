@@ -101,9 +101,9 @@ def test_a_second_file_drops_what_it_no_longer_names_keeps_the_rest_and_records_
     assert warning(printed, "commitments:") == "  commitments: 0 created, 2 updated, 1 unchanged"
     assert warning(printed, "assessments:") == "  assessments: 0 created, 1 updated, 2 unchanged"
     assert warning(printed, "commitments updated, by field:") == (
-        "  commitments updated, by field: co_lead_organizations 2, supporting_organizations 1, "
-        "policy_areas 1, title 1 (PE0001 (supporting_organizations, policy_areas, "
-        "co_lead_organizations); PE0002 (title, co_lead_organizations))"
+        "  commitments updated, by field: co-lead organisations 2, supporting organisations 1, "
+        "policy areas 1, title 1 (PE0001 (supporting organisations, policy areas, "
+        "co-lead organisations); PE0002 (title, co-lead organisations))"
     )
     title = "Portal de datos abiertos"
     assert served(client, "PE0001") == (title, [SGD], [DEFENSORIA], ["Open Data"])
@@ -165,10 +165,10 @@ def test_a_second_file_drops_what_it_no_longer_names_keeps_the_rest_and_records_
         (
             {SUPPORTERS: DEFENSORIA},
             {SUPPORTERS: f"{DEFENSORIA}; {CONTRALORIA}"},
-            "supporting_organizations",
+            "supporting organisations",
         ),
-        ({"Open Data": "1"}, {"Open Data": "1", "Gender": "1"}, "policy_areas"),
-        ({LEAD: MEF}, {LEAD: f"{MEF}; {SGD}"}, "co_lead_organizations"),
+        ({"Open Data": "1"}, {"Open Data": "1", "Gender": "1"}, "policy areas"),
+        ({LEAD: MEF}, {LEAD: f"{MEF}; {SGD}"}, "co-lead organisations"),
     ],
     ids=["supporters", "areas", "co-leads"],
 )

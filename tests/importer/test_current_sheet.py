@@ -181,7 +181,7 @@ def test_a_dry_run_names_the_fields_each_update_would_change_and_writes_nothing(
     printed = run_import(current_file(changed), "--dry-run")
 
     assert (
-        "commitments updated, by field: title 1, policy_areas 1 (PE0075 (title, policy_areas))"
+        "commitments updated, by field: title 1, policy areas 1 (PE0075 (title, policy areas))"
         in (printed)
     )
     assert "assessments updated, by field: completion 1" in printed

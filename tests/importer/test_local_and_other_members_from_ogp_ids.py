@@ -41,7 +41,7 @@ def test_the_prefix_of_ogp_ids_replaces_the_one_a_file_without_ids_gave(
     shown = member(client, code)
     assert (shown["kind"], shown["commitment_prefix"]) == (kind, ogp_id[:2])
     assert (
-        f"  members updated, by field: commitment_prefix 1 ({code} (commitment_prefix))"
+        f"  members updated, by field: commitment id prefix 1 ({code} (commitment id prefix))"
         in printed.splitlines()
     )
 

@@ -100,7 +100,7 @@ def test_a_workbook_uploaded_under_a_csv_name_is_refused_saying_what_it_is(
 
     run = ImportRun.objects.get()
     assert run.state == ImportRun.State.REFUSED
-    assert run.check_report == WORKBOOK_REFUSAL
+    assert run.check_reports["en"] == WORKBOOK_REFUSAL
     assert Commitment.objects.count() == 0
 
 

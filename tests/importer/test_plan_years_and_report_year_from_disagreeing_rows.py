@@ -51,7 +51,7 @@ def test_a_re_import_that_moves_a_plan_year_updates_the_plan_and_says_so(client,
     assert plan_years(client) == (2018, 2019)
     assert warning(printed, "action plans:") == "  action plans: 0 created, 1 updated, 0 unchanged"
     assert warning(printed, "action plans updated") == (
-        "  action plans updated, by field: submission_year 1 (AP_PER03 (submission_year))"
+        "  action plans updated, by field: year of submission 1 (AP_PER03 (year of submission))"
     )
     # A stale edit of the plan is refused by its version; its history names the file that moved it.
     plan = ActionPlan.objects.get()

@@ -37,8 +37,8 @@ def test_ogp_ids_taking_the_place_of_provisional_ones_are_summed_up_line_for_lin
         *UNCHANGED_PARENTS,
         "  commitments: 0 created, 1 updated, 0 unchanged",
         *NO_REPORTS,
-        "  commitments updated, by field: ogp_id 1, id_provisional 1 "
-        "(PE0001 (ogp_id, id_provisional))",
+        "  commitments updated, by field: OGP id 1, provisional id 1 "
+        "(PE0001 (OGP id, provisional id))",
         "  commitments reconciled: 1 took OGP's own id in place of a provisional one",
     ]
 

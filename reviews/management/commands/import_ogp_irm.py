@@ -33,7 +33,7 @@ class Command(BaseCommand):
             self.stderr.write(_("  %(rows)d rows read so far...") % {"rows": rows})
 
         try:
-            format_name, summary = import_ogp_irm(path=path, dry_run=dry_run, progress=progress)
+            file_format, summary = import_ogp_irm(path=path, dry_run=dry_run, progress=progress)
         except ImportRowError as exc:
             raise CommandError(
                 _("%(path)s: %(error)s. Nothing was imported.") % {"path": path, "error": exc}
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             _("%(path)s: %(format)s, %(rows)d rows in %(seconds).1f s.")
             % {
                 "path": path,
-                "format": format_name,
+                "format": file_format.label,
                 "rows": summary.rows,
                 "seconds": time.monotonic() - started,
             }
