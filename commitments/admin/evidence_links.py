@@ -55,6 +55,7 @@ class LinkPlanFilter(admin.SimpleListFilter):
         return queryset
 
 
+@admin.display(description=_("error"), ordering="error_code")
 def error_text(check: EvidenceLink | LinkCheckResult) -> str:
     """The error in the reader's language, its technical detail after it."""
     if not check.error_code:
@@ -64,23 +65,18 @@ def error_text(check: EvidenceLink | LinkCheckResult) -> str:
 
 
 class LinkCheckResultInline(ReadOnlyAdminMixin, admin.TabularInline):
-    """Every check of the link, newest first: read-only history."""
+    """Every check of the link, newest first: read-only history (each keeps its final address and
+    hash too, for the record)."""
 
     model = LinkCheckResult
     fields = readonly_fields = [
         "checked_at",
         "outcome",
         "status_code",
-        "error_display",
-        "final_url",
+        error_text,
         "elapsed_ms",
-        "sha256",
     ]
     extra = max_num = 0
-
-    @admin.display(description=_("error"))
-    def error_display(self, result: LinkCheckResult) -> str:
-        return error_text(result)
 
 
 @admin.register(EvidenceLink)
@@ -89,7 +85,7 @@ class EvidenceLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "url",
         "commitment_id_display",
         "status_code",
-        "error_display",
+        error_text,
         "unreachable_since",
         "failed_checks",
         "broken_since",
@@ -112,9 +108,16 @@ class EvidenceLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def commitment_id_display(self, link: EvidenceLink) -> str:
         return link.commitment.ogp_id
 
-    @admin.display(description=_("error"), ordering="error_code")
-    def error_display(self, link: EvidenceLink) -> str:
-        return error_text(link)
+
+@admin.register(LinkCheckResult)
+class LinkCheckResultAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every check of every evidence link, newest first (each link's own are on its page)."""
+
+    list_display = ["link", "checked_at", "outcome", "status_code", error_text, "elapsed_ms"]
+    list_filter = ["outcome", "error_code"]
+    list_select_related = ["link"]
+    search_fields = ["link__url"]
+    date_hierarchy = "checked_at"
 
 
 @admin.register(StatusReminder)

@@ -205,4 +205,4 @@ class LinkCheckResult(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.link_id} {self.checked_at:%Y-%m-%d %H:%M} {self.outcome}"
+        return str(self.get_outcome_display())
