@@ -293,6 +293,11 @@ EVIDENCE_LINK_MAX_BYTES = env_int("EVIDENCE_LINK_MAX_BYTES", 20 * 1024 * 1024, m
 # A copy of each new version of a page up to this size is kept in the media storage; 0 keeps none.
 EVIDENCE_LINK_COPY_MAX_BYTES = env_int("EVIDENCE_LINK_COPY_MAX_BYTES", 0)
 EVIDENCE_LINK_RECHECK_HOURS = env_int("EVIDENCE_LINK_RECHECK_HOURS", 20, minimum=1)
+# A link the server says is gone (404, 410, another 4xx but 401/403/429) is broken at once. One that
+# cannot be reached (DNS, refused, timeout, TLS, 5xx, 401/403/429) reads "could not be checked" until
+# it has failed this many checks in a row spread over at least this many days; then it is broken.
+EVIDENCE_LINK_BROKEN_AFTER_CHECKS = env_int("EVIDENCE_LINK_BROKEN_AFTER_CHECKS", 3, minimum=1)
+EVIDENCE_LINK_BROKEN_AFTER_DAYS = env_int("EVIDENCE_LINK_BROKEN_AFTER_DAYS", 7)
 ANONYMOUS_MAX_BYTES = env_int("ANONYMOUS_MAX_BYTES", 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,6 +1,6 @@
 """Evidence that lasts: each evidence link is checked after it is posted and then nightly; the page
-says "checked on", "changed since it was posted" or "broken since". Fetching is
-commitments.evidence.linkfetch."""
+says "checked on", "changed since it was posted", "could not be checked on" or "broken since".
+Every check is kept (`LinkCheckResult`). Fetching is commitments.evidence.linkfetch."""
 
 from __future__ import annotations
 
@@ -9,11 +9,18 @@ import datetime
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import EvidenceLink, OutcomeCheck, StatusEvidence
-from .linkfetch import Fetched, Limits, fetch
+from ..models import CheckOutcome, EvidenceLink, LinkCheckResult, OutcomeCheck, StatusEvidence
+from .linkfetch import Failure, Fetched, Limits, fetch
+
+# Answers that say nothing about the page: the checker is refused or rate-limited.
+NOT_ABOUT_THE_PAGE = frozenset({401, 403, 429})
+# Failures that are about the link itself, whoever fetches it and whenever.
+DEFINITE_FAILURES = frozenset({Failure.INVALID, Failure.SCHEME})
 
 
 def limits() -> Limits:
@@ -59,9 +66,34 @@ def check_link(link_id: int) -> Fetched | None:
     return fetched
 
 
+def outcome_of(fetched: Fetched) -> CheckOutcome:
+    """A definite "not there" from the server (a 4xx but 401/403/429, after redirects) or a link no
+    one could fetch is broken; no answer, a 5xx or a refusal of the checker says nothing yet."""
+    if fetched.ok:
+        return CheckOutcome.OK
+    if fetched.error_code:
+        definite = fetched.error_code in DEFINITE_FAILURES
+    else:
+        definite = 400 <= fetched.status < 500 and fetched.status not in NOT_ABOUT_THE_PAGE
+    return CheckOutcome.BROKEN if definite else CheckOutcome.UNREACHABLE
+
+
+def broken_by_now(now: datetime.datetime) -> Q:
+    """A link not reachable is broken once this check makes EVIDENCE_LINK_BROKEN_AFTER_CHECKS failures
+    in a row, the first at least EVIDENCE_LINK_BROKEN_AFTER_DAYS ago (over the columns before it)."""
+    enough = Q(failed_checks__gte=settings.EVIDENCE_LINK_BROKEN_AFTER_CHECKS - 1)
+    days = settings.EVIDENCE_LINK_BROKEN_AFTER_DAYS
+    if days == 0:
+        return enough
+    return enough & Q(unreachable_since__lte=now - datetime.timedelta(days=days))
+
+
 def record_check(link: EvidenceLink, fetched: Fetched, *, now: datetime.datetime) -> None:
-    """Write a check in one conditional UPDATE: safe to repeat and to race. The first answer's hash is
-    the one "changed" compares with; "broken since" keeps the first failure's time until it works."""
+    """Keep the check's result and sum it up on the link in one conditional UPDATE: safe to repeat
+    and to race. The first answer's hash is the one "changed" compares with; a failure starts
+    "failing since"; "broken since" is that first failure's time, once the failures are definite
+    (`outcome_of`, `broken_by_now`), until the link answers again."""
+    outcome = outcome_of(fetched)
     fields: dict = {
         "checked_at": now,
         "status_code": fetched.status,
@@ -71,11 +103,14 @@ def record_check(link: EvidenceLink, fetched: Fetched, *, now: datetime.datetime
         "truncated": fetched.truncated,
         "sha256": fetched.sha256,
         "elapsed_ms": fetched.elapsed_ms,
+        "error_code": fetched.error_code,
         "error": fetched.error[:300],
     }
-    if fetched.ok:
+    if outcome == CheckOutcome.OK:
         sha = fetched.sha256
         fields["broken_since"] = None
+        fields["unreachable_since"] = None
+        fields["failed_checks"] = 0
         fields["first_sha256"] = Case(
             When(first_sha256="", then=Value(sha)), default=F("first_sha256")
         )
@@ -87,10 +122,30 @@ def record_check(link: EvidenceLink, fetched: Fetched, *, now: datetime.datetime
         if fetched.body:
             fields["copy"] = _store_copy(sha, fetched.body)
     else:
-        fields["broken_since"] = Case(
-            When(broken_since__isnull=True, then=Value(now)), default=F("broken_since")
+        failing_since = Coalesce(F("unreachable_since"), Value(now))
+        fields["unreachable_since"] = failing_since
+        fields["failed_checks"] = F("failed_checks") + 1
+        if outcome == CheckOutcome.BROKEN:
+            fields["broken_since"] = Coalesce(F("broken_since"), failing_since)
+        else:
+            fields["broken_since"] = Case(
+                When(broken_since__isnull=False, then=F("broken_since")),
+                When(broken_by_now(now), then=failing_since),
+                default=Value(None),
+            )
+    with transaction.atomic():
+        EvidenceLink.objects.filter(pk=link.pk).update(**fields)
+        LinkCheckResult.objects.create(
+            link=link,
+            checked_at=now,
+            outcome=outcome,
+            status_code=fetched.status,
+            final_url=fields["final_url"],
+            sha256=fetched.sha256,
+            elapsed_ms=fetched.elapsed_ms,
+            error_code=fetched.error_code,
+            error=fields["error"],
         )
-    EvidenceLink.objects.filter(pk=link.pk).update(**fields)
 
 
 def _store_copy(sha: str, body: bytes) -> str:

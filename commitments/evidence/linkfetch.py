@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import socket
+import ssl
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 from urllib.parse import urljoin
 
 import urllib3
@@ -23,8 +25,27 @@ USER_AGENT = "OGP-Tracker-evidence-check/1.0 (+https://www.opengovpartnership.or
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 
+class Failure(StrEnum):
+    """Why a check got no answer to judge by, stored as a code (`EvidenceLink.error_code`) and worded
+    in the reader's language there; `Fetched.error` keeps the technical detail."""
+
+    INVALID = "invalid"  # not a web address, or no host
+    SCHEME = "scheme"  # not http(s)
+    DNS = "dns"  # the host name does not resolve
+    PRIVATE = "private"  # it resolves to a private, local or reserved address
+    REDIRECTS = "redirects"  # more than Limits.max_redirects
+    TIMEOUT = "timeout"
+    TLS = "tls"  # the certificate or the TLS handshake failed
+    CONNECTION = "connection"  # refused, reset or dropped
+
+
 class Refused(Exception):
-    """The link may not be fetched (scheme, address, too many redirects): said in the message."""
+    """The link may not be fetched (scheme, address, too many redirects): `code` says why."""
+
+    def __init__(self, code: Failure, detail: str = "") -> None:
+        super().__init__(detail or code.value)
+        self.code = code
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -38,7 +59,8 @@ class Limits:
 
 @dataclass
 class Fetched:
-    """What one check saw. `error` is set when there was no final answer (refused, no connection)."""
+    """What one check saw. `error_code` (a `Failure`) is set when there was no final answer (refused,
+    no connection), with its technical detail in `error`."""
 
     url: str
     final_url: str = ""
@@ -48,12 +70,13 @@ class Fetched:
     truncated: bool = False
     sha256: str = ""
     elapsed_ms: int = 0
+    error_code: str = ""
     error: str = ""
     body: bytes = field(default=b"", repr=False)
 
     @property
     def ok(self) -> bool:
-        return not self.error and self.status is not None and self.status < 400
+        return not self.error_code and self.status is not None and self.status < 400
 
 
 def address_allowed(address: str, *, allow_private: bool) -> bool:
@@ -77,23 +100,23 @@ def _checked_target(url: str, limits: Limits) -> tuple[Url, str, int]:
     try:
         parsed = parse_url(url)
     except urllib3.exceptions.LocationParseError:
-        raise Refused("not a valid address") from None
+        raise Refused(Failure.INVALID) from None
     if parsed.scheme not in ("http", "https"):
-        raise Refused(f"only http and https links are checked, not {parsed.scheme or 'none'}")
+        raise Refused(Failure.SCHEME, parsed.scheme or "none")
     host = (parsed.host or "").strip("[]")
     if not host:
-        raise Refused("the link has no host")
+        raise Refused(Failure.INVALID, "no host")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     try:
         addresses = resolve(host, port)
     except (OSError, UnicodeError) as exc:
-        raise Refused(f"the host name does not resolve ({exc})") from None
+        raise Refused(Failure.DNS, f"{host}: {exc}") from None
     if not addresses:
-        raise Refused("the host name does not resolve")
+        raise Refused(Failure.DNS, host)
     # Fail closed: one private answer among public ones is refused too.
     for address in addresses:
         if not address_allowed(address, allow_private=limits.allow_private):
-            raise Refused(f"{host} is a private, local or reserved address ({address})")
+            raise Refused(Failure.PRIVATE, f"{host}: {address}")
     return parsed, addresses[0], port
 
 
@@ -125,7 +148,7 @@ def fetch(url: str, limits: Limits) -> Fetched:
         for _hop in range(limits.max_redirects + 1):
             remaining = limits.timeout - (time.monotonic() - started)
             if remaining <= 0:
-                raise Refused("took too long")
+                raise Refused(Failure.TIMEOUT)
             parsed, address, port = _checked_target(current, limits)
             host_header = parsed.netloc  # without any user:password
             with _pool(parsed, address, port, remaining) as pool:
@@ -148,16 +171,24 @@ def fetch(url: str, limits: Limits) -> Fetched:
                     return result
                 finally:
                     response.release_conn()
-        raise Refused(f"more than {limits.max_redirects} redirects")
+        raise Refused(Failure.REDIRECTS, f"more than {limits.max_redirects}")
     except Refused as exc:
-        result.error = str(exc)
+        result.error_code, result.error = exc.code, exc.detail
     except (urllib3.exceptions.HTTPError, OSError) as exc:
-        result.error = f"no answer: {type(exc).__name__}"
+        result.error_code, result.error = _failure_of(exc), type(exc).__name__
     finally:
         result.elapsed_ms = int((time.monotonic() - started) * 1000)
-        if result.error:
+        if result.error_code:
             result.final_url = result.final_url or current
     return result
+
+
+def _failure_of(exc: Exception) -> Failure:
+    if isinstance(exc, urllib3.exceptions.SSLError | ssl.SSLError):
+        return Failure.TLS
+    if isinstance(exc, urllib3.exceptions.TimeoutError | TimeoutError):
+        return Failure.TIMEOUT
+    return Failure.CONNECTION
 
 
 def _read_body(response, result: Fetched, limits: Limits, started: float) -> None:
@@ -175,7 +206,7 @@ def _read_body(response, result: Fetched, limits: Limits, started: float) -> Non
         if result.truncated:
             break
         if time.monotonic() - started > limits.timeout:
-            raise Refused("took too long")
+            raise Refused(Failure.TIMEOUT)
     result.size = size
     result.sha256 = digest.hexdigest()
     if size <= limits.keep_bytes and not result.truncated:

@@ -8,7 +8,14 @@ from .accountability import (
     Proposal,
 )
 from .commitments import PROVISIONAL_MARK, Commitment, CommitmentFormerId, commitment_field
-from .evidence_links import EvidenceLink
+from .evidence_links import (
+    CheckOutcome,
+    EvidenceLink,
+    LinkCheckResult,
+    LinkError,
+    LinkState,
+    link_state,
+)
 from .follows import (
     Follow,
     NotificationDelivery,
@@ -42,6 +49,7 @@ __all__ = [
     "ATTENDANCE_SECTORS",
     "PROVISIONAL_MARK",
     "ActionPlan",
+    "CheckOutcome",
     "Commitment",
     "CommitmentFormerId",
     "CompletionLevel",
@@ -53,6 +61,9 @@ __all__ = [
     "IAP2Level",
     "Indicator",
     "IndicatorReading",
+    "LinkCheckResult",
+    "LinkError",
+    "LinkState",
     "Member",
     "Milestone",
     "MilestoneProgress",
@@ -78,6 +89,7 @@ __all__ = [
     "VisitorRequest",
     "action_plan_field",
     "commitment_field",
+    "link_state",
     "normalize_name",
     "public_author",
     "public_name",

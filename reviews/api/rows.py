@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import F, QuerySet
 
 from commitments.api.lookups import InIds, PageQuery
-from commitments.models import StatusEvidence, StatusUpdate
+from commitments.models import StatusEvidence, StatusUpdate, link_state
 from reviews.figures import counted_on
 from reviews.models import Assessment
 from reviews.stars import FORMULAS
@@ -206,6 +206,7 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
         content_type,
         size,
         checked_at,
+        unreachable_since,
         broken_since,
         changed_at,
     ) in (
@@ -221,6 +222,7 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
             "size",
             # The link's last check (commitments.evidence.link_checks), joined in the same query.
             "link_check__checked_at",
+            "link_check__unreachable_since",
             "link_check__broken_since",
             "link_check__changed_at",
         )
@@ -233,6 +235,10 @@ def history(commitment_id: Any) -> dict[str, list[dict]]:
                 "content_type": content_type,
                 "size": size,
                 "checked_at": checked_at,
+                "link_state": link_state(checked_at, unreachable_since, broken_since)
+                if url
+                else None,
+                "unreachable_since": unreachable_since,
                 "broken_since": broken_since,
                 "changed_since_posted": changed_at is not None,
             }

@@ -11,7 +11,7 @@ from commitments.api.serializers import (
     DescribedSerializer,
     NamedRefSerializer,
 )
-from commitments.models import CompletionLevel
+from commitments.models import CompletionLevel, LinkState
 from commitments.models.vocab import Voice
 from reviews.models import (
     EarlyResults,
@@ -116,9 +116,25 @@ class PublicEvidenceSerializer(DescribedSerializer):
     checked_at = serializers.DateTimeField(
         allow_null=True, help_text=_("When the link was last checked; null for files or before.")
     )
+    link_state = serializers.ChoiceField(
+        choices=LinkState.choices,
+        allow_null=True,
+        help_text=_(
+            "What the checks say: unchecked, ok, unreachable (the last check got no answer to "
+            "judge by: no connection, a 5xx, 401/403/429; says nothing yet about the link) or "
+            "broken; null for files."
+        ),
+    )
+    unreachable_since = serializers.DateTimeField(
+        allow_null=True,
+        help_text=_("The first failed check since the link last answered, if it fails."),
+    )
     broken_since = serializers.DateTimeField(
         allow_null=True,
-        help_text=_("Since when the link fails (no answer or 4xx/5xx), if it does."),
+        help_text=_(
+            "Since when the link fails, once it counts as broken: at once for a 4xx other than "
+            "401/403/429, after failures spread over days for no answer."
+        ),
     )
     changed_since_posted = serializers.BooleanField(
         help_text=_("The linked page's content differs from what it was when first checked.")
