@@ -76,6 +76,11 @@ class CommitmentResults:
     unknown: list[str] = field(default_factory=list)
 
     @property
+    def without_words(self) -> str:
+        """The link to the same list without its words (its filters kept): "clear the search"."""
+        return _link(self.chosen, "q", None)
+
+    @property
     def status(self) -> int:
         return 400 if self.errors else 200
 
