@@ -27,13 +27,13 @@ def commitment():
     [
         (
             "es",
-            "Ningún compromiso coincide con “transparency portal”.",
+            "Ningún compromiso coincide con “accountability”.",
             "Los compromisos están escritos en el idioma de su plan de acción",
             "Borrar la búsqueda",
         ),
         (
             "en",
-            "No commitment matches “transparency portal”.",
+            "No commitment matches “accountability”.",
             "Commitments are written in the language of their action plan",
             "Clear the search",
         ),
@@ -44,7 +44,7 @@ def test_a_search_that_finds_nothing_says_what_helps(
     client, commitment, address, language, nothing, hint, clear
 ):
     response = client.get(
-        f"{address}?q=transparency+portal&action_plan=AP_PER01", HTTP_ACCEPT_LANGUAGE=language
+        f"{address}?q=accountability&action_plan=AP_PER01", HTTP_ACCEPT_LANGUAGE=language
     )
     page = response.content.decode()
 
