@@ -27,14 +27,11 @@ def _page(request: HttpRequest, queryset, *, size: int = PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def _query(request: HttpRequest, **extra: str) -> str:
-    """The request's filters (without the page), to build page links and the CSV link."""
-    return urlencode({**_filter_data(request), **extra})
-
-
-def _filter_data(request: HttpRequest) -> dict[str, str]:
-    # An empty choice in the page's form means "any": drop it rather than refuse it as the API does.
-    return {k: v for k, v in request.GET.items() if k != "page" and v != ""}
+def _filter_data(request: HttpRequest, filterset_class) -> dict[str, str]:
+    """The request's filters, to filter and to build page links and the CSV link. An empty choice
+    in the page's form means "any": drop it rather than refuse it as the API does; a parameter
+    the list does not take is left out too (the page names it: `unknown_parameters`)."""
+    return {k: v for k, v in request.GET.items() if k in filterset_class.base_filters and v != ""}
 
 
 def _chosen_member(request: HttpRequest, filterset, valid: bool) -> str:
@@ -49,7 +46,8 @@ def _filtered_index(
     """An index page filtered with the API's FilterSet, as its CSV and Excel links are: `?member=pe`
     lists Peru's rows here as in the download, and an unknown member is a message (400), not an
     empty list."""
-    filterset = filterset_class(_filter_data(request), queryset=queryset, request=request)
+    data = _filter_data(request, filterset_class)
+    filterset = filterset_class(data, queryset=queryset, request=request)
     valid = filterset.is_valid()
     return render(
         request,
@@ -60,7 +58,8 @@ def _filtered_index(
             "errors": filterset.errors if not valid else {},
             "members": Member.objects.in_name_order().only("code", "name", "kind", "iso_alpha2"),
             "member": _chosen_member(request, filterset, valid),
-            "query": _query(request),
+            "query": urlencode(data),
+            "unknown": filterset_class.unknown_parameters(k for k in request.GET if k != "page"),
             **extra,
         },
         status=200 if valid else 400,

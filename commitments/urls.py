@@ -16,6 +16,7 @@ urlpatterns = [
     path("organizations/", index_views.organization_index, name="organizations"),
     path("members/", index_views.member_index, name="members"),
     path("commitments/<str:ogp_id>/report/", views.report_status, name="report"),
+    path("my/", views.my_pages, name="my"),
     path("my/commitments/", views.my_commitments, name="my_commitments"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
     *follows_urls.urlpatterns,  # follow/unfollow and Atom feeds

@@ -90,6 +90,14 @@ def report_status(request: HttpRequest, ogp_id: str) -> HttpResponse:
 
 
 @login_required
+def my_pages(request: HttpRequest) -> HttpResponse:
+    """/my/: an editor's or official's commitments, or what anyone else follows."""
+    if is_in_group(request.user, OFFICIAL) or is_in_group(request.user, EDITOR):
+        return redirect("commitments:my_commitments")
+    return redirect("commitments:follows")
+
+
+@login_required
 def my_commitments(request: HttpRequest) -> HttpResponse:
     """The commitments the user reports on, with their current status: an editor's organisation
     monitors them, a responsible official's leads or co-leads them."""

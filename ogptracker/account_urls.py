@@ -10,6 +10,7 @@ from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import include, path, reverse
+from django.views.generic import RedirectView
 
 from commitments.permissions import is_in_group
 from commitments.roles import EDITOR, OFFICIAL, RESEARCHER
@@ -69,6 +70,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="login")),
     path("login/", LoginView.as_view(), name="login"),
     path("password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from .search import search
 from .views import favicon
@@ -18,7 +19,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("ogptracker.api_urls")),
     path("accounts/", include("ogptracker.account_urls")),
+    # Parents of public addresses lead to their list rather than a 404: the IRM reports, and the
+    # data releases for the downloads (each download is linked from its list page).
+    path("irm/", RedirectView.as_view(pattern_name="reviews:reports", permanent=True)),
     path("irm/", include("reviews.urls")),
+    path("downloads/", RedirectView.as_view(pattern_name="releases:index", permanent=True)),
     path("downloads/", include("ogptracker.download_urls")),
     path("data/", include("releases.urls")),
     path("search/", search, name="search"),

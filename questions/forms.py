@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import OfficialAnswer, Question
 from .services import MAX_TEXT
+
+
+class HoneypotField(forms.BoundField):
+    """Rendered out of sight and out of the tab order by the shared form template's field loop."""
+
+    def as_field_group(self) -> SafeString:
+        return format_html(
+            '<div class="hp-field" aria-hidden="true">{}{}</div>',
+            self.label_tag(),
+            self.as_widget(),
+        )
 
 
 class AskForm(forms.Form):
@@ -32,7 +45,12 @@ class AskForm(forms.Form):
     )
     name = forms.CharField(label=_("Name shown (optional)"), required=False, max_length=120)
     # The honeypot: hidden from people by CSS, filled in by form-filling robots.
-    website = forms.CharField(required=False)
+    website = forms.CharField(
+        label="Website",
+        required=False,
+        bound_field_class=HoneypotField,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, visitor: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -41,6 +59,7 @@ class AskForm(forms.Form):
             del self.fields["name"]
         else:
             self.fields["email"].required = True
+            self.fields["text"].help_text = _("Links are not accepted without an account.")
 
 
 class AnswerForm(forms.Form):

@@ -148,6 +148,12 @@ class StrictFilterSet(filters.FilterSet):
         help_text=_("Only records changed at or after this ISO 8601 date-time."),
     )
 
+    @classmethod
+    def unknown_parameters(cls, names: Iterable[str]) -> list[str]:
+        """The names among `names` that are none of this FilterSet's filters, sorted: the API
+        refuses them, a list page leaves them out and says so."""
+        return sorted(set(names) - set(cls.base_filters))
+
     def is_valid(self) -> bool:
         valid = super().is_valid()
         for name, declared in self.filters.items():

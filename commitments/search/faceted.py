@@ -72,6 +72,13 @@ class CommitmentResults:
     errors: dict = field(default_factory=dict)
     query: str = ""  # the request's choices, url-encoded, without the page
     chosen: dict[str, str] = field(default_factory=dict)  # facet choices (hidden in the form)
+    # Parameters the list does not take (a typo, a stale link): left out, and the page says so.
+    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def without_words(self) -> str:
+        """The link to the same list without its words (its filters kept): "clear the search"."""
+        return _link(self.chosen, "q", None)
 
     @property
     def status(self) -> int:
@@ -79,8 +86,18 @@ class CommitmentResults:
 
 
 def choices_of(request: HttpRequest) -> dict[str, str]:
-    """The request's non-empty parameters except the page: every choice lives in the URL."""
-    return {k: v for k, v in request.GET.items() if k != "page" and v.strip() != ""}
+    """The request's non-empty filters (the page aside): every choice lives in the URL. A
+    parameter the list does not take is left out (`unknown_choices` names it)."""
+    return {
+        k: v
+        for k, v in request.GET.items()
+        if k in CommitmentFilter.base_filters and v.strip() != ""
+    }
+
+
+def unknown_choices(request: HttpRequest) -> list[str]:
+    """The request's parameters that the commitment list does not take, the page aside."""
+    return CommitmentFilter.unknown_parameters(k for k in request.GET if k != "page")
 
 
 def _link(params: dict[str, str], name: str, value: str | None) -> str:
@@ -422,6 +439,7 @@ def commitment_results(
     """The commitments a request asks for (its filters and words), one page of them ranked by
     relevance when words are given (else by id), with the facets of everything found."""
     params = choices_of(request)
+    unknown = unknown_choices(request)
     q = clean_query(params.get("q", ""))
     filterset = CommitmentFilter(
         QueryDict(urlencode(params)),
@@ -431,7 +449,13 @@ def commitment_results(
     if not filterset.is_valid():
         empty = Paginator(Commitment.objects.none(), page_size).get_page(1)
         return CommitmentResults(
-            page=empty, rows=[], facets=[], q=q, errors=filterset.errors, query=urlencode(params)
+            page=empty,
+            rows=[],
+            facets=[],
+            q=q,
+            errors=filterset.errors,
+            query=urlencode(params),
+            unknown=unknown,
         )
     rows = filterset.qs
     if q and "ordering" not in params:
@@ -458,4 +482,5 @@ def commitment_results(
         q=q,
         query=urlencode(params),
         chosen={k: v for k, v in params.items() if k != "q"},
+        unknown=unknown,
     )

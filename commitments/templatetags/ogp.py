@@ -48,6 +48,15 @@ def rate(value: Rate) -> str:
 
 
 @register.simple_tag
+def track_rate(track: TrackFigures, which: str, *, irm: bool = False) -> str:
+    """A track's `complete` or `high_completion` rate ("2 of 48 (4.2%)"); a track that has said
+    nothing about any commitment yet has no finding, not a rate of 0 %."""
+    if not track.coverage_rate.numerator:
+        return _("no IRM finding yet") if irm else _("nothing reported yet")
+    return rate(getattr(track, f"{which}_rate"))
+
+
+@register.simple_tag
 def coverage(track: TrackFigures, *, irm: bool = False) -> str:
     """ "reported on 5 of 48" (civil society) or "assessed 15 of 48" (the IRM): a rate's coverage."""
     rate = track.coverage_rate

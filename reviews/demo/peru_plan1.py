@@ -246,7 +246,9 @@ def _load_draft_end_of_term_report(
         {"action_plan": plan, "kind": IRMReport.Kind.END_OF_TERM},
         {
             "methodology": Methodology.PRE_2021,
-            "title": "Perú: Informe de fin de término 2012-2014 (borrador de demostración)",
+            # No state word in the title: it would still say "draft" once the report is
+            # published. Pages show the state beside the title.
+            "title": "Perú: Informe de fin de término 2012-2014 (demostración)",
             "state": IRMReport.State.DRAFT,
         },
     )
@@ -256,7 +258,7 @@ def _load_draft_end_of_term_report(
         values = _assessment_values(
             report.methodology, row, published=False, completion=completion, completion_label=""
         )
-        values["narrative"] = DEMO_NOTE + "Borrador: no es un hallazgo del MRI."
+        values["narrative"] = DEMO_NOTE + "No es un hallazgo real del MRI."
         upsert(Assessment, {"report": report, "commitment": commitments[commitment_id]}, values)
 
 

@@ -1,6 +1,7 @@
 """A question refused for its fields says which field each message is about: until 8 December
 an empty visitor form answered "It could not be sent: This field is required. This field is
-required.", and the reader could not tell which of the four fields to fill."""
+required.", and the reader could not tell which of the four fields to fill. Since the ask form
+became the shared form, each message stands beside its field, under its label."""
 
 from __future__ import annotations
 
@@ -14,8 +15,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _error_box(html: str) -> list[str]:
-    box = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', html, re.S).group(1)
-    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", box)]
+    """Each refused field's label and its messages (the shared form puts them beside the field)."""
+    fields = re.findall(
+        r'<div class="field has-error">(.*?)</div>\s*(?=<div class="field|<button)', html, re.S
+    )
+    named = []
+    for field in fields:
+        label = re.search(r"<label[^>]*>(.*?):?</label>", field, re.S).group(1).strip()
+        for message in re.findall(r"<li>(.*?)</li>", field):
+            named.append(f"{label}: {message}")
+    return named
 
 
 def test_each_refusal_in_the_ask_form_names_its_field(client):

@@ -203,7 +203,9 @@ def test_organisation_page_shows_led_and_supported_commitments_with_figures(clie
     assert response.status_code == 200
     assert world.commitment.title in html  # leads
     assert world.other.title in html  # supports
-    assert "0 of 1 (0.0\xa0%)" in html
+    # Nobody has assessed or reported on the led commitment yet: no finding, not 0 %.
+    assert "assessed 0 of 1" in html
+    assert "no IRM finding yet" in html
     assert f"/api/v1/organizations/{lead.slug}/?format=json" in html
 
 
