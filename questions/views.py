@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_GET, require_POST
 
 from commitments.follows.views import link_page
 from commitments.models import Commitment
@@ -112,7 +112,8 @@ def _page(
     return render(request, "questions/commitment_questions.html", context, status=status)
 
 
-@require_safe
+# GET only: a HEAD (a mail scanner, a link preview) runs the view too, and would confirm.
+@require_GET
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     question = services.confirm_question(token=token)
     return link_page(request, "questions/confirm.html", "question", question)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_GET, require_POST
 
 from ogptracker.security import client_ip
 
@@ -182,7 +182,8 @@ def link_page(request: HttpRequest, template: str, name: str, found: Any) -> Htt
     return render(request, template, {name: found})
 
 
-@require_safe
+# GET only: a HEAD (a mail scanner, a link preview) runs the view too, and would confirm.
+@require_GET
 def visitor_follow_confirm(request: HttpRequest, token: str) -> HttpResponse:
     follow = visitors.confirm_visitor_follow(token=token)
     return link_page(request, "follows/visitor.html", "confirmed", follow)

@@ -85,9 +85,11 @@ _DIGITS = re.compile(r"(\d+)")
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """A key that sorts names as a reader expects: accents and case aside, and numbers by value
     ("Perú · plan 2" before "Perú · plan 10", "Islandia" between "Irlanda" and "Italia")."""
+    # The split's odd parts are the numbers it found: `str.isdigit()` also says yes to digits
+    # int() cannot read (Ethiopic ፩).
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in _DIGITS.split(normalize_name(text))
+        (0, int(part)) if n % 2 else (1, part)
+        for n, part in enumerate(_DIGITS.split(normalize_name(text)))
         if part
     )
 
