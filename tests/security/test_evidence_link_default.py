@@ -28,4 +28,7 @@ def test_a_link_to_this_machine_is_refused_with_the_default_settings(
         site.server.server_close()
     link = EvidenceLink.objects.get(pk=link.pk)
     assert site.hits == []
-    assert "private, local or reserved" in link.error
+    assert link.error_code == "private"
+    assert (
+        link.get_error_code_display() == "La dirección es privada, local o reservada"
+    )  # es default
