@@ -81,19 +81,24 @@ def link_copy_upload_to(instance: EvidenceLink, filename: str) -> str:
     return f"evidence/links/{instance.sha256}"
 
 
-def link_owner(model: type[models.Model]) -> models.OneToOneField:
+def link_owner(model: type[models.Model], label: str) -> models.OneToOneField:
     """The record whose evidence link is checked, one field per kind of record, exactly one set
     (`evidence_link_has_one_owner`); each kind reaches its check as `link_check`."""
     return models.OneToOneField(
-        model, on_delete=models.CASCADE, null=True, blank=True, related_name="link_check"
+        model,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="link_check",
+        verbose_name=label,
     )
 
 
 class EvidenceLink(models.Model):
     """One evidence link (of a status update or an outcome check) and what its checks found."""
 
-    status_evidence = link_owner(StatusEvidence)
-    outcome_check = link_owner(OutcomeCheck)
+    status_evidence = link_owner(StatusEvidence, _("status update evidence"))
+    outcome_check = link_owner(OutcomeCheck, _("outcome check"))
     url = models.URLField(_("link"), max_length=1000)
     created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
     first_sha256 = models.CharField(

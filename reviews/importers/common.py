@@ -322,16 +322,28 @@ def parse_scale(
         return "", label
 
 
-def parse_flag(raw: str, *, column: str, notes: RowNotes) -> bool | None:
-    """0/1 flags (also Yes/No, 1.0/0.0); ND/NR/NA/empty -> None. Anything else is unknown: None
-    with a warning in `notes`; a flag never stops the row."""
+# How a yes/no cell is written: 0/1 (1.0/0.0 as a spreadsheet exports them), Yes/No, Y/N, True/False.
+_FLAG_TRUE = frozenset({"1", "1.0", "yes", "y", "true"})
+_FLAG_FALSE = frozenset({"0", "0.0", "no", "n", "false"})
+
+
+def flag_value(raw: str) -> bool | None:
+    """A yes/no cell (`1`, ` 1.0 `, `Yes`, `n`...) -> True or False; None for anything else."""
     value = raw.strip().casefold()
-    if value in MISSING:
-        return None
-    if value in {"1", "1.0", "yes", "y", "true"}:
+    if value in _FLAG_TRUE:
         return True
-    if value in {"0", "0.0", "no", "n", "false"}:
+    if value in _FLAG_FALSE:
         return False
+    return None
+
+
+def parse_flag(raw: str, *, column: str, notes: RowNotes) -> bool | None:
+    """0/1 flags (also Yes/No, 1.0/0.0: `flag_value`); ND/NR/NA/empty -> None. Anything else is
+    unknown: None with a warning in `notes`; a flag never stops the row."""
+    if is_missing(raw):
+        return None
+    if (value := flag_value(raw)) is not None:
+        return value
     message = _("expected 0 or 1, found “%(value)s”: read as unknown") % {"value": raw.strip()}
     notes.warn(column, message)
     return None

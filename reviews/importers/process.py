@@ -27,6 +27,7 @@ from .common import (
     csv_problem,
     csv_reader,
     fit,
+    flag_value,
     header_names,
     no_rows_warning,
     repeated_header_warning,
@@ -49,8 +50,6 @@ REQUIRED_COLUMNS = (COUNTRY, NUMBER, YEAR, DEV_LEVEL, IMP_LEVEL)
 # Cells that mean "no value": not reported, not applicable, no data, or (once, in "Days in
 # advance") unclear. The raw cell is always kept in PlanProcess.irm_raw.
 MISSING = {"", "nr", "na", "nd", "n/a", "unclear"}
-YES = {"yes", "1", "y"}
-NO = {"no", "0", "n"}
 
 # PlanProcess field -> column, for the yes/no steps and forum.
 BOOLEAN_COLUMNS: dict[str, str] = {
@@ -111,14 +110,14 @@ def normalize_level(label: str) -> str:
 
 
 def _boolean(label: str) -> bool | None:
-    key = label.strip().casefold()
-    if key in MISSING:
+    """A yes/no cell read as every importer reads one (`flag_value`); raises ValueError on
+    anything else."""
+    if label.strip().casefold() in MISSING:
         return None
-    if key in YES:
-        return True
-    if key in NO:
-        return False
-    raise ValueError(label)
+    value = flag_value(label)
+    if value is None:
+        raise ValueError(label)
+    return value
 
 
 def _text(label: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from commitments.models import ActionPlan, Member, PlanProcess
 from reviews.importers.process import normalize_level
@@ -28,7 +29,8 @@ def run(path: Path, *args: str) -> str:
     from io import StringIO
 
     out = StringIO()
-    call_command("import_ogp_process", str(path), *args, stdout=out)
+    with translation.override("en"):  # the summary speaks the operator's language
+        call_command("import_ogp_process", str(path), *args, stdout=out)
     return out.getvalue()
 
 

@@ -114,7 +114,7 @@ def test_a_posted_link_is_checked_and_the_page_says_checked_on(
     assert link.broken_since is None and link.changed_at is None
     today = timezone.localdate(link.checked_at)
     assert "checked on" in _page(client, world)
-    assert f"verificado el {today.day}" in _page(client, world, "es")
+    assert f"comprobado el {today.day}" in _page(client, world, "es")
 
 
 def test_a_page_that_changes_is_shown_changed_and_a_broken_one_broken_since(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from commitments.api.serializers import NamedRefSerializer
 from commitments.models import ConsultationEvent, Indicator, Phase, PlanProcess, Proposal
 
 # One IAP2 vocabulary under several field names: described in words rather than as one enum per name.
@@ -56,17 +57,12 @@ class IndicatorReadingSerializer(serializers.Serializer):
     recorded_at = serializers.DateTimeField()
 
 
-class OrgRefSerializer(serializers.Serializer):
-    id = serializers.CharField(help_text=_("Stable slug."))
-    name = serializers.CharField()
-
-
 class ProposalSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     action_plan = serializers.CharField()
     title = serializers.CharField()
     text = serializers.CharField(allow_blank=True)
-    proposers = OrgRefSerializer(many=True)
+    proposers = NamedRefSerializer(many=True)
     by_civil_society = serializers.BooleanField()
     proposed_on = serializers.DateField(allow_null=True)
     priority = serializers.BooleanField()
@@ -87,7 +83,7 @@ class ConsultationEventSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
     place = serializers.CharField(allow_blank=True)
     in_capital = serializers.BooleanField(allow_null=True)
-    participants = OrgRefSerializer(many=True)
+    participants = NamedRefSerializer(many=True)
     iap2_level = serializers.CharField(allow_blank=True, help_text=IAP2_HELP)
     description = serializers.CharField(allow_blank=True)
     updated_at = serializers.DateTimeField()
@@ -95,7 +91,7 @@ class ConsultationEventSerializer(serializers.Serializer):
 
 class PlanProcessSerializer(serializers.Serializer):
     action_plan = serializers.CharField()
-    responsible_offices = OrgRefSerializer(many=True)
+    responsible_offices = NamedRefSerializer(many=True)
     office_level = serializers.ChoiceField(
         choices=PlanProcess.OfficeLevel.choices, allow_blank=True
     )

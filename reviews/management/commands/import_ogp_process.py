@@ -35,18 +35,33 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, path: str, dry_run: bool = False, **options: Any) -> None:
         if not Path(path).is_file():
-            raise CommandError(f"No such file: {path}")
+            raise CommandError(_("No such file: %(path)s") % {"path": path})
         try:
             result = import_process_database(path, dry_run=dry_run)
         except ProcessImportError as error:
             raise CommandError(
-                "Nothing was imported:\n" + "\n".join(f"  {e}" for e in error.errors)
+                _("Nothing was imported:") + "\n" + "\n".join(f"  {e}" for e in error.errors)
             ) from error
-        prefix = "Dry run, nothing written: " if dry_run else ""
-        self.stdout.write(
-            f"{prefix}{result.rows} plans read; process data created {result.processes_created}, "
-            f"updated {result.processes_updated}, unchanged {result.processes_unchanged}; "
-            f"new members {len(result.members_created)}, new plans {len(result.plans_created)}."
+        counts = {
+            "rows": result.rows,
+            "created": result.processes_created,
+            "updated": result.processes_updated,
+            "unchanged": result.processes_unchanged,
+            "members": len(result.members_created),
+            "plans": len(result.plans_created),
+        }
+        summary = (
+            _(
+                "Dry run, nothing written: %(rows)d plans read; process data created %(created)d, "
+                "updated %(updated)d, unchanged %(unchanged)d; new members %(members)d, new plans "
+                "%(plans)d."
+            )
+            if dry_run
+            else _(
+                "%(rows)d plans read; process data created %(created)d, updated %(updated)d, "
+                "unchanged %(unchanged)d; new members %(members)d, new plans %(plans)d."
+            )
         )
+        self.stdout.write(summary % counts)
         for warning in result.warnings:
             self.stdout.write("  " + _("warning: %(message)s") % {"message": warning})
