@@ -12,7 +12,7 @@ from tests import factories
 from tests.admin.test_import_run_lifecycle import confirm, send, shown, view
 from tests.admin.test_import_upload import peru_csv
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 def _retitle_first(names, rows):
