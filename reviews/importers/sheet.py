@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from commitments.models import Commitment
 from reviews.models import ImportFormat
 
-from .common import ImportRowError, RowNotes, clean_text, date_fields, parse_flag
+from .common import ImportRowError, RowNotes, clean_text, parse_flag
+from .dates import date_fields
 from .members import CountryResolver
 from .organizations import Contacts, split_lead, split_supporting
 

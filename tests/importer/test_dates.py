@@ -2,7 +2,8 @@
 
 import datetime
 
-from reviews.importers.common import RowNotes, date_fields
+from reviews.importers.common import RowNotes
+from reviews.importers.dates import date_fields
 
 
 def test_us_month_day_is_the_default():

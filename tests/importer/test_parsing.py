@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.utils import translation
 
-from reviews.importers.common import ImportRowError, parse_date, parse_scale
+from reviews.importers.common import ImportRowError, parse_scale
+from reviews.importers.dates import parse_date
 from reviews.importers.organizations import match_keys, split_acronym, split_lead, split_supporting
 
 
