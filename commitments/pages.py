@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .accountability.views import indicator_context
 from .audit import change_history_context
-from .charts import commitment_course, plan_course, plan_irm_bases
+from .charts.course import commitment_course, plan_course, plan_irm_bases
 from .figures.counting import completion_figures, track_dates
 from .figures.values import DENOMINATOR_RULE, TrackDates
 from .lineage import lineage_line

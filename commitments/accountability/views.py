@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from ..charts import indicator_chart
+from ..charts.indicator import indicator_chart
 from ..models import Commitment, Indicator, IndicatorReading
 from ..models.reports import standing
 from ..reports.views import ReportPage, evidence_link_field, post_report

@@ -12,17 +12,17 @@ register = template.Library()
 
 @register.inclusion_tag("charts/plan_course.html")
 def plan_course(chart: dict[str, Any]) -> dict[str, Any]:
-    """The plan's completion over its own life (commitments.charts.plan_course)."""
+    """The plan's completion over its own life (commitments.charts.course.plan_course)."""
     return chart
 
 
 @register.inclusion_tag("charts/irm_bases.html")
 def irm_bases(bases: dict[str, Any]) -> dict[str, Any]:
-    """The plan's IRM counts on each basis side by side (commitments.charts.plan_irm_bases)."""
+    """The plan's IRM counts on each basis side by side (commitments.charts.course.plan_irm_bases)."""
     return bases
 
 
 @register.inclusion_tag("charts/commitment_course.html")
 def commitment_course(chart: dict[str, Any]) -> dict[str, Any]:
-    """One commitment's levels over time (commitments.charts.commitment_course)."""
+    """One commitment's levels over time (commitments.charts.course.commitment_course)."""
     return chart

@@ -14,7 +14,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 
-from commitments.charts import completion_bars, report_label
+from commitments.charts.bars import completion_bars
+from commitments.charts.course import report_label
 from commitments.figures.values import CompletionFigures, Rate, TrackDates, TrackFigures
 from commitments.models import Follow
 from commitments.models import public_name as _public_name

@@ -1,113 +1,22 @@
-"""The charts of the public pages, drawn on the server as SVG (no script, nothing from a CDN): a
-group's completion bars, a plan's and a commitment's course over time, an indicator's readings.
-
-Every SVG coordinate is written as locale-free text: a Spanish page must never write `110,0`.
-Templates draw what these return; they compute nothing."""
+"""A plan's and a commitment's course over time: the three tracks' lines, the IRM reports'
+markers."""
 
 from __future__ import annotations
 
 import datetime
 import math
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .figures.counting import completion_figures, course
-from .figures.values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
-from .models import Commitment, Indicator, IndicatorReading
-from .models.vocab import FIGURE_KEYS, NO_DATA, level_label
+from ..figures.counting import completion_figures, course
+from ..figures.values import DEFAULT_IRM_REPORT, IRM_REPORTS, CompletionFigures
+from ..models import Commitment
+from ..models.vocab import FIGURE_KEYS, NO_DATA, level_label
 
 CHART_WIDTH = 640
-
-
-# The completion bars of a group: the three tracks side by side.
-
-# Chart geometry, in SVG user units. Kept narrow so labels stay legible at phone width.
-_LABEL_W, _BAR_W, _NUM_W = 150, 210, 40
-_BAR_H, _GAP = 11, 9
-
-
-def completion_bars(figures: CompletionFigures, chart_id: str = "chart") -> SafeString:
-    """Side-by-side bars of the three tracks at each completion level, drawn on the server as SVG."""
-    tracks = (
-        ("irm", _("IRM")),
-        ("civil_society", _("Civil society")),
-        ("government", _("Government")),
-    )
-    largest = max(
-        [figures.track(name).counts[key] for name, _label in tracks for key in FIGURE_KEYS] + [1]
-    )
-    row_h = _BAR_H * len(tracks) + _GAP
-    legend_h = 24
-    height = legend_h + row_h * len(FIGURE_KEYS)
-    width = _LABEL_W + _BAR_W + _NUM_W
-    parts = []
-    for i, (name, label) in enumerate(tracks):
-        x = 4 + i * 130
-        parts.append(
-            format_html(
-                '<rect class="bar-{}" x="{}" y="4" width="12" height="12"/>'
-                '<text x="{}" y="14">{}</text>',
-                name,
-                x,
-                x + 16,
-                label,
-            )
-        )
-    for row, key in enumerate(FIGURE_KEYS):
-        top = legend_h + row * row_h
-        parts.append(
-            format_html(
-                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
-                _LABEL_W - 6,
-                top + _BAR_H + 3,
-                level_label(key),
-            )
-        )
-        for i, (name, _label) in enumerate(tracks):
-            count = figures.track(name).counts[key]
-            bar = round(_BAR_W * count / largest, 1)
-            y = top + i * _BAR_H
-            parts.append(
-                format_html(
-                    '<rect class="bar-{}" x="{}" y="{}" width="{}" height="{}">'
-                    "<title>{}: {}, {}</title></rect>"
-                    '<text class="chart-count" x="{}" y="{}">{}</text>',
-                    name,
-                    _LABEL_W,
-                    y,
-                    bar,
-                    _BAR_H - 1,
-                    _label,
-                    level_label(key),
-                    number_format(count),
-                    _LABEL_W + bar + 4,
-                    y + _BAR_H - 2,
-                    number_format(count),
-                )
-            )
-    title = _(
-        "Commitments at each completion level: the IRM, civil society and the government side by "
-        "side"
-    )
-    return format_html(
-        '<svg class="chart" id="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
-        'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title>{}</svg>',
-        chart_id,
-        width,
-        height,
-        chart_id,
-        chart_id,
-        title,
-        format_html_join("", "{}", ((p,) for p in parts)),
-    )
 
 
 # A group's or a commitment's course over time.
@@ -427,93 +336,3 @@ def commitment_course(commitment) -> dict[str, Any]:
 
 
 # An indicator's readings against its baseline and target.
-
-WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
-
-
-def _coord(number: float) -> str:
-    # A string, so the template never localises it ("303,3" would break the SVG in Spanish).
-    return f"{number:.1f}"
-
-
-@dataclass(frozen=True)
-class Point:
-    x: str
-    y: str
-    value: Decimal
-    date: datetime.date
-    # Top-left corner of a 10x10 square centred on the point (the target marker).
-    square_x: str = ""
-    square_y: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    width: str
-    height: str
-    plot_left: str
-    plot_right: str
-    plot_top: str
-    plot_bottom: str
-    tick_label_x: str
-    date_label_y: str
-    readings: list[Point]
-    polyline: str
-    baseline: Point | None
-    target: Point | None
-    y_ticks: list[tuple[str, Decimal]]
-    first_date: datetime.date
-    last_date: datetime.date
-
-
-def indicator_chart(indicator: Indicator, readings: list[IndicatorReading]) -> Chart | None:
-    """Positions for an SVG chart of the readings, with the baseline and target as markers and the
-    planned path between them. None when there is nothing to place on a time axis."""
-    dated: list[tuple[datetime.date, Decimal]] = [(r.as_of, r.value) for r in readings]
-    baseline = (
-        (indicator.baseline_date, indicator.baseline_value)
-        if indicator.baseline_value is not None and indicator.baseline_date
-        else None
-    )
-    target = (
-        (indicator.target_date, indicator.target_value)
-        if indicator.target_value is not None and indicator.target_date
-        else None
-    )
-    everything = dated + [p for p in (baseline, target) if p is not None]
-    if not everything:
-        return None
-    first = min(d for d, _ in everything)
-    last = max(d for d, _ in everything)
-    span = max((last - first).days, 1)
-    low = min(Decimal(0), *(v for _, v in everything))
-    high = max(v for _, v in everything)
-    if high == low:
-        high = low + 1
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def place(day: datetime.date, value: Decimal) -> Point:
-        x = LEFT + (day - first).days / span * plot_w
-        y = TOP + plot_h - float((value - low) / (high - low)) * plot_h
-        return Point(_coord(x), _coord(y), value, day, _coord(x - 5), _coord(y - 5))
-
-    points = [place(d, v) for d, v in dated]
-    middle = (low + high) / 2
-    return Chart(
-        width=str(WIDTH),
-        height=str(HEIGHT),
-        plot_left=str(LEFT),
-        plot_right=str(WIDTH - RIGHT),
-        plot_top=str(TOP),
-        plot_bottom=str(HEIGHT - BOTTOM),
-        tick_label_x=str(LEFT - 6),
-        date_label_y=str(HEIGHT - 12),
-        readings=points,
-        polyline=" ".join(f"{p.x},{p.y}" for p in points),
-        baseline=place(*baseline) if baseline else None,
-        target=place(*target) if target else None,
-        y_ticks=[(place(first, v).y, v) for v in (low, middle, high)],
-        first_date=first,
-        last_date=last,
-    )
