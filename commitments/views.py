@@ -100,9 +100,10 @@ def my_pages(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_commitments(request: HttpRequest) -> HttpResponse:
     """The commitments the user reports on, with their current status: an editor's organisation
-    monitors them, a responsible official's leads or co-leads them."""
+    monitors them, a responsible official's leads or co-leads them; someone with both roles, both."""
     official = is_in_group(request.user, OFFICIAL)
-    if not (official or is_in_group(request.user, EDITOR)):
+    editor = is_in_group(request.user, EDITOR)
+    if not (official or editor):
         raise PermissionDenied(
             _("This page is for civil-society editors and responsible officials.")
         )
@@ -110,7 +111,7 @@ def my_commitments(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "commitments/my_commitments.html",
-        {"commitments": commitments, "official": official},
+        {"commitments": commitments, "official": official, "editor": editor},
     )
 
 

@@ -70,7 +70,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="login")),
+    # Keeps ?next= so that a link to /accounts/?next=... signs in and goes there.
+    path("", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("login/", LoginView.as_view(), name="login"),
     path("password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, PositiveSmallIntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,6 +21,9 @@ from .linkfetch import Failure, Fetched, Limits, fetch
 NOT_ABOUT_THE_PAGE = frozenset({401, 403, 429})
 # Failures that are about the link itself, whoever fetches it and whenever.
 DEFINITE_FAILURES = frozenset({Failure.INVALID, Failure.SCHEME})
+# A failure within this time of the link's previous check is the same check delivered again (a
+# redelivered task, a link queued twice): it does not count toward "broken" a second time.
+SAME_CHECK_WITHIN = datetime.timedelta(hours=1)
 
 
 def limits() -> Limits:
@@ -124,7 +127,18 @@ def record_check(link: EvidenceLink, fetched: Fetched, *, now: datetime.datetime
     else:
         failing_since = Coalesce(F("unreachable_since"), Value(now))
         fields["unreachable_since"] = failing_since
-        fields["failed_checks"] = F("failed_checks") + 1
+        # Decided in the UPDATE itself, on the row's previous check, so that racing deliveries
+        # count once too. The first failure after an answer always counts.
+        fields["failed_checks"] = Case(
+            When(
+                Q(failed_checks=0)
+                | Q(checked_at__isnull=True)
+                | Q(checked_at__lte=now - SAME_CHECK_WITHIN),
+                then=F("failed_checks") + 1,
+            ),
+            default=F("failed_checks"),
+            output_field=PositiveSmallIntegerField(),
+        )
         if outcome == CheckOutcome.BROKEN:
             fields["broken_since"] = Coalesce(F("broken_since"), failing_since)
         else:

@@ -9,13 +9,14 @@ import re
 from django.db import migrations
 
 # The texts linkfetch wrote before the codes: (pattern, code); the detail is what the pattern keeps,
-# written as linkfetch now writes it.
+# written as linkfetch now writes it. Old texts were cut at 300 characters, so a closing ")" is
+# optional.
 OLD_ERRORS = [
     (r"^not a valid address$", "invalid"),
     (r"^the link has no host$", "invalid"),
     (r"^only http and https links are checked, not (.*)$", "scheme"),
-    (r"^the host name does not resolve(?: \((.*)\))?$", "dns"),
-    (r"^(.*) is a private, local or reserved address \((.*)\)$", "private"),
+    (r"^the host name does not resolve(?: \((.*?)\)?)?$", "dns"),
+    (r"^(.*) is a private, local or reserved address \((.*?)\)?$", "private"),
     (r"^(more than \d+) redirects$", "redirects"),
     (r"^took too long$", "timeout"),
     (r"^no answer: (\w*SSL\w*|\w*Certificate\w*)$", "tls"),

@@ -81,7 +81,8 @@ def execute_import_run(run_id: int, *, dry_run: bool) -> None:
 
     # The importer words its warnings and refusals as it finds them, so it reads the file once per
     # language: a rolled-back pass for each but the last, which writes (unless this is the check).
-    # One transaction, so every pass sees the same records and reports the same.
+    # One transaction, so every pass sees the same records and reports the same. Progress is
+    # reported by the last pass, the one that writes: the earlier ones have finished by then.
     languages = [code for code, _name in settings.LANGUAGES]
     reports: dict[str, str] = {}
     with transaction.atomic():
@@ -92,7 +93,7 @@ def execute_import_run(run_id: int, *, dry_run: bool) -> None:
                     run.file.path,
                     dry_run=dry_run or not last,
                     as_check=dry_run,
-                    progress=progress if language == languages[0] else None,
+                    progress=progress if last else None,
                 )
     if read:
         state = ImportRun.State.CHECKED if dry_run else ImportRun.State.IMPORTED

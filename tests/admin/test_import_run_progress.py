@@ -28,7 +28,8 @@ def test_the_rows_read_are_shown_while_a_long_sheet_is_checked_then_imported(
             page = view(client, ImportRun.objects.get())
             seen.append((shown(page, "state"), shown(page, "progress")))
 
-        # The file is read once per site language; the first reading reports the rows.
+        # The file is read once per site language; the last reading (the one that writes) reports
+        # the rows.
         return importer(progress=progress_then_look if progress else None, **kwargs)
 
     monkeypatch.setattr(runs, "import_ogp_irm", reload_the_page_as_rows_are_read)
