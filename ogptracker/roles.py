@@ -56,7 +56,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "commitments.view_statusupdate",
         "commitments.view_statusevidence",
         "commitments.view_outcomecheck",
-        # Read-only, written by tasks: evidence links and every check of them, reminders sent.
+        # Read-only, written by tasks: evidence links and their check history, reminders sent.
         "commitments.view_evidencelink",
         "commitments.view_linkcheckresult",
         "commitments.view_statusreminder",

@@ -1,15 +1,19 @@
 """Admin pages for evidence that lasts (link checks) and status reminders: read-only, written by tasks.
 
 A plan administrator finds broken evidence at /admin/commitments/evidencelink/?state=broken (and
-links not reachable at ?state=unreachable), filtered by plan; a link's page lists every check."""
+links not reachable at ?state=unreachable), filtered by plan; a link's page lists its latest checks
+and links to all of them."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ActionPlan, EvidenceLink, LinkCheckResult, StatusReminder
@@ -64,18 +68,34 @@ def error_text(check: EvidenceLink | LinkCheckResult) -> str:
     return f"{label} ({check.error})" if check.error else label
 
 
+# A history row: from when, until when and how many checks saw what.
+HISTORY_COLUMNS = [
+    "checked_at",
+    "last_seen_at",
+    "checks",
+    "outcome",
+    "status_code",
+    error_text,
+    "elapsed_ms",
+]
+LATEST_CHECKS = 20
+
+
+class LatestChecksFormSet(forms.BaseInlineFormSet):
+    def get_queryset(self) -> QuerySet:
+        if not hasattr(self, "_queryset"):
+            self._queryset = super().get_queryset()[:LATEST_CHECKS]
+        return self._queryset
+
+
 class LinkCheckResultInline(ReadOnlyAdminMixin, admin.TabularInline):
-    """Every check of the link, newest first: read-only history (each keeps its final address and
-    hash too, for the record)."""
+    """The link's latest history rows, newest first (each a change of what the checks saw, with
+    how many saw it); the link's page links to all of them (`all_checks`)."""
 
     model = LinkCheckResult
-    fields = readonly_fields = [
-        "checked_at",
-        "outcome",
-        "status_code",
-        error_text,
-        "elapsed_ms",
-    ]
+    formset = LatestChecksFormSet
+    verbose_name_plural = _("latest checks")
+    fields = readonly_fields = HISTORY_COLUMNS
     extra = max_num = 0
 
 
@@ -99,10 +119,22 @@ class EvidenceLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "outcome_check__commitment__ogp_id",
     ]
     date_hierarchy = "checked_at"
+    readonly_fields = ["all_checks"]
     inlines = [LinkCheckResultInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).for_list()
+
+    @admin.display(description=_("check history"))
+    def all_checks(self, link: EvidenceLink) -> str:
+        url = reverse("admin:commitments_linkcheckresult_changelist")
+        return format_html(
+            '<a href="{}?link__id__exact={}">{}</a>',
+            url,
+            link.pk,
+            _("All the checks of this link (the latest %(count)s are below)")
+            % {"count": LATEST_CHECKS},
+        )
 
     @admin.display(description=_("commitment"))
     def commitment_id_display(self, link: EvidenceLink) -> str:
@@ -111,9 +143,10 @@ class EvidenceLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(LinkCheckResult)
 class LinkCheckResultAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Every check of every evidence link, newest first (each link's own are on its page)."""
+    """The check history of every evidence link, newest first (`?link__id__exact=` gives one
+    link's, as its page links to)."""
 
-    list_display = ["link", "checked_at", "outcome", "status_code", error_text, "elapsed_ms"]
+    list_display = ["link", *HISTORY_COLUMNS]
     list_filter = ["outcome", "error_code"]
     list_select_related = ["link"]
     search_fields = ["link__url"]

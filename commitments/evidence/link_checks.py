@@ -1,6 +1,7 @@
 """Evidence that lasts: each evidence link is checked after it is posted and then nightly; the page
 says "checked on", "changed since it was posted", "could not be checked on" or "broken since".
-Every check is kept (`LinkCheckResult`). Fetching is commitments.evidence.linkfetch."""
+Each change of what the checks see is kept (`LinkCheckResult`, one row per change, counting the
+checks that saw it). Fetching is commitments.evidence.linkfetch."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Case, F, PositiveSmallIntegerField, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, PositiveSmallIntegerField, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from ..models import CheckOutcome, EvidenceLink, LinkCheckResult, OutcomeCheck, StatusEvidence
@@ -147,18 +148,33 @@ def record_check(link: EvidenceLink, fetched: Fetched, *, now: datetime.datetime
                 When(broken_by_now(now), then=failing_since),
                 default=Value(None),
             )
+    # What tells one check from another; the time taken and the error's wording do not.
+    seen = {
+        "outcome": outcome,
+        "status_code": fetched.status,
+        "final_url": fields["final_url"],
+        "sha256": fetched.sha256,
+        "error_code": fetched.error_code,
+    }
     with transaction.atomic():
+        # The link's row stays locked by this UPDATE until commit: a racing delivery of the same
+        # link waits here, then finds the history row this one wrote.
         EvidenceLink.objects.filter(pk=link.pk).update(**fields)
+        _add_to_history(link, seen, now=now, elapsed_ms=fetched.elapsed_ms, error=fields["error"])
+
+
+def _add_to_history(
+    link: EvidenceLink, seen: dict, *, now: datetime.datetime, elapsed_ms: int, error: str
+) -> None:
+    """Count the check on the link's latest history row if that row saw the same, in one
+    conditional UPDATE; otherwise start a row: the history keeps each change, not each night."""
+    latest = LinkCheckResult.objects.filter(link=link).order_by("-checked_at", "-pk")[:1]
+    repeated = LinkCheckResult.objects.filter(pk=Subquery(latest.values("pk")), **seen).update(
+        last_seen_at=Greatest(F("last_seen_at"), Value(now)), checks=F("checks") + 1
+    )
+    if not repeated:
         LinkCheckResult.objects.create(
-            link=link,
-            checked_at=now,
-            outcome=outcome,
-            status_code=fetched.status,
-            final_url=fields["final_url"],
-            sha256=fetched.sha256,
-            elapsed_ms=fetched.elapsed_ms,
-            error_code=fetched.error_code,
-            error=fields["error"],
+            link=link, checked_at=now, last_seen_at=now, elapsed_ms=elapsed_ms, error=error, **seen
         )
 
 

@@ -1,12 +1,12 @@
-"""Evidence that lasts: what the last check of each evidence link saw, and every check's result
-(commitments.evidence.link_checks)."""
+"""Evidence that lasts: what the last check of each evidence link saw, and its history, one row per
+change of what the checks saw (commitments.evidence.link_checks)."""
 
 from __future__ import annotations
 
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..evidence.linkfetch import Failure
@@ -185,12 +185,20 @@ def link_state(
 
 
 class LinkCheckResult(models.Model):
-    """One check of an evidence link, as it was seen: the history `EvidenceLink` sums up."""
+    """What the checks of an evidence link saw, one row per change: a check that sees what the
+    link's previous row saw only counts on it and moves its `last_seen_at`
+    (`link_checks.record_check`). The history `EvidenceLink` sums up."""
 
     link = models.ForeignKey(
         EvidenceLink, on_delete=models.CASCADE, related_name="results", verbose_name=_("link")
     )
     checked_at = models.DateTimeField(_("checked at"))
+    last_seen_at = models.DateTimeField(
+        _("last seen"), help_text=_("The latest check that saw the same as this one.")
+    )
+    checks = models.PositiveIntegerField(
+        _("checks"), default=1, help_text=_("How many checks in a row saw this.")
+    )
     outcome = models.CharField(_("outcome"), max_length=20, choices=CheckOutcome.choices)
     status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
     final_url = models.URLField(_("final address"), max_length=2000, blank=True)
@@ -207,6 +215,10 @@ class LinkCheckResult(models.Model):
         constraints = [
             known_choice("outcome", CheckOutcome, "link_check_result_outcome_known"),
             error_code_known("link_check_result"),
+            models.CheckConstraint(
+                condition=Q(last_seen_at__gte=F("checked_at"), checks__gte=1),
+                name="link_check_result_seen_after_first",
+            ),
         ]
 
     def __str__(self) -> str:
