@@ -21,6 +21,7 @@ from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
 from .common import (
+    HeaderInForce,
     ImportRowError,
     check_encoding,
     column_key,
@@ -30,8 +31,6 @@ from .common import (
     flag_value,
     header_names,
     no_rows_warning,
-    repeated_header_warning,
-    repeats_header,
     row_shape_problem,
     whole_number,
 )
@@ -188,7 +187,7 @@ def _read(path: Path) -> tuple[list[_Row], list[str]]:
                 for c in duplicated
             ]
         )
-    header_rows = lines[: header_index + 1]
+    in_force = HeaderInForce([*lines[:header_index], header], KNOWN_COLUMNS, row=header_index + 1)
     errors: list[str] = []
     rows: list[_Row] = []
     warnings: list[str] = []
@@ -199,12 +198,16 @@ def _read(path: Path) -> tuple[list[_Row], list[str]]:
         number = index + 1
         if not any(cell.strip() for cell in line):
             continue
-        if repeats_header(line, header_rows):
-            # The IRM's snapshot repeats its group and name rows; two joined files repeat theirs.
-            warnings.append(
-                _("row %(row)d: %(warning)s")
-                % {"row": number, "warning": repeated_header_warning()}
-            )
+        # The IRM's snapshot repeats its group and name rows; two joined files repeat theirs.
+        try:
+            again = in_force.again(line, number)
+        except ImportRowError as error:
+            errors.append(str(error))
+            break
+        if again is not None:
+            warning, names = again
+            warnings.append(_("row %(row)d: %(warning)s") % {"row": number, "warning": warning})
+            header = names or header
             continue
         if shape := row_shape_problem(line, header, number):
             # A short row (a cut-off file) would blank every missing cell's value: refused.

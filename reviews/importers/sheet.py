@@ -43,14 +43,20 @@ class SheetFormat:
     value_columns: dict[str, str]
 
     def __init__(self, header: list[str]) -> None:
-        self.header = header
-        self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
+        self.read_by(header)
         self.flags = [
             name.strip()
             for name in header[self.index[self.first_flag] : self.index[self.last_flag] + 1]
             if name.strip()
         ]
         self.countries = CountryResolver()
+
+    def read_by(self, header: list[str]) -> None:
+        """Read the rows from here on under `header`: the file's header, or the same names in
+        another order further down (common.HeaderInForce). The policy areas stay the columns the
+        file's header has between its first and last flag."""
+        self.header = header
+        self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
 
     def reader(self, cells: list[str]) -> Callable[[str], str]:
         """`cell(column)` for one row: the value under that column, empty where the row is short."""
