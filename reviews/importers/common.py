@@ -320,14 +320,22 @@ def check_encoding(path: Path) -> None:
 HEADER_SEARCH_ROWS = 10
 
 
+# The separators a “CSV” is found saved with, the usual one first (it wins a tie).
+SEPARATORS = (",", ";", "\t")
+
+
 def delimiter(path: Path) -> str:
     """The file's separator: `;` where a spreadsheet set to a decimal-comma language (Excel in
-    Spanish, French...) saved the “CSV” with semicolons, told by the header line (the first line
-    of more than a few cells: not a title or a blank line above it); `,` otherwise."""
+    Spanish, French...) saved the “CSV” with semicolons, a tab where it was saved as tab-delimited
+    text (or pasted from a sheet) under a .csv name, told by the header line (the first line of
+    more than a few cells: not a title or a blank line above it); `,` otherwise."""
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
         lines = [stream.readline() for _line in range(HEADER_SEARCH_ROWS)]
-    header = next((line for line in lines if max(line.count(";"), line.count(",")) > 4), lines[0])
-    return ";" if header.count(";") > header.count(",") else ","
+    header = next(
+        (line for line in lines if max(map(line.count, SEPARATORS)) > 4),
+        lines[0],
+    )
+    return max(SEPARATORS, key=header.count)
 
 
 def first_undecodable_byte(path: Path) -> tuple[int, int] | None:
