@@ -26,10 +26,11 @@ from reviews.models import (
     Specificity,
 )
 
-# Cells that mean "no value" in both formats: no data yet, not relevant / not reported, not applicable.
-MISSING = frozenset({"", "nd", "nr", "na", "n/a"})
-# Extra spellings of "nobody named" in the institution columns.
-NO_ORGANIZATION = MISSING | {"none", "none specified", "not specified", "-", "n.a."}
+# Cells that mean "no value" in every OGP file: no data yet, not relevant / not reported, not
+# applicable, and a dash (hyphen, en or em) as a spreadsheet leaves for nothing.
+MISSING = frozenset({"", "nd", "nr", "na", "n/a", "n.a.", "n.a", "-", "\u2013", "\u2014"})
+# Extra spellings of "nobody named" in the institution columns ("TBD": nobody yet).
+NO_ORGANIZATION = MISSING | {"none", "none specified", "not specified", "tbd", "to be determined"}
 
 
 class ImportRowError(Exception):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
+from . import common
 from .common import (
     HeaderInForce,
     ImportRowError,
@@ -46,9 +47,9 @@ DEV_PARTICIPATION = "Invitation-only or open participation during dev. consultat
 IMP_PARTICIPATION = "Invitation-only or open participation during imp. consultation"
 REQUIRED_COLUMNS = (COUNTRY, NUMBER, YEAR, DEV_LEVEL, IMP_LEVEL)
 
-# Cells that mean "no value": not reported, not applicable, no data, or (once, in "Days in
+# Cells that mean "no value": what does in every OGP file (common.MISSING), and (once, in "Days in
 # advance") unclear. The raw cell is always kept in PlanProcess.irm_raw.
-MISSING = {"", "nr", "na", "nd", "n/a", "unclear"}
+MISSING = common.MISSING | {"unclear"}
 
 # PlanProcess field -> column, for the yes/no steps and forum.
 BOOLEAN_COLUMNS: dict[str, str] = {
