@@ -1,4 +1,4 @@
-"""A dash (-, – or —) or “n.a.” in a cell says what NA, ND and NR say: nothing there. The
+"""A dash (a hyphen, an en or an em dash) or “n.a.” in a cell says what NA, ND and NR say: nothing there. The
 institution columns already read “-” and “n.a.” as nobody named; the scale, flag and process
 columns read them as unknown labels, so a row whose end-of-term cells were all dashes got an
 end-of-term assessment rated nothing, a warning per cell, and a process file with one was refused
@@ -18,7 +18,7 @@ from .conftest import run_import
 
 pytestmark = pytest.mark.django_db
 
-NOTHING = ["-", "–", "—", "n.a.", "N.A.", " N.A "]
+NOTHING = ["-", "\u2013", "\u2014", "n.a.", "N.A.", " N.A "]
 
 
 def row(n: int, **cells: str) -> dict[str, str]:
