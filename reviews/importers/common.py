@@ -146,11 +146,17 @@ class HeaderInForce:
         keys = _header_keys(cells)
         if keys in self._keys:
             return repeated_header_warning(), None
-        # Only the start of a header row is that row cut off: refused as such, by its cell count.
-        if any(keys == header[: len(keys)] for header in self._keys):
-            return None
         if not self._reads_as_header(cells, keys):
             return None
+        if any(keys == header[: len(keys)] for header in self._keys):
+            raise ImportRowError(
+                _(
+                    "the header again, cut short: %(n)d cells where the header has %(width)d "
+                    "(the file is cut off here, or the export left columns out)"
+                )
+                % {"n": len(cells), "width": len(self.names)},
+                row=row,
+            )
         shared = [len(set(keys) & set(header)) for header in self._keys]
         # A row sharing more with a row of the header above its names (the Explorer's column
         # numbers, the process file's groups) stands for that row: its names row follows, decides.

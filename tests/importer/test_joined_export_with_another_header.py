@@ -224,3 +224,23 @@ def test_the_refusal_is_in_spanish_for_a_spanish_operator(tmp_path, current_head
         "fila 3: la cabecera otra vez, pero no la misma que la de la fila 1: “Fecha” añadida; "
         "las columnas dicen qué significa cada fila de debajo"
     ) in str(error.value)
+
+
+def test_a_second_header_cut_short_is_refused_as_such_not_as_a_commitment(tmp_path, current_header):
+    path = write_csv(
+        tmp_path / "joined.csv",
+        [
+            current_header,
+            *current_rows(current_header, 1),
+            current_header[:40],
+            *current_rows(current_header, 2),
+        ],
+    )
+
+    message = refusal(path)
+
+    assert (
+        "row 3: the header again, cut short: 40 cells where the header has 171 (the file is cut "
+        "off here, or the export left columns out)"
+    ) in message
+    assert "Commitment Unique Identifier:" not in message
