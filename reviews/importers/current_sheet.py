@@ -118,6 +118,7 @@ class CurrentSheetFormat(SheetFormat):
     code = ImportFormat.CURRENT_SHEET
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
+    columns = (*REQUIRED, *OPTIONAL)
 
     def row_id(self, cells: list[str]) -> str:
         return self.reader(cells)(ID).strip()

@@ -93,6 +93,7 @@ class ExplorerFormat(SheetFormat):
     code = ImportFormat.EXPLORER_2017
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
+    columns = (*REQUIRED, *OPTIONAL)
 
     def row_id(self, cells: list[str]) -> str:
         cell = self.reader(cells)

@@ -136,9 +136,13 @@ def _open_format(module: ModuleType, header: list[str], row: int, problems: list
             )
     if problems:
         return None
-    if module is explorer_2017:
-        return explorer_2017.ExplorerFormat(names)
-    return current_sheet.CurrentSheetFormat(names)
+    try:
+        if module is explorer_2017:
+            return explorer_2017.ExplorerFormat(names, row=row)
+        return current_sheet.CurrentSheetFormat(names, row=row)
+    except ImportRowError as error:
+        problems.append(error)
+        return None
 
 
 def import_ogp_irm(
