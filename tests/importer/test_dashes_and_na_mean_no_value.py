@@ -15,6 +15,7 @@ from reviews.models import Assessment, IRMReport
 from ..accountability.test_process_import_cells import FULL, plan_row, write
 from ..accountability.test_process_import_cells import run as run_process
 from .conftest import run_import
+from .test_dates_kept_as_text_are_warned import row as dated_row
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +24,8 @@ NOTHING = ["-", "\u2013", "\u2014", "n.a.", "N.A.", " N.A "]
 
 def row(n: int, **cells: str) -> dict[str, str]:
     return {
-        "Commitment Unique Identifier": f"PE{n:04d}",
-        "Country/Locality": "Peru",
-        "Code": "PER",
-        "National Or Local": "National",
-        "Action Plan Number": "2",
+        **dated_row(n, "", ""),
         "Year Of Submission": "2014",
-        "Commitment Number": str(n),
-        "Commitment Title": f"Compromiso {n}",
         "Specificity": "High",
         "Potential Impact": "Moderate",
         "Completion (Progress Report)": "Limited",

@@ -15,8 +15,9 @@ from django.utils import translation
 
 from commitments.models import Commitment, PlanProcess
 
+from ..accountability.test_process_import_cells import run as process_import
 from .conftest import explorer_rows, run_import, write_csv
-from .test_broken_files import assert_nothing_written
+from .test_header_refusals import refusal
 from .test_two_files_joined_into_one import PROCESS_HEADER, current_rows
 
 pytestmark = pytest.mark.django_db
@@ -26,13 +27,6 @@ DIFFERS = (
     "every row below them means, so the rows below it were not read (import each export as a "
     "file of its own)"
 )
-
-
-def refusal(path) -> str:
-    with pytest.raises(CommandError) as error:
-        run_import(path)
-    assert_nothing_written()
-    return str(error.value)
 
 
 def current_joined(tmp_path, current_header, second_header) -> str:
@@ -159,26 +153,19 @@ def test_an_explorer_export_with_its_columns_in_another_order_is_read_by_name(tm
     assert "read by column name (1 row: 6)" in printed
 
 
-def process_import(path) -> str:
-    out = StringIO()
-    with translation.override("en"):
-        call_command("import_ogp_process", str(path), stdout=out, stderr=StringIO())
-    return out.getvalue()
+def process_joined(tmp_path, second_header: list[str], second_row: list[str]):
+    return write_csv(
+        tmp_path / "process.csv",
+        [PROCESS_HEADER, ["Peru", "1", "2012", "Consult", "Inform"], second_header, second_row],
+    )
 
 
 def test_a_process_export_with_its_columns_in_another_order_is_read_by_name(tmp_path):
     moved = [PROCESS_HEADER[1], PROCESS_HEADER[0], *PROCESS_HEADER[2:]]
-    path = write_csv(
-        tmp_path / "process.csv",
-        [
-            PROCESS_HEADER,
-            ["Peru", "1", "2012", "Consult", "Inform"],
-            moved,
-            ["2", "Chile", "2014", "Involve", "NR"],
-        ],
-    )
 
-    printed = process_import(path)
+    printed = process_import(
+        process_joined(tmp_path, moved, ["2", "Chile", "2014", "Involve", "NR"])
+    )
 
     assert sorted(
         PlanProcess.objects.values_list(
@@ -190,18 +177,10 @@ def test_a_process_export_with_its_columns_in_another_order_is_read_by_name(tmp_
 
 def test_a_process_export_with_a_column_renamed_is_refused_naming_the_row(tmp_path):
     renamed = [*PROCESS_HEADER[:4], "IAP2 level during implementation"]
-    path = write_csv(
-        tmp_path / "process.csv",
-        [
-            PROCESS_HEADER,
-            ["Peru", "1", "2012", "Consult", "Inform"],
-            renamed,
-            ["Chile", "2", "2014", "Involve", "NR"],
-        ],
-    )
+    path = process_joined(tmp_path, renamed, ["Chile", "2", "2014", "Involve", "NR"])
 
-    with pytest.raises(CommandError) as error:
-        process_import(path)
+    with pytest.raises(CommandError) as error, translation.override("en"):
+        call_command("import_ogp_process", str(path), stdout=StringIO(), stderr=StringIO())
 
     assert "row 3: " + DIFFERS.format(
         first=1,

@@ -12,17 +12,14 @@ import pytest
 from commitments.models import Commitment, Member
 
 from .conftest import run_import
+from .test_member_names_and_prefixes import row as member_row
 
 pytestmark = pytest.mark.django_db
 
 
 def row(n: int, code: str, place: str, level: str = "National", ogp_id: str = "") -> dict:
     return {
-        "Commitment Unique Identifier": ogp_id,
-        "Country/Locality": place,
-        "Code": code,
-        "National Or Local": level,
-        "Action Plan Number": "1",
+        **member_row(code, place, level, ogp_id),
         "Commitment Number": str(n),
         "Commitment Title": f"Compromiso {n}",
     }

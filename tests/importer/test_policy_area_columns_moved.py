@@ -8,10 +8,9 @@ refused, saying which columns stand where, since the policy areas cannot be told
 from __future__ import annotations
 
 import pytest
-from django.core.management.base import CommandError
 
-from .conftest import explorer_rows, run_import, write_csv
-from .test_broken_files import assert_nothing_written
+from .conftest import explorer_rows, write_csv
+from .test_header_refusals import refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +25,6 @@ ROW = {
     "Anti-Corruption and Integrity": "1",
     "Money in Politics": "1",
 }
-
-
-def refusal(path) -> str:
-    with pytest.raises(CommandError) as error:
-        run_import(path)
-    assert_nothing_written()
-    return str(error.value)
 
 
 def sheet(tmp_path, header: list[str]):

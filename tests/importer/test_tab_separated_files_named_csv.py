@@ -16,21 +16,9 @@ from commitments.models import Commitment
 from ..accountability.test_process_import_cells import FULL, plan_row
 from ..accountability.test_process_import_cells import run as run_process
 from .conftest import explorer_rows, run_import, write_csv
+from .test_semicolon_separated_files import ROW
 
 pytestmark = pytest.mark.django_db
-
-ROW = {
-    "Commitment Unique Identifier": "PE0101",
-    "Country/Locality": "Perú",
-    "Code": "PER",
-    "National Or Local": "National",
-    "Action Plan Number": "3",
-    "Commitment Number": "1",
-    # Commas and a semicolon inside cells: only the tabs separate.
-    "Commitment Title": "Portal de datos abiertos, fase 2",
-    "Lead Institution": "Ministerio de Justicia; Contraloría General",
-    "Completion (Progress Report)": "Limited",
-}
 
 
 def write_tabs(path, rows):
@@ -49,9 +37,10 @@ def test_a_tab_separated_current_sheet_named_csv_imports_as_with_commas(
     printed = run_import(path)
 
     assert "commitments: 1 created" in printed
-    assert Commitment.objects.get(ogp_id="PE0101").title == "Portal de datos abiertos, fase 2"
+    assert Commitment.objects.get(ogp_id="PE0101").title == "Portal de datos abiertos,\nfase 2"
     served = client.get("/api/v1/commitments/PE0101/").json()
     assert served["lead_organization"]["name"] == "Ministerio de Justicia"
+    assert [o["name"] for o in served["co_lead_organizations"]] == ["Contraloría General"]
     assert served["irm_completion"] == "limited"
 
 

@@ -8,23 +8,15 @@ cells (Peru's 4:A, a later commitment) still imports as two."""
 from __future__ import annotations
 
 import pytest
-from django.core.management.base import CommandError
 
 from commitments.models import Commitment
 
 from .conftest import explorer_rows, run_import, write_csv
-from .test_broken_files import assert_nothing_written
+from .test_header_refusals import refusal
 
 pytestmark = pytest.mark.django_db
 
 SAME = "the same as row {first}, cell for cell: the same commitment twice"
-
-
-def refusal(path) -> str:
-    with pytest.raises(CommandError) as error:
-        run_import(path)
-    assert_nothing_written()
-    return str(error.value)
 
 
 def test_an_explorer_row_repeated_in_its_plan_is_refused_naming_both_rows(tmp_path):
