@@ -24,13 +24,13 @@ from reviews.models import ImportFormat, IRMReport, Methodology
 from .common import (
     ImportRowError,
     RowNotes,
-    column_key,
     contact_values,
     is_missing,
     parse_flag,
     parse_int,
     parse_scale,
 )
+from .headers import column_key
 from .members import local_member, national_member, other_member
 from .records import AssessmentRecord, CommitmentRecord, MemberSpec
 from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat

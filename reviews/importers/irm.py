@@ -50,18 +50,15 @@ from reviews.models import ImportFormat
 from . import current_sheet, explorer_2017
 from .common import (
     HEADER_SEARCH_ROWS,
-    HeaderInForce,
     ImportRefused,
     ImportRowError,
     check_encoding,
-    column_key,
     csv_problem,
     csv_reader,
     first_undecodable_byte,
-    header_names,
-    no_rows_warning,
     row_shape_problem,
 )
+from .headers import HeaderInForce, column_key, header_names, no_rows_warning
 from .summary import Summary
 from .writer import Writer
 

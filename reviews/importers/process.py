@@ -22,19 +22,16 @@ from commitments.versioning import claim_version
 
 from . import common
 from .common import (
-    HeaderInForce,
     ImportRowError,
     check_encoding,
-    column_key,
     csv_problem,
     csv_reader,
     fit,
     flag_value,
-    header_names,
-    no_rows_warning,
     row_shape_problem,
     whole_number,
 )
+from .headers import HeaderInForce, column_key, header_names, no_rows_warning
 from .members import CountryResolver
 from .records import MemberSpec
 

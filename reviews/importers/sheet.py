@@ -11,8 +11,9 @@ from django.utils.translation import ngettext
 from commitments.models import Commitment
 from reviews.models import ImportFormat
 
-from .common import SHOWN_NAMES, ImportRowError, RowNotes, clean_text, parse_flag
+from .common import ImportRowError, RowNotes, clean_text, parse_flag
 from .dates import date_fields
+from .headers import SHOWN_NAMES
 from .members import CountryResolver
 from .organizations import Contacts, split_lead, split_supporting
 
@@ -80,7 +81,7 @@ class SheetFormat:
 
     def read_by(self, header: list[str]) -> None:
         """Read the rows from here on under `header`: the file's header, or the same names in
-        another order further down (common.HeaderInForce). The policy areas stay the columns the
+        another order further down (headers.HeaderInForce). The policy areas stay the columns the
         file's header has between its first and last flag."""
         self.header = header
         self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
