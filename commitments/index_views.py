@@ -40,12 +40,25 @@ def _chosen_member(request: HttpRequest, filterset, valid: bool) -> str:
     return member.code if member else request.GET.get("member", "")
 
 
+def _members() -> list[Member]:
+    """Every member in the order of the names the page shows: the member filter's choices, and
+    what the plan list is ordered by (one query for both)."""
+    return Member.objects.only("code", "name", "kind", "iso_alpha2").listed_by_name()
+
+
 def _filtered_index(
-    request: HttpRequest, template: str, title: str, filterset_class, queryset, **extra: Any
+    request: HttpRequest,
+    template: str,
+    title: str,
+    filterset_class,
+    queryset,
+    *,
+    members: list[Member],
+    **extra: Any,
 ) -> HttpResponse:
     """An index page filtered with the API's FilterSet, as its CSV and Excel links are: `?member=pe`
     lists Peru's rows here as in the download, and an unknown member is a message (400), not an
-    empty list."""
+    empty list. `members`: `_members()`, the member filter's choices."""
     data = _filter_data(request, filterset_class)
     filterset = filterset_class(data, queryset=queryset, request=request)
     valid = filterset.is_valid()
@@ -56,7 +69,7 @@ def _filtered_index(
             "title": title,
             "page": _page(request, filterset.qs if valid else queryset.none()),
             "errors": filterset.errors if not valid else {},
-            "members": Member.objects.in_name_order().only("code", "name", "kind", "iso_alpha2"),
+            "members": members,
             "member": _chosen_member(request, filterset, valid),
             "query": urlencode(data),
             "unknown": filterset_class.unknown_parameters(k for k in request.GET if k != "page"),
@@ -68,12 +81,14 @@ def _filtered_index(
 
 @require_safe
 def plan_index(request: HttpRequest) -> HttpResponse:
+    members = _members()
     return _filtered_index(
         request,
         "commitments/index_plans.html",
         _("Action plans"),
         ActionPlanFilter,
-        ActionPlan.objects.for_list().in_member_order(),
+        ActionPlan.objects.for_list().in_member_order(members),
+        members=members,
     )
 
 
@@ -100,6 +115,7 @@ def organization_index(request: HttpRequest) -> HttpResponse:
         _("Organisations"),
         OrganizationFilter,
         organizations.order_by("name"),
+        members=_members(),
         q=request.GET.get("q", ""),
     )
 
@@ -109,7 +125,7 @@ def member_index(request: HttpRequest) -> HttpResponse:
     members = Member.objects.annotate(
         plan_count=Count("action_plans", distinct=True),
         commitment_count=Count("action_plans__commitments", distinct=True),
-    ).in_name_order()
+    ).listed_by_name()
     return render(
         request,
         "commitments/index_members.html",

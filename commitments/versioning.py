@@ -4,12 +4,12 @@ refused with what changed, and by whom.
 `claim_version(record, expected)` is the one way a version moves: one conditional
 ``UPDATE ... SET version = version + 1 WHERE pk = ... AND version = expected`` whose row count is
 checked, raising StaleVersion (who changed what) when someone else saved first, on PostgreSQL or
-SQLite. The admin (VersionedAdminMixin and its inlines), the write API (`update_versioned`, which
-applies a dict of changes over a claimed version) and the IRM services all call it inside their
-transaction, then save the record through the model so django-simple-history keeps who, when, before
-and after. Only the sheet importer (in the IRM app), which rewrites
-thousands of rows with one bulk_update, moves versions in memory: a conditional UPDATE per row would
-cost a query each.
+SQLite. The admin (VersionedAdminMixin and its inlines, in commitments/admin/versioned.py), the
+write API (`update_versioned`, which applies a dict of changes over a claimed version) and the IRM
+services all call it inside their transaction, then save the record through the model so
+django-simple-history keeps who, when, before and after. Only the sheet importer (in the IRM app),
+which rewrites thousands of rows with one bulk_update, moves versions in memory: a conditional
+UPDATE per row would cost a query each.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-
-from .models.history import hold_history, write_held_history
 
 # Fields an editor never types, besides every field declared editable=False (labels, stars and
 # provenance computed from what was typed): left out of diffs shown to people.
@@ -110,25 +108,42 @@ class StaleVersion(Exception):
     changed_by: Any = None  # a User or None when the history does not say
     changed_at: datetime.datetime | None = None
     changes: list[FieldChange] = field(default_factory=list)
+    # Who saved each version since the one the edit started from, and when, oldest first.
+    editors: tuple[tuple[Any, datetime.datetime], ...] = ()
 
     def __str__(self) -> str:
         return self.message()
 
-    def changed_by_name(self) -> str:
-        user = self.changed_by
-        if user is None:
-            return gettext("someone")
-        from .models.members import public_name
+    def _told(self, viewer: Any) -> tuple[Any, datetime.datetime | None, bool]:
+        """Who the refusal names to `viewer` (the person whose save was refused), when, and
+        whether it is the viewer themselves: when every change since was theirs (another tab),
+        it says "you"; else it names the latest change by someone else, as the public change
+        history does (`public_name`), never more."""
+        if viewer is None or not getattr(viewer, "is_authenticated", False):
+            return self.changed_by, self.changed_at, False
+        others = [(user, at) for user, at in self.editors if getattr(user, "pk", None) != viewer.pk]
+        if self.editors and not others:
+            return viewer, self.editors[-1][1], True
+        if others:
+            return (*others[-1], False)
+        return self.changed_by, self.changed_at, False
 
-        return public_name(user)
+    def changed_by_name(self, viewer: Any = None) -> str:
+        return _name_of(self._told(viewer)[0])
 
-    def message(self) -> str:
-        """ "This record was changed by ana at 27 Nov 2026 14:03: title: old -> new; ..."."""
-        names = {"user": self.changed_by_name()}
-        if self.changed_at is None:  # rows the importers moved in bulk have no history
+    def message(self, viewer: Any = None) -> str:
+        """ "This record was changed by ana at 27 Nov 2026 14:03: title: old -> new; ..."; to the
+        `viewer` who made that change themselves, "You saved a change ... from another tab"."""
+        user, at, yours = self._told(viewer)
+        names = {"user": _name_of(user)}
+        if yours:
+            text = gettext(
+                "You saved a change to this record from another tab, window or device at %(when)s"
+            ) % {"when": _shown(timezone.localtime(at))}
+        elif at is None:  # rows the importers moved in bulk have no history
             text = gettext("This record was changed by %(user)s since you opened it") % names
         else:
-            when = _shown(timezone.localtime(self.changed_at))
+            when = _shown(timezone.localtime(at))
             text = gettext("This record was changed by %(user)s at %(when)s") % {
                 **names,
                 "when": when,
@@ -150,14 +165,23 @@ class StaleVersion(Exception):
         # "2:03 p.m." already ends the sentence.
         return (text if text.endswith(".") else text + ".") + " " + kept
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, viewer: Any = None) -> dict[str, Any]:
+        at = self._told(viewer)[1]
         return {
-            "detail": self.message(),
+            "detail": self.message(viewer),
             "current_version": self.current.version,
-            "changed_by": self.changed_by_name(),
-            "changed_at": self.changed_at.isoformat() if self.changed_at else None,
+            "changed_by": self.changed_by_name(viewer),
+            "changed_at": at.isoformat() if at else None,
             "changes": [change.as_dict() for change in self.changes],
         }
+
+
+def _name_of(user: Any) -> str:
+    if user is None:
+        return gettext("someone")
+    from .models.members import public_name
+
+    return public_name(user)
 
 
 def etag_for(instance: models.Model) -> str:
@@ -287,6 +311,9 @@ def stale_details(model: type[models.Model], current: models.Model, expected_ver
         changed_by=changed_by,
         changed_at=changed_at,
         changes=changes,
+        editors=tuple(
+            (r.history_user, r.history_date) for r in records if r.version > expected_version
+        ),
     )
 
 
@@ -352,11 +379,15 @@ def _unchanged_fields(model: type[models.Model], changes: Mapping[str, Any]) -> 
 class RefusesStaleMixin:
     """For a form carrying the version its user started from in a field named ``version``."""
 
+    # Who fills the form in: a refusal tells them when the other save was their own. The admin
+    # sets it on the form class it builds for each request (VersionedAdminMixin).
+    viewer: Any = None
+
     def refuse(self, stale: StaleVersion) -> None:
         """Show the conflict and let the next submit apply the user's input over the current version."""
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(stale.current.version)
-        self.add_error(None, ValidationError(stale.message(), code="stale"))
+        self.add_error(None, ValidationError(stale.message(self.viewer), code="stale"))
 
 
 class VersionedModelForm(RefusesStaleMixin, forms.ModelForm):
@@ -409,78 +440,3 @@ def claim_formset_versions(formset: Any) -> None:
             and inline_form.has_changed()
         ):
             claim_form_version(inline_form)
-
-
-def _without_version(fields: Any) -> Any:
-    # `version` is a form field, not an editable model field: keep it out of modelform_factory.
-    return None if fields is None else [name for name in fields if name != "version"]
-
-
-def _with_version(fieldsets: Any) -> list:
-    from django.contrib.admin.utils import flatten_fieldsets
-
-    if "version" in flatten_fieldsets(fieldsets):
-        return list(fieldsets)
-    return [*fieldsets, (None, {"fields": ["version"]})]
-
-
-class VersionedAdminMixin:
-    """For a ModelAdmin of a versioned model: a change saved over a newer version is refused with
-    what changed and by whom, the user's input kept. Put it first in the bases."""
-
-    form = VersionedModelForm
-
-    def get_fieldsets(self, request: Any, obj: Any = None) -> list:
-        return _with_version(super().get_fieldsets(request, obj))
-
-    def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
-        if "fields" not in kwargs:
-            from django.contrib.admin.utils import flatten_fieldsets
-
-            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
-        kwargs["fields"] = _without_version(kwargs["fields"])
-        return super().get_form(request, obj, change, **kwargs)
-
-    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        if isinstance(form, VersionedModelForm):
-            claim_form_version(form)  # does nothing on an add: the record has no pk yet
-        # django-simple-history's request middleware records request.user as who changed it. A
-        # record whose history keeps links gets one record once its links are saved too.
-        hold_history(obj)
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        write_held_history(form.instance, created=not change)
-
-    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
-        claim_formset_versions(formset)
-        super().save_formset(request, form, formset, change)
-
-    def changeform_view(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().changeform_view(request, *args, **kwargs)
-        except StaleVersion as stale:
-            # Someone saved between this form's check and its save (the transaction rolled back).
-            from django.contrib import messages
-            from django.http import HttpResponseRedirect
-
-            self.message_user(request, stale.message(), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
-
-
-class VersionedInlineMixin:
-    """For an inline of a versioned model (the parent admin's VersionedAdminMixin claims versions)."""
-
-    form = VersionedModelForm
-
-    def get_fieldsets(self, request: Any, obj: Any = None) -> list:
-        return _with_version(super().get_fieldsets(request, obj))
-
-    def get_formset(self, request: Any, obj: Any = None, **kwargs: Any) -> Any:
-        if "fields" not in kwargs:
-            from django.contrib.admin.utils import flatten_fieldsets
-
-            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
-        kwargs["fields"] = _without_version(kwargs["fields"])
-        return super().get_formset(request, obj, **kwargs)

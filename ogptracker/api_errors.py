@@ -35,8 +35,9 @@ def django_error_detail(exc: DjangoValidationError) -> dict[str, Any]:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, StaleVersion):
         set_rollback()
+        request = context.get("request")
         return Response(
-            exc.as_dict(),
+            exc.as_dict(getattr(request, "user", None)),
             status=status.HTTP_412_PRECONDITION_FAILED,
             headers={"ETag": etag_for(exc.current)},
         )

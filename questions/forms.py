@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+
+from commitments.models import Organization
 
 from .models import OfficialAnswer, Question
 from .services import MAX_TEXT
@@ -63,24 +67,40 @@ class AskForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    text = forms.CharField(
-        label=_("Official answer"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    """An official answer to `question` on behalf of `organization`; with `supersedes` (the
+    question's latest answer, given as initial or sent back) it corrects that answer."""
+
+    text = forms.CharField(max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5}))
     supersedes = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, question: Question, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, *args, question: Question, organization: Organization, **kwargs: Any
+    ) -> None:
+        # One form per question on the page: their fields need ids of their own.
+        super().__init__(*args, auto_id=f"answer-{question.pk}-%s", **kwargs)
         self.question = question
+        if self["supersedes"].value() in (None, ""):
+            label = _("Answer officially on behalf of %(org)s")
+        else:
+            label = _(
+                "Correct the answer on behalf of %(org)s (the earlier one stays, marked superseded)"
+            )
+        self.fields["text"].label = label % {"org": organization}
 
-    def clean_supersedes(self) -> OfficialAnswer | None:
-        pk = self.cleaned_data.get("supersedes")
-        if pk is None:
-            return None
-        answer = OfficialAnswer.objects.filter(pk=pk, question=self.question).first()
-        if answer is None:
-            raise forms.ValidationError(_("That answer belongs to another question."))
-        return answer
+    def clean(self) -> dict:
+        # The answer corrected is a hidden field: its refusal is the form's, shown in its box.
+        cleaned = super().clean()
+        pk = cleaned.get("supersedes")
+        if pk is not None:
+            answer = OfficialAnswer.objects.filter(pk=pk, question=self.question).first()
+            if answer is None:
+                self.add_error(None, _("That answer belongs to another question."))
+            cleaned["supersedes"] = answer
+        return cleaned
 
 
 class HideForm(forms.Form):
     reason = forms.CharField(label=_("Reason for hiding (shown in public)"), max_length=500)
+
+    def __init__(self, *args, question: Question, **kwargs: Any) -> None:
+        super().__init__(*args, auto_id=f"hide-{question.pk}-%s", **kwargs)

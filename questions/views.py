@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from commitments.follows.views import link_page
-from commitments.models import Commitment
+from commitments.models import Commitment, Organization
 from ogptracker.security import client_ip
 
 from . import services
@@ -29,17 +30,29 @@ def commitment_questions_context(
     user: Any,
     *,
     ask_form: AskForm | None = None,
-    errors: dict | None = None,
+    refused: tuple[int, forms.Form] | None = None,
 ) -> dict[str, Any]:
     """The questions block: published questions (hidden ones as a line with the reason), answers
-    marked when a later one supersedes them, and the forms `user` may use. Two queries."""
+    marked when a later one supersedes them, and the forms `user` may use on each question
+    (`refused`: a question's form sent back with its errors). Two queries."""
     questions = list(commitment.questions.published().for_page().order_by("published_at", "pk"))
+    organization = answering_organization(user, commitment)
+    moderator = can_moderate(user)
     for question in questions:
         answers = list(question.answers.all())
         superseded = {a.supersedes_id for a in answers if a.supersedes_id}
         for answer in answers:
             answer.is_superseded = answer.pk in superseded
         question.answer_list = answers
+        if question.is_hidden:
+            continue
+        mine = refused[1] if refused and refused[0] == question.pk else None
+        if organization is not None:
+            question.answer_form = (
+                mine if isinstance(mine, AnswerForm) else _answer_form(question, organization)
+            )
+        if moderator:
+            question.hide_form = mine if isinstance(mine, HideForm) else HideForm(question=question)
     visitor = not (user.is_authenticated and user.is_active)
     return {
         "commitment": commitment,
@@ -47,10 +60,17 @@ def commitment_questions_context(
         "hidden_count": sum(1 for q in questions if q.is_hidden),
         "ask_form": ask_form or AskForm(visitor=visitor),
         "visitor": visitor,
-        "answering_organization": answering_organization(user, commitment),
-        "can_moderate": can_moderate(user),
-        "errors": errors or {},
     }
+
+
+def _answer_form(question: Question, organization: Organization) -> AnswerForm:
+    """A question's answer form: a correction of its latest answer once it has one."""
+    last = question.answer_list[-1] if question.answer_list else None
+    return AnswerForm(
+        question=question,
+        organization=organization,
+        initial={"supersedes": last.pk if last else None},
+    )
 
 
 def _commitment(ogp_id: str) -> Commitment:
@@ -102,11 +122,11 @@ def _page(
     commitment: Commitment,
     *,
     ask_form: AskForm | None = None,
-    errors: dict | None = None,
+    refused: tuple[int, forms.Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context = commitment_questions_context(
-        commitment, request.user, ask_form=ask_form, errors=errors
+        commitment, request.user, ask_form=ask_form, refused=refused
     )
     context["rule"] = QUESTION_RULE
     return render(request, "questions/commitment_questions.html", context, status=status)
@@ -127,9 +147,10 @@ def _question(pk: int) -> Question:
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(pk)
     commitment = question.commitment
-    if answering_organization(request.user, commitment) is None:
+    organization = answering_organization(request.user, commitment)
+    if organization is None:
         raise PermissionDenied(services.NOT_OFFICIAL)
-    form = AnswerForm(request.POST, question=question)
+    form = AnswerForm(request.POST, question=question, organization=organization)
     if form.is_valid():
         try:
             created = services.answer_question(
@@ -144,7 +165,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your official answer was published."))
             url = f"{_questions_url(commitment)}#answer-{created.pk}"
             return redirect(url)
-    return _page(request, commitment, errors={question.pk: form.errors}, status=400)
+    return _page(request, commitment, refused=(question.pk, form), status=400)
 
 
 @require_POST
@@ -152,7 +173,7 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(pk)
     if not can_moderate(request.user):
         raise PermissionDenied(services.NOT_MODERATOR)
-    form = HideForm(request.POST)
+    form = HideForm(request.POST, question=question)
     if form.is_valid():
         try:
             services.hide_question(
@@ -165,7 +186,7 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("The question is hidden; the reason is shown in its place.")
             )
             return redirect(f"{_questions_url(question.commitment)}#question-{question.pk}")
-    return _page(request, question.commitment, errors={question.pk: form.errors}, status=400)
+    return _page(request, question.commitment, refused=(question.pk, form), status=400)
 
 
 def _questions_url(commitment: Commitment) -> str:

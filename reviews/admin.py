@@ -20,8 +20,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from commitments.admin import MemberListFilter, PlanListFilter, PlanPickListMixin
+from commitments.admin.versioned import VersionedAdminMixin, VersionedInlineMixin
 from commitments.roles import RESEARCHER
-from commitments.versioning import VersionedAdminMixin, VersionedInlineMixin
 
 from .importers.runs import confirm_import_run, rows_read, start_import_run
 from .models import Assessment, ImportRun, IRMReport

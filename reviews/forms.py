@@ -41,8 +41,9 @@ class AssessmentForm(RefusesStaleMixin, forms.Form):
     # The version the researcher started from: saving over a newer one is refused, never lost.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, methodology: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, methodology: str, viewer: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.viewer = viewer  # the researcher: a refusal says when the other save was theirs
         self.scale_names = METHODOLOGY_SCALES.get(methodology, ())
         model_fields = {f.name: f for f in Assessment._meta.get_fields()}
         scale_fields: dict[str, forms.Field] = {}

@@ -78,7 +78,7 @@ def assess(request: HttpRequest, pk: int, ogp_id: str) -> HttpResponse:
         )
     assessment = report.assessments.filter(commitment=commitment).first()
     if request.method == "POST":
-        form = AssessmentForm(request.POST, methodology=report.methodology)
+        form = AssessmentForm(request.POST, methodology=report.methodology, viewer=request.user)
         if form.is_valid():
             data = dict(form.cleaned_data)
             expected_version = data.pop("version", None)

@@ -1,8 +1,9 @@
 """The Django admin for plan administrators, one module per sub-domain: base.py (what every page
 shares), people.py (members, organisations, users), plans.py (plans, commitments, milestones),
 reports.py (the civil-society track, read-only), accountability.py (indicators, co-creation, plan
-process, forums), evidence_links.py (link checks and reminders) and system.py (follows,
-notifications, visitors).
+process, forums), evidence_links.py (link checks and reminders), system.py (follows,
+notifications, visitors) and versioned.py (the change forms that refuse a save over a newer
+version).
 
 Every list page loads its rows with a fixed number of queries (select_related / annotate), and the
 civil-society track is shown but never written here: status updates, their evidence and indicator

@@ -18,13 +18,13 @@ from ..models import (
     PlanProcess,
     Proposal,
 )
-from ..versioning import VersionedAdminMixin
 from .base import (
     MemberListFilter,
     PlanListFilter,
     PlanPickListMixin,
     ReadOnlyAdminMixin,
 )
+from .versioned import VersionedAdminMixin
 
 
 class IndicatorReadingInline(ReadOnlyAdminMixin, admin.TabularInline):

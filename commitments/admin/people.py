@@ -23,13 +23,13 @@ from ..models import (
     normalize_name,
 )
 from ..roles import role_label
-from ..versioning import VersionedAdminMixin
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
     MemberListFilter,
     MemberNameSearchMixin,
 )
+from .versioned import VersionedAdminMixin
 
 User = get_user_model()
 

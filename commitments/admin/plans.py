@@ -26,7 +26,7 @@ from ..models import (
     SourceRecord,
     StatusUpdate,
 )
-from ..versioning import VersionedAdminMixin, VersionedInlineMixin, VersionedModelForm
+from ..versioning import VersionedModelForm
 from .base import (
     LabelledColumnsMixin,
     LabelledFormSet,
@@ -37,6 +37,7 @@ from .base import (
     ReadOnlyAdminMixin,
     rate_text,
 )
+from .versioned import VersionedAdminMixin, VersionedInlineMixin
 
 
 class ActionPlanForm(VersionedModelForm):

@@ -6,6 +6,7 @@ import functools
 import gettext
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 import pycountry
@@ -108,22 +109,31 @@ class MemberQuerySet(models.QuerySet):
     def _names(self) -> list[tuple[int, str, str, str]]:
         return list(Member.objects.values_list("pk", "name", "kind", "iso_alpha2"))
 
-    def name_rank(self, link: str = "pk") -> Case:
+    def listed_by_name(self) -> list[Member]:
+        """These members, read in one query, in the order of the names pages show in the active
+        language (natural_key: "Kenia" among the K's): a list page's members and its member
+        filter. Give the list of every member to `name_rank` to order other rows by it without
+        reading the members again."""
+        return sorted(self, key=lambda member: natural_key(member.display_name))
+
+    def name_rank(self, link: str = "pk", *, listed: Sequence[Member] | None = None) -> Case:
         """Each member's place among all members sorted by the name pages show in the active
-        language (natural_key), as an expression on `link`, the path to a member's pk from the
-        rows it orders ("member_id" for plans). One query reads the members, however many rows
-        are then ordered."""
-        rows = sorted(self._names(), key=lambda row: natural_key(member_display_name(*row[1:])))
+        language, as an expression on `link`, the path to a member's pk from the rows it orders
+        ("member_id" for plans). `listed`: every member as `listed_by_name` gave them, when the
+        page has read them already; else one query reads them."""
+        if listed is None:
+            listed = Member.objects.only("name", "kind", "iso_alpha2").listed_by_name()
         return Case(
-            *(When(**{link: pk}, then=Value(n)) for n, (pk, *_name) in enumerate(rows)),
+            *(When(**{link: member.pk}, then=Value(n)) for n, member in enumerate(listed)),
             # Cast: with no members the Case is its default alone, and PostgreSQL reads a bare
             # `ORDER BY 0` as a column position.
-            default=Cast(Value(len(rows)), models.IntegerField()),
+            default=Cast(Value(len(listed)), models.IntegerField()),
             output_field=models.IntegerField(),
         )
 
     def in_name_order(self) -> MemberQuerySet:
-        """Members by the name pages show in the active language ("Kenia" among the K's)."""
+        """Members by the name pages show in the active language ("Kenia" among the K's), as a
+        QuerySet (the admin's pick-lists); a page listing them uses `listed_by_name`."""
         return self.alias(name_rank=self.name_rank()).order_by("name_rank", "pk")
 
     def named(self, text: str) -> MemberQuerySet:

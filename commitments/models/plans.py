@@ -4,7 +4,7 @@ commitments are in `commitments.py`, their milestones in `milestones.py`."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import models
@@ -27,10 +27,11 @@ class ActionPlanQuerySet(models.QuerySet):
         """Plans with their member and commitment count, ready for a list page."""
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
 
-    def in_member_order(self) -> ActionPlanQuerySet:
+    def in_member_order(self, members: Sequence[Member] | None = None) -> ActionPlanQuerySet:
         """Plans by their member's name as the page shows it, in its language ("Kenia" among the
-        K's on a Spanish page), then by number: every pick-list of plans."""
-        rank = Member.objects.name_rank("member_id")
+        K's on a Spanish page), then by number: the plan list and every pick-list of plans.
+        `members`: every member from `Member.objects.listed_by_name()`, when the page has them."""
+        rank = Member.objects.name_rank("member_id", listed=members)
         return self.alias(member_rank=rank).order_by("member_rank", "number")
 
     def search(self, text: str) -> ActionPlanQuerySet:

@@ -77,7 +77,10 @@ class CommitmentResults:
 
     @property
     def without_words(self) -> str:
-        """The link to the same list without its words (its filters kept): "clear the search"."""
+        """The link to the same list without its words (its filters kept): "clear the search".
+        Empty when no filter would be kept: "clear all filters" is then the same link."""
+        if not any(name != "ordering" for name in self.chosen):
+            return ""
         return _link(self.chosen, "q", None)
 
     @property

@@ -114,13 +114,14 @@ def overdue(milestone) -> bool:
 
 
 @register.simple_tag
-def api_links(path: str) -> SafeString:
-    """Links to the same data in the public API, as JSON and as CSV."""
+def api_links(path: str, label: str = "") -> SafeString:
+    """Links to the same data in the public API, as JSON and as CSV. `label` names what they give
+    ("Indicators in the API:") where a page gives several lists; one line reads as one sentence."""
     joiner = "&" if "?" in path else "?"
     return format_html(
         '<span class="api-links">{} <a href="{}{}format=json">JSON</a> · '
         '<a href="{}{}format=csv">CSV</a></span>',
-        _("Same data in the API:"),
+        label or _("Same data in the API:"),
         path,
         joiner,
         path,

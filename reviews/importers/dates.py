@@ -36,7 +36,7 @@ def parse_date(raw: str, *, day_first: bool = False) -> tuple[datetime.date | No
     """
     text = " ".join(raw.split())
     if is_missing(text):
-        return None, "" if text == "" else text
+        return None, text
     if match := _NUMERIC_DATE.fullmatch(text):
         first, second, year = (int(g) for g in match.groups())
         month, day = (second, first) if first > 12 or day_first else (first, second)

@@ -17,6 +17,8 @@ from reviews.importers.organizations import match_keys, split_acronym, split_lea
     [
         ("04/01/2012", (datetime.date(2012, 4, 1), "")),  # US month/day
         ("31/12/2014", (datetime.date(2014, 12, 31), "")),  # day > 12: day/month
+        ("13/01/2014", (datetime.date(2014, 1, 13), "")),  # the first day that cannot be a month
+        ("12/01/2014", (datetime.date(2014, 12, 1), "")),
         ("9/1/2018", (datetime.date(2018, 9, 1), "")),
         ("2014-07-01", (datetime.date(2014, 7, 1), "")),
         ("2012", (None, "2012")),  # a bare year is not a day

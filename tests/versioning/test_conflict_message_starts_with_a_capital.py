@@ -1,7 +1,8 @@
 """A refused save over a newer version names who changed it first in Spanish ("%(user)s modificó
 este registro..."): when that person has no full name the sentence began in lower case, "una
 persona registrada modificó este registro el ..." on the IRM researcher's page and in the admin
-(until 8 December). The name now starts the sentence with a capital, whatever it is."""
+(until 8 December). The name now starts the sentence with a capital, whatever it is. (Since
+9 December the same person's own other tab is named as theirs, so these tests use two people.)"""
 
 from __future__ import annotations
 
@@ -22,14 +23,17 @@ def _hidden_version(page: str) -> str:
     return re.search(r'name="version" value="(\d+)"', page).group(1)
 
 
-def test_researchers_second_tab_refusal_starts_with_a_capital_in_spanish():
-    researcher = factories.make_researcher(username="luz")  # no first or last name
+def test_another_researchers_refusal_starts_with_a_capital_in_spanish():
+    # Two researchers of one draft, neither with a first or last name. (One person's own second
+    # tab is named as theirs: test_conflict_message_says_when_it_was_you.py.)
+    researcher = factories.make_researcher(username="luz")
+    other = factories.make_researcher(username="ana")
     report = factories.IRMReportFactory(state=IRMReport.State.DRAFT, published_on=None)
-    report.researchers.add(researcher)
+    report.researchers.add(researcher, other)
     assessment = factories.AssessmentFactory(report=report, narrative="Primer borrador")
     url = f"/irm/reports/{report.pk}/assess/{assessment.commitment.ogp_id}/"
     tab_a, tab_b = Client(), Client()
-    tab_a.force_login(researcher)
+    tab_a.force_login(other)
     tab_b.force_login(researcher)
     version = _hidden_version(tab_a.get(url).content.decode())
     tab_b.get(url)
@@ -49,7 +53,8 @@ def test_admin_refusal_starts_with_a_capital_in_spanish():
     client.force_login(admin)
     url = f"/admin/commitments/milestone/{milestone.pk}/change/"
     data = admin_post_data(client.get(url))
-    update_versioned(milestone, expected_version=1, changes={"title": "Otro"}, user=admin)
+    other = factories.make_plan_admin(username="otra")  # no first or last name either
+    update_versioned(milestone, expected_version=1, changes={"title": "Otro"}, user=other)
     data["title"] = "El mío"
 
     refused = client.post(url, data)

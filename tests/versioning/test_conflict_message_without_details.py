@@ -33,7 +33,7 @@ def test_a_draft_another_tab_created_is_refused_without_pointing_at_changes_not_
 
     assert refused.status_code == 400
     [message] = refused.context["form"].non_field_errors()
-    assert message.startswith("Luz Mamani modificó este registro el ")
+    assert message.startswith("Usted guardó un cambio en este registro desde otra pestaña")
     assert "compárelo con estos cambios" not in message
     assert message.endswith(
         ". Lo que ingresó se conserva abajo: guarde de nuevo para aplicarlo sobre ese cambio."

@@ -40,8 +40,11 @@ def test_a_researchers_second_tab_is_refused_in_spanish_naming_who_changed_what_
 
     assert refused.status_code == 400
     [message] = refused.context["form"].non_field_errors()
+    # Both tabs are Luz's: the refusal says the other save was hers (until 9 December it named
+    # her as anyone else).
     assert message.startswith(
-        "Luz Mamani modificó este registro el 27 de noviembre de 2030 a las 14:03: "
+        "Usted guardó un cambio en este registro desde otra pestaña, ventana o dispositivo el "
+        "27 de noviembre de 2030 a las 14:03: "
     )
     assert "; narrativa: Primer borrador -> Texto A." in message
     assert message.endswith(

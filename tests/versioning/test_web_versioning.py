@@ -42,7 +42,7 @@ def test_second_tab_is_refused_with_what_changed_and_input_kept(draft_page):
 
     assert refused.status_code == 400
     page = refused.content.decode()
-    assert "Luz Mamani" in page
+    assert "You saved a change to this record from another tab" in page  # both tabs are hers
     assert "First draft" in page and "Tab A wording" in page  # before -> after
     assert "Tab B wording" in page  # the input is kept
     assessment.refresh_from_db()
