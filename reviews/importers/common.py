@@ -1,5 +1,6 @@
 """What both OGP formats share: the error type, what makes a file unreadable, and the cell parsers
-(the parsed-row records are in records.py, date cells in dates.py, the importer's report in summary.py).
+(the parsed-row records are in records.py, date cells in dates.py, the header in headers.py, the
+importer's report in summary.py).
 
 Every parser takes the raw cell and the column name and raises `ImportRowError` (with the row) for a
 value it cannot read exactly; nothing here guesses.
@@ -10,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -24,10 +24,11 @@ from reviews.models import (
     Specificity,
 )
 
-# Cells that mean "no value" in both formats: no data yet, not relevant / not reported, not applicable.
-MISSING = frozenset({"", "nd", "nr", "na", "n/a"})
-# Extra spellings of "nobody named" in the institution columns.
-NO_ORGANIZATION = MISSING | {"none", "none specified", "not specified", "-", "n.a."}
+# Cells that mean "no value" in every OGP file: no data yet, not relevant / not reported, not
+# applicable, and a dash (hyphen, en or em) as a spreadsheet leaves for nothing.
+MISSING = frozenset({"", "nd", "nr", "na", "n/a", "n.a.", "n.a", "-", "\u2013", "\u2014"})
+# Extra spellings of "nobody named" in the institution columns ("TBD": nobody yet).
+NO_ORGANIZATION = MISSING | {"none", "none specified", "not specified", "tbd", "to be determined"}
 
 
 class ImportRowError(Exception):
@@ -91,47 +92,6 @@ def is_missing(value: str) -> bool:
 
 
 # --- Reading a file: what makes it unreadable ----------------------------------------------------------
-
-
-# Characters that show nothing: a byte-order mark left inside the text (a "CSV UTF-8" file read
-# without its own and saved again), zero-width spaces and joiners, a soft hyphen.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
-
-
-def column_key(name: str) -> str:
-    """A column name as compared: case, invisible characters and runs of spaces (non-breaking ones
-    too) do not count, so a header retyped in capitals or pasted from a web page is the same."""
-    return " ".join(name.translate(_INVISIBLE).split()).casefold()
-
-
-def header_names(cells: list[str], known: Iterable[str]) -> list[str]:
-    """A header row's names: each written as the importer writes it where it is one of `known`
-    (compared by `column_key`), any other with its spaces tidied."""
-    spelling = {column_key(name): name for name in known}
-    return [spelling.get(column_key(c), " ".join(c.translate(_INVISIBLE).split())) for c in cells]
-
-
-def repeats_header(cells: list[str], header_rows: Iterable[list[str]]) -> bool:
-    """Whether a row is one of the header rows again (two exports joined into one file, or a
-    snapshot that repeats its header), compared as `column_key` compares names: a byte-order
-    mark, case and spacing do not count, nor empty cells at the end."""
-
-    def key(row: list[str]) -> list[str]:
-        keys = [column_key(c) for c in row]
-        while keys and not keys[-1]:
-            keys.pop()
-        return keys
-
-    row = key(cells)
-    return bool(row) and any(row == key(header) for header in header_rows)
-
-
-def repeated_header_warning() -> str:
-    return _("the header again, skipped (two files joined?)")
-
-
-def no_rows_warning() -> str:
-    return _("the file has a header and no rows")
 
 
 def row_shape_problem(cells: list[str], header: list[str], row: int) -> ImportRowError | None:
@@ -207,14 +167,22 @@ def check_encoding(path: Path) -> None:
 HEADER_SEARCH_ROWS = 10
 
 
+# The separators a “CSV” is found saved with, the usual one first (it wins a tie).
+SEPARATORS = (",", ";", "\t")
+
+
 def delimiter(path: Path) -> str:
     """The file's separator: `;` where a spreadsheet set to a decimal-comma language (Excel in
-    Spanish, French...) saved the “CSV” with semicolons, told by the header line (the first line
-    of more than a few cells: not a title or a blank line above it); `,` otherwise."""
+    Spanish, French...) saved the “CSV” with semicolons, a tab where it was saved as tab-delimited
+    text (or pasted from a sheet) under a .csv name, told by the header line (the first line of
+    more than a few cells: not a title or a blank line above it); `,` otherwise."""
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
         lines = [stream.readline() for _line in range(HEADER_SEARCH_ROWS)]
-    header = next((line for line in lines if max(line.count(";"), line.count(",")) > 4), lines[0])
-    return ";" if header.count(";") > header.count(",") else ","
+    header = next(
+        (line for line in lines if max(map(line.count, SEPARATORS)) > 4),
+        lines[0],
+    )
+    return max(SEPARATORS, key=header.count)
 
 
 def first_undecodable_byte(path: Path) -> tuple[int, int] | None:

@@ -24,13 +24,13 @@ from reviews.models import ImportFormat, IRMReport, Methodology
 from .common import (
     ImportRowError,
     RowNotes,
-    column_key,
     contact_values,
     is_missing,
     parse_flag,
     parse_int,
     parse_scale,
 )
+from .headers import column_key
 from .members import local_member, national_member, other_member
 from .records import AssessmentRecord, CommitmentRecord, MemberSpec
 from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat
@@ -101,6 +101,8 @@ OPTIONAL = (SUBMITTED, PLAN_END, URL, RELEVANT)
 # OGP's ids: the member's prefix as OGP writes it (PE, UK, MO, PNG, XK; never checked against ISO)
 # and a number.
 _ID = re.compile(r"([A-Z]{2,6})[0-9]{4}")
+# A place ending in brackets: “Buenos Aires (AR)”, “Buenos Aires (Argentina)”.
+_BRACKETED = re.compile(r".+\(([^()]+)\)")
 # Plans submitted from this year on are assessed under the 2021 methodology (Action Plan Review and
 # Results Report); 2018-2019 plans got a design and an implementation report; earlier ones a
 # progress and an end-of-term report.
@@ -116,6 +118,7 @@ class CurrentSheetFormat(SheetFormat):
     code = ImportFormat.CURRENT_SHEET
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
+    columns = (*REQUIRED, *OPTIONAL)
 
     def row_id(self, cells: list[str]) -> str:
         return self.reader(cells)(ID).strip()
@@ -131,7 +134,9 @@ class CurrentSheetFormat(SheetFormat):
             notes.warn(
                 ID,
                 _("“%(id)s” is not an OGP commitment id: the row gets a provisional id")
-                % {"id": raw_id},
+                % {"id": raw_id}
+                if raw_id
+                else _("no commitment id: the row gets a provisional id"),
             )
             ogp_id = None
         plan_number = parse_int(cell(PLAN_NUMBER), row=row, column=PLAN_NUMBER, required=True)
@@ -207,7 +212,8 @@ class CurrentSheetFormat(SheetFormat):
         """The member from `Code`, `Country/Locality` and `National Or Local`. A level other than
         national or local (OGP's "legacy" local members say local in other words; some members are
         neither) is kept as written in the warning and read as "other"; a code that is already a
-        member's files the row under that member as it is (`Parents.member` says so)."""
+        member's files the row under that member as it is (`Parents.member` says so). A local
+        member's country follows the last comma of its place, or is in brackets at its end."""
         raw_level = " ".join(cell(LEVEL).split())
         level = raw_level.casefold()
         place = " ".join(cell(PLACE).split())
@@ -219,6 +225,8 @@ class CurrentSheetFormat(SheetFormat):
             country = None
             if "," in place:
                 country = self.countries.find(place.rsplit(",", 1)[1])
+            if country is None and (bracketed := _BRACKETED.fullmatch(place)):
+                country = self.countries.find(bracketed[1])  # “Buenos Aires (AR)”
             if country is not None:
                 return local_member(cell(CODE), place, prefix, country, row=row, column=CODE)
             notes.warn(

@@ -17,15 +17,8 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan
 from reviews.models import ImportFormat, IRMReport, Methodology
 
-from .common import (
-    ImportRowError,
-    RowNotes,
-    column_key,
-    contact_values,
-    is_missing,
-    parse_int,
-    parse_scale,
-)
+from .common import ImportRowError, RowNotes, contact_values, is_missing, parse_int, parse_scale
+from .headers import column_key
 from .records import AssessmentRecord, CommitmentRecord
 from .sheet import RELEVANT, TEXT_COLUMNS, SheetFormat
 
@@ -93,6 +86,7 @@ class ExplorerFormat(SheetFormat):
     code = ImportFormat.EXPLORER_2017
     first_flag, last_flag = FIRST_FLAG, LAST_FLAG
     value_columns = VALUES
+    columns = (*REQUIRED, *OPTIONAL)
 
     def row_id(self, cells: list[str]) -> str:
         cell = self.reader(cells)

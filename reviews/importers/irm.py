@@ -24,10 +24,12 @@ What makes rows unreadable refuses the file, every such problem reported in one 
 spreadsheet row, commitment and column: a missing required column (with the near-miss header),
 a duplicate header, a row whose cell count differs from the header (a cut-off file), an unclosed
 quote, a NUL byte, bytes that are not UTF-8, a workbook (.xlsx, .ods, .xls) given as CSV, no header
-in the first rows, a commitment number longer than its column. The import is one transaction:
-refused means nothing written. Anything else imports; a value outside the known vocabulary is kept
-as written, read as unknown, and reported as a warning, and so are rows above the header, a header
-repeated part-way (two files joined) and a header with no rows.
+in the first rows, a commitment number longer than its column, a header part-way (two exports
+joined) that is not the header above it (columns added, left out, renamed or in another language:
+the rows below it are not read). The import is one transaction: refused means nothing written.
+Anything else imports; a value outside the known vocabulary is kept as written, read as unknown,
+and reported as a warning, and so are rows above the header, a header repeated part-way (skipped;
+the same columns in another order are read by name from there) and a header with no rows.
 """
 
 from __future__ import annotations
@@ -51,16 +53,12 @@ from .common import (
     ImportRefused,
     ImportRowError,
     check_encoding,
-    column_key,
     csv_problem,
     csv_reader,
     first_undecodable_byte,
-    header_names,
-    no_rows_warning,
-    repeated_header_warning,
-    repeats_header,
     row_shape_problem,
 )
+from .headers import HeaderInForce, column_key, header_names, no_rows_warning
 from .summary import Summary
 from .writer import Writer
 
@@ -135,9 +133,13 @@ def _open_format(module: ModuleType, header: list[str], row: int, problems: list
             )
     if problems:
         return None
-    if module is explorer_2017:
-        return explorer_2017.ExplorerFormat(names)
-    return current_sheet.CurrentSheetFormat(names)
+    try:
+        if module is explorer_2017:
+            return explorer_2017.ExplorerFormat(names, row=row)
+        return current_sheet.CurrentSheetFormat(names, row=row)
+    except ImportRowError as error:
+        problems.append(error)
+        return None
 
 
 def import_ogp_irm(
@@ -163,7 +165,10 @@ def import_ogp_irm(
             fmt = _open_format(module, read[row - 1], row, problems)
             if fmt is None:
                 raise ImportRefused(problems)
-            header_rows, data_rows = read[start:row], 0
+            header = HeaderInForce(
+                [*read[start : row - 1], fmt.header], (*module.REQUIRED, *module.OPTIONAL), row=row
+            )
+            data_rows = 0
             with transaction.atomic():
                 writer = Writer(
                     source_file=path.name,
@@ -177,8 +182,16 @@ def import_ogp_irm(
                     row += 1
                     if _blank(cells):
                         continue
-                    if repeats_header(cells, header_rows):
-                        writer.summary.warn(repeated_header_warning(), row)
+                    try:
+                        again = header.again(cells, row)
+                    except ImportRowError as error:
+                        problems.append(error)
+                        break
+                    if again is not None:
+                        warning, names = again
+                        writer.summary.warn(warning, row)
+                        if names is not None:
+                            fmt.read_by(names)
                         continue
                     data_rows += 1
                     problem = row_shape_problem(cells, fmt.header, row)

@@ -51,11 +51,21 @@ def national_member(
     """A nation. `prefix` is the one its commitment ids carry, as OGP writes it (UK for the United
     Kingdom, MO for Morocco, PNG, XK): taken as it is, never checked against ISO. Without ids, the
     ISO alpha-2 code. A code that is not ISO alpha-3 (Kosovo's XKX) is OGP's own: kept, with a
-    warning, and no ISO code is stored."""
+    warning, and no ISO code is stored; but ISO's two letters beside that country's name (AR,
+    Argentina) are that nation, with a warning."""
     country = pycountry.countries.get(alpha_3=alpha_3.strip().upper())
     if country is not None:
         return _nation(country, name, prefix)
     code = _code(alpha_3, row=row, column=column)
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is not None and iso_codes(name) == (country.alpha_3, country.alpha_2):
+        # ISO's two letters beside the name of that very country: that nation, not a second one.
+        notes.warn(
+            column,
+            _("“%(code)s” is ISO's two-letter code of %(name)s: read as %(alpha_3)s")
+            % {"code": code, "name": name.strip(), "alpha_3": country.alpha_3},
+        )
+        return _nation(country, name, prefix)
     notes.warn(
         column,
         _("“%(code)s” is not an ISO alpha-3 country code: kept as OGP's own code") % {"code": code},

@@ -33,6 +33,8 @@ class Parents:
             (r.action_plan_id, r.kind): r for r in IRMReport.objects.all().order_by("pk")
         }
         self._seen: dict[str, set[str]] = {"members": set(), "plans": set(), "areas": set()}
+        # Member code -> the prefix its first row with an OGP id gave, and that row.
+        self._id_prefixes: dict[str, tuple[str, int]] = {}
         self._new_members: list[Member] = []
         self._changed_members: list[Member] = []
         self._new_plans: list[ActionPlan] = []
@@ -96,6 +98,18 @@ class Parents:
                 % {"code": spec.code, "kind": Member.Kind(member.kind).label},
                 row,
             )
+        if spec.prefix_from_ids:
+            prefix, first = self._id_prefixes.setdefault(spec.code, (spec.prefix, row))
+            if prefix != spec.prefix:
+                # The id is OGP's and kept; the member keeps the prefix its first id gave.
+                self.summary.warn(
+                    _(
+                        "member %(code)s's ids start with %(prefix)s on row %(row)d, this one "
+                        "with %(other)s: kept as written"
+                    )
+                    % {"code": spec.code, "prefix": prefix, "row": first, "other": spec.prefix},
+                    row,
+                )
         self._seen["members"].add(spec.code)
         return member
 

@@ -20,21 +20,18 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, IAP2Level, Member, PlanProcess
 from commitments.versioning import claim_version
 
+from . import common
 from .common import (
     ImportRowError,
     check_encoding,
-    column_key,
     csv_problem,
     csv_reader,
     fit,
     flag_value,
-    header_names,
-    no_rows_warning,
-    repeated_header_warning,
-    repeats_header,
     row_shape_problem,
     whole_number,
 )
+from .headers import HeaderInForce, column_key, header_names, no_rows_warning
 from .members import CountryResolver
 from .records import MemberSpec
 
@@ -47,9 +44,9 @@ DEV_PARTICIPATION = "Invitation-only or open participation during dev. consultat
 IMP_PARTICIPATION = "Invitation-only or open participation during imp. consultation"
 REQUIRED_COLUMNS = (COUNTRY, NUMBER, YEAR, DEV_LEVEL, IMP_LEVEL)
 
-# Cells that mean "no value": not reported, not applicable, no data, or (once, in "Days in
+# Cells that mean "no value": what does in every OGP file (common.MISSING), and (once, in "Days in
 # advance") unclear. The raw cell is always kept in PlanProcess.irm_raw.
-MISSING = {"", "nr", "na", "nd", "n/a", "unclear"}
+MISSING = common.MISSING | {"unclear"}
 
 # PlanProcess field -> column, for the yes/no steps and forum.
 BOOLEAN_COLUMNS: dict[str, str] = {
@@ -188,7 +185,7 @@ def _read(path: Path) -> tuple[list[_Row], list[str]]:
                 for c in duplicated
             ]
         )
-    header_rows = lines[: header_index + 1]
+    in_force = HeaderInForce([*lines[:header_index], header], KNOWN_COLUMNS, row=header_index + 1)
     errors: list[str] = []
     rows: list[_Row] = []
     warnings: list[str] = []
@@ -199,12 +196,16 @@ def _read(path: Path) -> tuple[list[_Row], list[str]]:
         number = index + 1
         if not any(cell.strip() for cell in line):
             continue
-        if repeats_header(line, header_rows):
-            # The IRM's snapshot repeats its group and name rows; two joined files repeat theirs.
-            warnings.append(
-                _("row %(row)d: %(warning)s")
-                % {"row": number, "warning": repeated_header_warning()}
-            )
+        # The IRM's snapshot repeats its group and name rows; two joined files repeat theirs.
+        try:
+            again = in_force.again(line, number)
+        except ImportRowError as error:
+            errors.append(str(error))
+            break
+        if again is not None:
+            warning, names = again
+            warnings.append(_("row %(row)d: %(warning)s") % {"row": number, "warning": warning})
+            header = names or header
             continue
         if shape := row_shape_problem(line, header, number):
             # A short row (a cut-off file) would blank every missing cell's value: refused.

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from commitments.models import Commitment
 from reviews.models import ImportFormat
 
 from .common import ImportRowError, RowNotes, clean_text, parse_flag
 from .dates import date_fields
+from .headers import SHOWN_NAMES
 from .members import CountryResolver
 from .organizations import Contacts, split_lead, split_supporting
 
@@ -41,16 +43,48 @@ class SheetFormat:
     last_flag: str
     # The OGP value columns: column name -> value (access_to_information, ...).
     value_columns: dict[str, str]
+    # Every column read by its name (none of them is a policy area).
+    columns: tuple[str, ...]
 
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], *, row: int) -> None:
+        """Read by the header on spreadsheet row `row`. A header whose policy-area columns are not
+        laid out as OGP lays them out is refused (ImportRowError): they cannot be told apart."""
+        self.read_by(header)
+        first, last = self.index[self.first_flag], self.index[self.last_flag]
+        if last < first:
+            raise ImportRowError(
+                _(
+                    "comes before “%(first)s”: the policy areas are the columns from that one to "
+                    "this one (columns moved or sorted?)"
+                )
+                % {"first": self.first_flag},
+                row=row,
+                column=self.last_flag,
+            )
+        self.flags = [name.strip() for name in header[first : last + 1] if name.strip()]
+        if among := [name for name in self.flags[1:-1] if name in self.columns]:
+            shown = ", ".join(f"“{name}”" for name in among[:SHOWN_NAMES])
+            if len(among) > SHOWN_NAMES:
+                shown += " " + _("and %(n)d more") % {"n": len(among) - SHOWN_NAMES}
+            raise ImportRowError(
+                ngettext(
+                    "the policy areas are the columns from “%(first)s” to “%(last)s”, and "
+                    "%(names)s stands between them (columns moved or sorted?)",
+                    "the policy areas are the columns from “%(first)s” to “%(last)s”, and "
+                    "%(names)s stand between them (columns moved or sorted?)",
+                    len(among),
+                )
+                % {"first": self.first_flag, "last": self.last_flag, "names": shown},
+                row=row,
+            )
+        self.countries = CountryResolver()
+
+    def read_by(self, header: list[str]) -> None:
+        """Read the rows from here on under `header`: the file's header, or the same names in
+        another order further down (headers.HeaderInForce). The policy areas stay the columns the
+        file's header has between its first and last flag."""
         self.header = header
         self.index = {name.strip(): i for i, name in enumerate(header) if name.strip()}
-        self.flags = [
-            name.strip()
-            for name in header[self.index[self.first_flag] : self.index[self.last_flag] + 1]
-            if name.strip()
-        ]
-        self.countries = CountryResolver()
 
     def reader(self, cells: list[str]) -> Callable[[str], str]:
         """`cell(column)` for one row: the value under that column, empty where the row is short."""

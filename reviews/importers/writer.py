@@ -15,6 +15,7 @@ organizations.py); reports by (plan, kind); assessments by (report, commitment).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 
@@ -56,6 +57,12 @@ _ASSESSMENT_MAX_LENGTHS = {
 }
 
 
+def _cells_digest(cells: dict[str, str]) -> bytes:
+    """A row's cells, by column and with their spaces tidied, as 8 bytes."""
+    text = "\0".join(f"{name}\0{' '.join(cell.split())}" for name, cell in sorted(cells.items()))
+    return hashlib.blake2b(text.encode(), digest_size=8).digest()
+
+
 class Writer:
     def __init__(
         self,
@@ -83,6 +90,8 @@ class Writer:
         # Plan ogp_id -> the ids its rows took, each with a tab and the row when the row gave that
         # id itself, NUL-joined.
         self._plans_matched: dict[str, str] = {}
+        # A digest of each row without an OGP id (its cells) -> its row: 8 bytes a row.
+        self._rows_without_ids: dict[bytes, int] = {}
         # OGP id -> (row, matched by title), for the rows not yet written
         self._batch_rows: dict[str, tuple[int, bool]] = {}
         self._batch: list[tuple[CommitmentRecord, dict[str, object]]] = []
@@ -136,7 +145,7 @@ class Writer:
         identities: list[Identity | int | None] = []
         added_after: list[bool] = []
         keys: list[str] = []
-        for record, member, _plan, _label in group:
+        for record, member, _plan, label in group:
             raw = str(record.values.get("number", ""))
             # Rule: a Comm No already seen earlier in the same plan marks a commitment added later.
             added_after.append(bool(raw) and raw in seen)
@@ -149,6 +158,7 @@ class Writer:
             try:
                 identities.append(self._identify(index, record, member, plan, number, key))
             except ImportRowError as error:
+                error.commitment = error.commitment or label
                 self.problems.append(error)
                 identities.append(None)
         self._plans_read[plan.ogp_id] = "\0".join(numbers)
@@ -244,6 +254,18 @@ class Writer:
         matching nothing, its position among the member's rows (its provisional id comes later)."""
         title = str(record.values.get("title", ""))
         if record.ogp_id is None:
+            first = self._rows_without_ids.setdefault(_cells_digest(record.raw), record.row)
+            if first != record.row:
+                # Rule: rows without ids are each a commitment (a repeated number is a later
+                # one), but not a row copied cell for cell, as one with an id given twice is not.
+                raise ImportRowError(
+                    _(
+                        "the same as row %(first)d, cell for cell: the same commitment twice (a "
+                        "row copied, or two exports that overlap joined?); delete one of them"
+                    )
+                    % {"first": first},
+                    row=record.row,
+                )
             # The row's position among the member's rows of this file, matched or not: the same
             # provisional id whatever else is in the database (import order never changes it).
             self._positions[member.code] += 1
