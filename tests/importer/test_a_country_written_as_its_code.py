@@ -6,12 +6,10 @@ showed a country called “AR”, in both languages, and the API named it so."""
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments.models import Member
-from reviews.models import ImportRun
-from tests import factories
 
+from ..admin.test_import_upload_of_joined_exports import upload
 from .test_member_codes_places_and_ids_in_other_forms import row
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -22,13 +20,7 @@ def test_a_country_written_as_its_code_is_named_by_its_name(
     client, current_file, place, django_capture_on_commit_callbacks
 ):
     path = current_file([row(1, "BUE", place, "Local", "BA0001")])
-    client.force_login(factories.make_plan_admin(username="planner"))
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/admin/reviews/importrun/add/",
-            {"file": SimpleUploadedFile("bue.csv", path.read_bytes(), content_type="text/csv")},
-        )
-    run = ImportRun.objects.get()
+    run = upload(client, path.read_bytes(), django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/reviews/importrun/{run.pk}/change/", {"_confirm_import": "1"})
 

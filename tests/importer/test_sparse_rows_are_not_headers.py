@@ -7,14 +7,13 @@ joined export's second header was looked for; it was skipped as "the header agai
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments.models import Commitment, PlanProcess
 from reviews.models import ImportRun
-from tests import factories
 
 from ..accountability.test_process_import_cells import run as process_import
 from ..accountability.test_process_import_cells import write as process_file
+from ..admin.test_import_upload_of_joined_exports import upload
 from .conftest import explorer_rows, write_csv
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
@@ -36,15 +35,8 @@ def test_an_explorer_commitment_not_yet_coded_is_imported_through_the_admin(
     }.items():
         added[column[name]] = value
     content = write_csv(tmp_path / "georgia.csv", [numbers, names, *georgia, added]).read_bytes()
-    client.force_login(factories.make_plan_admin(username="planner"))
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/admin/reviews/importrun/add/",
-            {"file": SimpleUploadedFile("georgia.csv", content, content_type="text/csv")},
-            HTTP_ACCEPT_LANGUAGE="en",
-        )
-    run = ImportRun.objects.get()
+    run = upload(client, content, django_capture_on_commit_callbacks)
     page = client.get(
         f"/admin/reviews/importrun/{run.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()

@@ -7,26 +7,14 @@ December it said nothing (a country's name, “Buenos Aires (Argentina)”, is r
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments.models import Member
 from reviews.models import ImportRun
-from tests import factories
 
+from ..admin.test_import_upload_of_joined_exports import upload
 from .test_member_codes_places_and_ids_in_other_forms import row
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
-
-
-def checked(client, path, django_capture_on_commit_callbacks) -> ImportRun:
-    client.force_login(factories.make_plan_admin(username="planner"))
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/admin/reviews/importrun/add/",
-            {"file": SimpleUploadedFile("locals.csv", path.read_bytes(), content_type="text/csv")},
-            HTTP_ACCEPT_LANGUAGE="en",
-        )
-    return ImportRun.objects.get()
 
 
 @pytest.mark.parametrize("place", ["Belo Horizonte (MG)", "Belo Horizonte, MG"])
@@ -35,7 +23,7 @@ def test_two_letters_after_a_local_place_are_said_to_be_read_as_a_country(
 ):
     path = current_file([row(1, "BHZ", place, "Local", "BH0001")])
 
-    run = checked(client, path, django_capture_on_commit_callbacks)
+    run = upload(client, path.read_bytes(), django_capture_on_commit_callbacks)
 
     assert run.state == ImportRun.State.CHECKED
     assert (
@@ -57,6 +45,6 @@ def test_a_countrys_name_after_a_local_place_is_read_without_a_word(
 ):
     path = current_file([row(1, "BUE", "Buenos Aires (Argentina)", "Local", "BA0001")])
 
-    run = checked(client, path, django_capture_on_commit_callbacks)
+    run = upload(client, path.read_bytes(), django_capture_on_commit_callbacks)
 
     assert "warning" not in run.check_reports["en"]
