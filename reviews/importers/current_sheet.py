@@ -222,12 +222,25 @@ class CurrentSheetFormat(SheetFormat):
         if "local" in level:
             if level != "local":
                 notes.warn(LEVEL, _("“%(value)s” read as Local") % {"value": raw_level})
-            country = None
+            country, written = None, ""
             if "," in place:
-                country = self.countries.find(place.rsplit(",", 1)[1])
+                written = place.rsplit(",", 1)[1].strip()
+                country = self.countries.find(written)
             if country is None and (bracketed := _BRACKETED.fullmatch(place)):
-                country = self.countries.find(bracketed[1])  # “Buenos Aires (AR)”
+                written = bracketed[1].strip()
+                country = self.countries.find(written)  # “Buenos Aires (AR)”
             if country is not None:
+                if len(written) == 2:
+                    # Two letters may be a state's or province's (MG, Minas Gerais; CA,
+                    # California) as much as ISO's code of a country (Madagascar, Canada).
+                    notes.warn(
+                        PLACE,
+                        _(
+                            "“%(code)s” read as ISO's two-letter code of %(country)s: the member "
+                            "is local to %(country)s (write the country's name if it is another)"
+                        )
+                        % {"code": written, "country": country.name},
+                    )
                 return local_member(cell(CODE), place, prefix, country, row=row, column=CODE)
             notes.warn(
                 PLACE,

@@ -104,7 +104,10 @@ class HeaderInForce:
         if any("\x00" in c for c in cells):
             return False
         distinct = {k for k in keys if k}
-        known = distinct & self._names
+        # A number is a column number only on a row of nothing else: a plan number, a commitment
+        # number and a flag are such numbers too, on a sparse row of data.
+        numbers_only = all(whole_number(k) is not None for k in distinct)
+        known = {k for k in distinct & self._names if numbers_only or whole_number(k) is None}
         if len(known) >= 2 and 2 * len(known) > sum(1 for k in keys if k):
             return True
         return (

@@ -120,7 +120,8 @@ def other_member(code: str, name: str, prefix: str, *, row: int, column: str) ->
 
 
 class CountryResolver:
-    """Country name as written -> national MemberSpec; one look-up per distinct name."""
+    """Country name as written (or ISO's code for it, named by its common name) -> national
+    MemberSpec; one look-up per distinct name."""
 
     def __init__(self) -> None:
         self._cache: dict[str, MemberSpec] = {}
@@ -143,7 +144,10 @@ class CountryResolver:
                     row=row,
                     column=column,
                 )
-            display = DISPLAY_NAMES.get(key, " ".join(name.split()))
+            written = " ".join(name.split())
+            display = DISPLAY_NAMES.get(key, written)
+            if written.upper() in codes:
+                display = ""  # ISO's code (“AR”, “ARG”), not a name: the country's common name
             country = pycountry.countries.get(alpha_3=codes[0])
             spec = self._cache[key] = _nation(country, display)
         return spec
