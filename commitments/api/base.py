@@ -89,6 +89,17 @@ class PublicReadOnlyMixin:
             raise ValidationError(
                 {name: [_("Give a value, or leave the parameter out.")] for name in empty}
             )
+        # A filter given twice (`?member=PER&member=ALB`) never silently keeps the last one (the
+        # page parameters say so in their own words: commitments.api.pagination).
+        repeated = sorted(
+            name
+            for name, values in request.query_params.lists()
+            if len(values) > 1 and name not in ("page", "page_size")
+        )
+        if repeated and request.method.lower() in self.http_method_names:
+            raise ValidationError(
+                {name: [_("Give this parameter once, with one value.")] for name in repeated}
+            )
         # A typo (`?action_pan=`) or a parameter this endpoint does not take never silently
         # gives everything unfiltered.
         allowed = self.allowed_query_params()
@@ -105,18 +116,31 @@ class PublicReadOnlyMixin:
             )
         super().initial(request, *args, **kwargs)
 
-    # Parameters every public endpoint takes, and those a view adds (`extra_query_params`).
-    common_query_params: ClassVar[frozenset[str]] = frozenset(
-        {"format", "page", "page_size", "ordering"}
-    )
+    # Parameters a view reads beyond its format, pages and filters.
     extra_query_params: ClassVar[frozenset[str]] = frozenset()
 
     def allowed_query_params(self) -> set[str]:
-        allowed = set(self.common_query_params) | set(self.extra_query_params)
+        """The parameters this request's endpoint reads, and only those (any other is a 400):
+        `format`; `page` and `page_size` where it pages; its FilterSet's filters where it filters,
+        `ordering` among them only where it orders by it; and `extra_query_params`."""
+        allowed = {"format", *self.extra_query_params}
+        if self.paginates():
+            allowed |= {"page", "page_size"}
         filterset = getattr(self, "filterset_class", None)
-        if filterset is not None:
+        if filterset is not None and self.filters():
             allowed |= set(filterset.base_filters)
+            if not self.orders():
+                allowed.discard("ordering")
         return allowed
+
+    def paginates(self) -> bool:
+        return getattr(self, "pagination_class", None) is not None
+
+    def filters(self) -> bool:
+        return True
+
+    def orders(self) -> bool:
+        return True
 
     http_method_names = ["get", "head", "options"]
     renderer_classes = [ORJSONRenderer, CSVRenderer]
@@ -152,6 +176,17 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
+
+    # A record (retrieve, or an action about one) reads no filter and no page; the export streams
+    # every matching row in its own order.
+    def paginates(self) -> bool:
+        return self.action == "list"
+
+    def filters(self) -> bool:
+        return self.action in ("list", "download", "export")
+
+    def orders(self) -> bool:
+        return self.action != "export"
 
     def get_csv_serializer_class(self) -> type:
         return self.get_serializer_class()

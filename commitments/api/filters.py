@@ -207,6 +207,13 @@ class CommitmentFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
         return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
 
 
+class CommitmentGroupFilter(CommitmentFilter):
+    """The commitment filters of the figures per group: every one but `ordering` (the groups come
+    in their own order)."""
+
+    ordering = None
+
+
 class ActionPlanFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()

@@ -34,9 +34,15 @@ from commitments.models.vocab import OGPValue
 from . import people, rows
 from .base import FiguresView, LeanReadOnlyViewSet
 from .csv import csv_columns, iter_csv
-from .filters import ActionPlanFilter, CommitmentFilter, MemberFilter, OrganizationFilter
+from .filters import (
+    ActionPlanFilter,
+    CommitmentFilter,
+    CommitmentGroupFilter,
+    MemberFilter,
+    OrganizationFilter,
+)
 from .people import PeopleColumn
-from .renderers import CSVRenderer, ORJSONRenderer
+from .renderers import CSVRenderer
 from .serializers import (
     ActionPlanSerializer,
     CommitmentBasisSerializer,
@@ -52,6 +58,9 @@ FORMAT_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     enum=["json", "csv"],
     description=_("json (default) or csv; an Accept: text/csv header works too."),
+)
+CSV_FORMAT_PARAMETER = OpenApiParameter(
+    "format", OpenApiTypes.STR, enum=["csv"], description=_("csv, the only format here.")
 )
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description=_("A bad parameter, named in the body.")),
@@ -229,7 +238,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
 
     def get_renderers(self) -> list:
         if self.action == "export":
-            return [CSVRenderer(), ORJSONRenderer()]
+            return [CSVRenderer()]  # a CSV file only (its errors are JSON all the same)
         return super().get_renderers()
 
     def records_basis(self) -> tuple[Any, str | None] | None:
@@ -268,11 +277,27 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             for row in rows.commitment_rows(ids, extras=extras)
         ]
 
+    def streamed_rows(self, queryset: QuerySet) -> Iterator[dict]:
+        """Every row of `queryset` in internal-id order, streamed by cursors (memory stays flat),
+        with each commitment's levels as of ?as_of= (on ?irm_report=) where asked, as the list
+        gives them: the export's rows and the download's."""
+        queryset = queryset.order_by("pk")
+        extras = self.export_extras(queryset)
+        basis = self.records_basis()
+        if basis is not None:
+            day, irm_report = basis
+            extras[AS_OF_LEVELS] = commitment_levels(
+                queryset, day=day, irm_report=irm_report or DEFAULT_IRM_REPORT
+            )
+        streamed = rows.stream_commitment_rows(queryset, extras, chunk_size=self.export_chunk_size)
+        if basis is None:
+            return streamed
+        return (with_levels(row, row.pop(AS_OF_LEVELS), *basis) for row in streamed)
+
     def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
-        # Streamed by cursors in internal-id order, as the export: memory stays flat.
-        return rows.stream_commitment_rows(
-            queryset.order_by("pk"), self.export_extras(queryset), chunk_size=self.export_chunk_size
-        )
+        if "ordering" in self.request.query_params:
+            return self.rows_in_order(queryset)  # in the order asked, a chunk of rows at a time
+        return self.streamed_rows(queryset)
 
     def people_columns(self) -> list[PeopleColumn]:
         completion = CompletionLevel.choices
@@ -314,25 +339,16 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             "Not paginated; the server's memory does not grow with the data. With as_of, each "
             "commitment's levels as they stood on that day."
         ),
-        parameters=[COMMITMENT_AS_OF_PARAMETER, FORMAT_PARAMETER],
-        responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
+        parameters=[COMMITMENT_AS_OF_PARAMETER, CSV_FORMAT_PARAMETER],
+        # CSV only; its errors are JSON, as everywhere.
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            **{(status, "application/json"): error for status, error in ERRORS.items()},
+        },
     )
     def export(self, request: Request) -> StreamingHttpResponse:
-        queryset = self.filter_queryset(self.get_queryset()).order_by("pk")
         columns = csv_columns(self.get_csv_serializer_class()())
-        extras = self.export_extras(queryset)
-        basis = self.records_basis()
-        if basis is not None:
-            day, irm_report = basis
-            extras[AS_OF_LEVELS] = commitment_levels(
-                queryset, day=day, irm_report=irm_report or DEFAULT_IRM_REPORT
-            )
-        streamed = rows.stream_commitment_rows(queryset, extras, chunk_size=self.export_chunk_size)
-        if basis is not None:
-            streamed = (
-                with_levels(row, row.pop(AS_OF_LEVELS), basis[0], basis[1]) for row in streamed
-            )
-        lines = iter_csv(streamed, columns)
+        lines = iter_csv(self.streamed_rows(self.filter_queryset(self.get_queryset())), columns)
         response = StreamingHttpResponse(
             (line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8"
         )
@@ -450,7 +466,7 @@ class CompletionStatsView(FiguresView):
     """Completion figures per group, from the one definition (commitments.figures.counting)."""
 
     queryset = Commitment.objects.all()
-    filterset_class = CommitmentFilter
+    filterset_class = CommitmentGroupFilter
     serializer_class = CompletionStatsSerializer
     extra_query_params = frozenset({"group_by"})
 

@@ -95,7 +95,12 @@ class PublicCommitmentViewSet(CommitmentViewSet):
         parameters=[COMMITMENT_ID],
         responses={200: PublicHistorySerializer, **ERRORS},
     )
-    @action(detail=True, renderer_classes=[ORJSONRenderer], pagination_class=None)
+    @action(
+        detail=True,
+        renderer_classes=[ORJSONRenderer],
+        pagination_class=None,
+        extra_query_params=frozenset(),  # every record, whatever the day
+    )
     def history(self, request: Request, ogp_id: str) -> Response:
         pk = self.resolve_lookup(ogp_id)
         if pk is None:
