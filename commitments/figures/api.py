@@ -6,6 +6,7 @@ live endpoint."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 
@@ -80,7 +81,11 @@ IRM_REPORT_PARAMETER = OpenApiParameter(
 
 def parse_irm_report(request: Request) -> str | None:
     """?irm_report=, checked (400 naming the choices); None when not given."""
-    raw = request.query_params.get("irm_report")
+    return irm_report_in(request.query_params)
+
+
+def irm_report_in(params: Mapping[str, str]) -> str | None:
+    raw = params.get("irm_report")
     if raw is None:
         return None
     if raw not in IRM_REPORTS:
@@ -89,7 +94,12 @@ def parse_irm_report(request: Request) -> str | None:
 
 
 def parse_day(request: Request, name: str) -> datetime.date | None:
-    raw = request.query_params.get(name)
+    """?<name>=YYYY-MM-DD, checked (400 naming the parameter); None when not given."""
+    return day_in(request.query_params, name)
+
+
+def day_in(params: Mapping[str, str], name: str) -> datetime.date | None:
+    raw = params.get(name)
     if raw is None:
         return None
     try:
