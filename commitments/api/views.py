@@ -205,7 +205,7 @@ class OrganizationViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Kind"), people.label("kind", Organization.Kind.choices)),
             PeopleColumn(_("OGP member"), people.value("member")),
             PeopleColumn(_("Website"), people.value("website")),
-            *completion_columns(count_header=_("Commitments led")),
+            *completion_columns(_("Commitments led"), "led_commitment_count"),
             PeopleColumn(_("Page"), people.page("commitments:organization", "slug", "id")),
         ]
 
@@ -356,11 +356,13 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
         return response
 
 
-def completion_columns(count_header: Any = None) -> list[PeopleColumn]:
-    """A group's figures on the three tracks: its commitments, then complete and high
-    completion."""
+def completion_columns(
+    count_header: Any = None, count_key: str = "commitment_count"
+) -> list[PeopleColumn]:
+    """A group's figures on the three tracks: its commitments (the row's `count_key`), then
+    complete and high completion."""
     return [
-        PeopleColumn(count_header or _("Commitments"), people.value("commitment_count")),
+        PeopleColumn(count_header or _("Commitments"), people.value(count_key)),
         PeopleColumn(_("IRM: complete"), people.value("completion.irm.complete_rate.numerator")),
         PeopleColumn(
             _("IRM: substantial or complete"),
