@@ -52,7 +52,21 @@ class StrictContentNegotiation(DefaultContentNegotiation):
     ) -> tuple:
         if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
             self.refuse("", renderers)
-        return super().select_renderer(request, renderers, format_suffix)
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        except NotAcceptable as refused:
+            if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) is not None:
+                raise
+            # DRF's 406 for an Accept header does not say what the address gives.
+            offered = ", ".join(renderer.media_type for renderer in renderers)
+            raise NotAcceptable(
+                _(
+                    "The Accept header asks for none of what this address gives: %(offered)s "
+                    "(or ?format=)."
+                )
+                % {"offered": offered},
+                available_renderers=renderers,
+            ) from refused
 
     def filter_renderers(self, renderers: list, format: str) -> list:
         matching = [renderer for renderer in renderers if renderer.format == format]
