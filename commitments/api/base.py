@@ -93,13 +93,15 @@ class PublicReadOnlyMixin:
     empty_allowed: ClassVar[frozenset[str]] = frozenset({"q"})
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # The parameters are checked on a read: a method the view does not serve is a 405
+        # whatever its parameters, and OPTIONS (a browser's CORS preflight) reads none.
+        reads = request.method in ("GET", "HEAD")
         empty = sorted(
             name
             for name, value in request.query_params.items()
             if value == "" and name not in self.empty_allowed
         )
-        # A method the view does not serve is a 405 first, whatever its parameters.
-        if empty and request.method.lower() in self.http_method_names:
+        if empty and reads:
             raise ValidationError(
                 {name: [_("Give a value, or leave the parameter out.")] for name in empty}
             )
@@ -110,7 +112,7 @@ class PublicReadOnlyMixin:
             for name, values in request.query_params.lists()
             if len(values) > 1 and name not in ("page", "page_size")
         )
-        if repeated and request.method.lower() in self.http_method_names:
+        if repeated and reads:
             raise ValidationError(
                 {name: [_("Give this parameter once, with one value.")] for name in repeated}
             )
@@ -118,7 +120,7 @@ class PublicReadOnlyMixin:
         # gives everything unfiltered.
         allowed = self.allowed_query_params()
         unknown = sorted(set(request.query_params) - allowed)
-        if unknown and request.method.lower() in self.http_method_names:
+        if unknown and reads:
             known = ", ".join(sorted(allowed))
             raise ValidationError(
                 {
