@@ -357,7 +357,6 @@ CORS_EXPOSE_HEADERS = (
     "Content-Disposition",
     "Content-Language",
     "ETag",
-    "Last-Modified",
     "Link",
     "Retry-After",
     "X-Total-Count",

@@ -22,7 +22,6 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
-from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
@@ -298,19 +297,14 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         pages = IdPages(queryset, self.get_ordering(queryset))
         ids = self.paginate_queryset(pages)
         rows = self.fetch_rows(ids)
-        response = self.get_paginated_response(rows)
-        # The newest change among the rows shown (the ETag, a hash of the body, catches the rest).
-        changed = [row["updated_at"] for row in rows if row.get("updated_at") is not None]
-        if changed:
-            response["Last-Modified"] = http_date(max(changed).timestamp())
-        return response
+        # No Last-Modified, here or on a record: an answer holds more than its rows' own columns
+        # (a page its count, a plan its commitments' figures, a commitment its organisations'
+        # names), so no row's updated_at says when it last changed, and If-Modified-Since would
+        # get a 304 for a changed answer. The ETag, a hash of the body, is the validator.
+        return self.get_paginated_response(rows)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
-        response = Response(row)
-        if row.get("updated_at") is not None:
-            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
-        return response
+        return Response(self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field]))
 
     def get_row(self, lookup: str) -> dict:
         """The row for an id given in a URL, or a JSON 404 saying which id was not found."""

@@ -11,7 +11,6 @@ from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -374,7 +373,4 @@ class ActionPlanAsOfViewSet(AsOfRowsMixin, ActionPlanViewSet):
             )
         # OGP's minimum requirements are checked today, whatever the as_of (five more queries).
         row["requirements"] = plan_requirement_rows([pk])[0]["requirements"]
-        response = Response(row)
-        if not as_of and row.get("updated_at") is not None:
-            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
-        return response
+        return Response(row)  # no Last-Modified: see LeanReadOnlyViewSet.list

@@ -45,12 +45,9 @@ def test_unchanged_resource_gives_304(client, world, url):
     first = client.get(url)
     assert first.status_code == 200
     assert first["ETag"]
-    assert first["Last-Modified"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
-    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-    assert since.status_code == 304
 
 
 def test_changed_commitment_gives_200_with_a_new_etag(client, world):
