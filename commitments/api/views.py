@@ -151,6 +151,7 @@ class MemberViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Kind"), people.label("kind", Member.Kind.choices)),
             PeopleColumn(_("Joined OGP"), people.value("joined_on")),
             PeopleColumn(_("Action plans"), people.value("plan_count")),
+            PeopleColumn(_("Commitments"), people.value("commitment_count")),
             PeopleColumn(_("Page"), people.page_with_query("commitments:plans", "member", "code")),
         ]
 
