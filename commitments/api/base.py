@@ -160,11 +160,40 @@ class PublicReadOnlyMixin:
     http_method_names = ["get", "head", "options"]
     renderer_classes = [ORJSONRenderer, CSVRenderer]
 
+    # Query parameters that say how, not which rows: left out of a download's file name.
+    not_in_filename: ClassVar[frozenset[str]] = frozenset(
+        {"format", "page", "page_size", "ordering"}
+    )
+    # An answer that is one whole table (figures), whose CSV is a file named like a download.
+    names_its_csv: ClassVar[bool] = False
+
+    def file_kind(self) -> str:
+        """What the rows are, in a download's file name (`commitments`, `completion`)."""
+        raise NotImplementedError
+
+    def csv_filename(self, extension: str = "csv") -> str:
+        """`AP_PER01-commitments-2026-12-04.csv`: what was asked for, the kind of rows, and when."""
+        parts = [
+            part
+            for name, value in sorted(self.request.query_params.items())
+            if name not in self.not_in_filename and (part := file_name_part(value))
+        ]
+        parts += [self.file_kind(), timezone.localdate().isoformat()]
+        return "-".join(parts) + "." + extension
+
+    @staticmethod
+    def gave_csv(request: Request) -> bool:
+        renderer = getattr(request, "accepted_renderer", None)
+        return renderer is not None and renderer.format == "csv"
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         if isinstance(response, Response) and response.status_code >= 400:
             response.accepted_renderer = ERROR_RENDERER
             response.accepted_media_type = ERROR_RENDERER.media_type
+        elif self.names_its_csv and response.status_code == 200 and self.gave_csv(request):
+            # Saved, the file says what it holds: figures as of which day, on which basis.
+            response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
         patch_vary_headers(response, ["Accept"])
         return response
 
@@ -174,6 +203,7 @@ class FiguresView(PublicReadOnlyMixin, generics.GenericAPIView):
     declares them) are the rows of its CSV."""
 
     pagination_class = None
+    names_its_csv = True
 
     def get_csv_serializer_class(self) -> type:
         return type(self.get_serializer_class()().fields["results"].child)
@@ -242,20 +272,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     # Rows fetched at a time when a CSV download gives every matching row.
     csv_chunk_size: ClassVar[int] = 1000
 
-    # Query parameters that say how, not which rows: left out of a download's file name.
-    not_in_filename: ClassVar[frozenset[str]] = frozenset(
-        {"format", "page", "page_size", "ordering"}
-    )
-
-    def csv_filename(self, extension: str = "csv") -> str:
-        """`AP_PER01-commitments-2026-12-04.csv`: what was asked for, the kind of rows, and when."""
-        parts = [
-            part
-            for name, value in sorted(self.request.query_params.items())
-            if name not in self.not_in_filename and (part := file_name_part(value))
-        ]
-        parts += [f"{self.basename}s", timezone.localdate().isoformat()]
-        return "-".join(parts) + "." + extension
+    def file_kind(self) -> str:
+        return f"{self.basename}s"
 
     # -- downloads for people (commitments/api/people.py) ----------------------------------------
 

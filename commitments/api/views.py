@@ -473,6 +473,9 @@ class CompletionStatsView(FiguresView):
     serializer_class = CompletionStatsSerializer
     extra_query_params = frozenset({"group_by"})
 
+    def file_kind(self) -> str:
+        return "completion"
+
     @extend_schema(
         description=_(
             "Completion figures per member, action plan, lead organisation, OGP value or policy "

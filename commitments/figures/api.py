@@ -178,6 +178,11 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
     serializer_class = CompletionHistorySerializer
     pagination_class = None
     filter_backends: list = []
+    names_its_csv = True
+
+    def file_kind(self) -> str:
+        return "completion-history"
+
     extra_query_params = frozenset({"group_by", "key", "since", "until", "step", "irm_report"})
 
     def get_csv_serializer_class(self) -> type:
