@@ -27,7 +27,12 @@ from rest_framework.response import Response
 
 from commitments.figures.as_of import CommitmentLevels, as_of, commitment_levels
 from commitments.figures.counting import GROUPINGS, completion_by
-from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, GroupFigures
+from commitments.figures.values import (
+    DEFAULT_IRM_REPORT,
+    DENOMINATOR_RULE,
+    IRM_REPORTS,
+    GroupFigures,
+)
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
 
@@ -91,6 +96,18 @@ COMMITMENT_AS_OF_PARAMETER = OpenApiParameter(
     description=_(
         "Each commitment's civil-society and IRM levels as they stood on this day (YYYY-MM-DD), "
         "by the figures' as-of definition; commitments whose plan had not started are left out."
+    ),
+)
+
+IRM_REPORT_PARAMETER = OpenApiParameter(
+    "irm_report",
+    OpenApiTypes.STR,
+    enum=list(IRM_REPORTS),
+    description=_(
+        "Which IRM report the IRM counts come from: latest (default: each commitment's latest "
+        "published rating), progress (the mid-term progress report only) or end_of_term (the "
+        "end-of-term, implementation or results report only). The answer's irm_basis lists the "
+        "reports counted, with their publication dates."
     ),
 )
 
@@ -340,7 +357,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             "Not paginated; the server's memory does not grow with the data. With as_of, each "
             "commitment's levels as they stood on that day."
         ),
-        parameters=[COMMITMENT_AS_OF_PARAMETER, CSV_FORMAT_PARAMETER],
+        parameters=[COMMITMENT_AS_OF_PARAMETER, IRM_REPORT_PARAMETER, CSV_FORMAT_PARAMETER],
         # CSV only; its errors are JSON, as everywhere.
         responses={
             (200, "text/csv"): OpenApiTypes.STR,

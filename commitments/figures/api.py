@@ -33,6 +33,7 @@ from ..api.views import (
     ERRORS,
     FORMAT_PARAMETER,
     GROUP_BY_PARAMETER,
+    IRM_REPORT_PARAMETER,
     ActionPlanViewSet,
     CompletionStatsView,
     OrganizationViewSet,
@@ -61,19 +62,6 @@ AS_OF_PARAMETER = OpenApiParameter(
     description=_(
         "Figures as they stood on this day (YYYY-MM-DD), from the dated records (see as_of_rule "
         "in the answer); combines with every filter."
-    ),
-)
-
-
-IRM_REPORT_PARAMETER = OpenApiParameter(
-    "irm_report",
-    OpenApiTypes.STR,
-    enum=list(IRM_REPORTS),
-    description=_(
-        "Which IRM report the IRM counts come from: latest (default: each commitment's latest "
-        "published rating), progress (the mid-term progress report only) or end_of_term (the "
-        "end-of-term, implementation or results report only). The answer's irm_basis lists the "
-        "reports counted, with their publication dates."
     ),
 )
 
