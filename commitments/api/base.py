@@ -32,6 +32,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
+from rest_framework.utils.mediatypes import _MediaType
 
 from . import people
 from .pagination import IdPages, IdPagination
@@ -44,28 +45,39 @@ ERROR_RENDERER = ORJSONRenderer()
 class StrictContentNegotiation(DefaultContentNegotiation):
     """`?format=` the endpoint does not offer is a 406 naming the formats it offers (DRF answers
     404 "not found", which reads as if the commitment did not exist); `?format=` with no value is
-    refused the same way."""
+    refused the same way; a `?format=` given wins over the Accept header. Without it, the Accept
+    header's weights decide (DRF reads none: `text/csv, application/json;q=0.5` got JSON), and
+    its 406 names the media types offered."""
 
     def select_renderer(
         self, request: Request, renderers: list, format_suffix: str | None = None
     ) -> tuple:
-        if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
+        chosen = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if chosen == "":
             self.refuse("", renderers)
-        try:
-            return super().select_renderer(request, renderers, format_suffix)
-        except NotAcceptable as refused:
-            if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) is not None:
-                raise
-            # DRF's 406 for an Accept header does not say what the address gives.
-            offered = ", ".join(renderer.media_type for renderer in renderers)
-            raise NotAcceptable(
-                _(
-                    "The Accept header asks for none of what this address gives: %(offered)s "
-                    "(or ?format=)."
-                )
-                % {"offered": offered},
-                available_renderers=renderers,
-            ) from refused
+        if format_suffix or chosen is not None:
+            # The address names its format: it wins over any Accept header (DRF's 406 when the two
+            # differ said only "Could not satisfy the request Accept header.").
+            [renderer, *_rest] = self.filter_renderers(renderers, format_suffix or chosen)
+            return renderer, renderer.media_type
+        accepted = [_MediaType(media_type) for media_type in self.get_accept_list(request)]
+        refused = [media for media in accepted if weight(media) == 0 and media.precedence >= 2]
+        # Most wanted first; among equals, the more specific, then as written (a stable sort).
+        for wanted in sorted(accepted, key=lambda media: (-weight(media), -media.precedence)):
+            if weight(wanted) == 0:
+                break
+            for renderer in renderers:
+                offered = _MediaType(renderer.media_type)
+                if offered.match(wanted) and not any(offered.match(no) for no in refused):
+                    return renderer, renderer.media_type
+        raise NotAcceptable(
+            _(
+                "The Accept header asks for none of what this address gives: %(offered)s "
+                "(or ?format=)."
+            )
+            % {"offered": ", ".join(renderer.media_type for renderer in renderers)},
+            available_renderers=renderers,
+        )
 
     def filter_renderers(self, renderers: list, format: str) -> list:
         matching = [renderer for renderer in renderers if renderer.format == format]
@@ -81,6 +93,15 @@ class StrictContentNegotiation(DefaultContentNegotiation):
             % {"format": format, "offered": offered},
             available_renderers=renderers,
         )
+
+
+def weight(media: _MediaType) -> float:
+    """An Accept entry's q (1 when not given; 0, never, when not a number from 0 to 1)."""
+    try:
+        q = float(media.params.get("q", 1))
+    except ValueError:
+        return 0.0
+    return q if 0 <= q <= 1 else 0.0
 
 
 class PublicReadOnlyMixin:
