@@ -186,5 +186,8 @@ v1_patterns += [
     *progress_router.urls,
 ]
 
+# Every public collection, in the order the API's root lists them (ogptracker.views.api_root).
+public_routers = (router, accountability_router, questions_router, progress_router)
+
 # Last: any other /api/.../ URL is a JSON 404 (after every v1 route, including those added above).
 urlpatterns += [re_path(r"^.*/$", api_not_found)]

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "corsheaders",
     "commitments",
     "reviews",
     "releases",
@@ -107,6 +108,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so its headers reach every answer, a 304 from ConditionalGetMiddleware too (CORS_*).
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Logs every refused request (401, 403) with user, address and path.
     "ogptracker.security.RefusedRequestLogMiddleware",
@@ -342,6 +345,22 @@ REST_FRAMEWORK = {
     # Who the client is, for throttling (and ogptracker.security.client_address, which reads it).
     "NUM_PROXIES": NUM_PROXIES,
 }
+# The public reads (the API, the downloads, the data releases) may be read by any web page, a
+# notebook in the browser say: from any origin, never with the reader's cookies or token (a `*`
+# origin forbids credentials, and a preflight may ask for none of their headers), reads only, with
+# the headers a paginating or caching client reads.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api|downloads|data)/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-modified-since", "if-none-match")
+CORS_EXPOSE_HEADERS = (
+    "Content-Disposition",
+    "Content-Language",
+    "ETag",
+    "Link",
+    "Retry-After",
+    "X-Total-Count",
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "OGP Tracker API",
     # Translated per request, like every description in the schema (ogptracker/schema.py).

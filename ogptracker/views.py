@@ -124,16 +124,13 @@ def api_root(request: HttpRequest) -> JsonResponse:
         # Like every endpoint: a parameter it does not take is a 400 naming it, never ignored.
         message = _("Unknown parameter. This address takes none: follow its links.")
         return JsonResponse({name: [message] for name in sorted(request.GET)}, status=400)
-    from .api_urls import accountability_router, questions_router, router
+    from .api_urls import public_routers
 
     base = request.build_absolute_uri(reverse("v1:stats-completion")).rsplit("stats/", 1)[0]
     collections = {
         prefix: f"{base}{prefix}/"
-        for prefix, _viewset, _basename in [
-            *router.registry,
-            *accountability_router.registry,
-            *questions_router.registry,
-        ]
+        for routed in public_routers
+        for prefix, _viewset, _basename in routed.registry
     }
     return JsonResponse(
         {

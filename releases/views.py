@@ -147,7 +147,6 @@ def release_file(request: HttpRequest, day: str, name: str) -> FileResponse:
     # A dated file never changes.
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["ETag"] = f'"{entry["sha256"]}"'
-    response["Access-Control-Allow-Origin"] = "*"
     if name != PACKAGE:
         response["Content-Disposition"] = f'inline; filename="{release.date}-{name}"'
     return response
@@ -166,5 +165,4 @@ def latest(request: HttpRequest, name: str = "") -> HttpResponse:
         else reverse("releases:detail", args=[day])
     )
     response["Cache-Control"] = "public, max-age=300"
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -22,7 +22,6 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
-from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
@@ -33,6 +32,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
+from rest_framework.utils.mediatypes import _MediaType
 
 from . import people
 from .pagination import IdPages, IdPagination
@@ -45,14 +45,39 @@ ERROR_RENDERER = ORJSONRenderer()
 class StrictContentNegotiation(DefaultContentNegotiation):
     """`?format=` the endpoint does not offer is a 406 naming the formats it offers (DRF answers
     404 "not found", which reads as if the commitment did not exist); `?format=` with no value is
-    refused the same way."""
+    refused the same way; a `?format=` given wins over the Accept header. Without it, the Accept
+    header's weights decide (DRF reads none: `text/csv, application/json;q=0.5` got JSON), and
+    its 406 names the media types offered."""
 
     def select_renderer(
         self, request: Request, renderers: list, format_suffix: str | None = None
     ) -> tuple:
-        if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
+        chosen = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if chosen == "":
             self.refuse("", renderers)
-        return super().select_renderer(request, renderers, format_suffix)
+        if format_suffix or chosen is not None:
+            # The address names its format: it wins over any Accept header (DRF's 406 when the two
+            # differ said only "Could not satisfy the request Accept header.").
+            [renderer, *_rest] = self.filter_renderers(renderers, format_suffix or chosen)
+            return renderer, renderer.media_type
+        accepted = [_MediaType(media_type) for media_type in self.get_accept_list(request)]
+        refused = [media for media in accepted if weight(media) == 0 and media.precedence >= 2]
+        # Most wanted first; among equals, the more specific, then as written (a stable sort).
+        for wanted in sorted(accepted, key=lambda media: (-weight(media), -media.precedence)):
+            if weight(wanted) == 0:
+                break
+            for renderer in renderers:
+                offered = _MediaType(renderer.media_type)
+                if offered.match(wanted) and not any(offered.match(no) for no in refused):
+                    return renderer, renderer.media_type
+        raise NotAcceptable(
+            _(
+                "The Accept header asks for none of what this address gives: %(offered)s "
+                "(or ?format=)."
+            )
+            % {"offered": ", ".join(renderer.media_type for renderer in renderers)},
+            available_renderers=renderers,
+        )
 
     def filter_renderers(self, renderers: list, format: str) -> list:
         matching = [renderer for renderer in renderers if renderer.format == format]
@@ -70,6 +95,15 @@ class StrictContentNegotiation(DefaultContentNegotiation):
         )
 
 
+def weight(media: _MediaType) -> float:
+    """An Accept entry's q (1 when not given; 0, never, when not a number from 0 to 1)."""
+    try:
+        q = float(media.params.get("q", 1))
+    except ValueError:
+        return 0.0
+    return q if 0 <= q <= 1 else 0.0
+
+
 class PublicReadOnlyMixin:
     """Anonymous GET only; errors rendered as JSON whatever format was negotiated."""
 
@@ -79,21 +113,34 @@ class PublicReadOnlyMixin:
     empty_allowed: ClassVar[frozenset[str]] = frozenset({"q"})
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # The parameters are checked on a read: a method the view does not serve is a 405
+        # whatever its parameters, and OPTIONS (a browser's CORS preflight) reads none.
+        reads = request.method in ("GET", "HEAD")
         empty = sorted(
             name
             for name, value in request.query_params.items()
             if value == "" and name not in self.empty_allowed
         )
-        # A method the view does not serve is a 405 first, whatever its parameters.
-        if empty and request.method.lower() in self.http_method_names:
+        if empty and reads:
             raise ValidationError(
                 {name: [_("Give a value, or leave the parameter out.")] for name in empty}
+            )
+        # A filter given twice (`?member=PER&member=ALB`) never silently keeps the last one (the
+        # page parameters say so in their own words: commitments.api.pagination).
+        repeated = sorted(
+            name
+            for name, values in request.query_params.lists()
+            if len(values) > 1 and name not in ("page", "page_size")
+        )
+        if repeated and reads:
+            raise ValidationError(
+                {name: [_("Give this parameter once, with one value.")] for name in repeated}
             )
         # A typo (`?action_pan=`) or a parameter this endpoint does not take never silently
         # gives everything unfiltered.
         allowed = self.allowed_query_params()
         unknown = sorted(set(request.query_params) - allowed)
-        if unknown and request.method.lower() in self.http_method_names:
+        if unknown and reads:
             known = ", ".join(sorted(allowed))
             raise ValidationError(
                 {
@@ -105,27 +152,69 @@ class PublicReadOnlyMixin:
             )
         super().initial(request, *args, **kwargs)
 
-    # Parameters every public endpoint takes, and those a view adds (`extra_query_params`).
-    common_query_params: ClassVar[frozenset[str]] = frozenset(
-        {"format", "page", "page_size", "ordering"}
-    )
+    # Parameters a view reads beyond its format, pages and filters.
     extra_query_params: ClassVar[frozenset[str]] = frozenset()
 
     def allowed_query_params(self) -> set[str]:
-        allowed = set(self.common_query_params) | set(self.extra_query_params)
+        """The parameters this request's endpoint reads, and only those (any other is a 400):
+        `format`; `page` and `page_size` where it pages; its FilterSet's filters where it filters,
+        `ordering` among them only where it orders by it; and `extra_query_params`."""
+        allowed = {"format", *self.extra_query_params}
+        if self.paginates():
+            allowed |= {"page", "page_size"}
         filterset = getattr(self, "filterset_class", None)
-        if filterset is not None:
+        if filterset is not None and self.filters():
             allowed |= set(filterset.base_filters)
+            if not self.orders():
+                allowed.discard("ordering")
         return allowed
+
+    def paginates(self) -> bool:
+        return getattr(self, "pagination_class", None) is not None
+
+    def filters(self) -> bool:
+        return True
+
+    def orders(self) -> bool:
+        return True
 
     http_method_names = ["get", "head", "options"]
     renderer_classes = [ORJSONRenderer, CSVRenderer]
+
+    # Query parameters that say how, not which rows: left out of a download's file name.
+    not_in_filename: ClassVar[frozenset[str]] = frozenset(
+        {"format", "page", "page_size", "ordering"}
+    )
+    # An answer that is one whole table (figures), whose CSV is a file named like a download.
+    names_its_csv: ClassVar[bool] = False
+
+    def file_kind(self) -> str:
+        """What the rows are, in a download's file name (`commitments`, `completion`)."""
+        raise NotImplementedError
+
+    def csv_filename(self, extension: str = "csv") -> str:
+        """`AP_PER01-commitments-2026-12-04.csv`: what was asked for, the kind of rows, and when."""
+        parts = [
+            part
+            for name, value in sorted(self.request.query_params.items())
+            if name not in self.not_in_filename and (part := file_name_part(value))
+        ]
+        parts += [self.file_kind(), timezone.localdate().isoformat()]
+        return "-".join(parts) + "." + extension
+
+    @staticmethod
+    def gave_csv(request: Request) -> bool:
+        renderer = getattr(request, "accepted_renderer", None)
+        return renderer is not None and renderer.format == "csv"
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         if isinstance(response, Response) and response.status_code >= 400:
             response.accepted_renderer = ERROR_RENDERER
             response.accepted_media_type = ERROR_RENDERER.media_type
+        elif self.names_its_csv and response.status_code == 200 and self.gave_csv(request):
+            # Saved, the file says what it holds: figures as of which day, on which basis.
+            response["Content-Disposition"] = f'attachment; filename="{self.csv_filename()}"'
         patch_vary_headers(response, ["Accept"])
         return response
 
@@ -135,6 +224,7 @@ class FiguresView(PublicReadOnlyMixin, generics.GenericAPIView):
     declares them) are the rows of its CSV."""
 
     pagination_class = None
+    names_its_csv = True
 
     def get_csv_serializer_class(self) -> type:
         return type(self.get_serializer_class()().fields["results"].child)
@@ -152,6 +242,17 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
+
+    # A record (retrieve, or an action about one) reads no filter and no page; the export streams
+    # every matching row in its own order.
+    def paginates(self) -> bool:
+        return self.action == "list"
+
+    def filters(self) -> bool:
+        return self.action in ("list", "download", "export")
+
+    def orders(self) -> bool:
+        return self.action != "export"
 
     def get_csv_serializer_class(self) -> type:
         return self.get_serializer_class()
@@ -192,20 +293,8 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
     # Rows fetched at a time when a CSV download gives every matching row.
     csv_chunk_size: ClassVar[int] = 1000
 
-    # Query parameters that say how, not which rows: left out of a download's file name.
-    not_in_filename: ClassVar[frozenset[str]] = frozenset(
-        {"format", "page", "page_size", "ordering"}
-    )
-
-    def csv_filename(self, extension: str = "csv") -> str:
-        """`AP_PER01-commitments-2026-12-04.csv`: what was asked for, the kind of rows, and when."""
-        parts = [
-            part
-            for name, value in sorted(self.request.query_params.items())
-            if name not in self.not_in_filename and (part := file_name_part(value))
-        ]
-        parts += [f"{self.basename}s", timezone.localdate().isoformat()]
-        return "-".join(parts) + "." + extension
+    def file_kind(self) -> str:
+        return f"{self.basename}s"
 
     # -- downloads for people (commitments/api/people.py) ----------------------------------------
 
@@ -247,19 +336,14 @@ class LeanReadOnlyViewSet(PublicReadOnlyMixin, viewsets.GenericViewSet):
         pages = IdPages(queryset, self.get_ordering(queryset))
         ids = self.paginate_queryset(pages)
         rows = self.fetch_rows(ids)
-        response = self.get_paginated_response(rows)
-        # The newest change among the rows shown (the ETag, a hash of the body, catches the rest).
-        changed = [row["updated_at"] for row in rows if row.get("updated_at") is not None]
-        if changed:
-            response["Last-Modified"] = http_date(max(changed).timestamp())
-        return response
+        # No Last-Modified, here or on a record: an answer holds more than its rows' own columns
+        # (a page its count, a plan its commitments' figures, a commitment its organisations'
+        # names), so no row's updated_at says when it last changed, and If-Modified-Since would
+        # get a 304 for a changed answer. The ETag, a hash of the body, is the validator.
+        return self.get_paginated_response(rows)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        row = self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field])
-        response = Response(row)
-        if row.get("updated_at") is not None:
-            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
-        return response
+        return Response(self.get_row(kwargs[self.lookup_url_kwarg or self.lookup_field]))
 
     def get_row(self, lookup: str) -> dict:
         """The row for an id given in a URL, or a JSON 404 saying which id was not found."""

@@ -9,14 +9,18 @@ Text search (`q`) on commitments is Commitment.objects.search (commitments/searc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any, ClassVar
 
 import django_filters as filters
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
 
+from commitments.figures.as_of import CommitmentLevels, at_levels
+from commitments.figures.values import DEFAULT_IRM_REPORT
 from commitments.models import (
     ActionPlan,
     Commitment,
@@ -87,7 +91,10 @@ def completion_filter(field: str, track: str, help_text: Any = None) -> filters.
         choices=COMPLETION_CHOICES,
         method="filter_completion",
         help_text=help_text
-        or _("Current completion on the %(track)s track; no_data for not yet rated.")
+        or _(
+            "Completion on the %(track)s track, today's or, with as_of or irm_report, as it stood "
+            "then; no_data for not yet rated."
+        )
         % {"track": track},
     )
 
@@ -164,6 +171,58 @@ class CommitmentFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
         model = Commitment
         fields: list[str] = []
 
+    # What each filter on a level reads of a commitment's levels from the records
+    # (commitments.figures.as_of.CommitmentLevels), when ?as_of= or ?irm_report= asks for them.
+    LEVELS_FROM_RECORDS: ClassVar[dict[str, Callable[[CommitmentLevels], Any]]] = {
+        "irm_completion": attrgetter("irm"),
+        "government_completion": attrgetter("government"),
+        "civil_society_completion": attrgetter("self_reported"),
+        "self_reported_completion": attrgetter("self_reported"),
+        "starred": attrgetter("irm_starred"),
+        "tracks_disagree": lambda levels: Commitment.levels_disagree(
+            levels.self_reported, levels.government, levels.irm
+        ),
+    }
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """With ?as_of= or ?irm_report= (given with the filters, as the API's lists, downloads and
+        figures are), the filters on a level keep the commitments at that level as they stood
+        that day on that basis, as the rows and figures then show them, not today's."""
+        from commitments.figures.api import day_in, irm_report_in
+
+        day, irm_report = day_in(self.data, "as_of"), irm_report_in(self.data)
+        if day is None and irm_report is None:
+            return super().filter_queryset(queryset)
+        asked = {field.lstrip("-") for field in self.form.cleaned_data.get("ordering") or []}
+        if asked & set(self.LEVELS_FROM_RECORDS):
+            raise ValidationError(
+                {
+                    "ordering": [
+                        _(
+                            "With as_of or irm_report, order by another field: a level orders "
+                            "by today's levels."
+                        )
+                    ]
+                }
+            )
+        wanted = {
+            name: self.form.cleaned_data.pop(name)
+            for name in self.LEVELS_FROM_RECORDS
+            if self.form.cleaned_data.get(name) not in (None, "")
+        }
+        queryset = super().filter_queryset(queryset)
+        if not wanted:
+            return queryset
+        expected = {name: "" if value == NO_DATA else value for name, value in wanted.items()}
+        return at_levels(
+            queryset,
+            lambda levels: all(
+                self.LEVELS_FROM_RECORDS[name](levels) == value for name, value in expected.items()
+            ),
+            day=day,
+            irm_report=irm_report or DEFAULT_IRM_REPORT,
+        )
+
     def of_members(self, queryset: QuerySet, members: Iterable[int] | QuerySet) -> QuerySet:
         # A subquery on plans, not a join: the paginator's count stays on the bare table.
         return queryset.filter(
@@ -205,6 +264,13 @@ class CommitmentFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
             return queryset
         late = queryset.with_overdue_milestones(timezone.localdate()).values("pk")
         return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
+
+
+class CommitmentGroupFilter(CommitmentFilter):
+    """The commitment filters of the figures per group: every one but `ordering` (the groups come
+    in their own order)."""
+
+    ordering = None
 
 
 class ActionPlanFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -70,6 +70,11 @@ class IdPagination(PageNumberPagination):
                         _("Give one page number: a whole number from 1, or last.")
                     ]
                 }
+            )
+        if number > paginator.num_pages:  # DRF's 404 says only "Invalid page."
+            raise NotFound(
+                _("Page %(page)d is past the last page, %(last)d.")
+                % {"page": number, "last": paginator.num_pages}
             )
         return number
 

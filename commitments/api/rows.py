@@ -34,9 +34,10 @@ MEMBER_COLUMNS = columns_of(MemberSerializer, country="country__code")
 
 
 def member_rows(ids: Sequence[Any]) -> list[dict]:
-    """Members by primary key, with their number of plans (one query)."""
+    """Members by primary key, with their numbers of plans and commitments (one query)."""
     members = Member.objects.filter(InIds("pk", ids)).annotate(
-        plan_count=count_of(ActionPlan, "member")
+        plan_count=count_of(ActionPlan, "member"),
+        commitment_count=count_of(Commitment, "action_plan__member"),
     )
     rows = values_rows(members, MEMBER_COLUMNS)
     for row in rows:

@@ -194,6 +194,9 @@ class MemberSerializer(DescribedSerializer):
     )
     joined_on = serializers.DateField(allow_null=True)
     plan_count = serializers.IntegerField(help_text=_("Number of action plans."))
+    commitment_count = serializers.IntegerField(
+        help_text=_("Number of commitments in its action plans.")
+    )
     updated_at = serializers.DateTimeField()
 
 

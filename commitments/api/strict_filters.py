@@ -6,6 +6,7 @@ reached through `pk IN (subquery)`, not joins (see `commitments.api.filters`).""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
@@ -121,7 +122,12 @@ class UTCDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, turned to UTC (PostgreSQL refuses offsets past 15:59 that Python
     accepts), or a clear error when that leaves the years 1-9999."""
 
+    # `2026-12-01T10:00:00+05:00` typed in an address arrives with a space for the `+`.
+    PLUS_AS_SPACE = re.compile(r"(T\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d\d(?::?\d\d)?)$")
+
     def clean(self, value: Any) -> datetime.datetime | None:
+        if isinstance(value, str):
+            value = self.PLUS_AS_SPACE.sub(r"\1+\2", value.strip(), count=1)
         cleaned = super().clean(value)
         if cleaned is None:
             return None
@@ -156,6 +162,13 @@ class StrictFilterSet(filters.FilterSet):
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
+        # A value that is none of the choices names them (Django's message only says it is not
+        # one of them).
+        for name, errors in self.form.errors.as_data().items():
+            choices = getattr(self.form.fields.get(name), "choices", None)
+            if choices and any(error.code == "invalid_choice" for error in errors):
+                offered = ", ".join(str(value) for value, _label in choices if value != "")
+                self.form.errors[name] = self.form.error_class([_("Choose one of: %s.") % offered])
         for name, declared in self.filters.items():
             if name in self.allow_empty or name not in self.data:
                 continue

@@ -27,16 +27,27 @@ from rest_framework.response import Response
 
 from commitments.figures.as_of import CommitmentLevels, as_of, commitment_levels
 from commitments.figures.counting import GROUPINGS, completion_by
-from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, GroupFigures
+from commitments.figures.values import (
+    DEFAULT_IRM_REPORT,
+    DENOMINATOR_RULE,
+    IRM_REPORTS,
+    GroupFigures,
+)
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
 
 from . import people, rows
 from .base import FiguresView, LeanReadOnlyViewSet
 from .csv import csv_columns, iter_csv
-from .filters import ActionPlanFilter, CommitmentFilter, MemberFilter, OrganizationFilter
+from .filters import (
+    ActionPlanFilter,
+    CommitmentFilter,
+    CommitmentGroupFilter,
+    MemberFilter,
+    OrganizationFilter,
+)
 from .people import PeopleColumn
-from .renderers import CSVRenderer, ORJSONRenderer
+from .renderers import CSVRenderer
 from .serializers import (
     ActionPlanSerializer,
     CommitmentBasisSerializer,
@@ -52,6 +63,9 @@ FORMAT_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     enum=["json", "csv"],
     description=_("json (default) or csv; an Accept: text/csv header works too."),
+)
+CSV_FORMAT_PARAMETER = OpenApiParameter(
+    "format", OpenApiTypes.STR, enum=["csv"], description=_("csv, the only format here.")
 )
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description=_("A bad parameter, named in the body.")),
@@ -82,6 +96,18 @@ COMMITMENT_AS_OF_PARAMETER = OpenApiParameter(
     description=_(
         "Each commitment's civil-society and IRM levels as they stood on this day (YYYY-MM-DD), "
         "by the figures' as-of definition; commitments whose plan had not started are left out."
+    ),
+)
+
+IRM_REPORT_PARAMETER = OpenApiParameter(
+    "irm_report",
+    OpenApiTypes.STR,
+    enum=list(IRM_REPORTS),
+    description=_(
+        "Which IRM report the IRM counts come from: latest (default: each commitment's latest "
+        "published rating), progress (the mid-term progress report only) or end_of_term (the "
+        "end-of-term, implementation or results report only). The answer's irm_basis lists the "
+        "reports counted, with their publication dates."
     ),
 )
 
@@ -142,6 +168,7 @@ class MemberViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Kind"), people.label("kind", Member.Kind.choices)),
             PeopleColumn(_("Joined OGP"), people.value("joined_on")),
             PeopleColumn(_("Action plans"), people.value("plan_count")),
+            PeopleColumn(_("Commitments"), people.value("commitment_count")),
             PeopleColumn(_("Page"), people.page_with_query("commitments:plans", "member", "code")),
         ]
 
@@ -196,7 +223,7 @@ class OrganizationViewSet(LeanReadOnlyViewSet):
             PeopleColumn(_("Kind"), people.label("kind", Organization.Kind.choices)),
             PeopleColumn(_("OGP member"), people.value("member")),
             PeopleColumn(_("Website"), people.value("website")),
-            *completion_columns(count_header=_("Commitments led")),
+            *completion_columns(_("Commitments led"), "led_commitment_count"),
             PeopleColumn(_("Page"), people.page("commitments:organization", "slug", "id")),
         ]
 
@@ -229,7 +256,7 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
 
     def get_renderers(self) -> list:
         if self.action == "export":
-            return [CSVRenderer(), ORJSONRenderer()]
+            return [CSVRenderer()]  # a CSV file only (its errors are JSON all the same)
         return super().get_renderers()
 
     def records_basis(self) -> tuple[Any, str | None] | None:
@@ -268,11 +295,27 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             for row in rows.commitment_rows(ids, extras=extras)
         ]
 
+    def streamed_rows(self, queryset: QuerySet) -> Iterator[dict]:
+        """Every row of `queryset` in internal-id order, streamed by cursors (memory stays flat),
+        with each commitment's levels as of ?as_of= (on ?irm_report=) where asked, as the list
+        gives them: the export's rows and the download's."""
+        queryset = queryset.order_by("pk")
+        extras = self.export_extras(queryset)
+        basis = self.records_basis()
+        if basis is not None:
+            day, irm_report = basis
+            extras[AS_OF_LEVELS] = commitment_levels(
+                queryset, day=day, irm_report=irm_report or DEFAULT_IRM_REPORT
+            )
+        streamed = rows.stream_commitment_rows(queryset, extras, chunk_size=self.export_chunk_size)
+        if basis is None:
+            return streamed
+        return (with_levels(row, row.pop(AS_OF_LEVELS), *basis) for row in streamed)
+
     def download_rows(self, queryset: QuerySet) -> Iterator[dict]:
-        # Streamed by cursors in internal-id order, as the export: memory stays flat.
-        return rows.stream_commitment_rows(
-            queryset.order_by("pk"), self.export_extras(queryset), chunk_size=self.export_chunk_size
-        )
+        if "ordering" in self.request.query_params:
+            return self.rows_in_order(queryset)  # in the order asked, a chunk of rows at a time
+        return self.streamed_rows(queryset)
 
     def people_columns(self) -> list[PeopleColumn]:
         completion = CompletionLevel.choices
@@ -314,25 +357,16 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
             "Not paginated; the server's memory does not grow with the data. With as_of, each "
             "commitment's levels as they stood on that day."
         ),
-        parameters=[COMMITMENT_AS_OF_PARAMETER, FORMAT_PARAMETER],
-        responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
+        parameters=[COMMITMENT_AS_OF_PARAMETER, IRM_REPORT_PARAMETER, CSV_FORMAT_PARAMETER],
+        # CSV only; its errors are JSON, as everywhere.
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            **{(status, "application/json"): error for status, error in ERRORS.items()},
+        },
     )
     def export(self, request: Request) -> StreamingHttpResponse:
-        queryset = self.filter_queryset(self.get_queryset()).order_by("pk")
         columns = csv_columns(self.get_csv_serializer_class()())
-        extras = self.export_extras(queryset)
-        basis = self.records_basis()
-        if basis is not None:
-            day, irm_report = basis
-            extras[AS_OF_LEVELS] = commitment_levels(
-                queryset, day=day, irm_report=irm_report or DEFAULT_IRM_REPORT
-            )
-        streamed = rows.stream_commitment_rows(queryset, extras, chunk_size=self.export_chunk_size)
-        if basis is not None:
-            streamed = (
-                with_levels(row, row.pop(AS_OF_LEVELS), basis[0], basis[1]) for row in streamed
-            )
-        lines = iter_csv(streamed, columns)
+        lines = iter_csv(self.streamed_rows(self.filter_queryset(self.get_queryset())), columns)
         response = StreamingHttpResponse(
             (line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8"
         )
@@ -340,11 +374,13 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
         return response
 
 
-def completion_columns(count_header: Any = None) -> list[PeopleColumn]:
-    """A group's figures on the three tracks: its commitments, then complete and high
-    completion."""
+def completion_columns(
+    count_header: Any = None, count_key: str = "commitment_count"
+) -> list[PeopleColumn]:
+    """A group's figures on the three tracks: its commitments (the row's `count_key`), then
+    complete and high completion."""
     return [
-        PeopleColumn(count_header or _("Commitments"), people.value("commitment_count")),
+        PeopleColumn(count_header or _("Commitments"), people.value(count_key)),
         PeopleColumn(_("IRM: complete"), people.value("completion.irm.complete_rate.numerator")),
         PeopleColumn(
             _("IRM: substantial or complete"),
@@ -450,9 +486,12 @@ class CompletionStatsView(FiguresView):
     """Completion figures per group, from the one definition (commitments.figures.counting)."""
 
     queryset = Commitment.objects.all()
-    filterset_class = CommitmentFilter
+    filterset_class = CommitmentGroupFilter
     serializer_class = CompletionStatsSerializer
     extra_query_params = frozenset({"group_by"})
+
+    def file_kind(self) -> str:
+        return "completion"
 
     @extend_schema(
         description=_(

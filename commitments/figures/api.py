@@ -6,11 +6,11 @@ live endpoint."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -33,6 +33,7 @@ from ..api.views import (
     ERRORS,
     FORMAT_PARAMETER,
     GROUP_BY_PARAMETER,
+    IRM_REPORT_PARAMETER,
     ActionPlanViewSet,
     CompletionStatsView,
     OrganizationViewSet,
@@ -65,22 +66,13 @@ AS_OF_PARAMETER = OpenApiParameter(
 )
 
 
-IRM_REPORT_PARAMETER = OpenApiParameter(
-    "irm_report",
-    OpenApiTypes.STR,
-    enum=list(IRM_REPORTS),
-    description=_(
-        "Which IRM report the IRM counts come from: latest (default: each commitment's latest "
-        "published rating), progress (the mid-term progress report only) or end_of_term (the "
-        "end-of-term, implementation or results report only). The answer's irm_basis lists the "
-        "reports counted, with their publication dates."
-    ),
-)
-
-
 def parse_irm_report(request: Request) -> str | None:
     """?irm_report=, checked (400 naming the choices); None when not given."""
-    raw = request.query_params.get("irm_report")
+    return irm_report_in(request.query_params)
+
+
+def irm_report_in(params: Mapping[str, str]) -> str | None:
+    raw = params.get("irm_report")
     if raw is None:
         return None
     if raw not in IRM_REPORTS:
@@ -89,7 +81,12 @@ def parse_irm_report(request: Request) -> str | None:
 
 
 def parse_day(request: Request, name: str) -> datetime.date | None:
-    raw = request.query_params.get(name)
+    """?<name>=YYYY-MM-DD, checked (400 naming the parameter); None when not given."""
+    return day_in(request.query_params, name)
+
+
+def day_in(params: Mapping[str, str], name: str) -> datetime.date | None:
+    raw = params.get(name)
     if raw is None:
         return None
     try:
@@ -169,6 +166,11 @@ class CompletionHistoryView(PublicReadOnlyMixin, generics.GenericAPIView):
     serializer_class = CompletionHistorySerializer
     pagination_class = None
     filter_backends: list = []
+    names_its_csv = True
+
+    def file_kind(self) -> str:
+        return "completion-history"
+
     extra_query_params = frozenset({"group_by", "key", "since", "until", "step", "irm_report"})
 
     def get_csv_serializer_class(self) -> type:
@@ -364,7 +366,4 @@ class ActionPlanAsOfViewSet(AsOfRowsMixin, ActionPlanViewSet):
             )
         # OGP's minimum requirements are checked today, whatever the as_of (five more queries).
         row["requirements"] = plan_requirement_rows([pk])[0]["requirements"]
-        response = Response(row)
-        if not as_of and row.get("updated_at") is not None:
-            response["Last-Modified"] = http_date(row["updated_at"].timestamp())
-        return response
+        return Response(row)  # no Last-Modified: see LeanReadOnlyViewSet.list

@@ -263,6 +263,26 @@ def commitment_levels(
                 )
 
 
+def at_levels(
+    commitments: QuerySet,
+    keep: Callable[[CommitmentLevels], bool],
+    *,
+    day: datetime.date | None = None,
+    irm_report: str = DEFAULT_IRM_REPORT,
+) -> QuerySet:
+    """The commitments whose levels on `day` (on the `irm_report` basis), by the same definition,
+    `keep` accepts: the levels read in one query, then `pk IN` the kept ones. Those not yet
+    counted on `day` are left out."""
+    kept = [
+        pk
+        for pk, levels in commitment_levels(commitments, day=day, irm_report=irm_report)
+        if keep(levels)
+    ]
+    # None kept: a condition no row meets that still compiles (`pk IN ()` cannot be written as
+    # SQL, and the figures compile this queryset into theirs).
+    return commitments.filter(pk__in=kept) if kept else commitments.filter(pk__isnull=True)
+
+
 def _day(value: Any) -> Any:
     """A date from the database (SQLite gives raw queries' dates back as text)."""
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value

@@ -98,6 +98,9 @@ class QuestionStatsView(FiguresView):
     serializer_class = QuestionStatsSerializer
     extra_query_params = frozenset({"group_by", "as_of"})
 
+    def file_kind(self) -> str:
+        return "questions"
+
     @extend_schema(
         description=_(
             "Public questions per action plan or per organisation (lead and co-leads): asked, "

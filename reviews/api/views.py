@@ -22,12 +22,11 @@ from commitments.api.views import (
     COMMITMENT_ID,
     ERRORS,
     FORMAT_PARAMETER,
+    IRM_REPORT_PARAMETER,
     CommitmentViewSet,
-    detail_schema,
     documented,
     id_parameter,
 )
-from commitments.figures.api import IRM_REPORT_PARAMETER
 from reviews.models import Assessment, IRMReport, OpenedGovernment, PotentialImpact
 
 from . import rows
@@ -51,8 +50,15 @@ LATEST = "latest_irm_assessment"
         parameters=[COMMITMENT_AS_OF_PARAMETER, IRM_REPORT_PARAMETER, FORMAT_PARAMETER],
         responses={200: PublicCommitmentSerializer(many=True), **ERRORS},
     ),
-    retrieve=detail_schema(
-        PublicCommitmentSerializer, _("One commitment, by OGP id (PE0008)."), COMMITMENT_ID
+    retrieve=extend_schema(
+        description=_("One commitment, by OGP id (PE0008)."),
+        parameters=[
+            COMMITMENT_ID,
+            COMMITMENT_AS_OF_PARAMETER,
+            IRM_REPORT_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        responses={200: PublicCommitmentSerializer, **ERRORS},
     ),
 )
 class PublicCommitmentViewSet(CommitmentViewSet):
@@ -95,7 +101,12 @@ class PublicCommitmentViewSet(CommitmentViewSet):
         parameters=[COMMITMENT_ID],
         responses={200: PublicHistorySerializer, **ERRORS},
     )
-    @action(detail=True, renderer_classes=[ORJSONRenderer], pagination_class=None)
+    @action(
+        detail=True,
+        renderer_classes=[ORJSONRenderer],
+        pagination_class=None,
+        extra_query_params=frozenset(),  # every record, whatever the day
+    )
     def history(self, request: Request, ogp_id: str) -> Response:
         pk = self.resolve_lookup(ogp_id)
         if pk is None:

@@ -45,12 +45,9 @@ def test_unchanged_resource_gives_304(client, world, url):
     first = client.get(url)
     assert first.status_code == 200
     assert first["ETag"]
-    assert first["Last-Modified"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
-    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-    assert since.status_code == 304
 
 
 def test_changed_commitment_gives_200_with_a_new_etag(client, world):
@@ -224,7 +221,7 @@ def test_an_unknown_query_parameter_is_a_400_naming_it(client, url, parameter):
 
     assert response.status_code == 400
     body = response.json()
-    assert parameter in body and "page_size" in body[parameter][0]  # it lists the real ones
+    assert parameter in body and "format" in body[parameter][0]  # it lists the real ones
 
 
 def test_a_list_download_gives_every_matching_row_under_a_telling_name(client):
