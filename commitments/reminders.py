@@ -99,7 +99,7 @@ def send_status_reminders(today: datetime.date) -> int:
     responsible official one email with the ones this run claimed. Returns emails sent."""
     every = settings.STATUS_REMINDER_MONTHS
     candidates = list(
-        Commitment.objects.quiet_since(add_months(today, -every))
+        Commitment.objects.quiet_since(add_months(today, -every), today=today)
         .select_related("action_plan")
         .prefetch_related("monitoring_organizations", "co_lead_organizations")
     )

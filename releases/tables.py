@@ -161,7 +161,8 @@ TABLES: tuple[Table, ...] = (
                 "status",
                 description=_(
                     "Status as recorded; the pages read it with the plan's dates (a plan whose "
-                    "end has passed has ended)."
+                    "end has passed has ended; with no end on record, four years after the year "
+                    "of submission)."
                 ),
             ),
             _c("url"),

@@ -71,6 +71,7 @@ class ActionPlanForm(VersionedModelForm):
                 start=cleaned.get("start_date"),
                 end=cleaned.get("end_date"),
                 end_year=cleaned.get("end_year"),
+                submission_year=cleaned.get("submission_year"),
                 today=timezone.localdate(),
             )
         return cleaned
@@ -102,6 +103,21 @@ class PlanCommitmentInline(LabelledColumnsMixin, VersionedInlineMixin, admin.Tab
         return super().get_queryset(request).select_related("lead_organization")
 
 
+class PlanStatusFilter(admin.SimpleListFilter):
+    """The status the list shows (ActionPlan.status_on, today), not the one stored."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return list(ActionPlan.Status.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() not in ActionPlan.Status.values:
+            return queryset
+        return queryset.in_status(self.value(), day=timezone.localdate())
+
+
 @admin.register(ActionPlan)
 class ActionPlanAdmin(MemberNameSearchMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     form = ActionPlanForm
@@ -118,7 +134,7 @@ class ActionPlanAdmin(MemberNameSearchMixin, VersionedAdminMixin, SimpleHistoryA
         "irm_complete",
         "irm_high_completion",
     ]
-    list_filter = [("member", MemberListFilter), "status"]
+    list_filter = [("member", MemberListFilter), PlanStatusFilter]
     search_fields = ["ogp_id", "title", "member__name", "member__code"]
     autocomplete_fields = ["member"]
 

@@ -276,7 +276,11 @@ class CommitmentGroupFilter(CommitmentFilter):
 class ActionPlanFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
     member = member_filter(_("An OGP member by OGP code (PER) or ISO alpha-2 code (PE)."))
     country = country_filter()
-    status = filters.ChoiceFilter(choices=ActionPlan.Status.choices, help_text=_("Plan status."))
+    status = filters.ChoiceFilter(
+        choices=ActionPlan.Status.choices,
+        method="filter_status",
+        help_text=_("Plan status today, as each row gives it (read with the plan's dates)."),
+    )
     q = text_filter(_("Words in the id or title, accent- and case-blind."))
     ordering = ordering_filter(
         ("ogp_id", "ogp_id"),
@@ -288,6 +292,9 @@ class ActionPlanFilter(SearchedByQ, MemberScopedMixin, StrictFilterSet):
     class Meta:
         model = ActionPlan
         fields: list[str] = []
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_status(value, day=timezone.localdate())
 
 
 class PerPlanFilter(ActionPlanFilter):

@@ -84,6 +84,7 @@ def plan_rows(
                 start=plan["start_date"],
                 end=plan["end_date"],
                 end_year=plan["end_year"],
+                submission_year=plan["submission_year"],
                 today=today,
             ),
             "commitment_count": plan_figures.commitment_count,

@@ -143,14 +143,15 @@ class CommitmentQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=monitors.values("commitment_id"))
 
-    def quiet_since(self, day: datetime.date) -> CommitmentQuerySet:
-        """Monitored commitments of plans not withdrawn or ended whose last update (else start) is on
-        or before `day`: the candidates commitments.reminders.months_without_update decides on."""
+    def quiet_since(self, day: datetime.date, *, today: datetime.date) -> CommitmentQuerySet:
+        """Monitored commitments of plans in implementation `today` (ActionPlan.status_on) whose
+        last update (else start) is on or before `day`: the candidates
+        commitments.reminders.months_without_update decides on."""
         from django.db.models.functions import Coalesce
 
+        running = ActionPlan.objects.in_status(ActionPlan.Status.IMPLEMENTATION, day=today)
         return (
-            self.filter(monitoring_organizations__isnull=False)
-            .exclude(action_plan__status__in=[ActionPlan.Status.WITHDRAWN, ActionPlan.Status.ENDED])
+            self.filter(monitoring_organizations__isnull=False, action_plan__in=running)
             .alias(
                 silent_since=Coalesce(
                     "self_reported_as_of", "start_date", "action_plan__start_date"

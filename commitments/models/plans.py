@@ -16,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from .history import VersionedModel
 from .members import Member
 
+# OGP's longest action-plan cycle is four years from submission: a plan with no end on record has
+# ended, for its status, after the last day of its submission year + this.
+LONGEST_PLAN_YEARS = 4
+
 
 class ActionPlanQuerySet(models.QuerySet):
     def by_key(self, typed: str) -> ActionPlanQuerySet:
@@ -26,6 +30,26 @@ class ActionPlanQuerySet(models.QuerySet):
     def for_list(self) -> ActionPlanQuerySet:
         """Plans with their member and commitment count, ready for a list page."""
         return self.select_related("member").annotate(commitment_count=models.Count("commitments"))
+
+    def in_status(self, status: str, *, day: datetime.date) -> ActionPlanQuerySet:
+        """Plans whose status on `day` is `status`: `ActionPlan.status_on`, in SQL (the filters)."""
+        status_list = ActionPlan.Status
+        ended = (
+            Q(end_date__lt=day)
+            | Q(end_date__isnull=True, end_year__lt=day.year)
+            | Q(
+                end_date__isnull=True,
+                end_year__isnull=True,
+                submission_year__lt=day.year - LONGEST_PLAN_YEARS,
+            )
+        )
+        status_then = models.Case(
+            models.When(status=status_list.WITHDRAWN, then=models.Value(status_list.WITHDRAWN)),
+            models.When(ended, then=models.Value(status_list.ENDED)),
+            models.When(start_date__gt=day, then=models.Value(status_list.DEVELOPMENT)),
+            default=models.F("status"),
+        )
+        return self.alias(status_then=status_then).filter(status_then=status)
 
     def in_member_order(self, members: Sequence[Member] | None = None) -> ActionPlanQuerySet:
         """Plans by their member's name as the page shows it, in its language ("Kenia" among the
@@ -195,20 +219,36 @@ class ActionPlan(VersionedModel):
         start: datetime.date | None,
         end: datetime.date | None,
         end_year: int | None,
+        submission_year: int | None,
         today: datetime.date,
     ) -> str:
         """The one rule for a plan's status: from its dates and today. A withdrawn plan stays
-        withdrawn; a plan whose end (date, or the last day of its end year) has passed has ended;
-        one that has not started is in development; otherwise, what was recorded (a plan closed
-        early stays ended)."""
+        withdrawn; a plan whose end (date, or the last day of its end year, or with neither that of
+        `assumed_end`) has passed has ended; one that has not started is in development;
+        otherwise, what was recorded (a plan closed early stays ended). The same rule in SQL:
+        `ActionPlanQuerySet.in_status`."""
         if stored == cls.Status.WITHDRAWN:
             return stored
-        last_day = end or (datetime.date(end_year, 12, 31) if end_year else None)
+        last_day = (
+            end
+            or (datetime.date(end_year, 12, 31) if end_year else None)
+            or cls.assumed_end(end=end, end_year=end_year, submission_year=submission_year)
+        )
         if last_day and last_day < today:
             return cls.Status.ENDED
         if start and start > today:
             return cls.Status.DEVELOPMENT
         return stored
+
+    @staticmethod
+    def assumed_end(
+        *, end: datetime.date | None, end_year: int | None, submission_year: int | None
+    ) -> datetime.date | None:
+        """The last day of a plan with no end date nor end year on record (the IRM Explorer gives
+        only the year of submission): that of its submission year + LONGEST_PLAN_YEARS."""
+        if end or end_year or not submission_year:
+            return None
+        return datetime.date(submission_year + LONGEST_PLAN_YEARS, 12, 31)
 
     @property
     def current_status(self) -> str:
@@ -217,11 +257,26 @@ class ActionPlan(VersionedModel):
             start=self.start_date,
             end=self.end_date,
             end_year=self.end_year,
+            submission_year=self.submission_year,
             today=timezone.localdate(),
         )
 
     def get_current_status_display(self) -> str:
         return str(self.Status(self.current_status).label)
+
+    @property
+    def status_reason(self) -> str:
+        """Why a plan with no end on record shows as ended, for its page ("" when it does not)."""
+        assumed = self.assumed_end(
+            end=self.end_date, end_year=self.end_year, submission_year=self.submission_year
+        )
+        if assumed is None or self.status == self.Status.ENDED:
+            return ""
+        if self.current_status != self.Status.ENDED:
+            return ""
+        return _(
+            "no end date recorded: OGP plans run at most %(years)s years from submission, %(year)s"
+        ) % {"years": LONGEST_PLAN_YEARS, "year": self.submission_year}
 
 
 def action_plan_field(related_name: str, *, on_delete: Callable[..., None]) -> models.ForeignKey:

@@ -86,6 +86,7 @@ def plan_has_ended(plan: ActionPlan, *, today: datetime.date | None = None) -> b
         start=plan.start_date,
         end=plan.end_date,
         end_year=plan.end_year,
+        submission_year=plan.submission_year,
         today=today or timezone.localdate(),
     )
     return status == ActionPlan.Status.ENDED

@@ -37,5 +37,7 @@ TODAY = datetime.date(2026, 12, 4)
     ],
 )
 def test_status_follows_the_dates_and_today(stored, start, end, end_year, expected):
-    status = ActionPlan.status_on(stored, start=start, end=end, end_year=end_year, today=TODAY)
+    status = ActionPlan.status_on(
+        stored, start=start, end=end, end_year=end_year, submission_year=None, today=TODAY
+    )
     assert status == expected
