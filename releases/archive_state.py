@@ -65,7 +65,7 @@ def applied_state() -> State:
     return state
 
 
-def _serialized_fields(model: ModelState) -> set[str]:
+def serialized_fields(model: ModelState) -> set[str]:
     """The field names Django's serializer writes for a model (no primary key; many-to-many only
     through a table Django makes)."""
     names = set()
@@ -80,7 +80,7 @@ def _serialized_fields(model: ModelState) -> set[str]:
 
 def _signature(state: ProjectState, app: str) -> dict[str, set[str]]:
     return {
-        f"{app}.{name}": _serialized_fields(model)
+        f"{app}.{name}": serialized_fields(model)
         for (label, name), model in state.models.items()
         if label == app and model.options.get("managed", True) and not model.options.get("proxy")
     }

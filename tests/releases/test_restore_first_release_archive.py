@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,9 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.models import NOT_PROVIDED
 
 from ogptracker.roles import ROLE_PERMISSIONS
-from releases.archive_state import _serialized_fields
+from releases.archive_state import serialized_fields
+
+from .archives import write_archive
 
 # Transactional: the restore migrates the empty database back and forward.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,7 +55,7 @@ def _row(model: Any, label: str, pk: Any, **values: Any) -> dict[str, Any]:
     """A record with every column the first release's model had: the values given, else the
     column's default, else empty."""
     fields = {}
-    for name in _serialized_fields(model):
+    for name in serialized_fields(model):
         field = model.fields[name]
         if name in values:
             fields[name] = values[name]
@@ -217,12 +218,7 @@ def first_release_archive(path: Path) -> Path:
         "files": [{"path": EVIDENCE, "size": len(PDF), "sha256": hashlib.sha256(PDF).hexdigest()}],
     }
     members["manifest.json"] = json.dumps(manifest).encode()
-    with tarfile.open(path, "w:gz") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return path
+    return write_archive(path, members)
 
 
 def test_a_first_release_backup_comes_back_as_an_upgrade_leaves_it(
