@@ -30,6 +30,12 @@ run: install
 	@echo "Demo logins are printed above when first created (run 'make demo-passwords' to reset them)."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## make migrate: after `git pull`, install what the new version needs (its pinned dependencies),
+## then apply its migrations. Back up first (README, "Upgrading").
+.PHONY: migrate
+migrate: install
+	$(PY) manage.py migrate --noinput
+
 demo-passwords: install
 	$(PY) manage.py load_demo --reset-passwords
 

@@ -249,6 +249,8 @@ def _link_change(model_field: models.Field, old: Mapping[int, str], new: Mapping
 
 
 def _display(model_field: models.Field, value: Any) -> Any:
+    if isinstance(value, bool):  # "Sí" / "No", not Python's True / False
+        return gettext("Yes") if value else gettext("No")
     choices = dict(model_field.flatchoices)  # empty for a field without choices
     # `choices and` first: a JSONField's value (a dict or a list) cannot be looked up.
     if choices and value in choices:

@@ -10,6 +10,7 @@ from commitments.search.sql import (
     SETUP,
     TEARDOWN,
     folded_column,
+    kept_on_reverse,
     run_on_postgresql,
     vector_column,
 )
@@ -40,9 +41,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # No-ops on other databases (Django checks the vendor).
-        UnaccentExtension(),
-        TrigramExtension(),
+        # No-ops on other databases (Django checks the vendor); kept when reversed.
+        kept_on_reverse(UnaccentExtension()),
+        kept_on_reverse(TrigramExtension()),
         migrations.RunPython(run_on_postgresql(SETUP), run_on_postgresql(TEARDOWN)),
         *(
             migrations.RunPython(run_on_postgresql(add), run_on_postgresql(drop))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.migrations.operations.base import Operation
+
 # Longer texts are cut before they are indexed: a tsvector holds at most 1 MB.
 MAX_INDEXED = 100_000
 
@@ -93,6 +95,19 @@ def folded_column(table: str, *columns: str) -> tuple[str, str]:
         ),
         drop_column(table, "search_folded"),
     )
+
+
+def kept_on_reverse(extension: Operation) -> Operation:
+    """A CREATE EXTENSION operation whose reverse leaves the extension installed. Django's reverse
+    asks pg_extension on any database (an error on SQLite), and restoring a backup made by an older
+    version migrates an empty database back past it (releases/archive_state.py); an unused
+    extension harms nothing."""
+
+    class Kept(type(extension)):
+        def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+            return None
+
+    return Kept()
 
 
 def run_on_postgresql(sql: str) -> Callable:

@@ -17,6 +17,8 @@ from django.core.management import call_command
 from commitments.models import Commitment
 from tests import factories
 
+from .archives import write_archive
+
 # Transactional: the restore needs an empty database, and `flush` cannot run inside a test's
 # transaction on PostgreSQL.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -88,13 +90,7 @@ def archive_from_before_the_removal(tmp_path: Path) -> Path:
     manifest["models"] += ["commitments.snapshotrun", "commitments.completionsnapshot"]
     manifest["counts"].update({"commitments.snapshotrun": 1, "commitments.completionsnapshot": 1})
     members["manifest.json"] = json.dumps(manifest).encode()
-    older = tmp_path / "before-the-removal.tar.gz"
-    with tarfile.open(older, "w:gz") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return older
+    return write_archive(tmp_path / "before-the-removal.tar.gz", members)
 
 
 def test_a_backup_with_the_retired_snapshot_tables_restores_without_them(

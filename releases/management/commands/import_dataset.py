@@ -1,5 +1,6 @@
 """manage.py import_dataset PATH: restore an export_dataset archive into an empty, migrated
-database. One transaction: it restores everything or writes nothing."""
+database. One transaction: it restores everything or writes nothing. An archive made by an older
+version is restored at that version and migrated forward."""
 
 from __future__ import annotations
 
@@ -33,3 +34,9 @@ class Command(BaseCommand):
                 f"{label} ({rows} rows)" for label, rows in restored.left_out.items()
             )
             self.stdout.write(f"Left out, as this version no longer has these tables: {tables}.")
+        if restored.migrated:
+            self.stdout.write(
+                f"The archive was made by an older version: its data was brought up to this one "
+                f"by {len(restored.migrated)} migrations ({restored.migrated[0]} to "
+                f"{restored.migrated[-1]}), as an upgrade in place does."
+            )
