@@ -14,7 +14,9 @@ member's prefix and the row's place among that member's rows of the file. Each c
 file created, and no file with ids wrote since, gets the provisional form of its id (AL0001 ->
 AL-P0001: the same number, so the same id today's importer gives the same row), keeps the old one
 as a former id (its address redirects), gets its source key, and a history record by the system.
-Commitments made by hand or by `load_demo` keep their ids (the demo's PE0001-PE0048 are OGP's).
+Commitments made by hand or by `load_demo` keep their ids (the demo's PE0001-PE0048 are OGP's), and
+so does a commitment whose kept source rows carry OGP's id column (a sheet with OGP's own ids,
+imported by a later version, whose ids may run in file order too: PE0001, PE0002...).
 """
 
 import re
@@ -30,6 +32,9 @@ HISTORY_LINKS = (
     ("supporting_organizations", "organization"),
     ("policy_areas", "policyarea"),
 )
+# OGP's own id column: a source row that has it came from a file with OGP's ids (kept rows hold
+# only their non-empty cells).
+OGP_ID_COLUMN = "Commitment Unique Identifier"
 CHANGE_REASON = "first release's guessed id made provisional (migration commitments 0034)"
 
 
@@ -103,6 +108,11 @@ def make_provisional(apps, schema_editor):
             prefix, digits = GUESSED.match(record["ogp_id"]).groups()
             key = f"{code}|{plan_number}|{number}|{occurrences[(record['action_plan_id'], number)]}"
             renamed[record["id"]] = (record["ogp_id"], f"{prefix}-P{digits}", key)
+    SourceRecord = apps.get_model("commitments", "SourceRecord")
+    for commitment_id in SourceRecord.objects.filter(
+        commitment_id__in=renamed, cells__has_key=OGP_ID_COLUMN
+    ).values_list("commitment_id", flat=True):
+        renamed.pop(commitment_id, None)
     if not renamed:
         return
     now = timezone.now()

@@ -113,3 +113,25 @@ def test_a_sheet_with_ogp_ids_after_the_upgrade_never_writes_over_a_guessed_comm
 
     assert Commitment.objects.get(ogp_id="AL-P0001").title == IMPORTED[0][2]
     assert Commitment.objects.get(ogp_id="AL0001").title == "1. Open data portal"
+
+
+def test_ogp_ids_that_run_in_file_order_are_kept(before_the_upgrade, client):
+    """A sheet with OGP's own ids imported after the first release, its ids in file order (as a
+    sheet sorted by id is): its kept source rows carry the id column, so the ids stay OGP's."""
+    _first_release_site(before_the_upgrade)
+    SourceRecord = before_the_upgrade.get_model("commitments", "SourceRecord")
+    model = before_the_upgrade.get_model("commitments", "Commitment")
+    for row, (ogp_id, number, _title) in enumerate(IMPORTED, start=2):
+        SourceRecord.objects.create(
+            commitment=model.objects.get(ogp_id=ogp_id),
+            file_name="explorer.csv",
+            sha256="0" * 64,
+            file_format="OGP current commitments sheet",
+            row=row,
+            cells={ID: ogp_id, "Commitment Number": number},
+        )
+
+    call_command("migrate", verbosity=0)
+
+    assert client.get("/commitments/AL0001/").status_code == 200
+    assert client.get("/api/v1/commitments/AL0002/").json()["id_provisional"] is False
