@@ -345,10 +345,8 @@ REST_FRAMEWORK = {
     # Who the client is, for throttling (and ogptracker.security.client_address, which reads it).
     "NUM_PROXIES": NUM_PROXIES,
 }
-# The public reads (the API, the downloads, the data releases) may be read by any web page, a
-# notebook in the browser say: from any origin, never with the reader's cookies or token (a `*`
-# origin forbids credentials, and a preflight may ask for none of their headers), reads only, with
-# the headers a paginating or caching client reads.
+# The public reads (API, downloads, data releases) from any web page (a notebook in a browser):
+# reads only, never with cookies or a token (a `*` origin forbids them), the paging/caching headers.
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(api|downloads|data)/"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")

@@ -17,59 +17,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-# (regular expression over "where", the change that explains it). "where" is "db TABLE.COLUMN",
-# "db TABLE (table)", "db TABLE.COLUMN (column)" or "http URL :: path".
-RENAMED = (
-    "ids the first release guessed in file order are provisional, the old id kept as a former id "
-    "that redirects (commitments 0034, this branch)"
+from explained import (  # run as a script: its folder is on sys.path
+    EXPLAINED,
+    RENAMED,
+    RENAMED_COLUMNS,
+    RENAMED_REASON,
+    SEARCH,
 )
-SEARCH = (
-    "search finds more: accents and case ignored, ids and full text searched (commitments 0010 "
-    "and 0012, 4 Dec 2026)"
-)
-SNAPSHOTS = (
-    "figures at a date come from the dated records, not from the snapshot the first release's "
-    "beat wrote that night: a report recorded later with an earlier as-of date counts; dates "
-    "before the first snapshot answer (was 404); `snapshot_day` is gone; the course has a point "
-    "per dated change (725b4b0, commitments 0026, 6 Dec 2026)"
-)
-STARS = (
-    "the current star formula needs transformative potential impact (it took moderate), and a "
-    "report's star is the formula of its time (702a97d, reviews 0003, 4 Dec 2026)"
-)
-EXPLAINED: list[tuple[str, str]] = [
-    (
-        r"^db commitments_completionsnapshot \(table\)|^db commitments_snapshotrun \(table\)",
-        SNAPSHOTS,
-    ),
-    (r"as_of=|stats/completion/history/", SNAPSHOTS),
-    (r"^db auth_user\.last_login:", "the observation itself logs every person in"),
-    (
-        r"^db (auth_permission|auth_group_permissions|django_content_type)",
-        "permissions of new models added, roles re-synced from ogptracker/roles.py after migrate",
-    ),
-    (
-        r"^db (reviews_assessment\.(starred|star_formula)|commitments_commitment\.irm_starred):"
-        r"|(::|\.) ?(latest_irm_assessment\.)?(starred|star_formula|irm_starred)\b|starred=true",
-        STARS,
-    ),
-    (
-        r"^http /feeds/commitments/[^ ]+ :: titles",
-        "feed titles: 'Status updates and questions' since public questions (5d551d8, 5 Dec), "
-        "dates written in words per language (8 Dec 2026)",
-    ),
-    (
-        r"export\.csv.*: \"[-=+@].* -> \"'[-=+@]",
-        "CSV cells that a spreadsheet would read as a formula get a leading quote (65f766a, "
-        "4 Dec 2026)",
-    ),
-    (r"[A-Z]{2,6}-P[0-9]{4}\]?( ::|\.) ?updated_at", RENAMED),
-    (
-        r"^http /api/v1/commitments/[^ ]+/changes/\?page_size=200 :: extra entry",
-        "the change history lists link changes (supporting organisations...) the first release "
-        "recorded but did not show (376a4c3, commitments 0027, 7 Dec 2026)",
-    ),
-]
+from headline import headline
 
 
 def load(directory: Path) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -77,21 +32,6 @@ def load(directory: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         json.loads((directory / "db.json").read_text()),
         json.loads((directory / "http.json").read_text()),
     )
-
-
-# Columns migration 0034 changes on the commitments it renames (and its own rows' times: they are
-# when `migrate` ran).
-RENAMED_COLUMNS = {
-    "ogp_id",
-    "id_provisional",
-    "source_key",
-    "search_text",
-    "version",
-    "updated_at",
-    "history_date",
-    "replaced_at",
-}
-RENAMED_REASON = "first release's guessed id made provisional (migration commitments 0034)"
 
 
 class Report:
@@ -489,63 +429,6 @@ def compare_http(before: dict[str, Any], after: dict[str, Any], report: Report) 
                 if gone:
                     report.differ(f"http {username} {url} :: {name}", f"gone: {gone}")
     compare_json("http tokens", before["tokens"], after["tokens"], report)
-
-
-def _figure(seen: dict[str, Any], url: str, path: str) -> Any:
-    answer = seen["public"].get(url, {})
-    if answer.get("status") != 200:
-        return f"HTTP {answer.get('status')}"
-    value: Any = answer
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
-def _rates(seen: dict[str, Any], url: str) -> str:
-    completion = _figure(seen, url, "body.completion")
-    if not isinstance(completion, dict):
-        return str(completion)
-    return ", ".join(
-        f"{track} {c['complete_rate']['numerator']}/{c['high_completion_rate']['numerator']}"
-        for track, c in completion.items()
-        if track in ("irm", "self_reported") and isinstance(c, dict)
-    )
-
-
-def headline(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """The figures a reader looks at first, side by side."""
-    rows = [
-        ("commitments", "/api/v1/commitments/?page_size=1", "body.count"),
-        ("published assessments", "/api/v1/assessments/?page_size=1", "body.count"),
-        ("organisations", "/api/v1/organizations/?page_size=1", "body.count"),
-        ("OGP members", "/api/v1/members/?page_size=500", "body.count"),
-        ("IRM complete", "/api/v1/commitments/?irm_completion=complete&page_size=1", "body.count"),
-        ("starred", "/api/v1/commitments/?starred=true&page_size=1", "body.count"),
-        ("PE0008 changes shown", "/api/v1/commitments/PE0008/changes/?page_size=200", "body.count"),
-    ]
-    lines = [f"    {'':34} {'before':>14} {'after':>14}"]
-    for label, url, path in rows:
-        lines.append(
-            f"    {label:34} {_figure(before, url, path)!s:>14} {_figure(after, url, path)!s:>14}"
-        )
-    for label, url in (
-        ("AP_PER01 complete/high (IRM, civil society)", "/api/v1/action-plans/AP_PER01/"),
-        ("  the same as of 2026-12-04", "/api/v1/action-plans/AP_PER01/?as_of=2026-12-04"),
-    ):
-        lines.append(f"    {label}: {_rates(before, url)}  ->  {_rates(after, url)}")
-    same = sum(
-        1
-        for href, d in before["public"]["evidence downloads"].items()
-        if after["public"]["evidence downloads"].get(href, {}).get("sha256") == d["sha256"]
-    )
-    logins = sum(1 for p in after["people"].values() if p["login"] == 302)
-    lines.append(
-        f"    evidence files served byte for byte: {same} of "
-        f"{len(before['public']['evidence downloads'])}; people logged in with their passwords: "
-        f"{logins} of {len(before['people'])}; API tokens accepted: "
-        f"{sum(1 for s in after['tokens'].values() if s == 200)} of {len(before['tokens'])}"
-    )
-    return lines
 
 
 def main() -> int:

@@ -21,28 +21,22 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
-from rest_framework.response import Response
 
 from commitments.figures.as_of import CommitmentLevels, as_of, commitment_levels
-from commitments.figures.counting import GROUPINGS, completion_by
 from commitments.figures.values import (
     DEFAULT_IRM_REPORT,
-    DENOMINATOR_RULE,
     IRM_REPORTS,
-    GroupFigures,
 )
 from commitments.models import ActionPlan, Commitment, CompletionLevel, Member, Organization
 from commitments.models.vocab import OGPValue
 
 from . import people, rows
-from .base import FiguresView, LeanReadOnlyViewSet
+from .base import LeanReadOnlyViewSet
 from .csv import csv_columns, iter_csv
 from .filters import (
     ActionPlanFilter,
     CommitmentFilter,
-    CommitmentGroupFilter,
     MemberFilter,
     OrganizationFilter,
 )
@@ -52,7 +46,6 @@ from .serializers import (
     ActionPlanSerializer,
     CommitmentBasisSerializer,
     CommitmentSerializer,
-    CompletionStatsSerializer,
     ErrorSerializer,
     MemberSerializer,
     OrganizationSerializer,
@@ -448,71 +441,3 @@ def as_of_serializer(base: type) -> type:
             },
         )
     return _AS_OF_SERIALIZERS[base]
-
-
-def group_by_parameter(groupings: Sequence[str], description: str) -> OpenApiParameter:
-    return OpenApiParameter(
-        "group_by", OpenApiTypes.STR, enum=list(groupings), description=description
-    )
-
-
-GROUP_BY_PARAMETER = group_by_parameter(
-    GROUPINGS, _("How to group the commitments (default: member).")
-)
-
-
-def grouping_param(
-    request: Request, groupings: Sequence[str] = GROUPINGS, default: str = "member"
-) -> str:
-    """A figures endpoint's ?group_by= (`default` when left out); a 400 naming the choices
-    otherwise."""
-    grouping = request.query_params.get("group_by", default)
-    if grouping not in groupings:
-        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(groupings)]})
-    return grouping
-
-
-def group_row(group: GroupFigures) -> dict[str, Any]:
-    """One group's row of the completion figures (live or as of a day)."""
-    return {
-        "key": group.key,
-        "label": group.label,
-        "commitment_count": group.figures.commitment_count,
-        "completion": group.figures.as_dict(),
-    }
-
-
-class CompletionStatsView(FiguresView):
-    """Completion figures per group, from the one definition (commitments.figures.counting)."""
-
-    queryset = Commitment.objects.all()
-    filterset_class = CommitmentGroupFilter
-    serializer_class = CompletionStatsSerializer
-    extra_query_params = frozenset({"group_by"})
-
-    def file_kind(self) -> str:
-        return "completion"
-
-    @extend_schema(
-        description=_(
-            "Completion figures per member, action plan, lead organisation, OGP value or policy "
-            "area, over the commitments that match the filters. Rates are numerator and "
-            "denominator; the denominator counts every commitment of the group."
-        ),
-        parameters=[
-            GROUP_BY_PARAMETER,
-            FORMAT_PARAMETER,
-        ],
-        filters=True,  # not a list action, but every commitment filter narrows the figures
-        responses={200: CompletionStatsSerializer, **ERRORS},
-    )
-    def get(self, request: Request) -> Response:
-        grouping = grouping_param(request)
-        groups = completion_by(self.filter_queryset(self.get_queryset()), grouping)
-        return Response(
-            {
-                "group_by": grouping,
-                "denominator_rule": str(DENOMINATOR_RULE),
-                "results": [group_row(group) for group in groups],
-            }
-        )

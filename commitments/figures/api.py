@@ -6,7 +6,7 @@ live endpoint."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -20,29 +20,100 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from commitments.figures.as_of import AS_OF_RULE
-from commitments.figures.counting import GROUPINGS, completion_by, course, group_label
+from commitments.figures.counting import (
+    GROUPINGS,
+    GroupFigures,
+    completion_by,
+    course,
+    group_label,
+)
 from commitments.figures.values import DEFAULT_IRM_REPORT, DENOMINATOR_RULE, IRM_REPORTS
 from commitments.models import Commitment, OGPValue
 from commitments.models.vocab import EARLIEST_DATE, OGP_VALUE_FIELDS, latest_plausible_date
 
-from ..api.base import PublicReadOnlyMixin
+from ..api.base import FiguresView, PublicReadOnlyMixin
+from ..api.filters import CommitmentGroupFilter
 from ..api.rows import organization_rows, plan_rows
-from ..api.serializers import CompletionSerializer
+from ..api.serializers import CompletionSerializer, CompletionStatsSerializer
 from ..api.strict_filters import NAMED_BY_CODE
 from ..api.views import (
     ERRORS,
     FORMAT_PARAMETER,
-    GROUP_BY_PARAMETER,
     IRM_REPORT_PARAMETER,
     ActionPlanViewSet,
-    CompletionStatsView,
     OrganizationViewSet,
-    group_by_parameter,
-    group_row,
-    grouping_param,
     id_parameter,
 )
 from ..requirements.api import ActionPlanDetailSerializer, plan_requirement_rows
+
+
+def group_by_parameter(groupings: Sequence[str], description: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "group_by", OpenApiTypes.STR, enum=list(groupings), description=description
+    )
+
+
+GROUP_BY_PARAMETER = group_by_parameter(
+    GROUPINGS, _("How to group the commitments (default: member).")
+)
+
+
+def grouping_param(
+    request: Request, groupings: Sequence[str] = GROUPINGS, default: str = "member"
+) -> str:
+    """A figures endpoint's ?group_by= (`default` when left out); a 400 naming the choices
+    otherwise."""
+    grouping = request.query_params.get("group_by", default)
+    if grouping not in groupings:
+        raise ValidationError({"group_by": [_("Choose one of: %s.") % ", ".join(groupings)]})
+    return grouping
+
+
+def group_row(group: GroupFigures) -> dict[str, Any]:
+    """One group's row of the completion figures (live or as of a day)."""
+    return {
+        "key": group.key,
+        "label": group.label,
+        "commitment_count": group.figures.commitment_count,
+        "completion": group.figures.as_dict(),
+    }
+
+
+class CompletionStatsView(FiguresView):
+    """Completion figures per group, from the one definition (commitments.figures.counting)."""
+
+    queryset = Commitment.objects.all()
+    filterset_class = CommitmentGroupFilter
+    serializer_class = CompletionStatsSerializer
+    extra_query_params = frozenset({"group_by"})
+
+    def file_kind(self) -> str:
+        return "completion"
+
+    @extend_schema(
+        description=_(
+            "Completion figures per member, action plan, lead organisation, OGP value or policy "
+            "area, over the commitments that match the filters. Rates are numerator and "
+            "denominator; the denominator counts every commitment of the group."
+        ),
+        parameters=[
+            GROUP_BY_PARAMETER,
+            FORMAT_PARAMETER,
+        ],
+        filters=True,  # not a list action, but every commitment filter narrows the figures
+        responses={200: CompletionStatsSerializer, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        grouping = grouping_param(request)
+        groups = completion_by(self.filter_queryset(self.get_queryset()), grouping)
+        return Response(
+            {
+                "group_by": grouping,
+                "denominator_rule": str(DENOMINATOR_RULE),
+                "results": [group_row(group) for group in groups],
+            }
+        )
+
 
 # The history's groupings, in the order its errors and schema list them: "all" is every commitment,
 # under the one key "all", then counting.GROUPINGS.

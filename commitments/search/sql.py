@@ -100,7 +100,7 @@ def folded_column(table: str, *columns: str) -> tuple[str, str]:
 def kept_on_reverse(extension: Operation) -> Operation:
     """A CREATE EXTENSION operation whose reverse leaves the extension installed. Django's reverse
     asks pg_extension on any database (an error on SQLite), and restoring a backup made by an older
-    version migrates an empty database back past it (releases/archive_state.py); an unused
+    version migrates an empty database back past it (see ARCHITECTURE.md, backups); an unused
     extension harms nothing."""
 
     class Kept(type(extension)):

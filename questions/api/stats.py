@@ -14,13 +14,13 @@ from rest_framework.response import Response
 
 from commitments.api.base import FiguresView
 from commitments.api.strict_filters import PlanScopedFilter, organization_by_slug
-from commitments.api.views import (
-    ERRORS,
-    FORMAT_PARAMETER,
+from commitments.api.views import ERRORS, FORMAT_PARAMETER
+from commitments.figures.api import (
+    AS_OF_PARAMETER,
     group_by_parameter,
     grouping_param,
+    parse_day,
 )
-from commitments.figures.api import AS_OF_PARAMETER, parse_day
 from commitments.models import ActionPlan, Commitment, Organization
 
 from ..figures import QUESTION_RULE, figures_of, question_rows

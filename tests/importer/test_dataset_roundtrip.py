@@ -192,12 +192,12 @@ def test_a_member_the_manifest_does_not_list_refuses_the_archive(tmp_path, setti
 
 @pytest.mark.django_db
 def test_a_decompression_bomb_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    from releases import dataset
+    from releases import archive_file
 
-    monkeypatch.setattr(dataset, "MIN_ALLOWED_BYTES", 1024)
+    monkeypatch.setattr(archive_file, "MIN_ALLOWED_BYTES", 1024)
     archive = _real_archive(tmp_path, {"data/zeros.jsonl": b"\0" * (5 * 1024 * 1024)})
     reads = []
-    monkeypatch.setattr(dataset, "_member_bytes", lambda *a: reads.append(a) or b"")
+    monkeypatch.setattr(archive_file, "_member_bytes", lambda *a: reads.append(a) or b"")
 
     with pytest.raises(CommandError, match="more than 100 times its size"):
         call_command("import_dataset", str(archive))
