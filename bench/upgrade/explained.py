@@ -25,6 +25,11 @@ STARS = (
 )
 EXPLAINED: list[tuple[str, str]] = [
     (
+        r"\?(.*&)?(page_size|page|ordering)=.* :: status: 200 -> 400",
+        "the API refuses a parameter an endpoint does not read (a page size on the figures, "
+        "which are not paged), where it ignored it (8 Dec 2026)",
+    ),
+    (
         r"^db commitments_completionsnapshot \(table\)|^db commitments_snapshotrun \(table\)",
         SNAPSHOTS,
     ),
