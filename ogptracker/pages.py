@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from commitments import pages as commitment_parts
-from commitments.models import ActionPlan, Commitment, CommitmentFormerId, Organization
+from commitments.models import ActionPlan, Commitment, Organization
 from questions.pages import organization_question_figures, plan_question_figures
 from reviews.integrity import plan_context as plan_accountability
 from reviews.pages import completion_basis, plan_reports, published_assessments
@@ -51,19 +51,13 @@ def _current_id(ogp_id: str) -> str:
     """The id of the commitment an address names that is not its own: the id typed in lower case
     (pe0001), or a provisional id OGP's own replaced (its old address still leads to it); 404
     when it names none."""
-    current = Commitment.objects.by_key(ogp_id).values_list("ogp_id", flat=True).first()
-    if current is not None:
-        return current
-    typed = ogp_id.upper()
-    former = (
-        CommitmentFormerId.objects.select_related("commitment")
-        .filter(ogp_id__in=sorted({ogp_id, typed}))
-        .order_by("ogp_id")
-        .first()
+    current = (
+        Commitment.objects.by_key(ogp_id).values_list("ogp_id", flat=True).first()
+        or Commitment.objects.by_former_key(ogp_id).values_list("ogp_id", flat=True).first()
     )
-    if former is None:
+    if current is None:
         raise Http404
-    return former.commitment.ogp_id
+    return current
 
 
 @require_safe

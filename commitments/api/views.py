@@ -7,11 +7,14 @@ extended view is the one routed in `ogptracker/api_urls.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
-from django.http import StreamingHttpResponse
+from django.http import HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -21,6 +24,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from commitments.figures.as_of import CommitmentLevels, as_of, commitment_levels
@@ -238,6 +242,22 @@ class CommitmentViewSet(LeanReadOnlyViewSet):
     ordering: ClassVar[list[str]] = ["ogp_id"]
     not_found_message = _("No commitment with the id %(id)s.")
     export_chunk_size = 2000
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """A commitment's row; an id it no longer has (replaced by OGP's own, or by migration
+        0034) leads to its address now, as its page does (301, the query kept)."""
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except NotFound:
+            lookup = kwargs[self.lookup_field]
+            if not re.fullmatch(self.lookup_pattern, lookup):
+                raise
+            current = Commitment.objects.by_former_key(lookup).values_list("ogp_id", flat=True)
+            if not (current := current.first()):
+                raise
+        url = reverse("v1:commitment-detail", kwargs={self.lookup_field: current})
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
     def page_extras(self, ids: Sequence[Any]) -> dict[str, dict[Any, Any]]:
         """Extra keys for a page of rows: {key: {commitment pk: value}} (a fixed number of queries)."""

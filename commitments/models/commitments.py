@@ -70,6 +70,14 @@ class CommitmentQuerySet(models.QuerySet):
         case (commitment_ogp_id_format), so one indexed match."""
         return self.filter(ogp_id=typed.strip().upper())
 
+    def by_former_key(self, typed: str) -> CommitmentQuerySet:
+        """The commitment an id it no longer has names (a provisional id OGP's own replaced, an id
+        the first release guessed: CommitmentFormerId), typed in any case. Read only when `by_key`
+        finds nothing, so the usual lookup stays one indexed match."""
+        return self.filter(
+            former_ids__ogp_id__in=sorted({typed.strip(), typed.strip().upper()})
+        ).distinct()
+
     def for_list(self) -> CommitmentQuerySet:
         """Commitments with what a list row shows: plan, member and lead organisation."""
         return self.select_related("action_plan__member", "lead_organization")
